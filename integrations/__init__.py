@@ -1,0 +1,1 @@
+"""Connectors to outside systems: help desks, mailboxes, notification channels."""
