@@ -1,0 +1,559 @@
+"""The configuration file: loading, validation that reports every problem, secrets.
+
+Secrets are only ever named here (`*_env` = an environment variable, `*_file` = a
+file); their values are read on use by `secret()` and never printed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tracker.durations import Duration, parse_duration
+
+DEFAULT_PATH = "followthrough.toml"
+DEFAULT_DATABASE_URL = "sqlite:///followthrough.db"
+SOURCE_TYPES = ("zendesk", "freshdesk", "imap")
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # "followthrough.toml:12"
+    key: str  # "source[1].token_env"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.key}: {self.message}"
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class SourceConfig:
+    name: str
+    type: str
+    poll_every: Duration
+    backfill: Duration
+    options: dict[str, Any]  # every key as written, secrets only by name
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.options.get(key, default)
+
+    def secret(self, key: str) -> str | None:
+        return secret(self.options, key)
+
+
+@dataclass
+class TeamConfig:
+    name: str
+    timezone: str = "UTC"
+    working_hours: str = "09:00-17:00"
+    working_days: str = "Mon-Fri"
+    holidays: str | None = None
+    leads: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EscalationConfig:
+    default_due: Duration = field(default_factory=lambda: parse_duration("1 business day"))
+    remind_before: Duration = field(default_factory=lambda: parse_duration("1h"))
+    grace: Duration = field(default_factory=lambda: parse_duration("2h"))
+    managers: list[str] = field(default_factory=list)
+    digest_at: str = "08:30"
+
+
+@dataclass
+class EmailConfig:
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    sender: str = "followthrough@localhost"
+    starttls: bool = False
+    tls: bool = False
+    username_env: str | None = None
+    password_env: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def username(self) -> str | None:
+        return secret(self.options, "username")
+
+    def password(self) -> str | None:
+        return secret(self.options, "password")
+
+
+@dataclass
+class SlackConfig:
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def webhook_url(self) -> str | None:
+        return secret(self.options, "webhook_url")
+
+
+@dataclass
+class TicketNotifyConfig:
+    note: bool = True
+    tags: bool = True
+    due_field: str | None = None
+
+
+@dataclass
+class ServiceConfig:
+    listen: str = "127.0.0.1:8765"
+    worker_id: str | None = None
+    lease: Duration = field(default_factory=lambda: parse_duration("5m"))
+
+
+@dataclass
+class WebConfig:
+    enabled: bool = False
+    base_url: str = "http://127.0.0.1:8765"
+    trusted_header: str | None = None
+    admins: list[str] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def secret_key(self) -> str | None:
+        return secret(self.options, "secret_key")
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    sources: list[SourceConfig] = field(default_factory=list)
+    teams: list[TeamConfig] = field(default_factory=list)
+    escalation: EscalationConfig = field(default_factory=EscalationConfig)
+    email: EmailConfig | None = None
+    slack: SlackConfig | None = None
+    ticket: TicketNotifyConfig = field(default_factory=TicketNotifyConfig)
+    service: ServiceConfig = field(default_factory=ServiceConfig)
+    web: WebConfig = field(default_factory=WebConfig)
+
+    def source(self, name: str) -> SourceConfig:
+        for source in self.sources:
+            if source.name == name:
+                return source
+        raise KeyError(name)
+
+
+def secret(options: dict[str, Any], key: str) -> str | None:
+    """The value of secret `key`, from `{key}_env` or `{key}_file`; None when neither is set."""
+    env_name = options.get(f"{key}_env")
+    if env_name:
+        value = os.environ.get(env_name)
+        if value:
+            return value.strip()
+    file_name = options.get(f"{key}_file")
+    if file_name:
+        try:
+            return Path(file_name).expanduser().read_text().strip() or None
+        except OSError:
+            return None
+    return None
+
+
+# ---- schema ---------------------------------------------------------------
+# Each table: key -> (python type or tuple of types, required)
+
+_TOP = {"database", "source", "team", "escalation", "notify", "service", "web"}
+_COMMON_SOURCE = {
+    "name": (str, True),
+    "type": (str, True),
+    "poll_every": (str, False),
+    "backfill": (str, False),
+    "team": (str, False),
+}
+_SOURCE_KEYS: dict[str, dict[str, tuple[Any, bool]]] = {
+    "zendesk": {
+        "subdomain": (str, False),
+        "url": (str, False),
+        "email": (str, False),
+        "token_env": (str, False),
+        "token_file": (str, False),
+        "oauth_token_env": (str, False),
+        "oauth_token_file": (str, False),
+        "requests_per_minute": (int, False),
+        "export_requests_per_minute": (int, False),
+        "due_field_id": (int, False),
+        "timeout": ((int, float), False),
+    },
+    "freshdesk": {
+        "domain": (str, False),
+        "url": (str, False),
+        "api_key_env": (str, False),
+        "api_key_file": (str, False),
+        "requests_per_minute": (int, False),
+        "due_field": (str, False),
+        "page_cap": (int, False),
+        "timeout": ((int, float), False),
+    },
+    "imap": {
+        "host": (str, True),
+        "port": (int, False),
+        "tls": (bool, False),
+        "starttls": (bool, False),
+        "username": (str, True),
+        "password_env": (str, False),
+        "password_file": (str, False),
+        "folders": (list, False),
+        "agent_addresses": (list, True),
+        "batch_size": (int, False),
+        "timeout": ((int, float), False),
+    },
+}
+_TEAM_KEYS = {
+    "name": (str, True),
+    "timezone": (str, False),
+    "working_hours": (str, False),
+    "working_days": (str, False),
+    "holidays": (str, False),
+    "leads": (list, False),
+    "members": (list, False),
+    "groups": (list, False),
+}
+_ESCALATION_KEYS = {
+    "default_due": (str, False),
+    "remind_before": (str, False),
+    "grace": (str, False),
+    "managers": (list, False),
+    "digest_at": (str, False),
+}
+_EMAIL_KEYS = {
+    "smtp_host": (str, False),
+    "smtp_port": (int, False),
+    "from": (str, False),
+    "starttls": (bool, False),
+    "tls": (bool, False),
+    "username_env": (str, False),
+    "username_file": (str, False),
+    "password_env": (str, False),
+    "password_file": (str, False),
+}
+_SLACK_KEYS = {"webhook_url_env": (str, False), "webhook_url_file": (str, False)}
+_TICKET_KEYS = {"note": (bool, False), "tags": (bool, False), "due_field": (str, False)}
+_SERVICE_KEYS = {"listen": (str, False), "worker_id": (str, False), "lease": (str, False)}
+_WEB_KEYS = {
+    "enabled": (bool, False),
+    "base_url": (str, False),
+    "trusted_header": (str, False),
+    "admins": (list, False),
+    "secret_key_env": (str, False),
+    "secret_key_file": (str, False),
+}
+_DATABASE_KEYS = {"url": (str, False)}
+_NOTIFY = {"email": _EMAIL_KEYS, "slack": _SLACK_KEYS, "ticket": _TICKET_KEYS}
+_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class _KeyLines:
+    """Finds the line of a key in the TOML text, so problems can say where they are."""
+
+    _ARRAY = re.compile(r"^\s*\[\[\s*([\w.\-]+)\s*\]\]")
+    _TABLE = re.compile(r"^\s*\[\s*([\w.\-]+)\s*\]")
+    _KEY = re.compile(r"^\s*\"?([\w.\-]+)\"?\s*=")
+
+    def __init__(self, text: str):
+        self.lines: dict[tuple[str, str], int] = {}
+        counts: dict[str, int] = {}
+        table = ""
+        for number, line in enumerate(text.splitlines(), start=1):
+            if m := self._ARRAY.match(line):
+                name = m[1]
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                table = f"{name}[{index}]"
+                self.lines.setdefault((table, ""), number)
+            elif m := self._TABLE.match(line):
+                table = m[1]
+                self.lines.setdefault((table, ""), number)
+            elif m := self._KEY.match(line):
+                self.lines.setdefault((table, m[1]), number)
+
+    def line(self, table: str, key: str = "") -> int | None:
+        return self.lines.get((table, key)) or self.lines.get((table, ""))
+
+
+class _Validator:
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.where = _KeyLines(text)
+        self.problems: list[Problem] = []
+
+    def problem(self, table: str, key: str, message: str) -> None:
+        line = self.where.line(table, key)
+        where = f"{self.path}:{line}" if line else self.path
+        label = f"{table}.{key}" if table and key else (table or key)
+        self.problems.append(Problem(where, label, message))
+
+    def table(self, table: str, data: Any, schema: dict[str, tuple[Any, bool]]) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            self.problem(table, "", "must be a table")
+            return {}
+        good: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in schema:
+                close = difflib.get_close_matches(key, list(schema), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.problem(table, key, f"unknown key{hint}")
+                continue
+            expected, _ = schema[key]
+            if expected is bool and not isinstance(value, bool):
+                self.problem(table, key, "must be true or false")
+            elif expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+                self.problem(table, key, "must be a whole number")
+            elif expected is list and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                self.problem(table, key, "must be a list of strings")
+            elif expected not in (bool, int, list) and not isinstance(value, expected):
+                self.problem(table, key, f"must be a {_type_name(expected)}")
+            else:
+                good[key] = value
+        for key, (_, required) in schema.items():
+            if required and key not in data:
+                self.problem(table, key, "is required")
+        return good
+
+    def duration(self, table: str, key: str, value: str | None, default: str) -> Duration:
+        try:
+            return parse_duration(value if value is not None else default)
+        except ValueError as exc:
+            self.problem(table, key, str(exc))
+            return parse_duration(default)
+
+    def secret_named(self, table: str, options: dict[str, Any], key: str, required: bool) -> None:
+        env_key, file_key = f"{key}_env", f"{key}_file"
+        if env_key in options:
+            if not os.environ.get(options[env_key]):
+                self.problem(table, env_key, f"environment variable {options[env_key]} is not set")
+        elif file_key in options:
+            if not Path(options[file_key]).expanduser().is_file():
+                self.problem(table, file_key, f"file {options[file_key]} does not exist")
+        elif required:
+            self.problem(table, env_key, f"is required (or {file_key})")
+
+
+def _type_name(expected: Any) -> str:
+    if isinstance(expected, tuple):
+        return " or ".join(t.__name__ for t in expected)
+    return {"str": "string"}.get(expected.__name__, expected.__name__)
+
+
+def _check_timezone(v: _Validator, table: str, key: str, name: str) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        v.problem(table, key, f"{name!r} is not an IANA time zone (e.g. 'Europe/London')")
+
+
+def _check_days(spec: str) -> bool:
+    parts = [p.strip().lower() for p in spec.split(",") if p.strip()]
+    for part in parts:
+        ends = [e.strip()[:3] for e in part.split("-")]
+        if len(ends) > 2 or any(e not in _DAYS for e in ends):
+            return False
+    return bool(parts)
+
+
+def _source(v: _Validator, index: int, data: Any, names: set[str]) -> SourceConfig | None:
+    table = f"source[{index}]"
+    if not isinstance(data, dict):
+        v.problem(table, "", "must be a table")
+        return None
+    kind = data.get("type")
+    if kind not in SOURCE_TYPES:
+        if "type" in data:
+            v.problem(table, "type", f"{kind!r} is not one of {', '.join(SOURCE_TYPES)}")
+        schema = dict(_COMMON_SOURCE)
+        for keys in _SOURCE_KEYS.values():
+            schema.update(keys)
+        v.table(table, data, schema)
+        return None
+    options = v.table(table, data, {**_COMMON_SOURCE, **_SOURCE_KEYS[kind]})
+    name = options.get("name", f"source{index + 1}")
+    if name in names:
+        v.problem(table, "name", f"{name!r} is used by another source")
+    names.add(name)
+    if kind == "zendesk":
+        if not (options.get("subdomain") or options.get("url")):
+            v.problem(table, "subdomain", "is required (or url)")
+        has_oauth = "oauth_token_env" in options or "oauth_token_file" in options
+        if has_oauth:
+            v.secret_named(table, options, "oauth_token", True)
+        else:
+            if "email" not in options:
+                v.problem(table, "email", "is required for API-token authentication")
+            v.secret_named(table, options, "token", True)
+    elif kind == "freshdesk":
+        if not (options.get("domain") or options.get("url")):
+            v.problem(table, "domain", "is required (or url)")
+        v.secret_named(table, options, "api_key", True)
+    elif kind == "imap":
+        v.secret_named(table, options, "password", True)
+    if "url" in options and not re.match(r"^https?://", options["url"]):
+        v.problem(table, "url", "must start with http:// or https://")
+    poll = v.duration(table, "poll_every", options.get("poll_every"), "2m")
+    backfill = v.duration(table, "backfill", options.get("backfill"), "14d")
+    return SourceConfig(name, kind, poll, backfill, options)
+
+
+def _team(v: _Validator, index: int, data: Any, names: set[str]) -> TeamConfig | None:
+    table = f"team[{index}]"
+    options = v.table(table, data, _TEAM_KEYS)
+    if "name" not in options:
+        return None
+    if options["name"] in names:
+        v.problem(table, "name", f"{options['name']!r} is used by another team")
+    names.add(options["name"])
+    team = TeamConfig(**options)
+    _check_timezone(v, table, "timezone", team.timezone)
+    if not _HOURS.match(team.working_hours):
+        v.problem(table, "working_hours", f"{team.working_hours!r} is not like '09:00-17:00'")
+    if not _check_days(team.working_days):
+        v.problem(table, "working_days", f"{team.working_days!r} is not like 'Mon-Fri'")
+    if team.holidays:
+        import holidays as holidays_lib
+
+        country = team.holidays.split("-")[0].upper()
+        if country not in holidays_lib.list_supported_countries():
+            v.problem(table, "holidays", f"{team.holidays!r} is not a country code we know")
+    return team
+
+
+def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> Config:
+    """Build a Config from parsed TOML, raising ConfigError with every problem found."""
+    v = _Validator(path, text)
+    for key in data:
+        if key not in _TOP:
+            close = difflib.get_close_matches(key, list(_TOP), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            v.problem(key, "", f"unknown section{hint}")
+    config = Config(path=Path(path))
+
+    database = v.table("database", data.get("database", {}), _DATABASE_KEYS)
+    config.database_url = database.get("url", DEFAULT_DATABASE_URL)
+
+    raw_sources = data.get("source", [])
+    if not isinstance(raw_sources, list):
+        v.problem("source", "", "must be written [[source]]")
+        raw_sources = []
+    names: set[str] = set()
+    for i, raw in enumerate(raw_sources):
+        if (source := _source(v, i, raw, names)) is not None:
+            config.sources.append(source)
+
+    raw_teams = data.get("team", [])
+    if not isinstance(raw_teams, list):
+        v.problem("team", "", "must be written [[team]]")
+        raw_teams = []
+    team_names: set[str] = set()
+    for i, raw in enumerate(raw_teams):
+        if (team := _team(v, i, raw, team_names)) is not None:
+            config.teams.append(team)
+
+    esc = v.table("escalation", data.get("escalation", {}), _ESCALATION_KEYS)
+    config.escalation = EscalationConfig(
+        default_due=v.duration(
+            "escalation", "default_due", esc.get("default_due"), "1 business day"
+        ),
+        remind_before=v.duration("escalation", "remind_before", esc.get("remind_before"), "1h"),
+        grace=v.duration("escalation", "grace", esc.get("grace"), "2h"),
+        managers=esc.get("managers", []),
+        digest_at=esc.get("digest_at", "08:30"),
+    )
+    if not re.match(r"^\d{1,2}:\d{2}$", config.escalation.digest_at):
+        v.problem("escalation", "digest_at", "must be a local time like '08:30'")
+
+    notify = data.get("notify", {})
+    if not isinstance(notify, dict):
+        v.problem("notify", "", "must be a table")
+        notify = {}
+    for key in notify:
+        if key not in _NOTIFY:
+            close = difflib.get_close_matches(key, list(_NOTIFY), n=1)
+            hint = f" (did you mean 'notify.{close[0]}'?)" if close else ""
+            v.problem(f"notify.{key}", "", f"unknown section{hint}")
+    if "email" in notify:
+        email = v.table("notify.email", notify["email"], _EMAIL_KEYS)
+        config.email = EmailConfig(
+            smtp_host=email.get("smtp_host", "127.0.0.1"),
+            smtp_port=email.get("smtp_port", 25),
+            sender=email.get("from", "followthrough@localhost"),
+            starttls=email.get("starttls", False),
+            tls=email.get("tls", False),
+            username_env=email.get("username_env"),
+            password_env=email.get("password_env"),
+            options=email,
+        )
+        for key in ("username", "password"):
+            if f"{key}_env" in email or f"{key}_file" in email:
+                v.secret_named("notify.email", email, key, False)
+    if "slack" in notify:
+        slack = v.table("notify.slack", notify["slack"], _SLACK_KEYS)
+        v.secret_named("notify.slack", slack, "webhook_url", True)
+        config.slack = SlackConfig(options=slack)
+    if "ticket" in notify:
+        ticket = v.table("notify.ticket", notify["ticket"], _TICKET_KEYS)
+        config.ticket = TicketNotifyConfig(**ticket)
+
+    service = v.table("service", data.get("service", {}), _SERVICE_KEYS)
+    config.service = ServiceConfig(
+        listen=service.get("listen", "127.0.0.1:8765"),
+        worker_id=service.get("worker_id"),
+        lease=v.duration("service", "lease", service.get("lease"), "5m"),
+    )
+    if not re.match(r"^[\w.\-\[\]:]+:\d+$", config.service.listen):
+        v.problem("service", "listen", f"{config.service.listen!r} is not like '127.0.0.1:8765'")
+
+    web = v.table("web", data.get("web", {}), _WEB_KEYS)
+    config.web = WebConfig(
+        enabled=web.get("enabled", False),
+        base_url=web.get("base_url", f"http://{config.service.listen}"),
+        trusted_header=web.get("trusted_header"),
+        admins=web.get("admins", []),
+        options=web,
+    )
+    if "secret_key_env" in web or "secret_key_file" in web:
+        v.secret_named("web", web, "secret_key", False)
+
+    if v.problems:
+        raise ConfigError(v.problems)
+    return config
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read and validate the configuration; a missing default file gives the built-in defaults."""
+    chosen = path or os.environ.get("FOLLOWTHROUGH_CONFIG") or DEFAULT_PATH
+    file = Path(chosen)
+    if not file.exists():
+        if path is None and "FOLLOWTHROUGH_CONFIG" not in os.environ:
+            config = Config(path=None)
+        else:
+            raise ConfigError([Problem(str(file), "file", "does not exist")])
+    else:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError([Problem(str(file), "file", f"cannot be read: {exc}")]) from exc
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            line = re.search(r"line (\d+)", str(exc))
+            where = f"{file}:{line[1]}" if line else str(file)
+            raise ConfigError([Problem(where, "syntax", str(exc))]) from exc
+        config = validate(data, str(file), text)
+    override = os.environ.get("FOLLOWTHROUGH_DATABASE_URL")
+    if override:
+        config.database_url = override
+    return config

@@ -1,0 +1,346 @@
+"""Ingest: one connector batch and its cursor written in one transaction.
+
+Everything is keyed by (source, external id), so a batch applied twice (a pass
+repeated after a crash) changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, SQLModel, select
+
+from tracker.durations import Duration
+from tracker.models import (
+    Assignment,
+    HelpdeskGroup,
+    Message,
+    Person,
+    Promise,
+    PromiseEvent,
+    Source,
+    Ticket,
+)
+from tracker.records import Batch, MessageRecord
+from tracker.teams import CalendarResolver
+
+AGENT_ROLES = ("agent", "admin")
+
+
+@dataclass
+class IngestResult:
+    tickets: int = 0
+    messages: int = 0
+    promises: int = 0
+    handoffs: int = 0
+
+
+def body_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8", "replace")).hexdigest()
+
+
+def _existing(
+    session: Session, model: type[SQLModel], source_id: int, external_ids: Iterable[str]
+) -> dict[str, SQLModel]:
+    ids = sorted(set(external_ids))
+    found: dict[str, SQLModel] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(model).where(
+            model.source_id == source_id,  # type: ignore[attr-defined]
+            model.external_id.in_(chunk),  # type: ignore[attr-defined]
+        )
+        for row in session.exec(query):
+            found[row.external_id] = row  # type: ignore[attr-defined]
+    return found
+
+
+class _Ingest:
+    def __init__(
+        self,
+        session: Session,
+        source: Source,
+        default_due: Duration | None,
+        default_team: str | None,
+    ):
+        self.session = session
+        self.default_team = default_team
+        self.source = source
+        self.default_due = default_due
+        self.people: dict[str, Person] = {}
+        self.groups: dict[str, HelpdeskGroup] = {}
+        self.tickets: dict[str, Ticket] = {}
+        self.result = IngestResult()
+
+    # -- lookups that create a placeholder when a record names someone not yet seen
+    def person(self, external_id: str | None, role: str = "customer") -> Person | None:
+        if not external_id:
+            return None
+        if external_id not in self.people:
+            found = _existing(self.session, Person, self.source.id, [external_id])
+            person = found.get(external_id) or Person(
+                source_id=self.source.id, external_id=external_id, role=role
+            )
+            self.session.add(person)
+            self.people[external_id] = person  # type: ignore[assignment]
+        return self.people[external_id]
+
+    def group(self, external_id: str | None) -> HelpdeskGroup | None:
+        if not external_id:
+            return None
+        if external_id not in self.groups:
+            found = _existing(self.session, HelpdeskGroup, self.source.id, [external_id])
+            group = found.get(external_id) or HelpdeskGroup(
+                source_id=self.source.id, external_id=external_id
+            )
+            self.session.add(group)
+            self.groups[external_id] = group  # type: ignore[assignment]
+        return self.groups[external_id]
+
+    def ticket(self, external_id: str) -> Ticket:
+        if external_id not in self.tickets:
+            found = _existing(self.session, Ticket, self.source.id, [external_id])
+            ticket = found.get(external_id) or Ticket(
+                source_id=self.source.id, external_id=external_id
+            )
+            self.session.add(ticket)
+            self.tickets[external_id] = ticket  # type: ignore[assignment]
+        return self.tickets[external_id]
+
+    def _ids(self, rows: Iterable[SQLModel | None]) -> None:
+        if any(row is not None and row.id is None for row in rows):  # type: ignore[attr-defined]
+            self.session.flush()
+
+    # -- the steps, in dependency order
+    def apply(self, batch: Batch, derive_handoffs: bool) -> None:
+        self.people.update(
+            _existing(self.session, Person, self.source.id, [p.external_id for p in batch.people])
+        )  # type: ignore[arg-type]
+        for record in batch.people:
+            person = self.people.get(record.external_id) or Person(
+                source_id=self.source.id, external_id=record.external_id
+            )
+            person.role = record.role
+            person.name = record.name or person.name
+            person.email = (record.email or person.email or None) and (
+                record.email or person.email
+            ).lower()
+            person.time_zone = record.time_zone or person.time_zone
+            self.session.add(person)
+            self.people[record.external_id] = person
+        self.groups.update(
+            _existing(
+                self.session, HelpdeskGroup, self.source.id, [g.external_id for g in batch.groups]
+            )
+        )  # type: ignore[arg-type]
+        for record in batch.groups:
+            group = self.groups.get(record.external_id) or HelpdeskGroup(
+                source_id=self.source.id, external_id=record.external_id
+            )
+            group.name = record.name
+            group.lead_external_id = record.lead_external_id
+            self.session.add(group)
+            self.groups[record.external_id] = group
+        self.session.flush()
+
+        ticket_ids = [t.external_id for t in batch.tickets]
+        ticket_ids += [m.ticket_external_id for m in batch.messages]
+        ticket_ids += [a.ticket_external_id for a in batch.assignments]
+        self.tickets.update(_existing(self.session, Ticket, self.source.id, ticket_ids))  # type: ignore[arg-type]
+        for record in batch.tickets:
+            ticket = self.ticket(record.external_id)
+            requester = self.person(record.requester_external_id)
+            assignee = self.person(record.assignee_external_id, role="agent")
+            group = self.group(record.group_external_id)
+            self._ids([requester, assignee, group])
+            new_assignee = assignee.id if assignee else None
+            new_group = group.id if group else None
+            if (
+                derive_handoffs
+                and ticket.id is not None
+                and (ticket.assignee_id, ticket.group_id) != (new_assignee, new_group)
+            ):
+                self._handoff(ticket, new_assignee, new_group, record.updated_at)
+            ticket.subject = record.subject or ticket.subject
+            ticket.status = record.status
+            ticket.requester_id = requester.id if requester else ticket.requester_id
+            ticket.assignee_id = new_assignee
+            ticket.group_id = new_group
+            ticket.url = record.url or ticket.url
+            ticket.created_at = record.created_at or ticket.created_at
+            ticket.updated_at = record.updated_at or ticket.updated_at
+            self.result.tickets += 1
+        self.session.flush()
+
+        for record in batch.assignments:
+            ticket = self.ticket(record.ticket_external_id)
+            to_person = self.person(record.to_assignee_external_id, role="agent")
+            from_person = self.person(record.from_assignee_external_id, role="agent")
+            to_group = self.group(record.to_group_external_id)
+            from_group = self.group(record.from_group_external_id)
+            self._ids([ticket, to_person, from_person, to_group, from_group])
+            if _existing(self.session, Assignment, self.source.id, [record.external_id]):
+                continue
+            self.session.add(
+                Assignment(
+                    source_id=self.source.id,
+                    external_id=record.external_id,
+                    ticket_id=ticket.id,
+                    from_assignee_id=from_person.id if from_person else None,
+                    to_assignee_id=to_person.id if to_person else None,
+                    from_group_id=from_group.id if from_group else None,
+                    to_group_id=to_group.id if to_group else None,
+                    changed_at=record.changed_at,
+                )
+            )
+            self.result.handoffs += 1
+        self.session.flush()
+
+        known = _existing(
+            self.session, Message, self.source.id, [m.external_id for m in batch.messages]
+        )
+        resolver = CalendarResolver(self.session, self.default_team)
+        for record in batch.messages:
+            if record.external_id in known:
+                continue
+            message = self._message(record)
+            known[record.external_id] = message
+            self.result.messages += 1
+            if (
+                message.author_role == "agent"
+                and message.public
+                and not message.is_own_note
+                and message.text.strip()
+            ):
+                self._extract(message, resolver)
+
+    def _handoff(
+        self, ticket: Ticket, assignee_id: int | None, group_id: int | None, at: datetime | None
+    ) -> None:
+        changed_at = at or ticket.updated_at
+        if changed_at is None:
+            return
+        external_id = f"snapshot:{ticket.external_id}:{changed_at.isoformat()}:{assignee_id}"
+        if _existing(self.session, Assignment, self.source.id, [external_id]):
+            return
+        self.session.add(
+            Assignment(
+                source_id=self.source.id,
+                external_id=external_id,
+                ticket_id=ticket.id,
+                from_assignee_id=ticket.assignee_id,
+                to_assignee_id=assignee_id,
+                from_group_id=ticket.group_id,
+                to_group_id=group_id,
+                changed_at=changed_at,
+            )
+        )
+        self.result.handoffs += 1
+
+    def _message(self, record: MessageRecord) -> Message:
+        ticket = self.ticket(record.ticket_external_id)
+        role = "agent" if record.author_role in AGENT_ROLES else record.author_role
+        author = self.person(record.author_external_id, role=role)
+        self._ids([ticket, author])
+        message = Message(
+            source_id=self.source.id,
+            external_id=record.external_id,
+            ticket_id=ticket.id,
+            author_id=author.id if author else None,
+            author_role=role,
+            public=record.public,
+            channel=record.channel,
+            is_call=record.is_call,
+            is_own_note=record.is_own_note,
+            sent_at=record.sent_at,
+            text=record.text,
+            body_hash=record.body_hash or body_hash(record.text),
+        )
+        self.session.add(message)
+        self.session.flush()
+        return message
+
+    def _extract(self, message: Message, resolver: CalendarResolver) -> None:
+        from tracker.extraction import extract
+
+        ticket = self.session.get(Ticket, message.ticket_id)
+        maker = self.session.get(Person, message.author_id) if message.author_id else None
+        calendar = resolver.calendar_for(maker, ticket)
+        found = extract(
+            message.text,
+            message.sent_at,
+            calendar,
+            author_role="agent",
+            default_due=self.default_due,
+        )
+        for item in found:
+            owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
+            promise = Promise(
+                message_id=message.id,
+                ticket_id=message.ticket_id,
+                start=item.start,
+                end=item.end,
+                quote=item.quote,
+                kind=item.kind,
+                due_at=item.due,
+                due_is_default=item.due_is_default,
+                due_text=item.due_text,
+                maker_id=message.author_id,
+                owner_id=owner_id,
+                state="open",
+                made_at=message.sent_at,
+                next_action_at=message.sent_at,
+            )
+            self.session.add(promise)
+            self.session.flush()
+            detail = {"due_text": item.due_text, "due_is_default": item.due_is_default}
+            self.session.add(
+                PromiseEvent(
+                    promise_id=promise.id,
+                    at=message.sent_at,
+                    event="made",
+                    actor=maker.email if maker else None,
+                    detail=json.dumps(detail),
+                )
+            )
+            self.result.promises += 1
+
+
+def ingest(
+    session: Session,
+    source: Source,
+    batch: Batch,
+    *,
+    default_due: Duration | None = None,
+    default_team: str | None = None,
+    derive_handoffs: bool = False,
+    now: datetime | None = None,
+) -> IngestResult:
+    """Apply one batch and store its cursor. The caller owns the transaction (commit it
+    once this returns), so the records and the cursor land together or not at all.
+
+    `derive_handoffs`: record a hand-off whenever a ticket snapshot's assignee or group
+    differs from the stored one (for sources with no assignment history of their own).
+    """
+    worker = _Ingest(session, source, default_due, default_team)
+    worker.apply(batch, derive_handoffs)
+    if batch.cursor is not None:
+        source.cursor = batch.cursor
+    if now is not None:
+        source.last_sync_at = now
+    session.add(source)
+    session.flush()
+    return worker.result
+
+
+def get_or_create_source(session: Session, name: str, kind: str) -> Source:
+    source = session.exec(select(Source).where(Source.name == name)).first()
+    if source is None:
+        source = Source(name=name, type=kind)
+        session.add(source)
+        session.flush()
+    return source

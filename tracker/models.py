@@ -1,0 +1,243 @@
+"""Every table, in one place.
+
+All timestamps are timezone-aware UTC (`UTCDateTime`); SQLite stores them as naive
+UTC text, so the column type re-attaches UTC on the way out.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata.naming_convention = NAMING_CONVENTION
+
+PROMISE_STATES = ("open", "kept", "broken", "dismissed", "snoozed")
+PROMISE_KINDS = ("callback", "update", "check", "send", "escalate", "fix")
+
+
+class UTCDateTime(TypeDecorator):
+    """A DateTime that refuses naive values and always returns aware UTC."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def utc_column(*, nullable: bool = True, index: bool = False) -> sa.Column:
+    return sa.Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Source(SQLModel, table=True):
+    """A configured help desk or mailbox, with its sync cursor and worker lease."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    type: str = Field(max_length=20)
+    cursor: str | None = Field(default=None, sa_type=sa.Text)
+    last_sync_at: datetime | None = Field(default=None, sa_column=utc_column())
+    last_success_at: datetime | None = Field(default=None, sa_column=utc_column())
+    last_error: str | None = Field(default=None, sa_type=sa.Text)
+    lease_owner: str | None = Field(default=None, max_length=200)
+    lease_until: datetime | None = Field(default=None, sa_column=utc_column())
+
+
+class Team(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    timezone: str = Field(default="UTC", max_length=64)
+    working_hours: str = Field(default="09:00-17:00", max_length=20)
+    working_days: str = Field(default="Mon-Fri", max_length=40)
+    holidays: str | None = Field(default=None, max_length=20)
+    leads: str = Field(default="[]", sa_type=sa.Text)  # JSON list of e-mail addresses
+
+
+class HelpdeskGroup(SQLModel, table=True):
+    __tablename__ = "helpdesk_group"
+    __table_args__ = (sa.UniqueConstraint("source_id", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    external_id: str = Field(max_length=100)
+    name: str = Field(default="", max_length=200)
+    lead_external_id: str | None = Field(default=None, max_length=100)
+    team_id: int | None = Field(default=None, foreign_key="team.id")
+
+
+class Person(SQLModel, table=True):
+    """An agent, admin or customer as one source knows them."""
+
+    __table_args__ = (sa.UniqueConstraint("source_id", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    external_id: str = Field(max_length=200)
+    name: str = Field(default="", max_length=200)
+    email: str | None = Field(default=None, max_length=320, index=True)
+    role: str = Field(default="customer", max_length=20)  # agent | admin | customer
+    time_zone: str | None = Field(default=None, max_length=64)
+    team_id: int | None = Field(default=None, foreign_key="team.id")
+
+
+class Ticket(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("source_id", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    external_id: str = Field(max_length=200)
+    subject: str = Field(default="", max_length=500)
+    requester_id: int | None = Field(default=None, foreign_key="person.id")
+    assignee_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    group_id: int | None = Field(default=None, foreign_key="helpdesk_group.id")
+    status: str = Field(default="open", max_length=30)
+    url: str | None = Field(default=None, max_length=1000)
+    created_at: datetime | None = Field(default=None, sa_column=utc_column())
+    updated_at: datetime | None = Field(default=None, sa_column=utc_column())
+
+
+class Message(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("source_id", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    external_id: str = Field(max_length=300)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    author_id: int | None = Field(default=None, foreign_key="person.id")
+    author_role: str = Field(default="customer", max_length=20)  # agent | customer | system
+    public: bool = True
+    channel: str = Field(default="", max_length=40)
+    is_call: bool = False  # a logged phone call: keeps a callback promise
+    is_own_note: bool = False  # written by Follow-through itself
+    sent_at: datetime = Field(sa_column=utc_column(nullable=False))
+    text: str = Field(default="", sa_type=sa.Text)
+    body_hash: str = Field(default="", max_length=64)
+
+
+class Assignment(SQLModel, table=True):
+    """A hand-off: the ticket's assignee or group changed at `changed_at`."""
+
+    __table_args__ = (sa.UniqueConstraint("source_id", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    external_id: str = Field(max_length=300)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    from_assignee_id: int | None = Field(default=None, foreign_key="person.id")
+    to_assignee_id: int | None = Field(default=None, foreign_key="person.id")
+    from_group_id: int | None = Field(default=None, foreign_key="helpdesk_group.id")
+    to_group_id: int | None = Field(default=None, foreign_key="helpdesk_group.id")
+    changed_at: datetime = Field(sa_column=utc_column(nullable=False))
+
+
+class Promise(SQLModel, table=True):
+    __table_args__ = (
+        sa.UniqueConstraint("message_id", "start"),
+        sa.Index("ix_promise_state_next_action_at", "state", "next_action_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int = Field(foreign_key="message.id")
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    start: int
+    end: int
+    quote: str = Field(sa_type=sa.Text)
+    kind: str = Field(max_length=20)
+    due_at: datetime = Field(sa_column=utc_column(nullable=False))
+    due_is_default: bool = False
+    due_text: str | None = Field(default=None, max_length=200)
+    maker_id: int | None = Field(default=None, foreign_key="person.id")
+    owner_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    state: str = Field(default="open", max_length=20)
+    kept_by_message_id: int | None = Field(default=None, foreign_key="message.id")
+    made_at: datetime = Field(sa_column=utc_column(nullable=False))
+    kept_at: datetime | None = Field(default=None, sa_column=utc_column())
+    closed_at: datetime | None = Field(default=None, sa_column=utc_column())
+    snoozed_until: datetime | None = Field(default=None, sa_column=utc_column())
+    next_action_at: datetime | None = Field(default=None, sa_column=utc_column())
+    acted_by: str | None = Field(default=None, max_length=320)
+    reason: str | None = Field(default=None, sa_type=sa.Text)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=utc_column(nullable=False))
+
+
+class PromiseEvent(SQLModel, table=True):
+    """The history of one promise: made, handed off, reminded, escalated, kept…"""
+
+    __tablename__ = "promise_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    promise_id: int = Field(foreign_key="promise.id", index=True)
+    at: datetime = Field(sa_column=utc_column(nullable=False))
+    event: str = Field(max_length=30)
+    actor: str | None = Field(default=None, max_length=320)
+    detail: str = Field(default="{}", sa_type=sa.Text)  # JSON
+
+
+class Escalation(SQLModel, table=True):
+    """An outbox row: one notification of one ladder step to one recipient on one channel."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("promise_id", "step", "channel", "recipient"),
+        sa.Index("ix_escalation_status_next_attempt_at", "status", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    promise_id: int = Field(foreign_key="promise.id", index=True)
+    step: str = Field(max_length=20)  # remind | overdue | lead | manager | handoff
+    channel: str = Field(max_length=20)  # email | slack | ticket
+    recipient: str = Field(max_length=320)
+    status: str = Field(default="pending", max_length=20)  # pending | sent | failed
+    due_at: datetime = Field(sa_column=utc_column(nullable=False))
+    next_attempt_at: datetime | None = Field(default=None, sa_column=utc_column())
+    sent_at: datetime | None = Field(default=None, sa_column=utc_column())
+    attempts: int = 0
+    last_error: str | None = Field(default=None, sa_type=sa.Text)
+    lease_owner: str | None = Field(default=None, max_length=200)
+    lease_until: datetime | None = Field(default=None, sa_column=utc_column())
+    created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column(nullable=False))
+
+
+class Digest(SQLModel, table=True):
+    """One daily digest of one team for one lead: an outbox row like `Escalation`."""
+
+    __table_args__ = (sa.UniqueConstraint("team_id", "day", "recipient"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    day: str = Field(max_length=10)  # the team's local date, YYYY-MM-DD
+    recipient: str = Field(max_length=320)
+    status: str = Field(default="pending", max_length=20)
+    body: str = Field(default="", sa_type=sa.Text)
+    next_attempt_at: datetime | None = Field(default=None, sa_column=utc_column())
+    sent_at: datetime | None = Field(default=None, sa_column=utc_column())
+    attempts: int = 0
+    last_error: str | None = Field(default=None, sa_type=sa.Text)
+    lease_owner: str | None = Field(default=None, max_length=200)
+    lease_until: datetime | None = Field(default=None, sa_column=utc_column())
