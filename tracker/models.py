@@ -210,7 +210,7 @@ class Escalation(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     promise_id: int = Field(foreign_key="promise.id", index=True)
-    step: str = Field(max_length=20)  # remind | overdue | lead | manager | handoff
+    step: str = Field(max_length=40)  # remind | overdue | lead | manager | handoff-<id>
     channel: str = Field(max_length=20)  # email | slack | ticket
     recipient: str = Field(max_length=320)
     status: str = Field(default="pending", max_length=20)  # pending | sent | failed
@@ -241,3 +241,24 @@ class Digest(SQLModel, table=True):
     last_error: str | None = Field(default=None, sa_type=sa.Text)
     lease_owner: str | None = Field(default=None, max_length=200)
     lease_until: datetime | None = Field(default=None, sa_column=utc_column())
+
+
+class Lease(SQLModel, table=True):
+    """A named lease a worker holds until `until` (one sync per source, one digest run…)."""
+
+    name: str = Field(primary_key=True, max_length=200)
+    owner: str = Field(max_length=200)
+    until: datetime = Field(sa_column=utc_column(nullable=False))
+
+
+class SignInToken(SQLModel, table=True):
+    """A one-time sign-in link; only its hash is stored."""
+
+    __tablename__ = "signin_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    email: str = Field(max_length=320)
+    created_at: datetime = Field(sa_column=utc_column(nullable=False))
+    expires_at: datetime = Field(sa_column=utc_column(nullable=False))
+    used_at: datetime | None = Field(default=None, sa_column=utc_column())
