@@ -68,9 +68,12 @@ def extract(
         sentence = visible[start:end]
         if not lexicon.CUE.search(sentence):
             continue
-        previous = visible[slice(*spans[index - 1])] if index else ""
-        following = visible[slice(*spans[index + 1])] if index + 1 < len(spans) else ""
-        promise = _promise_in(text, sentence, start, previous, following, sent_at, calendar)
+        context = (
+            visible[slice(*spans[index - 2])] if index > 1 else "",
+            visible[slice(*spans[index - 1])] if index else "",
+            visible[slice(*spans[index + 1])] if index + 1 < len(spans) else "",
+        )
+        promise = _promise_in(text, sentence, start, context, sent_at, calendar)
         if promise is not None:
             found.append(_with_default(promise, sent_at, calendar, default_due or DEFAULT_DUE))
     return found
@@ -80,8 +83,7 @@ def _promise_in(
     text: str,
     sentence: str,
     offset: int,
-    previous: str,
-    following: str,
+    context: tuple[str, str, str],
     sent_at: datetime,
     calendar: BusinessCalendar,
 ) -> FoundPromise | None:
@@ -91,12 +93,10 @@ def _promise_in(
         clause_end = candidates[i + 1].start if i + 1 < len(candidates) else len(sentence)
         if clause_end <= commitment.start:
             continue
-        if not is_kept(sentence, commitment, clause_end, previous, following):
+        has_due = find_due(sentence[commitment.start : clause_end], sent_at, calendar) is not None
+        if commitment.needs_due and not has_due:
             continue
-        if (
-            commitment.needs_due
-            and find_due(sentence[commitment.start : clause_end], sent_at, calendar) is None
-        ):
+        if not is_kept(sentence, commitment, clause_end, context, has_due):
             continue
         kept.append((commitment, clause_end))
     if not kept:

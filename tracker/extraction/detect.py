@@ -59,7 +59,7 @@ _QUESTION_START = re.compile(
 _FEEDBACK = re.compile(
     r"\b(?:feedback|suggestions?|suggested|ideas?|good\s+(?:point|catch|shout|call)|"
     r"great\s+(?:point|catch|idea|shout)|kudos|praise|compliments?|shout-?outs?|kind\s+words|"
-    r"feature\s+requests?|thoughts|input|comments?|recommendations?)\b",
+    r"feature\s+requests?|thoughts|input|comments?|recommendations?|improvements?)\b",
     re.IGNORECASE,
 )
 _ANSWERED = re.compile(
@@ -75,6 +75,47 @@ _RIGHT_NOW = re.compile(
 )
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:hope|hopefully|hoping|fingers\s+crossed|wish|maybe|perhaps|probably|I\s+think|"
+    r"we\s+think|I\s+believe|we\s+believe|I\s+guess|(?:does|do)\s+(?:that|this|you)\s+mean)\b",
+    re.IGNORECASE,
+)
+# The customer has to act first: "DM us your order number and we'll look into it".
+_CUSTOMER_ACTION = re.compile(
+    r"\b(?:(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)|(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)|give\s+us|"
+    r"let\s+(?:us|me)\s+have|tell\s+(?:us|me)|reply\s+(?:with|to\s+this)|meet\s+(?:us|me)|"
+    r"connect\s+with\s+(?:us|me)|follow\s+us|(?:reach\s+out|write)\s+to\s+(?:us|me)|"
+    r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
+    r"let'?s\s+\w+|(?:all|what)\s+we\s+need\s+(?:from|is)|appreciate\s+if|feel\s+free\s+to|"
+    r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)|"
+    r"(?:pass|send)\s+along|(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)|"
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)|"
+    r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+)\b",
+    re.IGNORECASE,
+)
+# Asking the customer something in the sentence before: what follows waits for the answer.
+_QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
+_TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
+_NEXT_REQUEST = re.compile(
+    r"\b(?:dm|direct\s+message|send\s+(?:us|me)|(?:please|kindly|pls)\s+(?:send|provide|share|"
+    r"reply|attach|upload|dm)|can\s+you\s+(?:send|provide|share|dm))\b",
+    re.IGNORECASE,
+)
+_FEEDBACK_OBJECT = re.compile(
+    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
+    r"(?:share|relay|pass|forward|send|add|provide|get|take|note|log|raise|flag|let)\w*\s+"
+    r"(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
+    r"(?:\w+\s+){0,2}?(?:feedback|comments?|sentiment|suggestions?|thoughts|ideas?|interest|"
+    r"insights?|praise|kudos|compliments?|kind\s+words|concerns|inquiry|request|experience|"
+    r"input|views|opinions?|love|luv|shout-?out)\b",
+    re.IGNORECASE,
+)
+_SHARE_PRONOUN = re.compile(
+    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
+    r"(?:share|relay)\w*\s+(?:this|that|it|these|them|those)\b",
+    re.IGNORECASE,
+)
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
 
 
@@ -94,10 +135,14 @@ def classify(phrase: str) -> str | None:
             return kind
     m = lx.HAVE_GET.match(phrase) or _MAKE_SURE.match(phrase)
     if m:
-        for word in _WORD.findall(phrase[m.end() : m.end() + 80])[:10]:
+        # "have a specialist call you" hands the case over; "have a technician
+        # replace the router" still promises the fix.
+        staff = False
+        for word in _WORD.findall(phrase[m.end() : m.end() + 80])[:6]:
             kind = lx.WORD_KINDS.get(word.lower())
             if kind:
-                return kind
+                return "escalate" if staff and kind in ("callback", "update") else kind
+            staff = staff or bool(_STAFF_WORD.fullmatch(word))
         return None
     gerund = re.match(r"([a-z]+?)(\w)?ing\b", phrase, re.IGNORECASE)
     if gerund:
@@ -167,12 +212,33 @@ def _verb_phrase_kind(sentence: str, pos: int) -> str | None:
 
 
 def is_kept(
-    sentence: str, found: Commitment, clause_end: int, previous: str, following: str
+    sentence: str,
+    found: Commitment,
+    clause_end: int,
+    context: tuple[str, str, str],
+    has_due: bool,
 ) -> bool:
-    """Apply the spec's "not a promise" rules to one committing clause."""
+    """Apply the spec's "not a promise" rules to one committing clause.
+
+    `context` is (the sentence two before, the sentence before, the sentence after).
+    """
+    earlier, previous, following = context
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
     if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
+        return False
+    if _HEDGE.search(prefix) or _CUSTOMER_ACTION.search(prefix):
+        return False
+    verb_phrase = sentence[found.end : clause_end]
+    if _FEEDBACK_OBJECT.match(verb_phrase):
+        return False
+    if _SHARE_PRONOUN.match(verb_phrase):  # "I'll share this with our product folks"
+        return False
+    if not has_due and (
+        _waits_for_reply(earlier, previous, following)
+        or _CUSTOMER_ACTION.search(sentence, found.end)
+        or _TOGETHER.search(verb_phrase)
+    ):
         return False
     waiting = _WAITING.search(prefix)
     if waiting and (
@@ -186,7 +252,7 @@ def is_kept(
         not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
     ):
         return False
-    if found.kind == "escalate" and _FEEDBACK.search(sentence):
+    if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
         return False
     if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
         _FEEDBACK.search(sentence)
@@ -198,6 +264,14 @@ def is_kept(
         and found.kind == "check"
         and _ANSWERED.search(sentence[found.end :] + " " + following)
     )
+
+
+def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
+    """A commitment with no time of its own right after we asked the customer for something."""
+    for text in (previous, earlier):
+        if _QUESTION_TO_CUSTOMER.search(text) or _CUSTOMER_ACTION.search(text):
+            return True
+    return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
 
 
 def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:

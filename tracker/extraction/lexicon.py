@@ -22,7 +22,7 @@ CUE = re.compile(
     FLAGS,
 )
 
-_STAFF = (
+STAFF = (
     r"(?:teams?|department|dept|specialists?|engineers?|engineering|technicians?|techs?|agents?|"
     r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
     r"representatives?|reps?|adjusters?|assessors?|officers?|desk|partners?|coordinators?|"
@@ -35,11 +35,11 @@ SELF_COMMITMENT = re.compile(
     FLAGS,
 )
 TEAM_COMMITMENT = re.compile(
-    rf"(?:\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{_STAFF}"
+    rf"(?:\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}"
     rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:team|department|specialists?|specialist\s+team)"
-    rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{_STAFF}|member\s+of\s+(?:our|the|my)"
+    rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
-    rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{_STAFF})"
+    rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF})"
     r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
     FLAGS,
 )
@@ -49,7 +49,7 @@ HEAR_FROM = re.compile(
     r"|receive\s+(?:a\s+)?(?:call|reply|response|update))(?:\s+back)?"
     r"|(?:please\s+)?expect\s+(?:to\s+hear|(?:a|an)\s+(?:\w+\s+)?(?:call|ring|reply|response|"
     r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|(?:our|my|the)\s+[^.,;]{0,40}?\b"
-    rf"{_STAFF})\b",
+    rf"{STAFF})\b",
     FLAGS,
 )
 PROGRESSIVE = re.compile(
@@ -69,7 +69,7 @@ COURTESY = re.compile(
     r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
     r"|standing\s+by|keen|able|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
     r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|continue\s+to\s+(?:be|help|support)"
-    r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want\s+(?:you|to\s+make)|wait|miss"
+    r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
     r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
     FLAGS,
 )
@@ -77,7 +77,7 @@ ADVERBS = re.compile(
     r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
     r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
     r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|try\s+(?:and|to)|aim\s+to|"
-    r"endeavou?r\s+to|look\s+to|need\s+to|want\s+to|go\s+ahead\s+and|"
+    r"endeavou?r\s+to|look\s+to|need\s+to|go\s+ahead\s+and|"
     r"be(?=\s+\w+ing\b))\s+)*",
     FLAGS,
 )
@@ -86,7 +86,7 @@ _YOU = r"(?:you|u|ya)"
 _DETERMINER = r"(?:the|a|an|your|our|these|those|them|over|all|some|both)"
 _TEAM_TARGET = (
     r"(?:to|with)\s+(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
-    rf"(?:{_STAFF}|billing|accounts|support|finance|legal|management|product|engineering|"
+    rf"(?:{STAFF}|billing|accounts|support|finance|legal|management|product|engineering|"
     r"developers?|devs|IT|tier\s*\d|level\s*\d|escalations?|back\s*office|head\s+office)"
 )
 
@@ -115,11 +115,12 @@ _FIX_VERBS = _words(
     "fix reset unlock unblock re-?activate activate restore resolve sort correct repair replace "
     "book cancel remove reverse amend change adjust update reconnect reinstate re-?enable enable "
     r"set\s+up setup upgrade downgrade rectify clear deploy patch reinstall reschedule rebook "
-    r"schedule re-?run install migrate remedy unfreeze release lift merge delete close waive visit "
-    r"come\s+out"
+    r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
+    r"waive visit come\s+out"
 )
 _CHECK_VERBS = _words(
-    r"check look take\s+a\s+(?:closer\s+)?look have\s+a\s+(?:closer\s+)?look chase find\s+out "
+    r"check look do\s+some\s+(?:research|digging|checking|investigating|troubleshooting) "
+    r"take\s+a\s+(?:closer\s+)?look have\s+a\s+(?:closer\s+)?look chase find\s+out "
     r"investigate dig review verify query research explore double[\s-]?check speak talk ask lodge "
     r"trace test reproduce see\s+(?:what|if|whether|how|why|where|when) work\s+on figure\s+out "
     r"monitor contact call ring phone liaise consult dive examine analy[sz]e troubleshoot try "
@@ -132,6 +133,10 @@ _ESCALATE_STEMS = _any(
 _RULES = (
     ("callback", rf"(?:give|get)\s+{_YOU}\s+(?:a\s+)?(?:quick\s+)?{_CALL}\b"),
     ("callback", rf"(?:call|ring|phone|telephone|buzz)(?:ing)?\s+(?:{_YOU}\b|back\b)"),
+    (
+        "callback",
+        r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|first)\b|\s*[.!,]|$)",
+    ),
     ("callback", r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b"),
     (
         "check",
@@ -174,7 +179,7 @@ _RULES = (
     (
         "escalate",
         rf"(?:ask|get|have)\s+(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?"
-        rf"{_STAFF}\s+to\b",
+        rf"{STAFF}\s+to\b",
     ),
     (
         "escalate",
@@ -183,7 +188,11 @@ _RULES = (
     ),
     (
         "send",
-        _any(*_SEND_VERBS, rf"(?:get|give|offer)\s+{_YOU}", r"put\b[^.]{0,40}\bin\s+the\s+post")
+        _any(
+            *_SEND_VERBS,
+            rf"(?:get|give|offer)\s+{_YOU}\s+(?:an?|the|your|some|\d|[$£€])",
+            r"put\b[^.]{0,40}\bin\s+the\s+post",
+        )
         + r"\b",
     ),
     (
@@ -191,7 +200,7 @@ _RULES = (
         _any(*_FIX_VERBS, r"get\s+(?:this|that|it|everything)\s+(?:sorted|fixed|resolved|working)")
         + r"\b",
     ),
-    ("check", _any(*_CHECK_VERBS) + r"\b"),
+    ("check", _any(*_CHECK_VERBS) + r"\b(?!\s+(?:it|this|that|these|those|us|me)\b)"),
 )
 KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES
@@ -211,17 +220,19 @@ WORD_KINDS: dict[str, str] = {
             "reactivate reactivated activate activated reverse reversed deploy deployed cancel "
             "cancelled canceled amend amended change changed adjust adjusted reconnect "
             "reconnected remove removed unblock unblocked reinstate reinstated rectify rectified "
-            "cleared working booked"
+            "cleared working booked taken proceeded"
         ),
         "fix",
     ),
     **dict.fromkeys(
         _words(
-            "send sent email emailed e-mailed posted shipped issued refunded credited delivered "
+            "send sent emailed e-mailed posted shipped issued refunded credited delivered "
             "dispatched despatched couriered mailed reimbursed paid arranged processed returned "
             "ship refund credit deliver"
         ),
         "send",
     ),
-    **dict.fromkeys(_words("call ring phone contact"), "callback"),
+    **dict.fromkeys(_words("call ring phone"), "callback"),
+    **dict.fromkeys(_words("contact reach email"), "update"),
+    **dict.fromkeys(_words("checked investigated reviewed looked examined chased"), "check"),
 }
