@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import requests
 from click.testing import CliRunner
 from sandbox_helpers import (
     NOW,
@@ -83,10 +84,15 @@ def test_write_back_is_visible_in_the_help_desk_and_our_note_comes_back_as_our_o
         conn.change_tags(str(ticket.id), ["promise_open"], ["promise_overdue"])
         conn.set_due_field(str(ticket.id), NOW + timedelta(hours=4))
 
-        note = seeded.store.comments_of(ticket.id)[-1]
-        assert note.public is False and note.author_id == seeded.api_user.id
-        assert seeded.store.tickets[ticket.id].tags == ["promise_open"]
-        assert seeded.store.tickets[ticket.id].custom_fields == {4242: "2026-11-23T16:00:00Z"}
+        desk = requests.Session()
+        desk.auth = (f"{seeded.api_user.email}/token", SANDBOX_TOKEN)
+        base = f"{server.url}/api/v2/tickets/{ticket.id}"
+        note = desk.get(f"{base}/comments.json").json()["comments"][-1]
+        assert note["public"] is False and note["author_id"] == seeded.api_user.id
+        assert "is overdue" in note["body"]
+        assert desk.get(f"{base}/tags.json").json()["tags"] == ["promise_open"]
+        shown = desk.get(f"{base}.json").json()["ticket"]
+        assert shown["custom_fields"] == [{"id": 4242, "value": "2026-11-23T16:00:00Z"}]
         with pytest.raises(WriteBackError) as caught:
             conn.add_note(str(seeded.tickets["closed"].id), "overdue")
         assert caught.value.permanent
@@ -149,6 +155,7 @@ def test_the_sync_command_reports_each_source_and_fails_on_a_broken_one(monkeypa
         both = runner.invoke(cli, ["--config", str(config), "sync"])
         assert both.exit_code == 1
         assert "sync failed: broken: credentials were refused" in both.stderr
+        assert '"source": "sandbox"' in both.output  # the broken source stopped only itself
 
         unknown = runner.invoke(cli, ["--config", str(config), "sync", "--source", "nope"])
         assert unknown.exit_code == 2 and "'nope' is not a configured source" in unknown.stderr
