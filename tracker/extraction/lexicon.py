@@ -85,9 +85,11 @@ ADVERBS = re.compile(
 _YOU = r"(?:you|u|ya)"
 _DETERMINER = r"(?:the|a|an|your|our|these|those|them|over|all|some|both)"
 _TEAM_TARGET = (
-    r"(?:to|with)\s+(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
+    r"(?:to|with)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
     rf"(?:{STAFF}|billing|accounts|support|finance|legal|management|product|engineering|"
     r"developers?|devs|IT|tier\s*\d|level\s*\d|escalations?|back\s*office|head\s+office)"
+    r"|(?:engineering|billing|accounts|finance|legal|management|tier\s*\d|level\s*\d|"
+    r"(?:second|2nd|third|3rd)[\s-]line|specialists|engineers|developers|devs|IT))"
 )
 
 
@@ -123,7 +125,7 @@ _CHECK_VERBS = _words(
     r"take\s+a\s+(?:closer\s+)?look have\s+a\s+(?:closer\s+)?look chase find\s+out "
     r"investigate dig review verify query research explore double[\s-]?check speak talk ask lodge "
     r"trace test reproduce see\s+(?:what|if|whether|how|why|where|when) work\s+on figure\s+out "
-    r"monitor contact call ring phone liaise consult dive examine analy[sz]e troubleshoot try "
+    r"monitor liaise consult dive examine analy[sz]e troubleshoot try "
     r"track get\s+to\s+the\s+bottom follow\s+this\s+up"
 )
 _ESCALATE_STEMS = _any(
@@ -200,7 +202,9 @@ _RULES = (
         _any(*_FIX_VERBS, r"get\s+(?:this|that|it|everything)\s+(?:sorted|fixed|resolved|working)")
         + r"\b",
     ),
-    ("check", _any(*_CHECK_VERBS) + r"\b(?!\s+(?:it|this|that|these|those|us|me)\b)"),
+    ("check", _any(*_CHECK_VERBS) + r"\b"),
+    # "call the hotel" is a check; "call it a day" is nothing.
+    ("check", r"(?:call|ring|phone|contact)\b(?!\s+(?:it|this|that|these|those|us|me)\b)"),
 )
 KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES
