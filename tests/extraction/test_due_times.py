@@ -28,7 +28,7 @@ ROWS = [
         "2026-11-18T08:30:00+00:00",
         LONDON,
         "2026-11-18",
-    ),  # fmt: skip
+    ),
     # tomorrow, tomorrow morning, first thing tomorrow
     ("I'll call you tomorrow.", WEDNESDAY, LONDON, "2026-11-19"),
     ("I'll call you tomorrow morning.", WEDNESDAY, LONDON, "2026-11-19"),
@@ -46,7 +46,7 @@ ROWS = [
         "2026-11-21T10:00:00+00:00",
         LONDON,
         "2026-11-23",
-    ),  # fmt: skip
+    ),
     ("I'll update you on Sunday.", WEDNESDAY, LONDON, "2026-11-22"),
     # next week, during next week: Friday of next week
     ("I'll update you next week.", WEDNESDAY, LONDON, "2026-11-27"),
@@ -62,7 +62,7 @@ ROWS = [
         "2026-11-20T15:00:00+00:00",
         LONDON,
         "2026-11-20",
-    ),  # fmt: skip
+    ),
     # end of the month
     ("I'll send the cheque by end of the month.", WEDNESDAY, LONDON, "2026-11-30"),
     (
@@ -70,19 +70,19 @@ ROWS = [
         "2026-12-30T10:00:00+00:00",
         LONDON,
         "2026-12-31",
-    ),  # fmt: skip
+    ),
     (
         "I'll send the cheque by the end of the month.",
         "2027-02-10T10:00:00+00:00",
         LONDON,
         "2027-02-28",
-    ),  # fmt: skip
+    ),
     (
         "I'll send the cheque by the end of the month.",
         "2028-02-10T10:00:00+00:00",
         LONDON,
         "2028-02-29",
-    ),  # fmt: skip
+    ),
     # within / in N hours or minutes: time-level
     ("I'll call you in 30 minutes.", WEDNESDAY, LONDON, "2026-11-18T14:30"),
     ("I'll call you back in 45 minutes.", WEDNESDAY, LONDON, "2026-11-18T14:45"),
@@ -94,7 +94,7 @@ ROWS = [
         "2026-11-18T23:30:00+00:00",
         LONDON,
         "2026-11-19T23:30",
-    ),  # fmt: skip
+    ),
     # in N days, within N days: calendar days
     ("I'll send the form within 2 days.", WEDNESDAY, LONDON, "2026-11-20"),
     ("We'll have the charges reversed within 10 days.", WEDNESDAY, LONDON, "2026-11-28"),
@@ -107,7 +107,7 @@ ROWS = [
         "2026-11-20T10:00:00+00:00",
         LONDON,
         "2026-11-25",
-    ),  # fmt: skip
+    ),
     # explicit dates: the next occurrence on or after the send date
     ("I'll send the statement by 30 November.", WEDNESDAY, LONDON, "2026-11-30"),
     ("I'll send the certificate by Dec 3rd.", WEDNESDAY, LONDON, "2026-12-03"),
@@ -124,14 +124,14 @@ ROWS = [
         "2027-01-10T12:00:00+00:00",
         LONDON,
         "2027-01-12",
-    ),  # fmt: skip
+    ),
     ("I'll have it emailed by Thursday, November 19.", WEDNESDAY, LONDON, "2026-11-19"),
     (
         "We'll correct it before your next payment on the 28th.",
         "2027-01-15T15:40:00+00:00",
         LONDON,
         "2027-01-28",
-    ),  # fmt: skip
+    ),
     # explicit times: time-level
     ("We'll have power restored by 6pm today.", WEDNESDAY, LONDON, "2026-11-18T18:00"),
     ("I'll call you at 3pm tomorrow.", WEDNESDAY, LONDON, "2026-11-19T15:00"),
@@ -149,13 +149,13 @@ ROWS = [
         WEDNESDAY,
         LONDON,
         "2026-11-20",
-    ),  # fmt: skip
+    ),
     (
         "I'll chase it today and update you tomorrow at 10am.",
         WEDNESDAY,
         LONDON,
         "2026-11-19T10:00",
-    ),  # fmt: skip
+    ),
     # vague or absent: the default policy applies
     ("I'll get back to you soon.", WEDNESDAY, LONDON, None),
     ("I'll give you a call shortly.", WEDNESDAY, LONDON, None),
@@ -171,7 +171,7 @@ ROWS = [
         "2026-11-18T09:00:00+00:00",
         LONDON,
         "2026-11-18",
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -203,7 +203,7 @@ DST_ROWS = [
         "2027-03-13T20:00:00+00:00",
         NEW_YORK,
         "2027-03-14T03:30",
-    ),  # fmt: skip  # 02:30 does not exist that night
+    ),  # 02:30 does not exist that night
     ("I'll get back to you next week.", "2026-03-27T16:00:00+00:00", LONDON, "2026-04-03"),
 ]
 
