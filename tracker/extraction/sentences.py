@@ -18,6 +18,9 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# No real sentence is this long; longer runs (a tweet storm without full stops, a
+# hostile input) are cut at spaces so that work per sentence stays bounded.
+MAX_SENTENCE = 600
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -41,5 +44,12 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _append(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
