@@ -60,7 +60,7 @@ def _bounded(text: str) -> float:
 
 
 PATHOLOGICAL = {
-    "one megabyte message": ("I will call you. " * 20 + "Lorem ipsum dolor sit amet. " * 40) * 400,
+    "one megabyte message": ("I will call you. " * 20 + "Lorem ipsum dolor sit amet. " * 40) * 700,
     "ten thousand quoted lines": "Thanks!\n" + "> I'll call you back tomorrow.\n" * 10_000,
     "ten thousand sentences": "We'll look into it. " * 10_000,
     "one endless line": "will " * 200_000,

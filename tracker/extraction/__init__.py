@@ -30,7 +30,15 @@ _CUT = re.compile(
     r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)",
     re.IGNORECASE,
 )
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+_APOSTROPHES = ("’", "‘", "`", "ʼ")
+
+
+def _normalise_apostrophes(text: str) -> str:
+    """One character for one, so offsets stay valid."""
+    for mark in _APOSTROPHES:
+        if mark in text:
+            text = text.replace(mark, "'")
+    return text
 
 
 @dataclass(frozen=True)
@@ -58,15 +66,15 @@ def extract(
         raise ValueError("sent_at must be timezone-aware")
     if author_role != "agent" or not text:
         return []
-    normal = text.translate(_APOSTROPHES)  # one character for one: offsets stay valid
-    if not lexicon.CUE.search(normal):
+    if not lexicon.has_cue(text):
         return []
+    normal = _normalise_apostrophes(text)
     visible = visible_text(normal)
     spans = sentence_spans(visible)
     found: list[FoundPromise] = []
     for index, (start, end) in enumerate(spans):
         sentence = visible[start:end]
-        if not lexicon.CUE.search(sentence):
+        if not lexicon.has_cue(sentence):
             continue
         context = (
             visible[slice(*spans[index - 2])] if index > 1 else "",

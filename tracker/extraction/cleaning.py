@@ -102,19 +102,18 @@ _REPLY_HEADER = re.compile(
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
 _VALEDICTION = re.compile(
-    r"^[ \t]*(?:(?:kind|best|warm|warmest|many|with|yours|all the|kindest)?[ \t]*"
+    r"[ \t]*(?:(?:kind|best|warm|warmest|many|with|yours|all the|kindest)?[ \t]*"
     r"(?:regards|wishes|thanks|best|sincerely|faithfully|cheers|greetings|grüße)"
     r"|thanks|thank you|many thanks|cheers|best|sincerely|yours(?: sincerely| truly)?"
     r"|take care|talk soon|speak soon|speak then|safe travels|have a (?:lovely|good|great|nice)"
     r" [a-z]+|all the best|regards|aloha|ciao|cordialement|viele grüße[^\n]*|mit freundlichen"
     r" grüßen|sent from my [^\n]+|get outlook for [^\n]+)[ \t]*[,.!]?[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
+    re.IGNORECASE,
 )
 _SIG_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
 _DISCLAIMER = re.compile(
-    r"^[^\n]*(?:confidential|intended recipient|privileged|this e-?mail (?:and any|is)"
-    r"|disclaimer)[^\n]*$",
-    re.MULTILINE | re.IGNORECASE,
+    r"confidential|intended recipient|privileged|this e-?mail (?:and any|is)|disclaimer",
+    re.IGNORECASE,
 )
 
 
@@ -125,14 +124,17 @@ def _signature_start(text: str, limit: int) -> int:
     match = _SIG_DASHES.search(body)
     if match:
         best = min(best, match.start())
-    for match in _VALEDICTION.finditer(body):
+    position = 0
+    for line in body[:best].split("\n"):
         # A valediction on its own line, after some content: the rest is the signature.
-        if body[: match.start()].strip():
-            best = min(best, match.start())
+        if 0 < len(line) <= 60 and _VALEDICTION.fullmatch(line) and body[:position].strip():
+            best = position
             break
+        position += len(line) + 1
     for match in _DISCLAIMER.finditer(body):
-        if body[: match.start()].strip():
-            best = min(best, match.start())
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        if body[:line_start].strip():
+            best = min(best, line_start)
             break
     return best
 

@@ -40,10 +40,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
