@@ -27,10 +27,7 @@ _INDIRECT = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_OFFER = re.compile(
-    r"\bif\s+(?:you|that|it|this|needed|necessary|required|so|possible|preferred|that's|"
-    r"you'd|you're|you've|there's|anything|need\s+be)\b|\bshould\s+you\b|\bin\s+case\b|"
-    r"\bunless\b",
-    re.IGNORECASE,
+    r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
 )
 _WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.IGNORECASE)
 _CUSTOMER_FIRST = re.compile(
@@ -48,7 +45,7 @@ _REQUEST = re.compile(
     r"(?:dm|d\.m\.|send|reply|respond|share|provide|give\s+us|drop|e-?mail|call\s+us|contact|"
     r"message|text|tweet|follow|click|visit|attach|upload|let\s+us\s+know|tell\s+us|pop|shoot|"
     r"fill|complete|submit|confirm|reach|get\s+in\s+touch|head|hit|forward|include|ping|sign|"
-    r"log|update\s+us|keep\s+us|note|check|try|make\s+sure|ensure|leave|post|write)\b",
+    r"log|update\s+us|keep\s+us|check|try|post|write)\b",
     re.IGNORECASE,
 )
 _CONNECTOR_END = re.compile(r"(?:\band|\bthen|\bso|&|,|-|–|—|:|\bwhere)\s*$", re.IGNORECASE)
@@ -76,6 +73,7 @@ _RIGHT_NOW = re.compile(
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
+_SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _HEDGE = re.compile(
     r"\b(?:hope|hopefully|hoping|fingers\s+crossed|wish|maybe|perhaps|probably|I\s+think|"
     r"we\s+think|I\s+believe|we\s+believe|I\s+guess|(?:does|do)\s+(?:that|this|you)\s+mean)\b",
@@ -142,7 +140,7 @@ def classify(phrase: str) -> str | None:
             kind = lx.WORD_KINDS.get(word.lower())
             if kind:
                 return "escalate" if staff and kind in ("callback", "update") else kind
-            staff = staff or bool(_STAFF_WORD.fullmatch(word))
+            staff = staff or bool(_STAFF_WORD.fullmatch(word)) or word.lower() in _SOMEONE
         return None
     gerund = re.match(r"([a-z]+?)(\w)?ing\b", phrase, re.IGNORECASE)
     if gerund:
@@ -169,7 +167,7 @@ def commitments(sentence: str) -> list[Commitment]:
                 Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
             )
     for m in lx.LET_ME.finditer(sentence):
-        kind = classify(sentence[m.end() :])
+        kind = _with_conjuncts(sentence, m.end(), classify(sentence[m.end() :]))
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
     for m in lx.HEAR_FROM.finditer(sentence):
@@ -196,19 +194,20 @@ def _verb_phrase_kind(sentence: str, pos: int) -> str | None:
     start = adverbs.end() if adverbs else pos
     if lx.NEGATION.match(sentence, start) or lx.COURTESY.match(sentence, start):
         return None
-    kind = classify(sentence[start:])
-    if kind is None:
-        return None
-    # "I'll check with despatch and call you back": coordinated actions share the
-    # subject; the sentence's kind is the most customer-facing of them.
-    kinds = [kind]
+    return _with_conjuncts(sentence, start, classify(sentence[start:]))
+
+
+def _with_conjuncts(sentence: str, start: int, kind: str | None) -> str | None:
+    """ "I'll check with despatch and call you back": coordinated actions share the
+    subject; the sentence's kind is the most customer-facing of them."""
+    kinds = [kind] if kind else []
     for conjunct in _CONJUNCT.finditer(sentence, start, min(len(sentence), start + 200)):
         if lx.SELF_COMMITMENT.match(sentence, conjunct.end()):
             break
         other = classify(sentence[conjunct.end() :])
         if other:
             kinds.append(other)
-    return min(kinds, key=lx.KIND_PRIORITY.index)
+    return min(kinds, key=lx.KIND_PRIORITY.index) if kinds else None
 
 
 def is_kept(

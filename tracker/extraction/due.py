@@ -67,14 +67,15 @@ _ANCHORS = re.compile(
   | (?P<nth>the\s+(?P<nth_day>[0-3]?\d)(?:st|nd|rd|th))\b
   | (?P<weekday>(?:first\ thing\ |early\ |late\ |this\ |next\ |coming\ )?
         (?P<wd>{_WEEKDAY_RE})\b{_PART_OF_DAY})
-  | (?P<span>(?:within|in|inside|under|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?
+  | (?P<span>(?:within|in|inside|under|during|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?
         (?P<n>\d+(?:\.\d+)?|{_NUMBER_RE})
         (?:\s*(?:-|–|to|or)\s*(?P<n2>\d+(?:\.\d+)?|{_NUMBER_RE}))?
         \s*(?P<business>business\s+|working\s+|work\s+)?
-        (?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\b)
-  | (?P<the_hour>within\ the\ (?:next\ )?hour)\b
-  | (?P<clock>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)
+        (?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?)\b)
+  | (?P<the_hour>(?:within|in)\ the\ (?:next\ )?hour)\b
+  | (?P<clock>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
         |(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\d%])
+        |(?P<oclock>1[0-2]|[1-9])\s*o'?clock\b
         |(?P<noon>noon|midday|midnight)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -219,8 +220,9 @@ def _span(m: re.Match[str], start: int, end: int, local: datetime, calendar: Bus
         if business:
             return _Anchor(start, end, day=calendar.add_working_days(sent_day, whole))
         return _Anchor(start, end, day=sent_day + timedelta(days=whole))
-    if unit == "w":
-        return _Anchor(start, end, day=sent_day + timedelta(days=round(amount * 7)))
+    if unit in ("w", "f"):
+        days = round(amount * (7 if unit == "w" else 14))
+        return _Anchor(start, end, day=sent_day + timedelta(days=days))
     delta = timedelta(seconds=amount * _UNIT_SECONDS[unit])
     if business:
         moment = calendar.add(local, Duration(delta, True, m.group()))
@@ -246,6 +248,9 @@ def _clock(m: re.Match[str]) -> time | None:
         return time(12, 0) if m["noon"].lower() != "midnight" else time(23, 59)
     if m["h24"] is not None:
         return time(int(m["h24"]), int(m["m24"]))
+    if m["oclock"] is not None:  # "at 3 o'clock" in office hours: 8-11 morning, 12-7 afternoon
+        hour = int(m["oclock"])
+        return time(hour if hour >= 8 else hour + 12, 0)
     hour, minute = int(m["hour"]), int(m["minute"] or 0)
     if not 1 <= hour <= 12:
         return None

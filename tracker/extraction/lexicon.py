@@ -18,7 +18,7 @@ KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
 # Cheap test that a text may hold a commitment at all, run on lower-cased text
 # (no IGNORECASE, no word boundaries: this is the hot path for every message).
 _CUE = re.compile(
-    r"['’]ll|will|shall|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
+    r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
     r"|we\s+are"
 )
 
@@ -45,7 +45,7 @@ TEAM_COMMITMENT = re.compile(
     rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
     rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF})"
-    r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
+    r"(?:\s+[A-Z][\w'-]*)?(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
     FLAGS,
 )
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
@@ -130,7 +130,7 @@ _CHECK_VERBS = _words(
     r"take\s+a\s+(?:closer\s+)?look have\s+a\s+(?:closer\s+)?look chase find\s+out "
     r"investigate dig review verify query research explore double[\s-]?check speak talk ask lodge "
     r"trace test reproduce see\s+(?:what|if|whether|how|why|where|when) work\s+on figure\s+out "
-    r"monitor liaise consult dive examine analy[sz]e troubleshoot try "
+    r"monitor keep\s+an\s+eye\s+on keep\s+track\s+of liaise consult dive examine analy[sz]e troubleshoot try "
     r"track get\s+to\s+the\s+bottom follow\s+this\s+up"
 )
 _ESCALATE_STEMS = _any(
@@ -160,7 +160,8 @@ _RULES = (
         r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
     ),
     ("update", rf"let\s+{_YOU}\s+know\b"),
-    ("update", r"(?:be|get)\s+(?:back\s+)?in\s+touch\b"),
+    ("check", r"(?:be|get)\s+in\s+(?:touch|contact)\s+with\s+(?!you\b|u\b)"),
+    ("update", r"(?:be|get)\s+(?:back\s+)?in\s+(?:touch|contact)\b"),
     (
         "update",
         _any(
@@ -191,7 +192,12 @@ _RULES = (
     (
         "escalate",
         r"(?:open|raise|log|create|file|submit)\s+(?:a|an)\s+(?:\w+\s+)?"
-        r"(?:ticket|case|request|investigation)\b",
+        r"(?:ticket|case|request|investigation|complaint|claim|dispute)\b",
+    ),
+    (
+        "fix",
+        r"(?:get|have|send|book|arrange|schedule)\s+(?:a|an|the|our|one\s+of\s+our)\s+"
+        r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer)s?\b",
     ),
     (
         "send",
