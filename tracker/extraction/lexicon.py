@@ -130,7 +130,8 @@ _CHECK_VERBS = _words(
     r"take\s+a\s+(?:closer\s+)?look have\s+a\s+(?:closer\s+)?look chase find\s+out "
     r"investigate dig review verify query research explore double[\s-]?check speak talk ask lodge "
     r"trace test reproduce see\s+(?:what|if|whether|how|why|where|when) work\s+on figure\s+out "
-    r"monitor keep\s+an\s+eye\s+on keep\s+track\s+of liaise consult dive examine analy[sz]e troubleshoot try "
+    r"monitor keep\s+an\s+eye\s+on keep\s+track\s+of liaise consult dive examine analy[sz]e "
+    r"troubleshoot try "
     r"track get\s+to\s+the\s+bottom follow\s+this\s+up"
 )
 _ESCALATE_STEMS = _any(
