@@ -143,6 +143,16 @@ ROWS = [
     ("I'll email you the label by 5pm.", "2026-11-18T18:00:00+00:00", LONDON, "2026-11-19T17:00"),
     ("I'll call you at noon tomorrow.", WEDNESDAY, LONDON, "2026-11-19T12:00"),
     ("I will call you tomorrow at 11:30 am.", WEDNESDAY, LONDON, "2026-11-19T11:30"),
+    ("I'll call you at 3 o'clock.", WEDNESDAY, LONDON, "2026-11-18T15:00"),
+    ("I'll call you at 5 p.m. tomorrow.", WEDNESDAY, LONDON, "2026-11-19T17:00"),
+    ("I'll update you in the next hour.", WEDNESDAY, LONDON, "2026-11-18T15:00"),
+    ("We'll have the engineer out within a fortnight.", WEDNESDAY, LONDON, "2026-12-02"),
+    ("I'll send the documents over the next 2 days.", WEDNESDAY, LONDON, "2026-11-20"),
+    ("We will process your refund within 5-7 business days.", WEDNESDAY, LONDON, "2026-11-27"),
+    ("I'll reply in 24-48 hours.", WEDNESDAY, LONDON, "2026-11-20T14:00"),
+    ("I'll call you on Monday the 23rd.", WEDNESDAY, LONDON, "2026-11-23"),
+    ("I'll send it on the 5th of December.", WEDNESDAY, LONDON, "2026-12-05"),
+    ("I'll call you today or tomorrow.", WEDNESDAY, LONDON, "2026-11-19"),
     # the latest of several stated times
     (
         "I'll check with despatch today and call you back on Friday.",

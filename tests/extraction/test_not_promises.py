@@ -46,6 +46,10 @@ THIRD_PARTIES_AND_AUTOMATIC = [
     "The amount will be auto-reversed within 5 working days.",
     "FedEx will attempt delivery again on Monday.",
     "They may reach out if they need more details.",
+    "Royal Mail will deliver it tomorrow.",
+    "You'll receive a refund within 5 days.",
+    "It'll be with you by Friday.",
+    "You will need to restart the router.",
 ]
 FEEDBACK = [
     "We'll pass your feedback to the team.",
@@ -72,9 +76,14 @@ WAITING_FOR_THE_CUSTOMER = [
     "As soon as we receive the certificates, I'll forward them to the assessor.",
     "If it still hasn't shipped by Thursday, I'll refund the delivery charge.",
     "In case the amount is not credited by Monday, we will raise a chargeback.",
+    "I'll refund the delivery charge if the parcel doesn't arrive by Friday.",
+    "When you get a chance, send us the serial number and I'll register the device.",
+    "Let's take this to DM and we'll explore ways to help.",
 ]
 HEDGES = [
     "Hopefully we'll have it fixed soon.",
+    "I think I'll be able to call you tomorrow.",
+    "Maybe I'll call you on Monday.",
     "Fingers crossed we'll be able to have it soon.",
     "Does that mean we'll be seeing you soon?",
 ]

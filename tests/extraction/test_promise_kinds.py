@@ -85,6 +85,8 @@ def test_it_finds_the_promise_and_its_kind(sentence: str, kind: str) -> None:
             "I'm raising this with our billing team today and they'll reach out by Wednesday.",
             "escalate",
         ),
+        ("Let me check with the warehouse and get back to you.", "update"),
+        ("I'll keep an eye on it and update you tomorrow.", "update"),
     ],
 )
 def test_coordinated_commitments_are_one_promise_of_the_customer_facing_kind(

@@ -15,7 +15,7 @@ from tracker.durations import Duration
 from tracker.extraction import lexicon
 from tracker.extraction.cleaning import clean_html, quoted_history_start, visible_text
 from tracker.extraction.detect import Commitment, commitments, is_kept
-from tracker.extraction.due import find_due
+from tracker.extraction.due import Due, find_due
 from tracker.extraction.sentences import sentence_spans
 
 __all__ = ["FoundPromise", "clean_html", "extract", "quoted_history_start"]
@@ -96,12 +96,21 @@ def _promise_in(
     calendar: BusinessCalendar,
 ) -> FoundPromise | None:
     candidates = commitments(sentence)
+    if not candidates:
+        return None
+    dues: dict[tuple[int, int], Due | None] = {}
+
+    def due_between(start: int, end: int) -> Due | None:
+        if (start, end) not in dues:
+            dues[start, end] = find_due(sentence[start:end], sent_at, calendar)
+        return dues[start, end]
+
     kept: list[tuple[Commitment, int]] = []
     for i, commitment in enumerate(candidates):
         clause_end = candidates[i + 1].start if i + 1 < len(candidates) else len(sentence)
         if clause_end <= commitment.start:
             continue
-        has_due = find_due(sentence[commitment.start : clause_end], sent_at, calendar) is not None
+        has_due = due_between(commitment.start, clause_end) is not None
         if commitment.needs_due and not has_due:
             continue
         if not is_kept(sentence, commitment, clause_end, context, has_due):
@@ -113,7 +122,7 @@ def _promise_in(
     last, last_end = kept[-1]
     cut = _CUT.search(sentence, last.end, last_end)
     scope_end = cut.start() if cut else last_end
-    due = find_due(sentence[first.start : scope_end], sent_at, calendar)
+    due = due_between(first.start, scope_end)
     kind = min((c.kind for c, _ in kept), key=lexicon.KIND_PRIORITY.index)
     start = offset + first.start
     end = offset + len(sentence.rstrip(" .!?…"))

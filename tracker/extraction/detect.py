@@ -117,6 +117,11 @@ _SHARE_PRONOUN = re.compile(
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
 
 
+# A real sentence holds a handful of commitments; more means garbage input, and
+# looking further would only cost time.
+MAX_COMMITMENTS = 8
+
+
 @dataclass(frozen=True)
 class Commitment:
     start: int  # offset of the committing subject in the sentence
@@ -166,6 +171,13 @@ def commitments(sentence: str) -> list[Commitment]:
             found.append(
                 Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
             )
+    continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if " and " in sentence else ()
+    for m in continued:
+        kind = _verb_phrase_kind(sentence, m.end())
+        if kind:
+            team = m["subj"].lower() not in ("i", "we")
+            kind = "escalate" if team and kind not in ("fix", "send") else kind
+            found.append(Commitment(m.start(), m.end(), kind))
     for m in lx.LET_ME.finditer(sentence):
         kind = _with_conjuncts(sentence, m.end(), classify(sentence[m.end() :]))
         if kind:
@@ -184,7 +196,7 @@ def commitments(sentence: str) -> list[Commitment]:
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
     found.sort(key=lambda c: c.start)
-    return found
+    return found[:MAX_COMMITMENTS]
 
 
 def _verb_phrase_kind(sentence: str, pos: int) -> str | None:

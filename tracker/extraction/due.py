@@ -108,8 +108,19 @@ class _Anchor:
     moment: datetime | None = None  # already a time-level instant
 
 
+# Every anchor contains one of these (lower-cased); most promise clauses contain none.
+_MAYBE_DUE = re.compile(
+    r"\d|to(?:day|night|m)|tmr|eo[dbwm]|cob|close|end|week|month|day|hour|min|noon|midnight|"
+    r"fortnight|morning|afternoon|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mon|tue|wed|thu|fri|sat|sun|"
+    r"o'?clock|the\s+\d"
+)
+
+
 def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | None:
     """The latest due stated in `text` (one promise's words), or None when none is."""
+    if not _MAYBE_DUE.search(text.lower()):
+        return None
     local = sent_at.astimezone(calendar.timezone)
     anchors = [a for a in _anchors(text, local, calendar) if a is not None]
     if not anchors:

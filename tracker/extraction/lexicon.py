@@ -30,7 +30,7 @@ def has_cue(text: str) -> bool:
 STAFF = (
     r"(?:teams?|department|dept|specialists?|engineers?|engineering|technicians?|techs?|agents?|"
     r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
-    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|partners?|coordinators?|"
+    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|"
     r"specialist\s+team|people)"
 )
 # The agent, "we", or a named team of the company as the subject of a commitment.
@@ -46,6 +46,14 @@ TEAM_COMMITMENT = re.compile(
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
     rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF})"
     r"(?:\s+[A-Z][\w'-]*)?(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
+    FLAGS,
+)
+# "We are looking into it and will update you tomorrow": the modal comes after a
+# first, already-running action of the same subject.
+CONTINUED_COMMITMENT = re.compile(
+    r"\b(?P<subj>I|we|(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|engineers|"
+    r"specialists))\b(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\band\s+"
+    r"(?:I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
 )
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
@@ -148,8 +156,9 @@ _RULES = (
     ("callback", r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b"),
     (
         "check",
-        r"(?:follow(?:ing)?[\s-]?up|get\s+in\s+touch|reach\s+out|confirm|speak|talk|liaise|check)"
-        rf"\s+with\s+(?!{_YOU}\b)",
+        r"(?:(?:follow(?:ing)?[\s-]?up|get\s+in\s+touch|reach\s+out)\s+with\s+"
+        r"(?:the|our|their|a|an|my|his|her|them|him)\b"
+        rf"|(?:confirm|speak|talk|liaise|check)\s+with\s+(?!{_YOU}\b))",
     ),
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
     ("update", rf"(?:get|come|circle|report|write|be)\s+back\s+{_BACK}"),
