@@ -123,12 +123,14 @@ _BACK = _any(
 _UPDATE_NOUN = r"(?:an?\s+)?(?:update|confirmation|reply|response|answer)"
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
-    "forward provide deliver pay process resend re-send re-?issue return compensate order arrange "
+    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay process resend re-send re-?issue "
+    "return compensate order arrange "
     "apply add upload attach"
 )
 _FIX_VERBS = _words(
     "fix reset unlock unblock re-?activate activate restore resolve sort correct repair replace "
-    "book cancel remove reverse amend change adjust update reconnect reinstate re-?enable enable "
+    r"book cancel remove reverse amend change adjust update(?!\s+(?:our|my)\b) reconnect reinstate "
+    "re-?enable enable "
     r"set\s+up setup upgrade downgrade rectify clear deploy patch reinstall reschedule rebook "
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
     r"waive visit come\s+out"
