@@ -77,3 +77,9 @@ def test_pathological_messages_complete_quickly(text: str) -> None:
 def test_quoted_history_does_not_produce_promises_even_when_huge() -> None:
     text = "Thanks!\n" + "> I'll call you back tomorrow.\n" * 10_000
     assert extract(text, SENT, calendar_for()) == []
+
+
+def test_a_message_stuffed_with_promises_reports_only_the_first_hundred() -> None:
+    found = extract("We'll look into it. " * 10_000, SENT, calendar_for())
+    assert len(found) == 100
+    assert found[0].start == 0

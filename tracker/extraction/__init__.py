@@ -7,7 +7,7 @@ counts as a promise and how its due time is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from tracker.calendar import BusinessCalendar
@@ -22,6 +22,9 @@ __all__ = ["FoundPromise", "clean_html", "extract", "quoted_history_start"]
 
 KINDS = ("callback", "update", "check", "send", "escalate", "fix")
 DEFAULT_DUE = Duration(timedelta(days=1), True, "1 business day")
+# No real reply holds more promises than this; a pasted log or a hostile message
+# that does would otherwise cost time for nothing anyone could act on.
+MAX_PROMISES = 100
 
 # Where the words about one promise stop: later clauses about someone else
 # ("…, and the courier will deliver on Friday") must not set its due time.
@@ -83,7 +86,12 @@ def extract(
         )
         promise = _promise_in(text, sentence, start, context, sent_at, calendar)
         if promise is not None:
-            found.append(_with_default(promise, sent_at, calendar, default_due or DEFAULT_DUE))
+            found.append(promise)
+            if len(found) >= MAX_PROMISES:
+                break
+    if any(p.due_is_default for p in found):
+        default = calendar.add(sent_at, default_due or DEFAULT_DUE).astimezone(UTC)
+        found = [replace(p, due=default) if p.due_is_default else p for p in found]
     return found
 
 
@@ -95,7 +103,7 @@ def _promise_in(
     sent_at: datetime,
     calendar: BusinessCalendar,
 ) -> FoundPromise | None:
-    candidates = commitments(sentence)
+    candidates = commitments(sentence, context[1])
     if not candidates:
         return None
     dues: dict[tuple[int, int], Due | None] = {}
@@ -140,15 +148,4 @@ def _promise_in(
         False,
         text[due_start : due_start + len(due.text)],
         due.precision,
-    )
-
-
-def _with_default(
-    promise: FoundPromise, sent_at: datetime, calendar: BusinessCalendar, default: Duration
-) -> FoundPromise:
-    if not promise.due_is_default:
-        return promise
-    due = calendar.add(sent_at, default).astimezone(UTC)
-    return FoundPromise(
-        promise.start, promise.end, promise.quote, promise.kind, due, True, None, "default"
     )

@@ -158,8 +158,11 @@ def classify(phrase: str) -> str | None:
     return None
 
 
-def commitments(sentence: str) -> list[Commitment]:
-    """Every committing clause in a sentence, before the guards."""
+def commitments(sentence: str, previous: str = "") -> list[Commitment]:
+    """Every committing clause in a sentence, before the guards.
+
+    `previous` (the sentence before) lets "she'll call you" stand for "my manager".
+    """
     found: list[Commitment] = []
     for m in lx.SELF_COMMITMENT.finditer(sentence):
         kind = _verb_phrase_kind(sentence, m.end())
@@ -186,6 +189,18 @@ def commitments(sentence: str) -> list[Commitment]:
         who = m["who"].lower()
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
         found.append(Commitment(m.start(), m.end(), kind if who in ("me", "us") else "escalate"))
+    for m in lx.CONTACTED_BY.finditer(sentence):
+        mine = m["who"].lower() in ("me", "us")
+        kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
+        found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
+    for m in lx.PRONOUN_COMMITMENT.finditer(sentence):
+        if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
+            continue
+        kind = _verb_phrase_kind(sentence, m.end())
+        if kind:
+            found.append(
+                Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
+            )
     for m in lx.PROGRESSIVE.finditer(sentence):
         kind = classify(sentence[m.end() :])
         if not kind:

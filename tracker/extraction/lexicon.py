@@ -56,6 +56,20 @@ CONTINUED_COMMITMENT = re.compile(
     r"(?:I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
 )
+# "You will be contacted by our claims team": the passive form of the same promise.
+CONTACTED_BY = re.compile(
+    r"\byou(?:'ll|\s+will)\s+be\s+(?P<verb>contacted|called|phoned|rung|emailed|e-mailed|"
+    r"updated|notified)\s+(?:back\s+)?by\s+(?P<who>me|us|(?:our|my|the|one\s+of\s+our|a|an)\s+"
+    rf"[^.,;]{{0,40}}?\b{STAFF})\b",
+    FLAGS,
+)
+# "I've asked our billing team to reverse it, and they'll confirm by email": a
+# pronoun standing for a team or colleague of ours named just before.
+PRONOUN_COMMITMENT = re.compile(r"\b(?:they|she|he)(?P<modal>'ll|\s+will)\b", FLAGS)
+OUR_STAFF = re.compile(
+    rf"\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}\b|\b(?:our|my)\s+(?:manager|boss|colleague)",
+    FLAGS,
+)
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
 HEAR_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should)\s+(?:hear|get\s+(?:a\s+)?(?:call|reply|response|update)"
@@ -133,7 +147,8 @@ _FIX_VERBS = _words(
     "re-?enable enable "
     r"set\s+up setup upgrade downgrade rectify clear deploy patch reinstall reschedule rebook "
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
-    r"waive visit come\s+out"
+    r"waive visit come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
+    r"be\s+with\s+you\s+(?=on|at|between|by|from|tomorrow|today|this|next)"
 )
 _CHECK_VERBS = _words(
     r"check look do\s+some\s+(?:research|digging|checking|investigating|troubleshooting) "
@@ -211,6 +226,7 @@ _RULES = (
         r"(?:get|have|send|book|arrange|schedule)\s+(?:a|an|the|our|one\s+of\s+our)\s+"
         r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer)s?\b",
     ),
+    ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:out|over|sent)\s+to\s+you\b"),
     (
         "send",
         _any(
