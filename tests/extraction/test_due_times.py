@@ -153,6 +153,13 @@ ROWS = [
     ("I'll call you on Monday the 23rd.", WEDNESDAY, LONDON, "2026-11-23"),
     ("I'll send it on the 5th of December.", WEDNESDAY, LONDON, "2026-12-05"),
     ("I'll call you today or tomorrow.", WEDNESDAY, LONDON, "2026-11-19"),
+    ("I'll call you in a couple of hours.", WEDNESDAY, LONDON, "2026-11-18T16:00"),
+    ("I'll sort this out over the weekend.", WEDNESDAY, LONDON, "2026-11-22"),
+    ("I'll call you after the weekend.", WEDNESDAY, LONDON, "2026-11-23"),
+    ("I'll chase it by the end of tomorrow.", WEDNESDAY, LONDON, "2026-11-19"),
+    ("I'll call you tomorrow by 5pm.", WEDNESDAY, LONDON, "2026-11-19T17:00"),
+    ("I'll send it before 10am on Friday.", WEDNESDAY, LONDON, "2026-11-20T10:00"),
+    ("I'll refund it within a working day.", "2026-11-20T10:00:00+00:00", LONDON, "2026-11-23"),
     # the latest of several stated times
     (
         "I'll check with despatch today and call you back on Friday.",

@@ -80,6 +80,8 @@ WAITING_FOR_THE_CUSTOMER = [
     "If it still hasn't shipped by Thursday, I'll refund the delivery charge.",
     "In case the amount is not credited by Monday, we will raise a chargeback.",
     "I'll refund the delivery charge if the parcel doesn't arrive by Friday.",
+    "Should the parcel not arrive by Friday, I'll send a replacement.",
+    "Failing that, I'll call you.",
     "When you get a chance, send us the serial number and I'll register the device.",
     "Let's take this to DM and we'll explore ways to help.",
 ]

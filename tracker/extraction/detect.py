@@ -17,7 +17,9 @@ from tracker.extraction import lexicon as lx
 
 _CONDITION = re.compile(
     r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
-    r"in\s+the\s+event|otherwise|whether\s+or\s+not)\b",
+    r"in\s+the\s+event|otherwise|failing\s+that|whether\s+or\s+not)\b"
+    # "Should the parcel not arrive by Friday, I'll…": an inverted condition.
+    r"|(?:^|[,;:\-–]\s*)(?:should|were|had)\s+(?:the|it|this|that|your|you|we|there|any)\b",
     re.IGNORECASE,
 )
 # "check if", "let you know if": an indirect question, not a condition.
@@ -174,7 +176,8 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             found.append(
                 Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
             )
-    continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if " and " in sentence else ()
+    joined = " and " in sentence or " but " in sentence
+    continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if joined else ()
     for m in continued:
         kind = _verb_phrase_kind(sentence, m.end())
         if kind:

@@ -36,7 +36,8 @@ _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
-    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5,
+    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5, "a couple of": 2,
+    "couple of": 2,
 }  # fmt: skip
 _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
@@ -55,6 +56,8 @@ _ANCHORS = re.compile(
         |eod|cob|eob)\b
   | (?P<next_week>(?:(?:the\ )?(?:beginning|start|end)\ of\ |early\ |later\ |sometime\ )?
         next\ week)\b
+  | (?P<weekend>(?:this|over\ the|during\ the|at\ the)\ weekend)\b
+  | (?P<after_weekend>after\ the\ weekend)\b
   | (?P<this_week>(?:the\ )?end\ of\ (?:the\ |this\ )?(?:working\ )?week|later\ this\ week
         |this\ week|eow|the\ weekend)\b
   | (?P<next_month>(?:(?:the\ )?end\ of\ |early\ |later\ )?next\ month)\b
@@ -111,7 +114,7 @@ class _Anchor:
 # Every anchor contains one of these (lower-cased); most promise clauses contain none.
 _MAYBE_DUE = re.compile(
     r"\d|to(?:day|night|m)|tmr|eo[dbwm]|cob|close|end|week|month|day|hour|min|noon|midnight|"
-    r"fortnight|morning|afternoon|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"fortnight|couple|morning|afternoon|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mon|tue|wed|thu|fri|sat|sun|"
     r"o'?clock|the\s+\d"
 )
@@ -144,6 +147,10 @@ def _anchors(text: str, local: datetime, calendar: BusinessCalendar):  # type: i
             yield _Anchor(start, end, day=_next_weekday(sent_day, _WEEKDAYS[m["wd"].lower()]))
         elif kind == "next_week":
             yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=11))
+        elif kind == "weekend":  # by the Sunday that ends this week
+            yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=6))
+        elif kind == "after_weekend":  # the Monday after it
+            yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=7))
         elif kind == "this_week":
             friday = _monday(sent_day) + timedelta(days=4)
             yield _Anchor(start, end, day=friday if friday >= sent_day else friday + timedelta(7))

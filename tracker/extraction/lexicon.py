@@ -44,7 +44,9 @@ TEAM_COMMITMENT = re.compile(
     rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:team|department|specialists?|specialist\s+team)"
     rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
-    rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF})"
+    rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}"
+    r"|\byour\s+(?:account|relationship|case|claims?|dedicated)\s+(?:manager|handler|advis[eo]r|"
+    r"executive|officer|specialist|representative))"
     r"(?:\s+[A-Z][\w'-]*)?(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
     FLAGS,
 )
@@ -52,7 +54,7 @@ TEAM_COMMITMENT = re.compile(
 # first, already-running action of the same subject.
 CONTINUED_COMMITMENT = re.compile(
     r"\b(?P<subj>I|we|(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|engineers|"
-    r"specialists))\b(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\band\s+"
+    r"specialists))\b(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
     r"(?:I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
 )
