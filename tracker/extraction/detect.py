@@ -312,7 +312,8 @@ def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:
 
 def _is_request(prefix: str, whole: bool = False) -> bool:
     """Does the clause before a commitment ask the customer to act first?"""
-    body = prefix[_GREETING.match(prefix).end() :]  # type: ignore[union-attr]
+    greeting = _GREETING.match(prefix)
+    body = prefix[greeting.end() :] if greeting else prefix
     if not _REQUEST.match(body):
         return False
     return whole or bool(_CONNECTOR_END.search(body))

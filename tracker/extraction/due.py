@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar as monthcal
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -134,7 +135,7 @@ def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | 
     return max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
 
 
-def _anchors(text: str, local: datetime, calendar: BusinessCalendar):  # type: ignore[no-untyped-def]
+def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator[_Anchor | None]:
     sent_day = local.date()
     for m in _ANCHORS.finditer(text):
         kind = m.lastgroup
@@ -225,12 +226,13 @@ def _date_due(text: str, anchor: _Anchor, local: datetime, calendar: BusinessCal
     return Due(when, "date", text[anchor.start : anchor.end], anchor.start, anchor.end)
 
 
-def _span(m: re.Match[str], start: int, end: int, local: datetime, calendar: BusinessCalendar):  # type: ignore[no-untyped-def]
+def _span(
+    m: re.Match[str], start: int, end: int, local: datetime, calendar: BusinessCalendar
+) -> _Anchor | None:
     amount = _number(m["n2"] or m["n"])
     if amount is None or amount <= 0 or amount > 1000:
         return None
     unit = m["unit"].lower()[0]
-    unit = "m" if unit == "m" else unit
     business = bool(m["business"])
     sent_day = local.date()
     if unit == "d":
