@@ -64,7 +64,13 @@ def extract(
     author_role: str = "agent",
     default_due: Duration | None = None,
 ) -> list[FoundPromise]:
-    """The promises an agent made in `text`, in order; offsets index `text` itself."""
+    """The promises an agent made in `text`, in order; offsets index `text` itself.
+
+    Only `author_role="agent"` (a public reply or outgoing e-mail) can promise:
+    customers' messages and private notes give []. Quoted history and signatures
+    are masked, never searched. Promises with no stated time are due
+    `default_due` (1 business day) after `sent_at` in `calendar`.
+    """
     if sent_at.tzinfo is None or sent_at.utcoffset() is None:
         raise ValueError("sent_at must be timezone-aware")
     if author_role != "agent" or not text:
