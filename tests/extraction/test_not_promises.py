@@ -68,6 +68,8 @@ REQUESTS_TO_THE_CUSTOMER = [
     "Please reply with your order number so I can look it up.",
     "Can you DM us your account's email address? We'll take a look.",
     "Could you tell us which device you're using? We'll see what we can suggest.",
+    "May we have the booking number please? We will see what we can do.",
+    "Could you send me the receipt? I'll process the refund.",
 ]
 WAITING_FOR_THE_CUSTOMER = [
     "DM us your order number and we'll look into it.",
@@ -159,3 +161,7 @@ def test_a_check_not_answered_in_the_message_is_a_promise() -> None:
 def test_a_promise_with_its_own_time_survives_a_question_before_it() -> None:
     text = "Did the engineer leave a card? I'll call you tomorrow at 10am either way."
     assert [p.kind for p in promises_in(text)] == ["callback"]
+
+
+def test_a_question_that_asks_the_customer_nothing_does_not_block_a_promise() -> None:
+    assert [p.kind for p in promises_in("Did the engineer turn up? I'll chase them.")] == ["check"]

@@ -89,6 +89,7 @@ _CUSTOMER_ACTION = re.compile(
     r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
     r"let'?s\s+\w+|(?:all|what)\s+we\s+need\s+(?:from|is)|appreciate\s+if|feel\s+free\s+to|"
     r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)|"
+    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)|please\s*\?|"
     r"(?:pass|send)\s+along|(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)|"
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)|"
     r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+)\b",
@@ -96,6 +97,7 @@ _CUSTOMER_ACTION = re.compile(
 )
 # Asking the customer something in the sentence before: what follows waits for the answer.
 _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
+_YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
 _NEXT_REQUEST = re.compile(
     r"\b(?:dm|direct\s+message|send\s+(?:us|me)|(?:please|kindly|pls)\s+(?:send|provide|share|"
@@ -297,9 +299,10 @@ def is_kept(
 
 def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     """A commitment with no time of its own right after we asked the customer for something."""
-    for text in (previous, earlier):
-        if _QUESTION_TO_CUSTOMER.search(text) or _CUSTOMER_ACTION.search(text):
-            return True
+    if _CUSTOMER_ACTION.search(previous) or _CUSTOMER_ACTION.search(earlier):
+        return True
+    if _QUESTION_TO_CUSTOMER.search(previous) and _YOU.search(previous):
+        return True
     return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
 
 
