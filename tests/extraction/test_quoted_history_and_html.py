@@ -120,3 +120,8 @@ def test_html_blockquotes_become_quoted_history() -> None:
 def test_a_promise_in_an_html_body_is_found_after_cleaning() -> None:
     html = "<p>Hi Leo,</p><p>I'll send a replacement charger ASAP.</p><p>Cheers,<br>Dan</p>"
     assert [p.kind for p in promises_in(clean_html(html))] == ["send"]
+
+
+def test_a_thank_you_line_before_the_reply_is_not_a_sign_off() -> None:
+    text = "Hi Jo,\n\nThanks!\n\nI'll call you tomorrow.\n\nAmy"
+    assert [p.kind for p in promises_in(text)] == ["callback"]

@@ -110,11 +110,18 @@ _VALEDICTION = re.compile(
     r" grüßen|sent from my [^\n]+|get outlook for [^\n]+)[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
+_DEVICE_FOOTER = re.compile(r"\s*(?:sent from my|get outlook for)\b", re.IGNORECASE)
 _SIG_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
 _DISCLAIMER = re.compile(
     r"confidential|intended recipient|privileged|this e-?mail (?:and any|is)|disclaimer",
     re.IGNORECASE,
 )
+
+
+def _looks_like_a_name(line: str) -> bool:
+    """The line after a sign-off: a name or a team, not a sentence ("" counts)."""
+    words = line.split()
+    return len(words) <= 6 and not line.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _signature_start(text: str, limit: int) -> int:
@@ -125,9 +132,20 @@ def _signature_start(text: str, limit: int) -> int:
     if match:
         best = min(best, match.start())
     position = 0
-    for line in body[:best].split("\n"):
-        # A valediction on its own line, after some content: the rest is the signature.
-        if 0 < len(line) <= 60 and _VALEDICTION.fullmatch(line) and body[:position].strip():
+    lines = body[:best].split("\n")
+    for index, line in enumerate(lines):
+        # A valediction on its own line, after some content and followed by a name
+        # (or nothing): the rest is the signature. "Thanks!" followed by a sentence
+        # is the start of the reply, not its end.
+        if (
+            0 < len(line) <= 60
+            and _VALEDICTION.fullmatch(line)
+            and body[:position].strip()
+            and (
+                _DEVICE_FOOTER.match(line)
+                or _looks_like_a_name(next((n for n in lines[index + 1 :] if n.strip()), ""))
+            )
+        ):
             best = position
             break
         position += len(line) + 1
