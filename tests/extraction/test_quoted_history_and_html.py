@@ -48,6 +48,14 @@ QUOTED = [
     ),
     ("sent from my phone", REPLY + "Sent from my iPhone\nI'll call you tomorrow.\n"),
     (
+        "thanks and regards",
+        REPLY + "Thanks and regards,\nKavya\nWe will respond to all complaints within 48 hours.\n",
+    ),
+    (
+        "outlook rule",
+        REPLY + "________________________________\nFrom: Jo\nSent: Monday\n\nI'll call you.\n",
+    ),
+    (
         "confidentiality disclaimer",
         REPLY + "This e-mail may contain confidential information. We will delete any reply "
         "sent to this address within 7 days.\n",

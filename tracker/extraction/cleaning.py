@@ -104,7 +104,8 @@ _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
 _VALEDICTION = re.compile(
     r"[ \t]*(?:(?:kind|best|warm|warmest|many|with|yours|all the|kindest)?[ \t]*"
     r"(?:regards|wishes|thanks|best|sincerely|faithfully|cheers|greetings|grüße)"
-    r"|thanks|thank you|many thanks|cheers|best|sincerely|yours(?: sincerely| truly)?"
+    r"|thanks(?: again| (?:and|&) regards)?|thank you|many thanks|cheers|best|sincerely"
+    r"|yours(?: sincerely| truly)?"
     r"|take care|talk soon|speak soon|speak then|safe travels|have a (?:lovely|good|great|nice)"
     r" [a-z]+|all the best|regards|aloha|ciao|cordialement|viele grüße[^\n]*|mit freundlichen"
     r" grüßen|sent from my [^\n]+|get outlook for [^\n]+)[ \t]*[,.!]?[ \t]*$",
