@@ -13,7 +13,12 @@ from datetime import UTC, datetime, timedelta
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
 from tracker.extraction import lexicon
-from tracker.extraction.cleaning import clean_html, quoted_history_start, visible_text
+from tracker.extraction.cleaning import (
+    clean_html,
+    normalise_line_ends,
+    quoted_history_start,
+    visible_text,
+)
 from tracker.extraction.detect import Commitment, commitments, is_kept
 from tracker.extraction.due import Due, find_due
 from tracker.extraction.sentences import sentence_spans
@@ -77,7 +82,7 @@ def extract(
         return []
     if not lexicon.has_cue(text):
         return []
-    normal = _normalise_apostrophes(text)
+    normal = normalise_line_ends(_normalise_apostrophes(text))
     visible = visible_text(normal)
     spans = sentence_spans(visible)
     found: list[FoundPromise] = []

@@ -158,8 +158,16 @@ def _signature_start(text: str, limit: int) -> int:
     return best
 
 
+def normalise_line_ends(text: str) -> str:
+    """CRLF and CR line ends as LF, one character for one, so offsets stay valid."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
 def quoted_history_start(text: str) -> int:
     """Index where quoted history or the signature begins (`len(text)` if neither)."""
+    text = normalise_line_ends(text)
     header = _REPLY_HEADER.search(text)
     limit = header.start() if header else len(text)
     first_quoted = _QUOTED_LINE.search(text, 0, limit)
