@@ -143,3 +143,12 @@ def test_bullet_points_are_separate_sentences() -> None:
         "Here's the plan:\n- I'll chase despatch this afternoon\n- I'll email you the label by 5pm"
     )
     assert [p.kind for p in promises_in(text)] == ["check", "send"]
+
+
+def test_a_hard_wrapped_email_line_does_not_end_the_sentence() -> None:
+    text = (
+        "Thanks for the photos, I have passed them to the team and I'll call you back\n"
+        "tomorrow afternoon to go through the options."
+    )
+    (found,) = promises_in(text)
+    assert found.kind == "callback" and found.due_text == "tomorrow afternoon"
