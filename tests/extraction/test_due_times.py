@@ -301,3 +301,8 @@ def test_the_due_text_is_the_words_that_set_it() -> None:
 def test_a_date_in_the_sentence_that_is_not_a_due_is_ignored() -> None:
     (found,) = promises_in("I'll call you about your 4 December flight tomorrow.")
     assert due_as_written(found, LONDON) == "2026-11-19"
+
+
+def test_the_full_stop_after_a_date_is_not_part_of_the_due_words() -> None:
+    (found,) = promises_in("I'll confirm the new payment date in writing by 20 November.")
+    assert found.due_text == "20 November"

@@ -88,6 +88,10 @@ PROMISES = [
     ("Rest assured we'll have a new card out to you by the end of next week.", "send"),
     ("I'm unable to call today but will email you the details tomorrow.", "send"),
     ("I'll follow up with the courier tomorrow.", "check"),
+    ("We'll be able to send the replacement next week.", "send"),
+    ("I'll make sure someone from our accounts team calls you tomorrow.", "escalate"),
+    ("I'll call at 5 p.m. to talk it through.", "callback"),
+    ("I'll get our returns team to email you a label today.", "escalate"),
 ]
 
 

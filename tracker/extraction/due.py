@@ -129,10 +129,18 @@ def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | 
     anchors = [a for a in _anchors(text, local, calendar) if a is not None]
     if not anchors:
         return None
-    dues = _combine(text, anchors, local, calendar)
+    dues = [_without_full_stop(due) for due in _combine(text, anchors, local, calendar)]
     if not dues:
         return None
     return max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
+
+
+def _without_full_stop(due: Due) -> Due:
+    """ "by 20 November." ends the sentence, not the due words ("Nov." keeps its dot)."""
+    words = due.text
+    if words.endswith(".") and not re.search(r"\b(?:[a-z]{3,4}|[ap]\.m)\.$", words, re.I):
+        return Due(due.when, due.precision, words[:-1], due.start, due.end - 1)
+    return due
 
 
 def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator[_Anchor | None]:

@@ -96,7 +96,7 @@ NEGATION = re.compile(r"\s*(?:not|never|no\s+longer|n't)\b", FLAGS)
 COURTESY = re.compile(
     r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:be\s+(?:more\s+than\s+|very\s+|so\s+"
     r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
-    r"|standing\s+by|keen|able|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
+    r"|standing\s+by|keen|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
     r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|continue\s+to\s+(?:be|help|support)"
     r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
     r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
@@ -106,7 +106,7 @@ ADVERBS = re.compile(
     r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
     r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
     r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|try\s+(?:and|to)|aim\s+to|"
-    r"endeavou?r\s+to|look\s+to|need\s+to|go\s+ahead\s+and|"
+    r"endeavou?r\s+to|look\s+to|need\s+to|go\s+ahead\s+and|be\s+able\s+to|"
     r"be(?=\s+\w+ing\b))\s+)*",
     FLAGS,
 )
@@ -170,7 +170,8 @@ _RULES = (
     ("callback", rf"(?:call|ring|phone|telephone|buzz)(?:ing)?\s+(?:{_YOU}\b|back\b)"),
     (
         "callback",
-        r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|first)\b|\s*[.!,]|$)",
+        r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|first|at|on|in|"
+        r"within|by|around|before|after|this|next)\b|\s*[.!,]|$)",
     ),
     ("callback", r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b"),
     (
@@ -277,7 +278,8 @@ WORD_KINDS: dict[str, str] = {
         ),
         "send",
     ),
-    **dict.fromkeys(_words("call ring phone"), "callback"),
+    **dict.fromkeys(_words("call calls ring rings phone phones"), "callback"),
+    **dict.fromkeys(_words("contacts emails"), "update"),
     **dict.fromkeys(_words("contact reach email"), "update"),
     **dict.fromkeys(_words("checked investigated reviewed looked examined chased"), "check"),
 }
