@@ -45,9 +45,7 @@ def parse_duration(text: str) -> Duration:
     """Parse a configuration duration, raising ValueError with a readable reason."""
     match = _PATTERN.match(text or "")
     if not match:
-        raise ValueError(
-            f"{text!r} is not a duration (examples: '90s', '2m', '1h', '1 business day')"
-        )
+        raise ValueError(f"{text!r} is not a duration (examples: '90s', '2m', '1h', '1 business day')")
     unit = match["unit"].lower()
     if unit not in _UNITS:
         raise ValueError(f"{text!r} has an unknown unit {unit!r} (use s, m, h, d or w)")
