@@ -253,48 +253,57 @@ def is_kept(
 
     `context` is (the sentence two before, the sentence before, the sentence after).
     """
+    return rejection(sentence, found, clause_end, context, has_due) is None
+
+
+def rejection(
+    sentence: str,
+    found: Commitment,
+    clause_end: int,
+    context: tuple[str, str, str],
+    has_due: bool,
+) -> str | None:
+    """Which "not a promise" rule drops this committing clause, or None if none does."""
     earlier, previous, following = context
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
-    if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
-        return False
-    if _HEDGE.search(prefix) or _CUSTOMER_ACTION.search(prefix):
-        return False
     verb_phrase = sentence[found.end : clause_end]
-    if _FEEDBACK_OBJECT.match(verb_phrase):
-        return False
-    if _SHARE_PRONOUN.match(verb_phrase):  # "I'll share this with our product folks"
-        return False
+    if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
+        return "a conditional or offer"
+    if _HEDGE.search(prefix):
+        return "a hope, not a commitment"
+    if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix):
+        return "waits for the customer to act first"
+    if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
+        return "passing on feedback"
     if not has_due and (
         _waits_for_reply(earlier, previous, following)
         or _CUSTOMER_ACTION.search(sentence, found.end)
         or _TOGETHER.search(verb_phrase)
     ):
-        return False
+        return "waits for the customer's reply"
     waiting = _WAITING.search(prefix)
     if waiting and (
         _CUSTOMER_FIRST.search(prefix, waiting.end()) or _is_request(previous.strip(), whole=True)
     ):
-        return False
-    if _is_request(prefix):
-        return False
-    stripped = sentence.rstrip()
-    if stripped.endswith("?") and (
+        return "waits for the customer to act first"
+    if sentence.rstrip().endswith("?") and (
         not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
     ):
-        return False
+        return "a question"
     if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
-        return False
+        return "passing on feedback"
     if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
         _FEEDBACK.search(sentence)
     ):
-        return False
-    is_let_me = bool(lx.LET_ME.match(sentence, found.start))
-    return not (
-        is_let_me
+        return "passing on feedback"
+    if (
+        lx.LET_ME.match(sentence, found.start)
         and found.kind == "check"
         and _ANSWERED.search(sentence[found.end :] + " " + following)
-    )
+    ):
+        return "a check already answered in the message"
+    return None
 
 
 def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
