@@ -35,7 +35,13 @@ MAX_PROMISES = 100
 # ("…, and the courier will deliver on Friday") must not set its due time.
 _CUT = re.compile(
     r";|\s[-–—]\s|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
-    r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)",
+    # "…, and the courier will deliver on Friday" (but not "the invoice and the DPA by Friday")
+    r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)"
+    r"(?=(?:\s+[\w'-]+){0,3}?\s+(?:will|should|may|might|can|could|would|is|are|was|were|has|"
+    r"have|had|does|do|did|takes?|arrives?|needs?)\b)"
+    # a comma splice about someone else: "I'll reverse the fee today, you'll see it in 3 days"
+    r"|,\s*(?:the|your|it|they|this|that|there|you)(?:'ll|'d|\s+(?:will|should|may|might|can|"
+    r"could|would))\b",
     re.IGNORECASE,
 )
 _APOSTROPHES = ("’", "‘", "`", "ʼ")
@@ -131,6 +137,8 @@ def _promise_in(
             continue
         has_due = due_between(commitment.start, clause_end) is not None
         if commitment.needs_due and not has_due:
+            continue
+        if commitment.follows and not kept:
             continue
         if not is_kept(sentence, commitment, clause_end, context, has_due):
             continue

@@ -31,6 +31,16 @@ _INDIRECT = re.compile(
 _TRAILING_OFFER = re.compile(
     r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
 )
+# "…, and please do ring us if anything changes": a new clause asking the customer.
+_CLAUSE_BREAK = re.compile(
+    r"[,;]\s*(?:and\s+|but\s+)?(?:please|kindly|pls|do\s+feel|feel\s+free)\b", re.I
+)
+_SENT_THING = re.compile(
+    r"\b(?:credit|refund|invoice|label|voucher|statement|quote|copy|document|report|link|code|"
+    r"replacement|confirmation\s+of)\b",
+    re.I,
+)
+_NEWS = re.compile(r"\b(?:reply|response|update|answer|message|note|line|news|e-?mail)\b", re.I)
 _WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.IGNORECASE)
 _CUSTOMER_FIRST = re.compile(
     r"\b(?:you|your|you've|you're)\b|\breceiv|\bget\s+(?:the|your)\b|\bhear\s+(?:back\s+)?from\s+you",
@@ -132,6 +142,7 @@ class Commitment:
     end: int  # offset where its verb phrase begins
     kind: str
     needs_due: bool = False  # a present progressive counts only with a stated time
+    follows: bool = False  # counts only after another commitment in the same sentence
 
 
 def classify(phrase: str) -> str | None:
@@ -187,9 +198,26 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             kind = "escalate" if team and kind not in ("fix", "send") else kind
             found.append(Commitment(m.start(), m.end(), kind))
     for m in lx.LET_ME.finditer(sentence):
-        kind = _with_conjuncts(sentence, m.end(), classify(sentence[m.end() :]))
+        adverbs = lx.ADVERBS.match(sentence, m.end())
+        start = adverbs.end() if adverbs else m.end()
+        kind = _with_conjuncts(sentence, start, classify(sentence[start:]))
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
+    subjectless = lx.SUBJECTLESS.match(sentence)
+    if subjectless:
+        kind = _verb_phrase_kind(sentence, subjectless.end())
+        if kind:
+            found.append(Commitment(subjectless.start("modal"), subjectless.end(), kind))
+    for m in lx.GET_FROM.finditer(sentence):
+        what = m["what"].lower()
+        if re.search(r"\b(?:confirmation|notification|receipt|automated|automatic)\b", what):
+            continue
+        kind = "callback" if re.search(r"\b(?:call|ring)\b", what) else "send"
+        if kind == "send" and not _SENT_THING.search(what) and _NEWS.search(what):
+            kind = "update"
+        found.append(Commitment(m.start(), m.end(), kind))
+    for m in lx.PASSIVE_SEND.finditer(sentence):
+        found.append(Commitment(m.start(), m.end(), "send", follows=True))
     for m in lx.HEAR_FROM.finditer(sentence):
         who = m["who"].lower()
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
@@ -268,7 +296,10 @@ def rejection(
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
     verb_phrase = sentence[found.end : clause_end]
-    if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
+    own = _CLAUSE_BREAK.search(clause, found.end - found.start)
+    if _has_condition(prefix) or _has_condition(
+        clause[: own.start() if own else None], _TRAILING_OFFER
+    ):
         return "a conditional or offer"
     if _HEDGE.search(prefix):
         return "a hope, not a commitment"

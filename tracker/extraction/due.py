@@ -45,13 +45,13 @@ _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _NUMBER_RE = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
-_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|lunch|eod|cob))?"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch|eod|cob))?"
 
 _ANCHORS = re.compile(
     rf"""
     (?<![\w'’])(?:
     (?P<tomorrow>(?:first\ thing\ )?(?:tomorrow|tmrw|tmr)\b{_PART_OF_DAY})
-  | (?P<today>later\ today|today|tonight|this\ (?:morning|afternoon|evening)
+  | (?P<today>later\ today|today|tonight|this\ (?:morning|afternoon|arvo|evening)
         |(?:the\ )?end\ of\ (?:the\ |my\ |your\ |our\ |business\ |the\ (?:business|working)\ )?day
         |(?:the\ )?close\ of\ (?:business|play)|(?:the\ )?end\ of\ (?:business|play)
         |eod|cob|eob)\b
@@ -115,7 +115,7 @@ class _Anchor:
 # Every anchor contains one of these (lower-cased); most promise clauses contain none.
 _MAYBE_DUE = re.compile(
     r"\d|to(?:day|night|m)|tmr|eo[dbwm]|cob|close|end|week|month|day|hour|min|noon|midnight|"
-    r"fortnight|couple|morning|afternoon|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"fortnight|couple|morning|afternoon|arvo|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mon|tue|wed|thu|fri|sat|sun|"
     r"o'?clock|the\s+\d"
 )

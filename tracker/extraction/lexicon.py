@@ -19,6 +19,7 @@ KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
 # (no IGNORECASE, no word boundaries: this is the hot path for every message).
 _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
+    r"|plan|intend|from\s+(?:me|us)|who['’]ll"
     r"|we\s+are"
 )
 
@@ -30,24 +31,27 @@ def has_cue(text: str) -> bool:
 STAFF = (
     r"(?:teams?|department|dept|specialists?|engineers?|engineering|technicians?|techs?|agents?|"
     r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
-    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|"
+    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|handlers?|"
+    r"(?:team\s+)?leads?|consultants?|planners?|executives?|"
     r"specialist\s+team|people)"
 )
 # The agent, "we", or a named team of the company as the subject of a commitment.
 SELF_COMMITMENT = re.compile(
     r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
-    r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna)\b",
+    r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|"
+    r"\s+(?:expect|plan|intend)\s+to)\b",
     FLAGS,
 )
 TEAM_COMMITMENT = re.compile(
     rf"(?:\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}"
-    rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:team|department|specialists?|specialist\s+team)"
+    rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:specialist\s+team|{STAFF})"
     rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
     rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}"
-    r"|\byour\s+(?:account|relationship|case|claims?|dedicated)\s+(?:manager|handler|advis[eo]r|"
-    r"executive|officer|specialist|representative))"
-    r"(?:\s+[A-Z][\w'-]*)?(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
+    r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
+    r"technician|executive|officer|specialist|representative|planner|coordinator))"
+    # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
+    r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
     FLAGS,
 )
 # "We are looking into it and will update you tomorrow": the modal comes after a
@@ -67,7 +71,28 @@ CONTACTED_BY = re.compile(
 )
 # "I've asked our billing team to reverse it, and they'll confirm by email": a
 # pronoun standing for a team or colleague of ours named just before.
-PRONOUN_COMMITMENT = re.compile(r"\b(?:they|she|he)(?P<modal>'ll|\s+will)\b", FLAGS)
+PRONOUN_COMMITMENT = re.compile(r"\b(?:they|she|he|who)(?P<modal>'ll|\s+will)\b", FLAGS)
+# Chat shorthand with the subject left out: "will push the fix EOD", "np! gonna dig into it".
+SUBJECTLESS = re.compile(
+    r"^(?:(?:@\w+|ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
+    r"thanks|thx|ty|right|alright|perfect|understood|noted)[\s,!.:-]+)*"
+    r"(?P<modal>will|'ll|gonna|going\s+to)\b",
+    FLAGS,
+)
+# "You'll get a credit note from me by Friday": what the customer will get, and from us.
+GET_FROM = re.compile(
+    r"\byou(?:'ll|\s+will|\s+should)\s+(?:get|receive)\s+(?:a|an|the|your|my|our)\s+"
+    r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?:me|us)\b",
+    FLAGS,
+)
+# After a commitment in the same sentence, the company's passive follow-on action:
+# "We're going to replace the router; a new one will be dispatched to you by Thursday".
+PASSIVE_SEND = re.compile(
+    r"\b(?:it|they|this|that|one|(?:a|the|your)\s+(?:[\w-]+\s+){0,2}?[\w-]+)(?:'ll|\s+will)\s+be\s+"
+    r"(?:sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|refunded)"
+    r"\b(?!\s+by\s+(?!us\b|me\b|our\b))",
+    FLAGS,
+)
 OUR_STAFF = re.compile(
     rf"\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}\b|\b(?:our|my)\s+(?:manager|boss|colleague)",
     FLAGS,
@@ -139,7 +164,7 @@ _BACK = _any(
 _UPDATE_NOUN = r"(?:an?\s+)?(?:update|confirmation|reply|response|answer)"
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
-    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay process resend re-send re-?issue "
+    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay resend re-send re-?issue "
     "return compensate order arrange "
     "apply add upload attach"
 )
@@ -150,6 +175,8 @@ _FIX_VERBS = _words(
     r"set\s+up setup upgrade downgrade rectify clear deploy patch reinstall reschedule rebook "
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
     r"waive visit come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
+    r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
+    r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door) "
     r"be\s+with\s+you\s+(?=on|at|between|by|from|tomorrow|today|this|next)"
 )
 _CHECK_VERBS = _words(
@@ -183,7 +210,7 @@ _RULES = (
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
     ("update", rf"(?:get|come|circle|report|write|be)\s+back\s+{_BACK}"),
     ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
-    ("update", rf"(?:message|text|dm|ping|e-?mail)\s+{_YOU}\b(?!\s+{_DETERMINER}\b)"),
+    ("update", rf"(?:message|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b(?!\s+{_DETERMINER}\b)"),
     (
         "update",
         rf"keep\s+{_YOU}\s+"
@@ -216,8 +243,9 @@ _RULES = (
     ("escalate", r"escalat\w*\b"),
     (
         "escalate",
-        rf"(?:ask|get|have)\s+(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?"
-        rf"{STAFF}\s+to\b",
+        rf"(?:ask|get|have)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?"
+        rf"{STAFF}|(?:someone|somebody|a\s+colleague)(?:\s+(?:from|in|on|at)\s+(?:our|the|my)\s+"
+        rf"(?:[\w&-]+\s+){{0,3}}?{STAFF})?)\s+to\b",
     ),
     (
         "escalate",
@@ -229,7 +257,21 @@ _RULES = (
         r"(?:get|have|send|book|arrange|schedule)\s+(?:a|an|the|our|one\s+of\s+our)\s+"
         r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer)s?\b",
     ),
-    ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:out|over|sent)\s+to\s+you\b"),
+    (
+        "update",
+        rf"(?:have|get)\s+(?:an?\s+)?(?:update|answer|response|reply|news)\s+(?:back\s+)?"
+        rf"(?:to|for)\s+{_YOU}\b",
+    ),
+    ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:(?:out|over|sent|back)\s+)?to\s+you\b"),
+    ("send", r"(?:have|get|put)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),
+    # "sort that refund", "proceed with the credit": money for the customer is sent.
+    (
+        "send",
+        r"(?:sort(?:\s+out)?|proceed\s+with|action|handle|process|deal\s+with|organi[sz]e|"
+        r"take\s+care\s+of|get)\s+(?:out\s+)?(?:(?:the|a|an|your|that|this|their|with)\s+)?"
+        r"(?:[\w£$€.,-]+\s+){0,2}?(?:refunds?|credits?|reimbursements?|compensation|payments?|"
+        r"payouts?|vouchers?|replacements?|goodwill|cashback)\b",
+    ),
     (
         "send",
         _any(
@@ -266,7 +308,8 @@ WORD_KINDS: dict[str, str] = {
             "reactivate reactivated activate activated reverse reversed deploy deployed cancel "
             "cancelled canceled amend amended change changed adjust adjusted reconnect "
             "reconnected remove removed unblock unblocked reinstate reinstated rectify rectified "
-            "cleared working booked taken proceeded"
+            "cleared working booked taken proceeded fitted installed configured connected "
+            "serviced approved rebooked rescheduled unfrozen enabled re-enabled"
         ),
         "fix",
     ),
@@ -274,7 +317,7 @@ WORD_KINDS: dict[str, str] = {
         _words(
             "send sent emailed e-mailed posted shipped issued refunded credited delivered "
             "dispatched despatched couriered mailed reimbursed paid arranged processed returned "
-            "ship refund credit deliver"
+            "ship refund credit deliver ready"
         ),
         "send",
     ),
