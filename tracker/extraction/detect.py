@@ -41,6 +41,13 @@ _SENT_THING = re.compile(
     re.I,
 )
 _NEWS = re.compile(r"\b(?:reply|response|update|answer|message|note|line|news|e-?mail)\b", re.I)
+# The tail of a request split over two tweets: "(2/2) email address and phone number. We'll
+# look into it", ">> your booking number, we'll see what we can do".
+_DETAILS_FRAGMENT = re.compile(
+    r"^\s*(?:@\w+\s+)*(?:>>+\s*|\(?\d\s*(?:/\s*\d)?\s*[:).]\s*|(?=[a-z]))"
+    r"[^.!?]{0,120}?\b(?:address|number|postcode|zip|reference|details|name|id|version|model)\b"
+    r"[^.!?]{0,60}?(?:[.,]|\band\s*$|$)",
+)
 _WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.IGNORECASE)
 _CUSTOMER_FIRST = re.compile(
     r"\b(?:you|your|you've|you're)\b|\breceiv|\bget\s+(?:the|your)\b|\bhear\s+(?:back\s+)?from\s+you",
@@ -93,7 +100,7 @@ _HEDGE = re.compile(
 )
 # The customer has to act first: "DM us your order number and we'll look into it".
 _CUSTOMER_ACTION = re.compile(
-    r"\b(?:(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)|(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)|give\s+us|"
+    r"\b(?:(?:do|would)\s+you\s+mind|(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)|(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)|give\s+us|"
     r"let\s+(?:us|me)\s+have|tell\s+(?:us|me)|reply\s+(?:with|to\s+this)|meet\s+(?:us|me)|"
     r"connect\s+with\s+(?:us|me)|follow\s+us|(?:reach\s+out|write)\s+to\s+(?:us|me)|"
     r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
@@ -303,7 +310,7 @@ def rejection(
         return "a conditional or offer"
     if _HEDGE.search(prefix):
         return "a hope, not a commitment"
-    if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix):
+    if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix) or _DETAILS_FRAGMENT.match(prefix):
         return "waits for the customer to act first"
     if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
         return "passing on feedback"
@@ -340,6 +347,8 @@ def rejection(
 def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     """A commitment with no time of its own right after we asked the customer for something."""
     if _CUSTOMER_ACTION.search(previous) or _CUSTOMER_ACTION.search(earlier):
+        return True
+    if _DETAILS_FRAGMENT.match(previous):
         return True
     if _QUESTION_TO_CUSTOMER.search(previous) and _YOU.search(previous):
         return True

@@ -141,7 +141,8 @@ _DETERMINER = r"(?:the|a|an|your|our|these|those|them|over|all|some|both)"
 _TEAM_TARGET = (
     r"(?:to|with)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
     rf"(?:{STAFF}|billing|accounts|support|finance|legal|management|product|engineering|"
-    r"developers?|devs|IT|tier\s*\d|level\s*\d|escalations?|back\s*office|head\s+office)"
+    r"developers?|devs|IT|tier\s*\d|level\s*\d|escalations?|back\s*office|head\s+office|"
+    r"partners?)"
     r"|(?:engineering|billing|accounts|finance|legal|management|tier\s*\d|level\s*\d|"
     r"(?:second|2nd|third|3rd)[\s-]line|specialists|engineers|developers|devs|IT))"
 )
@@ -176,6 +177,7 @@ _FIX_VERBS = _words(
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
     r"waive visit come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
     r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
+    r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
     r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door) "
     r"be\s+with\s+you\s+(?=on|at|between|by|from|tomorrow|today|this|next)"
 )
@@ -262,12 +264,12 @@ _RULES = (
         rf"(?:have|get)\s+(?:an?\s+)?(?:update|answer|response|reply|news)\s+(?:back\s+)?"
         rf"(?:to|for)\s+{_YOU}\b",
     ),
-    ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:(?:out|over|sent|back)\s+)?to\s+you\b"),
+    ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:out|over|sent|back)\s+to\s+you\b"),
     ("send", r"(?:have|get|put)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),
     # "sort that refund", "proceed with the credit": money for the customer is sent.
     (
         "send",
-        r"(?:sort(?:\s+out)?|proceed\s+with|action|handle|process|deal\s+with|organi[sz]e|"
+        r"(?:sort(?:\s+out)?|proceed(?:\s+with)?|action|handle|process|deal\s+with|organi[sz]e|"
         r"take\s+care\s+of|get)\s+(?:out\s+)?(?:(?:the|a|an|your|that|this|their|with)\s+)?"
         r"(?:[\w£$€.,-]+\s+){0,2}?(?:refunds?|credits?|reimbursements?|compensation|payments?|"
         r"payouts?|vouchers?|replacements?|goodwill|cashback)\b",
@@ -317,7 +319,7 @@ WORD_KINDS: dict[str, str] = {
         _words(
             "send sent emailed e-mailed posted shipped issued refunded credited delivered "
             "dispatched despatched couriered mailed reimbursed paid arranged processed returned "
-            "ship refund credit deliver ready"
+            "ship refund credit deliver"
         ),
         "send",
     ),
