@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
+from tracker.extraction import explicit_dates
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -127,6 +128,11 @@ def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | 
         return None
     local = sent_at.astimezone(calendar.timezone)
     anchors = [a for a in _anchors(text, local, calendar) if a is not None]
+    fallback = list(_fallback_anchors(text, local, calendar))
+    if fallback:  # a date the grammar read only in part ("3 Dec" of "3 Dec '26") gives way
+        anchors = [
+            a for a in anchors if not any(f.start <= a.start and a.end <= f.end for f in fallback)
+        ] + fallback
     if not anchors:
         return None
     dues = [_without_full_stop(due) for due in _combine(text, anchors, local, calendar)]
@@ -180,6 +186,22 @@ def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator
             clock = _clock(m)
             if clock is not None and (m["h24"] is None or _after_preposition(text, start)):
                 yield _Anchor(start, end, clock=clock)
+
+
+def _fallback_anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator[_Anchor]:
+    """Explicit dates only dateparser reads, each handed to it as its own short span."""
+    for start, end in explicit_dates.candidates(text):
+        span = text[start:end]
+        if not (span[:1] == "@" or span[:3].lower() == "at " or _after_preposition(text, start)):
+            continue
+        resolved = explicit_dates.resolve(span, local, calendar.timezone.key)
+        if resolved is None:
+            continue
+        day, clock = resolved
+        if clock is None:
+            yield _Anchor(start, end, day=day)
+        else:
+            yield _Anchor(start, end, moment=calendar.at(day, clock))
 
 
 def _after_preposition(text: str, start: int) -> bool:

@@ -32,7 +32,7 @@ STAFF = (
     r"(?:teams?|department|dept|specialists?|engineers?|engineering|technicians?|techs?|agents?|"
     r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
     r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|handlers?|"
-    r"(?:team\s+)?leads?|consultants?|planners?|executives?|"
+    r"(?:team\s+)?leads?|consultants?|planners?|executives?|fitters?|installers?|surveyors?|"
     r"specialist\s+team|people)"
 )
 # The agent, "we", or a named team of the company as the subject of a commitment.
