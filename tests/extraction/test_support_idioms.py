@@ -29,6 +29,14 @@ PROMISES = [
     ("We'll push a patch to your workspace tonight.", "fix"),
     ("We will find a solution for you today.", "fix"),
     ("Let me just double-check that with billing.", "check"),
+    ("I'll text you the booking reference tonight.", "send"),
+    ("I'll pop the forms in the post today.", "send"),
+    ("Mate, I'll flick you an email once I've heard back.", "update"),
+    ("I've asked our billing team to call you tomorrow.", "escalate"),
+    ("I'll have our auditor review it and someone will call you on Friday.", "escalate"),
+    ("I'll update the ticket as soon as I hear back.", "update"),
+    ("We'll send you a detailed written reply by Friday.", "update"),
+    ("I'll arrange for the meter to be replaced on Monday.", "fix"),
 ]
 
 
@@ -47,6 +55,9 @@ NOT_PROMISES = [
     "You'll receive a confirmation email from us once it ships.",
     "We'll be glad to help if anything else comes up.",
     "Your refund will be sent by your bank within 5 days.",
+    "I'll transfer you to our billing team now.",
+    "I'm going to reset that for you right now.",
+    "We'll look forward to your reply.",
 ]
 
 

@@ -48,6 +48,9 @@ _DETAILS_FRAGMENT = re.compile(
     r"[^.!?]{0,120}?\b(?:address|number|postcode|zip|reference|details|name|id|version|model)\b"
     r"[^.!?]{0,60}?(?:[.,]|\band\s*$|$)",
 )
+_ARRANGE_FOR = re.compile(r"(?:arrange|organi[sz]e)\s+for\s+", re.IGNORECASE)
+# "I'll transfer you now", "I'm going to cancel it for you right now": done in this message.
+_IMMEDIATE = re.compile(r"^\s*\S.*?\b(?:right\s+now|now(?!\s+that)|as\s+we\s+speak)\b", re.I)
 _WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.IGNORECASE)
 _CUSTOMER_FIRST = re.compile(
     r"\b(?:you|your|you've|you're)\b|\breceiv|\bget\s+(?:the|your)\b|\bhear\s+(?:back\s+)?from\s+you",
@@ -155,6 +158,12 @@ class Commitment:
 def classify(phrase: str) -> str | None:
     """The kind of a verb phrase ("call you back tomorrow" -> "callback"), or None."""
     phrase = phrase.lstrip()
+    arranged = _ARRANGE_FOR.match(phrase)
+    if arranged:
+        # "arrange for the part to be replaced by our engineer": the kind of what is arranged.
+        for word in _WORD.findall(phrase[arranged.end() : arranged.end() + 80])[:8]:
+            if word.lower() in lx.WORD_KINDS and word.lower() not in ("check", "review"):
+                return lx.WORD_KINDS[word.lower()]
     for kind, rule in lx.KIND_RULES:
         if rule.match(phrase):
             return kind
@@ -166,7 +175,7 @@ def classify(phrase: str) -> str | None:
         for word in _WORD.findall(phrase[m.end() : m.end() + 80])[:6]:
             kind = lx.WORD_KINDS.get(word.lower())
             if kind:
-                return "escalate" if staff and kind in ("callback", "update") else kind
+                return "escalate" if staff and kind in ("callback", "update", "check") else kind
             staff = staff or bool(_STAFF_WORD.fullmatch(word)) or word.lower() in _SOMEONE
         return None
     gerund = re.match(r"([a-z]+?)(\w)?ing\b", phrase, re.IGNORECASE)
@@ -223,6 +232,9 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         if kind == "send" and not _SENT_THING.search(what) and _NEWS.search(what):
             kind = "update"
         found.append(Commitment(m.start(), m.end(), kind))
+    for m in lx.ASKED_STAFF.finditer(sentence):
+        if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
+            found.append(Commitment(m.start(), m.end(), "escalate"))
     for m in lx.PASSIVE_SEND.finditer(sentence):
         found.append(Commitment(m.start(), m.end(), "send", follows=True))
     for m in lx.HEAR_FROM.finditer(sentence):
@@ -310,6 +322,8 @@ def rejection(
         return "a conditional or offer"
     if _HEDGE.search(prefix):
         return "a hope, not a commitment"
+    if not has_due and _IMMEDIATE.match(verb_phrase):
+        return "done in this very message (now)"
     if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix) or _DETAILS_FRAGMENT.match(prefix):
         return "waits for the customer to act first"
     if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):

@@ -19,7 +19,7 @@ KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
 # (no IGNORECASE, no word boundaries: this is the hot path for every message).
 _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
-    r"|plan|intend|from\s+(?:me|us)|who['’]ll"
+    r"|plan|intend|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
     r"|we\s+are"
 )
 
@@ -47,7 +47,8 @@ TEAM_COMMITMENT = re.compile(
     rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:specialist\s+team|{STAFF})"
     rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
-    rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}"
+    rf"|\b(?:someone|somebody)(?:\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?"
+    rf"{STAFF})?"
     r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
     r"technician|executive|officer|specialist|representative|planner|coordinator))"
     # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
@@ -97,6 +98,12 @@ OUR_STAFF = re.compile(
     rf"\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}\b|\b(?:our|my)\s+(?:manager|boss|colleague)",
     FLAGS,
 )
+# "I've asked the installations manager to call you": our colleague's commitment, made for us.
+ASKED_STAFF = re.compile(
+    rf"\b(?:I|we)(?:'ve|\s+have)\s+(?:also\s+)?(?:asked|arranged\s+for|requested|instructed|booked)\s+"
+    rf"(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\s+to\s+",
+    FLAGS,
+)
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
 HEAR_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should)\s+(?:hear|get\s+(?:a\s+)?(?:call|reply|response|update)"
@@ -123,6 +130,7 @@ COURTESY = re.compile(
     r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
     r"|standing\s+by|keen|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
     r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|continue\s+to\s+(?:be|help|support)"
+    r"|look\s+forward"
     r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
     r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
     FLAGS,
@@ -162,7 +170,10 @@ _BACK = _any(
     *(rf"{w}\b" for w in _words("with once as in within by on either")),
     *_words("tomorrow today tonight shortly soon asap later first when after here $"),
 )
-_UPDATE_NOUN = r"(?:an?\s+)?(?:update|confirmation|reply|response|answer)"
+_UPDATE_NOUN = (
+    r"(?:(?:an?|the|your|my|our)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:update|confirmation|reply|response|answer)s?\b"
+)
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
     r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay resend re-send re-?issue "
@@ -236,7 +247,10 @@ _RULES = (
             rf"contact\s+{_YOU}\b",
             rf"send\s+(?:{_YOU}\s+)?{_UPDATE_NOUN}",
             rf"(?:provide|give|share)\s+(?:{_YOU}\s+(?:with\s+)?)?{_UPDATE_NOUN}",
-            rf"drop\s+(?:{_YOU}\s+)?a\s+(?:line|note|message|e-?mail)",
+            rf"(?:drop|pop|flick|shoot|fire|ping)\s+(?:{_YOU}\s+)?(?:a|an)\s+(?:quick\s+)?"
+            r"(?:line|note|message|e-?mail|text|dm)",
+            r"update\s+(?:this|the|your|our)\s+(?:thread|ticket|case|post|conversation|chat|"
+            r"request|email)",
             r"have\s+(?:an?\s+)?(?:update|answer|news|response)",
         ),
     ),
@@ -265,7 +279,8 @@ _RULES = (
         rf"(?:to|for)\s+{_YOU}\b",
     ),
     ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:out|over|sent|back)\s+to\s+you\b"),
-    ("send", r"(?:have|get|put)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),
+    ("send", r"(?:have|get|put|pop|stick)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),
+    ("send", rf"(?:text|message|dm|whatsapp)\s+{_YOU}\s+{_DETERMINER}\b"),
     # "sort that refund", "proceed with the credit": money for the customer is sent.
     (
         "send",
@@ -326,5 +341,9 @@ WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(_words("call calls ring rings phone phones"), "callback"),
     **dict.fromkeys(_words("contacts emails"), "update"),
     **dict.fromkeys(_words("contact reach email"), "update"),
-    **dict.fromkeys(_words("checked investigated reviewed looked examined chased"), "check"),
+    **dict.fromkeys(
+        _words("checked investigated reviewed looked examined chased check review investigate"),
+        "check",
+    ),
+    **dict.fromkeys(_words("visit"), "fix"),
 }
