@@ -224,7 +224,8 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         kind = _verb_phrase_kind(sentence, subjectless.end())
         if kind:
             found.append(Commitment(subjectless.start("modal"), subjectless.end(), kind))
-    for m in lx.GET_FROM.finditer(sentence):
+    lower = sentence.lower()
+    for m in lx.GET_FROM.finditer(sentence) if "from" in lower else ():
         what = m["what"].lower()
         if re.search(r"\b(?:confirmation|notification|receipt|automated|automatic)\b", what):
             continue
@@ -232,10 +233,10 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         if kind == "send" and not _SENT_THING.search(what) and _NEWS.search(what):
             kind = "update"
         found.append(Commitment(m.start(), m.end(), kind))
-    for m in lx.ASKED_STAFF.finditer(sentence):
+    for m in lx.ASKED_STAFF.finditer(sentence) if "ve" in lower else ():
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate"))
-    for m in lx.PASSIVE_SEND.finditer(sentence):
+    for m in lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else ():
         found.append(Commitment(m.start(), m.end(), "send", follows=True))
     for m in lx.HEAR_FROM.finditer(sentence):
         who = m["who"].lower()

@@ -19,7 +19,7 @@ KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
 # (no IGNORECASE, no word boundaries: this is the hot path for every message).
 _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
-    r"|plan|intend|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
+    r"|plan\s+to|intend|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
     r"|we\s+are"
 )
 
