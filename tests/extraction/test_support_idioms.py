@@ -37,6 +37,11 @@ PROMISES = [
     ("I'll update the ticket as soon as I hear back.", "update"),
     ("We'll send you a detailed written reply by Friday.", "update"),
     ("I'll arrange for the meter to be replaced on Monday.", "fix"),
+    ("thx, i've asked the devs, will ping u when they reply", "update"),
+    ("Department will revert within 2 days.", "escalate"),
+    ("I've sent it to our claims team and they will ring you tomorrow.", "escalate"),
+    ("We can confirm a refund cheque will be posted to you today.", "send"),
+    ("I'll set everything up for you tonight.", "fix"),
 ]
 
 
@@ -58,6 +63,8 @@ NOT_PROMISES = [
     "I'll transfer you to our billing team now.",
     "I'm going to reset that for you right now.",
     "We'll look forward to your reply.",
+    "The bank will process it and they will credit you in 3 days.",
+    "A refund will be posted to you once the item is back.",
 ]
 
 
@@ -82,6 +89,12 @@ DUES = [
         "fix",
         "2026-11-23",
     ),
+    (
+        "I'll ring you on Friday, or feel free to reply here if that's easier.",
+        "callback",
+        "2026-11-27",
+    ),
+    ("We will reply to your enquiry on the next working day.", "update", "2026-11-24"),
     # a request in a later clause does not turn the promise into an offer
     (
         "I'll call you on Thursday to check in, and please do ring us if anything changes.",

@@ -33,7 +33,7 @@ _TRAILING_OFFER = re.compile(
 )
 # "…, and please do ring us if anything changes": a new clause asking the customer.
 _CLAUSE_BREAK = re.compile(
-    r"[,;]\s*(?:and\s+|but\s+)?(?:please|kindly|pls|do\s+feel|feel\s+free)\b", re.I
+    r"[,;]\s*(?:and\s+|but\s+|or\s+)?(?:please|kindly|pls|do\s+feel|feel\s+free)\b", re.I
 )
 _SENT_THING = re.compile(
     r"\b(?:credit|refund|invoice|label|voucher|statement|quote|copy|document|report|link|code|"
@@ -47,6 +47,10 @@ _DETAILS_FRAGMENT = re.compile(
     r"^\s*(?:@\w+\s+)*(?:>>+\s*|\(?\d\s*(?:/\s*\d)?\s*[:).]\s*|(?=[a-z]))"
     r"[^.!?]{0,120}?\b(?:address|number|postcode|zip|reference|details|name|id|version|model)\b"
     r"[^.!?]{0,60}?(?:[.,]|\band\s*$|$)",
+)
+# "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
+_CONFIRMED = re.compile(
+    r"\b(?:I|we)\s+(?:can\s+)?(?:confirm|guarantee|promise)\s+(?:that\s+)?$", re.IGNORECASE
 )
 _ARRANGE_FOR = re.compile(r"(?:arrange|organi[sz]e)\s+for\s+", re.IGNORECASE)
 # "I'll transfer you now", "I'm going to cancel it for you right now": done in this message.
@@ -209,8 +213,12 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
     continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if joined else ()
     for m in continued:
         kind = _verb_phrase_kind(sentence, m.end())
+        then = (m["then"] or "").strip().lower()
+        pronoun = m["subj"].lower() == "they" or then == "they"
+        if pronoun and not lx.OUR_STAFF.search(previous + " " + sentence[: m.start("modal")]):
+            continue
         if kind:
-            team = m["subj"].lower() not in ("i", "we")
+            team = m["subj"].lower() not in ("i", "we") or then == "they"
             kind = "escalate" if team and kind not in ("fix", "send") else kind
             found.append(Commitment(m.start(), m.end(), kind))
     for m in lx.LET_ME.finditer(sentence):
@@ -219,11 +227,6 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         kind = _with_conjuncts(sentence, start, classify(sentence[start:]))
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
-    subjectless = lx.SUBJECTLESS.match(sentence)
-    if subjectless:
-        kind = _verb_phrase_kind(sentence, subjectless.end())
-        if kind:
-            found.append(Commitment(subjectless.start("modal"), subjectless.end(), kind))
     lower = sentence.lower()
     for m in lx.GET_FROM.finditer(sentence) if "from" in lower else ():
         what = m["what"].lower()
@@ -237,7 +240,8 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate"))
     for m in lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else ():
-        found.append(Commitment(m.start(), m.end(), "send", follows=True))
+        confirmed = _CONFIRMED.search(sentence[: m.start()])
+        found.append(Commitment(m.start(), m.end(), "send", follows=not confirmed))
     for m in lx.HEAR_FROM.finditer(sentence):
         who = m["who"].lower()
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
@@ -263,6 +267,13 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
                 found.append(Commitment(m.start(), m.end(), kind))
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
+    for subjectless in lx.SUBJECTLESS.finditer(sentence):
+        modal = subjectless.start("modal")
+        if any(c.start <= modal < c.end for c in found):
+            continue  # "Your adviser, Hannah, will call": the subject is there after all
+        kind = _verb_phrase_kind(sentence, subjectless.end())
+        if kind:
+            found.append(Commitment(modal, subjectless.end(), kind))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
 

@@ -56,6 +56,7 @@ _ANCHORS = re.compile(
         |(?:the\ )?end\ of\ (?:the\ |my\ |your\ |our\ |business\ |the\ (?:business|working)\ )?day
         |(?:the\ )?close\ of\ (?:business|play)|(?:the\ )?end\ of\ (?:business|play)
         |eod|cob|eob)\b
+  | (?P<next_workday>(?:the\ )?next\ (?:working|business|work)\ day)\b
   | (?P<next_week>(?:(?:the\ )?(?:beginning|start|end)\ of\ |early\ |later\ |sometime\ )?
         next\ week)\b
   | (?P<weekend>(?:this|over\ the|during\ the|at\ the)\ weekend)\b
@@ -160,6 +161,8 @@ def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator
             yield _Anchor(start, end, day=sent_day)
         elif kind == "weekday":
             yield _Anchor(start, end, day=_next_weekday(sent_day, _WEEKDAYS[m["wd"].lower()]))
+        elif kind == "next_workday":
+            yield _Anchor(start, end, day=calendar.add_working_days(sent_day, 1))
         elif kind == "next_week":
             yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=11))
         elif kind == "weekend":  # by the Sunday that ends this week

@@ -50,17 +50,20 @@ TEAM_COMMITMENT = re.compile(
     rf"|\b(?:someone|somebody)(?:\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?"
     rf"{STAFF})?"
     r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
-    r"technician|executive|officer|specialist|representative|planner|coordinator))"
+    r"technician|executive|officer|specialist|representative|planner|coordinator)"
+    # "Team will revert shortly": a bare team opening a sentence.
+    r"|^(?:[\w&-]+\s+)?(?:team|department|support))"
     # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
-    r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
+    r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
+    r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
     FLAGS,
 )
 # "We are looking into it and will update you tomorrow": the modal comes after a
 # first, already-running action of the same subject.
 CONTINUED_COMMITMENT = re.compile(
-    r"\b(?P<subj>I|we|(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|engineers|"
+    r"\b(?P<subj>I|we|they|(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|engineers|"
     r"specialists))\b(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
-    r"(?:I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
+    r"(?P<then>I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
 )
 # "You will be contacted by our claims team": the passive form of the same promise.
@@ -75,9 +78,9 @@ CONTACTED_BY = re.compile(
 PRONOUN_COMMITMENT = re.compile(r"\b(?:they|she|he|who)(?P<modal>'ll|\s+will)\b", FLAGS)
 # Chat shorthand with the subject left out: "will push the fix EOD", "np! gonna dig into it".
 SUBJECTLESS = re.compile(
-    r"^(?:(?:@\w+|ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
+    r"(?:^|(?<=[,;:])\s+|\s[-–—]\s+)(?:(?:@\w+|ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
     r"thanks|thx|ty|right|alright|perfect|understood|noted)[\s,!.:-]+)*"
-    r"(?P<modal>will|'ll|gonna|going\s+to)\b",
+    r"(?P<modal>will|'ll|gonna|going\s+to)\b(?!\s+(?:you|u|ya|it|this|that|there|we|i)\b)",
     FLAGS,
 )
 # "You'll get a credit note from me by Friday": what the customer will get, and from us.
@@ -89,7 +92,8 @@ GET_FROM = re.compile(
 # After a commitment in the same sentence, the company's passive follow-on action:
 # "We're going to replace the router; a new one will be dispatched to you by Thursday".
 PASSIVE_SEND = re.compile(
-    r"\b(?:it|they|this|that|one|(?:a|the|your)\s+(?:[\w-]+\s+){0,2}?[\w-]+)(?:'ll|\s+will)\s+be\s+"
+    r"\b(?:it|they|this|that|one|(?:a|the|your)\s+(?:[\w£$€.,-]+\s+){0,2}?[\w£$€.,-]+)"
+    r"(?:'ll|\s+will)\s+be\s+"
     r"(?:sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|refunded)"
     r"\b(?!\s+by\s+(?!us\b|me\b|our\b))",
     FLAGS,
@@ -184,7 +188,8 @@ _FIX_VERBS = _words(
     "fix reset unlock unblock re-?activate activate restore resolve sort correct repair replace "
     r"book cancel remove reverse amend change adjust update(?!\s+(?:our|my)\b) reconnect reinstate "
     "re-?enable enable "
-    r"set\s+up setup upgrade downgrade rectify clear deploy patch reinstall reschedule rebook "
+    r"set\s+(?:\w+\s+){0,2}?up setup upgrade downgrade rectify clear deploy patch reinstall "
+    r"reschedule rebook "
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
     r"waive visit come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
     r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
