@@ -42,6 +42,8 @@ PROMISES = [
     ("I've sent it to our claims team and they will ring you tomorrow.", "escalate"),
     ("We can confirm a refund cheque will be posted to you today.", "send"),
     ("I'll set everything up for you tonight.", "fix"),
+    ("Someone from that department will email you tomorrow.", "escalate"),
+    ("Your claim will be looked at by one of our senior assessors this week.", "escalate"),
 ]
 
 
@@ -65,6 +67,9 @@ NOT_PROMISES = [
     "We'll look forward to your reply.",
     "The bank will process it and they will credit you in 3 days.",
     "A refund will be posted to you once the item is back.",
+    "We will send the replacement within 3 days after the faulty unit arrives at our depot.",
+    "I'll push this to our product team as a feature request.",
+    "Lovely, we'll speak soon!",
 ]
 
 

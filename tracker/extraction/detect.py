@@ -52,6 +52,14 @@ _DETAILS_FRAGMENT = re.compile(
 _CONFIRMED = re.compile(
     r"\b(?:I|we)\s+(?:can\s+)?(?:confirm|guarantee|promise)\s+(?:that\s+)?$", re.IGNORECASE
 )
+# "…within 2 days after the item arrives at our warehouse": the customer returns it first.
+_AFTER_CUSTOMER_RETURNS = re.compile(
+    r"\b(?:after|once|when|as\s+soon\s+as|upon)\s+(?:(?:we|I)\s+(?:receive|get|have)\s+(?:your|the)\b|"
+    r"(?:the|your)\s+(?:\w+\s+)?(?:item|items|parcel|package|device|return|product|unit|goods|"
+    r"documents?|forms?|paperwork)\s+(?:arrives?|is\s+received|reaches|gets?\s+back|is\s+back|"
+    r"(?:has\s+)?arrived|comes?\s+back))",
+    re.IGNORECASE,
+)
 _ARRANGE_FOR = re.compile(r"(?:arrange|organi[sz]e)\s+for\s+", re.IGNORECASE)
 # "I'll transfer you now", "I'm going to cancel it for you right now": done in this message.
 _IMMEDIATE = re.compile(r"^\s*\S.*?\b(?:right\s+now|now(?!\s+that)|as\s+we\s+speak)\b", re.I)
@@ -250,6 +258,8 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         mine = m["who"].lower() in ("me", "us")
         kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
         found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
+    for m in lx.HANDLED_BY.finditer(sentence) if " by " in lower else ():
+        found.append(Commitment(m.start(), m.end(), "escalate"))
     for m in lx.PRONOUN_COMMITMENT.finditer(sentence):
         if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
             continue
@@ -334,6 +344,8 @@ def rejection(
         return "a conditional or offer"
     if _HEDGE.search(prefix):
         return "a hope, not a commitment"
+    if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
+        return "waits for the customer to send something first"
     if not has_due and _IMMEDIATE.match(verb_phrase):
         return "done in this very message (now)"
     if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix) or _DETAILS_FRAGMENT.match(prefix):

@@ -47,7 +47,8 @@ TEAM_COMMITMENT = re.compile(
     rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:specialist\s+team|{STAFF})"
     rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
-    rf"|\b(?:someone|somebody)(?:\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?"
+    rf"|\b(?:someone|somebody)(?:\s+(?:from|in|on|at)\s+(?:our|the|my|that|this)\s+"
+    rf"(?:[\w&-]+\s+){{0,2}}?"
     rf"{STAFF})?"
     r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
     r"technician|executive|officer|specialist|representative|planner|coordinator)"
@@ -71,6 +72,14 @@ CONTACTED_BY = re.compile(
     r"\byou(?:'ll|\s+will)\s+be\s+(?P<verb>contacted|called|phoned|rung|emailed|e-mailed|"
     r"updated|notified)\s+(?:back\s+)?by\s+(?P<who>me|us|(?:our|my|the|one\s+of\s+our|a|an)\s+"
     rf"[^.,;]{{0,40}}?\b{STAFF})\b",
+    FLAGS,
+)
+# "Your case will be reviewed by our compliance team": the customer's problem handed over.
+HANDLED_BY = re.compile(
+    r"\b(?:your|this|the|it)(?:\s+[\w-]+){0,2}?(?:'ll|\s+will)\s+be\s+(?:reviewed|investigated|"
+    r"looked\s+(?:at|into)|handled|assessed|examined|escalated|picked\s+up|dealt\s+with|"
+    r"followed\s+up)\s+by\s+(?:our|the|my|a|an|one\s+of\s+our)\s+"
+    rf"[^.,;]{{0,40}}?\b{STAFF}\b",
     FLAGS,
 )
 # "I've asked our billing team to reverse it, and they'll confirm by email": a
@@ -134,7 +143,7 @@ COURTESY = re.compile(
     r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
     r"|standing\s+by|keen|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
     r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|continue\s+to\s+(?:be|help|support)"
-    r"|look\s+forward"
+    r"|look\s+forward|(?:talk|speak|chat)\s+(?:soon|later)"
     r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
     r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
     FLAGS,
@@ -207,7 +216,9 @@ _CHECK_VERBS = _words(
     r"track get\s+to\s+the\s+bottom follow\s+this\s+up"
 )
 _ESCALATE_STEMS = _any(
-    *_words("escalat refer transfer flag report submit log loop involv rais pass hand forward"),
+    *_words(
+        "escalat refer transfer flag report submit log loop involv rais pass hand forward push"
+    ),
     *_words("send sent put"),
 )
 _RULES = (
