@@ -44,6 +44,16 @@ PROMISES = [
     ("I'll set everything up for you tonight.", "fix"),
     ("Someone from that department will email you tomorrow.", "escalate"),
     ("Your claim will be looked at by one of our senior assessors this week.", "escalate"),
+    ("I spoke to our returns team and they're going to collect it on Friday.", "send"),
+    (
+        "I've sent it to the relevant department. You will be contacted by them next week.",
+        "escalate",
+    ),
+    ("My colleague Ravi has your notes and will call you on Monday.", "escalate"),
+    ("I've raised it with our billing managers; expect a reply from them by Friday.", "escalate"),
+    ("We'll have someone from our branch give you a call tomorrow.", "escalate"),
+    ("Our network team has found the fault and is replacing the cable tonight.", "fix"),
+    ("I'll check in with you on Friday to see how it went.", "update"),
 ]
 
 
@@ -70,6 +80,8 @@ NOT_PROMISES = [
     "We will send the replacement within 3 days after the faulty unit arrives at our depot.",
     "I'll push this to our product team as a feature request.",
     "Lovely, we'll speak soon!",
+    "I've contacted the courier and they're going to redeliver tomorrow.",
+    "Our engineers are replacing cables across the region.",
 ]
 
 
@@ -100,6 +112,12 @@ DUES = [
         "2026-11-27",
     ),
     ("We will reply to your enquiry on the next working day.", "update", "2026-11-24"),
+    # a day named earlier in the sentence
+    (
+        "The part arrives on Thursday, and I'll call you that afternoon to book the fitting.",
+        "callback",
+        "2026-11-26",
+    ),
     # a request in a later clause does not turn the promise into an offer
     (
         "I'll call you on Thursday to check in, and please do ring us if anything changes.",

@@ -44,6 +44,10 @@ _CUT = re.compile(
     r"could|would))\b",
     re.IGNORECASE,
 )
+# A day named earlier in the sentence: "that afternoon", "on the day".
+_SAME_DAY = re.compile(
+    r"\bthat\s+(?:morning|afternoon|evening|day|night)\b|\bon\s+the\s+day\b", re.I
+)
 _APOSTROPHES = ("’", "‘", "`", "ʼ")
 
 
@@ -150,6 +154,11 @@ def _promise_in(
     cut = _CUT.search(sentence, last.end, last_end)
     scope_end = cut.start() if cut else last_end
     due = due_between(first.start, scope_end)
+    if due is None and _SAME_DAY.search(sentence, first.start, scope_end):
+        # "They'll redeliver on Wednesday, and I'll check in with you that afternoon"
+        earlier = due_between(0, first.start)
+        if earlier is not None:
+            due = Due(earlier.when, "date", earlier.text, earlier.start, earlier.end)
     kind = min((c.kind for c, _ in kept), key=lexicon.KIND_PRIORITY.index)
     start = offset + first.start
     end = offset + len(sentence.rstrip(" .!?…"))

@@ -60,6 +60,7 @@ _AFTER_CUSTOMER_RETURNS = re.compile(
     r"(?:has\s+)?arrived|comes?\s+back))",
     re.IGNORECASE,
 )
+_CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "update"))
 _ARRANGE_FOR = re.compile(r"(?:arrange|organi[sz]e)\s+for\s+", re.IGNORECASE)
 # "I'll transfer you now", "I'm going to cancel it for you right now": done in this message.
 _IMMEDIATE = re.compile(r"^\s*\S.*?\b(?:right\s+now|now(?!\s+that)|as\s+we\s+speak)\b", re.I)
@@ -107,6 +108,7 @@ _RIGHT_NOW = re.compile(
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
+_PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _HEDGE = re.compile(
     r"\b(?:hope|hopefully|hoping|fingers\s+crossed|wish|maybe|perhaps|probably|I\s+think|"
@@ -184,11 +186,16 @@ def classify(phrase: str) -> str | None:
         # "have a specialist call you" hands the case over; "have a technician
         # replace the router" still promises the fix.
         staff = False
-        for word in _WORD.findall(phrase[m.end() : m.end() + 80])[:6]:
-            kind = lx.WORD_KINDS.get(word.lower())
+        for word in list(_WORD.finditer(phrase, m.end(), m.end() + 80))[:8]:
+            kind = lx.WORD_KINDS.get(word.group().lower())
+            if not kind and staff:  # "have someone from our store give you a call"
+                kind = next(
+                    (k for k, rule in _CONTACT_RULES if rule.match(phrase, word.start())), None
+                )
             if kind:
                 return "escalate" if staff and kind in ("callback", "update", "check") else kind
-            staff = staff or bool(_STAFF_WORD.fullmatch(word)) or word.lower() in _SOMEONE
+            lower = word.group().lower()
+            staff = staff or bool(_STAFF_WORD.fullmatch(lower)) or lower in _SOMEONE
         return None
     gerund = re.match(r"([a-z]+?)(\w)?ing\b", phrase, re.IGNORECASE)
     if gerund:
@@ -252,9 +259,13 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         found.append(Commitment(m.start(), m.end(), "send", follows=not confirmed))
     for m in lx.HEAR_FROM.finditer(sentence):
         who = m["who"].lower()
+        if who in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
+            continue
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
         found.append(Commitment(m.start(), m.end(), kind if who in ("me", "us") else "escalate"))
     for m in lx.CONTACTED_BY.finditer(sentence):
+        if m["who"].lower() in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
+            continue
         mine = m["who"].lower() in ("me", "us")
         kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
         found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
@@ -276,6 +287,11 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             if kind == "escalate":
                 found.append(Commitment(m.start(), m.end(), kind))
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
+            found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
+    for m in lx.TEAM_PROGRESSIVE.finditer(sentence) if "ing" in lower else ():
+        kind = classify(sentence[m.end() :])
+        if kind:
+            kind = kind if kind in ("fix", "send") else "escalate"
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
     for subjectless in lx.SUBJECTLESS.finditer(sentence):
         modal = subjectless.start("modal")

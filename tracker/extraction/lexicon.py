@@ -19,7 +19,7 @@ KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
 # (no IGNORECASE, no word boundaries: this is the hot path for every message).
 _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
-    r"|plan\s+to|intend|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
+    r"|plan\s+to|intend|(?:is|are)\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
     r"|we\s+are"
 )
 
@@ -63,14 +63,16 @@ TEAM_COMMITMENT = re.compile(
 # first, already-running action of the same subject.
 CONTINUED_COMMITMENT = re.compile(
     r"\b(?P<subj>I|we|they|(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|engineers|"
-    r"specialists))\b(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
+    rf"specialists)|(?:our|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}(?:\s+[A-Z][\w'-]+)?)\b"
+    r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
     r"(?P<then>I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
 )
 # "You will be contacted by our claims team": the passive form of the same promise.
 CONTACTED_BY = re.compile(
     r"\byou(?:'ll|\s+will)\s+be\s+(?P<verb>contacted|called|phoned|rung|emailed|e-mailed|"
-    r"updated|notified)\s+(?:back\s+)?by\s+(?P<who>me|us|(?:our|my|the|one\s+of\s+our|a|an)\s+"
+    r"updated|notified)\s+(?:back\s+)?by\s+(?P<who>me|us|them|him|her|"
+    r"(?:our|my|the|one\s+of\s+our|a|an)\s+"
     rf"[^.,;]{{0,40}}?\b{STAFF})\b",
     FLAGS,
 )
@@ -84,7 +86,9 @@ HANDLED_BY = re.compile(
 )
 # "I've asked our billing team to reverse it, and they'll confirm by email": a
 # pronoun standing for a team or colleague of ours named just before.
-PRONOUN_COMMITMENT = re.compile(r"\b(?:they|she|he|who)(?P<modal>'ll|\s+will)\b", FLAGS)
+PRONOUN_COMMITMENT = re.compile(
+    r"\b(?:they|she|he|who)(?P<modal>'ll|\s+will|(?:'re|'s|\s+are|\s+is)\s+going\s+to)\b", FLAGS
+)
 # Chat shorthand with the subject left out: "will push the fix EOD", "np! gonna dig into it".
 SUBJECTLESS = re.compile(
     r"(?:^|(?<=[,;:])\s+|\s[-–—]\s+)(?:(?:@\w+|ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
@@ -108,7 +112,8 @@ PASSIVE_SEND = re.compile(
     FLAGS,
 )
 OUR_STAFF = re.compile(
-    rf"\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}\b|\b(?:our|my)\s+(?:manager|boss|colleague)",
+    rf"\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}\b|\b(?:our|my)\s+(?:manager|boss|colleague)"
+    rf"|\bthe\s+(?:relevant|appropriate|concerned|right|responsible)\s+(?:[\w&-]+\s+)?{STAFF}\b",
     FLAGS,
 )
 # "I've asked the installations manager to call you": our colleague's commitment, made for us.
@@ -122,7 +127,8 @@ HEAR_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should)\s+(?:hear|get\s+(?:a\s+)?(?:call|reply|response|update)"
     r"|receive\s+(?:a\s+)?(?:call|reply|response|update))(?:\s+back)?"
     r"|(?:please\s+)?expect\s+(?:to\s+hear|(?:a|an)\s+(?:\w+\s+)?(?:call|ring|reply|response|"
-    r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|(?:our|my|the)\s+[^.,;]{0,40}?\b"
+    r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|them|him|her|"
+    r"(?:our|my|the)\s+[^.,;]{0,40}?\b"
     rf"{STAFF})\b",
     FLAGS,
 )
@@ -130,7 +136,15 @@ PROGRESSIVE = re.compile(
     r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
     r"(?=(?P<verb>passing|escalating|raising|handing|forwarding|referring|transferring|"
     r"flagging|sending|shipping|issuing|refunding|arranging|booking|calling|ringing|posting|"
-    r"despatching|dispatching)\b)",
+    r"despatching|dispatching|deploying|fixing|replacing|releasing|installing|repairing)\b)",
+    FLAGS,
+)
+# "Our engineering team … is deploying a fix tonight": a team's arranged action (needs a time).
+TEAM_PROGRESSIVE = re.compile(
+    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\b[^.;!?]{{0,80}}?\b(?:is|are)\s+"
+    r"(?:now\s+|also\s+)?(?=(?P<verb>sending|shipping|issuing|refunding|arranging|booking|"
+    r"calling|ringing|posting|despatching|dispatching|deploying|fixing|replacing|releasing|"
+    r"installing|repairing)\b)",
     FLAGS,
 )
 ESCALATING_VERBS = frozenset(
@@ -190,7 +204,7 @@ _UPDATE_NOUN = (
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
     r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay resend re-send re-?issue "
-    "return compensate order arrange "
+    "return compensate order arrange collect "
     "apply add upload attach"
 )
 _FIX_VERBS = _words(
@@ -238,6 +252,7 @@ _RULES = (
     ),
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
     ("update", rf"(?:get|come|circle|report|write|be)\s+back\s+{_BACK}"),
+    ("update", rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b"),
     ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
     ("update", rf"(?:message|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b(?!\s+{_DETERMINER}\b)"),
     (
