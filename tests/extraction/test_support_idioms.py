@@ -54,6 +54,8 @@ PROMISES = [
     ("We'll have someone from our branch give you a call tomorrow.", "escalate"),
     ("Our network team has found the fault and is replacing the cable tonight.", "fix"),
     ("I'll check in with you on Friday to see how it went.", "update"),
+    ("You should get a call from a member of our sales team on Monday.", "escalate"),
+    ("Our gas engineer will be on site on Thursday to replace the meter.", "fix"),
 ]
 
 
@@ -112,6 +114,11 @@ DUES = [
         "2026-11-27",
     ),
     ("We will reply to your enquiry on the next working day.", "update", "2026-11-24"),
+    (
+        "We'll confirm the booking with the hotel and update you within the day.",
+        "update",
+        "2026-11-23",
+    ),
     # a day named earlier in the sentence
     (
         "The part arrives on Thursday, and I'll call you that afternoon to book the fitting.",

@@ -52,7 +52,8 @@ _ANCHORS = re.compile(
     rf"""
     (?<![\w'’])(?:
     (?P<tomorrow>(?:first\ thing\ )?(?:tomorrow|tmrw|tmr)\b{_PART_OF_DAY})
-  | (?P<today>later\ today|today|tonight|this\ (?:morning|afternoon|arvo|evening)
+  | (?P<today>later\ today|(?:the\ )?end\ of\ today|within\ the\ day|today|tonight
+        |this\ (?:morning|afternoon|arvo|evening)
         |(?:the\ )?end\ of\ (?:the\ |my\ |your\ |our\ |business\ |the\ (?:business|working)\ )?day
         |(?:the\ )?close\ of\ (?:business|play)|(?:the\ )?end\ of\ (?:business|play)
         |eod|cob|eob)\b

@@ -128,7 +128,7 @@ HEAR_FROM = re.compile(
     r"|receive\s+(?:a\s+)?(?:call|reply|response|update))(?:\s+back)?"
     r"|(?:please\s+)?expect\s+(?:to\s+hear|(?:a|an)\s+(?:\w+\s+)?(?:call|ring|reply|response|"
     r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|them|him|her|"
-    r"(?:our|my|the)\s+[^.,;]{0,40}?\b"
+    r"(?:our|my|the|(?:one|a\s+member)\s+of\s+our|a|an)\s+[^.,;]{0,40}?\b"
     rf"{STAFF})\b",
     FLAGS,
 )
@@ -218,6 +218,7 @@ _FIX_VERBS = _words(
     r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
     r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
     r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door) "
+    r"be\s+on[\s-]?site "
     r"be\s+with\s+you\s+(?=on|at|between|by|from|tomorrow|today|this|next)"
 )
 _CHECK_VERBS = _words(
