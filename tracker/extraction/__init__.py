@@ -19,8 +19,9 @@ from tracker.extraction.cleaning import (
     quoted_history_start,
     visible_text,
 )
-from tracker.extraction.detect import Commitment, commitments, is_kept
+from tracker.extraction.detect import Commitment, commitments
 from tracker.extraction.due import Due, find_due
+from tracker.extraction.guards import is_kept
 from tracker.extraction.sentences import sentence_spans
 
 __all__ = ["FoundPromise", "clean_html", "extract", "quoted_history_start"]
