@@ -34,7 +34,10 @@ class TicketTransport:
                 raise TransportError(
                     "ticket write-back is not available in this version", permanent=True
                 ) from None
-            connector = connector_for(source)
+            try:
+                connector = connector_for(source)
+            except (ValueError, ImportError) as exc:  # no connector for this type of source
+                raise TransportError(f"ticket write-back: {exc}", permanent=True) from None
             if connector is None or not hasattr(connector, "add_note"):
                 raise TransportError(
                     f"source {source_name!r} ({source.type}) has no ticket write-back",
