@@ -29,6 +29,7 @@ def make_config(
     holidays: str | None = "GB",
     remind_before: str = "1h",
     grace: str = "2h",
+    digest_at: str = "23:59",
 ) -> Config:
     config = Config()
     config.sources = [
@@ -50,6 +51,7 @@ def make_config(
         remind_before=parse_duration(remind_before),
         grace=parse_duration(grace),
         managers=list(managers),
+        digest_at=digest_at,
     )
     if email_port is not None:
         config.email = EmailConfig(
