@@ -122,6 +122,7 @@ class Store:
         self._next_id = 1000
         self._next_event_id = 900_000_000
         self.api_user_id: int | None = None  # whose credentials the faces accept
+        self._order: tuple[list[tuple[int, int]], list[Ticket]] | None = None
 
     # -- ids and time ----------------------------------------------------------------------
     def _id(self) -> int:
@@ -369,7 +370,25 @@ class Store:
     def tickets_by_change(self) -> list[Ticket]:
         """Every ticket (deleted ones too), oldest change first: (changed_at, id)."""
         with self.lock:
-            return sorted(self.tickets.values(), key=lambda t: (t.changed_at, t.id))
+            return list(self._by_change()[1])
+
+    def tickets_changed_after(
+        self, position: tuple[int, int], until_second: int, limit: int
+    ) -> tuple[list[Ticket], bool]:
+        """Up to `limit` tickets whose (change second, id) comes after `position` and whose
+        change second is at most `until_second`; and whether more such tickets remain."""
+        with self.lock:
+            keys, tickets = self._by_change()
+            start = bisect.bisect_right(keys, position)
+            end = bisect.bisect_right(keys, (until_second, 1 << 62))
+            return tickets[start : min(end, start + limit)], end > start + limit
+
+    def _by_change(self) -> tuple[list[tuple[int, int]], list[Ticket]]:
+        if self._order is None:
+            tickets = sorted(self.tickets.values(), key=lambda t: (t.changed_at, t.id))
+            keys = [(int(t.changed_at.timestamp()) if t.changed_at else 0, t.id) for t in tickets]
+            self._order = (keys, tickets)
+        return self._order
 
     def updates_from(self, second: int, limit: int) -> list[Update]:
         """Updates at or after epoch `second`, in (second, id) order, at most `limit`, but
@@ -430,6 +449,7 @@ class Store:
         return comment
 
     def _commit(self, update: Update, ticket: Ticket) -> None:
+        self._order = None
         ticket.updated_at = max(update.at, ticket.updated_at or update.at)
         # the change time only moves forward, like Zendesk's generated_timestamp
         ticket.changed_at = max(update.at, ticket.changed_at or update.at)

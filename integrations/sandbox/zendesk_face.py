@@ -292,12 +292,7 @@ class ZendeskFace:
                 400, {"error": "InvalidValue", "description": "start_time or cursor is required"}
             )
         size = min(int(request.arg("per_page") or self.page_size), self.page_size)
-        after = [
-            t
-            for t in self.store.tickets_by_change()
-            if (_second(t.changed_at), t.id) > position and _second(t.changed_at) <= horizon
-        ]
-        page = after[:size]
+        page, more = self.store.tickets_changed_after(position, horizon, size)
         if page:
             position = (_second(page[-1].changed_at), page[-1].id)
         next_cursor = encode_cursor(*position)
@@ -311,7 +306,7 @@ class ZendeskFace:
                 "after_cursor": next_cursor,
                 "before_url": None,
                 "before_cursor": None,
-                "end_of_stream": len(after) <= size,
+                "end_of_stream": not more,
             },
         )
 

@@ -36,6 +36,7 @@ TICKETS_PATH = "/api/v2/incremental/tickets/cursor.json"
 EVENTS_PATH = "/api/v2/incremental/ticket_events.json"
 MIN_LAG = timedelta(seconds=120)
 SHOW_MANY_LIMIT = 100
+RESEED_MARGIN = 60  # seconds of overlap when a rejected ticket cursor is replaced by a time
 
 
 def _too_recent(status: int, body: str) -> bool:
@@ -63,6 +64,7 @@ class ZendeskConnector:
         self.ticket_page_size = ticket_page_size
         self.event_page_size = event_page_size
         self.roles: dict[str, str] = {}  # person id → agent | admin | customer
+        self.known: dict[str, PersonRecord] = {}  # everyone seen this pass
         self.own_id: str | None = None
         self._directory_loaded = False
         self.writer = ZendeskWriteBack(client, source.name, source.get("due_field_id"))
@@ -112,16 +114,18 @@ class ZendeskConnector:
     def _person(self, user: dict[str, Any]) -> PersonRecord:
         try:
             record = mapping.person_record(user)
-        except (KeyError, TypeError) as exc:
-            raise MalformedResponse(self.name, f"user without id: {exc}") from None
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise MalformedResponse(self.name, f"unreadable user: {exc!r}") from None
         self.roles[record.external_id] = user.get("role") or record.role
+        self.known[record.external_id] = record
         return record
 
-    def _unknown_people(self, ids: Iterable[str | None]) -> list[PersonRecord]:
-        """Users we have not seen this pass, fetched 100 at a time; missing ones become
-        placeholders so a deleted user never stops a sync."""
-        wanted = sorted({i for i in ids if i and i not in self.roles}, key=lambda i: (len(i), i))
-        people: list[PersonRecord] = []
+    def _people_named(self, ids: Iterable[str | None]) -> list[PersonRecord]:
+        """Everyone a page names. Users not seen yet this pass are fetched 100 at a time;
+        missing ones become placeholders so a deleted user never stops a sync. Sending
+        them all with the page lets ingest look them up in one query."""
+        named = {i for i in ids if i}
+        wanted = sorted((i for i in named if i not in self.roles), key=lambda i: (len(i), i))
         for start in range(0, len(wanted), SHOW_MANY_LIMIT):
             chunk = wanted[start : start + SHOW_MANY_LIMIT]
             data = self.client.get_json(
@@ -132,12 +136,12 @@ class ZendeskConnector:
                 raise MalformedResponse(self.name, "users/show_many has no 'users' list")
             for user in users:
                 if isinstance(user, dict) and user.get("id") is not None:
-                    people.append(self._person(user))
+                    self._person(user)
             for missing in chunk:
                 if missing not in self.roles:
                     self.roles[missing] = "customer"
-                    people.append(mapping.placeholder_person(missing))
-        return people
+                    self.known[missing] = mapping.placeholder_person(missing)
+        return [self.known[i] for i in sorted(named, key=lambda i: (len(i), i))]
 
     def _export(self, path: str, params: dict[str, Any]) -> dict[str, Any] | None:
         """One incremental-export page; None when Zendesk says the start time is too recent
@@ -161,6 +165,7 @@ class ZendeskConnector:
         return data
 
     def _tickets(self, state: dict[str, Any]) -> Iterator[Batch]:
+        reseeded = False
         while True:
             position = state["tickets"]
             if position.get("cursor"):
@@ -168,7 +173,21 @@ class ZendeskConnector:
             else:
                 params = {"start_time": int(position["start"])}
             params["per_page"] = self.ticket_page_size
-            data = self._export(TICKETS_PATH, params)
+            try:
+                data = self._export(TICKETS_PATH, params)
+            except HttpError as exc:
+                if "cursor" not in params or exc.status not in (400, 422) or reseeded:
+                    raise
+                # A stored cursor the API no longer accepts: start again a little before
+                # the newest change we stored; ingest makes the overlap harmless.
+                reseeded = True
+                high = int(position.get("high") or state["events"]["start"])
+                log.warning(
+                    "ticket export cursor rejected; restarting from a time",
+                    extra={"source": self.name, "start_time": high - RESEED_MARGIN},
+                )
+                state["tickets"] = {"start": high - RESEED_MARGIN, "high": high}
+                continue
             if data is None:
                 return
             items = data.get("tickets")
@@ -178,17 +197,19 @@ class ZendeskConnector:
             for item in items:
                 try:
                     tickets.append(mapping.ticket_record(item, self.link_base))
-                except (KeyError, TypeError) as exc:
-                    raise MalformedResponse(self.name, f"ticket without id: {exc}") from None
+                except (KeyError, TypeError, AttributeError) as exc:
+                    raise MalformedResponse(self.name, f"unreadable ticket: {exc!r}") from None
             people: list[PersonRecord] = []
             if tickets:
                 yield from self._directory(state)
-                people = self._unknown_people(
+                people = self._people_named(
                     i for t in tickets for i in (t.requester_external_id, t.assignee_external_id)
                 )
             after = data.get("after_cursor")
+            stamps = [i.get("generated_timestamp") for i in items]
+            high = max([position.get("high") or 0, *[t for t in stamps if isinstance(t, int)]])
             if after:
-                state["tickets"] = {"cursor": after}
+                state["tickets"] = {"cursor": after, **({"high": high} if high else {})}
             yield Batch(
                 cursor=dump_cursor(state),
                 people=people,
@@ -218,11 +239,11 @@ class ZendeskConnector:
             batch = Batch(cursor=None, stats={"stage": "events", "items": len(fresh)})
             if fresh:
                 yield from self._directory(state)
-                batch.people = self._unknown_people(_authors(fresh))
+                batch.people = self._people_named(_authors(fresh))
             for event in fresh:
                 try:
                     found = mapping.event_records(event, self.roles, self.own_id)
-                except (ValueError, KeyError, TypeError) as exc:
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
                     raise MalformedResponse(self.name, f"bad ticket event: {exc}") from None
                 batch.messages += found.messages
                 batch.assignments += found.assignments
