@@ -90,6 +90,9 @@ def record(session: Session, model: Any, row_id: int, worker_id: str, **values: 
         sa.update(model)
         .where(model.id == row_id, model.lease_owner == worker_id)
         .values(lease_owner=None, lease_until=None, **values)
+        # The batch's rows are loaded in this session; matching the update against all of
+        # them in Python costs more than the update itself, and they are not read again.
+        .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import smtplib
 import ssl
-from email.message import EmailMessage
+from email.header import Header
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from email.utils import formatdate, make_msgid
 
 from integrations.notify import Notice, TransportError
@@ -46,18 +48,20 @@ class EmailTransport:
             password=email.password(),
         )
 
-    def message(self, notice: Notice, recipient: str) -> EmailMessage:
-        message = EmailMessage()
+    def message(self, notice: Notice, recipient: str) -> MIMEMultipart:
+        # The compat32 MIME classes: several times cheaper to build than EmailMessage,
+        # which matters when ten thousand notices go out at once.
+        message = MIMEMultipart("alternative")
         message["From"] = self.sender
         message["To"] = recipient
-        message["Subject"] = notice.subject
+        message["Subject"] = _header(notice.subject)
         message["Date"] = formatdate(localtime=False)
         message["Message-ID"] = make_msgid(domain=self.sender.rpartition("@")[2] or None)
         message["Auto-Submitted"] = "auto-generated"
         for key, value in notice.headers.items():
-            message[key] = value
-        message.set_content(notice.text)
-        message.add_alternative(notice.html, subtype="html")
+            message[key] = _header(value)
+        message.attach(MIMEText(notice.text, "plain", "utf-8"))
+        message.attach(MIMEText(notice.html, "html", "utf-8"))
         return message
 
     def _connect(self) -> smtplib.SMTP:
@@ -115,6 +119,10 @@ class EmailTransport:
                 self._smtp.rset()
             except (smtplib.SMTPException, OSError):
                 self._smtp = None
+
+
+def _header(value: str) -> str | Header:
+    return value if value.isascii() else Header(value, "utf-8")
 
 
 def _text(reply: bytes | str) -> str:

@@ -73,3 +73,19 @@ def test_the_digest_is_due_at_the_team_local_time():
     assert digest_due(datetime(2026, 11, 25, 13, 30, tzinfo=UTC), "America/New_York", "08:30") == (
         "2026-11-25"
     )
+
+
+def test_an_email_carries_both_parts_and_survives_non_ascii():
+    import email
+    import email.policy
+
+    from integrations.notify import Notice
+    from integrations.notify.email import EmailTransport
+
+    transport = EmailTransport("127.0.0.1", 25, "ft@acme.example")
+    notice = Notice(subject="Überfällig: José’s promise", text="“Ja” ✓", html="<p>✓</p>", slack="")
+    raw = transport.message(notice, "lead@acme.example").as_bytes()
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert parsed["Subject"] == "Überfällig: José’s promise"
+    assert parsed.get_body(("plain",)).get_content().strip() == "“Ja” ✓"
+    assert parsed.get_body(("html",)).get_content().strip() == "<p>✓</p>"
