@@ -159,7 +159,10 @@ def test_an_agent_and_a_lead_work_through_the_pages_in_chromium(served, tmp_path
             page.screenshot(path=str(ARTIFACTS / "lead-page.png"), full_page=True)
 
             page.goto(f"{base}/promises/{world.promises['amy_overdue']}")
-            assert "<script>alert('pwned')</script>" not in page.content()
+            page.click("summary:has-text('In reply to the customer')")
+            shown = page.inner_text("div.message.customer")
+            assert "<script>alert('pwned')</script> never arrived" in shown  # as text
+            assert page.locator("div.message.customer script").count() == 0
             page.screenshot(path=str(ARTIFACTS / "promise-page.png"), full_page=True)
             context.close()
         finally:

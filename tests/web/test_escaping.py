@@ -15,6 +15,13 @@ def test_a_message_with_a_script_tag_renders_as_text_on_the_promise_page(as_pers
     assert "script-src 'self'" in page.headers["Content-Security-Policy"]
 
 
+def test_the_customers_message_shown_for_context_is_escaped(as_person, world):
+    html = as_person(AMY).get(f"/promises/{world.promises['amy_soon']}").get_data(as_text=True)
+    assert "In reply to the customer" in html
+    assert "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt; never arrived &amp; I&#39;m" in html
+    assert "<script>" not in html
+
+
 def test_ticket_subjects_and_quotes_are_escaped_on_the_lists(as_person, world):
     mine = as_person(AMY).get("/me").get_data(as_text=True)
     assert "<b>late</b>" not in mine and "&lt;b&gt;late&lt;/b&gt;" in mine

@@ -33,8 +33,16 @@ def web_command(ctx: click.Context, listen: str | None) -> None:
         fail(f"--listen: {address!r} is not like '127.0.0.1:8765'", 2)
     import waitress
 
+    from tracker.db import session_scope
+    from tracker.teams import sync_teams
     from tracker.web import create_app
 
-    app = create_app(config, get_engine(ctx))
+    engine = get_engine(ctx)
+    try:
+        with session_scope(engine) as session:
+            sync_teams(session, config)  # so the configured leads see their teams
+    except Exception as exc:
+        fail(f"database {config.database_url.split('@')[-1]}: {exc}", 1)
+    app = create_app(config, engine)
     click.echo(f"serving the web pages on http://{address}/ (Ctrl-C stops)")
     waitress.serve(app, host=host.strip("[]"), port=int(port), threads=8)

@@ -1,9 +1,10 @@
 """Who the signed-in person is and what they may see.
 
-An agent sees the promises they own; a lead sees every promise of the teams they
-lead (a promise belongs to its owner's team, or else to the team of the ticket's
-help-desk group); an admin (`[web] admins`) sees everything. Anyone else sees
-nothing. Acting on a promise follows the same rule as seeing it.
+An agent sees the promises they own or made; a lead sees every promise of the teams
+they lead (a promise belongs to its owner's team; leads are the team rows' `leads`,
+which `sync_teams` copies from the configuration); an admin (`[web] admins`) sees
+everything. Anyone else sees nothing. Seeing a promise and acting on it follow the
+one rule of `tracker.actions.may_act`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
+from tracker.actions import may_act
 from tracker.config import Config
-from tracker.models import HelpdeskGroup, Person, Promise, Team, Ticket
+from tracker.models import Person, Promise, Team
 
 STAFF_ROLES = ("agent", "admin")
 
@@ -47,16 +48,15 @@ def normalise_email(address: str) -> str:
     return address.strip().lower()
 
 
-def lead_team_ids(session: Session, config: Config, email: str) -> set[int]:
-    """Teams led by `email`, by the stored team rows and by the configuration."""
+def lead_team_ids(session: Session, email: str) -> set[int]:
+    """Teams whose stored `leads` include `email`."""
     ids: set[int] = set()
-    config_led = {t.name for t in config.teams if email in (a.lower() for a in t.leads)}
     for team in session.exec(select(Team)):
         try:
-            stored = {a.lower() for a in json.loads(team.leads or "[]")}
+            leads = {a.lower() for a in json.loads(team.leads or "[]")}
         except ValueError:
-            stored = set()
-        if email in stored or team.name in config_led:
+            leads = set()
+        if email in leads:
             ids.add(team.id)  # type: ignore[arg-type]
     return ids
 
@@ -69,7 +69,7 @@ def load_viewer(session: Session, config: Config, email: str) -> Viewer:
             select(Person).where(sa.func.lower(Person.email) == email, Person.role.in_(STAFF_ROLES))
         )
     )
-    teams = lead_team_ids(session, config, email)
+    teams = lead_team_ids(session, email)
     return Viewer(
         email=email,
         is_admin=email in admins,
@@ -96,56 +96,9 @@ def _time_zone(session: Session, people: list[Person], lead_teams: set[int]) -> 
     return "UTC"
 
 
-def promise_team_column() -> tuple[sa.ColumnElement[int], list[tuple[object, object]]]:
-    """A SQL expression for a promise's team id and the outer joins it needs."""
-    owner = aliased(Person)
-    group = aliased(HelpdeskGroup)
-    joins = [
-        (owner, owner.id == Promise.owner_id),
-        (Ticket, Ticket.id == Promise.ticket_id),
-        (group, group.id == Ticket.group_id),
-    ]
-    return sa.func.coalesce(owner.team_id, group.team_id), joins
-
-
-def visible_promises_query(viewer: Viewer) -> tuple[sa.Select, sa.ColumnElement[int]]:
-    """SELECT Promise limited to what `viewer` may see, and the promise-team expression
-    (usable in further filters of the same query)."""
-    team_id, joins = promise_team_column()
-    query = select(Promise)
-    for target, on in joins:
-        query = query.outerjoin(target, on)  # type: ignore[arg-type]
-    if viewer.is_admin:
-        return query, team_id
-    conditions = []
-    if viewer.person_ids:
-        conditions.append(Promise.owner_id.in_(sorted(viewer.person_ids)))
-    if viewer.lead_team_ids:
-        conditions.append(team_id.in_(sorted(viewer.lead_team_ids)))
-    if not conditions:
-        return query.where(sa.false()), team_id
-    return query.where(sa.or_(*conditions)), team_id
-
-
-def team_of(session: Session, promise: Promise) -> int | None:
-    if promise.owner_id is not None:
-        owner = session.get(Person, promise.owner_id)
-        if owner is not None and owner.team_id is not None:
-            return owner.team_id
-    ticket = session.get(Ticket, promise.ticket_id)
-    if ticket is not None and ticket.group_id is not None:
-        group = session.get(HelpdeskGroup, ticket.group_id)
-        if group is not None:
-            return group.team_id
-    return None
-
-
-def may_see(session: Session, viewer: Viewer, promise: Promise) -> bool:
-    if viewer.is_admin:
-        return True
-    if promise.owner_id is not None and promise.owner_id in viewer.person_ids:
-        return True
-    return bool(viewer.lead_team_ids) and team_of(session, promise) in viewer.lead_team_ids
+def may_see(session: Session, config: Config, viewer: Viewer, promise: Promise) -> bool:
+    """Seeing a promise and acting on it follow one rule (tracker.actions.may_act)."""
+    return may_act(session, viewer.email, promise, admins=config.web.admins)
 
 
 def visible_teams(session: Session, viewer: Viewer) -> list[Team]:

@@ -12,11 +12,11 @@ from typing import Any
 from flask import Blueprint, jsonify, request
 from sqlmodel import Session
 
-from tracker.models import PROMISE_STATES
+from tracker.queries import STATES, promise_rows
 from tracker.web.acting import ActionError, BadInput, Forbidden, NotFound, act
 from tracker.web.auth import CSRF_HEADER, api_login_required, csrf_token, current_viewer
 from tracker.web.context import web
-from tracker.web.rows import promise_rows, visible_rows
+from tracker.web.rows import visible_rows
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -42,14 +42,14 @@ def whoami() -> Any:
 def list_promises() -> Any:
     ctx = web()
     state = request.args.get("state") or None
-    if state is not None and state not in PROMISE_STATES:
-        return jsonify(error=f"state must be one of {', '.join(PROMISE_STATES)}"), 400
+    if state is not None and state not in STATES:
+        return jsonify(error=f"state must be one of {', '.join(STATES)}"), 400
     with Session(ctx.engine) as db:
         rows = visible_rows(
             db,
             current_viewer(),
             ctx.now(),
-            states=(state,) if state else None,
+            state=state,
             team=request.args.get("team") or None,
             agent=request.args.get("agent") or None,
         )
@@ -68,9 +68,9 @@ def promise_action(promise_id: int, action: str) -> Any:
     now = ctx.now()
     try:
         with Session(ctx.engine) as db:
-            promise = act(db, current_viewer(), promise_id, action, payload, now)
+            act(db, ctx.config, current_viewer(), promise_id, action, payload, now)
             db.commit()
-            row = promise_rows(db, [promise], now)[0]
+            row = promise_rows(db, ids=[promise_id], now=now)[0]
     except NotFound as exc:
         return jsonify(error=str(exc)), 404
     except Forbidden as exc:

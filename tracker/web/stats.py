@@ -16,18 +16,18 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from tracker.lifecycle import is_overdue, late_by, live_state
 from tracker.models import Person, Promise
-from tracker.web.access import promise_team_column
 
 OUTCOMES = ("on_time", "late", "broken", "overdue")
 
 
 def outcome(promise: Promise, now: datetime) -> str | None:
     if promise.state == "kept" and promise.kept_at is not None:
-        return "on_time" if promise.kept_at <= promise.due_at else "late"
+        return "late" if late_by(promise.due_at, promise.kept_at) else "on_time"
     if promise.state == "broken":
         return "broken"
-    if promise.state == "open" and promise.due_at < now:
+    if is_overdue(live_state(promise.state, promise.snoozed_until, now), promise.due_at, now):
         return "overdue"
     return None
 
@@ -67,11 +67,12 @@ class Week:
 def team_promises_due(
     session: Session, team_id: int, since: datetime, until: datetime
 ) -> list[Promise]:
-    team_expr, joins = promise_team_column()
-    query = sa.select(Promise)
-    for target, on in joins:
-        query = query.outerjoin(target, on)  # type: ignore[arg-type]
-    query = query.where(team_expr == team_id, Promise.due_at >= since, Promise.due_at <= until)
+    """The promises owned by the team's members (as `tracker.queries` counts a team)."""
+    query = (
+        sa.select(Promise)
+        .join(Person, Person.id == Promise.owner_id)
+        .where(Person.team_id == team_id, Promise.due_at >= since, Promise.due_at <= until)
+    )
     return list(session.scalars(query))
 
 

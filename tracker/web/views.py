@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import json
+from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlmodel import Session, select
 
-from tracker.models import Message, Person, Promise, PromiseEvent, Ticket
+from tracker.lifecycle import LIVE_STATES
+from tracker.models import Message, Promise, Ticket
+from tracker.queries import promise_history, promise_rows
 from tracker.web.access import may_see, visible_teams
 from tracker.web.acting import ActionError, BadInput, Forbidden, NotFound, act
 from tracker.web.auth import current_viewer, page_login_required
 from tracker.web.charts import weekly_chart
 from tracker.web.context import web
 from tracker.web.formatting import highlight, snooze_default
-from tracker.web.rows import promise_rows, visible_rows
+from tracker.web.rows import visible_rows
 from tracker.web.stats import agent_rates, weekly_outcomes
 
 bp = Blueprint("views", __name__)
@@ -49,9 +51,11 @@ def mine() -> Any:
     viewer = current_viewer()
     now = ctx.now()
     with Session(ctx.engine) as db:
-        rows = visible_rows(
-            db, viewer, now, states=("open", "snoozed"), owner_ids=viewer.person_ids
-        )
+        rows = [
+            row
+            for row in visible_rows(db, viewer, now, mine_only=True)
+            if row["state"] in LIVE_STATES and (row["owner"] or "").lower() == viewer.email
+        ]
     return render_template(
         "mine.html",
         rows=rows,
@@ -73,7 +77,7 @@ def lead() -> Any:
         if not teams:
             abort(403, description="You do not lead a team.")
         for team in teams:
-            rows = visible_rows(db, viewer, now, states=("open", "broken"), team=team.name)
+            rows = visible_rows(db, viewer, now, team=team.name)
             attention = [r for r in rows if r["state"] == "broken" or r["overdue"]]
             weeks = weekly_outcomes(db, team.id, now, viewer.zone)
             sections.append(
@@ -98,31 +102,16 @@ def promise_page(promise_id: int) -> Any:
         promise = db.get(Promise, promise_id)
         if promise is None:
             abort(404)
-        if not may_see(db, viewer, promise):
+        if not may_see(db, ctx.config, viewer, promise):
             abort(403, description="This promise is not yours or your team's.")
         message = db.get(Message, promise.message_id)
         kept_by = (
             db.get(Message, promise.kept_by_message_id) if promise.kept_by_message_id else None
         )
         ticket = db.get(Ticket, promise.ticket_id)
-        events = list(
-            db.exec(
-                select(PromiseEvent)
-                .where(PromiseEvent.promise_id == promise_id)
-                .order_by(PromiseEvent.at, PromiseEvent.id)
-            )
-        )
-        people = _people(db, [promise.maker_id, promise.owner_id, kept_by and kept_by.author_id])
-        row = promise_rows(db, [promise], now)[0]
-    history = [
-        {
-            "at": event.at,
-            "label": EVENT_LABELS.get(event.event, event.event.replace("_", " ").capitalize()),
-            "actor": event.actor,
-            "detail": _detail(event.detail),
-        }
-        for event in events
-    ]
+        in_reply_to = _customer_message_before(db, message) if message else None
+        row = promise_rows(db, ids=[promise_id], now=now)[0]
+        history = _history(promise_history(db, promise_id), row["escalations"])
     return render_template(
         "promise.html",
         promise=promise,
@@ -130,8 +119,8 @@ def promise_page(promise_id: int) -> Any:
         ticket=ticket,
         message_html=highlight(message.text, promise.start, promise.end) if message else "",
         message=message,
+        in_reply_to=in_reply_to,
         kept_by=kept_by,
-        people=people,
         history=history,
         now=now,
         zone=viewer.zone,
@@ -139,18 +128,49 @@ def promise_page(promise_id: int) -> Any:
     )
 
 
-def _people(db: Session, ids: list[int | None]) -> dict[int, Person]:
-    wanted = [i for i in ids if i]
-    if not wanted:
-        return {}
-    return {p.id: p for p in db.exec(select(Person).where(Person.id.in_(wanted)))}
+def _customer_message_before(db: Session, message: Message) -> Message | None:
+    """The customer's last public message before the promise, for context."""
+    query = (
+        select(Message)
+        .where(
+            Message.ticket_id == message.ticket_id,
+            Message.author_role == "customer",
+            Message.public,
+            Message.sent_at <= message.sent_at,
+            Message.id != message.id,
+        )
+        .order_by(Message.sent_at.desc(), Message.id.desc())
+        .limit(1)
+    )
+    return db.exec(query).first()
 
 
-def _detail(raw: str) -> list[tuple[str, str]]:
-    try:
-        data = json.loads(raw or "{}")
-    except ValueError:
-        return []
+def _history(events: list[dict], escalations: list[dict]) -> list[dict]:
+    """PromiseEvents and the notifications actually sent, oldest first."""
+    items = [
+        {
+            "at": datetime.fromisoformat(e["at"]),
+            "label": EVENT_LABELS.get(e["event"], e["event"].replace("_", " ").capitalize()),
+            "actor": e["actor"],
+            "detail": _detail(e["detail"]),
+        }
+        for e in events
+    ]
+    for e in escalations:
+        if e.get("status", "sent") == "sent" and e["sent_at"]:
+            label = "Owner reminded" if e["step"] == "remind" else f"Escalated ({e['step']})"
+            items.append(
+                {
+                    "at": datetime.fromisoformat(e["sent_at"]),
+                    "label": label,
+                    "actor": None,
+                    "detail": [("to", f"{e['recipient']} by {e['channel']}")],
+                }
+            )
+    return sorted(items, key=lambda item: item["at"])
+
+
+def _detail(data: object) -> list[tuple[str, str]]:
     if not isinstance(data, dict):
         return []
     return [(str(k).replace("_", " "), str(v)) for k, v in data.items() if v not in (None, "")]
@@ -164,7 +184,7 @@ def form_action(promise_id: int, action: str) -> Any:
     payload = {"until": request.form.get("until"), "reason": request.form.get("reason")}
     try:
         with Session(ctx.engine) as db:
-            act(db, viewer, promise_id, action, payload, ctx.now())
+            act(db, ctx.config, viewer, promise_id, action, payload, ctx.now())
             db.commit()
     except NotFound:
         abort(404)
