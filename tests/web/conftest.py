@@ -246,8 +246,10 @@ class _Inbox:
 
     async def handle_DATA(self, server, session, envelope):
         import email
+        from email import policy
 
-        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content)))
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append((envelope.rcpt_tos, message))
         return "250 OK"
 
 
@@ -284,7 +286,7 @@ def smtp_config(server, base_url: str = "http://127.0.0.1:8765", **web: object):
 def link_in(message) -> str:
     import re
 
-    body = message.get_payload(decode=True).decode()
+    body = message.get_body(("plain",)).get_content()
     match = re.search(r"https?://\S+/signin/\S+", body)
     assert match, body
     return match[0]

@@ -61,6 +61,7 @@ def test_the_emailed_link_signs_in_once_and_only_its_hash_is_stored(engine, worl
     assert recipients == [AMY]
     link = link_in(message)
     assert link.startswith("https://ft.acme.example/signin/")
+    assert f'<a href="{link}">' in message.get_body(("html",)).get_content()
     token = link.rsplit("/", 1)[1]
     with Session(engine) as session:
         row = session.scalars(sa.select(SignInToken)).one()

@@ -56,8 +56,8 @@ def create_app(
         MAX_CONTENT_LENGTH=64 * 1024,
         JSON_SORT_KEYS=False,
     )
-    if mailer is None and config.email is not None:
-        mailer = smtp_mailer(config.email)
+    if mailer is None:
+        mailer = smtp_mailer(config)
     app.extensions[EXTENSION] = WebContext(config, engine, clock or _utcnow, mailer)
 
     app.before_request(auth.load_current_viewer)
