@@ -133,3 +133,14 @@ def test_signing_out_ends_the_session(as_person):
     assert amy.get("/me").status_code == 200
     assert amy.post_form("/signout").status_code == 302
     assert amy.get("/api/promises").status_code == 401
+
+
+def test_asking_again_and_again_sends_at_most_five_live_links(engine, world, smtp_server):
+    clock = Clock(NOW)
+    client = _app(engine, smtp_config(smtp_server), clock).test_client()
+    for _ in range(7):
+        assert _ask_for_link(client, AMY).status_code == 302
+    assert len(smtp_server.inbox.messages) == 5
+    clock.now = NOW + timedelta(minutes=16)
+    _ask_for_link(client, AMY)
+    assert len(smtp_server.inbox.messages) == 6

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 bp = Blueprint("auth", __name__)
 
 LINK_LIFETIME = timedelta(minutes=15)
+MAX_LIVE_LINKS = 5  # per address: more requests within 15 minutes send nothing
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 SENT_MESSAGE = (
@@ -106,6 +107,8 @@ def check_csrf() -> Any:
     """Before every POST: the session's token must come back in the form or the header."""
     if request.method != "POST":
         return None
+    if request.path.startswith("/api/") and current_viewer() is None:
+        return jsonify(error="sign in first"), 401
     expected = session.get(CSRF_FIELD)
     given = request.headers.get(CSRF_HEADER) or request.form.get(CSRF_FIELD)
     if expected and given and hmac.compare_digest(expected, given):
@@ -143,8 +146,15 @@ def request_link() -> Any:
     now = ctx.now()
     token = secrets.token_urlsafe(32)
     with Session(ctx.engine) as db:
+        db.execute(sa.delete(SignInToken).where(SignInToken.expires_at < now - timedelta(days=1)))
         viewer = load_viewer(db, ctx.config, address)
-        if viewer.may_sign_in:
+        live = db.scalar(
+            sa.select(sa.func.count())
+            .select_from(SignInToken)
+            .where(SignInToken.email == address, SignInToken.expires_at > now)
+        )
+        send = viewer.may_sign_in and live < MAX_LIVE_LINKS
+        if send:
             db.add(
                 SignInToken(
                     token_hash=token_hash(token),
@@ -153,8 +163,8 @@ def request_link() -> Any:
                     expires_at=now + LINK_LIFETIME,
                 )
             )
-            db.commit()
-    if viewer.may_sign_in:
+        db.commit()
+    if send:
         link = f"{ctx.config.web.base_url.rstrip('/')}{url_for('auth.open_link', token=token)}"
         body = (
             "Someone (we hope you) asked to sign in to Follow-through with this address.\n\n"
@@ -166,7 +176,7 @@ def request_link() -> Any:
         except Exception as exc:  # the answer must not reveal whether the address is known
             log.error("could not send the sign-in e-mail: %s", type(exc).__name__)
     else:
-        log.info("sign-in requested for an address without access; nothing sent")
+        log.info("sign-in link not sent: no access, or %d links already live", MAX_LIVE_LINKS)
     flash(SENT_MESSAGE, "info")
     return redirect(url_for("auth.signin"))
 
