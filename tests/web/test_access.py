@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from tests.web.conftest import ADA, AMY, CARL, LARS, LENA
+from tests.web.conftest import ADA, AMY, BOB, CARL, LARS, LENA
 from tracker.models import Promise
 
 
@@ -71,4 +71,12 @@ def test_the_filters_narrow_what_may_be_seen_and_never_widen_it(as_person, world
     assert _ids(admin.get("/api/promises?state=broken")) == {world.promises["amy_broken"]}
     assert _ids(admin.get(f"/api/promises?agent={CARL}")) == {world.promises["carl_open"]}
     assert _ids(as_person(AMY).get("/api/promises?team=Tier 2")) == set()
+    assert _ids(admin.get("/api/promises?state=overdue")) == {world.promises["amy_overdue"]}
     assert as_person(AMY).get("/api/promises?state=bogus").status_code == 400
+
+
+def test_the_maker_of_a_handed_off_promise_still_sees_it(as_person, world):
+    bob = _ids(as_person(BOB).get("/api/promises"))
+    assert world.promises["amy_inherited"] in bob
+    assert world.promises["amy_soon"] not in bob
+    assert as_person(BOB).get(f"/promises/{world.promises['amy_inherited']}").status_code == 200
