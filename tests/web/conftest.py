@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
+from tests.conftest import create_pg_database, drop_pg_database
 from tracker.config import validate
+from tracker.db import make_engine, upgrade
 from tracker.models import (
     Escalation,
     HelpdeskGroup,
@@ -195,6 +197,33 @@ def seed(session: Session, now: datetime = NOW) -> World:
     )
     session.commit()
     return world
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def _web_database(request, tmp_path_factory):
+    """One migrated database per back end for the whole run (migrating one per test costs
+    seconds on PostgreSQL); `engine` below empties it before each test."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'ft.db'}"
+    else:
+        url = create_pg_database()
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        if request.param == "postgresql":
+            drop_pg_database(url)
+
+
+@pytest.fixture
+def engine(_web_database):
+    """Overrides the suite's `engine` for the web tests: the same two back ends, emptied."""
+    with _web_database.begin() as conn:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            conn.execute(table.delete())
+    return _web_database
 
 
 @pytest.fixture

@@ -63,7 +63,7 @@ def test_the_promise_page_shows_due_origin_history_and_the_keeping_message(
     with Session(engine) as session:
         promise = session.get(Promise, kept)
         reply = Message(
-            source_id=1,
+            source_id=session.get(Message, promise.message_id).source_id,
             external_id="kept-reply",
             ticket_id=promise.ticket_id,
             author_role="agent",
