@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -21,6 +21,7 @@ from tracker.web.rows import visible_rows
 from tracker.web.stats import agent_rates, weekly_outcomes
 
 bp = Blueprint("views", __name__)
+BROKEN_SHOWN_FOR = timedelta(days=30)
 EVENT_LABELS = {
     "made": "Made",
     "handed_off": "Handed off",
@@ -77,8 +78,16 @@ def lead() -> Any:
         if not teams:
             abort(403, description="You do not lead a team.")
         for team in teams:
-            rows = visible_rows(db, viewer, now, team=team.name)
-            attention = [r for r in rows if r["state"] == "broken" or r["overdue"]]
+            overdue = visible_rows(db, viewer, now, team=team.name, state="overdue")
+            since = now - BROKEN_SHOWN_FOR
+            broken = [
+                row
+                for row in visible_rows(db, viewer, now, team=team.name, state="broken")
+                if datetime.fromisoformat(row["due"]) >= since
+            ]
+            attention = sorted(
+                overdue + broken, key=lambda r: (datetime.fromisoformat(r["due"]), r["id"])
+            )
             weeks = weekly_outcomes(db, team.id, now, viewer.zone)
             sections.append(
                 {
