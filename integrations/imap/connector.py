@@ -1,0 +1,223 @@
+"""The mailbox as a source: each configured folder polled by UID, in batches, every
+thread a ticket (see threads.py for how a thread's ticket key is chosen).
+
+Cursor (JSON): {"folders": {name: {"uidvalidity": n, "last_uid": n}}, "threads": …}.
+A folder whose UIDVALIDITY changed is read again from its first message; messages are
+keyed by Message-ID, so the resync adds only what is really new. A batch's cursor
+never passes a UID whose message was neither stored nor deliberately skipped (broken
+mail is logged with its folder and UID and skipped; the rest of the batch goes on).
+
+A mailbox has no ticket to write a note or tags on: escalations for it go by e-mail,
+so the write-back methods refuse permanently.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from integrations.base import WriteBackError, dump_cursor, load_cursor
+from integrations.http import CallStats
+from integrations.imap.client import Fetched, ImapSettings, Mailbox, UidValidityChanged
+from integrations.imap.mailthread import ThreadBuilder
+from integrations.imap.parsing import BrokenMessage, parse_message
+from integrations.imap.threads import ThreadIndex
+from tracker.config import SourceConfig
+from tracker.records import Batch
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 100
+
+
+class AgentMatcher:
+    """Exact addresses and `*@domain` patterns, case-insensitive."""
+
+    def __init__(self, patterns: Sequence[str]):
+        self.exact = {p.strip().lower() for p in patterns if "*" not in p and "?" not in p}
+        self.globs = [p.strip().lower() for p in patterns if "*" in p or "?" in p]
+
+    def __call__(self, address: str | None) -> bool:
+        if not address:
+            return False
+        address = address.lower()
+        return address in self.exact or any(fnmatch.fnmatchcase(address, g) for g in self.globs)
+
+
+class ImapConnector:
+    derive_handoffs = False  # hand-offs are emitted explicitly, from who answered
+
+    def __init__(
+        self,
+        name: str,
+        settings: ImapSettings,
+        *,
+        folders: Sequence[str] = ("INBOX",),
+        agent_addresses: Sequence[str] = (),
+        batch_size: int = DEFAULT_BATCH,
+        retries: int = 3,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.name = name
+        self.settings = settings
+        self.folders = list(folders) or ["INBOX"]
+        self.is_agent = AgentMatcher(agent_addresses)
+        self.batch_size = max(1, batch_size)
+        self.retries = retries
+        self.sleep = sleep
+        self.http_stats = CallStats()
+        self.skipped: list[tuple[str, int, str]] = []  # (folder, uid, why), this instance's
+
+    # -- write-back: a mailbox has no ticket to write on ----------------------------------------
+    def _no_ticket(self, what: str, ticket: str) -> None:
+        raise WriteBackError(
+            f"{self.name}: a mailbox has no ticket to {what} ({ticket}); escalate by e-mail",
+            permanent=True,
+        )
+
+    def add_note(self, ticket_external_id: str, body: str) -> None:
+        self._no_ticket("add a note to", ticket_external_id)
+
+    def change_tags(
+        self, ticket_external_id: str, add: Sequence[str], remove: Sequence[str]
+    ) -> None:
+        self._no_ticket("tag", ticket_external_id)
+
+    def set_due_field(self, ticket_external_id: str, due: datetime | None) -> None:
+        return None  # no field to set; nothing is lost
+
+    # -- polling --------------------------------------------------------------------------------
+    def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]:
+        state = load_cursor(cursor)
+        folders: dict[str, dict[str, int]] = {}
+        for name, value in (state.get("folders") or {}).items():
+            if isinstance(value, dict):
+                folders[name] = {
+                    "uidvalidity": int(value.get("uidvalidity") or 0),
+                    "last_uid": int(value.get("last_uid") or 0),
+                }
+        index = ThreadIndex.load(state.get("threads"))
+
+        def current() -> str:
+            return dump_cursor({"folders": folders, "threads": index.dump()})
+
+        start = current()
+        yielded = False
+        with Mailbox(
+            self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.http_stats
+        ) as mailbox:
+            for folder in self.folders:
+                for batch in self._folder(mailbox, folder, folders, index, now, current):
+                    yielded = True
+                    yield batch
+        if not yielded and current() != start:
+            yield Batch(cursor=current())
+
+    def _folder(
+        self,
+        mailbox: Mailbox,
+        folder: str,
+        folders: dict[str, dict[str, int]],
+        index: ThreadIndex,
+        now: datetime,
+        current: Callable[[], str],
+    ) -> Iterator[Batch]:
+        resyncs = 0
+        while True:
+            validity = mailbox.open(folder)
+            known = folders.get(folder)
+            if known is None or known["uidvalidity"] != validity:
+                if known is not None:
+                    log.warning(
+                        "UIDVALIDITY changed: reading the folder again",
+                        extra={"source": self.name, "folder": folder},
+                    )
+                known = folders[folder] = {"uidvalidity": validity, "last_uid": 0}
+            try:
+                uids = mailbox.uids_after(known["last_uid"])
+                for offset in range(0, len(uids), self.batch_size):
+                    chunk = uids[offset : offset + self.batch_size]
+                    fetched = mailbox.fetch(chunk)
+                    batch = self._batch(folder, chunk, fetched, index, now)
+                    known["last_uid"] = chunk[-1]
+                    batch.cursor = current()
+                    yield batch
+                return
+            except UidValidityChanged:
+                resyncs += 1
+                if resyncs > 2:
+                    raise
+                folders.pop(folder, None)
+
+    def _batch(
+        self,
+        folder: str,
+        uids: Sequence[int],
+        fetched: dict[int, Fetched],
+        index: ThreadIndex,
+        now: datetime,
+    ) -> Batch:
+        builder = ThreadBuilder(index, self.is_agent)
+        skipped = len(self.skipped)
+        for uid in uids:
+            item = fetched.get(uid)
+            if item is None:
+                continue  # expunged between SEARCH and FETCH: nothing to store
+            try:
+                mail = parse_message(item.raw)
+                builder.add(mail, item.internal_date or now)
+            except BrokenMessage as exc:
+                self._skip(folder, uid, str(exc))
+            except Exception as exc:  # one bad message must not stop the mailbox
+                self._skip(folder, uid, f"{type(exc).__name__}: {exc}")
+        batch = builder.batch()
+        batch.stats = {
+            "folder": folder,
+            "fetched": len(fetched),
+            "skipped": len(self.skipped) - skipped,
+        }
+        return batch
+
+    def _skip(self, folder: str, uid: int, why: str) -> None:
+        self.skipped.append((folder, uid, why))
+        log.warning(
+            "skipped a broken message",
+            extra={"source": self.name, "folder": folder, "uid": uid, "reason": why},
+        )
+
+
+def settings_from(source: SourceConfig) -> ImapSettings:
+    tls = bool(source.get("tls", True))
+    port = source.get("port") or (993 if tls else 143)
+    return ImapSettings(
+        host=source.get("host"),
+        port=int(port),
+        username=source.get("username"),
+        password=source.secret("password"),
+        tls=tls,
+        starttls=bool(source.get("starttls", False)),
+        timeout=float(source.get("timeout", 30)),
+    )
+
+
+def build(
+    source: SourceConfig,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+    **overrides: Any,
+) -> ImapConnector:
+    """The connector for one `type = "imap"` source."""
+    return ImapConnector(
+        source.name,
+        overrides.pop("settings", None) or settings_from(source),
+        folders=source.get("folders") or ["INBOX"],
+        agent_addresses=source.get("agent_addresses") or [],
+        batch_size=int(source.get("batch_size") or DEFAULT_BATCH),
+        sleep=sleep,
+        **overrides,
+    )
