@@ -95,7 +95,9 @@ class Dovecot:
         (self.dir / "users").write_text("\n".join(lines) + "\n")
         (self.dir / "users").chmod(0o644)
         self.config_path.write_text(CONFIG.format(d=self.dir, port=self.port))
-        subprocess.run(["chown", "-R", "vmail:vmail", str(self.dir / "mail"), str(self.dir / "home")])
+        subprocess.run(
+            ["chown", "-R", "vmail:vmail", str(self.dir / "mail"), str(self.dir / "home")]
+        )
         self._launch()
         self._wait_listening()
 
