@@ -1,11 +1,13 @@
 """Which ticket a message belongs to, decided without a database.
 
 The ticket key of a thread is its root Message-ID:
-1. the first id of References (RFC 5322: the parent's References, then the parent);
-2. else the In-Reply-To id, resolved to its own root when we have seen it;
-3. else (a client that dropped the headers) the thread last seen with the same
-   normalized subject and the same customer; else the message starts a thread and
-   its own Message-ID (or raw-bytes hash) is the root.
+1. the root of any message it refers to (References, In-Reply-To) that we have seen;
+2. else the first id of References (RFC 5322: the parent's References, then the parent);
+3. else the thread last seen with the same normalized subject and the same customer
+   (a client that dropped the headers, or an In-Reply-To whose parent sits in a folder
+   not read yet);
+4. else the In-Reply-To id; else the message starts a thread and its own Message-ID
+   (or, without one, the hash of its raw bytes) is the root.
 
 What makes 2 and 3 work across passes is a small index carried in the connector's
 cursor (stored with each batch, so it can never run ahead of the data): Message-ID
@@ -99,19 +101,19 @@ class ThreadIndex:
         """The thread root for a message (see the module docstring). The message's id and
         subject are remembered; the thread itself only by `remember`."""
         root = None
+        key = subject_key(subject, customer)
         if message_id in self.ids:
             root = self.ids[message_id]  # seen before (a resync): same answer as then
-        elif references:
-            root = self.ids.get(references[0], references[0])
-        elif in_reply_to:
-            root = self.ids.get(in_reply_to[0], in_reply_to[0])
         else:
-            key = subject_key(subject, customer)
-            if key is not None and key in self.subjects:
-                root = self.subjects[key]
+            root = next((self.ids[i] for i in [*references, *in_reply_to] if i in self.ids), None)
+        if root is None and references:
+            root = references[0]
+        if root is None and key is not None:
+            root = self.subjects.get(key)
+        if root is None and in_reply_to:
+            root = in_reply_to[0]
         root = root or message_id
         _touch(self.ids, message_id, root, MAX_IDS)
-        key = subject_key(subject, customer)
         if key is not None:
             _touch(self.subjects, key, root, MAX_THREADS)
         return root

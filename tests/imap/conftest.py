@@ -16,6 +16,7 @@ from imapclient import IMAPClient
 
 from integrations.imap.client import ImapSettings
 from tests.imap.dovecot import Dovecot, unavailable
+from tests.imap.proxy import Proxy
 
 PASSWORD = "s3cret-for-tests"
 ACCOUNTS = [f"support{i}@acme.example" for i in range(40)]
@@ -85,6 +86,19 @@ def mailbox_account(dovecot: Dovecot) -> Account:
         pytest.fail("more IMAP tests than test accounts: add accounts in tests/imap/conftest.py")
     _used.append(free[0])
     return Account(dovecot, free[0])
+
+
+_addresses = iter(range(20, 250))
+
+
+@pytest.fixture
+def own_address_proxy(mailbox_account: Account) -> Iterator[Proxy]:
+    """A proxy to Dovecot whose connections come from a loopback address of their own."""
+    front = Proxy(mailbox_account.server.port, source_ip=f"127.0.0.{next(_addresses)}")
+    try:
+        yield front
+    finally:
+        front.close()
 
 
 def unique(prefix: str = "m") -> str:
