@@ -144,6 +144,15 @@ class Mailbox:
                 result = action(self.client)
                 self.stats.calls += 1
                 return result
+            except ssl.SSLCertVerificationError as exc:
+                self._drop()
+                raise MailboxError(
+                    self.source,
+                    f"the TLS certificate of {self.settings.host}:{self.settings.port} is not "
+                    f"trusted ({exc.verify_message or _text(exc)}); install its CA in the system "
+                    "store or point SSL_CERT_FILE at it",
+                    permanent=True,
+                ) from None
             except DROPPED as exc:
                 self._drop()
                 attempt += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -19,7 +20,9 @@ log_path = {d}/dovecot.log
 info_log_path = {d}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+ssl = yes
+ssl_cert = <{d}/cert.pem
+ssl_key = <{d}/key.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
@@ -43,7 +46,9 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
+    ssl = yes
   }}
 }}
 """
@@ -59,6 +64,8 @@ def unavailable() -> str | None:
     """None when Dovecot can run here, else why not."""
     if not Path(DOVECOT).exists():
         return f"{DOVECOT} is not installed (apt-get install dovecot-imapd)"
+    if shutil.which("openssl") is None:
+        return "openssl is not installed (apt-get install openssl)"
     if os.geteuid() != 0:
         return "Dovecot tests need root (to run the server with its own users)"
     return None
@@ -79,8 +86,14 @@ class Dovecot:
     def __init__(self, directory: Path, users: dict[str, str]):
         self.dir = directory
         self.users = users
-        self.port = free_port()
+        self.port = free_port()  # plain IMAP, STARTTLS offered
+        self.tls_port = free_port()  # IMAP over TLS
         self.host = "127.0.0.1"
+
+    @property
+    def cert_path(self) -> Path:
+        """The server's self-signed certificate (for 127.0.0.1), to trust in TLS tests."""
+        return self.dir / "cert.pem"
 
     @property
     def config_path(self) -> Path:
@@ -94,7 +107,31 @@ class Dovecot:
         lines = [f"{user}:{{PLAIN}}{password}" for user, password in self.users.items()]
         (self.dir / "users").write_text("\n".join(lines) + "\n")
         (self.dir / "users").chmod(0o644)
-        self.config_path.write_text(CONFIG.format(d=self.dir, port=self.port))
+        subprocess.run(
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-keyout",
+                str(self.dir / "key.pem"),
+                "-out",
+                str(self.cert_path),
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        self.config_path.write_text(
+            CONFIG.format(d=self.dir, port=self.port, tls_port=self.tls_port)
+        )
         subprocess.run(
             ["chown", "-R", "vmail:vmail", str(self.dir / "mail"), str(self.dir / "home")]
         )
@@ -135,10 +172,18 @@ class Dovecot:
         pid = self.pid()
         if pid is None:
             return
+        # the master alone takes seconds to wind down its helpers; stopping them together
+        # with it is immediate (they are this server's processes, found by parent pid)
+        children = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True
+        ).stdout.split()
         try:
             os.kill(pid, signal.SIGTERM)
         except ProcessLookupError:
             return
+        for child in children:
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(child), signal.SIGTERM)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
