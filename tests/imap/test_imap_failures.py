@@ -142,3 +142,36 @@ def test_a_mailbox_has_no_ticket_to_write_on(mailbox_account: Account) -> None:
     with pytest.raises(WriteBackError):
         source.change_tags("<a1@x.example>", ["promise_overdue"], [])
     assert source.set_due_field("<a1@x.example>", NOW) is None
+
+
+def test_a_folder_recreated_while_the_connection_was_down_is_read_again_from_its_start(
+    mailbox_account: Account, proxy: Proxy
+) -> None:
+    tag = unique("t")
+    raws = [
+        mail(
+            ANNA,
+            SUPPORT,
+            f"Question {n}",
+            f"Question number {n}",
+            message_id=f"<w{n}@{tag}.example>",
+            sent=at(n),
+        )
+        for n in range(4)
+    ]
+    mailbox_account.append_many(raws, "Support")
+    source = connector(mailbox_account, port=proxy.port, folders=["Support"])
+    pages = source.pages(None, NOW)
+    batches = [next(pages)]
+    first_validity = json.loads(batches[0].cursor)["folders"]["Support"]["uidvalidity"]
+    with mailbox_account.client() as client:
+        client.delete_folder("Support")
+        client.create_folder("Support")
+    mailbox_account.append_many(raws, "Support")
+    proxy.cut()
+    batches += list(pages)
+    final = json.loads(batches[-1].cursor)["folders"]["Support"]
+    assert final["uidvalidity"] != first_validity and final["last_uid"] == 4
+    ids = {m.external_id for b in batches[1:] for m in b.messages}
+    assert ids == {f"<w{n}@{tag}.example>" for n in range(4)}  # all of it, read again
+    assert source.http_stats.retries >= 1
