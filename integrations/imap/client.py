@@ -87,6 +87,10 @@ class Mailbox:
 
     def _connect(self) -> IMAPClient:
         s = self.settings
+        if s.password is None:
+            raise MailboxAuthError(
+                self.source, "no IMAP password: set password_env or password_file", permanent=True
+            )
         context = s.ssl_context or ssl.create_default_context()
         client = IMAPClient(
             s.host,
@@ -98,16 +102,14 @@ class Mailbox:
         try:
             if s.starttls and not s.tls:
                 client.starttls(context)
-            if s.password is None:
-                raise MailboxAuthError(
-                    self.source,
-                    "no IMAP password: set password_env or password_file",
-                    permanent=True,
-                )
             client.login(s.username, s.password)
         except LoginError as exc:
             _close(client)
             detail = _text(exc)
+            if "[UNAVAILABLE]" in detail.upper():  # RFC 5530: the server's trouble, not ours
+                raise MailboxError(
+                    self.source, f"IMAP login at {s.host}:{s.port} is unavailable ({detail})"
+                ) from None
             raise MailboxAuthError(
                 self.source,
                 f"IMAP login as {s.username} at {s.host}:{s.port} was refused ({detail}); "
@@ -115,7 +117,7 @@ class Mailbox:
                 permanent=True,
             ) from None
         except BaseException:
-            _close(client)
+            _shutdown(client)  # the connection may be dead: no polite LOGOUT
             raise
         self.stats.calls += 1
         return client
@@ -179,8 +181,7 @@ class Mailbox:
     def _drop(self) -> None:
         """Forget a broken connection (keeping the open folder, to re-open it)."""
         if self.client is not None:
-            with contextlib.suppress(Exception):
-                self.client.shutdown()
+            _shutdown(self.client)
         self.client = None
 
     # -- folders and messages -----------------------------------------------------------------
@@ -247,5 +248,9 @@ def _close(client: IMAPClient) -> None:
     try:
         client.logout()
     except Exception:
-        with contextlib.suppress(Exception):
-            client.shutdown()
+        _shutdown(client)
+
+
+def _shutdown(client: IMAPClient) -> None:
+    with contextlib.suppress(Exception):
+        client.shutdown()

@@ -175,3 +175,10 @@ def test_a_folder_recreated_while_the_connection_was_down_is_read_again_from_its
     ids = {m.external_id for b in batches[1:] for m in b.messages}
     assert ids == {f"<w{n}@{tag}.example>" for n in range(4)}  # all of it, read again
     assert source.http_stats.retries >= 1
+
+
+def test_a_missing_password_is_named_before_any_connection(mailbox_account: Account) -> None:
+    source = connector(mailbox_account, port=free_port())  # nothing listens there
+    source.settings.password = None
+    with pytest.raises(MailboxAuthError, match=r"^mailbox: no IMAP password: set password_env"):
+        list(source.pages(None, NOW))
