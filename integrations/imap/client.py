@@ -106,10 +106,9 @@ class Mailbox:
         except LoginError as exc:
             _close(client)
             detail = _text(exc)
-            if "[UNAVAILABLE]" in detail.upper():  # RFC 5530: the server's trouble, not ours
-                raise MailboxError(
-                    self.source, f"IMAP login at {s.host}:{s.port} is unavailable ({detail})"
-                ) from None
+            if "[UNAVAILABLE]" in detail.upper():
+                # RFC 5530: the server's own trouble (its user database is down): retry
+                raise ConnectionError(f"login unavailable ({detail})") from None
             raise MailboxAuthError(
                 self.source,
                 f"IMAP login as {s.username} at {s.host}:{s.port} was refused ({detail}); "
