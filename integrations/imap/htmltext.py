@@ -1,40 +1,19 @@
-"""HTML mail to plain text, stopping where the mail client's quoted history begins.
+"""HTML mail to plain text, without the quoted history the mail client appended.
 
 Mail clients mark the quoted part of an HTML reply with their own containers
 (Gmail `div.gmail_quote`, Apple Mail `blockquote type=cite`, Outlook
 `div#divRplyFwdMsg` / `#appendonsend`, Thunderbird `.moz-cite-prefix`, Yahoo
-`.yahoo_quoted`); cutting there is far more reliable than guessing from the text.
+`.yahoo_quoted`); cutting the HTML there works whatever the language of the
+"On … wrote:" line. The text itself comes from the project's one HTML converter,
+`tracker.extraction.clean_html`.
 """
 
 from __future__ import annotations
 
-import re
-from html import unescape
 from html.parser import HTMLParser
 
-_BLOCK = {
-    "p",
-    "div",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "table",
-    "tr",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "blockquote",
-    "hr",
-    "address",
-}
-_SKIP = {"script", "style", "head", "title", "template"}
+from tracker.extraction.cleaning import clean_html
+
 _QUOTE_CLASSES = {
     "gmail_quote",
     "gmail_attr",
@@ -54,76 +33,39 @@ def _is_quote_start(tag: str, attrs: dict[str, str]) -> bool:
     return tag == "blockquote" and (attrs.get("type") or "").lower() == "cite"
 
 
-class _Text(HTMLParser):
-    def __init__(self, cut_quotes: bool):
+class _QuoteFinder(HTMLParser):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.cut_quotes = cut_quotes
-        self.parts: list[str] = []
-        self.skip = 0
-        self.pre = 0
-        self.stopped = False
+        self.found: tuple[int, int] | None = None  # (line, column) of the container's tag
 
     def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
-        if self.stopped:
-            return
-        attrs = {k.lower(): (v or "") for k, v in attrs_list}
-        if self.cut_quotes and _is_quote_start(tag, attrs):
-            self.stopped = True
-            return
-        if tag in _SKIP:
-            self.skip += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag == "li":
-            self._break(1)
-            self.parts.append("- ")
-        elif tag in ("td", "th"):
-            self.parts.append(" ")
-        elif tag in _BLOCK:
-            self._break(2 if tag == "p" else 1)
-            if tag == "pre":
-                self.pre += 1
+        if self.found is None:
+            attrs = {k.lower(): (v or "") for k, v in attrs_list}
+            if _is_quote_start(tag, attrs):
+                self.found = self.getpos()
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
 
-    def handle_endtag(self, tag: str) -> None:
-        if self.stopped:
-            return
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK or tag == "li":
-            self._break(2 if tag == "p" else 1)
-            if tag == "pre":
-                self.pre = max(0, self.pre - 1)
-
-    def _break(self, lines: int) -> None:
-        """End the current line, leaving at least `lines` line breaks (1: new line, 2: a
-        blank line), without stacking blank lines for every nested block."""
-        if not self.parts:
-            return
-        tail = "".join(self.parts[-6:]).rstrip(" \t")
-        if not tail.strip():
-            return  # nothing but breaks and spaces yet
-        have = len(tail) - len(tail.rstrip("\n"))
-        self.parts.append("\n" * max(0, lines - have))
-
-    def handle_data(self, data: str) -> None:
-        if self.stopped or self.skip:
-            return
-        if not self.pre:
-            data = re.sub(r"[ \t\r\n\f\u00a0]+", " ", data.replace("\u00a0", " "))
-        self.parts.append(data)
+def quote_start(html: str) -> int | None:
+    """Offset of the first quoted-history container in `html`, or None."""
+    finder = _QuoteFinder()
+    try:
+        finder.feed(html)
+        finder.close()
+    except Exception:  # HTMLParser is lenient; hostile markup just means no cut
+        return None
+    if finder.found is None:
+        return None
+    line, column = finder.found
+    offset = 0
+    for _ in range(line - 1):
+        offset = html.index("\n", offset) + 1
+    return offset + column
 
 
 def html_to_text(html: str, cut_quotes: bool = True) -> str:
     """Readable text of an HTML body; with `cut_quotes`, nothing from the quoted history."""
-    parser = _Text(cut_quotes)
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # HTMLParser is lenient; this is a last resort for hostile input
-        return re.sub(r"<[^>]*>", " ", unescape(html))
-    text = "".join(parser.parts)
-    lines = [line.strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if cut_quotes:
+        start = quote_start(html)
+        if start is not None:
+            html = html[:start]
+    return clean_html(html)
