@@ -214,17 +214,30 @@ class Mailbox:
         # "n:*" always matches the highest UID, even one below n
         return sorted(int(uid) for uid in found if int(uid) > last_uid)
 
-    def fetch(self, uids: Sequence[int]) -> dict[int, Fetched]:
-        """The raw bytes of each UID still present (an expunged one is simply missing)."""
+    def sizes(self, uids: Sequence[int]) -> dict[int, int]:
+        """RFC822.SIZE of each UID still present."""
         if not uids:
             return {}
         data = self._call(
+            f"UID FETCH {uids[0]}:{uids[-1]} RFC822.SIZE",
+            lambda c: c.fetch(list(uids), ["RFC822.SIZE"]),
+        )
+        return {int(uid): int(item.get(b"RFC822.SIZE", 0)) for uid, item in data.items()}
+
+    def fetch(self, uids: Sequence[int], first_bytes: int | None = None) -> dict[int, Fetched]:
+        """The raw bytes of each UID still present (an expunged one is simply missing);
+        with `first_bytes`, only that many from the start of each message."""
+        if not uids:
+            return {}
+        part = f"BODY.PEEK[]<0.{first_bytes}>" if first_bytes else "BODY.PEEK[]"
+        key = b"BODY[]<0>" if first_bytes else b"BODY[]"
+        data = self._call(
             f"UID FETCH {uids[0]}:{uids[-1]}",
-            lambda c: c.fetch(list(uids), ["BODY.PEEK[]", "INTERNALDATE"]),
+            lambda c: c.fetch(list(uids), [part, "INTERNALDATE"]),
         )
         found: dict[int, Fetched] = {}
         for uid, item in data.items():
-            raw = item.get(b"BODY[]")
+            raw = item.get(key)
             if raw is None:
                 continue
             when = item.get(b"INTERNALDATE")

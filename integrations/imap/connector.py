@@ -22,7 +22,7 @@ from typing import Any
 
 from integrations.base import WriteBackError, dump_cursor, load_cursor
 from integrations.http import CallStats
-from integrations.imap.client import Fetched, ImapSettings, Mailbox, UidValidityChanged
+from integrations.imap.client import ImapSettings, Mailbox, UidValidityChanged
 from integrations.imap.mailthread import ThreadBuilder
 from integrations.imap.parsing import BrokenMessage, parse_message
 from integrations.imap.threads import ThreadIndex
@@ -32,6 +32,9 @@ from tracker.records import Batch
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 100
+FULL_LIMIT = 8 * 1024 * 1024  # bigger messages are fetched in part (photos, videos, logs)
+PARTIAL_BYTES = 1024 * 1024
+FETCH_BUDGET = 16 * 1024 * 1024  # bytes per FETCH command, so memory stays bounded
 
 
 class AgentMatcher:
@@ -71,6 +74,9 @@ class ImapConnector:
         self.sleep = sleep
         self.http_stats = CallStats()
         self.skipped: list[tuple[str, int, str]] = []  # (folder, uid, why), this instance's
+        self.full_limit = FULL_LIMIT
+        self.partial_bytes = PARTIAL_BYTES
+        self.fetch_budget = FETCH_BUDGET
 
     # -- write-back: a mailbox has no ticket to write on ----------------------------------------
     def _no_ticket(self, what: str, ticket: str) -> None:
@@ -141,8 +147,7 @@ class ImapConnector:
                 uids = mailbox.uids_after(known["last_uid"])
                 for offset in range(0, len(uids), self.batch_size):
                     chunk = uids[offset : offset + self.batch_size]
-                    fetched = mailbox.fetch(chunk)
-                    batch = self._batch(folder, chunk, fetched, index, now)
+                    batch = self._page(mailbox, folder, chunk, index, now)
                     known["last_uid"] = chunk[-1]
                     batch.cursor = current()
                     yield batch
@@ -153,31 +158,65 @@ class ImapConnector:
                     raise
                 folders.pop(folder, None)
 
-    def _batch(
+    def _fetch_plan(
+        self, uids: Sequence[int], sizes: dict[int, int]
+    ) -> list[tuple[list[int], int | None]]:
+        """Groups of UIDs to fetch together, in UID order: at most `fetch_budget` bytes per
+        FETCH, and a message above `full_limit` alone with only its first `partial_bytes`
+        (its headers and text come before the attachments that make it big)."""
+        plan: list[tuple[list[int], int | None]] = []
+        group: list[int] = []
+        spent = 0
+        for uid in uids:
+            if uid not in sizes:
+                continue  # expunged since SEARCH: nothing to store
+            size = sizes[uid]
+            if size > self.full_limit:
+                if group:
+                    plan.append((group, None))
+                    group, spent = [], 0
+                plan.append(([uid], self.partial_bytes))
+                continue
+            if group and spent + size > self.fetch_budget:
+                plan.append((group, None))
+                group, spent = [], 0
+            group.append(uid)
+            spent += size
+        if group:
+            plan.append((group, None))
+        return plan
+
+    def _page(
         self,
+        mailbox: Mailbox,
         folder: str,
         uids: Sequence[int],
-        fetched: dict[int, Fetched],
         index: ThreadIndex,
         now: datetime,
     ) -> Batch:
         builder = ThreadBuilder(index, self.is_agent)
         skipped = len(self.skipped)
-        for uid in uids:
-            item = fetched.get(uid)
-            if item is None:
-                continue  # expunged between SEARCH and FETCH: nothing to store
-            try:
-                mail = parse_message(item.raw)
-                builder.add(mail, item.internal_date or now)
-            except BrokenMessage as exc:
-                self._skip(folder, uid, str(exc))
-            except Exception as exc:  # one bad message must not stop the mailbox
-                self._skip(folder, uid, f"{type(exc).__name__}: {exc}")
+        fetched = truncated = 0
+        for group, first_bytes in self._fetch_plan(uids, mailbox.sizes(uids)):
+            items = mailbox.fetch(group, first_bytes)
+            fetched += len(items)
+            truncated += len(items) if first_bytes else 0
+            for uid in group:
+                item = items.pop(uid, None)
+                if item is None:
+                    continue  # expunged between SEARCH and FETCH: nothing to store
+                try:
+                    mail = parse_message(item.raw)
+                    builder.add(mail, item.internal_date or now)
+                except BrokenMessage as exc:
+                    self._skip(folder, uid, str(exc))
+                except Exception as exc:  # one bad message must not stop the mailbox
+                    self._skip(folder, uid, f"{type(exc).__name__}: {exc}")
         batch = builder.batch()
         batch.stats = {
             "folder": folder,
-            "fetched": len(fetched),
+            "fetched": fetched,
+            "truncated": truncated,
             "skipped": len(self.skipped) - skipped,
         }
         return batch

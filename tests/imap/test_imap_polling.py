@@ -164,3 +164,43 @@ def test_polling_never_marks_mail_as_read(mailbox_account: Account) -> None:
     with mailbox_account.client() as client:
         client.select_folder("INBOX", readonly=True)
         assert client.search(["UNSEEN"]) == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_huge_message_is_read_in_part_and_fetches_stay_within_their_byte_budget(
+    mailbox_account: Account,
+) -> None:
+    from email.message import EmailMessage
+
+    tag = unique("t")
+    big = EmailMessage()
+    big["From"], big["To"], big["Subject"] = ANNA, SUPPORT, "Video of the fault"
+    big["Message-ID"], big["Date"] = f"<big@{tag}.example>", "Tue, 14 May 2024 10:00:00 +0000"
+    big.set_content("Hello,\n\nThe video of the fault is attached.\n\nAnna")
+    big.add_attachment(
+        bytes(range(256)) * 2000, maintype="video", subtype="mp4", filename="fault.mp4"
+    )  # ~690 kB once encoded
+    small = [
+        mail(
+            ANNA, SUPPORT, f"Note {n}", "x" * 20_000, message_id=f"<s{n}@{tag}.example>", sent=at(n)
+        )
+        for n in range(4)
+    ]
+    mailbox_account.append_many([small[0], small[1], big.as_bytes(), small[2], small[3]])
+    source = connector(mailbox_account, batch_size=10, folders=["INBOX"])
+    source.full_limit, source.partial_bytes, source.fetch_budget = 300_000, 16_384, 45_000
+    fetches: list[tuple[list[int], int | None]] = []
+    plan = source._fetch_plan
+
+    def recorded(uids, sizes):
+        groups = plan(uids, sizes)
+        fetches.extend(groups)
+        return groups
+
+    source._fetch_plan = recorded
+    batches = list(source.pages(None, NOW))
+    found = messages(batches)
+    assert found[f"<big@{tag}.example>"].text == (
+        "Hello,\n\nThe video of the fault is attached.\n\nAnna"
+    )
+    assert len(found) == 5 and batches[-1].stats["truncated"] == 1
+    assert fetches == [([1, 2], None), ([3], 16_384), ([4, 5], None)]
