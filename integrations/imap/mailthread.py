@@ -3,6 +3,8 @@
 The customer of a thread is the outside party: the sender of a customer's mail, or
 the first recipient of an agent's mail who is not an agent. The assignee is the
 agent who answered the thread last; a different agent answering later is a hand-off.
+An agent's mail that no outside party receives (a forward to billing, say) is kept as
+a private message: it is not a reply to the customer, so it makes no promises.
 Mail has no status, so tickets stay "open".
 """
 
@@ -109,7 +111,8 @@ class ThreadBuilder:
             text=mail.text,
             author_external_id=author,
             author_role="agent" if agent else "customer",
-            public=True,
+            # mail among agents only is a note to colleagues, not a reply to the customer
+            public=not agent or customer is not None,
             channel="email",
             body_hash=hashlib.sha256(mail.body.encode("utf-8", "replace")).hexdigest(),
         )

@@ -204,3 +204,30 @@ def test_a_huge_message_is_read_in_part_and_fetches_stay_within_their_byte_budge
     )
     assert len(found) == 5 and batches[-1].stats["truncated"] == 1
     assert fetches == [([1, 2], None), ([3], 16_384), ([4, 5], None)]
+
+
+def test_mail_among_agents_only_is_private_and_stays_in_its_thread(
+    mailbox_account: Account,
+) -> None:
+    tag = unique("t")
+    root = f"<v1@{tag}.example>"
+    mailbox_account.append(
+        mail(ANNA, SUPPORT, "Refund", "Where is my refund?", message_id=root, sent=at(0))
+    )
+    mailbox_account.append(
+        mail(
+            "Tom Baker <tom@acme.example>",
+            "Billing <billing@acme.example>",
+            "Fwd: Refund",
+            "Billing, I promised Anna an answer by Friday; can you check?",
+            message_id=f"<v2@{tag}.example>",
+            sent=at(1),
+            references=[root],
+        ),
+        "Sent",
+    )
+    found = messages(list(connector(mailbox_account).pages(None, NOW)))
+    forward = found[f"<v2@{tag}.example>"]
+    assert forward.ticket_external_id == root
+    assert forward.author_role == "agent" and forward.public is False
+    assert found[root].public is True
