@@ -16,6 +16,7 @@ Run:  python benchmarks/extract_bench.py [--messages 100000] [--baseline-sample 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import statistics
@@ -112,15 +113,32 @@ def build_messages(count: int, seed: int = 20261123) -> list[str]:
     return messages
 
 
-def _time_each(messages: list[str], sent: datetime, calendar: BusinessCalendar):  # type: ignore[no-untyped-def]
-    durations, found = [], 0
-    clock = time.perf_counter
-    started = clock()
+def _time_each(
+    messages: list[str], sent: datetime, calendar: BusinessCalendar
+) -> tuple[float, float, list[float], list[float], int]:
+    """Wall and CPU time of the whole pass and of each message.
+
+    CPU time (this thread only) is what the code costs; wall time also counts
+    whatever else the shared machine was doing.
+    """
+    wall, cpu, found = [], [], 0
+    wall_clock, cpu_clock = time.perf_counter, time.thread_time
+    started, started_cpu = wall_clock(), cpu_clock()
     for text in messages:
-        t0 = clock()
+        w0, c0 = wall_clock(), cpu_clock()
         found += len(extract(text, sent, calendar))
-        durations.append(clock() - t0)
-    return clock() - started, durations, found
+        cpu.append(cpu_clock() - c0)
+        wall.append(wall_clock() - w0)
+    return wall_clock() - started, cpu_clock() - started_cpu, wall, cpu, found
+
+
+def _best_of(text: str, sent: datetime, calendar: BusinessCalendar, runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        extract(text, sent, calendar)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def main() -> None:
@@ -138,13 +156,23 @@ def main() -> None:
 
     # Warm up: the holiday table is built lazily on the first default due.
     extract("warm-up: I'll call you tomorrow. I'll keep you posted.", sent, calendar)
-    seconds, durations, found = _time_each(messages, sent, calendar)
-    rate = len(messages) / seconds
-    slowest = max(range(len(durations)), key=durations.__getitem__)
-    print(f"extractor: {seconds:.2f} s, {rate:,.0f} messages/s, {found:,} promises found")
-    print(f"  per message: median {statistics.median(durations) * 1e3:.3f} ms, "
-          f"p99 {sorted(durations)[int(len(durations) * 0.99)] * 1e3:.3f} ms, "
-          f"slowest {durations[slowest] * 1e3:.2f} ms ({lengths[slowest]} chars)")  # fmt: skip
+    seconds, cpu_seconds, durations, cpu, found = _time_each(messages, sent, calendar)
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"extractor: {seconds:.2f} s wall ({len(messages) / seconds:,.0f} messages/s), "
+          f"{cpu_seconds:.2f} s CPU ({len(messages) / cpu_seconds:,.0f} messages/s on one core), "
+          f"{found:,} promises found")  # fmt: skip
+    ordered = sorted(durations)
+    p99 = ordered[int(len(ordered) * 0.99)]
+    print(f"  per message (wall): median {statistics.median(durations) * 1e3:.3f} ms, "
+          f"p99 {p99 * 1e3:.3f} ms, max {ordered[-1] * 1e3:.2f} ms")  # fmt: skip
+    slowest_cpu = max(range(len(cpu)), key=cpu.__getitem__)
+    print(f"  per message (CPU): median {statistics.median(cpu) * 1e3:.3f} ms, "
+          f"max {cpu[slowest_cpu] * 1e3:.2f} ms ({lengths[slowest_cpu]} chars)")  # fmt: skip
+    # Re-time the ten slowest by wall clock, best of five, to separate the code from the noise.
+    suspects = sorted(range(len(durations)), key=durations.__getitem__)[-10:]
+    retimed = max((_best_of(messages[i], sent, calendar), i) for i in suspects)
+    print(f"  slowest message re-timed (best of 5): {retimed[0] * 1e3:.2f} ms "
+          f"({lengths[retimed[1]]} chars)")  # fmt: skip
 
     sample = messages[: min(len(messages), 5_000)]
     tracemalloc.start()
@@ -161,12 +189,12 @@ def main() -> None:
     baseline = messages[: args.baseline_sample]
     settings = {"PREFER_DATES_FROM": "future", "RELATIVE_BASE": sent.replace(tzinfo=None)}
     search_dates("warm up tomorrow at 3pm", languages=["en"], settings=settings)
-    started = time.perf_counter()
+    started = time.thread_time()
     for text in baseline:
         search_dates(text, languages=["en"], settings=settings)
-    base_seconds = time.perf_counter() - started
+    base_seconds = time.thread_time() - started  # CPU time, like the extractor's figure
     base_rate = len(baseline) / base_seconds
-    ours_on_sample = len(baseline) / sum(durations[: len(baseline)])
+    ours_on_sample = len(baseline) / sum(cpu[: len(baseline)])
     print(f"dateparser.search_dates on the first {len(baseline):,} messages (scaled): "
           f"{base_rate:,.1f} messages/s")  # fmt: skip
     print(f"  extractor on the same messages: {ours_on_sample:,.0f} messages/s; "
@@ -174,6 +202,10 @@ def main() -> None:
 
     hostile = {
         "1 MB message": ("I will call you. " * 20 + "Lorem ipsum dolor sit amet. " * 40) * 700,
+        "1 MB, promise last": (
+            "Your parcel left the Leeds depot on 3 December at 4pm. " * 19_000
+            + "I'll call you tomorrow."
+        ),
         "10,000 '>' lines": "Thanks!\n" + "> I'll call you back tomorrow.\n" * 10_000,
         "10,000 sentences": "We'll look into it. " * 10_000,
         "emoji": "😀🙏🏽 I'll call you tomorrow 🎉 " * 2_000,
@@ -191,10 +223,9 @@ def main() -> None:
         tracemalloc.stop()
         print(f"  {name:<18} {len(text):>9,} chars  {elapsed:7.3f} s  "
               f"peak {peak / 1e6:6.1f} MB  {count} promises")  # fmt: skip
-    verdict = "OK" if durations[slowest] < 0.05 else "OVER"
-    print(
-        f"slowest realistic message {durations[slowest] * 1e3:.2f} ms: {verdict} (target < 50 ms)"
-    )
+    worst = max(retimed[0], cpu[slowest_cpu])
+    verdict = "OK" if worst < 0.05 else "OVER"
+    print(f"slowest realistic message {worst * 1e3:.2f} ms: {verdict} (target < 50 ms)")
 
 
 if __name__ == "__main__":

@@ -143,6 +143,23 @@ ROWS = [
     ("I'll email you the label by 5pm.", "2026-11-18T18:00:00+00:00", LONDON, "2026-11-19T17:00"),
     ("I'll call you at noon tomorrow.", WEDNESDAY, LONDON, "2026-11-19T12:00"),
     ("I will call you tomorrow at 11:30 am.", WEDNESDAY, LONDON, "2026-11-19T11:30"),
+    ("I'll call you at 3 o'clock.", WEDNESDAY, LONDON, "2026-11-18T15:00"),
+    ("I'll call you at 5 p.m. tomorrow.", WEDNESDAY, LONDON, "2026-11-19T17:00"),
+    ("I'll update you in the next hour.", WEDNESDAY, LONDON, "2026-11-18T15:00"),
+    ("We'll have the engineer out within a fortnight.", WEDNESDAY, LONDON, "2026-12-02"),
+    ("I'll send the documents over the next 2 days.", WEDNESDAY, LONDON, "2026-11-20"),
+    ("We will process your refund within 5-7 business days.", WEDNESDAY, LONDON, "2026-11-27"),
+    ("I'll reply in 24-48 hours.", WEDNESDAY, LONDON, "2026-11-20T14:00"),
+    ("I'll call you on Monday the 23rd.", WEDNESDAY, LONDON, "2026-11-23"),
+    ("I'll send it on the 5th of December.", WEDNESDAY, LONDON, "2026-12-05"),
+    ("I'll call you today or tomorrow.", WEDNESDAY, LONDON, "2026-11-19"),
+    ("I'll call you in a couple of hours.", WEDNESDAY, LONDON, "2026-11-18T16:00"),
+    ("I'll sort this out over the weekend.", WEDNESDAY, LONDON, "2026-11-22"),
+    ("I'll call you after the weekend.", WEDNESDAY, LONDON, "2026-11-23"),
+    ("I'll chase it by the end of tomorrow.", WEDNESDAY, LONDON, "2026-11-19"),
+    ("I'll call you tomorrow by 5pm.", WEDNESDAY, LONDON, "2026-11-19T17:00"),
+    ("I'll send it before 10am on Friday.", WEDNESDAY, LONDON, "2026-11-20T10:00"),
+    ("I'll refund it within a working day.", "2026-11-20T10:00:00+00:00", LONDON, "2026-11-23"),
     # the latest of several stated times
     (
         "I'll check with despatch today and call you back on Friday.",
@@ -284,3 +301,8 @@ def test_the_due_text_is_the_words_that_set_it() -> None:
 def test_a_date_in_the_sentence_that_is_not_a_due_is_ignored() -> None:
     (found,) = promises_in("I'll call you about your 4 December flight tomorrow.")
     assert due_as_written(found, LONDON) == "2026-11-19"
+
+
+def test_the_full_stop_after_a_date_is_not_part_of_the_due_words() -> None:
+    (found,) = promises_in("I'll confirm the new payment date in writing by 20 November.")
+    assert found.due_text == "20 November"

@@ -132,3 +132,11 @@ def test_each_command_documents_itself_with_an_example(command, runner: CliRunne
     assert (
         result.exit_code == 0 and "Example:" in result.output and "followthrough" in result.output
     )
+
+
+def test_eval_says_why_a_promise_was_missed(runner: CliRunner, tmp_path: Path) -> None:
+    case = dict(CASE, text="If it fails, I'll call you back tomorrow.")
+    path = tmp_path / "why.jsonl"
+    path.write_text(json.dumps(case) + "\n")
+    result = runner.invoke(eval_command, [str(path)])
+    assert "commitment dropped as a conditional or offer" in result.output

@@ -11,7 +11,7 @@ from conftest import calendar_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import extract
+from tracker.extraction import clean_html, extract, quoted_history_start
 
 SENT = datetime(2026, 11, 18, 14, 0, tzinfo=UTC)
 PROMISE_WORDS = st.sampled_from(
@@ -39,6 +39,8 @@ def test_extract_never_raises_and_quotes_are_slices_of_the_text(
         assert promise.due.utcoffset() == timedelta(0)
         assert promise.precision in {"time", "date", "default"}
         assert promise.due_is_default == (promise.precision == "default")
+    assert 0 <= quoted_history_start(text) <= len(text)
+    assert isinstance(clean_html(text), str)
 
 
 def test_a_naive_send_time_is_refused() -> None:
@@ -77,3 +79,9 @@ def test_pathological_messages_complete_quickly(text: str) -> None:
 def test_quoted_history_does_not_produce_promises_even_when_huge() -> None:
     text = "Thanks!\n" + "> I'll call you back tomorrow.\n" * 10_000
     assert extract(text, SENT, calendar_for()) == []
+
+
+def test_a_message_stuffed_with_promises_reports_only_the_first_hundred() -> None:
+    found = extract("We'll look into it. " * 10_000, SENT, calendar_for())
+    assert len(found) == 100
+    assert found[0].start == 0

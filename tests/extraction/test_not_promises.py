@@ -45,7 +45,14 @@ THIRD_PARTIES_AND_AUTOMATIC = [
     "This ticket will close automatically in 7 days.",
     "The amount will be auto-reversed within 5 working days.",
     "FedEx will attempt delivery again on Monday.",
+    "We've contacted the courier and they'll deliver it tomorrow.",
+    "We'll deliver on our promise to make shopping easy.",
+    "You won't be alone - we'll be there with you.",
     "They may reach out if they need more details.",
+    "Royal Mail will deliver it tomorrow.",
+    "You'll receive a refund within 5 days.",
+    "It'll be with you by Friday.",
+    "You will need to restart the router.",
 ]
 FEEDBACK = [
     "We'll pass your feedback to the team.",
@@ -61,6 +68,8 @@ REQUESTS_TO_THE_CUSTOMER = [
     "Please reply with your order number so I can look it up.",
     "Can you DM us your account's email address? We'll take a look.",
     "Could you tell us which device you're using? We'll see what we can suggest.",
+    "May we have the booking number please? We will see what we can do.",
+    "Could you send me the receipt? I'll process the refund.",
 ]
 WAITING_FOR_THE_CUSTOMER = [
     "DM us your order number and we'll look into it.",
@@ -72,9 +81,16 @@ WAITING_FOR_THE_CUSTOMER = [
     "As soon as we receive the certificates, I'll forward them to the assessor.",
     "If it still hasn't shipped by Thursday, I'll refund the delivery charge.",
     "In case the amount is not credited by Monday, we will raise a chargeback.",
+    "I'll refund the delivery charge if the parcel doesn't arrive by Friday.",
+    "Should the parcel not arrive by Friday, I'll send a replacement.",
+    "Failing that, I'll call you.",
+    "When you get a chance, send us the serial number and I'll register the device.",
+    "Let's take this to DM and we'll explore ways to help.",
 ]
 HEDGES = [
     "Hopefully we'll have it fixed soon.",
+    "I think I'll be able to call you tomorrow.",
+    "Maybe I'll call you on Monday.",
     "Fingers crossed we'll be able to have it soon.",
     "Does that mean we'll be seeing you soon?",
 ]
@@ -145,3 +161,7 @@ def test_a_check_not_answered_in_the_message_is_a_promise() -> None:
 def test_a_promise_with_its_own_time_survives_a_question_before_it() -> None:
     text = "Did the engineer leave a card? I'll call you tomorrow at 10am either way."
     assert [p.kind for p in promises_in(text)] == ["callback"]
+
+
+def test_a_question_that_asks_the_customer_nothing_does_not_block_a_promise() -> None:
+    assert [p.kind for p in promises_in("Did the engineer turn up? I'll chase them.")] == ["check"]

@@ -62,6 +62,36 @@ PROMISES = [
     ("We'll have a technician replace the router within 3 business days.", "fix"),
     ("Our network team will have the node upgraded by the end of the month.", "fix"),
     ("I'll book an engineer visit first thing tomorrow.", "fix"),
+    ("I will get a technician out to you on Tuesday.", "fix"),
+    ("I will ensure that your account is updated today.", "fix"),
+    ("No worries at all, I'll take care of it tonight.", "fix"),
+    ("Our technician will be with you between 8am and 12pm on Saturday.", "fix"),
+    ("Leave it with me and I'll sort it out by Friday.", "fix"),
+    # the same kinds in other shapes
+    ("We are looking into it and will update you tomorrow.", "update"),
+    ("The team are investigating and will update you soon.", "escalate"),
+    ("I'll be on leave tomorrow, so my colleague Sam will call you on Friday.", "escalate"),
+    ("Someone from our billing team will call you tomorrow.", "escalate"),
+    ("You should receive a call from our engineer tomorrow.", "escalate"),
+    ("You will be contacted by our representative within 48 hours.", "escalate"),
+    (
+        "I've asked our billing team to reverse it, and they'll confirm by email tomorrow.",
+        "escalate",
+    ),
+    ("I've flagged it for my manager. She'll get back to you on Monday.", "escalate"),
+    ("Your account manager will contact you tomorrow.", "escalate"),
+    ("I'll raise a complaint on your behalf today.", "escalate"),
+    ("You'll get a call from me tomorrow.", "callback"),
+    ("Expect an email from us by Friday.", "update"),
+    ("We'll be in contact within 2 working days.", "update"),
+    ("We'll be sending you a replacement tomorrow.", "send"),
+    ("Rest assured we'll have a new card out to you by the end of next week.", "send"),
+    ("I'm unable to call today but will email you the details tomorrow.", "send"),
+    ("I'll follow up with the courier tomorrow.", "check"),
+    ("We'll be able to send the replacement next week.", "send"),
+    ("I'll make sure someone from our accounts team calls you tomorrow.", "escalate"),
+    ("I'll call at 5 p.m. to talk it through.", "callback"),
+    ("I'll get our returns team to email you a label today.", "escalate"),
 ]
 
 
@@ -85,6 +115,8 @@ def test_it_finds_the_promise_and_its_kind(sentence: str, kind: str) -> None:
             "I'm raising this with our billing team today and they'll reach out by Wednesday.",
             "escalate",
         ),
+        ("Let me check with the warehouse and get back to you.", "update"),
+        ("I'll keep an eye on it and update you tomorrow.", "update"),
     ],
 )
 def test_coordinated_commitments_are_one_promise_of_the_customer_facing_kind(
@@ -115,3 +147,12 @@ def test_bullet_points_are_separate_sentences() -> None:
         "Here's the plan:\n- I'll chase despatch this afternoon\n- I'll email you the label by 5pm"
     )
     assert [p.kind for p in promises_in(text)] == ["check", "send"]
+
+
+def test_a_hard_wrapped_email_line_does_not_end_the_sentence() -> None:
+    text = (
+        "Thanks for the photos, I have passed them to the team and I'll call you back\n"
+        "tomorrow afternoon to go through the options."
+    )
+    (found,) = promises_in(text)
+    assert found.kind == "callback" and found.due_text == "tomorrow afternoon"

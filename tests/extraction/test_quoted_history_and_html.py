@@ -48,6 +48,14 @@ QUOTED = [
     ),
     ("sent from my phone", REPLY + "Sent from my iPhone\nI'll call you tomorrow.\n"),
     (
+        "thanks and regards",
+        REPLY + "Thanks and regards,\nKavya\nWe will respond to all complaints within 48 hours.\n",
+    ),
+    (
+        "outlook rule",
+        REPLY + "________________________________\nFrom: Jo\nSent: Monday\n\nI'll call you.\n",
+    ),
+    (
         "confidentiality disclaimer",
         REPLY + "This e-mail may contain confidential information. We will delete any reply "
         "sent to this address within 7 days.\n",
@@ -120,3 +128,18 @@ def test_html_blockquotes_become_quoted_history() -> None:
 def test_a_promise_in_an_html_body_is_found_after_cleaning() -> None:
     html = "<p>Hi Leo,</p><p>I'll send a replacement charger ASAP.</p><p>Cheers,<br>Dan</p>"
     assert [p.kind for p in promises_in(clean_html(html))] == ["send"]
+
+
+def test_a_thank_you_line_before_the_reply_is_not_a_sign_off() -> None:
+    text = "Hi Jo,\n\nThanks!\n\nI'll call you tomorrow.\n\nAmy"
+    assert [p.kind for p in promises_in(text)] == ["callback"]
+
+
+def test_windows_line_ends_are_understood_and_offsets_kept() -> None:
+    text = (
+        "Hi Jo,\r\n\r\nI'll call you on Friday.\r\n\r\nKind regards,\r\nAmy\r\n\r\n"
+        "On Tue, 10 Nov 2026 at 11:02, Jo wrote:\r\n> I'll be in all day, will you ring me?\r\n"
+    )
+    (found,) = promises_in(text)
+    assert text[found.start : found.end] == found.quote == "I'll call you on Friday"
+    assert text[quoted_history_start(text) :].startswith("Kind regards")

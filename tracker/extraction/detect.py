@@ -17,7 +17,9 @@ from tracker.extraction import lexicon as lx
 
 _CONDITION = re.compile(
     r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
-    r"in\s+the\s+event|otherwise|whether\s+or\s+not)\b",
+    r"in\s+the\s+event|otherwise|failing\s+that|whether\s+or\s+not)\b"
+    # "Should the parcel not arrive by Friday, I'll…": an inverted condition.
+    r"|(?:^|[,;:\-–]\s*)(?:should|were|had)\s+(?:the|it|this|that|your|you|we|there|any)\b",
     re.IGNORECASE,
 )
 # "check if", "let you know if": an indirect question, not a condition.
@@ -87,6 +89,7 @@ _CUSTOMER_ACTION = re.compile(
     r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
     r"let'?s\s+\w+|(?:all|what)\s+we\s+need\s+(?:from|is)|appreciate\s+if|feel\s+free\s+to|"
     r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)|"
+    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)|please\s*\?|"
     r"(?:pass|send)\s+along|(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)|"
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)|"
     r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+)\b",
@@ -94,6 +97,7 @@ _CUSTOMER_ACTION = re.compile(
 )
 # Asking the customer something in the sentence before: what follows waits for the answer.
 _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
+_YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
 _NEXT_REQUEST = re.compile(
     r"\b(?:dm|direct\s+message|send\s+(?:us|me)|(?:please|kindly|pls)\s+(?:send|provide|share|"
@@ -115,6 +119,11 @@ _SHARE_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
+
+
+# A real sentence holds a handful of commitments; more means garbage input, and
+# looking further would only cost time.
+MAX_COMMITMENTS = 8
 
 
 @dataclass(frozen=True)
@@ -153,8 +162,11 @@ def classify(phrase: str) -> str | None:
     return None
 
 
-def commitments(sentence: str) -> list[Commitment]:
-    """Every committing clause in a sentence, before the guards."""
+def commitments(sentence: str, previous: str = "") -> list[Commitment]:
+    """Every committing clause in a sentence, before the guards.
+
+    `previous` (the sentence before) lets "she'll call you" stand for "my manager".
+    """
     found: list[Commitment] = []
     for m in lx.SELF_COMMITMENT.finditer(sentence):
         kind = _verb_phrase_kind(sentence, m.end())
@@ -166,6 +178,14 @@ def commitments(sentence: str) -> list[Commitment]:
             found.append(
                 Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
             )
+    joined = " and " in sentence or " but " in sentence
+    continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if joined else ()
+    for m in continued:
+        kind = _verb_phrase_kind(sentence, m.end())
+        if kind:
+            team = m["subj"].lower() not in ("i", "we")
+            kind = "escalate" if team and kind not in ("fix", "send") else kind
+            found.append(Commitment(m.start(), m.end(), kind))
     for m in lx.LET_ME.finditer(sentence):
         kind = _with_conjuncts(sentence, m.end(), classify(sentence[m.end() :]))
         if kind:
@@ -174,6 +194,18 @@ def commitments(sentence: str) -> list[Commitment]:
         who = m["who"].lower()
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
         found.append(Commitment(m.start(), m.end(), kind if who in ("me", "us") else "escalate"))
+    for m in lx.CONTACTED_BY.finditer(sentence):
+        mine = m["who"].lower() in ("me", "us")
+        kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
+        found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
+    for m in lx.PRONOUN_COMMITMENT.finditer(sentence):
+        if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
+            continue
+        kind = _verb_phrase_kind(sentence, m.end())
+        if kind:
+            found.append(
+                Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
+            )
     for m in lx.PROGRESSIVE.finditer(sentence):
         kind = classify(sentence[m.end() :])
         if not kind:
@@ -184,7 +216,7 @@ def commitments(sentence: str) -> list[Commitment]:
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
     found.sort(key=lambda c: c.start)
-    return found
+    return found[:MAX_COMMITMENTS]
 
 
 def _verb_phrase_kind(sentence: str, pos: int) -> str | None:
@@ -221,55 +253,65 @@ def is_kept(
 
     `context` is (the sentence two before, the sentence before, the sentence after).
     """
+    return rejection(sentence, found, clause_end, context, has_due) is None
+
+
+def rejection(
+    sentence: str,
+    found: Commitment,
+    clause_end: int,
+    context: tuple[str, str, str],
+    has_due: bool,
+) -> str | None:
+    """Which "not a promise" rule drops this committing clause, or None if none does."""
     earlier, previous, following = context
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
-    if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
-        return False
-    if _HEDGE.search(prefix) or _CUSTOMER_ACTION.search(prefix):
-        return False
     verb_phrase = sentence[found.end : clause_end]
-    if _FEEDBACK_OBJECT.match(verb_phrase):
-        return False
-    if _SHARE_PRONOUN.match(verb_phrase):  # "I'll share this with our product folks"
-        return False
+    if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
+        return "a conditional or offer"
+    if _HEDGE.search(prefix):
+        return "a hope, not a commitment"
+    if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix):
+        return "waits for the customer to act first"
+    if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
+        return "passing on feedback"
     if not has_due and (
         _waits_for_reply(earlier, previous, following)
         or _CUSTOMER_ACTION.search(sentence, found.end)
         or _TOGETHER.search(verb_phrase)
     ):
-        return False
+        return "waits for the customer's reply"
     waiting = _WAITING.search(prefix)
     if waiting and (
         _CUSTOMER_FIRST.search(prefix, waiting.end()) or _is_request(previous.strip(), whole=True)
     ):
-        return False
-    if _is_request(prefix):
-        return False
-    stripped = sentence.rstrip()
-    if stripped.endswith("?") and (
+        return "waits for the customer to act first"
+    if sentence.rstrip().endswith("?") and (
         not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
     ):
-        return False
+        return "a question"
     if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
-        return False
+        return "passing on feedback"
     if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
         _FEEDBACK.search(sentence)
     ):
-        return False
-    is_let_me = bool(lx.LET_ME.match(sentence, found.start))
-    return not (
-        is_let_me
+        return "passing on feedback"
+    if (
+        lx.LET_ME.match(sentence, found.start)
         and found.kind == "check"
         and _ANSWERED.search(sentence[found.end :] + " " + following)
-    )
+    ):
+        return "a check already answered in the message"
+    return None
 
 
 def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     """A commitment with no time of its own right after we asked the customer for something."""
-    for text in (previous, earlier):
-        if _QUESTION_TO_CUSTOMER.search(text) or _CUSTOMER_ACTION.search(text):
-            return True
+    if _CUSTOMER_ACTION.search(previous) or _CUSTOMER_ACTION.search(earlier):
+        return True
+    if _QUESTION_TO_CUSTOMER.search(previous) and _YOU.search(previous):
+        return True
     return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
 
 
@@ -282,7 +324,8 @@ def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:
 
 def _is_request(prefix: str, whole: bool = False) -> bool:
     """Does the clause before a commitment ask the customer to act first?"""
-    body = prefix[_GREETING.match(prefix).end() :]  # type: ignore[union-attr]
+    greeting = _GREETING.match(prefix)
+    body = prefix[greeting.end() :] if greeting else prefix
     if not _REQUEST.match(body):
         return False
     return whole or bool(_CONNECTOR_END.search(body))

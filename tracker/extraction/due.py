@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar as monthcal
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -36,7 +37,8 @@ _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
-    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5,
+    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5, "a couple of": 2,
+    "couple of": 2,
 }  # fmt: skip
 _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
@@ -55,6 +57,8 @@ _ANCHORS = re.compile(
         |eod|cob|eob)\b
   | (?P<next_week>(?:(?:the\ )?(?:beginning|start|end)\ of\ |early\ |later\ |sometime\ )?
         next\ week)\b
+  | (?P<weekend>(?:this|over\ the|during\ the|at\ the)\ weekend)\b
+  | (?P<after_weekend>after\ the\ weekend)\b
   | (?P<this_week>(?:the\ )?end\ of\ (?:the\ |this\ )?(?:working\ )?week|later\ this\ week
         |this\ week|eow|the\ weekend)\b
   | (?P<next_month>(?:(?:the\ )?end\ of\ |early\ |later\ )?next\ month)\b
@@ -108,19 +112,38 @@ class _Anchor:
     moment: datetime | None = None  # already a time-level instant
 
 
+# Every anchor contains one of these (lower-cased); most promise clauses contain none.
+_MAYBE_DUE = re.compile(
+    r"\d|to(?:day|night|m)|tmr|eo[dbwm]|cob|close|end|week|month|day|hour|min|noon|midnight|"
+    r"fortnight|couple|morning|afternoon|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mon|tue|wed|thu|fri|sat|sun|"
+    r"o'?clock|the\s+\d"
+)
+
+
 def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | None:
     """The latest due stated in `text` (one promise's words), or None when none is."""
+    if not _MAYBE_DUE.search(text.lower()):
+        return None
     local = sent_at.astimezone(calendar.timezone)
     anchors = [a for a in _anchors(text, local, calendar) if a is not None]
     if not anchors:
         return None
-    dues = _combine(text, anchors, local, calendar)
+    dues = [_without_full_stop(due) for due in _combine(text, anchors, local, calendar)]
     if not dues:
         return None
     return max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
 
 
-def _anchors(text: str, local: datetime, calendar: BusinessCalendar):  # type: ignore[no-untyped-def]
+def _without_full_stop(due: Due) -> Due:
+    """ "by 20 November." ends the sentence, not the due words ("Nov." keeps its dot)."""
+    words = due.text
+    if words.endswith(".") and not re.search(r"\b(?:[a-z]{3,4}|[ap]\.m)\.$", words, re.I):
+        return Due(due.when, due.precision, words[:-1], due.start, due.end - 1)
+    return due
+
+
+def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator[_Anchor | None]:
     sent_day = local.date()
     for m in _ANCHORS.finditer(text):
         kind = m.lastgroup
@@ -133,6 +156,10 @@ def _anchors(text: str, local: datetime, calendar: BusinessCalendar):  # type: i
             yield _Anchor(start, end, day=_next_weekday(sent_day, _WEEKDAYS[m["wd"].lower()]))
         elif kind == "next_week":
             yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=11))
+        elif kind == "weekend":  # by the Sunday that ends this week
+            yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=6))
+        elif kind == "after_weekend":  # the Monday after it
+            yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=7))
         elif kind == "this_week":
             friday = _monday(sent_day) + timedelta(days=4)
             yield _Anchor(start, end, day=friday if friday >= sent_day else friday + timedelta(7))
@@ -207,12 +234,13 @@ def _date_due(text: str, anchor: _Anchor, local: datetime, calendar: BusinessCal
     return Due(when, "date", text[anchor.start : anchor.end], anchor.start, anchor.end)
 
 
-def _span(m: re.Match[str], start: int, end: int, local: datetime, calendar: BusinessCalendar):  # type: ignore[no-untyped-def]
+def _span(
+    m: re.Match[str], start: int, end: int, local: datetime, calendar: BusinessCalendar
+) -> _Anchor | None:
     amount = _number(m["n2"] or m["n"])
     if amount is None or amount <= 0 or amount > 1000:
         return None
     unit = m["unit"].lower()[0]
-    unit = "m" if unit == "m" else unit
     business = bool(m["business"])
     sent_day = local.date()
     if unit == "d":
