@@ -14,7 +14,7 @@ import random
 import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from imapclient import IMAPClient
@@ -208,11 +208,18 @@ class Mailbox:
         self.validity = None
         return self._call(f"EXAMINE {folder}", lambda _client: self._examine(folder, None))
 
-    def uids_after(self, last_uid: int) -> list[int]:
-        """UIDs above `last_uid` in the open folder, ascending."""
-        found = self._call("UID SEARCH", lambda c: c.search(["UID", f"{last_uid + 1}:*"]))
+    def uids_after(self, last_uid: int, since: date | None = None) -> tuple[list[int], int]:
+        """(UIDs above `last_uid` to read, ascending; the highest UID above it, or `last_uid`).
+        With `since`, only messages that arrived on or after that day are to be read."""
+        criteria = ["UID", f"{last_uid + 1}:*"]
+        found = self._call("UID SEARCH", lambda c: c.search(criteria))
         # "n:*" always matches the highest UID, even one below n
-        return sorted(int(uid) for uid in found if int(uid) > last_uid)
+        every = sorted(int(uid) for uid in found if int(uid) > last_uid)
+        highest = every[-1] if every else last_uid
+        if since is None or not every:
+            return every, highest
+        recent = self._call("UID SEARCH SINCE", lambda c: c.search([*criteria, "SINCE", since]))
+        return sorted(int(uid) for uid in recent if int(uid) > last_uid), highest
 
     def sizes(self, uids: Sequence[int]) -> dict[int, int]:
         """RFC822.SIZE of each UID still present."""

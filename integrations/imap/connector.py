@@ -17,7 +17,7 @@ import fnmatch
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from integrations.base import WriteBackError, dump_cursor, load_cursor
@@ -62,6 +62,7 @@ class ImapConnector:
         folders: Sequence[str] = ("INBOX",),
         agent_addresses: Sequence[str] = (),
         batch_size: int = DEFAULT_BATCH,
+        backfill: timedelta | None = None,
         retries: int = 3,
         sleep: Callable[[float], None] = time.sleep,
     ):
@@ -70,6 +71,7 @@ class ImapConnector:
         self.folders = list(folders) or ["INBOX"]
         self.is_agent = AgentMatcher(agent_addresses)
         self.batch_size = max(1, batch_size)
+        self.backfill = backfill
         self.retries = retries
         self.sleep = sleep
         self.http_stats = CallStats()
@@ -111,17 +113,16 @@ class ImapConnector:
         def current() -> str:
             return dump_cursor({"folders": folders, "threads": index.dump()})
 
-        start = current()
-        yielded = False
+        stored = current()
         with Mailbox(
             self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.http_stats
         ) as mailbox:
             for folder in self.folders:
                 for batch in self._folder(mailbox, folder, folders, index, now, current):
-                    yielded = True
+                    stored = batch.cursor
                     yield batch
-        if not yielded and current() != start:
-            yield Batch(cursor=current())
+        if current() != stored:
+            yield Batch(cursor=current())  # progress with nothing to store (all left out)
 
     def _folder(
         self,
@@ -136,6 +137,7 @@ class ImapConnector:
         while True:
             validity = mailbox.open(folder)
             known = folders.get(folder)
+            since = None
             if known is None or known["uidvalidity"] != validity:
                 if known is not None:
                     log.warning(
@@ -143,14 +145,21 @@ class ImapConnector:
                         extra={"source": self.name, "folder": folder},
                     )
                 known = folders[folder] = {"uidvalidity": validity, "last_uid": 0}
+                # a folder read from its start: only the backfill window, or a mailbox with
+                # years of mail would flood the tracker with long-gone promises
+                since = (now - self.backfill).date() if self.backfill else None
             try:
-                uids = mailbox.uids_after(known["last_uid"])
+                uids, highest = mailbox.uids_after(known["last_uid"], since)
                 for offset in range(0, len(uids), self.batch_size):
                     chunk = uids[offset : offset + self.batch_size]
                     batch = self._page(mailbox, folder, chunk, index, now)
-                    known["last_uid"] = chunk[-1]
+                    # every UID below the next one to read is now stored or left out on
+                    # purpose (older than the backfill window, or expunged)
+                    following = uids[offset + self.batch_size : offset + self.batch_size + 1]
+                    known["last_uid"] = following[0] - 1 if following else highest
                     batch.cursor = current()
                     yield batch
+                known["last_uid"] = highest  # no mail to read: the older mail is left out
                 return
             except UidValidityChanged:
                 resyncs += 1
@@ -257,6 +266,7 @@ def build(
         folders=source.get("folders") or ["INBOX"],
         agent_addresses=source.get("agent_addresses") or [],
         batch_size=int(source.get("batch_size") or DEFAULT_BATCH),
+        backfill=source.backfill.delta,
         sleep=sleep,
         **overrides,
     )

@@ -9,6 +9,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -70,12 +71,15 @@ class Account:
                 client.create_folder(folder)
             client.append(folder, raw)
 
-    def append_many(self, messages: list[bytes], folder: str = "INBOX") -> None:
+    def append_many(
+        self, messages: list[bytes], folder: str = "INBOX", arrived: datetime | None = None
+    ) -> None:
+        """APPEND each message; `arrived` sets their INTERNALDATE (default: now)."""
         with self.client() as client:
             if not client.folder_exists(folder):
                 client.create_folder(folder)
             for raw in messages:
-                client.append(folder, raw)
+                client.append(folder, raw, msg_time=arrived)
 
 
 @pytest.fixture

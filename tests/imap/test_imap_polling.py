@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import timedelta
 
 from integrations.imap.connector import ImapConnector
 from tests.imap.conftest import Account, unique
@@ -231,3 +232,41 @@ def test_mail_among_agents_only_is_private_and_stays_in_its_thread(
     assert forward.ticket_external_id == root
     assert forward.author_role == "agent" and forward.public is False
     assert found[root].public is True
+
+
+def test_a_folder_read_from_its_start_goes_back_only_as_far_as_the_backfill(
+    mailbox_account: Account,
+) -> None:
+    tag = unique("t")
+
+    def note(n: int) -> bytes:
+        return mail(
+            ANNA, SUPPORT, f"Note {n}", "Hello", message_id=f"<n{n}@{tag}.example>", sent=at(n)
+        )
+
+    for n in range(4):  # UIDs 1..4: old, recent, old, recent
+        arrived = NOW - (timedelta(days=60) if n % 2 == 0 else timedelta(days=1))
+        mailbox_account.append_many([note(n)], arrived=arrived)
+    source = connector(
+        mailbox_account, batch_size=1, folders=["INBOX"], backfill=timedelta(days=14)
+    )
+    batches = list(source.pages(None, NOW))
+    assert sorted(messages(batches)) == [f"<n1@{tag}.example>", f"<n3@{tag}.example>"]
+    cursors = [json.loads(b.cursor)["folders"]["INBOX"]["last_uid"] for b in batches]
+    assert cursors == [3, 4]  # after UID 2, UID 3 (too old) is passed on purpose
+
+    # later passes read whatever arrives, whatever date the server gives it
+    mailbox_account.append_many([note(4)], arrived=NOW - timedelta(days=300))
+    again = list(source.pages(batches[-1].cursor, NOW))
+    assert list(messages(again)) == [f"<n4@{tag}.example>"]
+
+
+def test_a_folder_with_only_old_mail_stores_its_progress_all_the_same(
+    mailbox_account: Account,
+) -> None:
+    old = mail(ANNA, SUPPORT, "Ancient", "Hello", message_id=f"<x@{unique()}.example>", sent=at(0))
+    mailbox_account.append_many([old, old], arrived=NOW - timedelta(days=90))
+    source = connector(mailbox_account, folders=["INBOX"], backfill=timedelta(days=14))
+    batches = list(source.pages(None, NOW))
+    assert messages(batches) == {}
+    assert json.loads(batches[-1].cursor)["folders"]["INBOX"]["last_uid"] == 2
