@@ -2,10 +2,11 @@
 thread a ticket (see threads.py for how a thread's ticket key is chosen).
 
 Cursor (JSON): {"folders": {name: {"uidvalidity": n, "last_uid": n}}, "threads": …}.
-A folder whose UIDVALIDITY changed is read again from its first message; messages are
-keyed by Message-ID, so the resync adds only what is really new. A batch's cursor
-never passes a UID whose message was neither stored nor deliberately skipped (broken
-mail is logged with its folder and UID and skipped; the rest of the batch goes on).
+A folder read from its start (first pass, or a changed UIDVALIDITY) is read back to
+the source's `backfill`; messages are keyed by Message-ID, so a resync adds only what
+is really new. A batch's cursor never passes a UID whose message was neither stored
+nor deliberately left out (older than the backfill, expunged, or broken: broken mail
+is logged with its folder and UID and skipped; the rest of the batch goes on).
 
 A mailbox has no ticket to write a note or tags on: escalations for it go by e-mail,
 so the write-back methods refuse permanently.
