@@ -5,7 +5,8 @@ the first recipient of an agent's mail who is not an agent. The assignee is the
 agent who answered the thread last; a different agent answering later is a hand-off.
 An agent's mail that no outside party receives (a forward to billing, say) is kept as
 a private message: it is not a reply to the customer, so it makes no promises.
-Mail has no status, so tickets stay "open".
+An agent address's automatic mail (Auto-Submitted, an autoresponder) is a "system"
+message: no promises, no hand-off. Mail has no status, so tickets stay "open".
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class ThreadBuilder:
             thread.updated_at = sent_at
 
         author = self._person(mail.sender, "agent" if agent else "customer")
-        if agent:
+        if agent and not mail.automatic:
             previous = self.index.answered(root, author, sent_at.isoformat())
             if previous is not None:
                 self.assignments.append(
@@ -110,7 +111,8 @@ class ThreadBuilder:
             sent_at=sent_at,
             text=mail.text,
             author_external_id=author,
-            author_role="agent" if agent else "customer",
+            # an autoresponder's "we'll get back to you" is no agent's promise
+            author_role=("system" if mail.automatic else "agent") if agent else "customer",
             # mail among agents only is a note to colleagues, not a reply to the customer
             public=not agent or customer is not None,
             channel="email",

@@ -44,6 +44,7 @@ class ParsedMail:
     references: list[str] = field(default_factory=list)
     body: str = ""  # the whole body as text (quoted history included)
     text: str = ""  # the new words only: what promises are looked for in
+    automatic: bool = False  # an auto-reply, bounce or bulk mail (RFC 3834 and habits)
 
 
 def _header(msg: Message, name: str) -> str:
@@ -167,6 +168,16 @@ def _unflow(text: str, delsp: bool) -> str:
     return "\n".join(out)
 
 
+def is_automatic(msg: Message) -> bool:
+    """Sent by a machine: Auto-Submitted (RFC 3834), or the older habits of autoresponders."""
+    auto = _header(msg, "Auto-Submitted").lower()
+    if auto and auto != "no":
+        return True
+    if _header(msg, "X-Autoreply") or _header(msg, "X-Autorespond"):
+        return True
+    return _header(msg, "Precedence").lower() in ("auto_reply", "bulk", "junk")
+
+
 def raw_hash(raw: bytes) -> str:
     return "sha256:" + hashlib.sha256(raw).hexdigest()
 
@@ -193,4 +204,5 @@ def parse_message(raw: bytes) -> ParsedMail:
         references=message_ids(_header(msg, "References")),
         body=body,
         text=text,
+        automatic=is_automatic(msg),
     )

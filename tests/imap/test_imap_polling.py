@@ -270,3 +270,30 @@ def test_a_folder_with_only_old_mail_stores_its_progress_all_the_same(
     batches = list(source.pages(None, NOW))
     assert messages(batches) == {}
     assert json.loads(batches[-1].cursor)["folders"]["INBOX"]["last_uid"] == 2
+
+
+def test_an_autoresponders_acknowledgement_is_a_system_message_not_an_agents_reply(
+    mailbox_account: Account,
+) -> None:
+    tag = unique("t")
+    root = f"<r1@{tag}.example>"
+    ack = mail(
+        SUPPORT,
+        ANNA,
+        "[ACME #4411] Re: Refund",
+        "We received your request and will get back to you within 24 hours.",
+        message_id=f"<ack@{tag}.example>",
+        sent=at(0.1),
+        in_reply_to=root,
+        references=[root],
+    )
+    ack = b"Auto-Submitted: auto-replied\r\n" + ack
+    mailbox_account.append_many(
+        [mail(ANNA, SUPPORT, "Refund", "Where is my refund?", message_id=root, sent=at(0)), ack]
+    )
+    batches = list(connector(mailbox_account, folders=["INBOX"]).pages(None, NOW))
+    found = messages(batches)
+    assert found[f"<ack@{tag}.example>"].author_role == "system"
+    assert found[f"<ack@{tag}.example>"].ticket_external_id == root
+    ticket = [t for b in batches for t in b.tickets][-1]
+    assert ticket.assignee_external_id is None  # nobody has answered yet
