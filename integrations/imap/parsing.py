@@ -61,6 +61,20 @@ def _header(msg: Message, name: str) -> str:
     return clean_surrogates(re.sub(r"\s+", " ", str(value))).strip()
 
 
+def _raw_header(msg: Message, name: str) -> str:
+    """A header as written, unfolded: for ids, dates and flags, which need no decoding
+    (and skipping policy.default's header objects is what keeps parsing fast)."""
+    value = None
+    name = name.lower()
+    for key, raw in msg.raw_items():  # type: ignore[attr-defined]
+        if key.lower() == name:
+            value = raw
+            break
+    if value is None:
+        return ""
+    return clean_surrogates(re.sub(r"\s+", " ", str(value))).strip()
+
+
 def message_ids(value: str) -> list[str]:
     """The `<…>` ids in a Message-ID, In-Reply-To or References header, in order."""
     return [f"<{found}>" for found in _MSGID.findall(value)]
@@ -82,7 +96,7 @@ def _addresses(msg: Message, *names: str) -> list[Address]:
 
 
 def _date(msg: Message) -> datetime | None:
-    value = _header(msg, "Date")
+    value = _raw_header(msg, "Date")
     if not value:
         return None
     try:
@@ -170,12 +184,12 @@ def _unflow(text: str, delsp: bool) -> str:
 
 def is_automatic(msg: Message) -> bool:
     """Sent by a machine: Auto-Submitted (RFC 3834), or the older habits of autoresponders."""
-    auto = _header(msg, "Auto-Submitted").lower()
+    auto = _raw_header(msg, "Auto-Submitted").lower()
     if auto and auto != "no":
         return True
-    if _header(msg, "X-Autoreply") or _header(msg, "X-Autorespond"):
+    if _raw_header(msg, "X-Autoreply") or _raw_header(msg, "X-Autorespond"):
         return True
-    return _header(msg, "Precedence").lower() in ("auto_reply", "bulk", "junk")
+    return _raw_header(msg, "Precedence").lower() in ("auto_reply", "bulk", "junk")
 
 
 def raw_hash(raw: bytes) -> str:
@@ -191,7 +205,7 @@ def parse_message(raw: bytes) -> ParsedMail:
     senders = _addresses(msg, "From") or _addresses(msg, "Sender") or _addresses(msg, "Reply-To")
     if not senders:
         raise BrokenMessage("no sender address (From, Sender or Reply-To)")
-    ids = message_ids(_header(msg, "Message-ID"))
+    ids = message_ids(_raw_header(msg, "Message-ID"))
     body, text = body_of(msg)
     return ParsedMail(
         message_id=ids[0] if ids else raw_hash(raw),
@@ -200,8 +214,8 @@ def parse_message(raw: bytes) -> ParsedMail:
         sender=senders[0],
         recipients=_addresses(msg, "To", "Cc"),
         date=_date(msg),
-        in_reply_to=message_ids(_header(msg, "In-Reply-To")),
-        references=message_ids(_header(msg, "References")),
+        in_reply_to=message_ids(_raw_header(msg, "In-Reply-To")),
+        references=message_ids(_raw_header(msg, "References")),
         body=body,
         text=text,
         automatic=is_automatic(msg),
