@@ -32,6 +32,10 @@ class MailboxError(HttpError):
     """The mailbox could not be read (unreachable, a missing folder, a refused command)."""
 
 
+class FolderError(MailboxError):
+    """One configured folder cannot be opened (missing, misspelt, no permission)."""
+
+
 class MailboxAuthError(AuthError):
     """The server refused the credentials: a person has to fix them; retrying will not."""
 
@@ -191,7 +195,7 @@ class Mailbox:
         except imaplib.IMAP4.abort:
             raise
         except imaplib.IMAP4.error as exc:
-            raise MailboxError(
+            raise FolderError(
                 self.source,
                 f"folder {folder!r} cannot be opened on {self._where()}: {_text(exc)}",
                 permanent=True,

@@ -23,7 +23,7 @@ from typing import Any
 
 from integrations.base import WriteBackError, dump_cursor, load_cursor
 from integrations.http import CallStats
-from integrations.imap.client import ImapSettings, Mailbox, UidValidityChanged
+from integrations.imap.client import FolderError, ImapSettings, Mailbox, UidValidityChanged
 from integrations.imap.mailthread import ThreadBuilder
 from integrations.imap.parsing import BrokenMessage, parse_message
 from integrations.imap.threads import ThreadIndex
@@ -115,15 +115,21 @@ class ImapConnector:
             return dump_cursor({"folders": folders, "threads": index.dump()})
 
         stored = current()
+        broken: list[FolderError] = []
         with Mailbox(
             self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.http_stats
         ) as mailbox:
             for folder in self.folders:
-                for batch in self._folder(mailbox, folder, folders, index, now, current):
-                    stored = batch.cursor
-                    yield batch
+                try:
+                    for batch in self._folder(mailbox, folder, folders, index, now, current):
+                        stored = batch.cursor
+                        yield batch
+                except FolderError as exc:
+                    broken.append(exc)  # a misspelt folder must not stop the others
         if current() != stored:
             yield Batch(cursor=current())  # progress with nothing to store (all left out)
+        if broken:
+            raise broken[0]
 
     def _folder(
         self,

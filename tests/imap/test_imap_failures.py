@@ -10,7 +10,7 @@ import pytest
 
 from integrations.base import WriteBackError
 from integrations.http import AuthError
-from integrations.imap.client import MailboxAuthError, MailboxError
+from integrations.imap.client import FolderError, MailboxAuthError, MailboxError
 from tests.imap.conftest import Account, unique
 from tests.imap.dovecot import free_port
 from tests.imap.mails import mail
@@ -84,9 +84,17 @@ def test_wrong_credentials_fail_at_once_with_an_error_naming_the_source(
     assert waits == []  # no retrying a refused login
 
 
-def test_a_missing_folder_is_a_clear_error(mailbox_account: Account) -> None:
-    with pytest.raises(MailboxError, match=r"^mailbox: folder 'Archive/2019' cannot be opened"):
-        list(connector(mailbox_account, folders=["Archive/2019"]).pages(None, NOW))
+def test_a_missing_folder_is_a_clear_error_and_the_other_folders_are_still_read(
+    mailbox_account: Account,
+) -> None:
+    seeded(mailbox_account)
+    source = connector(mailbox_account, folders=["Sent Items", "INBOX", "Sent"])
+    batches: list = []
+    with pytest.raises(FolderError, match=r"^mailbox: folder 'Sent Items' cannot be opened"):
+        for batch in source.pages(None, NOW):
+            batches.append(batch)
+    assert len(messages(batches)) == 10
+    assert set(json.loads(batches[-1].cursor)["folders"]) == {"INBOX", "Sent"}
 
 
 def test_a_recreated_folder_is_read_again_and_only_new_mail_is_new(
