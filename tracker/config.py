@@ -381,7 +381,7 @@ def _check_imap(v: _Validator, table: str, options: dict[str, Any]) -> None:
     if "batch_size" in options and options["batch_size"] < 1:
         v.problem(table, "batch_size", "must be at least 1")
     if "folders" in options and not [f for f in options["folders"] if f.strip()]:
-        v.problem(table, "folders", "must name at least one folder (e.g. \"INBOX\")")
+        v.problem(table, "folders", 'must name at least one folder (e.g. "INBOX")')
 
 
 def _source(v: _Validator, index: int, data: Any, names: set[str]) -> SourceConfig | None:

@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from integrations.imap.parsing import Address, ParsedMail
 from integrations.imap.threads import ThreadIndex, short_key, strip_subject
 from tracker.records import AssignmentRecord, Batch, MessageRecord, PersonRecord, TicketRecord
+
+FUTURE_SLACK = timedelta(hours=1)
 
 
 @dataclass
@@ -78,6 +80,8 @@ class ThreadBuilder:
         )
         ticket_key = short_key(root)
         sent_at = mail.date or fallback_time
+        if sent_at > fallback_time + FUTURE_SLACK:
+            sent_at = fallback_time  # a sender's clock far ahead: trust the server's arrival
         thread = self.threads.get(ticket_key)
         if thread is None:
             thread = self.threads[ticket_key] = _Thread(root, new=not self.index.knows(root))

@@ -297,3 +297,22 @@ def test_an_autoresponders_acknowledgement_is_a_system_message_not_an_agents_rep
     assert found[f"<ack@{tag}.example>"].ticket_external_id == root
     ticket = [t for b in batches for t in b.tickets][-1]
     assert ticket.assignee_external_id is None  # nobody has answered yet
+
+
+def test_a_date_far_in_the_future_gives_way_to_the_servers_arrival_time(
+    mailbox_account: Account,
+) -> None:
+    from datetime import UTC, datetime
+
+    future = mail(
+        ANNA,
+        SUPPORT,
+        "Clock",
+        "My computer's clock is wrong.",
+        message_id=f"<f@{unique()}.example>",
+        sent=datetime(2031, 1, 1, tzinfo=UTC),
+    )
+    arrived = datetime(2024, 5, 14, 10, 30, tzinfo=UTC)
+    mailbox_account.append_many([future], arrived=arrived)
+    found = messages(list(connector(mailbox_account, folders=["INBOX"]).pages(None, NOW)))
+    assert [m.sent_at for m in found.values()] == [arrived]
