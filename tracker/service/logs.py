@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 _SECRET_KEY = re.compile(r"(token|password|secret|api_key|authorization|cookie)", re.I)
 _BARE = re.compile(r"^[\w.:/@+\-]+$")
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 
 
 def event(logger: logging.Logger, name: str, *, level: int = logging.INFO, **fields: Any) -> None:
@@ -48,6 +49,9 @@ def _fields(record: logging.LogRecord) -> dict[str, Any]:
         fields["event"] = "log"
         fields["logger"] = record.name
         fields["message"] = record.getMessage()
+        for key, value in vars(record).items():  # `extra={...}` of other modules' lines
+            if key not in _STANDARD and not key.startswith("_"):
+                fields[key] = _clean(key, value)
     else:
         fields["event"] = record.msg
         for key, value in given.items():

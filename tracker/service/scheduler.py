@@ -46,8 +46,10 @@ class ServiceRefused(Exception):
     """The service must not start (e.g. a second worker on one SQLite file)."""
 
 
-class Stopping(Exception):
-    """Raised inside a job's progress callback to stop between transactions."""
+class Stopping(BaseException):
+    """Raised from the sync's progress callback (after a page is committed) to stop the
+    pass between transactions. A BaseException, so the sync runner's own "any failure
+    stops this source" handler does not record it as the source failing."""
 
 
 def utc_now() -> datetime:
@@ -84,6 +86,7 @@ class Service:
         self._running = 0
         self._idle = threading.Condition()
         self._connectors: dict[str, Any] = {}
+        self._seen_stats: dict[str, tuple[int, int]] = {}
         self._worker_lease: leases.HeldLease | None = None
 
     # ---- start-up ---------------------------------------------------------
@@ -227,26 +230,33 @@ class Service:
                 connector=self._connector(source_cfg),
                 progress=progress,
             )
-        except Stopping:
-            raise
-        except Exception as exc:
+        except Exception as exc:  # the runner records source failures itself; not this
             self.metrics.syncs.labels(name, "failed").inc()
-            self._record_sync(name, source_cfg.type, _first_line(exc))
+            self._record_failure(name, source_cfg.type, _first_line(exc))
             raise
-        self.metrics.api_calls.labels(name).inc(getattr(report, "calls", 0) or 0)
-        self.metrics.api_rate_limited.labels(name).inc(getattr(report, "rate_limited", 0) or 0)
+        calls, limited = self._call_deltas(name, report)
+        self.metrics.api_calls.labels(name).inc(calls)
+        self.metrics.api_rate_limited.labels(name).inc(limited)
         error = getattr(report, "error", None)
         self.metrics.syncs.labels(name, "failed" if error else "ok").inc()
-        self._record_sync(name, source_cfg.type, error)
         fields = {
             key: getattr(report, key, None)
-            for key in ("pages", "tickets", "messages", "promises", "handoffs", "calls")
+            for key in ("pages", "tickets", "messages", "promises", "handoffs", "seconds")
         }
         if error:
             event(log, "sync.failed", level=logging.ERROR, source=name, error=error, **fields)
         else:
-            seconds = getattr(report, "seconds", None)
-            event(log, "sync.done", source=name, seconds=seconds, **fields)
+            event(log, "sync.done", source=name, calls=calls, rate_limited=limited, **fields)
+
+    def _call_deltas(self, name: str, report: Any) -> tuple[int, int]:
+        """API calls and 429s of this pass: a kept connector's stats count since it was made."""
+        calls = int(getattr(report, "calls", 0) or 0)
+        limited = int(getattr(report, "rate_limited", 0) or 0)
+        last_calls, last_limited = self._seen_stats.get(name, (0, 0))
+        self._seen_stats[name] = (calls, limited)
+        if calls < last_calls or limited < last_limited:  # a new connector: counts restarted
+            return calls, limited
+        return calls - last_calls, limited - last_limited
 
     def _connector(self, source_cfg: SourceConfig) -> Any:
         """One connector per source for the worker's life, so its rate budget carries over."""
@@ -256,8 +266,8 @@ class Service:
             self._connectors[source_cfg.name] = connector_for(source_cfg)
         return self._connectors[source_cfg.name]
 
-    def _record_sync(self, name: str, kind: str, error: str | None) -> None:
-        """Last sync time, success and error on the source row, which /healthz reads."""
+    def _record_failure(self, name: str, kind: str, error: str) -> None:
+        """The error on the source row (which /healthz reads) when the runner itself failed."""
         from tracker.db import session_scope
         from tracker.ingest import get_or_create_source
 
@@ -266,9 +276,7 @@ class Service:
             with session_scope(self.engine) as session:
                 source = get_or_create_source(session, name, kind)
                 source.last_sync_at = now
-                source.last_error = error[:2000] if error else None
-                if not error:
-                    source.last_success_at = now
+                source.last_error = error[:2000]
                 session.add(source)
         except Exception as exc:
             event(log, "sync.record_failed", level=logging.WARNING, source=name, error=exc)
