@@ -1,0 +1,91 @@
+"""E-mail over SMTP: plain text and HTML in one message."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from integrations.notify import Notice, TransportError
+from tracker.config import Config
+
+
+class EmailTransport:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        sender: str,
+        *,
+        starttls: bool = False,
+        tls: bool = False,
+        username: str | None = None,
+        password: str | None = None,
+        timeout: float = 30.0,
+    ):
+        self.host, self.port, self.sender = host, port, sender
+        self.starttls, self.tls = starttls, tls
+        self.username, self.password = username, password
+        self.timeout = timeout
+
+    @classmethod
+    def from_config(cls, config: Config) -> EmailTransport | None:
+        email = config.email
+        if email is None:
+            return None
+        return cls(
+            email.smtp_host,
+            email.smtp_port,
+            email.sender,
+            starttls=email.starttls,
+            tls=email.tls,
+            username=email.username(),
+            password=email.password(),
+        )
+
+    def message(self, notice: Notice, recipient: str) -> EmailMessage:
+        message = EmailMessage()
+        message["From"] = self.sender
+        message["To"] = recipient
+        message["Subject"] = notice.subject
+        message["Date"] = formatdate(localtime=False)
+        message["Message-ID"] = make_msgid(domain=self.sender.rpartition("@")[2] or None)
+        message["Auto-Submitted"] = "auto-generated"
+        for key, value in notice.headers.items():
+            message[key] = value
+        message.set_content(notice.text)
+        message.add_alternative(notice.html, subtype="html")
+        return message
+
+    def send(self, notice: Notice, recipient: str) -> None:
+        message = self.message(notice, recipient)
+        where = f"SMTP {self.host}:{self.port}"
+        try:
+            smtp_class = smtplib.SMTP_SSL if self.tls else smtplib.SMTP
+            with smtp_class(self.host, self.port, timeout=self.timeout) as smtp:
+                if self.starttls and not self.tls:
+                    smtp.starttls(context=ssl.create_default_context())
+                if self.username and self.password:
+                    smtp.login(self.username, self.password)
+                smtp.send_message(message)
+        except smtplib.SMTPRecipientsRefused as exc:
+            code, reply = next(iter(exc.recipients.values()))
+            raise TransportError(
+                f"{where} refused {recipient}: {code} {_text(reply)}", permanent=code >= 500
+            ) from None
+        except smtplib.SMTPAuthenticationError as exc:
+            raise TransportError(
+                f"{where} refused the credentials ({exc.smtp_code})", True
+            ) from None
+        except smtplib.SMTPResponseException as exc:
+            raise TransportError(
+                f"{where} answered {exc.smtp_code} {_text(exc.smtp_error)}",
+                permanent=exc.smtp_code >= 500,
+            ) from None
+        except (smtplib.SMTPException, OSError) as exc:
+            raise TransportError(f"{where} unreachable: {type(exc).__name__}: {exc}") from None
+
+
+def _text(reply: bytes | str) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
