@@ -11,7 +11,7 @@ import bisect
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 STATUSES = ("new", "open", "pending", "hold", "solved", "closed", "deleted")
@@ -441,3 +441,17 @@ class Store:
             index = bisect.bisect_right(self._update_keys, key)
             self._update_keys.insert(index, key)
             self.updates.insert(index, update)
+
+
+class MovableClock:
+    """A clock tests and demos can set and move: `clock()` returns the current time."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> datetime:
+        self.now += delta
+        return self.now
