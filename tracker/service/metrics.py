@@ -145,3 +145,25 @@ class Metrics:
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
+
+
+class CountingTransport:
+    """A notification transport that counts each send by channel and outcome
+    (sent, retry: a passing failure, failed: a permanent one)."""
+
+    def __init__(self, channel: str, inner: Any, metrics: Metrics):
+        self.channel = channel
+        self.inner = inner
+        self.metrics = metrics
+
+    def send(self, notice: Any, recipient: str) -> None:
+        try:
+            self.inner.send(notice, recipient)
+        except Exception as exc:
+            outcome = "failed" if getattr(exc, "permanent", False) else "retry"
+            self.metrics.deliveries.labels(self.channel, outcome).inc()
+            raise
+        self.metrics.deliveries.labels(self.channel, "sent").inc()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)

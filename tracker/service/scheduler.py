@@ -35,7 +35,7 @@ from tracker.config import Config, SourceConfig
 from tracker.service import leases
 from tracker.service.health import Listener, make_app
 from tracker.service.logs import event
-from tracker.service.metrics import Metrics
+from tracker.service.metrics import CountingTransport, Metrics
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,7 @@ class Service:
         self._idle = threading.Condition()
         self._connectors: dict[str, Any] = {}
         self._seen_stats: dict[str, tuple[int, int]] = {}
+        self._transport_cache: dict[str, Any] | None = None
         self._worker_lease: leases.HeldLease | None = None
 
     # ---- start-up ---------------------------------------------------------
@@ -284,28 +285,60 @@ class Service:
     def sweep_job(self) -> None:
         self._job("sweep", self._sweep)
 
+    def _transports(self) -> dict[str, Any]:
+        """The configured transports, each counted in the metrics; made once per worker."""
+        if self._transport_cache is None:
+            from integrations.notify import transports_for
+
+            self._transport_cache = {
+                channel: CountingTransport(channel, transport, self.metrics)
+                for channel, transport in transports_for(self.config).items()
+            }
+        return self._transport_cache
+
     def _sweep(self) -> None:
+        """One sweep under the "sweep" lease: one worker decides at a time (the others
+        would find the same work); delivery claims its rows on its own as well."""
         from tracker.sweep import run_sweep
 
+        held = self._take("sweep")
+        if held is None:
+            event(log, "sweep.skipped", level=logging.DEBUG)
+            return
         started = time.monotonic()
         try:
-            report = run_sweep(self.engine, self.config, now=self.clock(), worker_id=self.worker_id)
+            report = run_sweep(
+                self.engine,
+                self.config,
+                now=self.clock(),
+                worker_id=self.worker_id,
+                transports=self._transports(),
+            )
         finally:
             self.metrics.sweep_seconds.observe(time.monotonic() - started)
-        for (channel, outcome), count in _deliveries(report).items():
-            self.metrics.deliveries.labels(channel, outcome).inc(count)
-        event(log, "sweep.done", seconds=time.monotonic() - started, **_summary(report))
+            self._drop(held)
+        for failure in [*report.failures, *report.errors][:20]:
+            event(log, "sweep.problem", level=logging.WARNING, problem=failure)
+        event(log, "sweep.done", **_summary(report))
 
     def digest_job(self, team_name: str) -> None:
         self._job("digest", lambda: self._digest(team_name), team=team_name)
 
     def _digest(self, team_name: str) -> None:
-        from tracker.sweep import run_digests
+        """At `digest_at` in the team's zone: queue the digests that are due and send them
+        (the minute sweep would pick them up too; this sends them on the dot)."""
+        from tracker.sweep import deliver, digests
 
-        report = run_digests(
-            self.engine, self.config, now=self.clock(), worker_id=self.worker_id, team=team_name
+        now = self.clock()
+        queued = digests(self.engine, self.config, now=now)
+        report = deliver(
+            self.engine,
+            self.config,
+            now=now,
+            worker_id=self.worker_id,
+            transports=self._transports(),
         )
-        event(log, "digest.done", team=team_name, **_summary(report))
+        event(log, "digest.done", team=team_name, queued=queued, delivered=report.delivered)
 
     # ---- running and stopping --------------------------------------------
     def request_stop(self, reason: str = "signal") -> None:
@@ -376,21 +409,6 @@ class Service:
     def _release_all(self) -> None:
         for held in list(self._held):
             self._drop(held)
-
-
-def _deliveries(report: Any) -> dict[tuple[str, str], int]:
-    """(channel, outcome) -> count from a SweepReport, whatever shape it reports them in."""
-    found = getattr(report, "deliveries", None)
-    counts: dict[tuple[str, str], int] = {}
-    if isinstance(found, dict):
-        for key, value in found.items():
-            if isinstance(key, tuple) and len(key) == 2 and isinstance(value, int):
-                counts[(str(key[0]), str(key[1]))] = value
-            elif isinstance(value, dict):
-                for outcome, count in value.items():
-                    if isinstance(count, int):
-                        counts[(str(key), str(outcome))] = count
-    return counts
 
 
 def _summary(report: Any) -> dict[str, Any]:

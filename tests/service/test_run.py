@@ -1,0 +1,78 @@
+"""`followthrough run` as ops run it: a subprocess against the sandbox help desk over
+HTTP and a real SMTP server, on short intervals."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import sqlalchemy as sa
+
+from tracker.db import make_engine, upgrade
+
+
+def _sent(smtp, digests: bool = False) -> Counter:
+    """Recipients of the escalation e-mails (or of the daily digests)."""
+    return Counter(
+        rcpt
+        for rcpts, message in smtp.messages
+        for rcpt in rcpts
+        if message["Subject"].startswith("Follow-through daily digest") == digests
+    )
+
+
+def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
+    db_url, tmp_path, desk, smtp, start_service
+):
+    from conftest import wait_for, write_config
+
+    upgrade(db_url)
+    service = start_service(
+        lambda port: write_config(
+            tmp_path, db_url=db_url, sources=[("zendesk", desk.url)],
+            smtp_port=smtp.port, listen_port=port,
+        )
+    )  # fmt: skip
+    service.wait_listening()
+
+    # Two promises were overdue before the service started: each goes to its owner, the
+    # lead and the manager by e-mail, and gets notes on its ticket.
+    expected = Counter({"amy@acme.example": 1, "bob@acme.example": 1,
+                        "lena@acme.example": 2, "max@acme.example": 2})  # fmt: skip
+    wait_for(lambda: _sent(smtp) == expected, 25, f"e-mails {expected}", service)
+    amy_ticket = desk.people["tickets"][0]
+    notes = lambda: [  # noqa: E731
+        c for c in desk.store.comments_of(amy_ticket.id) if not c.public
+    ]
+    wait_for(lambda: len(notes()) == 3, 10, "three notes on the ticket", service)
+    assert "promise_overdue" in desk.store.ticket(amy_ticket.id).tags
+
+    status, health = service.healthz()
+    assert status == 200, health
+    assert health["database"] == {"ok": True}
+    (source,) = health["sources"]
+    assert source["name"] == "zendesk" and source["ok"] and source["last_success_at"]
+    backlog = lambda: service.healthz()[1]["delivery_backlog"]  # noqa: E731
+    wait_for(lambda: backlog()["pending"] == 0, 10, "an empty outbox", service)
+    assert backlog()["failed"] == 0
+
+    status, metrics = service.get("/metrics")
+    assert status == 200
+    assert re.search(r'followthrough_syncs_total\{outcome="ok",source="zendesk"\} [1-9]', metrics)
+    assert re.search(r'followthrough_api_calls_total\{source="zendesk"\} [1-9]', metrics)
+    assert 'followthrough_promises{state="open"} 2.0' in metrics
+    assert 'followthrough_promises{state="kept"} 1.0' in metrics
+    emails = len(smtp.messages)  # the escalations, and the lead's digest once it is time
+    assert f'followthrough_deliveries_total{{channel="email",outcome="sent"}} {emails}.0' in metrics
+    assert "followthrough_sweep_duration_seconds_count" in metrics
+
+    assert service.stop() == 0
+    assert service.events("service.stopped")
+    assert not service.events("sync.failed") and not service.events("sweep.failed")
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        held = conn.execute(sa.text("select name from lease where name not like 'sweep:%'"))
+        assert list(held) == []  # every lease released on the way out
+    engine.dispose()
+    assert _sent(smtp) == expected  # nothing sent twice
+    assert set(_sent(smtp, digests=True).values()) <= {1}
