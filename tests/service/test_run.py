@@ -24,7 +24,7 @@ def _sent(smtp, digests: bool = False) -> Counter:
 def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
     db_url, tmp_path, desk, smtp, start_service
 ):
-    from conftest import wait_for, write_config
+    from tests.service.support import wait_for, write_config
 
     upgrade(db_url)
     service = start_service(

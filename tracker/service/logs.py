@@ -79,6 +79,14 @@ class KeyValueFormatter(logging.Formatter):
         return " ".join(parts)
 
 
+def _quiet_overlap(record: logging.LogRecord) -> bool:
+    """Drop APScheduler's "skipped: maximum number of running instances reached": a sync
+    slower than its interval is expected (max_instances=1 is how we want it handled)."""
+    return not (
+        record.name.startswith("apscheduler") and "maximum number of running" in record.msg
+    )
+
+
 def configure(
     stream: TextIO | None = None, level: int = logging.INFO, json_lines: bool | None = None
 ) -> None:
@@ -87,6 +95,7 @@ def configure(
     if json_lines is None:
         json_lines = not (hasattr(stream, "isatty") and stream.isatty())
     handler = logging.StreamHandler(stream)
+    handler.addFilter(_quiet_overlap)
     handler.setFormatter(JsonFormatter() if json_lines else KeyValueFormatter())
     root = logging.getLogger()
     for old in list(root.handlers):
