@@ -82,9 +82,7 @@ class KeyValueFormatter(logging.Formatter):
 def _quiet_overlap(record: logging.LogRecord) -> bool:
     """Drop APScheduler's "skipped: maximum number of running instances reached": a sync
     slower than its interval is expected (max_instances=1 is how we want it handled)."""
-    return not (
-        record.name.startswith("apscheduler") and "maximum number of running" in record.msg
-    )
+    return not (record.name.startswith("apscheduler") and "maximum number of running" in record.msg)
 
 
 def configure(

@@ -120,6 +120,23 @@ class Service:
         held.release()
         self._held.discard(held)
 
+    def prepare(self) -> None:
+        """Make the team table match the configuration before any job runs, so workers
+        starting together do not race to create the same teams inside their first sync."""
+        from sqlalchemy.exc import IntegrityError
+
+        from tracker.db import session_scope
+        from tracker.teams import sync_teams
+
+        for attempt in (1, 2):
+            try:
+                with session_scope(self.engine) as session:
+                    sync_teams(session, self.config)
+                return
+            except IntegrityError:  # another worker created them a moment ago
+                if attempt == 2:
+                    raise
+
     def web_app(self) -> Any:
         if not self.config.web.enabled:
             return None
@@ -356,6 +373,7 @@ class Service:
     def run(self, *, install_signals: bool = True) -> int:
         """Run until asked to stop; returns the exit code."""
         self.claim_sqlite()
+        self.prepare()
         try:
             self.listener = Listener(
                 make_app(
