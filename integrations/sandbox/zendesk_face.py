@@ -291,7 +291,7 @@ class ZendeskFace:
             return Reply(
                 400, {"error": "InvalidValue", "description": "start_time or cursor is required"}
             )
-        size = min(int(request.arg("per_page") or self.page_size), 1000)
+        size = min(int(request.arg("per_page") or self.page_size), self.page_size)
         after = [
             t
             for t in self.store.tickets_by_change()
@@ -322,7 +322,7 @@ class ZendeskFace:
         horizon = self._now() - EXCLUSION_SECONDS
         if int(start) > horizon:
             return self._too_recent()
-        size = min(int(request.arg("per_page") or self.page_size), 1000)
+        size = min(int(request.arg("per_page") or self.page_size), self.page_size)
         found = self.store.updates_from(int(start), size)
         page = [u for u in found if u.second <= horizon]
         following = self.store.updates_from(page[-1].second + 1 if page else int(start), 1)
