@@ -19,6 +19,15 @@ TICKET_RECIPIENT = "ticket"
 SLACK_RECIPIENT = "slack"
 
 
+Key = tuple[str, str, str]  # (step, channel, recipient)
+
+
+def rows_of(session: Session, promise_id: int) -> dict[Key, Escalation]:
+    """Every outbox row of a promise, by key: load once, then pass to `queue`."""
+    query = select(Escalation).where(Escalation.promise_id == promise_id)
+    return {(row.step, row.channel, row.recipient): row for row in session.exec(query)}
+
+
 def queue(
     session: Session,
     promise_id: int,
@@ -26,39 +35,48 @@ def queue(
     channel: str,
     recipient: str,
     now: datetime,
+    existing: dict[Key, Escalation] | None = None,
 ) -> bool:
     """Add a pending row unless the key exists; a cancelled row (a snooze stopped it before
-    it was sent) is revived. Returns True when something will be sent."""
-    existing = session.exec(
-        select(Escalation).where(
-            Escalation.promise_id == promise_id,
-            Escalation.step == step,
-            Escalation.channel == channel,
-            Escalation.recipient == recipient,
-        )
-    ).first()
+    it was sent) is revived. Returns True when something will be sent.
+
+    `existing`: the promise's rows from `rows_of`, kept up to date here (saves a query)."""
+    recipient = recipient[:320]
+    key = (step, channel, recipient)
     if existing is not None:
-        if existing.status != CANCELLED:
+        row = existing.get(key)
+    else:
+        row = session.exec(
+            select(Escalation).where(
+                Escalation.promise_id == promise_id,
+                Escalation.step == step,
+                Escalation.channel == channel,
+                Escalation.recipient == recipient,
+            )
+        ).first()
+    if row is not None:
+        if row.status != CANCELLED:
             return False
-        existing.status = PENDING
-        existing.due_at = now
-        existing.next_attempt_at = now
-        existing.attempts = 0
-        existing.last_error = None
-        session.add(existing)
+        row.status = PENDING
+        row.due_at = now
+        row.next_attempt_at = now
+        row.attempts = 0
+        row.last_error = None
+        session.add(row)
         return True
-    session.add(
-        Escalation(
-            promise_id=promise_id,
-            step=step,
-            channel=channel,
-            recipient=recipient[:320],
-            status=PENDING,
-            due_at=now,
-            next_attempt_at=now,
-            created_at=now,
-        )
+    row = Escalation(
+        promise_id=promise_id,
+        step=step,
+        channel=channel,
+        recipient=recipient,
+        status=PENDING,
+        due_at=now,
+        next_attempt_at=now,
+        created_at=now,
     )
+    session.add(row)
+    if existing is not None:
+        existing[key] = row
     return True
 
 
@@ -72,14 +90,9 @@ def cancel_pending(session: Session, promise_id: int) -> int:
     return result.rowcount or 0
 
 
-def steps_taken(session: Session, promise_id: int) -> set[str]:
+def steps_taken(rows: dict[Key, Escalation]) -> set[str]:
     """Steps with a row that was not cancelled: decided already, whatever their outcome."""
-    rows = session.exec(
-        select(Escalation.step).where(
-            Escalation.promise_id == promise_id, Escalation.status != CANCELLED
-        )
-    )
-    return set(rows)
+    return {row.step for row in rows.values() if row.status != CANCELLED}
 
 
 def close_out(session: Session, promise_id: int, now: datetime) -> None:

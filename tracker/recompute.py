@@ -10,6 +10,7 @@ import contextlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -18,7 +19,15 @@ from tracker import escalation, lifecycle
 from tracker.actions import leads_of
 from tracker.config import Config
 from tracker.models import Assignment, Message, Person, Promise, PromiseEvent, Source, Ticket
-from tracker.outbox import TAG_OPEN, TICKET_RECIPIENT, cancel_pending, close_out, queue, steps_taken
+from tracker.outbox import (
+    TAG_OPEN,
+    TICKET_RECIPIENT,
+    cancel_pending,
+    close_out,
+    queue,
+    rows_of,
+    steps_taken,
+)
 from tracker.teams import CalendarResolver
 
 TICKET_CHANNEL_SOURCES = ("zendesk", "freshdesk")
@@ -34,14 +43,27 @@ class Tally:
     escalations_created: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def merge(self, other: Tally) -> None:
+        for name in ("examined", "kept", "broken", "handoffs", "resumed", "escalations_created"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
 
 class Recomputer:
     """Per-pass caches (calendars, sources) around `recompute`."""
 
-    def __init__(self, session: Session, config: Config, tally: Tally):
+    def __init__(
+        self,
+        session: Session,
+        config: Config,
+        tally: Tally,
+        calendars: dict[object, Any] | None = None,
+    ):
         self.session = session
         self.config = config
         self.tally = tally
+        # Calendars are pure and costly to build (holidays): share them across a pass.
+        self.calendars = calendars if calendars is not None else {}
         self._resolvers: dict[str | None, CalendarResolver] = {}
         self._sources: dict[int, Source] = {}
 
@@ -55,7 +77,9 @@ class Recomputer:
         with contextlib.suppress(KeyError):
             team = self.config.source(source.name).get("team")
         if team not in self._resolvers:
-            self._resolvers[team] = CalendarResolver(self.session, team)
+            resolver = CalendarResolver(self.session, team)
+            resolver._calendars = self.calendars
+            self._resolvers[team] = resolver
         return self._resolvers[team]
 
     def channels(self, source: Source) -> escalation.Channels:
@@ -160,9 +184,10 @@ class Recomputer:
         if state == "snoozed":
             promise.next_action_at = promise.snoozed_until
             return
-        taken = steps_taken(self.session, promise.id)
+        existing = rows_of(self.session, promise.id)
+        taken = steps_taken(existing)
         if channels.ticket and self.config.ticket.tags and TAG_OPEN not in taken:
-            queue(self.session, promise.id, TAG_OPEN, "ticket", TICKET_RECIPIENT, now)
+            queue(self.session, promise.id, TAG_OPEN, "ticket", TICKET_RECIPIENT, now, existing)
             self.tally.escalations_created += 1
         owner = self.session.get(Person, promise.owner_id) if promise.owner_id else None
         calendar = self._resolver(source).calendar_for(owner, ticket)
@@ -183,7 +208,9 @@ class Recomputer:
                 leads,
                 self.config.escalation.managers,
             )
-            created = sum(queue(self.session, promise.id, step, c, r, now) for c, r in pairs)
+            created = sum(
+                queue(self.session, promise.id, step, c, r, now, existing) for c, r in pairs
+            )
             self.tally.escalations_created += created
             self._event(promise, step, now, recipients=[f"{c}:{r}" for c, r in pairs])
         promise.next_action_at = plan.next_at

@@ -13,6 +13,7 @@ The loop only acts; `tracker.lifecycle` and `tracker.escalation` decide. Steps o
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -140,28 +141,62 @@ def _write_watermark(session: Session, value: int, now: datetime) -> None:
     session.add(lease)
 
 
-def _recompute_ids(
-    engine: Engine, config: Config, ids: list[int], now: datetime, tally: Tally
+def _recompute_batch(
+    engine: Engine,
+    config: Config,
+    ids: list[int],
+    now: datetime,
+    tally: Tally,
+    calendars: dict[object, Any],
 ) -> None:
-    """Recompute each promise in its own transaction; a crash pushes it an hour on."""
-    for promise_id in ids:
-        try:
-            with Session(engine, expire_on_commit=False) as session:
+    """Recompute promises in one transaction; if any fails, redo them one by one so
+    only the bad one is pushed an hour on."""
+    trial = Tally()
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            recomputer = Recomputer(session, config, trial, calendars)
+            # Load the batch's promises and tickets in two queries, not one per promise.
+            promises = list(session.exec(select(Promise).where(Promise.id.in_(ids))))
+            ticket_ids = {p.ticket_id for p in promises}
+            list(session.exec(select(Ticket).where(Ticket.id.in_(ticket_ids))))
+            for promise_id in ids:
                 promise = session.get(Promise, promise_id)
-                if promise is None or promise.state not in ("open", "snoozed"):
-                    continue
-                Recomputer(session, config, tally).recompute(promise, now)
-                session.commit()
-        except Exception as exc:  # one bad row must not stop the sweep
-            log.exception("recomputing promise %s failed", promise_id)
-            tally.errors.append(f"promise {promise_id}: {type(exc).__name__}: {exc}")
-            with Session(engine) as session:
-                session.execute(
-                    sa.update(Promise)
-                    .where(Promise.id == promise_id)
-                    .values(next_action_at=now + CRASH_BACKOFF)
-                )
-                session.commit()
+                if promise is not None and promise.state in ("open", "snoozed"):
+                    recomputer.recompute(promise, now)
+            session.commit()
+    except Exception:
+        if len(ids) == 1:
+            _push_on(engine, ids[0], now, tally)
+            return
+        for promise_id in ids:
+            _recompute_batch(engine, config, [promise_id], now, tally, calendars)
+        return
+    tally.merge(trial)
+
+
+def _push_on(engine: Engine, promise_id: int, now: datetime, tally: Tally) -> None:
+    exc = sys.exc_info()[1]
+    log.exception("recomputing promise %s failed", promise_id)
+    tally.errors.append(f"promise {promise_id}: {type(exc).__name__}: {exc}")
+    with Session(engine) as session:
+        session.execute(
+            sa.update(Promise)
+            .where(Promise.id == promise_id)
+            .values(next_action_at=now + CRASH_BACKOFF)
+        )
+        session.commit()
+
+
+def _recompute_ids(
+    engine: Engine,
+    config: Config,
+    ids: list[int],
+    now: datetime,
+    tally: Tally,
+    calendars: dict[object, Any],
+) -> None:
+    for start in range(0, len(ids), BATCH):
+        _recompute_batch(engine, config, ids[start : start + BATCH], now, tally, calendars)
 
 
 def decide(engine: Engine, config: Config, *, now: datetime, limit: int = 100_000) -> SweepReport:
@@ -175,9 +210,8 @@ def decide(engine: Engine, config: Config, *, now: datetime, limit: int = 100_00
         ids = candidates_by_message(session, max(0, watermark - WATERMARK_MARGIN), now)
         ids += candidates_by_ticket(session)
         session.commit()
-    seen = set()
-    first = [i for i in ids if not (i in seen or seen.add(i))]
-    _recompute_ids(engine, config, first, now, tally)
+    calendars: dict[object, Any] = {}
+    _recompute_ids(engine, config, list(dict.fromkeys(ids)), now, tally, calendars)
     with Session(engine) as session:
         _write_watermark(session, max(watermark, newest), now)
         session.commit()
@@ -189,7 +223,7 @@ def decide(engine: Engine, config: Config, *, now: datetime, limit: int = 100_00
                 batch = list(session.exec(due_query(state, now, min(BATCH, limit - done))))
             if not batch:
                 break
-            _recompute_ids(engine, config, batch, now, tally)
+            _recompute_ids(engine, config, batch, now, tally, calendars)
             done += len(batch)
 
     report = SweepReport(

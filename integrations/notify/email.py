@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import smtplib
 import ssl
 from email.message import EmailMessage
@@ -28,6 +29,7 @@ class EmailTransport:
         self.starttls, self.tls = starttls, tls
         self.username, self.password = username, password
         self.timeout = timeout
+        self._smtp: smtplib.SMTP | None = None
 
     @classmethod
     def from_config(cls, config: Config) -> EmailTransport | None:
@@ -58,33 +60,61 @@ class EmailTransport:
         message.add_alternative(notice.html, subtype="html")
         return message
 
+    def _connect(self) -> smtplib.SMTP:
+        smtp_class = smtplib.SMTP_SSL if self.tls else smtplib.SMTP
+        smtp = smtp_class(self.host, self.port, timeout=self.timeout)
+        if self.starttls and not self.tls:
+            smtp.starttls(context=ssl.create_default_context())
+        if self.username and self.password:
+            smtp.login(self.username, self.password)
+        return smtp
+
+    def close(self) -> None:
+        """End the connection kept open between messages of one delivery pass."""
+        smtp, self._smtp = self._smtp, None
+        if smtp is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                smtp.quit()
+
     def send(self, notice: Notice, recipient: str) -> None:
         message = self.message(notice, recipient)
         where = f"SMTP {self.host}:{self.port}"
         try:
-            smtp_class = smtplib.SMTP_SSL if self.tls else smtplib.SMTP
-            with smtp_class(self.host, self.port, timeout=self.timeout) as smtp:
-                if self.starttls and not self.tls:
-                    smtp.starttls(context=ssl.create_default_context())
-                if self.username and self.password:
-                    smtp.login(self.username, self.password)
-                smtp.send_message(message)
+            try:
+                if self._smtp is None:
+                    self._smtp = self._connect()
+                self._smtp.send_message(message)
+            except smtplib.SMTPServerDisconnected:
+                # The server closed the connection we kept: one fresh try.
+                self._smtp = self._connect()
+                self._smtp.send_message(message)
         except smtplib.SMTPRecipientsRefused as exc:
+            self._reset()
             code, reply = next(iter(exc.recipients.values()))
             raise TransportError(
                 f"{where} refused {recipient}: {code} {_text(reply)}", permanent=code >= 500
             ) from None
         except smtplib.SMTPAuthenticationError as exc:
+            self.close()
             raise TransportError(
                 f"{where} refused the credentials ({exc.smtp_code})", True
             ) from None
         except smtplib.SMTPResponseException as exc:
+            self.close()
             raise TransportError(
                 f"{where} answered {exc.smtp_code} {_text(exc.smtp_error)}",
                 permanent=exc.smtp_code >= 500,
             ) from None
         except (smtplib.SMTPException, OSError) as exc:
+            self._smtp = None
             raise TransportError(f"{where} unreachable: {type(exc).__name__}: {exc}") from None
+
+    def _reset(self) -> None:
+        if self._smtp is not None:
+            try:
+                self._smtp.rset()
+            except (smtplib.SMTPException, OSError):
+                self._smtp = None
 
 
 def _text(reply: bytes | str) -> str:

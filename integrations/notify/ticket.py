@@ -3,6 +3,8 @@ through the source's own connector."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from integrations.notify import Notice, TransportError
@@ -10,8 +12,9 @@ from tracker.config import Config
 
 
 class TicketTransport:
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, *, sleep: Callable[[float], None] = time.sleep):
         self.config = config
+        self.sleep = sleep
         self._connectors: dict[str, Any] = {}
 
     @classmethod
@@ -34,7 +37,11 @@ class TicketTransport:
                 raise TransportError(
                     "ticket write-back is not available in this version", permanent=True
                 ) from None
-            connector = connector_for(source)
+            try:
+                connector = connector_for(source, sleep=self.sleep)
+            except Exception as exc:  # no connector for this type, or no credentials
+                permanent = bool(getattr(exc, "permanent", True))
+                raise TransportError(f"ticket write-back: {exc}", permanent=permanent) from None
             if connector is None or not hasattr(connector, "add_note"):
                 raise TransportError(
                     f"source {source_name!r} ({source.type}) has no ticket write-back",
