@@ -31,11 +31,11 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.engine import Engine
 
-from tracker.config import Config, SourceConfig
+from tracker.config import Config
 from tracker.service import leases
 from tracker.service.health import Listener, make_app
+from tracker.service.jobs import Jobs, first_line
 from tracker.service.logs import event
-from tracker.service.metrics import CountingTransport, Metrics
 
 log = logging.getLogger(__name__)
 
@@ -46,22 +46,11 @@ class ServiceRefused(Exception):
     """The service must not start (e.g. a second worker on one SQLite file)."""
 
 
-class Stopping(BaseException):
-    """Raised from the sync's progress callback (after a page is committed) to stop the
-    pass between transactions. A BaseException, so the sync runner's own "any failure
-    stops this source" handler does not record it as the source failing."""
-
-
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc)
-    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
-
-
-class Service:
+class Service(Jobs):
     def __init__(
         self,
         config: Config,
@@ -71,26 +60,15 @@ class Service:
         clock: Callable[[], datetime] = utc_now,
         stop_timeout: float = 20.0,
     ):
-        self.config = config
-        self.engine = engine
-        self.worker_id = leases.new_worker_id(worker_id or config.service.worker_id)
-        self.clock = clock
+        super().__init__(
+            config, engine, leases.new_worker_id(worker_id or config.service.worker_id), clock
+        )
         self.stop_timeout = stop_timeout
-        self.lease_length = config.service.lease.delta
         self.started_at = clock()
-        self.metrics = Metrics(engine, config, clock)
-        self.stopping = threading.Event()
         self.scheduler: BlockingScheduler | None = None
         self.listener: Listener | None = None
-        self._held: set[leases.HeldLease] = set()
-        self._running = 0
-        self._idle = threading.Condition()
-        self._connectors: dict[str, Any] = {}
-        self._seen_stats: dict[str, tuple[int, int]] = {}
-        self._transport_cache: dict[str, Any] | None = None
         self._worker_lease: leases.HeldLease | None = None
 
-    # ---- start-up ---------------------------------------------------------
     def claim_sqlite(self) -> None:
         """On SQLite, hold the one-worker lease for our whole life or refuse to start."""
         if self.engine.dialect.name != "sqlite":
@@ -109,16 +87,6 @@ class Service:
                 "SQLite runs one worker at a time (use PostgreSQL to run several)"
             )
         self._worker_lease = held
-
-    def _take(self, name: str) -> leases.HeldLease | None:
-        held = leases.try_hold(self.engine, name, self.worker_id, self.lease_length, self.clock)
-        if held is not None:
-            self._held.add(held)
-        return held
-
-    def _drop(self, held: leases.HeldLease) -> None:
-        held.release()
-        self._held.discard(held)
 
     def prepare(self) -> None:
         """Make the team table match the configuration before any job runs, so workers
@@ -193,171 +161,6 @@ class Service:
         return scheduler
 
     # ---- jobs -------------------------------------------------------------
-    def _job(self, name: str, body: Callable[[], None], **fields: Any) -> None:
-        """Run one job body: never while stopping, never raising into the scheduler."""
-        with self._idle:
-            if self.stopping.is_set():
-                return
-            self._running += 1
-        try:
-            body()
-        except Stopping:
-            event(log, f"{name}.stopped", **fields)
-        except Exception as exc:
-            self.metrics.job_failures.labels(name).inc()
-            event(log, f"{name}.failed", level=logging.ERROR, error=exc, **fields)
-        finally:
-            with self._idle:
-                self._running -= 1
-                self._idle.notify_all()
-
-    def sync_job(self, source_name: str) -> None:
-        self._job("sync", lambda: self._sync(source_name), source=source_name)
-
-    def _sync(self, source_name: str) -> None:
-        source_cfg = self.config.source(source_name)
-        held = self._take(f"sync:{source_name}")
-        if held is None:
-            self.metrics.syncs.labels(source_name, "skipped").inc()
-            event(log, "sync.skipped", level=logging.DEBUG, source=source_name)
-            return
-        started = time.monotonic()
-        try:
-            self._sync_held(source_cfg, held)
-        finally:
-            self.metrics.sync_seconds.labels(source_name).observe(time.monotonic() - started)
-            self._drop(held)
-
-    def _sync_held(self, source_cfg: SourceConfig, held: leases.HeldLease) -> None:
-        from tracker.sync import sync_source
-
-        name = source_cfg.name
-
-        def progress(*_args: Any, **_kwargs: Any) -> None:
-            if self.stopping.is_set():
-                raise Stopping()
-            if held.lost.is_set():
-                raise Stopping("lease lost")
-
-        try:
-            report = sync_source(
-                self.engine,
-                self.config,
-                source_cfg,
-                now=self.clock(),
-                connector=self._connector(source_cfg),
-                progress=progress,
-            )
-        except Exception as exc:  # the runner records source failures itself; not this
-            self.metrics.syncs.labels(name, "failed").inc()
-            self._record_failure(name, source_cfg.type, _first_line(exc))
-            raise
-        calls, limited = self._call_deltas(name, report)
-        self.metrics.api_calls.labels(name).inc(calls)
-        self.metrics.api_rate_limited.labels(name).inc(limited)
-        error = getattr(report, "error", None)
-        self.metrics.syncs.labels(name, "failed" if error else "ok").inc()
-        fields = {
-            key: getattr(report, key, None)
-            for key in ("pages", "tickets", "messages", "promises", "handoffs", "seconds")
-        }
-        if error:
-            event(log, "sync.failed", level=logging.ERROR, source=name, error=error, **fields)
-        else:
-            event(log, "sync.done", source=name, calls=calls, rate_limited=limited, **fields)
-
-    def _call_deltas(self, name: str, report: Any) -> tuple[int, int]:
-        """API calls and 429s of this pass: a kept connector's stats count since it was made."""
-        calls = int(getattr(report, "calls", 0) or 0)
-        limited = int(getattr(report, "rate_limited", 0) or 0)
-        last_calls, last_limited = self._seen_stats.get(name, (0, 0))
-        self._seen_stats[name] = (calls, limited)
-        if calls < last_calls or limited < last_limited:  # a new connector: counts restarted
-            return calls, limited
-        return calls - last_calls, limited - last_limited
-
-    def _connector(self, source_cfg: SourceConfig) -> Any:
-        """One connector per source for the worker's life, so its rate budget carries over."""
-        if source_cfg.name not in self._connectors:
-            from integrations.registry import connector_for
-
-            self._connectors[source_cfg.name] = connector_for(source_cfg)
-        return self._connectors[source_cfg.name]
-
-    def _record_failure(self, name: str, kind: str, error: str) -> None:
-        """The error on the source row (which /healthz reads) when the runner itself failed."""
-        from tracker.db import session_scope
-        from tracker.ingest import get_or_create_source
-
-        now = self.clock()
-        try:
-            with session_scope(self.engine) as session:
-                source = get_or_create_source(session, name, kind)
-                source.last_sync_at = now
-                source.last_error = error[:2000]
-                session.add(source)
-        except Exception as exc:
-            event(log, "sync.record_failed", level=logging.WARNING, source=name, error=exc)
-
-    def sweep_job(self) -> None:
-        self._job("sweep", self._sweep)
-
-    def _transports(self) -> dict[str, Any]:
-        """The configured transports, each counted in the metrics; made once per worker."""
-        if self._transport_cache is None:
-            from integrations.notify import transports_for
-
-            self._transport_cache = {
-                channel: CountingTransport(channel, transport, self.metrics)
-                for channel, transport in transports_for(self.config).items()
-            }
-        return self._transport_cache
-
-    def _sweep(self) -> None:
-        """One sweep under the "sweep" lease: one worker decides at a time (the others
-        would find the same work); delivery claims its rows on its own as well."""
-        from tracker.sweep import run_sweep
-
-        held = self._take("sweep")
-        if held is None:
-            event(log, "sweep.skipped", level=logging.DEBUG)
-            return
-        started = time.monotonic()
-        try:
-            report = run_sweep(
-                self.engine,
-                self.config,
-                now=self.clock(),
-                worker_id=self.worker_id,
-                transports=self._transports(),
-            )
-        finally:
-            self.metrics.sweep_seconds.observe(time.monotonic() - started)
-            self._drop(held)
-        for failure in [*report.failures, *report.errors][:20]:
-            event(log, "sweep.problem", level=logging.WARNING, problem=failure)
-        event(log, "sweep.done", **_summary(report))
-
-    def digest_job(self, team_name: str) -> None:
-        self._job("digest", lambda: self._digest(team_name), team=team_name)
-
-    def _digest(self, team_name: str) -> None:
-        """At `digest_at` in the team's zone: queue the digests that are due and send them
-        (the minute sweep would pick them up too; this sends them on the dot)."""
-        from tracker.sweep import deliver, digests
-
-        now = self.clock()
-        queued = digests(self.engine, self.config, now=now)
-        report = deliver(
-            self.engine,
-            self.config,
-            now=now,
-            worker_id=self.worker_id,
-            transports=self._transports(),
-        )
-        event(log, "digest.done", team=team_name, queued=queued, delivered=report.delivered)
-
-    # ---- running and stopping --------------------------------------------
     def request_stop(self, reason: str = "signal") -> None:
         """Safe from a signal handler: the scheduler is stopped from another thread."""
         if self.stopping.is_set():
@@ -424,23 +227,6 @@ class Service:
             os._exit(0)
         return 0
 
-    def _release_all(self) -> None:
-        for held in list(self._held):
-            self._drop(held)
-
-
-def _summary(report: Any) -> dict[str, Any]:
-    if report is None:
-        return {}
-    fields = getattr(report, "__dataclass_fields__", None)
-    names = list(fields) if fields else [n for n in vars(report) if not n.startswith("_")]
-    out: dict[str, Any] = {}
-    for name in names:
-        value = getattr(report, name)
-        if isinstance(value, (int, float, str, bool)) or value is None:
-            out[name] = value
-    return out
-
 
 def database_ready(engine: Engine) -> str | None:
     """None when the database answers and is at the newest migration, else what is wrong."""
@@ -453,7 +239,7 @@ def database_ready(engine: Engine) -> str | None:
             conn.execute(sa.text("select 1"))
         current = current_revision(engine)
     except Exception as exc:
-        return f"the database does not answer: {_first_line(exc)}"
+        return f"the database does not answer: {first_line(exc)}"
     heads = ScriptDirectory(str(MIGRATIONS_DIR)).get_heads()
     if current not in heads:
         return (
