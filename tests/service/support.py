@@ -138,6 +138,7 @@ def write_config(
     smtp_port: int,
     listen_port: int,
     lease: str = "5m",
+    web: bool = False,
 ) -> Path:
     """A config with the given (name, url) Zendesk sources, a round-the-clock team (so
     business time is wall time whenever the test runs) and a one-minute grace."""
@@ -176,6 +177,8 @@ listen = "127.0.0.1:{listen_port}"
 lease = "{lease}"
 sweep_every = "1s"
 """
+    if web:
+        text += "\n[web]\nenabled = true\n"
     path = directory / f"followthrough-{listen_port}.toml"
     path.write_text(text)
     return path

@@ -3,11 +3,15 @@ HTTP and a real SMTP server, on short intervals."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 
 import sqlalchemy as sa
 
+from tests.service.support import ROOT, wait_for, write_config
 from tracker.db import make_engine, upgrade
 
 
@@ -24,15 +28,19 @@ def _sent(smtp, digests: bool = False) -> Counter:
 def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
     db_url, tmp_path, desk, smtp, start_service
 ):
-    from tests.service.support import wait_for, write_config
 
     upgrade(db_url)
-    service = start_service(
-        lambda port: write_config(
+    config_path = tmp_path / "run.toml"
+
+    def config(port):
+        written = write_config(
             tmp_path, db_url=db_url, sources=[("zendesk", desk.url)],
-            smtp_port=smtp.port, listen_port=port,
-        )
-    )  # fmt: skip
+            smtp_port=smtp.port, listen_port=port, web=True,
+        )  # fmt: skip
+        written.rename(config_path)
+        return config_path
+
+    service = start_service(config)
     service.wait_listening()
 
     # Two promises were overdue before the service started: each goes to its owner, the
@@ -65,6 +73,19 @@ def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
     emails = len(smtp.messages)  # the escalations, and the lead's digest once it is time
     assert f'followthrough_deliveries_total{{channel="email",outcome="sent"}} {emails}.0' in metrics
     assert "followthrough_sweep_duration_seconds_count" in metrics
+
+    # With [web] enabled the pages and the API share the listener.
+    assert service.get("/api/promises")[0] == 401
+    assert service.get("/signin")[0] == 200
+
+    if db_url.startswith("sqlite"):  # SQLite runs one worker and says so
+        second = subprocess.run(
+            [sys.executable, "-m", "tracker", "--config", str(config_path), "run"],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+        assert second.returncode == 2
+        assert "already running on this SQLite database" in second.stderr
 
     assert service.stop() == 0
     assert service.events("service.stopped")

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from tracker.cli.common import EXIT_USAGE, fail, get_config, get_engine, not_available
+from tracker.cli.common import EXIT_USAGE, fail, get_config, get_engine
 
 
 @click.command("run")
