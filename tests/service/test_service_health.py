@@ -48,8 +48,10 @@ def test_a_source_never_synced_counts_from_the_workers_start(engine):
 def test_the_delivery_backlog_is_reported(engine):
     _ok, body = health(engine, _config(), now=T0, started_at=T0)
     assert body["delivery_backlog"] == {
-        "pending": 0, "failed": 0, "oldest_pending_age_seconds": None,
-    }  # fmt: skip
+        "pending": 0,
+        "failed": 0,
+        "oldest_pending_age_seconds": None,
+    }
     with session_scope(engine) as session:
         source = get_or_create_source(session, "zendesk", "zendesk")
         ticket = Ticket(source_id=source.id, external_id="1")
@@ -59,13 +61,22 @@ def test_the_delivery_backlog_is_reported(engine):
         session.add(message)
         session.flush()
         promise = Promise(
-            message_id=message.id, ticket_id=ticket.id, start=0, end=5, quote="I'll call",
-            kind="callback", due_at=T0, made_at=T0,
-        )  # fmt: skip
+            message_id=message.id,
+            ticket_id=ticket.id,
+            start=0,
+            end=5,
+            quote="I'll call",
+            kind="callback",
+            due_at=T0,
+            made_at=T0,
+        )
         session.add(promise)
         session.flush()
-        for step, status, minutes in (("overdue", "pending", 10), ("lead", "pending", 5),
-                                      ("manager", "failed", 1)):  # fmt: skip
+        for step, status, minutes in (
+            ("overdue", "pending", 10),
+            ("lead", "pending", 5),
+            ("manager", "failed", 1),
+        ):
             session.add(
                 Escalation(
                     promise_id=promise.id,
@@ -74,12 +85,14 @@ def test_the_delivery_backlog_is_reported(engine):
                     recipient="lena@x",
                     status=status,
                     due_at=T0 - timedelta(minutes=minutes),
-                )  # fmt: skip
+                )
             )
     _ok, body = health(engine, _config(), now=T0, started_at=T0)
     assert body["delivery_backlog"] == {
-        "pending": 2, "failed": 1, "oldest_pending_age_seconds": 600.0,
-    }  # fmt: skip
+        "pending": 2,
+        "failed": 1,
+        "oldest_pending_age_seconds": 600.0,
+    }
 
 
 def test_an_unreachable_database_is_unhealthy_and_says_why():
