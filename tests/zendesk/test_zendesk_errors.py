@@ -71,7 +71,7 @@ def test_a_server_error_is_retried_with_backoff_then_succeeds(monkeypatch):
     sleeps = Sleeps()
     conn = connector(monkeypatch, sleeps)
     found = list(conn.pages(STORED, NOW))
-    assert json.loads(found[-1].cursor)["tickets"] == {"cursor": "c"}
+    assert json.loads(found[-1].cursor)["tickets"]["cursor"] == "c"
     assert len(sleeps) == 2 and 0 < sleeps[0] < sleeps[1] <= 30
     assert conn.http_stats.retries == 2
 
@@ -121,7 +121,7 @@ def test_malformed_json_is_a_clear_error_after_the_pages_already_stored(monkeypa
     assert report.pages == 1
     with session_scope(engine) as session:
         row = session.exec(select(Source)).one()
-        assert json.loads(row.cursor)["tickets"] == {"cursor": "page-1"}
+        assert json.loads(row.cursor)["tickets"]["cursor"] == "page-1"
 
 
 @responses.activate
@@ -164,3 +164,10 @@ def test_the_export_budget_spaces_calls_at_ten_a_minute(monkeypatch):
     list(conn.pages(STORED, NOW))
     assert conn.http_stats.calls == pages + 1
     assert len(sleeps) == 1 and 59 < sleeps[0] <= 61  # the 11th call waits for the minute
+
+
+@responses.activate
+def test_an_unreadable_ticket_is_malformed_and_names_the_source(monkeypatch):
+    responses.get(TICKETS_URL, json=ticket_page(["not a ticket", {"subject": "no id"}], "c", True))
+    with pytest.raises(MalformedResponse, match="helpdesk: unreadable ticket"):
+        list(connector(monkeypatch).pages(STORED, NOW))
