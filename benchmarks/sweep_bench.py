@@ -26,13 +26,14 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlmodel import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tracker.config import Config, EmailConfig, EscalationConfig, TeamConfig
 from tracker.db import make_engine, upgrade
 from tracker.durations import parse_duration
-from tracker.sweep import decide, deliver, due_query, run_sweep
+from tracker.sweep import candidates_by_ticket, decide, deliver, due_query, run_sweep
 
 PG_ADMIN = os.environ.get("FOLLOWTHROUGH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1/test")
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # a Tuesday
@@ -247,6 +248,16 @@ def bench(url: str, n: int, due: int) -> None:
         print(f"\n== {name}: {n:,} promises ({n // 10:,} open), loaded in {loaded:.1f}s")
         first = run_sweep(engine, config, now=NOW)
         print(f"first sweep after the load (watermark from 0): {first.seconds:.2f}s")
+        with Session(engine) as session:
+            checks = []
+            for _ in range(3):
+                started = time.perf_counter()
+                candidates_by_ticket(session)
+                checks.append(time.perf_counter() - started)
+        print(
+            f"full ticket check (closed/reassigned; once every 10 minutes): median "
+            f"{statistics.median(checks) * 1000:.0f} ms"
+        )
         idle = []
         for _ in range(5):
             report = run_sweep(engine, config, now=NOW)

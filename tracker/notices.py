@@ -66,7 +66,7 @@ def compose(step: str, view: PromiseView, now: datetime) -> Notice:
     """The notice for one ladder step (or hand-off, or tag change) of one promise."""
     ticket_label = f"#{view.ticket}"
     if step == "tag-open":
-        return _tags(view, add=(OPEN_TAG,))
+        return _tags(view, add=(OPEN_TAG,), due=view.due_at)
     if step == "tag-clear":
         return _tags(view, remove=(OPEN_TAG, OVERDUE_TAG))
     kind = "handoff" if step.startswith("handoff-") else step
@@ -115,7 +115,12 @@ def _html_value(key: str, value: str) -> str:
     return html.escape(value)
 
 
-def _tags(view: PromiseView, add: tuple[str, ...] = (), remove: tuple[str, ...] = ()) -> Notice:
+def _tags(
+    view: PromiseView,
+    add: tuple[str, ...] = (),
+    remove: tuple[str, ...] = (),
+    due: datetime | None = None,
+) -> Notice:
     words = f"tags on ticket #{view.ticket}: +{list(add)} -{list(remove)}"
     return Notice(
         subject=words,
@@ -127,4 +132,5 @@ def _tags(view: PromiseView, add: tuple[str, ...] = (), remove: tuple[str, ...] 
         add_tags=add,
         remove_tags=remove,
         note=False,
+        due=due,
     )

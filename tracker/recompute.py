@@ -96,12 +96,19 @@ class Recomputer:
         self.tally.examined += 1
         ticket = session.get(Ticket, promise.ticket_id)
         assert ticket is not None
+        columns = select(
+            Message.id,
+            Message.sent_at,
+            Message.author_role,
+            Message.public,
+            Message.is_own_note,
+            Message.is_call,
+            Message.author_id,
+        )
         messages = [
-            lifecycle.MessageFacts(
-                m.id, m.sent_at, m.author_role, m.public, m.is_own_note, m.is_call, m.author_id
-            )
-            for m in session.exec(
-                select(Message).where(
+            lifecycle.MessageFacts(*row)
+            for row in session.exec(
+                columns.where(
                     Message.ticket_id == promise.ticket_id, Message.sent_at >= promise.made_at
                 )
             )

@@ -2,8 +2,10 @@
 
 The loop only acts; `tracker.lifecycle` and `tracker.escalation` decide. Steps of
 `decide`:
-1. promises a new agent message may keep (messages past a watermark);
-2. promises whose ticket was closed or reassigned;
+1. promises on tickets with a message or assignment stored since the last pass
+   (watermarks) that a reply keeps or a closure or hand-off changes;
+2. every FULL_CHECK_EVERY, all live promises whose ticket was closed or reassigned
+   (a safety net for ticket changes that came with neither);
 3. promises whose `next_action_at` has come (`state IN open/snoozed` on the
    (state, next_action_at) index): recompute, write outbox rows, push the column
    forward — by an hour when recomputing crashes, so one bad row cannot loop.
@@ -24,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from tracker.config import Config
-from tracker.models import Lease, Message, Promise, Ticket
+from tracker.models import Assignment, Lease, Message, Promise, Ticket
 from tracker.recompute import Recomputer, Tally
 from tracker.teams import sync_teams
 
@@ -32,9 +34,15 @@ log = logging.getLogger(__name__)
 
 CRASH_BACKOFF = timedelta(hours=1)
 BATCH = 500
-WATERMARK = "sweep:message-watermark"
-# Messages are numbered as they are stored, but a slow ingest transaction can commit a
-# lower id after a higher one: look back this many ids each pass so none is skipped.
+# Progress markers kept in the lease table (name -> owner holds the value): the newest
+# message and assignment ids already looked at, and when the next full check is due.
+MESSAGE_WATERMARK = "sweep:message-watermark"
+ASSIGNMENT_WATERMARK = "sweep:assignment-watermark"
+FULL_CHECK = "sweep:full-check"
+FULL_CHECK_EVERY = timedelta(minutes=10)
+# Rows are numbered as they are stored, but a slow ingest transaction can commit a lower
+# id after a higher one: look back this many ids each pass so none is skipped (the
+# candidate query only returns promises that actually changed, so this costs little).
 WATERMARK_MARGIN = 1000
 
 
@@ -74,15 +82,12 @@ def _live() -> sa.ColumnElement[bool]:
     return Promise.state.in_(("open", "snoozed"))
 
 
-def candidates_by_message(session: Session, watermark: int, now: datetime) -> list[int]:
-    """Live promises that a message stored past the watermark may keep."""
+def _keeping_message_exists(now: datetime) -> sa.ColumnElement[bool]:
     m = Message
-    query = (
-        select(Promise.id)
-        .join(m, m.ticket_id == Promise.ticket_id)
+    return (
+        select(m.id)
         .where(
-            m.id > watermark,
-            _live(),
+            m.ticket_id == Promise.ticket_id,
             m.id != Promise.message_id,
             m.author_role == "agent",
             m.is_own_note == sa.false(),
@@ -92,28 +97,53 @@ def candidates_by_message(session: Session, watermark: int, now: datetime) -> li
             m.sent_at >= Promise.made_at,
             m.sent_at <= now,
         )
-        .distinct()
+        .exists()
     )
-    return list(session.exec(query))
+
+
+def _ticket_changed() -> sa.ColumnElement[bool]:
+    """The ticket was closed, or is assigned to someone other than the promise's owner."""
+    return sa.or_(
+        Ticket.status.in_(("solved", "closed")),
+        sa.and_(
+            Ticket.assignee_id.is_not(None),
+            sa.or_(Promise.owner_id.is_(None), Ticket.assignee_id != Promise.owner_id),
+        ),
+    )
+
+
+def touched_tickets(session: Session, message_after: int, assignment_after: int) -> set[int]:
+    """Tickets with a message or an assignment stored past the watermarks (primary-key
+    range scans: cheap however large the tables are)."""
+    found = set(session.exec(select(Message.ticket_id).where(Message.id > message_after)))
+    found.update(session.exec(select(Assignment.ticket_id).where(Assignment.id > assignment_after)))
+    return found
+
+
+def candidates_on_tickets(session: Session, ticket_ids: set[int], now: datetime) -> list[int]:
+    """Live promises on these tickets that a reply keeps or a closure/hand-off changes."""
+    ids: list[int] = []
+    ordered = sorted(ticket_ids)
+    for start in range(0, len(ordered), BATCH):
+        query = (
+            select(Promise.id)
+            .join(Ticket, Ticket.id == Promise.ticket_id)
+            .where(
+                Promise.ticket_id.in_(ordered[start : start + BATCH]),
+                _live(),
+                sa.or_(_ticket_changed(), _keeping_message_exists(now)),
+            )
+        )
+        ids.extend(session.exec(query))
+    return ids
 
 
 def candidates_by_ticket(session: Session) -> list[int]:
-    """Live promises whose ticket was closed or handed to someone else."""
-    query = (
-        select(Promise.id)
-        .join(Ticket, Ticket.id == Promise.ticket_id)
-        .where(
-            _live(),
-            sa.or_(
-                Ticket.status.in_(("solved", "closed")),
-                sa.and_(
-                    Ticket.assignee_id.is_not(None),
-                    sa.or_(Promise.owner_id.is_(None), Ticket.assignee_id != Promise.owner_id),
-                ),
-            ),
-        )
-    )
-    return list(session.exec(query))
+    """Every live promise whose ticket was closed or handed to someone else: a full scan
+    of the live promises, run every FULL_CHECK_EVERY as a safety net for ticket changes
+    that came with no message or assignment row."""
+    query = select(Promise.id).join(Ticket, Ticket.id == Promise.ticket_id)
+    return list(session.exec(query.where(_live(), _ticket_changed())))
 
 
 def due_query(state: str, now: datetime, limit: int) -> Any:
@@ -126,19 +156,24 @@ def due_query(state: str, now: datetime, limit: int) -> Any:
     )
 
 
-def _read_watermark(session: Session) -> int:
-    lease = session.get(Lease, WATERMARK)
+def _watermark(session: Session, name: str) -> int:
+    lease = session.get(Lease, name)
     try:
         return int(lease.owner) if lease is not None else 0
     except ValueError:
         return 0
 
 
-def _write_watermark(session: Session, value: int, now: datetime) -> None:
-    lease = session.get(Lease, WATERMARK) or Lease(name=WATERMARK, owner="0", until=now)
-    lease.owner = str(value)
-    lease.until = now
+def _set_marker(session: Session, name: str, owner: str, until: datetime) -> None:
+    lease = session.get(Lease, name) or Lease(name=name, owner=owner, until=until)
+    lease.owner = owner
+    lease.until = until
     session.add(lease)
+
+
+def _full_check_due(session: Session, now: datetime) -> bool:
+    marker = session.get(Lease, FULL_CHECK)
+    return marker is None or marker.until <= now
 
 
 def _recompute_batch(
@@ -159,10 +194,13 @@ def _recompute_batch(
             promises = list(session.exec(select(Promise).where(Promise.id.in_(ids))))
             ticket_ids = {p.ticket_id for p in promises}
             list(session.exec(select(Ticket).where(Ticket.id.in_(ticket_ids))))
-            for promise_id in ids:
-                promise = session.get(Promise, promise_id)
-                if promise is not None and promise.state in ("open", "snoozed"):
-                    recomputer.recompute(promise, now)
+            # No autoflush: the batch's inserts go out together at commit (a hand-off
+            # flushes for itself when it needs an id).
+            with session.no_autoflush:
+                for promise_id in ids:
+                    promise = session.get(Promise, promise_id)
+                    if promise is not None and promise.state in ("open", "snoozed"):
+                        recomputer.recompute(promise, now)
             session.commit()
     except Exception:
         if len(ids) == 1:
@@ -205,15 +243,29 @@ def decide(engine: Engine, config: Config, *, now: datetime, limit: int = 100_00
     tally = Tally()
     with Session(engine, expire_on_commit=False) as session:
         sync_teams(session, config)
-        watermark = _read_watermark(session)
-        newest = session.exec(select(sa.func.max(Message.id))).one() or 0
-        ids = candidates_by_message(session, max(0, watermark - WATERMARK_MARGIN), now)
-        ids += candidates_by_ticket(session)
+        seen_messages = _watermark(session, MESSAGE_WATERMARK)
+        seen_assignments = _watermark(session, ASSIGNMENT_WATERMARK)
+        newest_message = session.exec(select(sa.func.max(Message.id))).one() or 0
+        newest_assignment = session.exec(select(sa.func.max(Assignment.id))).one() or 0
+        touched = touched_tickets(
+            session,
+            max(0, seen_messages - WATERMARK_MARGIN),
+            max(0, seen_assignments - WATERMARK_MARGIN),
+        )
+        ids = candidates_on_tickets(session, touched, now)
+        full_check = _full_check_due(session, now)
+        if full_check:
+            ids += candidates_by_ticket(session)
         session.commit()
     calendars: dict[object, Any] = {}
     _recompute_ids(engine, config, list(dict.fromkeys(ids)), now, tally, calendars)
     with Session(engine) as session:
-        _write_watermark(session, max(watermark, newest), now)
+        _set_marker(session, MESSAGE_WATERMARK, str(max(seen_messages, newest_message)), now)
+        _set_marker(
+            session, ASSIGNMENT_WATERMARK, str(max(seen_assignments, newest_assignment)), now
+        )
+        if full_check:
+            _set_marker(session, FULL_CHECK, "sweep", now + FULL_CHECK_EVERY)
         session.commit()
 
     done = 0

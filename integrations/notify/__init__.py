@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class Notice:
     add_tags: tuple[str, ...] = ()
     remove_tags: tuple[str, ...] = ()
     note: bool = True  # write `text` as an internal note on the ticket
+    due: datetime | None = None  # write the due time into the ticket's due field
     headers: dict[str, str] = field(default_factory=dict)
 
 

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from integrations.base import WriteBackError
 from integrations.notify import Notice, TransportError
 from tracker.config import Config
 
@@ -55,16 +56,14 @@ class TicketTransport:
             raise TransportError("the notice names no ticket", permanent=True)
         connector = self.connector(notice.source)
         try:
-            from integrations.base import WriteBackError
-        except ImportError:  # pragma: no cover - arrives with the connectors
-            WriteBackError = TransportError
-        try:
             if notice.note and self.config.ticket.note:
                 connector.add_note(notice.ticket, notice.text)
             if self.config.ticket.tags and (notice.add_tags or notice.remove_tags):
                 connector.change_tags(
                     notice.ticket, list(notice.add_tags), list(notice.remove_tags)
                 )
+            if notice.due is not None and hasattr(connector, "set_due_field"):
+                connector.set_due_field(notice.ticket, notice.due)
         except WriteBackError as exc:
             raise TransportError(
                 str(exc), permanent=bool(getattr(exc, "permanent", False))

@@ -106,6 +106,19 @@ def test_a_hand_off_moves_the_promise_and_tells_the_new_owner(engine):
     decide(engine, world.config, now=utc(2026, 11, 24, 10, 30))
     assert ("remind", "email", "bob@acme.example") in rows(engine, promise.id)
     assert decide(engine, world.config, now=utc(2026, 11, 24, 10, 31)).handoffs == 0
+    # The new owner's reply keeps the promise the old owner made.
+    with Session(engine, expire_on_commit=False) as session:
+        world.session = session
+        reply = world.message(ticket, world.bob, utc(2026, 11, 24, 10, 45))
+        session.commit()
+    assert decide(engine, world.config, now=utc(2026, 11, 24, 10, 46)).kept == 1
+    kept = load(engine, promise.id)
+    assert (kept.state, kept.kept_by_message_id, kept.maker_id, kept.owner_id) == (
+        "kept",
+        reply.id,
+        world.amy.id,
+        world.bob.id,
+    )
 
 
 def test_a_ticket_solved_without_a_reply_breaks_the_promise(engine):
