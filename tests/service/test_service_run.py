@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections import Counter
 
 import sqlalchemy as sa
@@ -97,3 +98,46 @@ def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
     engine.dispose()
     assert _sent(smtp) == expected  # nothing sent twice
     assert set(_sent(smtp, digests=True).values()) <= {1}
+
+
+def test_sigterm_in_the_middle_of_a_sync_keeps_the_committed_pages_and_exits_0(
+    tmp_path, smtp, start_service
+):
+    from tests.service.support import start_desk
+
+    desk = start_desk(slow=(2, 0.3))  # a first sync of many slow pages
+    db_url = f"sqlite:///{tmp_path / 'ft.db'}"
+    upgrade(db_url)
+    engine = make_engine(db_url)
+    try:
+        service = start_service(
+            lambda port: write_config(
+                tmp_path, db_url=db_url, sources=[("zendesk", desk.url)],
+                smtp_port=smtp.port, listen_port=port,
+            )
+        )  # fmt: skip
+        service.wait_listening()
+
+        def mid_sync():
+            with engine.connect() as conn:
+                tickets = conn.execute(sa.text("select count(*) from ticket")).scalar_one()
+                lease = conn.execute(
+                    sa.text("select owner from lease where name = 'sync:zendesk'")
+                ).first()
+            return tickets > 0 and lease is not None
+
+        wait_for(mid_sync, 15, "the first sync under way", service)
+        started = time.monotonic()
+        assert service.stop() == 0
+        assert time.monotonic() - started < 5
+        assert service.events("sync.stopped") and not service.events("sync.done")
+        with engine.connect() as conn:
+            cursor = conn.execute(
+                sa.text("select cursor from source where name = 'zendesk'")
+            ).scalar_one()
+            held = conn.execute(sa.text("select count(*) from lease where name like 'sync:%'"))
+            assert held.scalar_one() == 0
+        assert cursor  # the pages committed before the stop stay committed
+    finally:
+        engine.dispose()
+        desk.server.stop()
