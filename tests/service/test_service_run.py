@@ -71,8 +71,15 @@ def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
     assert re.search(r'followthrough_api_calls_total\{source="zendesk"\} [1-9]', metrics)
     assert 'followthrough_promises{state="open"} 2.0' in metrics
     assert 'followthrough_promises{state="kept"} 1.0' in metrics
-    emails = len(smtp.messages)  # the escalations, and the lead's digest once it is time
-    assert f'followthrough_deliveries_total{{channel="email",outcome="sent"}} {emails}.0' in metrics
+
+    def emails_counted():  # the escalations, and the lead's digest once it is time
+        found = re.search(
+            r'followthrough_deliveries_total\{channel="email",outcome="sent"\} (\d+)',
+            service.get("/metrics")[1],
+        )
+        return found and int(found[1]) == len(smtp.messages)
+
+    wait_for(emails_counted, 5, "every e-mail counted in the metrics", service)
     assert "followthrough_sweep_duration_seconds_count" in metrics
 
     # With [web] enabled the pages and the API share the listener.
