@@ -170,8 +170,15 @@ class Service(Jobs):
         threading.Thread(target=self._stop_scheduler, name="stopper", daemon=True).start()
 
     def _stop_scheduler(self) -> None:
-        if self.scheduler is not None and self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+        # A signal can land while run() is between its stopping check and start(): wait
+        # for the scheduler to be running rather than miss it (run() skips start() when
+        # the stop came earlier, so this gives up after a while).
+        deadline = time.monotonic() + 10
+        while self.scheduler is None or not self.scheduler.running:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+        self.scheduler.shutdown(wait=False)
 
     def run(self, *, install_signals: bool = True) -> int:
         """Run until asked to stop; returns the exit code."""
