@@ -13,10 +13,13 @@ from zd_helpers import (
     BEN,
     CUSTOMER,
     EVENTS_URL,
+    GROUPS_URL,
     ME,
+    ME_URL,
     NOW,
     SHOW_MANY_URL,
     TICKETS_URL,
+    USERS_URL,
     calls_to,
     change,
     comment,
@@ -31,6 +34,7 @@ from zd_helpers import (
     source,
     ticket,
     ticket_page,
+    user,
 )
 
 from integrations.http import HttpError
@@ -306,3 +310,22 @@ def test_a_cursor_rejected_again_after_the_restart_is_an_error(monkeypatch):
     responses.get(TICKETS_URL, json={"error": "InvalidPaginationParameter"}, status=400)
     with pytest.raises(HttpError, match="InvalidPaginationParameter"):
         batches(connector(monkeypatch), stored)
+
+
+@responses.activate
+def test_agents_are_read_page_by_page_with_the_list_cursor(monkeypatch):
+    responses.get(TICKETS_URL, json=ticket_page([ticket(1)], "c", True))
+    responses.get(ME_URL, json={"user": user(ME, "Follow Through", "admin", "UTC")})
+    more = {"has_more": True, "after_cursor": "xyz"}
+    responses.get(USERS_URL, json={"users": [user(AMY, "Amy Archer")], "meta": more})
+    last = {"has_more": False, "after_cursor": None}
+    responses.get(USERS_URL, json={"users": [user(BEN, "Ben Brooks")], "meta": last})
+    responses.get(GROUPS_URL, json={"groups": [], "meta": last})
+    customers(responses)
+    responses.get(EVENTS_URL, json=events_page([], T0, True))
+    found = batches(connector(monkeypatch))
+    directory_batch = found[0]
+    assert {p.external_id for p in directory_batch.people} == {str(ME), str(AMY), str(BEN)}
+    first, second = (query(c) for c in calls_to(responses, USERS_URL))
+    assert first["role[]"] == ["agent", "admin"] and "page[after]" not in first
+    assert second["page[after]"] == ["xyz"] and second["role[]"] == ["agent", "admin"]
