@@ -54,7 +54,7 @@ def summary_lines(result: DemoResult, cwd: Path | None = None) -> list[str]:
                 sent[(esc["step"], who)].append(f"ticket {row['ticket']}")
     lines.append("")
     count = sum(len(v) for v in sent.values())
-    lines.append(f"Escalations sent: {count}")
+    lines.append(f"Escalations sent (e-mails, ticket notes and tags): {count}")
     for (step, who), tickets in sorted(sent.items()):
         lines.append(f"  {step:<16} to {who:<32} {', '.join(sorted(set(tickets)))}")
     lines.append("")
