@@ -190,7 +190,10 @@ class Jobs:
             self._drop(held)
         for failure in [*report.failures, *report.errors][:20]:
             event(log, "sweep.problem", level=logging.WARNING, problem=failure)
-        event(log, "sweep.done", **_summary(report))
+        summary = _summary(report)
+        busy = any(v for k, v in summary.items() if k not in ("seconds", "dismissed_total"))
+        # An idle sweep every minute is not news: it is logged at debug level only.
+        event(log, "sweep.done", level=logging.INFO if busy else logging.DEBUG, **summary)
 
     def digest_job(self, team_name: str) -> None:
         self._job("digest", lambda: self._digest(team_name), team=team_name)
