@@ -31,9 +31,12 @@ def smtp(tmp_path: Path) -> Iterator[MailSink]:
 def start_service(tmp_path: Path) -> Iterator[Callable[..., ServiceProcess]]:
     started: list[ServiceProcess] = []
 
-    def start(config_for_port: Callable[[int], Path], name: str = "service") -> ServiceProcess:
+    def start(
+        config_for_port: Callable[[int], Path], name: str = "service", stop_timeout: float = 5
+    ) -> ServiceProcess:
         port = free_port()
-        service = ServiceProcess(config_for_port(port), tmp_path / f"{name}.log", port)
+        log = tmp_path / f"{name}.log"
+        service = ServiceProcess(config_for_port(port), log, port, stop_timeout)
         started.append(service)
         return service
 

@@ -187,7 +187,7 @@ sweep_every = "1s"
 class ServiceProcess:
     """`python -m tracker --config PATH run` with its stderr (JSON lines) in a file."""
 
-    def __init__(self, config: Path, log_path: Path, port: int):
+    def __init__(self, config: Path, log_path: Path, port: int, stop_timeout: float = 5):
         self.port = port
         self.log_path = log_path
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -202,7 +202,7 @@ class ServiceProcess:
                 str(config),
                 "run",
                 "--stop-timeout",
-                "5",
+                str(stop_timeout),
             ],
             cwd=ROOT,
             env=env,

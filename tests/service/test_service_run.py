@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -147,3 +148,39 @@ def test_sigterm_in_the_middle_of_a_sync_keeps_the_committed_pages_and_exits_0(
     finally:
         engine.dispose()
         desk.server.stop()
+
+
+def test_a_job_stuck_in_a_call_does_not_hold_up_the_stop_for_longer_than_the_timeout(
+    tmp_path, smtp, start_service
+):
+    # A help desk that accepts the connection and never answers.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    db_url = f"sqlite:///{tmp_path / 'ft.db'}"
+    upgrade(db_url)
+    try:
+
+        def config(port):
+            path = write_config(
+                tmp_path, db_url=db_url, sources=[("silent", url)],
+                smtp_port=smtp.port, listen_port=port,
+            )  # fmt: skip
+            path.write_text(path.read_text().replace('poll_every = "1s"', "timeout = 60"))
+            return path
+
+        service = start_service(config, stop_timeout=1)
+        service.wait_listening()
+        time.sleep(0.5)  # the sync is now waiting on the silent help desk
+        started = time.monotonic()
+        assert service.stop() == 0
+        assert time.monotonic() - started < 4
+        assert service.events("service.stop_timeout")
+        engine = make_engine(db_url)
+        with engine.connect() as conn:  # its lease was released on the way out all the same
+            held = conn.execute(sa.text("select count(*) from lease where name like 'sync:%'"))
+            assert held.scalar_one() == 0
+        engine.dispose()
+    finally:
+        silent.close()
