@@ -86,14 +86,18 @@ def record(session: Session, model: Any, row_id: int, worker_id: str, **values: 
     never skipped. On PostgreSQL the commit does not wait for its WAL flush for the same
     reason.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
     result = session.execute(
         sa.update(model)
         .where(model.id == row_id, model.lease_owner == worker_id)
         .values(lease_owner=None, lease_until=None, **values)
     )
     return result.rowcount == 1
+
+
+def _relax(session: Session) -> None:
+    """On PostgreSQL, let this transaction's commit skip waiting for its WAL flush."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
 
 
 class Deliverer:
@@ -127,15 +131,30 @@ class Deliverer:
             if not ids:
                 return
             with Session(self.engine, expire_on_commit=False) as session:
+                loaded = self._preload(session, model, ids)
+                _relax(session)
                 for number, row_id in enumerate(ids, start=1):
                     self.one(session, model, row_id)
                     if number % GROUP_COMMIT == 0:
                         session.commit()
+                        _relax(session)
                 session.commit()
+                del loaded
             done += len(ids)
 
+    def _preload(self, session: Session, model: Any, ids: list[int]) -> list[Any]:
+        """The claimed rows and what their notices need, in a few queries; the list keeps
+        them alive in the session's (weak) identity map for the batch."""
+        rows = list(session.exec(select(model).where(model.id.in_(ids))))
+        if model is not Escalation:
+            return [*rows, *session.exec(select(Team))]
+        from tracker.sweep import preload
+
+        return [*rows, *preload(session, sorted({r.promise_id for r in rows})),
+                *session.exec(select(Source))]  # fmt: skip
+
     def one(self, session: Session, model: Any, row_id: int) -> None:
-        row = session.get(model, row_id, populate_existing=True)
+        row = session.get(model, row_id)
         try:
             notice, channel, recipient, label = self._notice(session, row)
         except TransportError as exc:
@@ -211,7 +230,7 @@ class Deliverer:
             )
             return notice, "email", row.recipient, f"digest {name} {row.day} to {row.recipient}"
         label = f"promise {row.promise_id} {row.step} {row.channel} {row.recipient}"
-        promise = session.get(Promise, row.promise_id, populate_existing=True)
+        promise = session.get(Promise, row.promise_id)
         if promise is None:
             raise TransportError("the promise no longer exists", permanent=True)
         if row.step not in (TAG_OPEN, TAG_CLEAR) and promise.state != "open":
@@ -219,7 +238,7 @@ class Deliverer:
         if row.step == TAG_OPEN and promise.state != "open":
             return None, row.channel, row.recipient, label
         view = promise_view(session, promise)
-        ticket = session.get(Ticket, promise.ticket_id, populate_existing=True)
+        ticket = session.get(Ticket, promise.ticket_id)
         if row.channel == "ticket" and ticket is not None and ticket.status in ("solved", "closed"):
             raise TransportError(f"ticket {ticket.external_id} is {ticket.status}", permanent=True)
         return compose(row.step, view, self.now), row.channel, row.recipient, label

@@ -18,10 +18,20 @@ from sqlmodel import Session, select
 from tracker import escalation, lifecycle
 from tracker.actions import leads_of
 from tracker.config import Config
-from tracker.models import Assignment, Message, Person, Promise, PromiseEvent, Source, Ticket
+from tracker.models import (
+    Assignment,
+    Escalation,
+    Message,
+    Person,
+    Promise,
+    PromiseEvent,
+    Source,
+    Ticket,
+)
 from tracker.outbox import (
     TAG_OPEN,
     TICKET_RECIPIENT,
+    Key,
     cancel_pending,
     close_out,
     queue,
@@ -66,6 +76,8 @@ class Recomputer:
         self.calendars = calendars if calendars is not None else {}
         self._resolvers: dict[str | None, CalendarResolver] = {}
         self._sources: dict[int, Source] = {}
+        self._messages: dict[int, list[lifecycle.MessageFacts]] = {}
+        self._rows: dict[int, dict[Key, Escalation]] = {}
 
     def _source(self, source_id: int) -> Source:
         if source_id not in self._sources:
@@ -96,23 +108,9 @@ class Recomputer:
         self.tally.examined += 1
         ticket = session.get(Ticket, promise.ticket_id)
         assert ticket is not None
-        columns = select(
-            Message.id,
-            Message.sent_at,
-            Message.author_role,
-            Message.public,
-            Message.is_own_note,
-            Message.is_call,
-            Message.author_id,
-        )
-        messages = [
-            lifecycle.MessageFacts(*row)
-            for row in session.exec(
-                columns.where(
-                    Message.ticket_id == promise.ticket_id, Message.sent_at >= promise.made_at
-                )
-            )
-        ]
+        if promise.ticket_id not in self._messages:
+            self.prime([promise])
+        messages = [m for m in self._messages[promise.ticket_id] if m.sent_at >= promise.made_at]
         facts = lifecycle.PromiseFacts(
             promise.id,
             promise.kind,
@@ -133,6 +131,31 @@ class Recomputer:
             self._live(promise, ticket, outcome.state, now)
         promise.updated_at = now
         session.add(promise)
+
+    def prime(self, promises: list[Promise]) -> None:
+        """Load the messages of these promises' tickets and their outbox rows in two
+        queries (one pass recomputes hundreds of promises)."""
+        tickets = sorted({p.ticket_id for p in promises})
+        since = min(p.made_at for p in promises)
+        for ticket_id in tickets:
+            self._messages[ticket_id] = []
+        query = select(
+            Message.ticket_id,
+            Message.id,
+            Message.sent_at,
+            Message.author_role,
+            Message.public,
+            Message.is_own_note,
+            Message.is_call,
+            Message.author_id,
+        ).where(Message.ticket_id.in_(tickets), Message.sent_at >= since)
+        for ticket_id, *facts in self.session.exec(query):
+            self._messages[ticket_id].append(lifecycle.MessageFacts(*facts))
+        ids = [p.id for p in promises]
+        for promise_id in ids:
+            self._rows[promise_id] = {}
+        for row in self.session.exec(select(Escalation).where(Escalation.promise_id.in_(ids))):
+            self._rows[row.promise_id][(row.step, row.channel, row.recipient)] = row
 
     def _event(self, promise: Promise, event: str, at: datetime, **detail: object) -> None:
         self.session.add(
@@ -191,7 +214,9 @@ class Recomputer:
         if state == "snoozed":
             promise.next_action_at = promise.snoozed_until
             return
-        existing = rows_of(self.session, promise.id)
+        existing = self._rows.get(promise.id)
+        if existing is None:
+            existing = self._rows[promise.id] = rows_of(self.session, promise.id)
         taken = steps_taken(existing)
         if channels.ticket and self.config.ticket.tags and TAG_OPEN not in taken:
             queue(self.session, promise.id, TAG_OPEN, "ticket", TICKET_RECIPIENT, now, existing)

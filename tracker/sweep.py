@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from tracker.config import Config
-from tracker.models import Assignment, Lease, Message, Promise, Ticket
+from tracker.models import Assignment, Lease, Message, Person, Promise, Team, Ticket
 from tracker.recompute import Recomputer, Tally
 from tracker.teams import sync_teams
 
@@ -176,6 +176,20 @@ def _full_check_due(session: Session, now: datetime) -> bool:
     return marker is None or marker.until <= now
 
 
+def preload(session: Session, promise_ids: list[int]) -> list[Any]:
+    """The promises, their tickets, owners and makers, and every team, in four queries."""
+    promises = list(session.exec(select(Promise).where(Promise.id.in_(promise_ids))))
+    ticket_ids = {p.ticket_id for p in promises}
+    people = {p.owner_id for p in promises} | {p.maker_id for p in promises}
+    people.discard(None)
+    return [
+        *promises,
+        *session.exec(select(Ticket).where(Ticket.id.in_(ticket_ids))),
+        *session.exec(select(Person).where(Person.id.in_(people))),
+        *session.exec(select(Team)),
+    ]
+
+
 def _recompute_batch(
     engine: Engine,
     config: Config,
@@ -190,10 +204,12 @@ def _recompute_batch(
     try:
         with Session(engine, expire_on_commit=False) as session:
             recomputer = Recomputer(session, config, trial, calendars)
-            # Load the batch's promises and tickets in two queries, not one per promise.
-            promises = list(session.exec(select(Promise).where(Promise.id.in_(ids))))
-            ticket_ids = {p.ticket_id for p in promises}
-            list(session.exec(select(Ticket).where(Ticket.id.in_(ticket_ids))))
+            # Load what the batch needs in a few queries, not several per promise. The
+            # session's identity map holds objects weakly: `loaded` keeps them alive.
+            loaded = preload(session, ids)
+            live = [p for p in loaded if isinstance(p, Promise) and p.state in ("open", "snoozed")]
+            if live:
+                recomputer.prime(live)
             # No autoflush: the batch's inserts go out together at commit (a hand-off
             # flushes for itself when it needs an id).
             with session.no_autoflush:
@@ -202,6 +218,7 @@ def _recompute_batch(
                     if promise is not None and promise.state in ("open", "snoozed"):
                         recomputer.recompute(promise, now)
             session.commit()
+        del loaded
     except Exception:
         if len(ids) == 1:
             _push_on(engine, ids[0], now, tally)
