@@ -6,10 +6,38 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
+import sqlalchemy as sa
+
+from tests.conftest import create_pg_database, drop_pg_database
+from tracker.db import make_engine, upgrade
 from tracker.service import leases
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 FIVE_MIN = timedelta(minutes=5)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_engine(request, tmp_path_factory):
+    """One database per back end for the whole module (creating one per test costs more
+    than the tests); `engine` empties the lease table before each test."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('leases') / 'ft.db'}"
+    else:
+        url = create_pg_database()
+    upgrade(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+    if request.param == "postgresql":
+        drop_pg_database(url)
+
+
+@pytest.fixture
+def engine(shared_engine):
+    with shared_engine.begin() as conn:
+        conn.execute(sa.text("delete from lease"))
+    return shared_engine
 
 
 def test_it_gives_a_free_lease_to_the_first_worker_only(engine):
