@@ -109,7 +109,7 @@ class Service(Jobs):
         if not self.config.web.enabled:
             return None
         try:
-            from tracker.web import create_app  # type: ignore[attr-defined]
+            from tracker.web import create_app
         except ImportError:
             event(log, "web.unavailable", level=logging.WARNING, reason="tracker.web is missing")
             return None
@@ -160,7 +160,7 @@ class Service(Jobs):
             )
         return scheduler
 
-    # ---- jobs -------------------------------------------------------------
+    # ---- running and stopping ---------------------------------------------
     def request_stop(self, reason: str = "signal") -> None:
         """Safe from a signal handler: the scheduler is stopped from another thread."""
         if self.stopping.is_set():
