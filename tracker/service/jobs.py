@@ -214,8 +214,6 @@ class Jobs:
         )
         event(log, "digest.done", team=team_name, queued=queued, delivered=report.delivered)
 
-    # ---- running and stopping --------------------------------------------
-
     def _release_all(self) -> None:
         for held in list(self._held):
             self._drop(held)
