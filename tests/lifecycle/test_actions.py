@@ -77,29 +77,34 @@ def test_dismissals_record_who_and_why_and_are_counted(world):
     assert (row["acted_by"], row["reason"]) == ("lead@acme.example", "a question")
 
 
-@pytest.mark.parametrize(
-    ("first", "then", "message"),
-    [
-        ("done", "dismiss", "is kept; only open or snoozed promises can be dismissed"),
-        ("dismiss", "done", "is dismissed; only open or snoozed promises can be marked done"),
-        (None, "snooze-past", "is not in the future"),
-        (None, "snooze-naive", "must include a time zone"),
-        (None, "unknown", "promise 999999 does not exist"),
-    ],
-)
-def test_impossible_actions_say_why(world, first, then, message):
-    session, pid, now = world.session, world.promise_.id, utc(2026, 11, 24, 12)
-    run = {
-        "done": lambda: actions.mark_done(session, pid, "bob", now),
-        "dismiss": lambda: actions.dismiss(session, pid, "bob", None, now),
-        "snooze-past": lambda: actions.snooze(session, pid, "bob", utc(2026, 11, 24), now),
-        "snooze-naive": lambda: actions.snooze(session, pid, "bob", datetime(2026, 12, 1), now),
-        "unknown": lambda: actions.mark_done(session, 999999, "bob", now),
-    }
-    if first:
-        run[first]()
-    with pytest.raises(actions.ActionError, match=message):
-        run[then]()
+IMPOSSIBLE = [
+    ("done", "dismiss", "is kept; only open or snoozed promises can be dismissed"),
+    ("dismiss", "done", "is dismissed; only open or snoozed promises can be marked done"),
+    (None, "snooze-past", "is not in the future"),
+    (None, "snooze-naive", "must include a time zone"),
+    (None, "unknown", "promise 999999 does not exist"),
+]
+
+
+def test_impossible_actions_say_why(world):
+    session, now = world.session, utc(2026, 11, 24, 12)
+    for first, then, message in IMPOSSIBLE:
+        pid = world.promise(world.ticket(assignee=world.bob), world.amy, MADE, DUE).id
+        run = {
+            "done": lambda pid=pid: actions.mark_done(session, pid, "bob", now),
+            "dismiss": lambda pid=pid: actions.dismiss(session, pid, "bob", None, now),
+            "snooze-past": lambda pid=pid: actions.snooze(
+                session, pid, "bob", utc(2026, 11, 24), now
+            ),
+            "snooze-naive": lambda pid=pid: actions.snooze(
+                session, pid, "bob", datetime(2026, 12, 1), now
+            ),
+            "unknown": lambda: actions.mark_done(session, 999999, "bob", now),
+        }
+        if first:
+            run[first]()
+        with pytest.raises(actions.ActionError, match=message):
+            run[then]()
 
 
 def test_the_list_filters_by_agent_team_state_and_visibility(world):

@@ -177,3 +177,27 @@ def test_a_lead_gets_one_daily_digest_at_the_team_time(engine, smtp):
     assert run_sweep(engine, world.config, now=utc(2026, 11, 25, 17)).digests == 0
     with Session(engine) as session:
         assert [d.status for d in session.exec(select(Digest))] == ["sent"]
+
+
+def test_two_workers_delivering_at_once_send_each_notice_once(engine, smtp, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import tracker.delivery
+
+    monkeypatch.setattr(tracker.delivery, "CLAIM_BATCH", 3)  # small claims interleave
+    world, _, _ = setup(engine, smtp.port)
+    with Session(engine, expire_on_commit=False) as session:
+        world.session = session
+        for number in range(30):
+            agent = world.person(f"agent{number}@acme.example", team=True)
+            world.promise(world.ticket(assignee=agent), agent, MADE, DUE)
+        session.commit()
+    now = utc(2026, 11, 24, 11)
+    assert decide(engine, world.config, now=now).escalations_created == 31
+    with ThreadPoolExecutor(2) as pool:
+        reports = list(
+            pool.map(lambda w: deliver(engine, world.config, now=now, worker_id=w), ["a", "b"])
+        )
+    assert sum(r.delivered for r in reports) == 31, [r.delivered for r in reports]
+    recipients = [rcpt for _, rcpts, _ in smtp.sink.messages for rcpt in rcpts]
+    assert len(recipients) == len(set(recipients)) == 31

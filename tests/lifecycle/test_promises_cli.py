@@ -103,3 +103,13 @@ def test_bad_input_is_named_and_exits_2_or_1(setup):
     assert missing.exit_code == 1 and "promise 424242 does not exist" in missing.output
     bad_until = run(config, "promise", "snooze", "1", "--until", "soon")
     assert bad_until.exit_code == 2
+
+
+def test_a_permanent_delivery_failure_makes_the_sweep_exit_1_and_says_which(setup):
+    _, config, smtp = setup
+    smtp.sink.refuse.add("lead@acme.example")
+    result = run(config, "sweep", "--now", "2026-11-24T13:00Z")
+    assert result.exit_code == 1
+    assert "delivered 1, failed 1" in result.output
+    assert "failed: promise 1 lead email lead@acme.example: SMTP 127.0.0.1:" in result.output
+    assert "refused lead@acme.example: 550" in result.output
