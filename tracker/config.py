@@ -112,6 +112,7 @@ class ServiceConfig:
     listen: str = "127.0.0.1:8765"
     worker_id: str | None = None
     lease: Duration = field(default_factory=lambda: parse_duration("5m"))
+    sweep_every: Duration = field(default_factory=lambda: parse_duration("1m"))
 
 
 @dataclass
@@ -241,7 +242,12 @@ _EMAIL_KEYS = {
 }
 _SLACK_KEYS = {"webhook_url_env": (str, False), "webhook_url_file": (str, False)}
 _TICKET_KEYS = {"note": (bool, False), "tags": (bool, False), "due_field": (str, False)}
-_SERVICE_KEYS = {"listen": (str, False), "worker_id": (str, False), "lease": (str, False)}
+_SERVICE_KEYS = {
+    "listen": (str, False),
+    "worker_id": (str, False),
+    "lease": (str, False),
+    "sweep_every": (str, False),
+}
 _WEB_KEYS = {
     "enabled": (bool, False),
     "base_url": (str, False),
@@ -531,6 +537,7 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         listen=service.get("listen", "127.0.0.1:8765"),
         worker_id=service.get("worker_id"),
         lease=v.duration("service", "lease", service.get("lease"), "5m"),
+        sweep_every=v.duration("service", "sweep_every", service.get("sweep_every"), "1m"),
     )
     if not re.match(r"^[\w.\-\[\]:]+:\d+$", config.service.listen):
         v.problem("service", "listen", f"{config.service.listen!r} is not like '127.0.0.1:8765'")
