@@ -176,15 +176,19 @@ class _Ingest:
             self.result.tickets += 1
         self.session.flush()
 
+        seen_handoffs = _existing(
+            self.session, Assignment, self.source.id, [a.external_id for a in batch.assignments]
+        )
         for record in batch.assignments:
+            if record.external_id in seen_handoffs:
+                continue
+            seen_handoffs[record.external_id] = record  # type: ignore[assignment]
             ticket = self.ticket(record.ticket_external_id)
             to_person = self.person(record.to_assignee_external_id, role="agent")
             from_person = self.person(record.from_assignee_external_id, role="agent")
             to_group = self.group(record.to_group_external_id)
             from_group = self.group(record.from_group_external_id)
             self._ids([ticket, to_person, from_person, to_group, from_group])
-            if _existing(self.session, Assignment, self.source.id, [record.external_id]):
-                continue
             self.session.add(
                 Assignment(
                     source_id=self.source.id,
@@ -203,20 +207,39 @@ class _Ingest:
         known = _existing(
             self.session, Message, self.source.id, [m.external_id for m in batch.messages]
         )
-        resolver = CalendarResolver(self.session, self.default_team)
+        fresh: list[Message] = []
         for record in batch.messages:
             if record.external_id in known:
                 continue
             message = self._message(record)
             known[record.external_id] = message
-            self.result.messages += 1
+            fresh.append(message)
+        self.session.flush()
+        self.result.messages += len(fresh)
+        resolver = CalendarResolver(self.session, self.default_team)
+        made: list[tuple[Promise, Person | None]] = []
+        for message in fresh:
             if (
                 message.author_role == "agent"
                 and message.public
                 and not message.is_own_note
                 and message.text.strip()
             ):
-                self._extract(message, resolver)
+                made += self._extract(message, resolver)
+        if made:
+            self.session.flush()
+        for promise, maker in made:
+            detail = {"due_text": promise.due_text, "due_is_default": promise.due_is_default}
+            self.session.add(
+                PromiseEvent(
+                    promise_id=promise.id,
+                    at=promise.made_at,
+                    event="made",
+                    actor=maker.email if maker else None,
+                    detail=json.dumps(detail),
+                )
+            )
+        self.result.promises += len(made)
 
     def _handoff(
         self, ticket: Ticket, assignee_id: int | None, group_id: int | None, at: datetime | None
@@ -261,10 +284,11 @@ class _Ingest:
             body_hash=record.body_hash or body_hash(record.text),
         )
         self.session.add(message)
-        self.session.flush()
         return message
 
-    def _extract(self, message: Message, resolver: CalendarResolver) -> None:
+    def _extract(
+        self, message: Message, resolver: CalendarResolver
+    ) -> list[tuple[Promise, Person | None]]:
         from tracker.extraction import extract
 
         ticket = self.session.get(Ticket, message.ticket_id)
@@ -277,8 +301,9 @@ class _Ingest:
             author_role="agent",
             default_due=self.default_due,
         )
+        owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
+        made = []
         for item in found:
-            owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
             promise = Promise(
                 message_id=message.id,
                 ticket_id=message.ticket_id,
@@ -296,18 +321,8 @@ class _Ingest:
                 next_action_at=message.sent_at,
             )
             self.session.add(promise)
-            self.session.flush()
-            detail = {"due_text": item.due_text, "due_is_default": item.due_is_default}
-            self.session.add(
-                PromiseEvent(
-                    promise_id=promise.id,
-                    at=message.sent_at,
-                    event="made",
-                    actor=maker.email if maker else None,
-                    detail=json.dumps(detail),
-                )
-            )
-            self.result.promises += 1
+            made.append((promise, maker))
+        return made
 
 
 def ingest(
