@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -64,21 +66,34 @@ def summary_lines(result: DemoResult, cwd: Path | None = None) -> list[str]:
         " of the help desk."
     )
     config = _show(result.config_path, cwd)
+    command = _command(cwd)
+    python = "python" if command == "followthrough" else _show(Path(sys.executable), cwd)
     lines += [
         "",
         "Look further (the database stays in place):",
-        f"  followthrough --config {config} promises --state open",
-        f"  followthrough --config {config} promises --state broken --json",
-        f"  followthrough --config {config} promises --agent amy@acme.example",
+        f"  {command} --config {config} promises --state open",
+        f"  {command} --config {config} promises --state broken --json",
+        f"  {command} --config {config} promises --agent amy@acme.example",
         f"  ls {_show(result.directory / 'mail' / 'new', cwd)}    # one file per e-mail",
-        "  python -m integrations.sandbox --port 8090    # the help desk, to run the service on",
+        f"  {python} -m integrations.sandbox --port 8090    # the help desk, to run the service on",
     ]
     return lines
+
+
+def _command(cwd: Path | None) -> str:
+    """How to call followthrough from here: plain when it is on PATH, else the venv's script."""
+    installed = Path(sys.executable).with_name("followthrough")
+    on_path = shutil.which("followthrough")
+    if on_path and Path(on_path).resolve() == installed.resolve():
+        return "followthrough"
+    if installed.exists():
+        return _show(installed, cwd)
+    return f"{_show(Path(sys.executable), cwd)} -m tracker"
 
 
 def _show(path: Path, cwd: Path | None) -> str:
     cwd = cwd or Path.cwd()
     try:
-        return str(path.resolve().relative_to(cwd.resolve()))
+        return str(path.absolute().relative_to(cwd.absolute()))
     except ValueError:
-        return str(path.resolve())
+        return str(path.absolute())
