@@ -38,7 +38,7 @@ def test_the_demo_runs_the_whole_flow_and_ends_with_a_summary(tmp_path, monkeypa
     assert "amy@acme.example" in out and "ben@acme.example" in out
     assert re.search(r"lead +to lena\.lead@acme\.example", out)
     assert re.search(r"manager +to head\.of\.support@acme\.example", out)
-    assert "followthrough --config demo/followthrough.toml promises --state open" in out
+    assert "--config demo/followthrough.toml promises --state open" in out
 
     # The e-mails are in the Maildir, as many as the summary says and the outbox records.
     maildir = mailbox.Maildir(str(tmp_path / "demo" / "mail"), create=False)
