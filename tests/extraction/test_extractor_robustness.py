@@ -81,7 +81,14 @@ def test_quoted_history_does_not_produce_promises_even_when_huge() -> None:
     assert extract(text, SENT, calendar_for()) == []
 
 
-def test_a_message_stuffed_with_promises_reports_only_the_first_hundred() -> None:
+def test_a_message_stuffed_with_promises_reports_only_the_first_twenty() -> None:
     found = extract("We'll look into it. " * 10_000, SENT, calendar_for())
-    assert len(found) == 100
+    assert len(found) == 20
     assert found[0].start == 0
+
+
+def test_a_promise_at_the_end_of_a_megabyte_of_filler_is_still_found() -> None:
+    text = "Lorem ipsum dolor sit amet. " * 37_000 + "I'll call you back tomorrow."
+    found = extract(text, SENT, calendar_for())
+    assert [p.quote for p in found] == ["I'll call you back tomorrow"]
+    assert text[found[0].start : found[0].end] == found[0].quote

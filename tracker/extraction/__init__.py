@@ -7,6 +7,7 @@ counts as a promise and how its due time is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -30,7 +31,10 @@ KINDS = ("callback", "update", "check", "send", "escalate", "fix")
 DEFAULT_DUE = Duration(timedelta(days=1), True, "1 business day")
 # No real reply holds more promises than this; a pasted log or a hostile message
 # that does would otherwise cost time for nothing anyone could act on.
-MAX_PROMISES = 100
+MAX_PROMISES = 20
+# Messages longer than this are only split into sentences around commitment cues.
+LONG_MESSAGE = 20_000
+WINDOW = 1_500
 
 # Where the words about one promise stop: later clauses about someone else
 # ("…, and the courier will deliver on Friday") must not set its due time.
@@ -91,30 +95,63 @@ def extract(
         raise ValueError("sent_at must be timezone-aware")
     if author_role != "agent" or not text:
         return []
-    if not lexicon.has_cue(text):
+    if len(text) <= LONG_MESSAGE and not lexicon.has_cue(text):
         return []
     normal = normalise_line_ends(_normalise_apostrophes(text))
     visible = visible_text(normal)
-    spans = sentence_spans(visible)
     found: list[FoundPromise] = []
-    for index, (start, end) in enumerate(spans):
-        sentence = visible[start:end]
-        if not lexicon.has_cue(sentence):
-            continue
-        context = (
-            visible[slice(*spans[index - 2])] if index > 1 else "",
-            visible[slice(*spans[index - 1])] if index else "",
-            visible[slice(*spans[index + 1])] if index + 1 < len(spans) else "",
-        )
-        promise = _promise_in(text, sentence, start, context, sent_at, calendar)
-        if promise is not None:
-            found.append(promise)
-            if len(found) >= MAX_PROMISES:
-                break
+    for window_start, window_end in _cue_windows(visible):
+        window = visible[window_start:window_end]
+        spans = sentence_spans(window)
+        for index, (start, end) in enumerate(spans):
+            sentence = window[start:end]
+            if not lexicon.has_cue(sentence):
+                continue
+            context = (
+                window[slice(*spans[index - 2])] if index > 1 else "",
+                window[slice(*spans[index - 1])] if index else "",
+                window[slice(*spans[index + 1])] if index + 1 < len(spans) else "",
+            )
+            offset = window_start + start
+            promise = _promise_in(text, sentence, offset, context, sent_at, calendar)
+            if promise is not None:
+                found.append(promise)
+                if len(found) >= MAX_PROMISES:
+                    break
+        if len(found) >= MAX_PROMISES:
+            break
     if any(p.due_is_default for p in found):
         default = calendar.add(sent_at, default_due or DEFAULT_DUE).astimezone(UTC)
         found = [replace(p, due=default) if p.due_is_default else p for p in found]
     return found
+
+
+def _cue_windows(visible: str) -> Iterator[tuple[int, int]]:
+    """The stretches of `visible` worth splitting into sentences, in order.
+
+    A message of ordinary length is one window. In a very long one (a pasted log, a
+    hostile input) only the text around commitment cues is split, so the work follows
+    the number of cues, not the size of the message; a window starts at a line break
+    when there is one nearby, so its first sentence is whole.
+    """
+    if len(visible) <= LONG_MESSAGE:
+        yield (0, len(visible))
+        return
+    low = high = -1
+    for match in lexicon.cue_matches(visible):
+        if match < high:
+            continue
+        if high >= 0 and match - WINDOW <= high and high - low < 4 * WINDOW:
+            high = min(len(visible), match + WINDOW)
+            continue
+        if high >= 0:
+            yield (low, high)
+        start = max(high, match - WINDOW, 0)
+        line_start = visible.rfind("\n", max(start - WINDOW, high, 0), start)
+        low = line_start + 1 if line_start >= 0 else start
+        high = min(len(visible), match + WINDOW)
+    if high >= 0:
+        yield (low, high)
 
 
 def _promise_in(

@@ -112,6 +112,9 @@ _VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 _DEVICE_FOOTER = re.compile(r"\s*(?:sent from my|get outlook for)\b", re.IGNORECASE)
+# Substrings every _DISCLAIMER match contains: a plain `in` test is far cheaper than
+# the case-insensitive regex on a long message.
+_DISCLAIMER_WORDS = ("confidential", "intended recipient", "privileged", "mail", "disclaimer")
 _SIG_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
 _DISCLAIMER = re.compile(
     r"confidential|intended recipient|privileged|this e-?mail (?:and any|is)|disclaimer",
@@ -150,6 +153,9 @@ def _signature_start(text: str, limit: int) -> int:
             best = position
             break
         position += len(line) + 1
+    lowered = body.lower()
+    if not any(word in lowered for word in _DISCLAIMER_WORDS):
+        return best
     for match in _DISCLAIMER.finditer(body):
         line_start = body.rfind("\n", 0, match.start()) + 1
         if body[:line_start].strip():

@@ -8,6 +8,7 @@ first rule in `KIND_RULES` that matches at its start.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 FLAGS = re.IGNORECASE
 
@@ -26,6 +27,14 @@ _CUE = re.compile(
 
 def has_cue(text: str) -> bool:
     return _CUE.search(text.lower()) is not None
+
+
+def cue_matches(text: str) -> Iterator[int]:
+    """Where the cues are in `text` (positions of a lower-cased copy of equal length)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return (match.start() for match in _CUE.finditer(lowered))
 
 
 STAFF = (
