@@ -30,6 +30,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeFreshdesk]:
     api.now = lambda: NOW  # type: ignore[method-assign]
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         api.install(mock)
+        api.mock = mock  # type: ignore[attr-defined]
         yield api
 
 
