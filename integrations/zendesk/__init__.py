@@ -1,0 +1,1 @@
+"""Zendesk Support: thin client, mapping to plain records, polling and write-back."""

@@ -1,0 +1,137 @@
+"""The promise extractor: a pure function of text, send time and business calendar.
+
+No database, no network, no clock. See /work/shared/promise-spec.md for what
+counts as a promise and how its due time is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tracker.calendar import BusinessCalendar
+from tracker.durations import Duration
+from tracker.extraction import lexicon
+from tracker.extraction.cleaning import clean_html, quoted_history_start, visible_text
+from tracker.extraction.detect import Commitment, commitments, is_kept
+from tracker.extraction.due import find_due
+from tracker.extraction.sentences import sentence_spans
+
+__all__ = ["FoundPromise", "clean_html", "extract", "quoted_history_start"]
+
+KINDS = ("callback", "update", "check", "send", "escalate", "fix")
+DEFAULT_DUE = Duration(timedelta(days=1), True, "1 business day")
+
+# Where the words about one promise stop: later clauses about someone else
+# ("…, and the courier will deliver on Friday") must not set its due time.
+_CUT = re.compile(
+    r";|\s[-–—]\s|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
+    r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)",
+    re.IGNORECASE,
+)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+
+
+@dataclass(frozen=True)
+class FoundPromise:
+    start: int
+    end: int
+    quote: str
+    kind: str  # callback | update | check | send | escalate | fix
+    due: datetime  # aware, UTC
+    due_is_default: bool
+    due_text: str | None  # the words that set the due, None when default
+    precision: str  # "time" | "date" | "default"
+
+
+def extract(
+    text: str,
+    sent_at: datetime,
+    calendar: BusinessCalendar,
+    *,
+    author_role: str = "agent",
+    default_due: Duration | None = None,
+) -> list[FoundPromise]:
+    """The promises an agent made in `text`, in order; offsets index `text` itself."""
+    if sent_at.tzinfo is None or sent_at.utcoffset() is None:
+        raise ValueError("sent_at must be timezone-aware")
+    if author_role != "agent" or not text:
+        return []
+    normal = text.translate(_APOSTROPHES)  # one character for one: offsets stay valid
+    if not lexicon.CUE.search(normal):
+        return []
+    visible = visible_text(normal)
+    spans = sentence_spans(visible)
+    found: list[FoundPromise] = []
+    for index, (start, end) in enumerate(spans):
+        sentence = visible[start:end]
+        if not lexicon.CUE.search(sentence):
+            continue
+        context = (
+            visible[slice(*spans[index - 2])] if index > 1 else "",
+            visible[slice(*spans[index - 1])] if index else "",
+            visible[slice(*spans[index + 1])] if index + 1 < len(spans) else "",
+        )
+        promise = _promise_in(text, sentence, start, context, sent_at, calendar)
+        if promise is not None:
+            found.append(_with_default(promise, sent_at, calendar, default_due or DEFAULT_DUE))
+    return found
+
+
+def _promise_in(
+    text: str,
+    sentence: str,
+    offset: int,
+    context: tuple[str, str, str],
+    sent_at: datetime,
+    calendar: BusinessCalendar,
+) -> FoundPromise | None:
+    candidates = commitments(sentence)
+    kept: list[tuple[Commitment, int]] = []
+    for i, commitment in enumerate(candidates):
+        clause_end = candidates[i + 1].start if i + 1 < len(candidates) else len(sentence)
+        if clause_end <= commitment.start:
+            continue
+        has_due = find_due(sentence[commitment.start : clause_end], sent_at, calendar) is not None
+        if commitment.needs_due and not has_due:
+            continue
+        if not is_kept(sentence, commitment, clause_end, context, has_due):
+            continue
+        kept.append((commitment, clause_end))
+    if not kept:
+        return None
+    first = kept[0][0]
+    last, last_end = kept[-1]
+    cut = _CUT.search(sentence, last.end, last_end)
+    scope_end = cut.start() if cut else last_end
+    due = find_due(sentence[first.start : scope_end], sent_at, calendar)
+    kind = min((c.kind for c, _ in kept), key=lexicon.KIND_PRIORITY.index)
+    start = offset + first.start
+    end = offset + len(sentence.rstrip(" .!?…"))
+    if end <= start:
+        end = offset + len(sentence)
+    if due is None:
+        return FoundPromise(start, end, text[start:end], kind, sent_at, True, None, "default")
+    due_start = start + due.start
+    return FoundPromise(
+        start,
+        end,
+        text[start:end],
+        kind,
+        due.when.astimezone(UTC),
+        False,
+        text[due_start : due_start + len(due.text)],
+        due.precision,
+    )
+
+
+def _with_default(
+    promise: FoundPromise, sent_at: datetime, calendar: BusinessCalendar, default: Duration
+) -> FoundPromise:
+    if not promise.due_is_default:
+        return promise
+    due = calendar.add(sent_at, default).astimezone(UTC)
+    return FoundPromise(
+        promise.start, promise.end, promise.quote, promise.kind, due, True, None, "default"
+    )

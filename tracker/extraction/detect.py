@@ -1,0 +1,289 @@
+"""Is this sentence a promise, and of which kind?
+
+The grammar: a committing subject (I, we, a team of ours) with a future modal
+("'ll", "will", "am going to"), or "let me …", "you'll hear from us", or an
+escalation in the present progressive ("I'm passing this to billing"), followed
+by an action verb from the lexicon. Guards then drop what the spec says is not a
+promise: negations, courtesy, conditions, waiting for the customer, questions,
+passing on feedback and checks already answered in the message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extraction import lexicon as lx
+
+_CONDITION = re.compile(
+    r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
+    r"in\s+the\s+event|otherwise|whether\s+or\s+not)\b",
+    re.IGNORECASE,
+)
+# "check if", "let you know if": an indirect question, not a condition.
+_INDIRECT = re.compile(
+    r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
+    r"whether|asking|checking|look|investigate)\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_OFFER = re.compile(
+    r"\bif\s+(?:you|that|it|this|needed|necessary|required|so|possible|preferred|that's|"
+    r"you'd|you're|you've|there's|anything|need\s+be)\b|\bshould\s+you\b|\bin\s+case\b|"
+    r"\bunless\b",
+    re.IGNORECASE,
+)
+_WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.IGNORECASE)
+_CUSTOMER_FIRST = re.compile(
+    r"\b(?:you|your|you've|you're)\b|\breceiv|\bget\s+(?:the|your)\b|\bhear\s+(?:back\s+)?from\s+you",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^\s*(?:(?:@\w+\s*)+)?(?:(?:hi|hey|hello|dear|morning|afternoon|evening|good\s+(?:morning|"
+    r"afternoon|evening)|thanks|thank\s+you|ok|okay|sure|no\s+problem|great)\b[^,\-–—!:.]{0,40}"
+    r"[,\-–—!:.]\s*)?",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(
+    r"(?:(?:please|kindly|just|simply|pls|plz|feel\s+free\s+to|go\s+ahead\s+and)\s+)*"
+    r"(?:dm|d\.m\.|send|reply|respond|share|provide|give\s+us|drop|e-?mail|call\s+us|contact|"
+    r"message|text|tweet|follow|click|visit|attach|upload|let\s+us\s+know|tell\s+us|pop|shoot|"
+    r"fill|complete|submit|confirm|reach|get\s+in\s+touch|head|hit|forward|include|ping|sign|"
+    r"log|update\s+us|keep\s+us|note|check|try|make\s+sure|ensure|leave|post|write)\b",
+    re.IGNORECASE,
+)
+_CONNECTOR_END = re.compile(r"(?:\band|\bthen|\bso|&|,|-|–|—|:|\bwhere)\s*$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[,;:–—]|\s-\s")
+_QUESTION_START = re.compile(
+    r"^\s*(?:would|could|shall|should|can|do|does|did|is|are|will|may|might)\b", re.IGNORECASE
+)
+_FEEDBACK = re.compile(
+    r"\b(?:feedback|suggestions?|suggested|ideas?|good\s+(?:point|catch|shout|call)|"
+    r"great\s+(?:point|catch|idea|shout)|kudos|praise|compliments?|shout-?outs?|kind\s+words|"
+    r"feature\s+requests?|thoughts|input|comments?|recommendations?|improvements?)\b",
+    re.IGNORECASE,
+)
+_ANSWERED = re.compile(
+    r"\b(?:I\s+can\s+see|I\s+see\s+(?:that|the|your|it)|it\s+(?:looks|appears|seems)|"
+    r"(?:it|this|that)\s+shows|according\s+to|I've\s+(?:checked|looked)|I\s+(?:checked|looked)|"
+    r"(?:was|has\s+been|were|have\s+been)\s+(?:credited|processed|sent|delivered|shipped|"
+    r"refunded|issued|approved|cancell?ed))\b",
+    re.IGNORECASE,
+)
+_RIGHT_NOW = re.compile(
+    r"\b(?:now|right\s+now|currently|at\s+the\s+moment|as\s+we\s+speak|as\s+I\s+type)\b",
+    re.IGNORECASE,
+)
+_MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:hope|hopefully|hoping|fingers\s+crossed|wish|maybe|perhaps|probably|I\s+think|"
+    r"we\s+think|I\s+believe|we\s+believe|I\s+guess|(?:does|do)\s+(?:that|this|you)\s+mean)\b",
+    re.IGNORECASE,
+)
+# The customer has to act first: "DM us your order number and we'll look into it".
+_CUSTOMER_ACTION = re.compile(
+    r"\b(?:(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)|(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)|give\s+us|"
+    r"let\s+(?:us|me)\s+have|tell\s+(?:us|me)|reply\s+(?:with|to\s+this)|meet\s+(?:us|me)|"
+    r"connect\s+with\s+(?:us|me)|follow\s+us|(?:reach\s+out|write)\s+to\s+(?:us|me)|"
+    r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
+    r"let'?s\s+\w+|(?:all|what)\s+we\s+need\s+(?:from|is)|appreciate\s+if|feel\s+free\s+to|"
+    r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)|"
+    r"(?:pass|send)\s+along|(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)|"
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)|"
+    r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+)\b",
+    re.IGNORECASE,
+)
+# Asking the customer something in the sentence before: what follows waits for the answer.
+_QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
+_TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
+_NEXT_REQUEST = re.compile(
+    r"\b(?:dm|direct\s+message|send\s+(?:us|me)|(?:please|kindly|pls)\s+(?:send|provide|share|"
+    r"reply|attach|upload|dm)|can\s+you\s+(?:send|provide|share|dm))\b",
+    re.IGNORECASE,
+)
+_FEEDBACK_OBJECT = re.compile(
+    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
+    r"(?:share|relay|pass|forward|send|add|provide|get|take|note|log|raise|flag|let)\w*\s+"
+    r"(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
+    r"(?:\w+\s+){0,2}?(?:feedback|comments?|sentiment|suggestions?|thoughts|ideas?|interest|"
+    r"insights?|praise|kudos|compliments?|kind\s+words|concerns|inquiry|request|experience|"
+    r"input|views|opinions?|love|luv|shout-?out)\b",
+    re.IGNORECASE,
+)
+_SHARE_PRONOUN = re.compile(
+    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
+    r"(?:share|relay)\w*\s+(?:this|that|it|these|them|those)\b",
+    re.IGNORECASE,
+)
+_CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Commitment:
+    start: int  # offset of the committing subject in the sentence
+    end: int  # offset where its verb phrase begins
+    kind: str
+    needs_due: bool = False  # a present progressive counts only with a stated time
+
+
+def classify(phrase: str) -> str | None:
+    """The kind of a verb phrase ("call you back tomorrow" -> "callback"), or None."""
+    phrase = phrase.lstrip()
+    for kind, rule in lx.KIND_RULES:
+        if rule.match(phrase):
+            return kind
+    m = lx.HAVE_GET.match(phrase) or _MAKE_SURE.match(phrase)
+    if m:
+        # "have a specialist call you" hands the case over; "have a technician
+        # replace the router" still promises the fix.
+        staff = False
+        for word in _WORD.findall(phrase[m.end() : m.end() + 80])[:6]:
+            kind = lx.WORD_KINDS.get(word.lower())
+            if kind:
+                return "escalate" if staff and kind in ("callback", "update") else kind
+            staff = staff or bool(_STAFF_WORD.fullmatch(word))
+        return None
+    gerund = re.match(r"([a-z]+?)(\w)?ing\b", phrase, re.IGNORECASE)
+    if gerund:
+        stem, last = gerund.group(1), gerund.group(2) or ""
+        rest = phrase[gerund.end() :]
+        for base in (stem + last, stem + last + "e", stem):
+            for kind, rule in lx.KIND_RULES:
+                if rule.match(base + rest):
+                    return kind
+    return None
+
+
+def commitments(sentence: str) -> list[Commitment]:
+    """Every committing clause in a sentence, before the guards."""
+    found: list[Commitment] = []
+    for m in lx.SELF_COMMITMENT.finditer(sentence):
+        kind = _verb_phrase_kind(sentence, m.end())
+        if kind:
+            found.append(Commitment(m.start(), m.end(), kind))
+    for m in lx.TEAM_COMMITMENT.finditer(sentence):
+        kind = _verb_phrase_kind(sentence, m.end())
+        if kind:
+            found.append(
+                Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
+            )
+    for m in lx.LET_ME.finditer(sentence):
+        kind = classify(sentence[m.end() :])
+        if kind:
+            found.append(Commitment(m.start(), m.end(), kind))
+    for m in lx.HEAR_FROM.finditer(sentence):
+        who = m["who"].lower()
+        kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
+        found.append(Commitment(m.start(), m.end(), kind if who in ("me", "us") else "escalate"))
+    for m in lx.PROGRESSIVE.finditer(sentence):
+        kind = classify(sentence[m.end() :])
+        if not kind:
+            continue
+        if m["verb"].lower() in lx.ESCALATING_VERBS:
+            if kind == "escalate":
+                found.append(Commitment(m.start(), m.end(), kind))
+        elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
+            found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _verb_phrase_kind(sentence: str, pos: int) -> str | None:
+    if lx.NEGATION.match(sentence, pos) or lx.COURTESY.match(sentence, pos):
+        return None
+    adverbs = lx.ADVERBS.match(sentence, pos)
+    start = adverbs.end() if adverbs else pos
+    if lx.NEGATION.match(sentence, start) or lx.COURTESY.match(sentence, start):
+        return None
+    kind = classify(sentence[start:])
+    if kind is None:
+        return None
+    # "I'll check with despatch and call you back": coordinated actions share the
+    # subject; the sentence's kind is the most customer-facing of them.
+    kinds = [kind]
+    for conjunct in _CONJUNCT.finditer(sentence, start, min(len(sentence), start + 200)):
+        if lx.SELF_COMMITMENT.match(sentence, conjunct.end()):
+            break
+        other = classify(sentence[conjunct.end() :])
+        if other:
+            kinds.append(other)
+    return min(kinds, key=lx.KIND_PRIORITY.index)
+
+
+def is_kept(
+    sentence: str,
+    found: Commitment,
+    clause_end: int,
+    context: tuple[str, str, str],
+    has_due: bool,
+) -> bool:
+    """Apply the spec's "not a promise" rules to one committing clause.
+
+    `context` is (the sentence two before, the sentence before, the sentence after).
+    """
+    earlier, previous, following = context
+    prefix = sentence[: found.start]
+    clause = sentence[found.start : clause_end]
+    if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
+        return False
+    if _HEDGE.search(prefix) or _CUSTOMER_ACTION.search(prefix):
+        return False
+    verb_phrase = sentence[found.end : clause_end]
+    if _FEEDBACK_OBJECT.match(verb_phrase):
+        return False
+    if _SHARE_PRONOUN.match(verb_phrase):  # "I'll share this with our product folks"
+        return False
+    if not has_due and (
+        _waits_for_reply(earlier, previous, following)
+        or _CUSTOMER_ACTION.search(sentence, found.end)
+        or _TOGETHER.search(verb_phrase)
+    ):
+        return False
+    waiting = _WAITING.search(prefix)
+    if waiting and (
+        _CUSTOMER_FIRST.search(prefix, waiting.end()) or _is_request(previous.strip(), whole=True)
+    ):
+        return False
+    if _is_request(prefix):
+        return False
+    stripped = sentence.rstrip()
+    if stripped.endswith("?") and (
+        not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
+    ):
+        return False
+    if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
+        return False
+    if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
+        _FEEDBACK.search(sentence)
+    ):
+        return False
+    is_let_me = bool(lx.LET_ME.match(sentence, found.start))
+    return not (
+        is_let_me
+        and found.kind == "check"
+        and _ANSWERED.search(sentence[found.end :] + " " + following)
+    )
+
+
+def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
+    """A commitment with no time of its own right after we asked the customer for something."""
+    for text in (previous, earlier):
+        if _QUESTION_TO_CUSTOMER.search(text) or _CUSTOMER_ACTION.search(text):
+            return True
+    return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
+
+
+def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:
+    for m in pattern.finditer(text):
+        if not _INDIRECT.search(text[max(0, m.start() - 25) : m.start()]):
+            return True
+    return False
+
+
+def _is_request(prefix: str, whole: bool = False) -> bool:
+    """Does the clause before a commitment ask the customer to act first?"""
+    body = prefix[_GREETING.match(prefix).end() :]  # type: ignore[union-attr]
+    if not _REQUEST.match(body):
+        return False
+    return whole or bool(_CONNECTOR_END.search(body))

@@ -1,0 +1,306 @@
+"""Due times from the words of a promise, resolved in the team's calendar.
+
+A small grammar for support idioms (today, EOD, tomorrow at 3pm, Monday, next
+week, within 48 hours, in 3 working days, by 30 November, on the 3rd…). Each
+phrase found is an *anchor*; a clock time next to a day anchor ("tomorrow at
+9am", "by 10:30 on Monday") joins it. The promise's due is the latest anchor.
+Vague words (soon, ASAP, in a few days) simply match nothing: the caller then
+applies the default policy.
+
+All calendar arithmetic happens on local dates and wall-clock times of
+`calendar.timezone` and is localised back through the calendar, never by adding
+timedeltas to local datetimes (DST).
+"""
+
+from __future__ import annotations
+
+import calendar as monthcal
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from tracker.calendar import BusinessCalendar
+from tracker.durations import Duration
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "tues": 1, "wednesday": 2, "weds": 2, "thursday": 3,
+    "thurs": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
+    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5,
+}  # fmt: skip
+_UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_NUMBER_RE = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|lunch|eod|cob))?"
+
+_ANCHORS = re.compile(
+    rf"""
+    (?<![\w'’])(?:
+    (?P<tomorrow>(?:first\ thing\ )?(?:tomorrow|tmrw|tmr)\b{_PART_OF_DAY})
+  | (?P<today>later\ today|today|tonight|this\ (?:morning|afternoon|evening)
+        |(?:the\ )?end\ of\ (?:the\ |my\ |your\ |our\ |business\ |the\ (?:business|working)\ )?day
+        |(?:the\ )?close\ of\ (?:business|play)|(?:the\ )?end\ of\ (?:business|play)
+        |eod|cob|eob)\b
+  | (?P<next_week>(?:(?:the\ )?(?:beginning|start|end)\ of\ |early\ |later\ |sometime\ )?
+        next\ week)\b
+  | (?P<this_week>(?:the\ )?end\ of\ (?:the\ |this\ )?(?:working\ )?week|later\ this\ week
+        |this\ week|eow|the\ weekend)\b
+  | (?P<next_month>(?:(?:the\ )?end\ of\ |early\ |later\ )?next\ month)\b
+  | (?P<month_end>(?:the\ )?end\ of\ (?:the\ |this\ )?month|month[-\ ]end|eom)\b
+  | (?P<date_dm>(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?(?:\ of)?\s+(?P<dm_month>{_MONTH_RE})\b\.?
+        (?:,?\s+(?P<dm_year>20\d\d))?)
+  | (?P<date_md>(?P<md_month>{_MONTH_RE})\.?\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b
+        (?:,?\s+(?P<md_year>20\d\d))?)
+  | (?P<date_iso>(?P<iso_year>20\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))\b
+  | (?P<nth>the\s+(?P<nth_day>[0-3]?\d)(?:st|nd|rd|th))\b
+  | (?P<weekday>(?:first\ thing\ |early\ |late\ |this\ |next\ |coming\ )?
+        (?P<wd>{_WEEKDAY_RE})\b{_PART_OF_DAY})
+  | (?P<span>(?:within|in|inside|under|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?
+        (?P<n>\d+(?:\.\d+)?|{_NUMBER_RE})
+        (?:\s*(?:-|–|to|or)\s*(?P<n2>\d+(?:\.\d+)?|{_NUMBER_RE}))?
+        \s*(?P<business>business\s+|working\s+|work\s+)?
+        (?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\b)
+  | (?P<the_hour>within\ the\ (?:next\ )?hour)\b
+  | (?P<clock>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)
+        |(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\d%])
+        |(?P<noon>noon|midday|midnight)\b)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Dates and 24-hour clock times only count as due words after a due preposition,
+# so "your 4 December flight" or "invoice 10.30" do not set a due time.
+_DUE_PREPOSITION = re.compile(
+    rf"\b(?:by|on|before|until|till|than|at|for|around|from|@)\s+"
+    rf"(?:(?:{_WEEKDAY_RE}),?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_JOIN_GAP = re.compile(r"^[\s,]*(?:(?:at|by|on|before|around|from|@)\s*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Due:
+    when: datetime  # aware, UTC
+    precision: str  # "time" | "date"
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    start: int
+    end: int
+    day: date | None = None  # a date-level anchor
+    clock: time | None = None  # a clock time waiting for a day
+    moment: datetime | None = None  # already a time-level instant
+
+
+def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | None:
+    """The latest due stated in `text` (one promise's words), or None when none is."""
+    local = sent_at.astimezone(calendar.timezone)
+    anchors = [a for a in _anchors(text, local, calendar) if a is not None]
+    if not anchors:
+        return None
+    dues = _combine(text, anchors, local, calendar)
+    if not dues:
+        return None
+    return max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
+
+
+def _anchors(text: str, local: datetime, calendar: BusinessCalendar):  # type: ignore[no-untyped-def]
+    sent_day = local.date()
+    for m in _ANCHORS.finditer(text):
+        kind = m.lastgroup
+        start, end = m.span()
+        if kind == "tomorrow":
+            yield _Anchor(start, end, day=sent_day + timedelta(days=1))
+        elif kind == "today":
+            yield _Anchor(start, end, day=sent_day)
+        elif kind == "weekday":
+            yield _Anchor(start, end, day=_next_weekday(sent_day, _WEEKDAYS[m["wd"].lower()]))
+        elif kind == "next_week":
+            yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=11))
+        elif kind == "this_week":
+            friday = _monday(sent_day) + timedelta(days=4)
+            yield _Anchor(start, end, day=friday if friday >= sent_day else friday + timedelta(7))
+        elif kind == "month_end":
+            yield _Anchor(start, end, day=_month_end(sent_day.year, sent_day.month))
+        elif kind == "next_month":
+            year, month = (sent_day.year + 1, 1) if sent_day.month == 12 else (
+                sent_day.year, sent_day.month + 1)  # fmt: skip
+            yield _Anchor(start, end, day=_month_end(year, month))
+        elif kind in ("date_dm", "date_md", "date_iso", "nth"):
+            if _after_preposition(text, start):
+                yield _Anchor(start, end, day=_explicit_date(m, kind, sent_day))
+        elif kind == "span":
+            yield _span(m, start, end, local, calendar)
+        elif kind == "the_hour":
+            yield _Anchor(start, end, moment=local.astimezone(UTC) + timedelta(hours=1))
+        elif kind == "clock":
+            clock = _clock(m)
+            if clock is not None and (m["h24"] is None or _after_preposition(text, start)):
+                yield _Anchor(start, end, clock=clock)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    return bool(_DUE_PREPOSITION.search(text[max(0, start - 30) : start]))
+
+
+def _combine(
+    text: str, anchors: list[_Anchor], local: datetime, calendar: BusinessCalendar
+) -> list[Due]:
+    days = [a for a in anchors if a.day is not None]
+    dues: list[Due] = []
+    joined: set[int] = set()
+    for anchor in anchors:
+        if anchor.clock is None:
+            continue
+        partner = _adjacent_day(text, anchor, days)
+        if partner is not None:
+            joined.add(id(partner))
+            assert partner.day is not None
+            start, end = min(anchor.start, partner.start), max(anchor.end, partner.end)
+            when = calendar.at(partner.day, anchor.clock)
+        else:
+            start, end = anchor.start, anchor.end
+            when = calendar.at(local.date(), anchor.clock)
+            if when <= local:  # "by 5pm" written after 5pm means tomorrow's 5pm
+                when = calendar.at(local.date() + timedelta(days=1), anchor.clock)
+        dues.append(Due(when, "time", text[start:end], start, end))
+    for anchor in anchors:
+        if anchor.moment is not None:
+            words = text[anchor.start : anchor.end]
+            dues.append(Due(anchor.moment, "time", words, anchor.start, anchor.end))
+        elif anchor.day is not None and id(anchor) not in joined:
+            dues.append(_date_due(text, anchor, local, calendar))
+    return dues
+
+
+def _adjacent_day(text: str, clock: _Anchor, days: list[_Anchor]) -> _Anchor | None:
+    for day in days:
+        gap = text[day.end : clock.start] if day.end <= clock.start else text[clock.end : day.start]
+        if len(gap) <= 12 and _JOIN_GAP.match(gap):
+            return day
+    return None
+
+
+def _date_due(text: str, anchor: _Anchor, local: datetime, calendar: BusinessCalendar) -> Due:
+    assert anchor.day is not None
+    when = calendar.end_of_day(anchor.day)
+    if when <= local:
+        # "Tonight" written after the working day ends: the end of the working day
+        # has already passed, so the promise is due by the end of that date instead.
+        when = calendar.at(anchor.day, time(23, 59))
+    return Due(when, "date", text[anchor.start : anchor.end], anchor.start, anchor.end)
+
+
+def _span(m: re.Match[str], start: int, end: int, local: datetime, calendar: BusinessCalendar):  # type: ignore[no-untyped-def]
+    amount = _number(m["n2"] or m["n"])
+    if amount is None or amount <= 0 or amount > 1000:
+        return None
+    unit = m["unit"].lower()[0]
+    unit = "m" if unit == "m" else unit
+    business = bool(m["business"])
+    sent_day = local.date()
+    if unit == "d":
+        whole = round(amount)
+        if business:
+            return _Anchor(start, end, day=calendar.add_working_days(sent_day, whole))
+        return _Anchor(start, end, day=sent_day + timedelta(days=whole))
+    if unit == "w":
+        return _Anchor(start, end, day=sent_day + timedelta(days=round(amount * 7)))
+    delta = timedelta(seconds=amount * _UNIT_SECONDS[unit])
+    if business:
+        moment = calendar.add(local, Duration(delta, True, m.group()))
+    else:
+        moment = local.astimezone(UTC) + delta  # elapsed time: add in UTC
+    return _Anchor(start, end, moment=moment)
+
+
+def _number(token: str | None) -> float | None:
+    if token is None:
+        return None
+    token = token.lower()
+    if token in _NUMBERS:
+        return float(_NUMBERS[token])
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def _clock(m: re.Match[str]) -> time | None:
+    if m["noon"]:
+        return time(12, 0) if m["noon"].lower() != "midnight" else time(23, 59)
+    if m["h24"] is not None:
+        return time(int(m["h24"]), int(m["m24"]))
+    hour, minute = int(m["hour"]), int(m["minute"] or 0)
+    if not 1 <= hour <= 12:
+        return None
+    pm = m["ampm"].lower().startswith("p")
+    hour = hour % 12 + (12 if pm else 0)
+    return time(hour, minute)
+
+
+def _explicit_date(m: re.Match[str], kind: str, sent_day: date) -> date | None:
+    if kind == "nth":
+        return _next_day_of_month(sent_day, int(m["nth_day"]))
+    if kind == "date_iso":
+        year, month, day = int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"])
+    elif kind == "date_dm":
+        year = int(m["dm_year"]) if m["dm_year"] else None
+        month, day = _MONTHS[m["dm_month"].lower()], int(m["dm_day"])
+    else:
+        year = int(m["md_year"]) if m["md_year"] else None
+        month, day = _MONTHS[m["md_month"].lower()], int(m["md_day"])
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    for candidate_year in range(sent_day.year, sent_day.year + 5):  # 29 February waits
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:
+            continue
+        if candidate >= sent_day:
+            return candidate
+    return None
+
+
+def _next_day_of_month(sent_day: date, day: int) -> date | None:
+    if not 1 <= day <= 31:
+        return None
+    year, month = sent_day.year, sent_day.month
+    for _ in range(13):
+        if day <= monthcal.monthrange(year, month)[1]:
+            candidate = date(year, month, day)
+            if candidate >= sent_day:
+                return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _next_weekday(sent_day: date, weekday: int) -> date:
+    ahead = (weekday - sent_day.weekday()) % 7 or 7
+    return sent_day + timedelta(days=ahead)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, monthcal.monthrange(year, month)[1])

@@ -1,0 +1,238 @@
+"""Words of commitment: who commits, with which modal, to which action (kind).
+
+Patterns run on text whose apostrophes are normalised to "'" and are matched
+case-insensitively. A verb phrase (what follows the modal) is classified by the
+first rule in `KIND_RULES` that matches at its start.
+"""
+
+from __future__ import annotations
+
+import re
+
+FLAGS = re.IGNORECASE
+
+# Kinds, most customer-facing first: a sentence with several commitments takes
+# the first of these that any of them has.
+KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
+
+# Cheap test that a sentence may hold a commitment at all.
+CUE = re.compile(
+    r"'ll\b|\bwill\b|\bshall\b|\bgoing\s+to\b|\bgonna\b|\blet\s+(?:me|us)\b|\bexpect\b"
+    r"|\bhear\s+(?:back\s+)?from\b|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+)?\w+ing\b",
+    FLAGS,
+)
+
+STAFF = (
+    r"(?:teams?|department|dept|specialists?|engineers?|engineering|technicians?|techs?|agents?|"
+    r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
+    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|partners?|coordinators?|"
+    r"specialist\s+team|people)"
+)
+# The agent, "we", or a named team of the company as the subject of a commitment.
+SELF_COMMITMENT = re.compile(
+    r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
+    r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna)\b",
+    FLAGS,
+)
+TEAM_COMMITMENT = re.compile(
+    rf"(?:\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}"
+    rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:team|department|specialists?|specialist\s+team)"
+    rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
+    rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
+    rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF})"
+    r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
+    FLAGS,
+)
+LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
+HEAR_FROM = re.compile(
+    r"\b(?:you(?:'ll|\s+will|\s+should)\s+(?:hear|get\s+(?:a\s+)?(?:call|reply|response|update)"
+    r"|receive\s+(?:a\s+)?(?:call|reply|response|update))(?:\s+back)?"
+    r"|(?:please\s+)?expect\s+(?:to\s+hear|(?:a|an)\s+(?:\w+\s+)?(?:call|ring|reply|response|"
+    r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|(?:our|my|the)\s+[^.,;]{0,40}?\b"
+    rf"{STAFF})\b",
+    FLAGS,
+)
+PROGRESSIVE = re.compile(
+    r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
+    r"(?=(?P<verb>passing|escalating|raising|handing|forwarding|referring|transferring|"
+    r"flagging|sending|shipping|issuing|refunding|arranging|booking|calling|ringing|posting|"
+    r"despatching|dispatching)\b)",
+    FLAGS,
+)
+ESCALATING_VERBS = frozenset(
+    str.split("passing escalating raising handing forwarding referring transferring flagging")
+)
+
+NEGATION = re.compile(r"\s*(?:not|never|no\s+longer|n't)\b", FLAGS)
+COURTESY = re.compile(
+    r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:be\s+(?:more\s+than\s+|very\s+|so\s+"
+    r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
+    r"|standing\s+by|keen|able|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
+    r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|continue\s+to\s+(?:be|help|support)"
+    r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
+    r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
+    FLAGS,
+)
+ADVERBS = re.compile(
+    r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
+    r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
+    r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|try\s+(?:and|to)|aim\s+to|"
+    r"endeavou?r\s+to|look\s+to|need\s+to|go\s+ahead\s+and|"
+    r"be(?=\s+\w+ing\b))\s+)*",
+    FLAGS,
+)
+
+_YOU = r"(?:you|u|ya)"
+_DETERMINER = r"(?:the|a|an|your|our|these|those|them|over|all|some|both)"
+_TEAM_TARGET = (
+    r"(?:to|with)\s+(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
+    rf"(?:{STAFF}|billing|accounts|support|finance|legal|management|product|engineering|"
+    r"developers?|devs|IT|tier\s*\d|level\s*\d|escalations?|back\s*office|head\s+office)"
+)
+
+
+def _any(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_CALL = _any("call", "ring", "bell", "buzz", r"phone\s*call")
+_BACK = _any(
+    rf"to\s+{_YOU}\b",
+    *(rf"{w}\b" for w in _words("with once as in within by on either")),
+    *_words("tomorrow today tonight shortly soon asap later first when after here $"),
+)
+_UPDATE_NOUN = r"(?:an?\s+)?(?:update|confirmation|reply|response|answer)"
+_SEND_VERBS = _words(
+    "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
+    "forward provide deliver pay process resend re-send re-?issue return compensate order arrange "
+    "apply add upload attach"
+)
+_FIX_VERBS = _words(
+    "fix reset unlock unblock re-?activate activate restore resolve sort correct repair replace "
+    "book cancel remove reverse amend change adjust update reconnect reinstate re-?enable enable "
+    r"set\s+up setup upgrade downgrade rectify clear deploy patch reinstall reschedule rebook "
+    r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
+    r"waive visit come\s+out"
+)
+_CHECK_VERBS = _words(
+    r"check look do\s+some\s+(?:research|digging|checking|investigating|troubleshooting) "
+    r"take\s+a\s+(?:closer\s+)?look have\s+a\s+(?:closer\s+)?look chase find\s+out "
+    r"investigate dig review verify query research explore double[\s-]?check speak talk ask lodge "
+    r"trace test reproduce see\s+(?:what|if|whether|how|why|where|when) work\s+on figure\s+out "
+    r"monitor contact call ring phone liaise consult dive examine analy[sz]e troubleshoot try "
+    r"track get\s+to\s+the\s+bottom follow\s+this\s+up"
+)
+_ESCALATE_STEMS = _any(
+    *_words("escalat refer transfer flag report submit log loop involv rais pass hand forward"),
+    *_words("send sent put"),
+)
+_RULES = (
+    ("callback", rf"(?:give|get)\s+{_YOU}\s+(?:a\s+)?(?:quick\s+)?{_CALL}\b"),
+    ("callback", rf"(?:call|ring|phone|telephone|buzz)(?:ing)?\s+(?:{_YOU}\b|back\b)"),
+    (
+        "callback",
+        r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|first)\b|\s*[.!,]|$)",
+    ),
+    ("callback", r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b"),
+    (
+        "check",
+        r"(?:follow(?:ing)?[\s-]?up|get\s+in\s+touch|reach\s+out|confirm|speak|talk|liaise|check)"
+        rf"\s+with\s+(?!{_YOU}\b)",
+    ),
+    ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
+    ("update", rf"(?:get|come|circle|report|write|be)\s+back\s+{_BACK}"),
+    ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
+    ("update", rf"(?:message|text|dm|ping|e-?mail)\s+{_YOU}\b(?!\s+{_DETERMINER}\b)"),
+    (
+        "update",
+        rf"keep\s+{_YOU}\s+"
+        r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
+    ),
+    ("update", rf"let\s+{_YOU}\s+know\b"),
+    ("update", r"(?:be|get)\s+(?:back\s+)?in\s+touch\b"),
+    (
+        "update",
+        _any(
+            r"touch\s+base",
+            r"follow(?:ing)?[\s-]?up",
+            r"reach\s+out",
+            "revert",
+            "respond",
+            "reply",
+            r"circle\s+back",
+            "confirm",
+            r"report\s+back",
+            rf"contact\s+{_YOU}\b",
+            rf"send\s+(?:{_YOU}\s+)?{_UPDATE_NOUN}",
+            rf"(?:provide|give|share)\s+(?:{_YOU}\s+(?:with\s+)?)?{_UPDATE_NOUN}",
+            rf"drop\s+(?:{_YOU}\s+)?a\s+(?:line|note|message|e-?mail)",
+            r"have\s+(?:an?\s+)?(?:update|answer|news|response)",
+        ),
+    ),
+    ("escalate", rf"(?:shar|relay)\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
+    ("escalate", rf"{_ESCALATE_STEMS}\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
+    ("escalate", r"escalat\w*\b"),
+    (
+        "escalate",
+        rf"(?:ask|get|have)\s+(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?"
+        rf"{STAFF}\s+to\b",
+    ),
+    (
+        "escalate",
+        r"(?:open|raise|log|create|file|submit)\s+(?:a|an)\s+(?:\w+\s+)?"
+        r"(?:ticket|case|request|investigation)\b",
+    ),
+    (
+        "send",
+        _any(
+            *_SEND_VERBS,
+            rf"(?:get|give|offer)\s+{_YOU}\s+(?:an?|the|your|some|\d|[$£€])",
+            r"put\b[^.]{0,40}\bin\s+the\s+post",
+        )
+        + r"\b",
+    ),
+    (
+        "fix",
+        _any(*_FIX_VERBS, r"get\s+(?:this|that|it|everything)\s+(?:sorted|fixed|resolved|working)")
+        + r"\b",
+    ),
+    ("check", _any(*_CHECK_VERBS) + r"\b(?!\s+(?:it|this|that|these|those|us|me)\b)"),
+)
+KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES
+)
+
+# "We'll have the invoice corrected", "I'll get that credited back": the kind is
+# the participle (or a later verb: "we'll have a technician replace the router").
+HAVE_GET = re.compile(
+    r"(?:have|get)\s+(?!back\b|in\s+touch\b|a\s+(?:closer\s+)?look\b|an?\s+(?:update|answer)\b)",
+    FLAGS,
+)
+WORD_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            "fix fixed sort sorted resolve resolved correct corrected restore restored reset "
+            "unlock unlocked upgrade upgraded replace replaced repair repaired update updated done "
+            "reactivate reactivated activate activated reverse reversed deploy deployed cancel "
+            "cancelled canceled amend amended change changed adjust adjusted reconnect "
+            "reconnected remove removed unblock unblocked reinstate reinstated rectify rectified "
+            "cleared working booked taken proceeded"
+        ),
+        "fix",
+    ),
+    **dict.fromkeys(
+        _words(
+            "send sent emailed e-mailed posted shipped issued refunded credited delivered "
+            "dispatched despatched couriered mailed reimbursed paid arranged processed returned "
+            "ship refund credit deliver"
+        ),
+        "send",
+    ),
+    **dict.fromkeys(_words("call ring phone"), "callback"),
+    **dict.fromkeys(_words("contact reach email"), "update"),
+    **dict.fromkeys(_words("checked investigated reviewed looked examined chased"), "check"),
+}
