@@ -7,10 +7,14 @@ the budget is charged the same way.
 
 from __future__ import annotations
 
+import email.utils
 import time
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
+
+import requests
 
 from integrations.http import CallStats, HttpClient, HttpError, MalformedResponse
 
@@ -33,6 +37,17 @@ def base_url_for(domain: str | None, url: str | None) -> str:
 
 def credits_for(includes: Sequence[str]) -> int:
     return 1 + 2 * len(includes)
+
+
+def _date(response: requests.Response) -> datetime | None:
+    value = response.headers.get("Date")
+    if not value:
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 class FreshdeskClient:
@@ -88,15 +103,25 @@ class FreshdeskClient:
         ok: Sequence[int] = (),
     ) -> tuple[Any, str | None, int]:
         """One GET: (decoded body, next-page URL or None, HTTP status)."""
+        data, next_url, status, _ = self._get(path, params, includes, ok)
+        return data, next_url, status
+
+    def _get(
+        self,
+        path: str,
+        params: dict[str, Any] | None,
+        includes: Sequence[str],
+        ok: Sequence[int],
+    ) -> tuple[Any, str | None, int, datetime | None]:
         params = dict(params or {})
         if includes:
             params["include"] = ",".join(includes)
         response = self.http.request("GET", path, params=params, cost=credits_for(includes), ok=ok)
         if response.status_code in ok and not 200 <= response.status_code < 300:
-            return None, None, response.status_code
+            return None, None, response.status_code, None
         data = self.http.decode(response, path)
         link = response.links.get("next", {}).get("url")
-        return data, self._checked_next(link, path), response.status_code
+        return data, self._checked_next(link, path), response.status_code, _date(response)
 
     def _array(self, data: Any, path: str) -> list[dict[str, Any]]:
         if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
@@ -127,11 +152,12 @@ class FreshdeskClient:
     # ---- reads ----------------------------------------------------------------
     def tickets_page(
         self, params: dict[str, Any], includes: Sequence[str] = ()
-    ) -> tuple[list[dict[str, Any]], bool]:
-        """One page of `GET /tickets` (a bare array) and whether `Link` announces another."""
+    ) -> tuple[list[dict[str, Any]], bool, datetime | None]:
+        """One page of `GET /tickets` (a bare array), whether `Link` announces another, and
+        the server's time of the answer (its `Date` header) when it sent one."""
         path = f"{API}/tickets"
-        data, next_url, _ = self.get(path, {"per_page": PER_PAGE, **params}, includes)
-        return self._array(data, path), next_url is not None
+        data, next_url, _, served = self._get(path, {"per_page": PER_PAGE, **params}, includes, ())
+        return self._array(data, path), next_url is not None, served
 
     def conversations(self, ticket_id: int | str) -> list[dict[str, Any]]:
         """Every conversation of a ticket; a ticket deleted meanwhile (404) has none."""

@@ -95,16 +95,16 @@ class FreshdeskConnector(FreshdeskWriteBack):
                 params["filter"] = pass_name
             includes = MAIN_INCLUDES if pass_name == "all" else ()
             try:
-                items, more = self.client.tickets_page(params, includes)
+                items, more, served = self.client.tickets_page(params, includes)
             except HttpError as exc:
                 if not _is_page_wall(exc):
                     raise
-                items, more = [], True  # the server's cap is lower than ours
+                items, more, served = [], True, None  # the server's cap is lower than ours
                 window.page = self.page_cap + 1
             if window.page > self.page_cap:
                 yield self._stuck(state, window, pass_name)
                 continue
-            batch = self._page(state, window, pass_name, items, opened)
+            batch = self._page(state, window, pass_name, items, opened, served)
             yield batch
             if not more or not items:
                 return
@@ -129,6 +129,7 @@ class FreshdeskConnector(FreshdeskWriteBack):
         pass_name: str,
         items: list[dict[str, Any]],
         opened: datetime,
+        served: datetime | None,
     ) -> Batch:
         forced = None if pass_name == "all" else pass_name
         seen: list[tuple[int, datetime]] = []
@@ -154,7 +155,7 @@ class FreshdeskConnector(FreshdeskWriteBack):
             batch.messages.extend(self._messages(ticket, record.external_id, state.me, opened))
         batch.people = _unique_people(batch.people)
         batch.stats["tickets"] = fresh
-        window.advance(seen)
+        window.advance(seen, served)
         batch.cursor = state.dumps()
         return batch
 

@@ -43,12 +43,19 @@ class Window:
             raise PayloadError("window has a bad `seen` or `page`")
         return cls(parse_time(data.get("since"), "since"), {int(i) for i in seen}, page)
 
-    def advance(self, page_items: list[tuple[int, datetime]]) -> None:
-        """Move past one page of (id, updated_at), in the order the API gave them."""
+    def advance(self, page_items: list[tuple[int, datetime]], served: datetime | None) -> None:
+        """Move past one page of (id, updated_at), in the order the API gave them.
+
+        `served`: the server's clock when it answered. Tickets at the last second are only
+        remembered as taken when that second was over by then; otherwise a second change
+        within the same second would carry the same (id, updated_at) and be skipped, so
+        they are read again next time (harmless: ingest is idempotent).
+        """
         if not page_items:
             return
         last = max(updated for _, updated in page_items)
-        at_last = {tid for tid, updated in page_items if updated == last}
+        settled = served is None or served >= last + timedelta(seconds=1)
+        at_last = {tid for tid, updated in page_items if updated == last} if settled else set()
         if last > self.since:
             self.since, self.seen, self.page = last, at_last, 1
         else:  # the whole page sits on `since`: the next one by number

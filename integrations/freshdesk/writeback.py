@@ -12,19 +12,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from integrations.base import WriteBackError
 from integrations.freshdesk.client import API, FreshdeskClient
 from integrations.freshdesk.mapping import custom_fields, format_time
 from integrations.http import HttpError
-
-try:  # the shared protocol module (integrations/base.py)
-    from integrations.base import WriteBackError
-except ImportError:  # pragma: no cover - until base.py lands
-
-    class WriteBackError(Exception):  # type: ignore[no-redef]
-        def __init__(self, message: str, permanent: bool = False):
-            self.permanent = permanent
-            super().__init__(message)
-
 
 MAX_TAG = 32  # longer tags are cut by Freshdesk's UI; keep ours well within
 
@@ -74,19 +65,23 @@ class FreshdeskWriteBack:
             return WriteBackError(
                 f"{self.name}: ticket {ticket} not found (deleted?) while trying to {what}",
                 permanent=True,
+                status=404,
             )
         detail = _validation_detail(body)
         return WriteBackError(
             f"{self.name}: Freshdesk refused to {what} on ticket {ticket} ({status}: {detail});"
             " fix the ticket in Freshdesk, this will not be retried",
             permanent=True,
+            status=status,
         )
 
     def _call(self, ticket: str, what: str, method: str, path: str, body: dict[str, Any]) -> Any:
         try:
             status, answer = self.client.send(method, path, body)
         except HttpError as exc:
-            raise WriteBackError(f"could not {what}: {exc}", permanent=exc.permanent) from None
+            raise WriteBackError(
+                f"could not {what}: {exc}", permanent=exc.permanent, status=exc.status
+            ) from None
         if status >= 400:
             raise self._fail(ticket, what, status, answer)
         return answer
@@ -98,9 +93,13 @@ class FreshdeskWriteBack:
             permanent = exc.permanent or exc.status == 404
             if exc.status == 404:
                 raise WriteBackError(
-                    f"{self.name}: ticket {ticket} not found while trying to {what}", permanent
+                    f"{self.name}: ticket {ticket} not found while trying to {what}",
+                    permanent=True,
+                    status=404,
                 ) from None
-            raise WriteBackError(f"could not {what}: {exc}", permanent=permanent) from None
+            raise WriteBackError(
+                f"could not {what}: {exc}", permanent=permanent, status=exc.status
+            ) from None
 
     def add_note(self, ticket_external_id: str, body: str) -> str | None:
         """A private note; `private` is sent explicitly rather than trusting the default."""

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -134,6 +135,7 @@ class FakeFreshdesk:
     page_cap: int = 300
     per_page_max: int = 100
     list_calls: list[dict[str, str]] = field(default_factory=list)
+    served_at: datetime | None = None  # the `Date` header to send, when set
     # "METHOD /path" regex -> [status, body, headers, times left]
     fail_at: dict[str, list[Any]] = field(default_factory=dict)
 
@@ -163,6 +165,8 @@ class FakeFreshdesk:
             "X-RateLimit-Remaining": "4000",
             "X-RateLimit-Used-CurrentRequest": str(1 + 2 * len(includes)),
         }
+        if self.served_at is not None:
+            headers["Date"] = format_datetime(self.served_at, usegmt=True)
         if request.method == "GET" and path == "/api/v2/tickets":
             return self._list(query, headers)
         if request.method == "GET" and path == "/api/v2/agents/me":

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from integrations.freshdesk.client import credits_for
 from tests.freshdesk.conftest import NOW
-from tests.freshdesk.fake_api import ticket
+from tests.freshdesk.fake_api import conversation, ticket
 
 
 def run(connector, cursor=None, now=NOW):
@@ -90,6 +90,21 @@ def test_tickets_on_the_inclusive_boundary_are_not_read_twice(fake, make_connect
     fake.add(ticket(1, at + timedelta(seconds=1)))
     batches, _ = run(make_connector(), cursor, NOW + timedelta(minutes=4))
     assert sorted(t.external_id for t in tickets_of(batches)) == ["1", "3"]
+
+
+def test_a_second_still_running_when_read_is_read_again(fake, make_connector):
+    """Read during second T, a ticket can change again within T: same (id, updated_at)."""
+    at = NOW - timedelta(minutes=1)
+    fake.add(ticket(1, at))
+    fake.served_at = at + timedelta(milliseconds=300)  # the server's clock is still in T
+    _, cursor = run(make_connector())
+    fake.conversations[1] = [conversation(11, 1, at, "I'll call you back at 4pm.")]
+    fake.served_at = at + timedelta(seconds=2)
+    batches, cursor = run(make_connector(), cursor, NOW + timedelta(minutes=1))
+    assert [m.external_id for b in batches for m in b.messages if m.external_id == "11"]
+    # once the second is over, the boundary ticket is remembered and not read again
+    batches, _ = run(make_connector(), cursor, NOW + timedelta(minutes=2))
+    assert tickets_of(batches) == []
 
 
 def test_a_ticket_updated_mid_run_does_not_make_another_one_skip(fake, make_connector):
