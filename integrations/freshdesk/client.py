@@ -65,6 +65,7 @@ class FreshdeskClient:
     ):
         self.source = source
         self.base_url = base_url.rstrip("/")
+        self.per_page = PER_PAGE  # the API's maximum; tests lower it to get many pages
         # Freshdesk: the API key is the Basic-auth user name, the password is ignored ("X").
         self.http = HttpClient(
             source,
@@ -141,7 +142,8 @@ class FreshdeskClient:
         self, path: str, params: dict[str, Any] | None = None, ok: Sequence[int] = ()
     ) -> Iterator[list[dict[str, Any]]]:
         """Follow `Link: <…>; rel="next"` until there is none."""
-        data, next_url, status = self.get(path, {"per_page": PER_PAGE, **(params or {})}, ok=ok)
+        first = {"per_page": self.per_page, **(params or {})}
+        data, next_url, status = self.get(path, first, ok=ok)
         if data is None and status in ok:
             return
         yield self._array(data, path)
@@ -156,7 +158,8 @@ class FreshdeskClient:
         """One page of `GET /tickets` (a bare array), whether `Link` announces another, and
         the server's time of the answer (its `Date` header) when it sent one."""
         path = f"{API}/tickets"
-        data, next_url, _, served = self._get(path, {"per_page": PER_PAGE, **params}, includes, ())
+        query = {"per_page": self.per_page, **params}
+        data, next_url, _, served = self._get(path, query, includes, ())
         return self._array(data, path), next_url is not None, served
 
     def conversations(self, ticket_id: int | str) -> list[dict[str, Any]]:

@@ -83,7 +83,9 @@ class FreshdeskConnector(FreshdeskWriteBack):
 
     def _pass(self, state: PollState, pass_name: str) -> Iterator[Batch]:
         window = state.windows[pass_name]
-        opened = window.since - CONVERSATION_MARGIN
+        if window.floor is None:
+            window.floor = window.since
+        opened = window.floor - CONVERSATION_MARGIN
         while True:
             params: dict[str, Any] = {
                 "updated_since": mapping.format_time(window.since),
@@ -104,7 +106,10 @@ class FreshdeskConnector(FreshdeskWriteBack):
             if window.page > self.page_cap:
                 yield self._stuck(state, window, pass_name)
                 continue
-            batch = self._page(state, window, pass_name, items, opened, served)
+            last = not more or not items
+            if last:
+                window.floor = None  # this pass completes with the page below
+            batch = self._page(state, window, pass_name, items, opened, served, last)
             yield batch
             if not more or not items:
                 return
@@ -130,6 +135,7 @@ class FreshdeskConnector(FreshdeskWriteBack):
         items: list[dict[str, Any]],
         opened: datetime,
         served: datetime | None,
+        last: bool,
     ) -> Batch:
         forced = None if pass_name == "all" else pass_name
         seen: list[tuple[int, datetime]] = []
@@ -155,7 +161,7 @@ class FreshdeskConnector(FreshdeskWriteBack):
             batch.messages.extend(self._messages(ticket, record.external_id, state.me, opened))
         batch.people = _unique_people(batch.people)
         batch.stats["tickets"] = fresh
-        window.advance(seen, served)
+        window.advance(seen, served, last)
         batch.cursor = state.dumps()
         return batch
 

@@ -29,9 +29,19 @@ class Window:
     since: datetime
     seen: set[int] = field(default_factory=set)  # ids already taken at exactly `since`
     page: int = 1  # > 1 only while paging through one crowded second
+    # Where the pass in progress began (kept across interruptions until it completes):
+    # conversations older than this were stored by an earlier, completed pass.
+    floor: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"since": format_time(self.since), "seen": sorted(self.seen), "page": self.page}
+        data: dict[str, Any] = {
+            "since": format_time(self.since),
+            "seen": sorted(self.seen),
+            "page": self.page,
+        }
+        if self.floor is not None:
+            data["floor"] = format_time(self.floor)
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> Window:
@@ -41,17 +51,28 @@ class Window:
         page = data.get("page", 1)
         if not isinstance(seen, list) or not isinstance(page, int) or page < 1:
             raise PayloadError("window has a bad `seen` or `page`")
-        return cls(parse_time(data.get("since"), "since"), {int(i) for i in seen}, page)
+        floor = data.get("floor")
+        return cls(
+            parse_time(data.get("since"), "since"),
+            {int(i) for i in seen},
+            page,
+            parse_time(floor, "floor") if floor else None,
+        )
 
-    def advance(self, page_items: list[tuple[int, datetime]], served: datetime | None) -> None:
+    def advance(
+        self, page_items: list[tuple[int, datetime]], served: datetime | None, last_page: bool
+    ) -> None:
         """Move past one page of (id, updated_at), in the order the API gave them.
 
         `served`: the server's clock when it answered. Tickets at the last second are only
         remembered as taken when that second was over by then; otherwise a second change
         within the same second would carry the same (id, updated_at) and be skipped, so
         they are read again next time (harmless: ingest is idempotent).
+        `last_page`: nothing follows; the next run starts at page 1 again (a page number
+        kept across runs would skip whatever new arrives on the pages before it).
         """
         if not page_items:
+            self.page = 1 if last_page else self.page
             return
         last = max(updated for _, updated in page_items)
         settled = served is None or served >= last + timedelta(seconds=1)
@@ -61,6 +82,8 @@ class Window:
         else:  # the whole page sits on `since`: the next one by number
             self.seen |= at_last
             self.page += 1
+        if last_page:
+            self.page = 1
 
     def step_over(self) -> None:
         """Give up on the crowded second `since` (see the module docstring)."""
@@ -108,6 +131,6 @@ class PollState:
             )
         except (ValueError, TypeError, PayloadError) as exc:
             raise PayloadError(f"stored Freshdesk cursor is unreadable ({exc})") from None
-        for name in PASSES:  # a pass added later starts where the main pass started
+        for name in PASSES:  # a pass missing from an older cursor starts at the backfill
             state.windows.setdefault(name, Window(first_since))
         return state
