@@ -155,3 +155,15 @@ def test_includes_are_charged_two_credits_each(fake, make_connector):
     # me + agents + groups + 3 ticket passes (one with two includes) + 1 conversation
     assert stats.calls == 7
     assert stats.credits == 7 + 4 == stats.server_credits
+
+
+def test_the_servers_own_page_wall_in_a_crowded_second_is_stepped_over(fake, make_connector):
+    """Our cap is 300, the server refuses page 3 with its documented 400: same outcome."""
+    crowded = NOW - timedelta(hours=2)
+    fake.page_cap = 2
+    fake.add(*(ticket(i, crowded) for i in range(1, 251)))
+    fake.add(ticket(999, crowded + timedelta(seconds=5)))
+    batches, _ = run(make_connector())
+    ids = [t.external_id for t in tickets_of(batches)]
+    assert "999" in ids and len(ids) == len(set(ids)) == 201
+    assert any(b.stats.get("warnings") for b in batches)
