@@ -6,6 +6,7 @@ Prints the `[[source]]` table to paste into followthrough.toml.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import secrets
 import signal
@@ -57,10 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.token_env not in os.environ:
         print(f"\nand run: export SANDBOX_TOKEN={token}")
     sys.stdout.flush()
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         signal.pause()
-    except KeyboardInterrupt:
-        pass
     server.stop()
     return 0
 

@@ -63,6 +63,7 @@ class ZendeskConnector:
         self.ticket_page_size = ticket_page_size
         self.event_page_size = event_page_size
         self.roles: dict[str, str] = {}  # person id → agent | admin | customer
+        self.known: dict[str, PersonRecord] = {}  # everyone seen this pass
         self.own_id: str | None = None
         self._directory_loaded = False
         self.writer = ZendeskWriteBack(client, source.name, source.get("due_field_id"))
@@ -115,13 +116,15 @@ class ZendeskConnector:
         except (KeyError, TypeError) as exc:
             raise MalformedResponse(self.name, f"user without id: {exc}") from None
         self.roles[record.external_id] = user.get("role") or record.role
+        self.known[record.external_id] = record
         return record
 
-    def _unknown_people(self, ids: Iterable[str | None]) -> list[PersonRecord]:
-        """Users we have not seen this pass, fetched 100 at a time; missing ones become
-        placeholders so a deleted user never stops a sync."""
-        wanted = sorted({i for i in ids if i and i not in self.roles}, key=lambda i: (len(i), i))
-        people: list[PersonRecord] = []
+    def _people_named(self, ids: Iterable[str | None]) -> list[PersonRecord]:
+        """Everyone a page names. Users not seen yet this pass are fetched 100 at a time;
+        missing ones become placeholders so a deleted user never stops a sync. Sending
+        them all with the page lets ingest look them up in one query."""
+        named = {i for i in ids if i}
+        wanted = sorted((i for i in named if i not in self.roles), key=lambda i: (len(i), i))
         for start in range(0, len(wanted), SHOW_MANY_LIMIT):
             chunk = wanted[start : start + SHOW_MANY_LIMIT]
             data = self.client.get_json(
@@ -132,12 +135,12 @@ class ZendeskConnector:
                 raise MalformedResponse(self.name, "users/show_many has no 'users' list")
             for user in users:
                 if isinstance(user, dict) and user.get("id") is not None:
-                    people.append(self._person(user))
+                    self._person(user)
             for missing in chunk:
                 if missing not in self.roles:
                     self.roles[missing] = "customer"
-                    people.append(mapping.placeholder_person(missing))
-        return people
+                    self.known[missing] = mapping.placeholder_person(missing)
+        return [self.known[i] for i in sorted(named, key=lambda i: (len(i), i))]
 
     def _export(self, path: str, params: dict[str, Any]) -> dict[str, Any] | None:
         """One incremental-export page; None when Zendesk says the start time is too recent
@@ -183,7 +186,7 @@ class ZendeskConnector:
             people: list[PersonRecord] = []
             if tickets:
                 yield from self._directory(state)
-                people = self._unknown_people(
+                people = self._people_named(
                     i for t in tickets for i in (t.requester_external_id, t.assignee_external_id)
                 )
             after = data.get("after_cursor")
@@ -218,7 +221,7 @@ class ZendeskConnector:
             batch = Batch(cursor=None, stats={"stage": "events", "items": len(fresh)})
             if fresh:
                 yield from self._directory(state)
-                batch.people = self._unknown_people(_authors(fresh))
+                batch.people = self._people_named(_authors(fresh))
             for event in fresh:
                 try:
                     found = mapping.event_records(event, self.roles, self.own_id)
