@@ -21,7 +21,7 @@ from integrations.freshdesk.client import (
 from integrations.freshdesk.mapping import PayloadError
 from integrations.freshdesk.polling import PASSES, PollState, Window
 from integrations.freshdesk.writeback import FreshdeskWriteBack
-from integrations.http import CallStats, HttpError, MalformedResponse
+from integrations.http import AuthError, CallStats, HttpError, MalformedResponse
 from tracker.config import SourceConfig
 from tracker.records import Batch, MessageRecord, PersonRecord
 
@@ -64,22 +64,51 @@ class FreshdeskConnector(FreshdeskWriteBack):
         if (
             state.me is None
             or state.directory_at is None
-            or now - state.directory_at > (DIRECTORY_EVERY)
+            or now - state.directory_at > DIRECTORY_EVERY
         ):
             yield self._directory(state, now)
         for pass_name in PASSES:
-            yield from self._pass(state, pass_name)
+            if pass_name == "all":
+                yield from self._pass(state, pass_name)
+                continue
+            try:
+                yield from self._pass(state, pass_name)
+            except AuthError as exc:
+                if exc.status != 403:
+                    raise
+                # Listing spam or deleted tickets may need more rights than the key's
+                # agent has; the main pass is what matters, so carry on without them.
+                message = f"{self.name}: {pass_name} tickets are not readable (403); skipped"
+                log.warning(message)
+                yield Batch(cursor=None, stats={"warnings": [message], "pass": pass_name})
 
     def _directory(self, state: PollState, now: datetime) -> Batch:
         me = self.client.me()
-        if mapping._id(me.get("id")) is None:
+        if mapping.external_id(me.get("id")) is None:
             raise MalformedResponse(self.name, "/api/v2/agents/me: no agent id in the answer")
-        people = [r for r in map(mapping.agent_record, self.client.agents()) if r]
-        groups = [r for r in map(mapping.group_record, self.client.groups()) if r]
+        warnings: list[str] = []
+        people = [r for r in map(mapping.agent_record, self._listing("agents", warnings)) if r]
+        groups = [r for r in map(mapping.group_record, self._listing("groups", warnings)) if r]
         state.me, state.directory_at = str(me["id"]), now
         return Batch(
-            cursor=state.dumps(), people=people, groups=groups, stats={"step": "directory"}
+            cursor=state.dumps(),
+            people=people,
+            groups=groups,
+            stats={"step": "directory", "warnings": warnings},
         )
+
+    def _listing(self, what: str, warnings: list[str]) -> list[dict[str, Any]]:
+        """Agents or groups; a key without the admin rights to list them (403) still syncs
+        tickets (agents then appear as placeholders named by id)."""
+        try:
+            return self.client.agents() if what == "agents" else self.client.groups()
+        except AuthError as exc:
+            if exc.status != 403:
+                raise
+            message = f"{self.name}: listing {what} is forbidden (403); synced without them"
+            log.warning(message)
+            warnings.append(message)
+            return []
 
     def _pass(self, state: PollState, pass_name: str) -> Iterator[Batch]:
         window = state.windows[pass_name]

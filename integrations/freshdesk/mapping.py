@@ -56,7 +56,7 @@ def ticket_id(ticket: dict[str, Any]) -> int:
     return int(value)
 
 
-def _id(value: Any) -> str | None:
+def external_id(value: Any) -> str | None:
     if value is None or isinstance(value, bool) or value == "":
         return None
     return str(value)
@@ -127,9 +127,9 @@ def ticket_record(
         external_id=str(tid),
         subject=subject if isinstance(subject, str) else "",
         status=ticket_status(ticket, forced_status),
-        requester_external_id=_id(ticket.get("requester_id")),
-        assignee_external_id=_id(ticket.get("responder_id")),
-        group_external_id=_id(ticket.get("group_id")),
+        requester_external_id=external_id(ticket.get("requester_id")),
+        assignee_external_id=external_id(ticket.get("responder_id")),
+        group_external_id=external_id(ticket.get("group_id")),
         url=f"{base_url}/a/tickets/{tid}",
         created_at=parse_time(created, f"ticket {tid} created_at") if created else None,
         updated_at=parse_time(ticket.get("updated_at"), f"ticket {tid} updated_at"),
@@ -139,7 +139,7 @@ def ticket_record(
 def requester_record(ticket: dict[str, Any]) -> PersonRecord | None:
     """From `include=requester`."""
     requester = ticket.get("requester")
-    if not isinstance(requester, dict) or _id(requester.get("id")) is None:
+    if not isinstance(requester, dict) or external_id(requester.get("id")) is None:
         return None
     email = requester.get("email")
     name = requester.get("name")
@@ -151,35 +151,41 @@ def requester_record(ticket: dict[str, Any]) -> PersonRecord | None:
     )
 
 
+OUTBOUND_EMAIL = 10  # ticket `source`: an agent wrote the first message
+
+
 def description_record(ticket: dict[str, Any]) -> MessageRecord | None:
-    """The ticket's description is the customer's first message (it is not a conversation)."""
+    """The ticket's description is its first message (it is not a conversation): the
+    customer's, or for an outbound e-mail the assigned agent's."""
     tid = ticket_id(ticket)
     text = _text(ticket, "description_text", "description")
     if not text.strip():
         return None
     created = ticket.get("created_at") or ticket.get("updated_at")
+    outbound = ticket.get("source") == OUTBOUND_EMAIL
+    author = ticket.get("responder_id") if outbound else ticket.get("requester_id")
     return MessageRecord(
         external_id=f"{tid}:description",
         ticket_external_id=str(tid),
         sent_at=parse_time(created, f"ticket {tid} created_at"),
         text=text,
-        author_external_id=_id(ticket.get("requester_id")),
-        author_role="customer",
+        author_external_id=external_id(author),
+        author_role="agent" if outbound else "customer",
         public=True,
-        channel="description",
+        channel="outbound" if outbound else "description",
     )
 
 
 def conversation_record(
     conversation: dict[str, Any], ticket_external_id: str, own_agent_id: str | None
 ) -> MessageRecord:
-    cid = _id(conversation.get("id"))
+    cid = external_id(conversation.get("id"))
     if cid is None:
         raise PayloadError(f"ticket {ticket_external_id}: conversation without an id")
     source = conversation.get("source")
     private = conversation.get("private") is True
     incoming = conversation.get("incoming") is True
-    author = _id(conversation.get("user_id"))
+    author = external_id(conversation.get("user_id"))
     own = own_agent_id is not None and author == own_agent_id
     channel = CONVERSATION_CHANNEL.get(source, "other") if isinstance(source, int) else "other"
     if incoming:
@@ -215,7 +221,7 @@ def conversation_time(conversation: dict[str, Any]) -> datetime | None:
 
 
 def agent_record(agent: dict[str, Any]) -> PersonRecord | None:
-    aid = _id(agent.get("id"))
+    aid = external_id(agent.get("id"))
     if aid is None:
         return None
     contact = agent.get("contact") if isinstance(agent.get("contact"), dict) else {}
@@ -230,12 +236,12 @@ def agent_record(agent: dict[str, Any]) -> PersonRecord | None:
 
 
 def group_record(group: dict[str, Any]) -> GroupRecord | None:
-    gid = _id(group.get("id"))
+    gid = external_id(group.get("id"))
     if gid is None:
         return None
     name = group.get("name")
     return GroupRecord(
         external_id=gid,
         name=name if isinstance(name, str) else gid,
-        lead_external_id=_id(group.get("escalate_to")),
+        lead_external_id=external_id(group.get("escalate_to")),
     )

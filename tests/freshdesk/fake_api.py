@@ -155,7 +155,8 @@ class FakeFreshdesk:
         query = {k: v[-1] for k, v in parse_qs(url.query).items()}
         for pattern, failure in list(self.fail_at.items()):
             status, body, extra, times = failure
-            if times and re.fullmatch(pattern, f"{request.method} {path}"):
+            said = (f"{request.method} {path}", f"{request.method} {path}?{url.query}")
+            if times and any(re.fullmatch(pattern, form) for form in said):
                 failure[3] -= 1
                 return status, extra, body if isinstance(body, str) else json.dumps(body)
         includes = [i for i in query.get("include", "").split(",") if i]

@@ -103,3 +103,25 @@ def test_assignee_and_group_changes_are_carried_for_hand_offs(fake, make_connect
     assert (record.assignee_external_id, record.group_external_id) == ("902", "71")
     assert record.updated_at == at + timedelta(minutes=5)
     assert make_connector().derive_handoffs is True
+
+
+def test_an_outbound_email_description_is_the_agents_message(fake, make_connector):
+    outbound = ticket(1, NOW - timedelta(hours=2), source=10, description_text="I'll call at 3.")
+    fake.add(outbound)
+    _, messages, _, _ = records(make_connector())
+    first = messages["1:description"]
+    assert (first.author_role, first.author_external_id, first.public) == ("agent", "901", True)
+
+
+def test_a_key_that_may_not_list_agents_or_deleted_tickets_still_syncs(fake, make_connector):
+    fake.add(ticket(1, NOW - timedelta(hours=2)))
+    fake.fail_at[r"GET /api/v2/agents"] = [403, {"code": "access_denied"}, {}, 1]
+    batches = list(make_connector().pages(None, NOW))
+    warnings = [w for b in batches for w in b.stats.get("warnings", [])]
+    assert any("listing agents is forbidden" in w for w in warnings)
+    assert [t.external_id for b in batches for t in b.tickets] == ["1"]
+    fake.fail_at[r"GET /api/v2/tickets\?.*filter=deleted.*"] = [403, {"code": "denied"}, {}, 1]
+    batches = list(make_connector().pages(None, NOW))
+    warnings = [w for b in batches for w in b.stats.get("warnings", [])]
+    assert any("deleted tickets are not readable" in w for w in warnings)
+    assert [t.external_id for b in batches for t in b.tickets] == ["1"]
