@@ -29,8 +29,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_CAP = 300
 DIRECTORY_EVERY = timedelta(hours=1)  # agents and groups change rarely
-# Conversations have no server-side filter; keep those touched since the window opened,
-# with room for the ticket and conversation clocks to disagree a little.
+# Conversations have no server-side filter; keep those touched since the pass in progress
+# began (polling.Window.floor), with room for the two clocks to disagree a little.
 CONVERSATION_MARGIN = timedelta(minutes=5)
 MAIN_INCLUDES = ("description", "requester")  # +2 credits each per page of 100 tickets
 

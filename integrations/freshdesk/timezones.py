@@ -193,3 +193,19 @@ def to_iana(name: str | None) -> str | None:
         log.warning("unknown Freshdesk time zone %r; falling back to the team's zone", name)
         return None
     return mapped
+
+
+_PREFERRED_RAILS = {
+    "Europe/London": "London",
+    "America/New_York": "Eastern Time (US & Canada)",
+    "Asia/Kolkata": "Chennai",
+    "Etc/UTC": "UTC",
+    "UTC": "UTC",
+}
+
+
+def rails_zone(iana: str) -> str:
+    """The Rails name Freshdesk shows for an IANA zone (the IANA name when it has none)."""
+    if iana in _PREFERRED_RAILS:
+        return _PREFERRED_RAILS[iana]
+    return next((rails for rails, zone in RAILS_TO_IANA.items() if zone == iana), iana)

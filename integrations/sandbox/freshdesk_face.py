@@ -18,30 +18,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from integrations.freshdesk.timezones import RAILS_TO_IANA
+from integrations.freshdesk.timezones import rails_zone
 from integrations.sandbox.server import Reply, Request
 from integrations.sandbox.store import Comment, Group, Person, Store, StoreError, Ticket
 
 STATUS_CODES = {"new": 2, "open": 2, "pending": 3, "hold": 3, "solved": 4, "closed": 5}
 INCLUDES = ("description", "requester", "stats", "company")
 NOT_FOUND = {"code": "access_denied", "message": "The requested resource was not found"}
-_PREFERRED_ZONE = {
-    "Europe/London": "London",
-    "America/New_York": "Eastern Time (US & Canada)",
-    "Asia/Kolkata": "Chennai",
-    "Etc/UTC": "UTC",
-    "UTC": "UTC",
-}
-
-
-def rails_zone(iana: str) -> str:
-    """The Rails name Freshdesk would show for an IANA zone (the IANA name if none)."""
-    if iana in _PREFERRED_ZONE:
-        return _PREFERRED_ZONE[iana]
-    for rails, zone in RAILS_TO_IANA.items():
-        if zone == iana:
-            return rails
-    return iana
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
-from integrations.sandbox.freshdesk_face import FreshdeskFace, rails_zone
+from integrations.freshdesk.timezones import rails_zone
+from integrations.sandbox.freshdesk_face import FreshdeskFace
 from integrations.sandbox.seed import seed_week
 from integrations.sandbox.server import SandboxServer
 
