@@ -113,8 +113,8 @@ class ZendeskConnector:
     def _person(self, user: dict[str, Any]) -> PersonRecord:
         try:
             record = mapping.person_record(user)
-        except (KeyError, TypeError) as exc:
-            raise MalformedResponse(self.name, f"user without id: {exc}") from None
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise MalformedResponse(self.name, f"unreadable user: {exc!r}") from None
         self.roles[record.external_id] = user.get("role") or record.role
         self.known[record.external_id] = record
         return record
@@ -181,8 +181,8 @@ class ZendeskConnector:
             for item in items:
                 try:
                     tickets.append(mapping.ticket_record(item, self.link_base))
-                except (KeyError, TypeError) as exc:
-                    raise MalformedResponse(self.name, f"ticket without id: {exc}") from None
+                except (KeyError, TypeError, AttributeError) as exc:
+                    raise MalformedResponse(self.name, f"unreadable ticket: {exc!r}") from None
             people: list[PersonRecord] = []
             if tickets:
                 yield from self._directory(state)
@@ -225,7 +225,7 @@ class ZendeskConnector:
             for event in fresh:
                 try:
                     found = mapping.event_records(event, self.roles, self.own_id)
-                except (ValueError, KeyError, TypeError) as exc:
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
                     raise MalformedResponse(self.name, f"bad ticket event: {exc}") from None
                 batch.messages += found.messages
                 batch.assignments += found.assignments

@@ -164,3 +164,10 @@ def test_the_export_budget_spaces_calls_at_ten_a_minute(monkeypatch):
     list(conn.pages(STORED, NOW))
     assert conn.http_stats.calls == pages + 1
     assert len(sleeps) == 1 and 59 < sleeps[0] <= 61  # the 11th call waits for the minute
+
+
+@responses.activate
+def test_an_unreadable_ticket_is_malformed_and_names_the_source(monkeypatch):
+    responses.get(TICKETS_URL, json=ticket_page(["not a ticket", {"subject": "no id"}], "c", True))
+    with pytest.raises(MalformedResponse, match="helpdesk: unreadable ticket"):
+        list(connector(monkeypatch).pages(STORED, NOW))
