@@ -135,12 +135,9 @@ class FreshdeskConnector(FreshdeskWriteBack):
             if window.page > self.page_cap:
                 yield self._stuck(state, window, pass_name)
                 continue
-            last = not more or not items
-            if last:
-                window.floor = None  # this pass completes with the page below
-            batch = self._page(state, window, pass_name, items, opened, served, last)
+            batch, done = self._page(state, window, pass_name, items, opened, served, more)
             yield batch
-            if not more or not items:
+            if done:
                 return
             if window.page > self.page_cap:
                 yield self._stuck(state, window, pass_name)
@@ -164,19 +161,32 @@ class FreshdeskConnector(FreshdeskWriteBack):
         items: list[dict[str, Any]],
         opened: datetime,
         served: datetime | None,
-        last: bool,
-    ) -> Batch:
+        more: bool,
+    ) -> tuple[Batch, bool]:
+        """One page's records and the cursor after it; True when the pass is done."""
         forced = None if pass_name == "all" else pass_name
-        seen: list[tuple[int, datetime]] = []
+        try:
+            listed = [
+                (
+                    mapping.ticket_id(t),
+                    mapping.parse_time(t.get("updated_at"), f"ticket {t.get('id')} updated_at"),
+                )
+                for t in items
+            ]
+        except PayloadError as exc:
+            raise MalformedResponse(self.name, f"/api/v2/tickets: {exc}") from None
+        leaving = window.leaves_crowded_second(listed)
+        done = (not more or not items) and not leaving
+        if done:
+            window.floor = None  # this pass completes with this page
         batch = Batch(cursor=None, stats={"pass": pass_name, "listed": len(items)})
         fresh = 0
-        for ticket in items:
+        for ticket, (tid, updated) in zip(items, listed, strict=True):
+            if not window.is_new(tid, updated):
+                continue  # the inclusive boundary gave it to us again
+            if leaving and updated > window.since:
+                continue  # read from page 1 once the crowded second is done
             try:
-                tid = mapping.ticket_id(ticket)
-                updated = mapping.parse_time(ticket.get("updated_at"), f"ticket {tid} updated_at")
-                seen.append((tid, updated))
-                if not window.is_new(tid, updated):
-                    continue  # the inclusive boundary gave it to us again
                 record = mapping.ticket_record(ticket, self.client.base_url, forced)
             except PayloadError as exc:
                 raise MalformedResponse(self.name, f"/api/v2/tickets: {exc}") from None
@@ -190,9 +200,9 @@ class FreshdeskConnector(FreshdeskWriteBack):
             batch.messages.extend(self._messages(ticket, record.external_id, state.me, opened))
         batch.people = _unique_people(batch.people)
         batch.stats["tickets"] = fresh
-        window.advance(seen, served, last)
+        window.advance(listed, served, done)
         batch.cursor = state.dumps()
-        return batch
+        return batch, done
 
     def _messages(
         self, ticket: dict[str, Any], external_id: str, me: str | None, opened: datetime

@@ -9,6 +9,13 @@ from the last ticket's `updated_at`, and the tickets already taken at exactly th
 second are remembered (`seen`) and skipped. Only when a whole page shares one second
 do we follow the next page number; at the page cap that second cannot be got past by
 any query, so we say so and step one second on rather than loop.
+
+Paging through one crowded second has the shifting hazard again (a ticket of that second
+updated meanwhile leaves it, and one behind it moves onto a page already read), so
+before leaving such a second the window reads it once more from page 1 (`recheck`), and
+then goes on at the next second from page 1 rather than from a numbered page. What
+remains: tickets of a crowded second updated again both while it is first paged through
+and while it is re-read can hide one ticket of that second until it changes again.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ class Window:
     # Where the pass in progress began (kept across interruptions until it completes):
     # conversations older than this were stored by an earlier, completed pass.
     floor: datetime | None = None
+    recheck: bool = False  # reading the crowded second `since` again, once
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -41,6 +49,8 @@ class Window:
         }
         if self.floor is not None:
             data["floor"] = format_time(self.floor)
+        if self.recheck:
+            data["recheck"] = True
         return data
 
     @classmethod
@@ -57,7 +67,13 @@ class Window:
             {int(i) for i in seen},
             page,
             parse_time(floor, "floor") if floor else None,
+            data.get("recheck") is True,
         )
+
+    def leaves_crowded_second(self, page_items: list[tuple[int, datetime]]) -> bool:
+        """This numbered page goes past the crowded second `since`: only its tickets of
+        that second count; what follows is read from page 1 of a later query."""
+        return self.page > 1 and any(updated > self.since for _, updated in page_items)
 
     def advance(
         self, page_items: list[tuple[int, datetime]], served: datetime | None, last_page: bool
@@ -74,20 +90,29 @@ class Window:
         if not page_items:
             self.page = 1 if last_page else self.page
             return
+        if self.leaves_crowded_second(page_items):
+            if self.recheck:  # read twice: go on from the next second (it is over by now)
+                self.since += timedelta(seconds=1)
+                self.seen, self.page, self.recheck = set(), 1, False
+            else:
+                self.seen |= {tid for tid, updated in page_items if updated == self.since}
+                self.page, self.recheck = 1, True
+            return
         last = max(updated for _, updated in page_items)
         settled = served is None or served >= last + timedelta(seconds=1)
         at_last = {tid for tid, updated in page_items if updated == last} if settled else set()
         if last > self.since:
-            self.since, self.seen, self.page = last, at_last, 1
+            self.since, self.seen, self.page, self.recheck = last, at_last, 1, False
         else:  # the whole page sits on `since`: the next one by number
             self.seen |= at_last
             self.page += 1
         if last_page:
-            self.page = 1
+            self.page, self.recheck = 1, False
 
     def step_over(self) -> None:
         """Give up on the crowded second `since` (see the module docstring)."""
         self.since, self.seen, self.page = self.since + timedelta(seconds=1), set(), 1
+        self.recheck = False
 
     def is_new(self, tid: int, updated: datetime) -> bool:
         return not (updated < self.since or (updated == self.since and tid in self.seen))

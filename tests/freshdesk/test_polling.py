@@ -167,3 +167,21 @@ def test_the_servers_own_page_wall_in_a_crowded_second_is_stepped_over(fake, mak
     ids = [t.external_id for t in tickets_of(batches)]
     assert "999" in ids and len(ids) == len(set(ids)) == 201
     assert any(b.stats.get("warnings") for b in batches)
+
+
+def test_an_update_while_a_crowded_second_is_paged_does_not_hide_a_ticket(fake, make_connector):
+    """Six tickets in one second, three a page: one of them updated while the second is
+    paged through by number shifts the rest; the second is read again, then page 1 onwards."""
+    crowded = NOW - timedelta(hours=2)
+    fake.per_page_max = 3
+    fake.add(*(ticket(i, crowded) for i in range(6)), ticket(6, crowded + timedelta(seconds=1)))
+    connector = make_connector()
+    connector.client.per_page = 3
+    read, pages = [], 0
+    for batch in connector.pages(None, NOW):
+        read += [t.external_id for t in batch.tickets]
+        pages += batch.stats.get("pass") == "all" and "listed" in batch.stats
+        if pages in (2, 6) and "0" in read and read.count("0") == 1:
+            fake.add(ticket(0, NOW - timedelta(minutes=1)))  # leaves the crowded second
+    assert {str(i) for i in range(7)} <= set(read)
+    assert read.count("0") == 2  # its first and its new version
