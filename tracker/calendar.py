@@ -83,7 +83,7 @@ class BusinessCalendar:
         country, _, subdiv = self.holidays.partition("-")
         return country.upper(), (subdiv.upper() or None)
 
-    def _holiday_factory(self):  # type: ignore[no-untyped-def]
+    def _holiday_factory(self) -> object:
         import holidays as holidays_lib
 
         country, subdiv = self._country

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.calendar import BusinessCalendar
 from tracker.extraction import FoundPromise, extract
+from tracker.extraction.explain import explain_miss
 
 TIME_TOLERANCE = timedelta(minutes=60)
 
@@ -180,8 +181,12 @@ def evaluate(
         matched_ids = {id(p) for _, p in pairs if p is not None}
         for gold, pred in pairs:
             if pred is None:
-                report.misses.append({"id": case.id, "quote": gold.quote, "kind": gold.kind,
-                                      "why": "no promise found in this sentence"})  # fmt: skip
+                why = explain_miss(
+                    case.text, gold.start, case.sent_at, case.calendar(), case.author_role
+                )
+                report.misses.append(
+                    {"id": case.id, "quote": gold.quote, "kind": gold.kind, "why": why}
+                )
                 continue
             report.matched += 1
             if due_is_right(gold, pred, case.timezone):
@@ -199,7 +204,11 @@ def evaluate(
                                            "expected": gold.kind, "got": pred.kind})  # fmt: skip
         for pred in found:
             if id(pred) not in matched_ids:
-                why = "customer message" if case.author_role != "agent" else "no gold promise here"
+                if case.author_role != "agent":
+                    why = "customer message"
+                else:
+                    set_by = f"due from {pred.due_text!r}" if pred.due_text else "default due"
+                    why = f"no promise in the corpus here ({set_by})"
                 report.false_positives.append({"id": case.id, "quote": pred.quote,
                                                "kind": pred.kind, "why": why})  # fmt: skip
     report.precision = _ratio(report.matched, report.predicted)

@@ -1,25 +1,169 @@
-"""`extract` and `eval` (built by the extractor issue)."""
+"""`followthrough extract` and `followthrough eval`: the extractor from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from typing import Any, NoReturn
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from tracker.cli.common import not_available
+from tracker.calendar import BusinessCalendar
+from tracker.evaluation import Case, CorpusError, Report, evaluate, extract_case, load_corpus
+from tracker.extraction import FoundPromise, extract
+
+
+def _fail(code: int, message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def promise_json(promise: FoundPromise, zone: ZoneInfo) -> dict[str, Any]:
+    """The object of `extract --json` for one promise, its due in `zone`."""
+    return {
+        "start": promise.start,
+        "end": promise.end,
+        "quote": promise.quote,
+        "kind": promise.kind,
+        "due": promise.due.astimezone(zone).isoformat(),
+        "due_is_default": promise.due_is_default,
+        "due_text": promise.due_text,
+    }
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        _fail(2, f"extract: --timezone {name!r} is not a known time zone")
+
+
+def _sent_at(value: str | None, zone: ZoneInfo) -> datetime:
+    if value is None:
+        return datetime.now(UTC)  # the command line's edge may read the clock
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        _fail(2, f"extract: --sent-at {value!r} is not an ISO 8601 time")
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 @click.command("extract")
+@click.option(
+    "--sent-at", "sent_at", metavar="ISO", help="When the message was sent (default: now)."
+)
+@click.option("--timezone", "timezone", default="UTC", show_default=True, metavar="TZ",
+              help="The team's time zone, for due words like 'tomorrow'.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of promises.")
+@click.option("--corpus", type=click.Path(dir_okay=False), metavar="PATH",
+              help="Extract every case of a JSONL corpus, one JSON line per case.")  # fmt: skip
 @click.argument("text", required=False)
-def extract_command(text: str | None) -> None:
-    """Print the promises in TEXT. Not available yet.
+def extract_command(
+    sent_at: str | None, timezone: str, as_json: bool, corpus: str | None, text: str | None
+) -> None:
+    """Find the promises an agent made in TEXT (or standard input).
 
-    Example: followthrough --help
+    Due times are read in the team's time zone from the send time; promises with
+    no stated time get the default policy (1 business day) and say so.
+
+    Example:
+
+    \b
+        followthrough extract --sent-at 2026-11-20T16:30:00+00:00 \\
+            --timezone Europe/London "I'll call you back tomorrow."
     """
-    not_available("extract")
+    if corpus is not None:
+        _extract_corpus(corpus)
+        return
+    zone = _zone(timezone)
+    moment = _sent_at(sent_at, zone)
+    if text is None:
+        text = sys.stdin.read()
+    try:
+        found = extract(text, moment, BusinessCalendar(zone))
+    except Exception as exc:
+        _fail(1, f"extract: failed on the input text: {exc}")
+    if as_json:
+        click.echo(json.dumps([promise_json(p, zone) for p in found], ensure_ascii=False))
+        return
+    if not found:
+        click.echo("no promises found")
+    for promise in found:
+        due = promise.due.astimezone(zone).isoformat(timespec="minutes")
+        why = "default" if promise.due_is_default else repr(promise.due_text)
+        click.echo(f"{promise.kind:<9} due {due} ({why})  {promise.quote!r}")
+
+
+def _extract_corpus(path: str) -> None:
+    try:
+        cases = load_corpus(path)
+    except OSError as exc:
+        _fail(2, f"extract: cannot read corpus {path}: {exc.strerror or exc}")
+    except CorpusError as exc:
+        _fail(2, f"extract: {exc}")
+    for case in cases:
+        try:
+            found = extract_case(case)
+        except Exception as exc:
+            _fail(1, f"extract: case {case.id} failed: {exc}")
+        zone = ZoneInfo(case.timezone)
+        line = {"id": case.id, "promises": [promise_json(p, zone) for p in found]}
+        click.echo(json.dumps(line, ensure_ascii=False))
 
 
 @click.command("eval")
-@click.argument("corpus", required=False)
-def eval_command(corpus: str | None) -> None:
-    """Score the extractor on a corpus. Not available yet.
+@click.argument("corpus", metavar="CORPUS.jsonl", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def eval_command(corpus: str, as_json: bool) -> None:
+    """Score the extractor on a labelled corpus in the format of promise-spec.md.
 
-    Example: followthrough --help
+    Prints precision, recall, F1, due and kind accuracy and the headline
+    follow-through accuracy, then every miss, false positive and wrong due or
+    kind with its case id.
+
+    Example:
+
+    \b
+        followthrough eval corpus/dev.jsonl --json
     """
-    not_available("eval")
+    try:
+        cases: list[Case] = load_corpus(corpus)
+    except OSError as exc:
+        _fail(2, f"eval: cannot read corpus {corpus}: {exc.strerror or exc}")
+    except CorpusError as exc:
+        _fail(2, f"eval: {exc}")
+    try:
+        report = evaluate(cases)
+    except Exception as exc:
+        _fail(1, f"eval: scoring {corpus} failed: {exc}")
+    if as_json:
+        click.echo(json.dumps(report.scores()))
+        return
+    _print_report(report)
+
+
+def _print_report(report: Report) -> None:
+    s = report
+    click.echo(
+        f"messages {s.messages}  gold {s.gold}  predicted {s.predicted}  matched {s.matched}"
+    )
+    click.echo(f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}")
+    click.echo(f"due accuracy {s.due_accuracy:.3f}  kind accuracy {s.kind_accuracy:.3f}")
+    click.echo(f"follow-through accuracy {s.follow_through_accuracy:.3f}")
+    click.echo(f"{s.seconds:.3f} s, {s.messages_per_second:.0f} messages/s")
+    for miss in s.misses:
+        click.echo(f"miss        {miss['id']}: {miss['quote']!r} ({miss['kind']}): {miss['why']}")
+    for fp in s.false_positives:
+        click.echo(f"false pos.  {fp['id']}: {fp['quote']!r} ({fp['kind']}): {fp['why']}")
+    for wrong in s.wrong_dues:
+        click.echo(
+            f"wrong due   {wrong['id']}: {wrong['quote']!r}: expected {wrong['expected']}, "
+            f"got {wrong['got'] or 'the default'} (from {wrong['due_text']!r})"
+        )
+    for wrong in s.wrong_kinds:
+        click.echo(
+            f"wrong kind  {wrong['id']}: {wrong['quote']!r}: expected {wrong['expected']}, "
+            f"got {wrong['got']}"
+        )

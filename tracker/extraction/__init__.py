@@ -7,21 +7,29 @@ counts as a promise and how its due time is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
 from tracker.extraction import lexicon
-from tracker.extraction.cleaning import clean_html, quoted_history_start, visible_text
+from tracker.extraction.cleaning import (
+    clean_html,
+    normalise_line_ends,
+    quoted_history_start,
+    visible_text,
+)
 from tracker.extraction.detect import Commitment, commitments, is_kept
-from tracker.extraction.due import find_due
+from tracker.extraction.due import Due, find_due
 from tracker.extraction.sentences import sentence_spans
 
 __all__ = ["FoundPromise", "clean_html", "extract", "quoted_history_start"]
 
 KINDS = ("callback", "update", "check", "send", "escalate", "fix")
 DEFAULT_DUE = Duration(timedelta(days=1), True, "1 business day")
+# No real reply holds more promises than this; a pasted log or a hostile message
+# that does would otherwise cost time for nothing anyone could act on.
+MAX_PROMISES = 100
 
 # Where the words about one promise stop: later clauses about someone else
 # ("…, and the courier will deliver on Friday") must not set its due time.
@@ -30,7 +38,15 @@ _CUT = re.compile(
     r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)",
     re.IGNORECASE,
 )
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+_APOSTROPHES = ("’", "‘", "`", "ʼ")
+
+
+def _normalise_apostrophes(text: str) -> str:
+    """One character for one, so offsets stay valid."""
+    for mark in _APOSTROPHES:
+        if mark in text:
+            text = text.replace(mark, "'")
+    return text
 
 
 @dataclass(frozen=True)
@@ -53,20 +69,26 @@ def extract(
     author_role: str = "agent",
     default_due: Duration | None = None,
 ) -> list[FoundPromise]:
-    """The promises an agent made in `text`, in order; offsets index `text` itself."""
+    """The promises an agent made in `text`, in order; offsets index `text` itself.
+
+    Only `author_role="agent"` (a public reply or outgoing e-mail) can promise:
+    customers' messages and private notes give []. Quoted history and signatures
+    are masked, never searched. Promises with no stated time are due
+    `default_due` (1 business day) after `sent_at` in `calendar`.
+    """
     if sent_at.tzinfo is None or sent_at.utcoffset() is None:
         raise ValueError("sent_at must be timezone-aware")
     if author_role != "agent" or not text:
         return []
-    normal = text.translate(_APOSTROPHES)  # one character for one: offsets stay valid
-    if not lexicon.CUE.search(normal):
+    if not lexicon.has_cue(text):
         return []
+    normal = normalise_line_ends(_normalise_apostrophes(text))
     visible = visible_text(normal)
     spans = sentence_spans(visible)
     found: list[FoundPromise] = []
     for index, (start, end) in enumerate(spans):
         sentence = visible[start:end]
-        if not lexicon.CUE.search(sentence):
+        if not lexicon.has_cue(sentence):
             continue
         context = (
             visible[slice(*spans[index - 2])] if index > 1 else "",
@@ -75,7 +97,12 @@ def extract(
         )
         promise = _promise_in(text, sentence, start, context, sent_at, calendar)
         if promise is not None:
-            found.append(_with_default(promise, sent_at, calendar, default_due or DEFAULT_DUE))
+            found.append(promise)
+            if len(found) >= MAX_PROMISES:
+                break
+    if any(p.due_is_default for p in found):
+        default = calendar.add(sent_at, default_due or DEFAULT_DUE).astimezone(UTC)
+        found = [replace(p, due=default) if p.due_is_default else p for p in found]
     return found
 
 
@@ -87,13 +114,22 @@ def _promise_in(
     sent_at: datetime,
     calendar: BusinessCalendar,
 ) -> FoundPromise | None:
-    candidates = commitments(sentence)
+    candidates = commitments(sentence, context[1])
+    if not candidates:
+        return None
+    dues: dict[tuple[int, int], Due | None] = {}
+
+    def due_between(start: int, end: int) -> Due | None:
+        if (start, end) not in dues:
+            dues[start, end] = find_due(sentence[start:end], sent_at, calendar)
+        return dues[start, end]
+
     kept: list[tuple[Commitment, int]] = []
     for i, commitment in enumerate(candidates):
         clause_end = candidates[i + 1].start if i + 1 < len(candidates) else len(sentence)
         if clause_end <= commitment.start:
             continue
-        has_due = find_due(sentence[commitment.start : clause_end], sent_at, calendar) is not None
+        has_due = due_between(commitment.start, clause_end) is not None
         if commitment.needs_due and not has_due:
             continue
         if not is_kept(sentence, commitment, clause_end, context, has_due):
@@ -105,7 +141,7 @@ def _promise_in(
     last, last_end = kept[-1]
     cut = _CUT.search(sentence, last.end, last_end)
     scope_end = cut.start() if cut else last_end
-    due = find_due(sentence[first.start : scope_end], sent_at, calendar)
+    due = due_between(first.start, scope_end)
     kind = min((c.kind for c, _ in kept), key=lexicon.KIND_PRIORITY.index)
     start = offset + first.start
     end = offset + len(sentence.rstrip(" .!?…"))
@@ -123,15 +159,4 @@ def _promise_in(
         False,
         text[due_start : due_start + len(due.text)],
         due.precision,
-    )
-
-
-def _with_default(
-    promise: FoundPromise, sent_at: datetime, calendar: BusinessCalendar, default: Duration
-) -> FoundPromise:
-    if not promise.due_is_default:
-        return promise
-    due = calendar.add(sent_at, default).astimezone(UTC)
-    return FoundPromise(
-        promise.start, promise.end, promise.quote, promise.kind, due, True, None, "default"
     )

@@ -102,20 +102,27 @@ _REPLY_HEADER = re.compile(
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
 _VALEDICTION = re.compile(
-    r"^[ \t]*(?:(?:kind|best|warm|warmest|many|with|yours|all the|kindest)?[ \t]*"
+    r"[ \t]*(?:(?:kind|best|warm|warmest|many|with|yours|all the|kindest)?[ \t]*"
     r"(?:regards|wishes|thanks|best|sincerely|faithfully|cheers|greetings|grüße)"
-    r"|thanks|thank you|many thanks|cheers|best|sincerely|yours(?: sincerely| truly)?"
+    r"|thanks(?: again| (?:and|&) regards)?|thank you|many thanks|cheers|best|sincerely"
+    r"|yours(?: sincerely| truly)?"
     r"|take care|talk soon|speak soon|speak then|safe travels|have a (?:lovely|good|great|nice)"
     r" [a-z]+|all the best|regards|aloha|ciao|cordialement|viele grüße[^\n]*|mit freundlichen"
     r" grüßen|sent from my [^\n]+|get outlook for [^\n]+)[ \t]*[,.!]?[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
+    re.IGNORECASE,
 )
+_DEVICE_FOOTER = re.compile(r"\s*(?:sent from my|get outlook for)\b", re.IGNORECASE)
 _SIG_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
 _DISCLAIMER = re.compile(
-    r"^[^\n]*(?:confidential|intended recipient|privileged|this e-?mail (?:and any|is)"
-    r"|disclaimer)[^\n]*$",
-    re.MULTILINE | re.IGNORECASE,
+    r"confidential|intended recipient|privileged|this e-?mail (?:and any|is)|disclaimer",
+    re.IGNORECASE,
 )
+
+
+def _looks_like_a_name(line: str) -> bool:
+    """The line after a sign-off: a name or a team, not a sentence ("" counts)."""
+    words = line.split()
+    return len(words) <= 6 and not line.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _signature_start(text: str, limit: int) -> int:
@@ -125,20 +132,42 @@ def _signature_start(text: str, limit: int) -> int:
     match = _SIG_DASHES.search(body)
     if match:
         best = min(best, match.start())
-    for match in _VALEDICTION.finditer(body):
-        # A valediction on its own line, after some content: the rest is the signature.
-        if body[: match.start()].strip():
-            best = min(best, match.start())
+    position = 0
+    lines = body[:best].split("\n")
+    for index, line in enumerate(lines):
+        # A valediction on its own line, after some content and followed by a name
+        # (or nothing): the rest is the signature. "Thanks!" followed by a sentence
+        # is the start of the reply, not its end.
+        if (
+            0 < len(line) <= 60
+            and _VALEDICTION.fullmatch(line)
+            and body[:position].strip()
+            and (
+                _DEVICE_FOOTER.match(line)
+                or _looks_like_a_name(next((n for n in lines[index + 1 :] if n.strip()), ""))
+            )
+        ):
+            best = position
             break
+        position += len(line) + 1
     for match in _DISCLAIMER.finditer(body):
-        if body[: match.start()].strip():
-            best = min(best, match.start())
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        if body[:line_start].strip():
+            best = min(best, line_start)
             break
     return best
 
 
+def normalise_line_ends(text: str) -> str:
+    """CRLF and CR line ends as LF, one character for one, so offsets stay valid."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
 def quoted_history_start(text: str) -> int:
     """Index where quoted history or the signature begins (`len(text)` if neither)."""
+    text = normalise_line_ends(text)
     header = _REPLY_HEADER.search(text)
     limit = header.start() if header else len(text)
     first_quoted = _QUOTED_LINE.search(text, 0, limit)

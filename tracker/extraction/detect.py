@@ -17,7 +17,9 @@ from tracker.extraction import lexicon as lx
 
 _CONDITION = re.compile(
     r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
-    r"in\s+the\s+event|otherwise|whether\s+or\s+not)\b",
+    r"in\s+the\s+event|otherwise|failing\s+that|whether\s+or\s+not)\b"
+    # "Should the parcel not arrive by Friday, I'll…": an inverted condition.
+    r"|(?:^|[,;:\-–]\s*)(?:should|were|had)\s+(?:the|it|this|that|your|you|we|there|any)\b",
     re.IGNORECASE,
 )
 # "check if", "let you know if": an indirect question, not a condition.
@@ -27,10 +29,7 @@ _INDIRECT = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_OFFER = re.compile(
-    r"\bif\s+(?:you|that|it|this|needed|necessary|required|so|possible|preferred|that's|"
-    r"you'd|you're|you've|there's|anything|need\s+be)\b|\bshould\s+you\b|\bin\s+case\b|"
-    r"\bunless\b",
-    re.IGNORECASE,
+    r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
 )
 _WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.IGNORECASE)
 _CUSTOMER_FIRST = re.compile(
@@ -48,7 +47,7 @@ _REQUEST = re.compile(
     r"(?:dm|d\.m\.|send|reply|respond|share|provide|give\s+us|drop|e-?mail|call\s+us|contact|"
     r"message|text|tweet|follow|click|visit|attach|upload|let\s+us\s+know|tell\s+us|pop|shoot|"
     r"fill|complete|submit|confirm|reach|get\s+in\s+touch|head|hit|forward|include|ping|sign|"
-    r"log|update\s+us|keep\s+us|note|check|try|make\s+sure|ensure|leave|post|write)\b",
+    r"log|update\s+us|keep\s+us|check|try|post|write)\b",
     re.IGNORECASE,
 )
 _CONNECTOR_END = re.compile(r"(?:\band|\bthen|\bso|&|,|-|–|—|:|\bwhere)\s*$", re.IGNORECASE)
@@ -76,6 +75,7 @@ _RIGHT_NOW = re.compile(
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
+_SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _HEDGE = re.compile(
     r"\b(?:hope|hopefully|hoping|fingers\s+crossed|wish|maybe|perhaps|probably|I\s+think|"
     r"we\s+think|I\s+believe|we\s+believe|I\s+guess|(?:does|do)\s+(?:that|this|you)\s+mean)\b",
@@ -89,6 +89,7 @@ _CUSTOMER_ACTION = re.compile(
     r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
     r"let'?s\s+\w+|(?:all|what)\s+we\s+need\s+(?:from|is)|appreciate\s+if|feel\s+free\s+to|"
     r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)|"
+    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)|please\s*\?|"
     r"(?:pass|send)\s+along|(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)|"
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)|"
     r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+)\b",
@@ -96,6 +97,7 @@ _CUSTOMER_ACTION = re.compile(
 )
 # Asking the customer something in the sentence before: what follows waits for the answer.
 _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
+_YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
 _NEXT_REQUEST = re.compile(
     r"\b(?:dm|direct\s+message|send\s+(?:us|me)|(?:please|kindly|pls)\s+(?:send|provide|share|"
@@ -117,6 +119,11 @@ _SHARE_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
+
+
+# A real sentence holds a handful of commitments; more means garbage input, and
+# looking further would only cost time.
+MAX_COMMITMENTS = 8
 
 
 @dataclass(frozen=True)
@@ -142,7 +149,7 @@ def classify(phrase: str) -> str | None:
             kind = lx.WORD_KINDS.get(word.lower())
             if kind:
                 return "escalate" if staff and kind in ("callback", "update") else kind
-            staff = staff or bool(_STAFF_WORD.fullmatch(word))
+            staff = staff or bool(_STAFF_WORD.fullmatch(word)) or word.lower() in _SOMEONE
         return None
     gerund = re.match(r"([a-z]+?)(\w)?ing\b", phrase, re.IGNORECASE)
     if gerund:
@@ -155,8 +162,11 @@ def classify(phrase: str) -> str | None:
     return None
 
 
-def commitments(sentence: str) -> list[Commitment]:
-    """Every committing clause in a sentence, before the guards."""
+def commitments(sentence: str, previous: str = "") -> list[Commitment]:
+    """Every committing clause in a sentence, before the guards.
+
+    `previous` (the sentence before) lets "she'll call you" stand for "my manager".
+    """
     found: list[Commitment] = []
     for m in lx.SELF_COMMITMENT.finditer(sentence):
         kind = _verb_phrase_kind(sentence, m.end())
@@ -168,14 +178,34 @@ def commitments(sentence: str) -> list[Commitment]:
             found.append(
                 Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
             )
+    joined = " and " in sentence or " but " in sentence
+    continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if joined else ()
+    for m in continued:
+        kind = _verb_phrase_kind(sentence, m.end())
+        if kind:
+            team = m["subj"].lower() not in ("i", "we")
+            kind = "escalate" if team and kind not in ("fix", "send") else kind
+            found.append(Commitment(m.start(), m.end(), kind))
     for m in lx.LET_ME.finditer(sentence):
-        kind = classify(sentence[m.end() :])
+        kind = _with_conjuncts(sentence, m.end(), classify(sentence[m.end() :]))
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
     for m in lx.HEAR_FROM.finditer(sentence):
         who = m["who"].lower()
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
         found.append(Commitment(m.start(), m.end(), kind if who in ("me", "us") else "escalate"))
+    for m in lx.CONTACTED_BY.finditer(sentence):
+        mine = m["who"].lower() in ("me", "us")
+        kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
+        found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
+    for m in lx.PRONOUN_COMMITMENT.finditer(sentence):
+        if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
+            continue
+        kind = _verb_phrase_kind(sentence, m.end())
+        if kind:
+            found.append(
+                Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
+            )
     for m in lx.PROGRESSIVE.finditer(sentence):
         kind = classify(sentence[m.end() :])
         if not kind:
@@ -186,7 +216,7 @@ def commitments(sentence: str) -> list[Commitment]:
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
     found.sort(key=lambda c: c.start)
-    return found
+    return found[:MAX_COMMITMENTS]
 
 
 def _verb_phrase_kind(sentence: str, pos: int) -> str | None:
@@ -196,19 +226,20 @@ def _verb_phrase_kind(sentence: str, pos: int) -> str | None:
     start = adverbs.end() if adverbs else pos
     if lx.NEGATION.match(sentence, start) or lx.COURTESY.match(sentence, start):
         return None
-    kind = classify(sentence[start:])
-    if kind is None:
-        return None
-    # "I'll check with despatch and call you back": coordinated actions share the
-    # subject; the sentence's kind is the most customer-facing of them.
-    kinds = [kind]
+    return _with_conjuncts(sentence, start, classify(sentence[start:]))
+
+
+def _with_conjuncts(sentence: str, start: int, kind: str | None) -> str | None:
+    """ "I'll check with despatch and call you back": coordinated actions share the
+    subject; the sentence's kind is the most customer-facing of them."""
+    kinds = [kind] if kind else []
     for conjunct in _CONJUNCT.finditer(sentence, start, min(len(sentence), start + 200)):
         if lx.SELF_COMMITMENT.match(sentence, conjunct.end()):
             break
         other = classify(sentence[conjunct.end() :])
         if other:
             kinds.append(other)
-    return min(kinds, key=lx.KIND_PRIORITY.index)
+    return min(kinds, key=lx.KIND_PRIORITY.index) if kinds else None
 
 
 def is_kept(
@@ -222,55 +253,65 @@ def is_kept(
 
     `context` is (the sentence two before, the sentence before, the sentence after).
     """
+    return rejection(sentence, found, clause_end, context, has_due) is None
+
+
+def rejection(
+    sentence: str,
+    found: Commitment,
+    clause_end: int,
+    context: tuple[str, str, str],
+    has_due: bool,
+) -> str | None:
+    """Which "not a promise" rule drops this committing clause, or None if none does."""
     earlier, previous, following = context
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
-    if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
-        return False
-    if _HEDGE.search(prefix) or _CUSTOMER_ACTION.search(prefix):
-        return False
     verb_phrase = sentence[found.end : clause_end]
-    if _FEEDBACK_OBJECT.match(verb_phrase):
-        return False
-    if _SHARE_PRONOUN.match(verb_phrase):  # "I'll share this with our product folks"
-        return False
+    if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
+        return "a conditional or offer"
+    if _HEDGE.search(prefix):
+        return "a hope, not a commitment"
+    if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix):
+        return "waits for the customer to act first"
+    if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
+        return "passing on feedback"
     if not has_due and (
         _waits_for_reply(earlier, previous, following)
         or _CUSTOMER_ACTION.search(sentence, found.end)
         or _TOGETHER.search(verb_phrase)
     ):
-        return False
+        return "waits for the customer's reply"
     waiting = _WAITING.search(prefix)
     if waiting and (
         _CUSTOMER_FIRST.search(prefix, waiting.end()) or _is_request(previous.strip(), whole=True)
     ):
-        return False
-    if _is_request(prefix):
-        return False
-    stripped = sentence.rstrip()
-    if stripped.endswith("?") and (
+        return "waits for the customer to act first"
+    if sentence.rstrip().endswith("?") and (
         not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
     ):
-        return False
+        return "a question"
     if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
-        return False
+        return "passing on feedback"
     if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
         _FEEDBACK.search(sentence)
     ):
-        return False
-    is_let_me = bool(lx.LET_ME.match(sentence, found.start))
-    return not (
-        is_let_me
+        return "passing on feedback"
+    if (
+        lx.LET_ME.match(sentence, found.start)
         and found.kind == "check"
         and _ANSWERED.search(sentence[found.end :] + " " + following)
-    )
+    ):
+        return "a check already answered in the message"
+    return None
 
 
 def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     """A commitment with no time of its own right after we asked the customer for something."""
-    for text in (previous, earlier):
-        if _QUESTION_TO_CUSTOMER.search(text) or _CUSTOMER_ACTION.search(text):
-            return True
+    if _CUSTOMER_ACTION.search(previous) or _CUSTOMER_ACTION.search(earlier):
+        return True
+    if _QUESTION_TO_CUSTOMER.search(previous) and _YOU.search(previous):
+        return True
     return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
 
 
@@ -283,7 +324,8 @@ def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:
 
 def _is_request(prefix: str, whole: bool = False) -> bool:
     """Does the clause before a commitment ask the customer to act first?"""
-    body = prefix[_GREETING.match(prefix).end() :]  # type: ignore[union-attr]
+    greeting = _GREETING.match(prefix)
+    body = prefix[greeting.end() :] if greeting else prefix
     if not _REQUEST.match(body):
         return False
     return whole or bool(_CONNECTOR_END.search(body))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar as monthcal
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -36,7 +37,8 @@ _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
-    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5,
+    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5, "a couple of": 2,
+    "couple of": 2,
 }  # fmt: skip
 _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
@@ -55,6 +57,8 @@ _ANCHORS = re.compile(
         |eod|cob|eob)\b
   | (?P<next_week>(?:(?:the\ )?(?:beginning|start|end)\ of\ |early\ |later\ |sometime\ )?
         next\ week)\b
+  | (?P<weekend>(?:this|over\ the|during\ the|at\ the)\ weekend)\b
+  | (?P<after_weekend>after\ the\ weekend)\b
   | (?P<this_week>(?:the\ )?end\ of\ (?:the\ |this\ )?(?:working\ )?week|later\ this\ week
         |this\ week|eow|the\ weekend)\b
   | (?P<next_month>(?:(?:the\ )?end\ of\ |early\ |later\ )?next\ month)\b
@@ -67,14 +71,15 @@ _ANCHORS = re.compile(
   | (?P<nth>the\s+(?P<nth_day>[0-3]?\d)(?:st|nd|rd|th))\b
   | (?P<weekday>(?:first\ thing\ |early\ |late\ |this\ |next\ |coming\ )?
         (?P<wd>{_WEEKDAY_RE})\b{_PART_OF_DAY})
-  | (?P<span>(?:within|in|inside|under|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?
+  | (?P<span>(?:within|in|inside|under|during|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?
         (?P<n>\d+(?:\.\d+)?|{_NUMBER_RE})
         (?:\s*(?:-|–|to|or)\s*(?P<n2>\d+(?:\.\d+)?|{_NUMBER_RE}))?
         \s*(?P<business>business\s+|working\s+|work\s+)?
-        (?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\b)
-  | (?P<the_hour>within\ the\ (?:next\ )?hour)\b
-  | (?P<clock>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)
+        (?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?)\b)
+  | (?P<the_hour>(?:within|in)\ the\ (?:next\ )?hour)\b
+  | (?P<clock>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
         |(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\d%])
+        |(?P<oclock>1[0-2]|[1-9])\s*o'?clock\b
         |(?P<noon>noon|midday|midnight)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -107,19 +112,38 @@ class _Anchor:
     moment: datetime | None = None  # already a time-level instant
 
 
+# Every anchor contains one of these (lower-cased); most promise clauses contain none.
+_MAYBE_DUE = re.compile(
+    r"\d|to(?:day|night|m)|tmr|eo[dbwm]|cob|close|end|week|month|day|hour|min|noon|midnight|"
+    r"fortnight|couple|morning|afternoon|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mon|tue|wed|thu|fri|sat|sun|"
+    r"o'?clock|the\s+\d"
+)
+
+
 def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | None:
     """The latest due stated in `text` (one promise's words), or None when none is."""
+    if not _MAYBE_DUE.search(text.lower()):
+        return None
     local = sent_at.astimezone(calendar.timezone)
     anchors = [a for a in _anchors(text, local, calendar) if a is not None]
     if not anchors:
         return None
-    dues = _combine(text, anchors, local, calendar)
+    dues = [_without_full_stop(due) for due in _combine(text, anchors, local, calendar)]
     if not dues:
         return None
     return max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
 
 
-def _anchors(text: str, local: datetime, calendar: BusinessCalendar):  # type: ignore[no-untyped-def]
+def _without_full_stop(due: Due) -> Due:
+    """ "by 20 November." ends the sentence, not the due words ("Nov." keeps its dot)."""
+    words = due.text
+    if words.endswith(".") and not re.search(r"\b(?:[a-z]{3,4}|[ap]\.m)\.$", words, re.I):
+        return Due(due.when, due.precision, words[:-1], due.start, due.end - 1)
+    return due
+
+
+def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator[_Anchor | None]:
     sent_day = local.date()
     for m in _ANCHORS.finditer(text):
         kind = m.lastgroup
@@ -132,6 +156,10 @@ def _anchors(text: str, local: datetime, calendar: BusinessCalendar):  # type: i
             yield _Anchor(start, end, day=_next_weekday(sent_day, _WEEKDAYS[m["wd"].lower()]))
         elif kind == "next_week":
             yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=11))
+        elif kind == "weekend":  # by the Sunday that ends this week
+            yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=6))
+        elif kind == "after_weekend":  # the Monday after it
+            yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=7))
         elif kind == "this_week":
             friday = _monday(sent_day) + timedelta(days=4)
             yield _Anchor(start, end, day=friday if friday >= sent_day else friday + timedelta(7))
@@ -206,12 +234,13 @@ def _date_due(text: str, anchor: _Anchor, local: datetime, calendar: BusinessCal
     return Due(when, "date", text[anchor.start : anchor.end], anchor.start, anchor.end)
 
 
-def _span(m: re.Match[str], start: int, end: int, local: datetime, calendar: BusinessCalendar):  # type: ignore[no-untyped-def]
+def _span(
+    m: re.Match[str], start: int, end: int, local: datetime, calendar: BusinessCalendar
+) -> _Anchor | None:
     amount = _number(m["n2"] or m["n"])
     if amount is None or amount <= 0 or amount > 1000:
         return None
     unit = m["unit"].lower()[0]
-    unit = "m" if unit == "m" else unit
     business = bool(m["business"])
     sent_day = local.date()
     if unit == "d":
@@ -219,8 +248,9 @@ def _span(m: re.Match[str], start: int, end: int, local: datetime, calendar: Bus
         if business:
             return _Anchor(start, end, day=calendar.add_working_days(sent_day, whole))
         return _Anchor(start, end, day=sent_day + timedelta(days=whole))
-    if unit == "w":
-        return _Anchor(start, end, day=sent_day + timedelta(days=round(amount * 7)))
+    if unit in ("w", "f"):
+        days = round(amount * (7 if unit == "w" else 14))
+        return _Anchor(start, end, day=sent_day + timedelta(days=days))
     delta = timedelta(seconds=amount * _UNIT_SECONDS[unit])
     if business:
         moment = calendar.add(local, Duration(delta, True, m.group()))
@@ -246,6 +276,9 @@ def _clock(m: re.Match[str]) -> time | None:
         return time(12, 0) if m["noon"].lower() != "midnight" else time(23, 59)
     if m["h24"] is not None:
         return time(int(m["h24"]), int(m["m24"]))
+    if m["oclock"] is not None:  # "at 3 o'clock" in office hours: 8-11 morning, 12-7 afternoon
+        hour = int(m["oclock"])
+        return time(hour if hour >= 8 else hour + 12, 0)
     hour, minute = int(m["hour"]), int(m["minute"] or 0)
     if not 1 <= hour <= 12:
         return None

@@ -15,17 +15,22 @@ FLAGS = re.IGNORECASE
 # the first of these that any of them has.
 KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
 
-# Cheap test that a sentence may hold a commitment at all.
-CUE = re.compile(
-    r"'ll\b|\bwill\b|\bshall\b|\bgoing\s+to\b|\bgonna\b|\blet\s+(?:me|us)\b|\bexpect\b"
-    r"|\bhear\s+(?:back\s+)?from\b|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+)?\w+ing\b",
-    FLAGS,
+# Cheap test that a text may hold a commitment at all, run on lower-cased text
+# (no IGNORECASE, no word boundaries: this is the hot path for every message).
+_CUE = re.compile(
+    r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
+    r"|we\s+are"
 )
+
+
+def has_cue(text: str) -> bool:
+    return _CUE.search(text.lower()) is not None
+
 
 STAFF = (
     r"(?:teams?|department|dept|specialists?|engineers?|engineering|technicians?|techs?|agents?|"
     r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
-    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|partners?|coordinators?|"
+    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|"
     r"specialist\s+team|people)"
 )
 # The agent, "we", or a named team of the company as the subject of a commitment.
@@ -39,8 +44,32 @@ TEAM_COMMITMENT = re.compile(
     rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:team|department|specialists?|specialist\s+team)"
     rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
-    rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF})"
-    r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
+    rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}"
+    r"|\byour\s+(?:account|relationship|case|claims?|dedicated)\s+(?:manager|handler|advis[eo]r|"
+    r"executive|officer|specialist|representative))"
+    r"(?:\s+[A-Z][\w'-]*)?(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
+    FLAGS,
+)
+# "We are looking into it and will update you tomorrow": the modal comes after a
+# first, already-running action of the same subject.
+CONTINUED_COMMITMENT = re.compile(
+    r"\b(?P<subj>I|we|(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|engineers|"
+    r"specialists))\b(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
+    r"(?:I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
+    FLAGS,
+)
+# "You will be contacted by our claims team": the passive form of the same promise.
+CONTACTED_BY = re.compile(
+    r"\byou(?:'ll|\s+will)\s+be\s+(?P<verb>contacted|called|phoned|rung|emailed|e-mailed|"
+    r"updated|notified)\s+(?:back\s+)?by\s+(?P<who>me|us|(?:our|my|the|one\s+of\s+our|a|an)\s+"
+    rf"[^.,;]{{0,40}}?\b{STAFF})\b",
+    FLAGS,
+)
+# "I've asked our billing team to reverse it, and they'll confirm by email": a
+# pronoun standing for a team or colleague of ours named just before.
+PRONOUN_COMMITMENT = re.compile(r"\b(?:they|she|he)(?P<modal>'ll|\s+will)\b", FLAGS)
+OUR_STAFF = re.compile(
+    rf"\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}\b|\b(?:our|my)\s+(?:manager|boss|colleague)",
     FLAGS,
 )
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
@@ -67,7 +96,7 @@ NEGATION = re.compile(r"\s*(?:not|never|no\s+longer|n't)\b", FLAGS)
 COURTESY = re.compile(
     r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:be\s+(?:more\s+than\s+|very\s+|so\s+"
     r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
-    r"|standing\s+by|keen|able|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
+    r"|standing\s+by|keen|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
     r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|continue\s+to\s+(?:be|help|support)"
     r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
     r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
@@ -77,7 +106,7 @@ ADVERBS = re.compile(
     r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
     r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
     r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|try\s+(?:and|to)|aim\s+to|"
-    r"endeavou?r\s+to|look\s+to|need\s+to|go\s+ahead\s+and|"
+    r"endeavou?r\s+to|look\s+to|need\s+to|go\s+ahead\s+and|be\s+able\s+to|"
     r"be(?=\s+\w+ing\b))\s+)*",
     FLAGS,
 )
@@ -85,9 +114,11 @@ ADVERBS = re.compile(
 _YOU = r"(?:you|u|ya)"
 _DETERMINER = r"(?:the|a|an|your|our|these|those|them|over|all|some|both)"
 _TEAM_TARGET = (
-    r"(?:to|with)\s+(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
+    r"(?:to|with)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
     rf"(?:{STAFF}|billing|accounts|support|finance|legal|management|product|engineering|"
     r"developers?|devs|IT|tier\s*\d|level\s*\d|escalations?|back\s*office|head\s+office)"
+    r"|(?:engineering|billing|accounts|finance|legal|management|tier\s*\d|level\s*\d|"
+    r"(?:second|2nd|third|3rd)[\s-]line|specialists|engineers|developers|devs|IT))"
 )
 
 
@@ -108,22 +139,26 @@ _BACK = _any(
 _UPDATE_NOUN = r"(?:an?\s+)?(?:update|confirmation|reply|response|answer)"
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
-    "forward provide deliver pay process resend re-send re-?issue return compensate order arrange "
+    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay process resend re-send re-?issue "
+    "return compensate order arrange "
     "apply add upload attach"
 )
 _FIX_VERBS = _words(
     "fix reset unlock unblock re-?activate activate restore resolve sort correct repair replace "
-    "book cancel remove reverse amend change adjust update reconnect reinstate re-?enable enable "
+    r"book cancel remove reverse amend change adjust update(?!\s+(?:our|my)\b) reconnect reinstate "
+    "re-?enable enable "
     r"set\s+up setup upgrade downgrade rectify clear deploy patch reinstall reschedule rebook "
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
-    r"waive visit come\s+out"
+    r"waive visit come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
+    r"be\s+with\s+you\s+(?=on|at|between|by|from|tomorrow|today|this|next)"
 )
 _CHECK_VERBS = _words(
     r"check look do\s+some\s+(?:research|digging|checking|investigating|troubleshooting) "
     r"take\s+a\s+(?:closer\s+)?look have\s+a\s+(?:closer\s+)?look chase find\s+out "
     r"investigate dig review verify query research explore double[\s-]?check speak talk ask lodge "
     r"trace test reproduce see\s+(?:what|if|whether|how|why|where|when) work\s+on figure\s+out "
-    r"monitor contact call ring phone liaise consult dive examine analy[sz]e troubleshoot try "
+    r"monitor keep\s+an\s+eye\s+on keep\s+track\s+of liaise consult dive examine analy[sz]e "
+    r"troubleshoot try "
     r"track get\s+to\s+the\s+bottom follow\s+this\s+up"
 )
 _ESCALATE_STEMS = _any(
@@ -135,13 +170,15 @@ _RULES = (
     ("callback", rf"(?:call|ring|phone|telephone|buzz)(?:ing)?\s+(?:{_YOU}\b|back\b)"),
     (
         "callback",
-        r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|first)\b|\s*[.!,]|$)",
+        r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|first|at|on|in|"
+        r"within|by|around|before|after|this|next)\b|\s*[.!,]|$)",
     ),
     ("callback", r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b"),
     (
         "check",
-        r"(?:follow(?:ing)?[\s-]?up|get\s+in\s+touch|reach\s+out|confirm|speak|talk|liaise|check)"
-        rf"\s+with\s+(?!{_YOU}\b)",
+        r"(?:(?:follow(?:ing)?[\s-]?up|get\s+in\s+touch|reach\s+out)\s+with\s+"
+        r"(?:the|our|their|a|an|my|his|her|them|him)\b"
+        rf"|(?:confirm|speak|talk|liaise|check)\s+with\s+(?!{_YOU}\b))",
     ),
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
     ("update", rf"(?:get|come|circle|report|write|be)\s+back\s+{_BACK}"),
@@ -153,7 +190,8 @@ _RULES = (
         r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
     ),
     ("update", rf"let\s+{_YOU}\s+know\b"),
-    ("update", r"(?:be|get)\s+(?:back\s+)?in\s+touch\b"),
+    ("check", r"(?:be|get)\s+in\s+(?:touch|contact)\s+with\s+(?!you\b|u\b)"),
+    ("update", r"(?:be|get)\s+(?:back\s+)?in\s+(?:touch|contact)\b"),
     (
         "update",
         _any(
@@ -184,8 +222,14 @@ _RULES = (
     (
         "escalate",
         r"(?:open|raise|log|create|file|submit)\s+(?:a|an)\s+(?:\w+\s+)?"
-        r"(?:ticket|case|request|investigation)\b",
+        r"(?:ticket|case|request|investigation|complaint|claim|dispute)\b",
     ),
+    (
+        "fix",
+        r"(?:get|have|send|book|arrange|schedule)\s+(?:a|an|the|our|one\s+of\s+our)\s+"
+        r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer)s?\b",
+    ),
+    ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:out|over|sent)\s+to\s+you\b"),
     (
         "send",
         _any(
@@ -200,7 +244,9 @@ _RULES = (
         _any(*_FIX_VERBS, r"get\s+(?:this|that|it|everything)\s+(?:sorted|fixed|resolved|working)")
         + r"\b",
     ),
-    ("check", _any(*_CHECK_VERBS) + r"\b(?!\s+(?:it|this|that|these|those|us|me)\b)"),
+    ("check", _any(*_CHECK_VERBS) + r"\b"),
+    # "call the hotel" is a check; "call it a day" is nothing.
+    ("check", r"(?:call|ring|phone|contact)\b(?!\s+(?:it|this|that|these|those|us|me)\b)"),
 )
 KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES
@@ -232,7 +278,8 @@ WORD_KINDS: dict[str, str] = {
         ),
         "send",
     ),
-    **dict.fromkeys(_words("call ring phone"), "callback"),
+    **dict.fromkeys(_words("call calls ring rings phone phones"), "callback"),
+    **dict.fromkeys(_words("contacts emails"), "update"),
     **dict.fromkeys(_words("contact reach email"), "update"),
     **dict.fromkeys(_words("checked investigated reviewed looked examined chased"), "check"),
 }

@@ -18,6 +18,9 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# No real sentence is this long; longer runs (a tweet storm without full stops, a
+# hostile input) are cut at spaces so that work per sentence stays bounded.
+MAX_SENTENCE = 600
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -26,9 +29,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
+        if match.group() == "\n" and _is_soft_wrap(text, match.start()):
+            continue
         if match.group() != "\n" and match.group().startswith("."):
             word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start() + 1)
-            if word and word.group(1).lower() in _ABBREVIATIONS:
+            if word and _is_abbreviation(word.group(1), text[end : end + 2].lstrip()[:1]):
                 continue
         _append(text, start, end, spans)
         start = end
@@ -36,10 +41,34 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_soft_wrap(text: str, newline: int) -> bool:
+    """A plain-text e-mail wrapped at ~72 columns: "I'll call you back\ntomorrow"."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline].rstrip()
+    following = text[newline + 1 : newline + 2]
+    return len(line) >= 40 and line[-1] not in ".!?:;," and following.islower()
+
+
+def _is_abbreviation(word: str, next_char: str) -> bool:
+    """ "Mr. Chen", "e.g. this", "5 p.m. tomorrow" do not end a sentence."""
+    if word.lower() in _ABBREVIATIONS:
+        return True
+    return "." in word and next_char.islower()
+
+
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _append(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))

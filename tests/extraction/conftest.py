@@ -1,0 +1,42 @@
+"""Helpers shared by the extractor tests: a calendar per zone and a compact view of dues."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tracker.calendar import BusinessCalendar
+from tracker.extraction import FoundPromise, extract
+
+# A Wednesday afternoon in London, the default send time of the tests.
+WEDNESDAY = "2026-11-18T14:00:00+00:00"
+
+
+def calendar_for(zone: str = "Europe/London", holidays: str | None = None) -> BusinessCalendar:
+    return BusinessCalendar(ZoneInfo(zone), holidays=holidays)
+
+
+def promises_in(
+    text: str,
+    sent_at: str = WEDNESDAY,
+    zone: str = "Europe/London",
+    *,
+    holidays: str | None = None,
+    author_role: str = "agent",
+) -> list[FoundPromise]:
+    return extract(
+        text,
+        datetime.fromisoformat(sent_at),
+        calendar_for(zone, holidays),
+        author_role=author_role,
+    )
+
+
+def due_as_written(promise: FoundPromise, zone: str) -> str | None:
+    """The due the way the corpus writes it: a local date, a local time, or None (default)."""
+    if promise.due_is_default:
+        return None
+    local = promise.due.astimezone(ZoneInfo(zone))
+    if promise.precision == "date":
+        return local.date().isoformat()
+    return local.strftime("%Y-%m-%dT%H:%M")
