@@ -10,99 +10,33 @@ from __future__ import annotations
 import bisect
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
-STATUSES = ("new", "open", "pending", "hold", "solved", "closed", "deleted")
+from integrations.sandbox.objects import (
+    STATUSES,
+    Change,
+    Comment,
+    Group,
+    MovableClock,
+    Person,
+    StoreError,
+    Ticket,
+    Update,
+)
 
-
-class StoreError(Exception):
-    """A request the help desk would refuse; `kind` says why: not_found, closed, conflict."""
-
-    def __init__(self, kind: str, message: str):
-        self.kind = kind
-        super().__init__(message)
-
-
-@dataclass
-class Person:
-    id: int
-    name: str
-    email: str
-    role: str  # agent | admin | end-user
-    time_zone: str = "UTC"  # IANA
-    group_ids: list[int] = field(default_factory=list)
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-
-    @property
-    def is_agent(self) -> bool:
-        return self.role in ("agent", "admin")
-
-
-@dataclass
-class Group:
-    id: int
-    name: str
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-
-
-@dataclass
-class Comment:
-    id: int
-    ticket_id: int
-    author_id: int
-    body: str
-    public: bool
-    created_at: datetime
-    html_body: str | None = None
-    channel: str = "web"  # web | email | api | rule | voice
-    call: bool = False  # a logged phone call (Zendesk VoiceComment)
-
-
-@dataclass
-class Change:
-    id: int
-    field: str  # assignee_id | group_id | status | tags | custom_field:<id>
-    value: Any
-    previous: Any
-
-
-@dataclass
-class Update:
-    """One ticket update, as help desks log them: who, when, comments and field changes."""
-
-    id: int
-    ticket_id: int
-    at: datetime
-    actor_id: int | None
-    kind: str = "Update"  # Create | Update
-    channel: str = "web"
-    comments: list[Comment] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
-
-    @property
-    def second(self) -> int:
-        return int(self.at.timestamp())
-
-
-@dataclass
-class Ticket:
-    id: int
-    subject: str
-    requester_id: int
-    status: str = "new"
-    assignee_id: int | None = None
-    group_id: int | None = None
-    tags: list[str] = field(default_factory=list)
-    custom_fields: dict[int, Any] = field(default_factory=dict)
-    channel: str = "web"
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-    changed_at: datetime | None = None  # moves on every change (Zendesk generated_timestamp)
-    comment_ids: list[int] = field(default_factory=list)
+__all__ = [
+    "STATUSES",
+    "Change",
+    "Comment",
+    "Group",
+    "MovableClock",
+    "Person",
+    "Store",
+    "StoreError",
+    "Ticket",
+    "Update",
+]
 
 
 def _utcnow() -> datetime:
@@ -122,6 +56,7 @@ class Store:
         self._next_id = 1000
         self._next_event_id = 900_000_000
         self.api_user_id: int | None = None  # whose credentials the faces accept
+        self._order: tuple[list[tuple[int, int]], list[Ticket]] | None = None
 
     # -- ids and time ----------------------------------------------------------------------
     def _id(self) -> int:
@@ -369,7 +304,25 @@ class Store:
     def tickets_by_change(self) -> list[Ticket]:
         """Every ticket (deleted ones too), oldest change first: (changed_at, id)."""
         with self.lock:
-            return sorted(self.tickets.values(), key=lambda t: (t.changed_at, t.id))
+            return list(self._by_change()[1])
+
+    def tickets_changed_after(
+        self, position: tuple[int, int], until_second: int, limit: int
+    ) -> tuple[list[Ticket], bool]:
+        """Up to `limit` tickets whose (change second, id) comes after `position` and whose
+        change second is at most `until_second`; and whether more such tickets remain."""
+        with self.lock:
+            keys, tickets = self._by_change()
+            start = bisect.bisect_right(keys, position)
+            end = bisect.bisect_right(keys, (until_second, 1 << 62))
+            return tickets[start : min(end, start + limit)], end > start + limit
+
+    def _by_change(self) -> tuple[list[tuple[int, int]], list[Ticket]]:
+        if self._order is None:
+            tickets = sorted(self.tickets.values(), key=lambda t: (t.changed_at, t.id))
+            keys = [(int(t.changed_at.timestamp()) if t.changed_at else 0, t.id) for t in tickets]
+            self._order = (keys, tickets)
+        return self._order
 
     def updates_from(self, second: int, limit: int) -> list[Update]:
         """Updates at or after epoch `second`, in (second, id) order, at most `limit`, but
@@ -430,6 +383,7 @@ class Store:
         return comment
 
     def _commit(self, update: Update, ticket: Ticket) -> None:
+        self._order = None
         ticket.updated_at = max(update.at, ticket.updated_at or update.at)
         # the change time only moves forward, like Zendesk's generated_timestamp
         ticket.changed_at = max(update.at, ticket.changed_at or update.at)
@@ -441,17 +395,3 @@ class Store:
             index = bisect.bisect_right(self._update_keys, key)
             self._update_keys.insert(index, key)
             self.updates.insert(index, update)
-
-
-class MovableClock:
-    """A clock tests and demos can set and move: `clock()` returns the current time."""
-
-    def __init__(self, now: datetime):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, delta: timedelta) -> datetime:
-        self.now += delta
-        return self.now

@@ -10,35 +10,15 @@ import base64
 import binascii
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from integrations.sandbox.server import Reply, Request
-from integrations.sandbox.store import Comment, Group, Person, Store, StoreError, Ticket, Update
+from integrations.sandbox.store import Person, Store, StoreError, Ticket
+from integrations.sandbox.zendesk_json import ZendeskJson, decode_cursor, encode_cursor, second
 
 EXCLUSION_SECONDS = 60
 NOT_FOUND = {"error": "RecordNotFound", "description": "Not found"}
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
-
-
-def _second(value: datetime | None) -> int:
-    return int(value.timestamp()) if value else 0
-
-
-def encode_cursor(second: int, ticket_id: int) -> str:
-    return base64.b64encode(f"{second}.0||{ticket_id}|".encode()).decode()
-
-
-def decode_cursor(cursor: str) -> tuple[int, int] | None:
-    try:
-        text = base64.b64decode(cursor.encode(), validate=True).decode()
-        second, _, rest = text.partition(".0||")
-        return int(second), int(rest.rstrip("|"))
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        return None
 
 
 class ZendeskFace:
@@ -59,6 +39,7 @@ class ZendeskFace:
         self.oauth_token = oauth_token
         self.page_size = page_size
         self.host = host
+        self.json = ZendeskJson(store, host)
         self.routes: list[tuple[str, re.Pattern[str], Callable[..., Reply]]] = [
             ("GET", re.compile(r"/api/v2/users/me"), self.me),
             ("GET", re.compile(r"/api/v2/users/show_many"), self.show_many),
@@ -101,7 +82,7 @@ class ZendeskFace:
         return user == f"{self.api_user.email}/token" and secret == self.token
 
     def _now(self) -> int:
-        return _second(self.store.clock())
+        return second(self.store.clock())
 
     def _url(self, path: str) -> str:
         return f"https://{self.host}{path}"
@@ -123,128 +104,28 @@ class ZendeskFace:
         )
 
     # -- renderers -------------------------------------------------------------------------
-    def user_json(self, person: Person) -> dict[str, Any]:
-        return {
-            "id": person.id,
-            "url": self._url(f"/api/v2/users/{person.id}.json"),
-            "name": person.name,
-            "email": person.email,
-            "role": person.role,
-            "role_type": None,
-            "time_zone": person.time_zone,
-            "iana_time_zone": person.time_zone,
-            "default_group_id": person.group_ids[0] if person.group_ids else None,
-            "active": True,
-            "suspended": False,
-            "created_at": _iso(person.created_at),
-            "updated_at": _iso(person.updated_at),
-        }
-
-    def group_json(self, group: Group) -> dict[str, Any]:
-        return {
-            "id": group.id,
-            "url": self._url(f"/api/v2/groups/{group.id}.json"),
-            "name": group.name,
-            "deleted": False,
-            "created_at": _iso(group.created_at),
-            "updated_at": _iso(group.updated_at),
-        }
-
-    def ticket_json(self, ticket: Ticket) -> dict[str, Any]:
-        first = self.store.comments.get(ticket.comment_ids[0]) if ticket.comment_ids else None
-        return {
-            "id": ticket.id,
-            "url": self._url(f"/api/v2/tickets/{ticket.id}.json"),
-            "subject": ticket.subject,
-            "raw_subject": ticket.subject,
-            "description": first.body if first else "",
-            "status": ticket.status,
-            "requester_id": ticket.requester_id,
-            "submitter_id": ticket.requester_id,
-            "assignee_id": ticket.assignee_id,
-            "group_id": ticket.group_id,
-            "tags": list(ticket.tags),
-            "custom_fields": [{"id": k, "value": v} for k, v in ticket.custom_fields.items()],
-            "via": {"channel": ticket.channel, "source": {"from": {}, "to": {}, "rel": None}},
-            "created_at": _iso(ticket.created_at),
-            "updated_at": _iso(ticket.updated_at),
-            "generated_timestamp": _second(ticket.changed_at),
-        }
-
-    def comment_json(self, comment: Comment, audit_id: int | None = None) -> dict[str, Any]:
-        kind = "VoiceComment" if comment.call else "Comment"
-        html_body = comment.html_body or f'<div class="zd-comment"><p>{comment.body}</p></div>'
-        data: dict[str, Any] = {
-            "id": comment.id,
-            "type": kind,
-            "event_type": kind,
-            "author_id": comment.author_id,
-            "body": comment.body,
-            "html_body": html_body,
-            "plain_body": comment.body,
-            "public": comment.public,
-            "attachments": [],
-            "audit_id": audit_id,
-            "created_at": _iso(comment.created_at),
-            "via": {"channel": comment.channel, "source": {"from": {}, "to": {}, "rel": None}},
-            "via_reference_id": None,
-        }
-        if comment.call:
-            data["data"] = {"transcription_text": comment.body, "call_duration": 180}
-        return data
-
-    def event_json(self, update: Update) -> dict[str, Any]:
-        children: list[dict[str, Any]] = [self.comment_json(c, update.id) for c in update.comments]
-        for change in update.changes:
-            if change.field.startswith("custom_field:"):
-                continue
-            child: dict[str, Any] = {
-                "id": change.id,
-                "event_type": "Create" if update.kind == "Create" else "Change",
-                "via": "Web form",
-                "via_reference_id": None,
-                change.field: change.value,
-            }
-            if update.kind != "Create":
-                child["previous_value"] = change.previous
-            if change.field == "tags":
-                before, after = set(change.previous or []), set(change.value or [])
-                child["added_tags"] = sorted(after - before)
-                child["removed_tags"] = sorted(before - after)
-            children.append(child)
-        return {
-            "id": update.id,
-            "ticket_id": update.ticket_id,
-            "timestamp": update.second,
-            "created_at": _iso(update.at),
-            "updater_id": update.actor_id if update.actor_id is not None else -1,
-            "via": "Mail" if update.channel == "email" else "Web form",
-            "event_type": "Audit",
-            "child_events": children,
-        }
-
     # -- directory -------------------------------------------------------------------------
     def me(self, request: Request) -> Reply:
-        return Reply(200, {"user": self.user_json(self.api_user)})
+        return Reply(200, {"user": self.json.user_json(self.api_user)})
 
     def users(self, request: Request) -> Reply:
         roles = set(request.query.get("role[]", []) + request.query.get("role", []))
         people = [p for p in self.store.people.values() if not roles or p.role in roles]
-        return self._list_page(request, "users", [self.user_json(p) for p in people])
+        return self._list_page(request, "users", [self.json.user_json(p) for p in people])
 
     def show_many(self, request: Request) -> Reply:
         raw = request.arg("ids") or ""
         ids = [int(i) for i in raw.split(",") if i.strip().isdigit()]
         if len(ids) > 100:
             return Reply(400, {"error": "InvalidValue", "description": "at most 100 ids"})
-        found = [self.user_json(self.store.people[i]) for i in ids if i in self.store.people]
+        found = [self.json.user_json(self.store.people[i]) for i in ids if i in self.store.people]
         return Reply(
             200, {"users": found, "next_page": None, "previous_page": None, "count": len(found)}
         )
 
     def groups(self, request: Request) -> Reply:
         return self._list_page(
-            request, "groups", [self.group_json(g) for g in self.store.groups.values()]
+            request, "groups", [self.json.group_json(g) for g in self.store.groups.values()]
         )
 
     def memberships(self, request: Request) -> Reply:
@@ -292,26 +173,21 @@ class ZendeskFace:
                 400, {"error": "InvalidValue", "description": "start_time or cursor is required"}
             )
         size = min(int(request.arg("per_page") or self.page_size), self.page_size)
-        after = [
-            t
-            for t in self.store.tickets_by_change()
-            if (_second(t.changed_at), t.id) > position and _second(t.changed_at) <= horizon
-        ]
-        page = after[:size]
+        page, more = self.store.tickets_changed_after(position, horizon, size)
         if page:
-            position = (_second(page[-1].changed_at), page[-1].id)
+            position = (second(page[-1].changed_at), page[-1].id)
         next_cursor = encode_cursor(*position)
         return Reply(
             200,
             {
-                "tickets": [self.ticket_json(t) for t in page],
+                "tickets": [self.json.ticket_json(t) for t in page],
                 "after_url": self._url(
                     f"/api/v2/incremental/tickets/cursor.json?cursor={next_cursor}"
                 ),
                 "after_cursor": next_cursor,
                 "before_url": None,
                 "before_cursor": None,
-                "end_of_stream": len(after) <= size,
+                "end_of_stream": not more,
             },
         )
 
@@ -328,7 +204,7 @@ class ZendeskFace:
         following = self.store.updates_from(page[-1].second + 1 if page else int(start), 1)
         more = len(page) == len(found) and bool(following) and following[0].second <= horizon
         include_comments = "comment_events" in (request.arg("include") or "")
-        events = [self.event_json(u) for u in page]
+        events = [self.json.event_json(u) for u in page]
         if not include_comments:
             for event, update in zip(events, page, strict=True):
                 event["child_events"] = [
@@ -366,13 +242,13 @@ class ZendeskFace:
         ticket = self._ticket(ticket_id)
         if ticket is None:
             return Reply(404, NOT_FOUND)
-        return Reply(200, {"ticket": self.ticket_json(ticket)})
+        return Reply(200, {"ticket": self.json.ticket_json(ticket)})
 
     def comments(self, request: Request, ticket_id: str) -> Reply:
         ticket = self._ticket(ticket_id)
         if ticket is None:
             return Reply(404, NOT_FOUND)
-        rows = [self.comment_json(c) for c in self.store.comments_of(ticket.id)]
+        rows = [self.json.comment_json(c) for c in self.store.comments_of(ticket.id)]
         return Reply(200, {"comments": rows, "next_page": None, "count": len(rows)})
 
     def tags(self, request: Request, ticket_id: str) -> Reply:
@@ -483,4 +359,6 @@ class ZendeskFace:
                     )
         except StoreError as error:
             return self._error(error)
-        return Reply(200, {"ticket": self.ticket_json(ticket), "audit": {"ticket_id": ticket.id}})
+        return Reply(
+            200, {"ticket": self.json.ticket_json(ticket), "audit": {"ticket_id": ticket.id}}
+        )

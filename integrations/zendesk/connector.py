@@ -36,6 +36,7 @@ TICKETS_PATH = "/api/v2/incremental/tickets/cursor.json"
 EVENTS_PATH = "/api/v2/incremental/ticket_events.json"
 MIN_LAG = timedelta(seconds=120)
 SHOW_MANY_LIMIT = 100
+RESEED_MARGIN = 60  # seconds of overlap when a rejected ticket cursor is replaced by a time
 
 
 def _too_recent(status: int, body: str) -> bool:
@@ -164,6 +165,7 @@ class ZendeskConnector:
         return data
 
     def _tickets(self, state: dict[str, Any]) -> Iterator[Batch]:
+        reseeded = False
         while True:
             position = state["tickets"]
             if position.get("cursor"):
@@ -171,7 +173,21 @@ class ZendeskConnector:
             else:
                 params = {"start_time": int(position["start"])}
             params["per_page"] = self.ticket_page_size
-            data = self._export(TICKETS_PATH, params)
+            try:
+                data = self._export(TICKETS_PATH, params)
+            except HttpError as exc:
+                if "cursor" not in params or exc.status not in (400, 422) or reseeded:
+                    raise
+                # A stored cursor the API no longer accepts: start again a little before
+                # the newest change we stored; ingest makes the overlap harmless.
+                reseeded = True
+                high = int(position.get("high") or state["events"]["start"])
+                log.warning(
+                    "ticket export cursor rejected; restarting from a time",
+                    extra={"source": self.name, "start_time": high - RESEED_MARGIN},
+                )
+                state["tickets"] = {"start": high - RESEED_MARGIN, "high": high}
+                continue
             if data is None:
                 return
             items = data.get("tickets")
@@ -190,8 +206,10 @@ class ZendeskConnector:
                     i for t in tickets for i in (t.requester_external_id, t.assignee_external_id)
                 )
             after = data.get("after_cursor")
+            stamps = [i.get("generated_timestamp") for i in items]
+            high = max([position.get("high") or 0, *[t for t in stamps if isinstance(t, int)]])
             if after:
-                state["tickets"] = {"cursor": after}
+                state["tickets"] = {"cursor": after, **({"high": high} if high else {})}
             yield Batch(
                 cursor=dump_cursor(state),
                 people=people,

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from integrations.base import parse_time
+from tracker.extraction import clean_html
 from tracker.records import AssignmentRecord, GroupRecord, MessageRecord, PersonRecord, TicketRecord
 
 AGENT_ROLES = ("agent", "admin")
 COMMENT_TYPES = ("Comment", "VoiceComment")
 STATUSES = ("new", "open", "pending", "hold", "solved", "closed", "deleted")
-
-try:  # the extractor's cleaner once merged; a tiny stand-in until then
-    from tracker.extraction import clean_html
-except ImportError:  # pragma: no cover - exercised only before the extractor lands
-    _BLOCK = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h\d)\b[^>]*>", re.I)
-    _TAG = re.compile(r"<[^>]+>")
-    _DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
-
-    def clean_html(html_text: str) -> str:
-        text = _DROP.sub("", html_text)
-        text = _TAG.sub("", _BLOCK.sub("\n", text))
-        lines = (" ".join(line.split()) for line in html.unescape(text).splitlines())
-        return "\n".join(line for line in lines if line).strip()
 
 
 def _id(value: Any) -> str | None:

@@ -159,3 +159,22 @@ def test_the_sync_command_reports_each_source_and_fails_on_a_broken_one(monkeypa
 
         unknown = runner.invoke(cli, ["--config", str(config), "sync", "--source", "nope"])
         assert unknown.exit_code == 2 and "'nope' is not a configured source" in unknown.stderr
+
+
+def test_on_a_terminal_the_sync_command_shows_a_live_line_and_a_summary(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'ft.db'}"
+    upgrade(url)
+    monkeypatch.setattr("tracker.cli.sync._is_terminal", lambda: True)
+    with running_sandbox(page_size=1000) as (server, seeded):  # under 10 export calls
+        monkeypatch.setenv("SANDBOX_TEST_TOKEN", SANDBOX_TOKEN)
+        config = tmp_path / "followthrough.toml"
+        config.write_text(
+            f'[database]\nurl = "{url}"\n\n'
+            f'[[source]]\nname = "sandbox"\ntype = "zendesk"\nurl = "{server.url}"\n'
+            f'email = "{seeded.api_user.email}"\ntoken_env = "SANDBOX_TEST_TOKEN"\n'
+        )
+        result = CliRunner().invoke(cli, ["--config", str(config), "sync"])
+    assert result.exit_code == 0, result.output
+    assert "\rsandbox: page 1, " in result.output
+    assert "sandbox: 12 tickets, 30 messages, 7 promises, 2 hand-offs, " in result.output
+    assert "waited 0.0s on rate limits (0× 429)" in result.output

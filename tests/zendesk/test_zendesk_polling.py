@@ -13,10 +13,13 @@ from zd_helpers import (
     BEN,
     CUSTOMER,
     EVENTS_URL,
+    GROUPS_URL,
     ME,
+    ME_URL,
     NOW,
     SHOW_MANY_URL,
     TICKETS_URL,
+    USERS_URL,
     calls_to,
     change,
     comment,
@@ -31,8 +34,10 @@ from zd_helpers import (
     source,
     ticket,
     ticket_page,
+    user,
 )
 
+from integrations.http import HttpError
 from tracker.db import session_scope
 from tracker.models import Assignment, Message, Person, Promise, Source, Ticket
 from tracker.sync import sync_source
@@ -63,7 +68,7 @@ def test_the_first_call_starts_at_the_backfill_and_later_calls_carry_only_the_cu
     assert second["cursor"] == ["c1"] and "start_time" not in second
     tickets = [t.external_id for b in found for t in b.tickets]
     assert tickets == ["1", "2", "3"]
-    assert cursor_of(found[-1])["tickets"] == {"cursor": "c2"}
+    assert cursor_of(found[-1])["tickets"]["cursor"] == "c2"
 
 
 @responses.activate
@@ -84,7 +89,7 @@ def test_the_last_page_cursor_is_kept_and_the_next_pass_resumes_from_it(monkeypa
     responses.get(EVENTS_URL, json=events_page([], T0, True))
     found = batches(connector(monkeypatch))
     stored = found[-1].cursor
-    assert json.loads(stored)["tickets"] == {"cursor": "after-last"}
+    assert json.loads(stored)["tickets"]["cursor"] == "after-last"
 
     responses.reset()
     responses.get(TICKETS_URL, json=ticket_page([], "after-last-2", True))
@@ -262,7 +267,7 @@ def test_a_sync_stores_promises_and_the_next_pass_resumes_from_the_stored_cursor
     assert (report.tickets, report.messages, report.promises) == (1, 1, 1)
     with session_scope(engine) as session:
         row = session.exec(select(Source)).one()
-        assert json.loads(row.cursor)["tickets"] == {"cursor": "c1"}
+        assert json.loads(row.cursor)["tickets"]["cursor"] == "c1"
         assert row.last_success_at == NOW and row.last_error is None
         (promise,) = session.exec(select(Promise)).all()
         assert promise.kind == "callback"
@@ -279,3 +284,48 @@ def test_a_sync_stores_promises_and_the_next_pass_resumes_from_the_stored_cursor
         assert len(session.exec(select(Message)).all()) == 1
         assert len(session.exec(select(Ticket)).all()) == 1
         assert session.exec(select(Assignment)).all() == []
+
+
+@responses.activate
+def test_a_rejected_stored_cursor_restarts_once_from_just_before_the_newest_change(monkeypatch):
+    high = epoch(NOW - timedelta(hours=5))
+    stored = json.dumps(
+        {"tickets": {"cursor": "expired", "high": high}, "events": {"start": T0, "seen": []}}
+    )
+    responses.get(TICKETS_URL, json={"error": "InvalidPaginationParameter"}, status=400)
+    responses.get(TICKETS_URL, json=ticket_page([], "fresh", True))
+    responses.get(EVENTS_URL, json=events_page([], T0, True))
+    found = batches(connector(monkeypatch), stored)
+    first, second = (query(c) for c in calls_to(responses, TICKETS_URL))
+    assert first["cursor"] == ["expired"]
+    assert second["start_time"] == [str(high - 60)] and "cursor" not in second
+    assert cursor_of(found[-1])["tickets"] == {"cursor": "fresh", "high": high}
+
+
+@responses.activate
+def test_a_cursor_rejected_again_after_the_restart_is_an_error(monkeypatch):
+    stored = json.dumps({"tickets": {"cursor": "bad"}, "events": {"start": T0, "seen": []}})
+    responses.get(TICKETS_URL, json={"error": "InvalidPaginationParameter"}, status=400)
+    responses.get(TICKETS_URL, json=ticket_page([], "c1", False))
+    responses.get(TICKETS_URL, json={"error": "InvalidPaginationParameter"}, status=400)
+    with pytest.raises(HttpError, match="InvalidPaginationParameter"):
+        batches(connector(monkeypatch), stored)
+
+
+@responses.activate
+def test_agents_are_read_page_by_page_with_the_list_cursor(monkeypatch):
+    responses.get(TICKETS_URL, json=ticket_page([ticket(1)], "c", True))
+    responses.get(ME_URL, json={"user": user(ME, "Follow Through", "admin", "UTC")})
+    more = {"has_more": True, "after_cursor": "xyz"}
+    responses.get(USERS_URL, json={"users": [user(AMY, "Amy Archer")], "meta": more})
+    last = {"has_more": False, "after_cursor": None}
+    responses.get(USERS_URL, json={"users": [user(BEN, "Ben Brooks")], "meta": last})
+    responses.get(GROUPS_URL, json={"groups": [], "meta": last})
+    customers(responses)
+    responses.get(EVENTS_URL, json=events_page([], T0, True))
+    found = batches(connector(monkeypatch))
+    directory_batch = found[0]
+    assert {p.external_id for p in directory_batch.people} == {str(ME), str(AMY), str(BEN)}
+    first, second = (query(c) for c in calls_to(responses, USERS_URL))
+    assert first["role[]"] == ["agent", "admin"] and "page[after]" not in first
+    assert second["page[after]"] == ["xyz"] and second["role[]"] == ["agent", "admin"]

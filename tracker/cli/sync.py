@@ -21,6 +21,10 @@ def _summary(report: SyncReport) -> str:
     )
 
 
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 @click.command("sync")
 @click.option("--source", "only", metavar="NAME", help="Only this source (its name in the config).")
 @click.pass_context
@@ -41,7 +45,7 @@ def sync_command(ctx: click.Context, only: str | None) -> None:
     if not config.sources:
         fail("no [[source]] in the configuration; nothing to sync", EXIT_USAGE)
     engine = get_engine(ctx)
-    live = sys.stdout.isatty()
+    live = _is_terminal()
     now = datetime.now(UTC)
     failed = False
     for source in config.sources:

@@ -3,11 +3,6 @@ sync does: nothing lost, nothing doubled."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent.parent / "sandbox"))
-
 from sandbox_helpers import (
     NOW,
     running_sandbox,
