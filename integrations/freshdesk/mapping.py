@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import UTC, datetime
 from typing import Any
 
 from integrations.freshdesk.timezones import to_iana
+from tracker.extraction import clean_html
 from tracker.records import GroupRecord, MessageRecord, PersonRecord, TicketRecord
 
 STATUS = {2: "open", 3: "pending", 4: "solved", 5: "closed"}
@@ -83,26 +82,14 @@ def custom_fields(ticket: dict[str, Any]) -> dict[str, str | None]:
     return {str(name): custom_field_text(value) for name, value in fields.items()}
 
 
-_TAG = re.compile(r"<[^>]+>")
-_BREAK = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h\d)\s*/?\s*>", re.IGNORECASE)
-_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-
-
-def html_to_text(value: str) -> str:
-    """Used only when Freshdesk sends no `*_text` twin of an HTML body."""
-    value = _DROP.sub("", value)
-    value = _BREAK.sub("\n", value)
-    value = html.unescape(_TAG.sub("", value))
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in value.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
 def _text(item: dict[str, Any], text_key: str, html_key: str) -> str:
-    text = item.get(text_key)
-    if isinstance(text, str) and text.strip():
-        return text
+    """The HTML body through the project's cleaner (it keeps quoted history marked as
+    quoted, which `*_text` flattens); the `*_text` twin when there is no HTML."""
     body = item.get(html_key)
-    return html_to_text(body) if isinstance(body, str) else ""
+    if isinstance(body, str) and body.strip():
+        return clean_html(body)
+    text = item.get(text_key)
+    return text if isinstance(text, str) else ""
 
 
 def ticket_status(ticket: dict[str, Any], forced: str | None = None) -> str:

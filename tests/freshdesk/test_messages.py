@@ -125,3 +125,16 @@ def test_a_key_that_may_not_list_agents_or_deleted_tickets_still_syncs(fake, mak
     warnings = [w for b in batches for w in b.stats.get("warnings", [])]
     assert any("deleted tickets are not readable" in w for w in warnings)
     assert [t.external_id for b in batches for t in b.tickets] == ["1"]
+
+
+def test_quoted_history_in_a_reply_stays_marked_as_quoted(fake, make_connector):
+    at = NOW - timedelta(hours=2)
+    fake.add(ticket(1, at))
+    html = (
+        "<div>Thanks, noted.</div><div class='freshdesk_quote'><blockquote class="
+        "'freshdesk_quote'>I will call you back tomorrow.</blockquote></div>"
+    )
+    fake.conversations[1] = [conversation(11, 1, at, "", body=html, body_text="flattened")]
+    _, messages, _, _ = records(make_connector())
+    lines = messages["11"].text.splitlines()
+    assert lines == ["Thanks, noted.", "> I will call you back tomorrow."]
