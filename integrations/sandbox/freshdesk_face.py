@@ -129,7 +129,15 @@ class FreshdeskFace:
             "X-RateLimit-Used-CurrentRequest": str(cost),
         }
 
-    def _paged(self, request: Request, rows: list[Any], *, default: int = 30) -> Reply:
+    def _paged(
+        self,
+        request: Request,
+        rows: list[Any],
+        render: Callable[[Any], Any] = lambda row: row,
+        *,
+        default: int = 30,
+    ) -> Reply:
+        """One page of `rows`, rendered (only that page: lists can be long), with `Link`."""
         try:
             per_page = int(request.arg("per_page") or default)
             page = int(request.arg("page") or 1)
@@ -146,7 +154,7 @@ class FreshdeskFace:
             query["page"] = str(page + 1)
             host = request.headers.get("host", "127.0.0.1")
             headers["Link"] = f'<http://{host}{request.path}?{urlencode(query)}>; rel="next"'
-        return Reply(200, chunk, headers)
+        return Reply(200, [render(row) for row in chunk], headers)
 
     # -- renderers -------------------------------------------------------------------------
     def agent_json(self, person: Person) -> dict[str, Any]:
@@ -316,7 +324,7 @@ class FreshdeskFace:
             "status": lambda t: (STATUS_CODES.get(t.status, 5), t.id),
         }[order_by]
         rows.sort(key=key, reverse=descending)
-        return self._paged(request, [self.ticket_json(t, includes) for t in rows])
+        return self._paged(request, rows, lambda t: self.ticket_json(t, includes))
 
     def _ticket(self, ticket_id: str) -> Ticket | None:
         ticket = self.store.tickets.get(int(ticket_id))
