@@ -18,11 +18,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from integrations.freshdesk.timezones import rails_zone
+from integrations.sandbox.freshdesk_json import (
+    STATUS_CODES,
+    agent_json,
+    conversation_json,
+    group_json,
+    ticket_json,
+)
 from integrations.sandbox.server import Reply, Request
-from integrations.sandbox.store import Comment, Group, Person, Store, StoreError, Ticket
+from integrations.sandbox.store import Person, Store, StoreError, Ticket
 
-STATUS_CODES = {"new": 2, "open": 2, "pending": 3, "hold": 3, "solved": 4, "closed": 5}
 INCLUDES = ("description", "requester", "stats", "company")
 NOT_FOUND = {"code": "access_denied", "message": "The requested resource was not found"}
 
@@ -156,129 +161,17 @@ class FreshdeskFace:
             headers["Link"] = f'<http://{host}{request.path}?{urlencode(query)}>; rel="next"'
         return Reply(200, [render(row) for row in chunk], headers)
 
-    # -- renderers -------------------------------------------------------------------------
-    def agent_json(self, person: Person) -> dict[str, Any]:
-        return {
-            "id": person.id,
-            "available": True,
-            "occasional": False,
-            "ticket_scope": 1,
-            "group_ids": list(person.group_ids),
-            "role_ids": [1 if person.role == "admin" else 2],
-            "signature": None,
-            "contact": {
-                "name": person.name,
-                "email": person.email,
-                "time_zone": rails_zone(person.time_zone),
-                "language": "en",
-                "active": True,
-            },
-            "created_at": _iso(person.created_at),
-            "updated_at": _iso(person.updated_at),
-        }
-
-    def group_json(self, group: Group) -> dict[str, Any]:
-        members = [p.id for p in self.store.agents() if group.id in p.group_ids]
-        return {
-            "id": group.id,
-            "name": group.name,
-            "description": None,
-            "agent_ids": members,
-            "escalate_to": None,
-            "unassigned_for": None,
-            "business_hour_id": None,
-            "created_at": _iso(group.created_at),
-            "updated_at": _iso(group.updated_at),
-        }
-
-    def _custom_fields(self, ticket: Ticket) -> dict[str, Any]:
-        names = {v: k for k, v in self.field_ids.items()}
-        fields = {name: None for name in self.field_ids}
-        for field_id, value in ticket.custom_fields.items():
-            fields[names.get(field_id, f"cf_field_{field_id}")] = value
-        return fields
-
-    def ticket_json(self, ticket: Ticket, includes: list[str] | None = None) -> dict[str, Any]:
-        first = self.store.comments.get(ticket.comment_ids[0]) if ticket.comment_ids else None
-        deleted = ticket.status == "deleted"
-        data: dict[str, Any] = {
-            "id": ticket.id,
-            "subject": ticket.subject,
-            "status": STATUS_CODES.get(ticket.status, 5),
-            "priority": 1,
-            "source": 1 if ticket.channel == "email" else 2,
-            "type": None,
-            "requester_id": ticket.requester_id,
-            "responder_id": ticket.assignee_id,
-            "group_id": ticket.group_id,
-            "company_id": None,
-            "tags": list(ticket.tags),
-            "custom_fields": self._custom_fields(ticket),
-            "due_by": _iso((ticket.created_at or self.store.clock()) + timedelta(days=3)),
-            "fr_due_by": _iso((ticket.created_at or self.store.clock()) + timedelta(days=1)),
-            "is_escalated": False,
-            "fr_escalated": False,
-            "spam": False,
-            "deleted": deleted,
-            "created_at": _iso(ticket.created_at),
-            "updated_at": _iso(ticket.updated_at),
-        }
-        if includes is None or "description" in includes:
-            data["description"] = (first.html_body or f"<div>{first.body}</div>") if first else ""
-            data["description_text"] = first.body if first else ""
-        if includes and "requester" in includes:
-            person = self.store.people.get(ticket.requester_id)
-            if person is not None:
-                data["requester"] = {
-                    "id": person.id,
-                    "name": person.name,
-                    "email": person.email,
-                    "mobile": None,
-                    "phone": None,
-                }
-        return data
-
-    def conversation_json(self, comment: Comment) -> dict[str, Any]:
-        author = self.store.people.get(comment.author_id)
-        incoming = author is None or not author.is_agent
-        if comment.call:
-            source = 9
-        elif comment.public:
-            source = 0
-        else:
-            source = 2
-        return {
-            "id": comment.id,
-            "ticket_id": comment.ticket_id,
-            "user_id": comment.author_id,
-            "body": comment.html_body or f"<div>{comment.body}</div>",
-            "body_text": comment.body,
-            "incoming": incoming,
-            "private": not comment.public,
-            "source": source,
-            "category": 3 if not incoming else 2,
-            "support_email": None if source == 2 else "support@sandbox.freshdesk.local",
-            "to_emails": [],
-            "from_email": author.email if author else None,
-            "cc_emails": [],
-            "bcc_emails": [],
-            "attachments": [],
-            "source_additional_info": None,
-            "created_at": _iso(comment.created_at),
-            "updated_at": _iso(comment.created_at),
-        }
-
     # -- directory -------------------------------------------------------------------------
     def me(self, request: Request) -> Reply:
-        return Reply(200, self.agent_json(self.api_user))
+        return Reply(200, agent_json(self.api_user))
 
     def agents(self, request: Request) -> Reply:
         people = sorted(self.store.agents(), key=lambda p: p.id)
-        return self._paged(request, [self.agent_json(p) for p in people])
+        return self._paged(request, [agent_json(p) for p in people])
 
     def groups(self, request: Request) -> Reply:
         groups = sorted(self.store.groups.values(), key=lambda g: g.id)
-        return self._paged(request, [self.group_json(g) for g in groups])
+        return self._paged(request, [group_json(g, self.store) for g in groups])
 
     # -- tickets ---------------------------------------------------------------------------
     def tickets(self, request: Request) -> Reply:
@@ -324,7 +217,9 @@ class FreshdeskFace:
             "status": lambda t: (STATUS_CODES.get(t.status, 5), t.id),
         }[order_by]
         rows.sort(key=key, reverse=descending)
-        return self._paged(request, rows, lambda t: self.ticket_json(t, includes))
+        return self._paged(
+            request, rows, lambda t: ticket_json(t, self.store, self.field_ids, includes)
+        )
 
     def _ticket(self, ticket_id: str) -> Ticket | None:
         ticket = self.store.tickets.get(int(ticket_id))
@@ -334,14 +229,14 @@ class FreshdeskFace:
         ticket = self._ticket(ticket_id)
         if ticket is None:
             return Reply(404, NOT_FOUND)
-        return Reply(200, self.ticket_json(ticket))
+        return Reply(200, ticket_json(ticket, self.store, self.field_ids))
 
     def conversations(self, request: Request, ticket_id: str) -> Reply:
         ticket = self._ticket(ticket_id)
         if ticket is None:
             return Reply(404, NOT_FOUND)
         comments = self.store.comments_of(ticket.id)[1:]  # the first is the description
-        return self._paged(request, [self.conversation_json(c) for c in comments])
+        return self._paged(request, [conversation_json(c, self.store) for c in comments])
 
     # -- write-back ------------------------------------------------------------------------
     def _error(self, error: StoreError) -> Reply:
@@ -372,7 +267,7 @@ class FreshdeskFace:
             )
         except StoreError as error:
             return self._error(error)
-        return Reply(201, self.conversation_json(comment))
+        return Reply(201, conversation_json(comment, self.store))
 
     def update_ticket(self, request: Request, ticket_id: str) -> Reply:
         try:
@@ -410,4 +305,4 @@ class FreshdeskFace:
                 self.store.set_custom_field(ticket.id, field_id, value, actor_id=self.api_user.id)
         except StoreError as error:
             return self._error(error)
-        return Reply(200, self.ticket_json(ticket))
+        return Reply(200, ticket_json(ticket, self.store, self.field_ids))
