@@ -112,6 +112,7 @@ class ServiceConfig:
     listen: str = "127.0.0.1:8765"
     worker_id: str | None = None
     lease: Duration = field(default_factory=lambda: parse_duration("5m"))
+    sweep_every: Duration = field(default_factory=lambda: parse_duration("1m"))
 
 
 @dataclass
@@ -241,7 +242,12 @@ _EMAIL_KEYS = {
 }
 _SLACK_KEYS = {"webhook_url_env": (str, False), "webhook_url_file": (str, False)}
 _TICKET_KEYS = {"note": (bool, False), "tags": (bool, False), "due_field": (str, False)}
-_SERVICE_KEYS = {"listen": (str, False), "worker_id": (str, False), "lease": (str, False)}
+_SERVICE_KEYS = {
+    "listen": (str, False),
+    "worker_id": (str, False),
+    "lease": (str, False),
+    "sweep_every": (str, False),
+}
 _WEB_KEYS = {
     "enabled": (bool, False),
     "base_url": (str, False),
@@ -366,6 +372,24 @@ def _check_days(spec: str) -> bool:
     return bool(parts)
 
 
+def _check_imap(v: _Validator, table: str, options: dict[str, Any]) -> None:
+    for address in options.get("agent_addresses", []):
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address.strip()):
+            v.problem(
+                table,
+                "agent_addresses",
+                f"{address!r} is not an e-mail address or a *@domain pattern",
+            )
+    if options.get("tls", True) and options.get("starttls"):
+        v.problem(table, "starttls", "needs tls = false (STARTTLS upgrades a plain connection)")
+    if "port" in options and not 0 < options["port"] < 65536:
+        v.problem(table, "port", "must be between 1 and 65535")
+    if "batch_size" in options and options["batch_size"] < 1:
+        v.problem(table, "batch_size", "must be at least 1")
+    if "folders" in options and not [f for f in options["folders"] if f.strip()]:
+        v.problem(table, "folders", 'must name at least one folder (e.g. "INBOX")')
+
+
 def _source(v: _Validator, index: int, data: Any, names: set[str]) -> SourceConfig | None:
     table = f"source[{index}]"
     if not isinstance(data, dict):
@@ -401,6 +425,7 @@ def _source(v: _Validator, index: int, data: Any, names: set[str]) -> SourceConf
         v.secret_named(table, options, "api_key", True)
     elif kind == "imap":
         v.secret_named(table, options, "password", True)
+        _check_imap(v, table, options)
     if "url" in options and not re.match(r"^https?://", options["url"]):
         v.problem(table, "url", "must start with http:// or https://")
     poll = v.duration(table, "poll_every", options.get("poll_every"), "2m")
@@ -512,6 +537,7 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         listen=service.get("listen", "127.0.0.1:8765"),
         worker_id=service.get("worker_id"),
         lease=v.duration("service", "lease", service.get("lease"), "5m"),
+        sweep_every=v.duration("service", "sweep_every", service.get("sweep_every"), "1m"),
     )
     if not re.match(r"^[\w.\-\[\]:]+:\d+$", config.service.listen):
         v.problem("service", "listen", f"{config.service.listen!r} is not like '127.0.0.1:8765'")

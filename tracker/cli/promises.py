@@ -1,53 +1,153 @@
-"""`promises` and `promise` (built by the lifecycle issue)."""
+"""`followthrough promises` (list) and `followthrough promise done|snooze|dismiss`."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
 
 import click
 
-from tracker.cli.common import not_available
+from tracker.cli.common import fail, get_config, get_engine
+from tracker.cli.sweep import parse_when
+from tracker.queries import STATES
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    headers = ("ID", "STATE", "DUE", "OWNER", "SOURCE", "TICKET", "PROMISE")
+    lines = []
+    for row in rows:
+        state = "overdue" if row["overdue"] else row["state"]
+        quote = row["quote"].replace("\n", " ")
+        lines.append(
+            (
+                str(row["id"]),
+                state,
+                (row["due"] or "")[:16].replace("T", " "),
+                row["owner"] or "-",
+                row["source"],
+                row["ticket"],
+                quote if len(quote) <= 60 else quote[:57] + "...",
+            )
+        )
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(headers)]
+    out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    out += [
+        "  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines
+    ]
+    return "\n".join(out)
 
 
 @click.command("promises")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def promises_command(as_json: bool) -> None:
-    """List promises, soonest due first. Not available yet.
+@click.option("--agent", metavar="EMAIL", help="Only promises this agent owns.")
+@click.option("--team", metavar="NAME", help="Only promises owned by this team's members.")
+@click.option("--state", type=click.Choice(STATES), help="Only promises in this state.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.pass_context
+def promises_command(
+    ctx: click.Context, agent: str | None, team: str | None, state: str | None, as_json: bool
+) -> None:
+    """List promises, soonest due first.
 
-    Example: followthrough --help
+    "overdue" as a state means open and past due. The JSON objects carry id, source,
+    ticket, quote, kind, state, due, due_is_default, maker, owner, made_at, kept_at and
+    escalations (step, channel, recipient, sent_at), plus overdue, late_by_seconds,
+    ticket_url and inherited.
+
+    Example: followthrough promises --state overdue --team "Tier 1" --json
     """
-    not_available("promises")
+    from sqlmodel import Session
+
+    from tracker.queries import dismissed_total, promise_rows
+
+    get_config(ctx)
+    with Session(get_engine(ctx)) as session:
+        rows = promise_rows(session, agent=agent, team=team, state=state)
+        dismissed = dismissed_total(session)
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo("no promises match")
+    else:
+        click.echo(_table(rows))
+    click.echo(f"{len(rows)} promise(s); {dismissed} dismissed as not promises in all")
 
 
 @click.group("promise")
 def promise_group() -> None:
-    """Act on one promise: done, snooze or dismiss. Not available yet.
+    """Act on one promise: done, snooze or dismiss.
 
-    Example: followthrough --help
+    Example: followthrough promise snooze 12 --until 2026-11-25T09:00Z --as amy@acme.example
     """
+
+
+def _act(ctx: click.Context, action: str, promise_id: int, actor: str, as_json: bool, **kw: Any):
+    from sqlmodel import Session
+
+    from tracker import actions
+    from tracker.queries import promise_rows
+
+    get_config(ctx)
+    now = datetime.now(UTC)
+    with Session(get_engine(ctx), expire_on_commit=False) as session:
+        try:
+            getattr(actions, action)(session, promise_id, actor, now=now, **kw)
+        except actions.ActionError as exc:
+            session.rollback()
+            fail(str(exc))
+        session.commit()
+        row = promise_rows(session, now=now, ids=[promise_id])[0]
+    if as_json:
+        click.echo(json.dumps(row, indent=2))
+    else:
+        click.echo(f"promise {promise_id} is now {row['state']}")
+
+
+_as = click.option("--as", "actor", default="cli", show_default=True, help="Who is acting.")
+_json = click.option("--json", "as_json", is_flag=True, help="Print the promise as JSON.")
 
 
 @promise_group.command("done")
 @click.argument("promise_id", type=int)
-def done_command(promise_id: int) -> None:
-    """Mark a promise kept. Not available yet.
+@_as
+@_json
+@click.pass_context
+def done_command(ctx: click.Context, promise_id: int, actor: str, as_json: bool) -> None:
+    """Mark a promise kept (done outside the help desk).
 
-    Example: followthrough --help
+    Example: followthrough promise done 12 --as amy@acme.example
     """
-    not_available("promise done")
+    _act(ctx, "mark_done", promise_id, actor, as_json)
 
 
 @promise_group.command("snooze")
 @click.argument("promise_id", type=int)
-def snooze_command(promise_id: int) -> None:
-    """Snooze a promise. Not available yet.
+@click.option("--until", "until", required=True, help="ISO 8601 time the promise wakes up.")
+@_as
+@_json
+@click.pass_context
+def snooze_command(
+    ctx: click.Context, promise_id: int, until: str, actor: str, as_json: bool
+) -> None:
+    """Snooze a promise until a time; its escalation resumes from then.
 
-    Example: followthrough --help
+    Example: followthrough promise snooze 12 --until 2026-11-25T09:00Z
     """
-    not_available("promise snooze")
+    _act(ctx, "snooze", promise_id, actor, as_json, until=parse_when(until, "--until"))
 
 
 @promise_group.command("dismiss")
 @click.argument("promise_id", type=int)
-def dismiss_command(promise_id: int) -> None:
-    """Dismiss a promise as not a promise. Not available yet.
+@click.option("--reason", help="Why this is not a promise.")
+@_as
+@_json
+@click.pass_context
+def dismiss_command(
+    ctx: click.Context, promise_id: int, reason: str | None, actor: str, as_json: bool
+) -> None:
+    """Dismiss a promise as not a promise (counted as an extractor false positive).
 
-    Example: followthrough --help
+    Example: followthrough promise dismiss 12 --reason "a question, not a promise"
     """
-    not_available("promise dismiss")
+    _act(ctx, "dismiss", promise_id, actor, as_json, reason=reason)

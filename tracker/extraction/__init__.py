@@ -19,8 +19,9 @@ from tracker.extraction.cleaning import (
     quoted_history_start,
     visible_text,
 )
-from tracker.extraction.detect import Commitment, commitments, is_kept
+from tracker.extraction.detect import Commitment, commitments
 from tracker.extraction.due import Due, find_due
+from tracker.extraction.guards import is_kept
 from tracker.extraction.sentences import sentence_spans
 
 __all__ = ["FoundPromise", "clean_html", "extract", "quoted_history_start"]
@@ -35,8 +36,18 @@ MAX_PROMISES = 100
 # ("…, and the courier will deliver on Friday") must not set its due time.
 _CUT = re.compile(
     r";|\s[-–—]\s|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
-    r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)",
+    # "…, and the courier will deliver on Friday" (but not "the invoice and the DPA by Friday")
+    r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)"
+    r"(?=(?:\s+[\w'-]+){0,3}?\s+(?:will|should|may|might|can|could|would|is|are|was|were|has|"
+    r"have|had|does|do|did|takes?|arrives?|needs?)\b)"
+    # a comma splice about someone else: "I'll reverse the fee today, you'll see it in 3 days"
+    r"|,\s*(?:the|your|it|they|this|that|there|you)(?:'ll|'d|\s+(?:will|should|may|might|can|"
+    r"could|would))\b",
     re.IGNORECASE,
+)
+# A day named earlier in the sentence: "that afternoon", "on the day".
+_SAME_DAY = re.compile(
+    r"\bthat\s+(?:morning|afternoon|evening|day|night)\b|\bon\s+the\s+day\b", re.I
 )
 _APOSTROPHES = ("’", "‘", "`", "ʼ")
 
@@ -132,6 +143,8 @@ def _promise_in(
         has_due = due_between(commitment.start, clause_end) is not None
         if commitment.needs_due and not has_due:
             continue
+        if commitment.follows and not kept:
+            continue
         if not is_kept(sentence, commitment, clause_end, context, has_due):
             continue
         kept.append((commitment, clause_end))
@@ -142,6 +155,11 @@ def _promise_in(
     cut = _CUT.search(sentence, last.end, last_end)
     scope_end = cut.start() if cut else last_end
     due = due_between(first.start, scope_end)
+    if due is None and _SAME_DAY.search(sentence, first.start, scope_end):
+        # "They'll redeliver on Wednesday, and I'll check in with you that afternoon"
+        earlier = due_between(0, first.start)
+        if earlier is not None:
+            due = Due(earlier.when, "date", earlier.text, earlier.start, earlier.end)
     kind = min((c.kind for c, _ in kept), key=lexicon.KIND_PRIORITY.index)
     start = offset + first.start
     end = offset + len(sentence.rstrip(" .!?…"))

@@ -3,7 +3,7 @@
 The grammar: a committing subject (I, we, a team of ours) with a future modal
 ("'ll", "will", "am going to"), or "let me …", "you'll hear from us", or an
 escalation in the present progressive ("I'm passing this to billing"), followed
-by an action verb from the lexicon. Guards then drop what the spec says is not a
+by an action verb from the lexicon. Guards (guards.py) then drop what the spec says is not a
 promise: negations, courtesy, conditions, waiting for the customer, questions,
 passing on feedback and checks already answered in the message.
 """
@@ -15,59 +15,18 @@ from dataclasses import dataclass
 
 from tracker.extraction import lexicon as lx
 
-_CONDITION = re.compile(
-    r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
-    r"in\s+the\s+event|otherwise|failing\s+that|whether\s+or\s+not)\b"
-    # "Should the parcel not arrive by Friday, I'll…": an inverted condition.
-    r"|(?:^|[,;:\-–]\s*)(?:should|were|had)\s+(?:the|it|this|that|your|you|we|there|any)\b",
-    re.IGNORECASE,
+_SENT_THING = re.compile(
+    r"\b(?:credit|refund|invoice|label|voucher|statement|quote|copy|document|report|link|code|"
+    r"replacement|confirmation\s+of)\b",
+    re.I,
 )
-# "check if", "let you know if": an indirect question, not a condition.
-_INDIRECT = re.compile(
-    r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
-    r"whether|asking|checking|look|investigate)\s*$",
-    re.IGNORECASE,
+_NEWS = re.compile(r"\b(?:reply|response|update|answer|message|note|line|news|e-?mail)\b", re.I)
+# "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
+_CONFIRMED = re.compile(
+    r"\b(?:I|we)\s+(?:can\s+)?(?:confirm|guarantee|promise)\s+(?:that\s+)?$", re.IGNORECASE
 )
-_TRAILING_OFFER = re.compile(
-    r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
-)
-_WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.IGNORECASE)
-_CUSTOMER_FIRST = re.compile(
-    r"\b(?:you|your|you've|you're)\b|\breceiv|\bget\s+(?:the|your)\b|\bhear\s+(?:back\s+)?from\s+you",
-    re.IGNORECASE,
-)
-_GREETING = re.compile(
-    r"^\s*(?:(?:@\w+\s*)+)?(?:(?:hi|hey|hello|dear|morning|afternoon|evening|good\s+(?:morning|"
-    r"afternoon|evening)|thanks|thank\s+you|ok|okay|sure|no\s+problem|great)\b[^,\-–—!:.]{0,40}"
-    r"[,\-–—!:.]\s*)?",
-    re.IGNORECASE,
-)
-_REQUEST = re.compile(
-    r"(?:(?:please|kindly|just|simply|pls|plz|feel\s+free\s+to|go\s+ahead\s+and)\s+)*"
-    r"(?:dm|d\.m\.|send|reply|respond|share|provide|give\s+us|drop|e-?mail|call\s+us|contact|"
-    r"message|text|tweet|follow|click|visit|attach|upload|let\s+us\s+know|tell\s+us|pop|shoot|"
-    r"fill|complete|submit|confirm|reach|get\s+in\s+touch|head|hit|forward|include|ping|sign|"
-    r"log|update\s+us|keep\s+us|check|try|post|write)\b",
-    re.IGNORECASE,
-)
-_CONNECTOR_END = re.compile(r"(?:\band|\bthen|\bso|&|,|-|–|—|:|\bwhere)\s*$", re.IGNORECASE)
-_SEPARATOR = re.compile(r"[,;:–—]|\s-\s")
-_QUESTION_START = re.compile(
-    r"^\s*(?:would|could|shall|should|can|do|does|did|is|are|will|may|might)\b", re.IGNORECASE
-)
-_FEEDBACK = re.compile(
-    r"\b(?:feedback|suggestions?|suggested|ideas?|good\s+(?:point|catch|shout|call)|"
-    r"great\s+(?:point|catch|idea|shout)|kudos|praise|compliments?|shout-?outs?|kind\s+words|"
-    r"feature\s+requests?|thoughts|input|comments?|recommendations?|improvements?)\b",
-    re.IGNORECASE,
-)
-_ANSWERED = re.compile(
-    r"\b(?:I\s+can\s+see|I\s+see\s+(?:that|the|your|it)|it\s+(?:looks|appears|seems)|"
-    r"(?:it|this|that)\s+shows|according\s+to|I've\s+(?:checked|looked)|I\s+(?:checked|looked)|"
-    r"(?:was|has\s+been|were|have\s+been)\s+(?:credited|processed|sent|delivered|shipped|"
-    r"refunded|issued|approved|cancell?ed))\b",
-    re.IGNORECASE,
-)
+_CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "update"))
+_ARRANGE_FOR = re.compile(r"(?:arrange|organi[sz]e)\s+for\s+", re.IGNORECASE)
 _RIGHT_NOW = re.compile(
     r"\b(?:now|right\s+now|currently|at\s+the\s+moment|as\s+we\s+speak|as\s+I\s+type)\b",
     re.IGNORECASE,
@@ -75,49 +34,8 @@ _RIGHT_NOW = re.compile(
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
+_PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
-_HEDGE = re.compile(
-    r"\b(?:hope|hopefully|hoping|fingers\s+crossed|wish|maybe|perhaps|probably|I\s+think|"
-    r"we\s+think|I\s+believe|we\s+believe|I\s+guess|(?:does|do)\s+(?:that|this|you)\s+mean)\b",
-    re.IGNORECASE,
-)
-# The customer has to act first: "DM us your order number and we'll look into it".
-_CUSTOMER_ACTION = re.compile(
-    r"\b(?:(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)|(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)|give\s+us|"
-    r"let\s+(?:us|me)\s+have|tell\s+(?:us|me)|reply\s+(?:with|to\s+this)|meet\s+(?:us|me)|"
-    r"connect\s+with\s+(?:us|me)|follow\s+us|(?:reach\s+out|write)\s+to\s+(?:us|me)|"
-    r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
-    r"let'?s\s+\w+|(?:all|what)\s+we\s+need\s+(?:from|is)|appreciate\s+if|feel\s+free\s+to|"
-    r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)|"
-    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)|please\s*\?|"
-    r"(?:pass|send)\s+along|(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)|"
-    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)|"
-    r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+)\b",
-    re.IGNORECASE,
-)
-# Asking the customer something in the sentence before: what follows waits for the answer.
-_QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
-_YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
-_TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
-_NEXT_REQUEST = re.compile(
-    r"\b(?:dm|direct\s+message|send\s+(?:us|me)|(?:please|kindly|pls)\s+(?:send|provide|share|"
-    r"reply|attach|upload|dm)|can\s+you\s+(?:send|provide|share|dm))\b",
-    re.IGNORECASE,
-)
-_FEEDBACK_OBJECT = re.compile(
-    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
-    r"(?:share|relay|pass|forward|send|add|provide|get|take|note|log|raise|flag|let)\w*\s+"
-    r"(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
-    r"(?:\w+\s+){0,2}?(?:feedback|comments?|sentiment|suggestions?|thoughts|ideas?|interest|"
-    r"insights?|praise|kudos|compliments?|kind\s+words|concerns|inquiry|request|experience|"
-    r"input|views|opinions?|love|luv|shout-?out)\b",
-    re.IGNORECASE,
-)
-_SHARE_PRONOUN = re.compile(
-    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
-    r"(?:share|relay)\w*\s+(?:this|that|it|these|them|those)\b",
-    re.IGNORECASE,
-)
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
 
 
@@ -132,11 +50,18 @@ class Commitment:
     end: int  # offset where its verb phrase begins
     kind: str
     needs_due: bool = False  # a present progressive counts only with a stated time
+    follows: bool = False  # counts only after another commitment in the same sentence
 
 
 def classify(phrase: str) -> str | None:
     """The kind of a verb phrase ("call you back tomorrow" -> "callback"), or None."""
     phrase = phrase.lstrip()
+    arranged = _ARRANGE_FOR.match(phrase)
+    if arranged:
+        # "arrange for the part to be replaced by our engineer": the kind of what is arranged.
+        for word in _WORD.findall(phrase[arranged.end() : arranged.end() + 80])[:8]:
+            if word.lower() in lx.WORD_KINDS and word.lower() not in ("check", "review"):
+                return lx.WORD_KINDS[word.lower()]
     for kind, rule in lx.KIND_RULES:
         if rule.match(phrase):
             return kind
@@ -145,11 +70,16 @@ def classify(phrase: str) -> str | None:
         # "have a specialist call you" hands the case over; "have a technician
         # replace the router" still promises the fix.
         staff = False
-        for word in _WORD.findall(phrase[m.end() : m.end() + 80])[:6]:
-            kind = lx.WORD_KINDS.get(word.lower())
+        for word in list(_WORD.finditer(phrase, m.end(), m.end() + 80))[:8]:
+            kind = lx.WORD_KINDS.get(word.group().lower())
+            if not kind and staff:  # "have someone from our store give you a call"
+                kind = next(
+                    (k for k, rule in _CONTACT_RULES if rule.match(phrase, word.start())), None
+                )
             if kind:
-                return "escalate" if staff and kind in ("callback", "update") else kind
-            staff = staff or bool(_STAFF_WORD.fullmatch(word)) or word.lower() in _SOMEONE
+                return "escalate" if staff and kind in ("callback", "update", "check") else kind
+            lower = word.group().lower()
+            staff = staff or bool(_STAFF_WORD.fullmatch(lower)) or lower in _SOMEONE
         return None
     gerund = re.match(r"([a-z]+?)(\w)?ing\b", phrase, re.IGNORECASE)
     if gerund:
@@ -182,22 +112,49 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
     continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if joined else ()
     for m in continued:
         kind = _verb_phrase_kind(sentence, m.end())
+        then = (m["then"] or "").strip().lower()
+        pronoun = m["subj"].lower() == "they" or then == "they"
+        if pronoun and not lx.OUR_STAFF.search(previous + " " + sentence[: m.start("modal")]):
+            continue
         if kind:
-            team = m["subj"].lower() not in ("i", "we")
+            team = m["subj"].lower() not in ("i", "we") or then == "they"
             kind = "escalate" if team and kind not in ("fix", "send") else kind
             found.append(Commitment(m.start(), m.end(), kind))
     for m in lx.LET_ME.finditer(sentence):
-        kind = _with_conjuncts(sentence, m.end(), classify(sentence[m.end() :]))
+        adverbs = lx.ADVERBS.match(sentence, m.end())
+        start = adverbs.end() if adverbs else m.end()
+        kind = _with_conjuncts(sentence, start, classify(sentence[start:]))
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
+    lower = sentence.lower()
+    for m in lx.GET_FROM.finditer(sentence) if "from" in lower else ():
+        what = m["what"].lower()
+        if re.search(r"\b(?:confirmation|notification|receipt|automated|automatic)\b", what):
+            continue
+        kind = "callback" if re.search(r"\b(?:call|ring)\b", what) else "send"
+        if kind == "send" and not _SENT_THING.search(what) and _NEWS.search(what):
+            kind = "update"
+        found.append(Commitment(m.start(), m.end(), kind))
+    for m in lx.ASKED_STAFF.finditer(sentence) if "ve" in lower else ():
+        if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
+            found.append(Commitment(m.start(), m.end(), "escalate"))
+    for m in lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else ():
+        confirmed = _CONFIRMED.search(sentence[: m.start()])
+        found.append(Commitment(m.start(), m.end(), "send", follows=not confirmed))
     for m in lx.HEAR_FROM.finditer(sentence):
         who = m["who"].lower()
+        if who in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
+            continue
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
         found.append(Commitment(m.start(), m.end(), kind if who in ("me", "us") else "escalate"))
     for m in lx.CONTACTED_BY.finditer(sentence):
+        if m["who"].lower() in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
+            continue
         mine = m["who"].lower() in ("me", "us")
         kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
         found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
+    for m in lx.HANDLED_BY.finditer(sentence) if " by " in lower else ():
+        found.append(Commitment(m.start(), m.end(), "escalate"))
     for m in lx.PRONOUN_COMMITMENT.finditer(sentence):
         if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
             continue
@@ -215,6 +172,18 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
                 found.append(Commitment(m.start(), m.end(), kind))
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
+    for m in lx.TEAM_PROGRESSIVE.finditer(sentence) if "ing" in lower else ():
+        kind = classify(sentence[m.end() :])
+        if kind:
+            kind = kind if kind in ("fix", "send") else "escalate"
+            found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
+    for subjectless in lx.SUBJECTLESS.finditer(sentence):
+        modal = subjectless.start("modal")
+        if any(c.start <= modal < c.end for c in found):
+            continue  # "Your adviser, Hannah, will call": the subject is there after all
+        kind = _verb_phrase_kind(sentence, subjectless.end())
+        if kind:
+            found.append(Commitment(modal, subjectless.end(), kind))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
 
@@ -240,92 +209,3 @@ def _with_conjuncts(sentence: str, start: int, kind: str | None) -> str | None:
         if other:
             kinds.append(other)
     return min(kinds, key=lx.KIND_PRIORITY.index) if kinds else None
-
-
-def is_kept(
-    sentence: str,
-    found: Commitment,
-    clause_end: int,
-    context: tuple[str, str, str],
-    has_due: bool,
-) -> bool:
-    """Apply the spec's "not a promise" rules to one committing clause.
-
-    `context` is (the sentence two before, the sentence before, the sentence after).
-    """
-    return rejection(sentence, found, clause_end, context, has_due) is None
-
-
-def rejection(
-    sentence: str,
-    found: Commitment,
-    clause_end: int,
-    context: tuple[str, str, str],
-    has_due: bool,
-) -> str | None:
-    """Which "not a promise" rule drops this committing clause, or None if none does."""
-    earlier, previous, following = context
-    prefix = sentence[: found.start]
-    clause = sentence[found.start : clause_end]
-    verb_phrase = sentence[found.end : clause_end]
-    if _has_condition(prefix) or _has_condition(clause, _TRAILING_OFFER):
-        return "a conditional or offer"
-    if _HEDGE.search(prefix):
-        return "a hope, not a commitment"
-    if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix):
-        return "waits for the customer to act first"
-    if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
-        return "passing on feedback"
-    if not has_due and (
-        _waits_for_reply(earlier, previous, following)
-        or _CUSTOMER_ACTION.search(sentence, found.end)
-        or _TOGETHER.search(verb_phrase)
-    ):
-        return "waits for the customer's reply"
-    waiting = _WAITING.search(prefix)
-    if waiting and (
-        _CUSTOMER_FIRST.search(prefix, waiting.end()) or _is_request(previous.strip(), whole=True)
-    ):
-        return "waits for the customer to act first"
-    if sentence.rstrip().endswith("?") and (
-        not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
-    ):
-        return "a question"
-    if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
-        return "passing on feedback"
-    if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
-        _FEEDBACK.search(sentence)
-    ):
-        return "passing on feedback"
-    if (
-        lx.LET_ME.match(sentence, found.start)
-        and found.kind == "check"
-        and _ANSWERED.search(sentence[found.end :] + " " + following)
-    ):
-        return "a check already answered in the message"
-    return None
-
-
-def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
-    """A commitment with no time of its own right after we asked the customer for something."""
-    if _CUSTOMER_ACTION.search(previous) or _CUSTOMER_ACTION.search(earlier):
-        return True
-    if _QUESTION_TO_CUSTOMER.search(previous) and _YOU.search(previous):
-        return True
-    return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
-
-
-def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:
-    for m in pattern.finditer(text):
-        if not _INDIRECT.search(text[max(0, m.start() - 25) : m.start()]):
-            return True
-    return False
-
-
-def _is_request(prefix: str, whole: bool = False) -> bool:
-    """Does the clause before a commitment ask the customer to act first?"""
-    greeting = _GREETING.match(prefix)
-    body = prefix[greeting.end() :] if greeting else prefix
-    if not _REQUEST.match(body):
-        return False
-    return whole or bool(_CONNECTOR_END.search(body))

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
+from tracker.extraction import explicit_dates
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -45,16 +46,18 @@ _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _NUMBER_RE = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
-_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|lunch|eod|cob))?"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch|eod|cob))?"
 
 _ANCHORS = re.compile(
     rf"""
     (?<![\w'’])(?:
     (?P<tomorrow>(?:first\ thing\ )?(?:tomorrow|tmrw|tmr)\b{_PART_OF_DAY})
-  | (?P<today>later\ today|today|tonight|this\ (?:morning|afternoon|evening)
+  | (?P<today>later\ today|(?:the\ )?end\ of\ today|within\ the\ day|today|tonight
+        |this\ (?:morning|afternoon|arvo|evening)
         |(?:the\ )?end\ of\ (?:the\ |my\ |your\ |our\ |business\ |the\ (?:business|working)\ )?day
         |(?:the\ )?close\ of\ (?:business|play)|(?:the\ )?end\ of\ (?:business|play)
         |eod|cob|eob)\b
+  | (?P<next_workday>(?:the\ )?next\ (?:working|business|work)\ day)\b
   | (?P<next_week>(?:(?:the\ )?(?:beginning|start|end)\ of\ |early\ |later\ |sometime\ )?
         next\ week)\b
   | (?P<weekend>(?:this|over\ the|during\ the|at\ the)\ weekend)\b
@@ -115,7 +118,7 @@ class _Anchor:
 # Every anchor contains one of these (lower-cased); most promise clauses contain none.
 _MAYBE_DUE = re.compile(
     r"\d|to(?:day|night|m)|tmr|eo[dbwm]|cob|close|end|week|month|day|hour|min|noon|midnight|"
-    r"fortnight|couple|morning|afternoon|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"fortnight|couple|morning|afternoon|arvo|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mon|tue|wed|thu|fri|sat|sun|"
     r"o'?clock|the\s+\d"
 )
@@ -127,6 +130,11 @@ def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | 
         return None
     local = sent_at.astimezone(calendar.timezone)
     anchors = [a for a in _anchors(text, local, calendar) if a is not None]
+    fallback = list(_fallback_anchors(text, local, calendar))
+    if fallback:  # a date the grammar read only in part ("3 Dec" of "3 Dec '26") gives way
+        anchors = [
+            a for a in anchors if not any(f.start <= a.start and a.end <= f.end for f in fallback)
+        ] + fallback
     if not anchors:
         return None
     dues = [_without_full_stop(due) for due in _combine(text, anchors, local, calendar)]
@@ -154,6 +162,8 @@ def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator
             yield _Anchor(start, end, day=sent_day)
         elif kind == "weekday":
             yield _Anchor(start, end, day=_next_weekday(sent_day, _WEEKDAYS[m["wd"].lower()]))
+        elif kind == "next_workday":
+            yield _Anchor(start, end, day=calendar.add_working_days(sent_day, 1))
         elif kind == "next_week":
             yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=11))
         elif kind == "weekend":  # by the Sunday that ends this week
@@ -180,6 +190,22 @@ def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator
             clock = _clock(m)
             if clock is not None and (m["h24"] is None or _after_preposition(text, start)):
                 yield _Anchor(start, end, clock=clock)
+
+
+def _fallback_anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator[_Anchor]:
+    """Explicit dates only dateparser reads, each handed to it as its own short span."""
+    for start, end in explicit_dates.candidates(text):
+        span = text[start:end]
+        if not (span[:1] == "@" or span[:3].lower() == "at " or _after_preposition(text, start)):
+            continue
+        resolved = explicit_dates.resolve(span, local, calendar.timezone.key)
+        if resolved is None:
+            continue
+        day, clock = resolved
+        if clock is None:
+            yield _Anchor(start, end, day=day)
+        else:
+            yield _Anchor(start, end, moment=calendar.at(day, clock))
 
 
 def _after_preposition(text: str, start: int) -> bool:

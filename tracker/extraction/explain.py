@@ -7,8 +7,9 @@ from datetime import datetime
 from tracker.calendar import BusinessCalendar
 from tracker.extraction import lexicon
 from tracker.extraction.cleaning import masked_ranges, normalise_line_ends, visible_text
-from tracker.extraction.detect import commitments, rejection
+from tracker.extraction.detect import commitments
 from tracker.extraction.due import find_due
+from tracker.extraction.guards import rejection
 from tracker.extraction.sentences import sentence_spans
 
 

@@ -19,6 +19,7 @@ KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
 # (no IGNORECASE, no word boundaries: this is the hot path for every message).
 _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
+    r"|plan\s+to|intend|(?:is|are)\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
     r"|we\s+are"
 )
 
@@ -30,46 +31,95 @@ def has_cue(text: str) -> bool:
 STAFF = (
     r"(?:teams?|department|dept|specialists?|engineers?|engineering|technicians?|techs?|agents?|"
     r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
-    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|"
+    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|handlers?|"
+    r"(?:team\s+)?leads?|consultants?|planners?|executives?|fitters?|installers?|surveyors?|"
     r"specialist\s+team|people)"
 )
 # The agent, "we", or a named team of the company as the subject of a commitment.
 SELF_COMMITMENT = re.compile(
     r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
-    r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna)\b",
+    r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|"
+    r"\s+(?:expect|plan|intend)\s+to)\b",
     FLAGS,
 )
 TEAM_COMMITMENT = re.compile(
     rf"(?:\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}"
-    rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:team|department|specialists?|specialist\s+team)"
+    rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:specialist\s+team|{STAFF})"
     rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
-    rf"|\bsomeone\s+(?:from|in|on|at)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}"
-    r"|\byour\s+(?:account|relationship|case|claims?|dedicated)\s+(?:manager|handler|advis[eo]r|"
-    r"executive|officer|specialist|representative))"
-    r"(?:\s+[A-Z][\w'-]*)?(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
+    rf"|\b(?:someone|somebody)(?:\s+(?:from|in|on|at)\s+(?:our|the|my|that|this)\s+"
+    rf"(?:[\w&-]+\s+){{0,2}}?"
+    rf"{STAFF})?"
+    r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
+    r"technician|executive|officer|specialist|representative|planner|coordinator)"
+    # "Team will revert shortly": a bare team opening a sentence.
+    r"|^(?:[\w&-]+\s+)?(?:team|department|support))"
+    # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
+    r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
+    r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
     FLAGS,
 )
 # "We are looking into it and will update you tomorrow": the modal comes after a
 # first, already-running action of the same subject.
 CONTINUED_COMMITMENT = re.compile(
-    r"\b(?P<subj>I|we|(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|engineers|"
-    r"specialists))\b(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
-    r"(?:I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
+    r"\b(?P<subj>I|we|they|(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|engineers|"
+    rf"specialists)|(?:our|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}(?:\s+[A-Z][\w'-]+)?)\b"
+    r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
+    r"(?P<then>I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
 )
 # "You will be contacted by our claims team": the passive form of the same promise.
 CONTACTED_BY = re.compile(
     r"\byou(?:'ll|\s+will)\s+be\s+(?P<verb>contacted|called|phoned|rung|emailed|e-mailed|"
-    r"updated|notified)\s+(?:back\s+)?by\s+(?P<who>me|us|(?:our|my|the|one\s+of\s+our|a|an)\s+"
+    r"updated|notified)\s+(?:back\s+)?by\s+(?P<who>me|us|them|him|her|"
+    r"(?:our|my|the|one\s+of\s+our|a|an)\s+"
     rf"[^.,;]{{0,40}}?\b{STAFF})\b",
+    FLAGS,
+)
+# "Your case will be reviewed by our compliance team": the customer's problem handed over.
+HANDLED_BY = re.compile(
+    r"\b(?:your|this|the|it)(?:\s+[\w-]+){0,2}?(?:'ll|\s+will)\s+be\s+(?:reviewed|investigated|"
+    r"looked\s+(?:at|into)|handled|assessed|examined|escalated|picked\s+up|dealt\s+with|"
+    r"followed\s+up)\s+by\s+(?:our|the|my|a|an|one\s+of\s+our)\s+"
+    rf"[^.,;]{{0,40}}?\b{STAFF}\b",
     FLAGS,
 )
 # "I've asked our billing team to reverse it, and they'll confirm by email": a
 # pronoun standing for a team or colleague of ours named just before.
-PRONOUN_COMMITMENT = re.compile(r"\b(?:they|she|he)(?P<modal>'ll|\s+will)\b", FLAGS)
+PRONOUN_COMMITMENT = re.compile(
+    r"\b(?:they|she|he|who)(?P<modal>'ll|\s+will|(?:'re|'s|\s+are|\s+is)\s+going\s+to)\b", FLAGS
+)
+# Chat shorthand with the subject left out: "will push the fix EOD", "np! gonna dig into it".
+SUBJECTLESS = re.compile(
+    r"(?:^|(?<=[,;:])\s+|\s[-–—]\s+)(?:(?:@\w+|ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
+    r"thanks|thx|ty|right|alright|perfect|understood|noted)[\s,!.:-]+)*"
+    r"(?P<modal>will|'ll|gonna|going\s+to)\b(?!\s+(?:you|u|ya|it|this|that|there|we|i)\b)",
+    FLAGS,
+)
+# "You'll get a credit note from me by Friday": what the customer will get, and from us.
+GET_FROM = re.compile(
+    r"\byou(?:'ll|\s+will|\s+should)\s+(?:get|receive)\s+(?:a|an|the|your|my|our)\s+"
+    r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?:me|us)\b",
+    FLAGS,
+)
+# After a commitment in the same sentence, the company's passive follow-on action:
+# "We're going to replace the router; a new one will be dispatched to you by Thursday".
+PASSIVE_SEND = re.compile(
+    r"\b(?:it|they|this|that|one|(?:a|the|your)\s+(?:[\w£$€.,-]+\s+){0,2}?[\w£$€.,-]+)"
+    r"(?:'ll|\s+will)\s+be\s+"
+    r"(?:sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|refunded)"
+    r"\b(?!\s+by\s+(?!us\b|me\b|our\b))",
+    FLAGS,
+)
 OUR_STAFF = re.compile(
-    rf"\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}\b|\b(?:our|my)\s+(?:manager|boss|colleague)",
+    rf"\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}\b|\b(?:our|my)\s+(?:manager|boss|colleague)"
+    rf"|\bthe\s+(?:relevant|appropriate|concerned|right|responsible)\s+(?:[\w&-]+\s+)?{STAFF}\b",
+    FLAGS,
+)
+# "I've asked the installations manager to call you": our colleague's commitment, made for us.
+ASKED_STAFF = re.compile(
+    rf"\b(?:I|we)(?:'ve|\s+have)\s+(?:also\s+)?(?:asked|arranged\s+for|requested|instructed|booked)\s+"
+    rf"(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\s+to\s+",
     FLAGS,
 )
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
@@ -77,7 +127,8 @@ HEAR_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should)\s+(?:hear|get\s+(?:a\s+)?(?:call|reply|response|update)"
     r"|receive\s+(?:a\s+)?(?:call|reply|response|update))(?:\s+back)?"
     r"|(?:please\s+)?expect\s+(?:to\s+hear|(?:a|an)\s+(?:\w+\s+)?(?:call|ring|reply|response|"
-    r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|(?:our|my|the)\s+[^.,;]{0,40}?\b"
+    r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|them|him|her|"
+    r"(?:our|my|the|(?:one|a\s+member)\s+of\s+our|a|an)\s+[^.,;]{0,40}?\b"
     rf"{STAFF})\b",
     FLAGS,
 )
@@ -85,7 +136,15 @@ PROGRESSIVE = re.compile(
     r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
     r"(?=(?P<verb>passing|escalating|raising|handing|forwarding|referring|transferring|"
     r"flagging|sending|shipping|issuing|refunding|arranging|booking|calling|ringing|posting|"
-    r"despatching|dispatching)\b)",
+    r"despatching|dispatching|deploying|fixing|replacing|releasing|installing|repairing)\b)",
+    FLAGS,
+)
+# "Our engineering team … is deploying a fix tonight": a team's arranged action (needs a time).
+TEAM_PROGRESSIVE = re.compile(
+    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\b[^.;!?]{{0,80}}?\b(?:is|are)\s+"
+    r"(?:now\s+|also\s+)?(?=(?P<verb>sending|shipping|issuing|refunding|arranging|booking|"
+    r"calling|ringing|posting|despatching|dispatching|deploying|fixing|replacing|releasing|"
+    r"installing|repairing)\b)",
     FLAGS,
 )
 ESCALATING_VERBS = frozenset(
@@ -98,6 +157,7 @@ COURTESY = re.compile(
     r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
     r"|standing\s+by|keen|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
     r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|continue\s+to\s+(?:be|help|support)"
+    r"|look\s+forward|(?:talk|speak|chat)\s+(?:soon|later)"
     r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
     r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
     FLAGS,
@@ -116,7 +176,8 @@ _DETERMINER = r"(?:the|a|an|your|our|these|those|them|over|all|some|both)"
 _TEAM_TARGET = (
     r"(?:to|with)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
     rf"(?:{STAFF}|billing|accounts|support|finance|legal|management|product|engineering|"
-    r"developers?|devs|IT|tier\s*\d|level\s*\d|escalations?|back\s*office|head\s+office)"
+    r"developers?|devs|IT|tier\s*\d|level\s*\d|escalations?|back\s*office|head\s+office|"
+    r"partners?)"
     r"|(?:engineering|billing|accounts|finance|legal|management|tier\s*\d|level\s*\d|"
     r"(?:second|2nd|third|3rd)[\s-]line|specialists|engineers|developers|devs|IT))"
 )
@@ -136,20 +197,28 @@ _BACK = _any(
     *(rf"{w}\b" for w in _words("with once as in within by on either")),
     *_words("tomorrow today tonight shortly soon asap later first when after here $"),
 )
-_UPDATE_NOUN = r"(?:an?\s+)?(?:update|confirmation|reply|response|answer)"
+_UPDATE_NOUN = (
+    r"(?:(?:an?|the|your|my|our)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:update|confirmation|reply|response|answer)s?\b"
+)
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
-    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay process resend re-send re-?issue "
-    "return compensate order arrange "
+    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay resend re-send re-?issue "
+    "return compensate order arrange collect "
     "apply add upload attach"
 )
 _FIX_VERBS = _words(
     "fix reset unlock unblock re-?activate activate restore resolve sort correct repair replace "
     r"book cancel remove reverse amend change adjust update(?!\s+(?:our|my)\b) reconnect reinstate "
     "re-?enable enable "
-    r"set\s+up setup upgrade downgrade rectify clear deploy patch reinstall reschedule rebook "
+    r"set\s+(?:\w+\s+){0,2}?up setup upgrade downgrade rectify clear deploy patch reinstall "
+    r"reschedule rebook "
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
     r"waive visit come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
+    r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
+    r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
+    r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door) "
+    r"be\s+on[\s-]?site "
     r"be\s+with\s+you\s+(?=on|at|between|by|from|tomorrow|today|this|next)"
 )
 _CHECK_VERBS = _words(
@@ -162,7 +231,9 @@ _CHECK_VERBS = _words(
     r"track get\s+to\s+the\s+bottom follow\s+this\s+up"
 )
 _ESCALATE_STEMS = _any(
-    *_words("escalat refer transfer flag report submit log loop involv rais pass hand forward"),
+    *_words(
+        "escalat refer transfer flag report submit log loop involv rais pass hand forward push"
+    ),
     *_words("send sent put"),
 )
 _RULES = (
@@ -182,8 +253,9 @@ _RULES = (
     ),
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
     ("update", rf"(?:get|come|circle|report|write|be)\s+back\s+{_BACK}"),
+    ("update", rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b"),
     ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
-    ("update", rf"(?:message|text|dm|ping|e-?mail)\s+{_YOU}\b(?!\s+{_DETERMINER}\b)"),
+    ("update", rf"(?:message|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b(?!\s+{_DETERMINER}\b)"),
     (
         "update",
         rf"keep\s+{_YOU}\s+"
@@ -207,7 +279,10 @@ _RULES = (
             rf"contact\s+{_YOU}\b",
             rf"send\s+(?:{_YOU}\s+)?{_UPDATE_NOUN}",
             rf"(?:provide|give|share)\s+(?:{_YOU}\s+(?:with\s+)?)?{_UPDATE_NOUN}",
-            rf"drop\s+(?:{_YOU}\s+)?a\s+(?:line|note|message|e-?mail)",
+            rf"(?:drop|pop|flick|shoot|fire|ping)\s+(?:{_YOU}\s+)?(?:a|an)\s+(?:quick\s+)?"
+            r"(?:line|note|message|e-?mail|text|dm)",
+            r"update\s+(?:this|the|your|our)\s+(?:thread|ticket|case|post|conversation|chat|"
+            r"request|email)",
             r"have\s+(?:an?\s+)?(?:update|answer|news|response)",
         ),
     ),
@@ -216,8 +291,9 @@ _RULES = (
     ("escalate", r"escalat\w*\b"),
     (
         "escalate",
-        rf"(?:ask|get|have)\s+(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?"
-        rf"{STAFF}\s+to\b",
+        rf"(?:ask|get|have)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?"
+        rf"{STAFF}|(?:someone|somebody|a\s+colleague)(?:\s+(?:from|in|on|at)\s+(?:our|the|my)\s+"
+        rf"(?:[\w&-]+\s+){{0,3}}?{STAFF})?)\s+to\b",
     ),
     (
         "escalate",
@@ -229,7 +305,22 @@ _RULES = (
         r"(?:get|have|send|book|arrange|schedule)\s+(?:a|an|the|our|one\s+of\s+our)\s+"
         r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer)s?\b",
     ),
-    ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:out|over|sent)\s+to\s+you\b"),
+    (
+        "update",
+        rf"(?:have|get)\s+(?:an?\s+)?(?:update|answer|response|reply|news)\s+(?:back\s+)?"
+        rf"(?:to|for)\s+{_YOU}\b",
+    ),
+    ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:out|over|sent|back)\s+to\s+you\b"),
+    ("send", r"(?:have|get|put|pop|stick)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),
+    ("send", rf"(?:text|message|dm|whatsapp)\s+{_YOU}\s+{_DETERMINER}\b"),
+    # "sort that refund", "proceed with the credit": money for the customer is sent.
+    (
+        "send",
+        r"(?:sort(?:\s+out)?|proceed(?:\s+with)?|action|handle|process|deal\s+with|organi[sz]e|"
+        r"take\s+care\s+of|get)\s+(?:out\s+)?(?:(?:the|a|an|your|that|this|their|with)\s+)?"
+        r"(?:[\w£$€.,-]+\s+){0,2}?(?:refunds?|credits?|reimbursements?|compensation|payments?|"
+        r"payouts?|vouchers?|replacements?|goodwill|cashback)\b",
+    ),
     (
         "send",
         _any(
@@ -266,7 +357,8 @@ WORD_KINDS: dict[str, str] = {
             "reactivate reactivated activate activated reverse reversed deploy deployed cancel "
             "cancelled canceled amend amended change changed adjust adjusted reconnect "
             "reconnected remove removed unblock unblocked reinstate reinstated rectify rectified "
-            "cleared working booked taken proceeded"
+            "cleared working booked taken proceeded fitted installed configured connected "
+            "serviced approved rebooked rescheduled unfrozen enabled re-enabled"
         ),
         "fix",
     ),
@@ -281,5 +373,9 @@ WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(_words("call calls ring rings phone phones"), "callback"),
     **dict.fromkeys(_words("contacts emails"), "update"),
     **dict.fromkeys(_words("contact reach email"), "update"),
-    **dict.fromkeys(_words("checked investigated reviewed looked examined chased"), "check"),
+    **dict.fromkeys(
+        _words("checked investigated reviewed looked examined chased check review investigate"),
+        "check",
+    ),
+    **dict.fromkeys(_words("visit"), "fix"),
 }

@@ -1,0 +1,279 @@
+"""The mailbox as a source: each configured folder polled by UID, in batches, every
+thread a ticket (see threads.py for how a thread's ticket key is chosen).
+
+Cursor (JSON): {"folders": {name: {"uidvalidity": n, "last_uid": n}}, "threads": …}.
+A folder read from its start (first pass, or a changed UIDVALIDITY) is read back to
+the source's `backfill`; messages are keyed by Message-ID, so a resync adds only what
+is really new. A batch's cursor never passes a UID whose message was neither stored
+nor deliberately left out (older than the backfill, expunged, or broken: broken mail
+is logged with its folder and UID and skipped; the rest of the batch goes on).
+
+A mailbox has no ticket to write a note or tags on: escalations for it go by e-mail,
+so the write-back methods refuse permanently.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from integrations.base import WriteBackError, dump_cursor, load_cursor
+from integrations.http import CallStats
+from integrations.imap.client import FolderError, ImapSettings, Mailbox, UidValidityChanged
+from integrations.imap.mailthread import ThreadBuilder
+from integrations.imap.parsing import BrokenMessage, parse_message
+from integrations.imap.threads import ThreadIndex
+from tracker.config import SourceConfig
+from tracker.records import Batch
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 100
+FULL_LIMIT = 8 * 1024 * 1024  # bigger messages are fetched in part (photos, videos, logs)
+PARTIAL_BYTES = 1024 * 1024
+FETCH_BUDGET = 16 * 1024 * 1024  # bytes per FETCH command, so memory stays bounded
+
+
+class AgentMatcher:
+    """Exact addresses and `*@domain` patterns, case-insensitive."""
+
+    def __init__(self, patterns: Sequence[str]):
+        self.exact = {p.strip().lower() for p in patterns if "*" not in p and "?" not in p}
+        self.globs = [p.strip().lower() for p in patterns if "*" in p or "?" in p]
+
+    def __call__(self, address: str | None) -> bool:
+        if not address:
+            return False
+        address = address.lower()
+        return address in self.exact or any(fnmatch.fnmatchcase(address, g) for g in self.globs)
+
+
+class ImapConnector:
+    derive_handoffs = False  # hand-offs are emitted explicitly, from who answered
+
+    def __init__(
+        self,
+        name: str,
+        settings: ImapSettings,
+        *,
+        folders: Sequence[str] = ("INBOX",),
+        agent_addresses: Sequence[str] = (),
+        batch_size: int = DEFAULT_BATCH,
+        backfill: timedelta | None = None,
+        retries: int = 3,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.name = name
+        self.settings = settings
+        self.folders = list(folders) or ["INBOX"]
+        self.is_agent = AgentMatcher(agent_addresses)
+        self.batch_size = max(1, batch_size)
+        self.backfill = backfill
+        self.retries = retries
+        self.sleep = sleep
+        self.http_stats = CallStats()
+        self.skipped: list[tuple[str, int, str]] = []  # (folder, uid, why), this instance's
+        self.full_limit = FULL_LIMIT
+        self.partial_bytes = PARTIAL_BYTES
+        self.fetch_budget = FETCH_BUDGET
+
+    # -- write-back: a mailbox has no ticket to write on ----------------------------------------
+    def _no_ticket(self, what: str, ticket: str) -> None:
+        raise WriteBackError(
+            f"{self.name}: a mailbox has no ticket to {what} ({ticket}); escalate by e-mail",
+            permanent=True,
+        )
+
+    def add_note(self, ticket_external_id: str, body: str) -> None:
+        self._no_ticket("add a note to", ticket_external_id)
+
+    def change_tags(
+        self, ticket_external_id: str, add: Sequence[str], remove: Sequence[str]
+    ) -> None:
+        self._no_ticket("tag", ticket_external_id)
+
+    def set_due_field(self, ticket_external_id: str, due: datetime | None) -> None:
+        return None  # no field to set; nothing is lost
+
+    # -- polling --------------------------------------------------------------------------------
+    def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]:
+        state = load_cursor(cursor)
+        folders: dict[str, dict[str, int]] = {}
+        for name, value in (state.get("folders") or {}).items():
+            if isinstance(value, dict):
+                folders[name] = {
+                    "uidvalidity": int(value.get("uidvalidity") or 0),
+                    "last_uid": int(value.get("last_uid") or 0),
+                }
+        index = ThreadIndex.load(state.get("threads"))
+
+        def current() -> str:
+            return dump_cursor({"folders": folders, "threads": index.dump()})
+
+        stored = current()
+        broken: list[FolderError] = []
+        with Mailbox(
+            self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.http_stats
+        ) as mailbox:
+            for folder in self.folders:
+                try:
+                    for batch in self._folder(mailbox, folder, folders, index, now, current):
+                        stored = batch.cursor
+                        yield batch
+                except FolderError as exc:
+                    broken.append(exc)  # a misspelt folder must not stop the others
+        if current() != stored:
+            yield Batch(cursor=current())  # progress with nothing to store (all left out)
+        if broken:
+            raise broken[0]
+
+    def _folder(
+        self,
+        mailbox: Mailbox,
+        folder: str,
+        folders: dict[str, dict[str, int]],
+        index: ThreadIndex,
+        now: datetime,
+        current: Callable[[], str],
+    ) -> Iterator[Batch]:
+        resyncs = 0
+        while True:
+            validity = mailbox.open(folder)
+            known = folders.get(folder)
+            since = None
+            if known is None or known["uidvalidity"] != validity:
+                if known is not None:
+                    log.warning(
+                        "UIDVALIDITY changed: reading the folder again",
+                        extra={"source": self.name, "folder": folder},
+                    )
+                known = folders[folder] = {"uidvalidity": validity, "last_uid": 0}
+                # a folder read from its start: only the backfill window, or a mailbox with
+                # years of mail would flood the tracker with long-gone promises
+                since = (now - self.backfill).date() if self.backfill else None
+            try:
+                uids, highest = mailbox.uids_after(known["last_uid"], since)
+                for offset in range(0, len(uids), self.batch_size):
+                    chunk = uids[offset : offset + self.batch_size]
+                    batch = self._page(mailbox, folder, chunk, index, now)
+                    # every UID below the next one to read is now stored or left out on
+                    # purpose (older than the backfill window, or expunged)
+                    following = uids[offset + self.batch_size : offset + self.batch_size + 1]
+                    known["last_uid"] = following[0] - 1 if following else highest
+                    batch.cursor = current()
+                    yield batch
+                known["last_uid"] = highest  # no mail to read: the older mail is left out
+                return
+            except UidValidityChanged:
+                resyncs += 1
+                if resyncs > 2:
+                    raise
+                folders.pop(folder, None)
+
+    def _fetch_plan(
+        self, uids: Sequence[int], sizes: dict[int, int]
+    ) -> list[tuple[list[int], int | None]]:
+        """Groups of UIDs to fetch together, in UID order: at most `fetch_budget` bytes per
+        FETCH, and a message above `full_limit` alone with only its first `partial_bytes`
+        (its headers and text come before the attachments that make it big)."""
+        plan: list[tuple[list[int], int | None]] = []
+        group: list[int] = []
+        spent = 0
+        for uid in uids:
+            if uid not in sizes:
+                continue  # expunged since SEARCH: nothing to store
+            size = sizes[uid]
+            if size > self.full_limit:
+                if group:
+                    plan.append((group, None))
+                    group, spent = [], 0
+                plan.append(([uid], self.partial_bytes))
+                continue
+            if group and spent + size > self.fetch_budget:
+                plan.append((group, None))
+                group, spent = [], 0
+            group.append(uid)
+            spent += size
+        if group:
+            plan.append((group, None))
+        return plan
+
+    def _page(
+        self,
+        mailbox: Mailbox,
+        folder: str,
+        uids: Sequence[int],
+        index: ThreadIndex,
+        now: datetime,
+    ) -> Batch:
+        builder = ThreadBuilder(index, self.is_agent)
+        skipped = len(self.skipped)
+        fetched = truncated = 0
+        for group, first_bytes in self._fetch_plan(uids, mailbox.sizes(uids)):
+            items = mailbox.fetch(group, first_bytes)
+            fetched += len(items)
+            truncated += len(items) if first_bytes else 0
+            for uid in group:
+                item = items.pop(uid, None)
+                if item is None:
+                    continue  # expunged between SEARCH and FETCH: nothing to store
+                try:
+                    mail = parse_message(item.raw)
+                    builder.add(mail, item.internal_date or now)
+                except BrokenMessage as exc:
+                    self._skip(folder, uid, str(exc))
+                except Exception as exc:  # one bad message must not stop the mailbox
+                    self._skip(folder, uid, f"{type(exc).__name__}: {exc}")
+        batch = builder.batch()
+        batch.stats = {
+            "folder": folder,
+            "fetched": fetched,
+            "truncated": truncated,
+            "skipped": len(self.skipped) - skipped,
+        }
+        return batch
+
+    def _skip(self, folder: str, uid: int, why: str) -> None:
+        self.skipped.append((folder, uid, why))
+        log.warning(
+            "skipped a broken message",
+            extra={"source": self.name, "folder": folder, "uid": uid, "reason": why},
+        )
+
+
+def settings_from(source: SourceConfig) -> ImapSettings:
+    tls = bool(source.get("tls", True))
+    port = source.get("port") or (993 if tls else 143)
+    return ImapSettings(
+        host=source.get("host"),
+        port=int(port),
+        username=source.get("username"),
+        password=source.secret("password"),
+        tls=tls,
+        starttls=bool(source.get("starttls", False)),
+        timeout=float(source.get("timeout", 30)),
+    )
+
+
+def build(
+    source: SourceConfig,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+    **overrides: Any,
+) -> ImapConnector:
+    """The connector for one `type = "imap"` source."""
+    return ImapConnector(
+        source.name,
+        overrides.pop("settings", None) or settings_from(source),
+        folders=source.get("folders") or ["INBOX"],
+        agent_addresses=source.get("agent_addresses") or [],
+        batch_size=int(source.get("batch_size") or DEFAULT_BATCH),
+        backfill=source.backfill.delta,
+        sleep=sleep,
+        **overrides,
+    )

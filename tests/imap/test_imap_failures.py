@@ -1,0 +1,192 @@
+"""What goes wrong with a real mailbox: dropped and stalled connections, a server that is
+gone, wrong credentials, a missing folder, a folder recreated under a new UIDVALIDITY."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from integrations.base import WriteBackError
+from integrations.http import AuthError
+from integrations.imap.client import FolderError, MailboxAuthError, MailboxError
+from tests.imap.conftest import Account, unique
+from tests.imap.dovecot import free_port
+from tests.imap.mails import mail
+from tests.imap.proxy import Proxy
+from tests.imap.seed import ANNA, NOW, SUPPORT, at
+from tests.imap.test_imap_polling import connector, messages, seeded
+
+
+@pytest.fixture
+def proxy(mailbox_account: Account) -> Iterator[Proxy]:
+    front = Proxy(mailbox_account.server.port)
+    try:
+        yield front
+    finally:
+        front.close()
+
+
+def test_a_connection_cut_mid_pass_is_reopened_and_nothing_is_lost(
+    mailbox_account: Account, proxy: Proxy
+) -> None:
+    seeded(mailbox_account)
+    source = connector(mailbox_account, port=proxy.port)
+    pages = source.pages(None, NOW)
+    batches = [next(pages)]
+    proxy.cut()
+    batches += list(pages)
+    assert len(messages(batches)) == 10
+    assert source.http_stats.retries >= 1
+    assert proxy.accepted >= 2
+
+
+def test_a_stalled_connection_times_out_and_is_reopened(
+    mailbox_account: Account, proxy: Proxy
+) -> None:
+    seeded(mailbox_account)
+    source = connector(mailbox_account, port=proxy.port, timeout=1.0)
+    pages = source.pages(None, NOW)
+    batches = [next(pages), next(pages)]
+    proxy.stall_live_connections()
+    batches += list(pages)
+    assert len(messages(batches)) == 10
+    assert source.http_stats.retries >= 1
+
+
+def test_a_server_that_stays_gone_fails_after_bounded_retries(mailbox_account: Account) -> None:
+    waits: list[float] = []
+    source = connector(mailbox_account, port=free_port(), retries=2)
+    source.sleep = waits.append
+    with pytest.raises(MailboxError) as failure:
+        list(source.pages(None, NOW))
+    assert str(failure.value).startswith("mailbox: ")
+    assert "failed after 3 attempts" in str(failure.value)
+    assert len(waits) == 2
+    assert not isinstance(failure.value, AuthError)
+
+
+def test_wrong_credentials_fail_at_once_with_an_error_naming_the_source(
+    mailbox_account: Account, own_address_proxy: Proxy
+) -> None:
+    wrong = Account(mailbox_account.server, mailbox_account.username, "not-the-password")
+    waits: list[float] = []
+    source = connector(wrong, port=own_address_proxy.port)
+    source.sleep = waits.append
+    with pytest.raises(MailboxAuthError) as failure:
+        list(source.pages(None, NOW))
+    message = str(failure.value)
+    assert message.startswith("mailbox: IMAP login as ")
+    assert mailbox_account.username in message and "refused" in message
+    assert "not-the-password" not in message
+    assert isinstance(failure.value, AuthError) and failure.value.permanent
+    assert waits == []  # no retrying a refused login
+
+
+def test_a_missing_folder_is_a_clear_error_and_the_other_folders_are_still_read(
+    mailbox_account: Account,
+) -> None:
+    seeded(mailbox_account)
+    source = connector(mailbox_account, folders=["Sent Items", "INBOX", "Sent"])
+    batches: list = []
+    with pytest.raises(FolderError, match=r"^mailbox: folder 'Sent Items' cannot be opened"):
+        for batch in source.pages(None, NOW):
+            batches.append(batch)
+    assert len(messages(batches)) == 10
+    assert set(json.loads(batches[-1].cursor)["folders"]) == {"INBOX", "Sent"}
+
+
+def test_a_recreated_folder_is_read_again_and_only_new_mail_is_new(
+    mailbox_account: Account,
+) -> None:
+    tag = unique("t")
+    old = [
+        mail(
+            ANNA,
+            SUPPORT,
+            f"Question {n}",
+            f"Question number {n}",
+            message_id=f"<q{n}@{tag}.example>",
+            sent=at(n),
+        )
+        for n in range(3)
+    ]
+    mailbox_account.append_many(old, "Support")
+    first = list(connector(mailbox_account, folders=["Support"]).pages(None, NOW))
+    before = json.loads(first[-1].cursor)["folders"]["Support"]
+
+    with mailbox_account.client() as client:
+        client.delete_folder("Support")
+        client.create_folder("Support")
+    new = mail(
+        ANNA,
+        SUPPORT,
+        "Another question",
+        "And one more",
+        message_id=f"<q9@{tag}.example>",
+        sent=at(9),
+    )
+    mailbox_account.append_many([*old[:2], new], "Support")
+
+    second = list(connector(mailbox_account, folders=["Support"]).pages(first[-1].cursor, NOW))
+    after = json.loads(second[-1].cursor)["folders"]["Support"]
+    assert after["uidvalidity"] != before["uidvalidity"]
+    assert after["last_uid"] == 3
+    again = messages(second)
+    # the folder is read from its start; ingest skips the Message-IDs it already has
+    assert sorted(again) == sorted(
+        [f"<q0@{tag}.example>", f"<q1@{tag}.example>", f"<q9@{tag}.example>"]
+    )
+    tickets = {m.external_id: m.ticket_external_id for m in again.values()}
+    assert tickets[f"<q0@{tag}.example>"] == f"<q0@{tag}.example>"  # same key as before
+
+
+def test_a_mailbox_has_no_ticket_to_write_on(mailbox_account: Account) -> None:
+    source = connector(mailbox_account)
+    with pytest.raises(WriteBackError) as failure:
+        source.add_note("<a1@x.example>", "Promise overdue")
+    assert failure.value.permanent and "mailbox" in failure.value.reason
+    with pytest.raises(WriteBackError):
+        source.change_tags("<a1@x.example>", ["promise_overdue"], [])
+    assert source.set_due_field("<a1@x.example>", NOW) is None
+
+
+def test_a_folder_recreated_while_the_connection_was_down_is_read_again_from_its_start(
+    mailbox_account: Account, proxy: Proxy
+) -> None:
+    tag = unique("t")
+    raws = [
+        mail(
+            ANNA,
+            SUPPORT,
+            f"Question {n}",
+            f"Question number {n}",
+            message_id=f"<w{n}@{tag}.example>",
+            sent=at(n),
+        )
+        for n in range(4)
+    ]
+    mailbox_account.append_many(raws, "Support")
+    source = connector(mailbox_account, port=proxy.port, folders=["Support"])
+    pages = source.pages(None, NOW)
+    batches = [next(pages)]
+    first_validity = json.loads(batches[0].cursor)["folders"]["Support"]["uidvalidity"]
+    with mailbox_account.client() as client:
+        client.delete_folder("Support")
+        client.create_folder("Support")
+    mailbox_account.append_many(raws, "Support")
+    proxy.cut()
+    batches += list(pages)
+    final = json.loads(batches[-1].cursor)["folders"]["Support"]
+    assert final["uidvalidity"] != first_validity and final["last_uid"] == 4
+    ids = {m.external_id for b in batches[1:] for m in b.messages}
+    assert ids == {f"<w{n}@{tag}.example>" for n in range(4)}  # all of it, read again
+    assert source.http_stats.retries >= 1
+
+
+def test_a_missing_password_is_named_before_any_connection(mailbox_account: Account) -> None:
+    source = connector(mailbox_account, port=free_port())  # nothing listens there
+    source.settings.password = None
+    with pytest.raises(MailboxAuthError, match=r"^mailbox: no IMAP password: set password_env"):
+        list(source.pages(None, NOW))

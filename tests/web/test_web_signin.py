@@ -1,0 +1,146 @@
+"""Signing in: a one-time e-mailed link through a real SMTP server, or a trusted header."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from tests.web.conftest import AMY, NOW, link_in, make_config, smtp_config
+from tracker.models import SignInToken
+from tracker.web import create_app
+
+
+class Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+def _app(engine, config, clock=None):
+    app = create_app(config, engine, clock=clock or (lambda: NOW))
+    app.config["TESTING"] = True
+    return app
+
+
+def _csrf(client) -> str:
+    client.get("/signin")
+    with client.session_transaction() as session:
+        return session["csrf_token"]
+
+
+def _ask_for_link(client, address: str):
+    return client.post("/signin", data={"email": address, "csrf_token": _csrf(client)})
+
+
+def _use(client, link: str):
+    path = urlsplit(link).path
+    confirm = client.get(path)
+    if confirm.status_code != 200:
+        return confirm
+    return client.post(path, data={"csrf_token": _csrf_of(client)})
+
+
+def _csrf_of(client) -> str:
+    with client.session_transaction() as session:
+        return session["csrf_token"]
+
+
+def test_the_emailed_link_signs_in_once_and_only_its_hash_is_stored(engine, world, smtp_server):
+    app = _app(engine, smtp_config(smtp_server, "https://ft.acme.example"))
+    client = app.test_client()
+    answer = _ask_for_link(client, "Amy@Acme.example")
+    assert answer.status_code == 302
+    [(recipients, message)] = smtp_server.inbox.messages
+    assert recipients == [AMY]
+    link = link_in(message)
+    assert link.startswith("https://ft.acme.example/signin/")
+    assert f'<a href="{link}">' in message.get_body(("html",)).get_content()
+    token = link.rsplit("/", 1)[1]
+    with Session(engine) as session:
+        row = session.scalars(sa.select(SignInToken)).one()
+        assert row.token_hash == hashlib.sha256(token.encode()).hexdigest()
+        assert token not in (row.token_hash, row.email)
+        assert row.expires_at == NOW + timedelta(minutes=15)
+
+    signed_in = _use(client, link)
+    assert signed_in.status_code == 302
+    assert client.get("/api/promises").status_code == 200
+    cookie = signed_in.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" in cookie
+
+    replay = app.test_client()
+    assert _use(replay, link).status_code == 410
+    assert replay.get("/api/promises").status_code == 401
+
+
+def test_a_link_fails_after_fifteen_minutes(engine, world, smtp_server):
+    clock = Clock(NOW)
+    app = _app(engine, smtp_config(smtp_server), clock)
+    client = app.test_client()
+    _ask_for_link(client, AMY)
+    link = link_in(smtp_server.inbox.messages[0][1])
+    clock.now = NOW + timedelta(minutes=15, seconds=1)
+    assert _use(client, link).status_code == 410
+    path = urlsplit(link).path
+    assert client.post(path, data={"csrf_token": _csrf_of(client)}).status_code == 410
+    assert client.get("/api/promises").status_code == 401
+
+
+def test_a_made_up_link_fails(engine, world, smtp_server):
+    client = _app(engine, smtp_config(smtp_server)).test_client()
+    assert client.get("/signin/not-a-real-token").status_code == 410
+    assert client.post("/signin/x", data={"csrf_token": _csrf(client)}).status_code == 410
+
+
+def _page(client) -> str:
+    html = client.get("/signin").get_data(as_text=True)
+    return re.sub(r'name="csrf_token" value="[^"]+"', "", html)
+
+
+def test_an_unknown_address_gets_the_same_answer_and_no_mail(engine, world, smtp_server):
+    client = _app(engine, smtp_config(smtp_server)).test_client()
+    unknown = _ask_for_link(client, "customer@example.com")
+    known_client = _app(engine, smtp_config(smtp_server)).test_client()
+    known = _ask_for_link(known_client, AMY)
+    assert unknown.status_code == known.status_code == 302
+    unknown_page, known_page = _page(client), _page(known_client)
+    assert unknown_page == known_page and "on its way" in known_page
+    assert [r for r, _ in smtp_server.inbox.messages] == [[AMY]]
+    with Session(engine) as session:
+        assert session.scalars(sa.select(SignInToken.email)).all() == [AMY]
+
+
+def test_the_trusted_header_signs_in_only_when_configured(engine, world):
+    header = {"X-Forwarded-Email": AMY}
+    plain = _app(engine, make_config()).test_client()
+    assert plain.get("/api/promises", headers=header).status_code == 401
+    proxied = _app(engine, make_config(trusted_header="X-Forwarded-Email")).test_client()
+    answer = proxied.get("/api/promises", headers=header)
+    assert answer.status_code == 200 and len(answer.get_json()) == 5
+    unknown = proxied.get("/api/promises", headers={"X-Forwarded-Email": "x@evil.example"})
+    assert unknown.status_code == 401
+
+
+def test_signing_out_ends_the_session(as_person):
+    amy = as_person(AMY)
+    assert amy.get("/me").status_code == 200
+    assert amy.post_form("/signout").status_code == 302
+    assert amy.get("/api/promises").status_code == 401
+
+
+def test_asking_again_and_again_sends_at_most_five_live_links(engine, world, smtp_server):
+    clock = Clock(NOW)
+    client = _app(engine, smtp_config(smtp_server), clock).test_client()
+    for _ in range(7):
+        assert _ask_for_link(client, AMY).status_code == 302
+    assert len(smtp_server.inbox.messages) == 5
+    clock.now = NOW + timedelta(minutes=16)
+    _ask_for_link(client, AMY)
+    assert len(smtp_server.inbox.messages) == 6

@@ -1,0 +1,142 @@
+"""What an agent or lead can do to one promise: mark it done, snooze it, dismiss it.
+
+The caller owns the transaction (commit after the call). Each action records who
+did it in a PromiseEvent and stops pending notifications at once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlmodel import Session
+
+from tracker.lifecycle import LIVE_STATES, live_state
+from tracker.models import Person, Promise, PromiseEvent, Team
+from tracker.outbox import close_out
+
+
+class ActionError(Exception):
+    """The action cannot be done (unknown promise, wrong state, bad time)."""
+
+
+def _live_promise(session: Session, promise_id: int, verb: str, now: datetime) -> Promise:
+    promise = session.get(Promise, promise_id)
+    if promise is None:
+        raise ActionError(f"promise {promise_id} does not exist")
+    state = live_state(promise.state, promise.snoozed_until, now)
+    if state not in LIVE_STATES:
+        raise ActionError(
+            f"promise {promise_id} is {promise.state}; only open or snoozed promises can be {verb}"
+        )
+    return promise
+
+
+def _event(
+    session: Session, promise: Promise, event: str, actor: str, now: datetime, **detail: object
+) -> None:
+    session.add(
+        PromiseEvent(
+            promise_id=promise.id,
+            at=now,
+            event=event,
+            actor=actor,
+            detail=json.dumps(detail, default=str),
+        )
+    )
+
+
+def mark_done(session: Session, promise_id: int, actor: str, now: datetime) -> Promise:
+    """The promise was kept in a way we cannot see (a call outside the help desk…)."""
+    promise = _live_promise(session, promise_id, "marked done", now)
+    late = now - promise.due_at
+    promise.state = "kept"
+    promise.kept_at = now
+    promise.closed_at = now
+    promise.acted_by = actor
+    promise.next_action_at = None
+    promise.updated_at = now
+    session.add(promise)
+    _event(
+        session,
+        promise,
+        "done",
+        actor,
+        now,
+        late_by_seconds=int(late.total_seconds()) if late.total_seconds() > 0 else None,
+    )
+    close_out(session, promise.id, now)
+    session.flush()
+    return promise
+
+
+def snooze(
+    session: Session, promise_id: int, actor: str, until: datetime, now: datetime
+) -> Promise:
+    """Quiet the promise until `until`; the ladder resumes from then."""
+    if until.tzinfo is None:
+        raise ActionError("snooze time must include a time zone (e.g. 2026-11-24T09:00Z)")
+    if until <= now:
+        raise ActionError(f"snooze time {until.isoformat()} is not in the future")
+    promise = _live_promise(session, promise_id, "snoozed", now)
+    promise.state = "snoozed"
+    promise.snoozed_until = until
+    promise.next_action_at = until
+    promise.acted_by = actor
+    promise.updated_at = now
+    session.add(promise)
+    _event(session, promise, "snoozed", actor, now, until=until.isoformat())
+    close_out(session, promise.id, now)
+    session.flush()
+    return promise
+
+
+def dismiss(
+    session: Session, promise_id: int, actor: str, reason: str | None, now: datetime
+) -> Promise:
+    """Not a promise at all: the extractor's false positive, recorded with who and why."""
+    promise = _live_promise(session, promise_id, "dismissed", now)
+    promise.state = "dismissed"
+    promise.closed_at = now
+    promise.acted_by = actor
+    promise.reason = reason
+    promise.next_action_at = None
+    promise.updated_at = now
+    session.add(promise)
+    _event(session, promise, "dismissed", actor, now, reason=reason)
+    close_out(session, promise.id, now)
+    session.flush()
+    return promise
+
+
+def _email(session: Session, person_id: int | None) -> str | None:
+    if person_id is None:
+        return None
+    person = session.get(Person, person_id)
+    return person.email.lower() if person is not None and person.email else None
+
+
+def leads_of(session: Session, person_id: int | None) -> list[str]:
+    """The leads of a person's team (lower-cased e-mail addresses)."""
+    if person_id is None:
+        return []
+    person = session.get(Person, person_id)
+    if person is None or person.team_id is None:
+        return []
+    team = session.get(Team, person.team_id)
+    return [lead.lower() for lead in json.loads(team.leads or "[]")] if team else []
+
+
+def may_act(
+    session: Session, actor_email: str, promise: Promise, *, admins: Iterable[str] = ()
+) -> bool:
+    """The owner, the maker, a lead of the owner's team, or a configured web admin."""
+    actor = (actor_email or "").strip().lower()
+    if not actor:
+        return False
+    if actor in {a.lower() for a in admins}:
+        return True
+    if actor in (_email(session, promise.owner_id), _email(session, promise.maker_id)):
+        return True
+    return actor in leads_of(session, promise.owner_id)

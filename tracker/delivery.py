@@ -1,0 +1,314 @@
+"""Delivery: claim outbox rows with an expiring lease, send, record the outcome.
+
+Steps of `deliver_outbox`, for escalation rows and then digest rows:
+1. pick due pending rows whose lease is free (PostgreSQL: FOR UPDATE SKIP LOCKED, so
+   workers do not even try the same rows);
+2. claim each by compare-and-set (`UPDATE … WHERE id AND status='pending' AND lease
+   free`, rowcount 1) and commit the claims;
+3. send each; record sent, failed (permanent, or too many attempts) or retry later
+   (exponential backoff). The record only lands if we still hold the lease.
+A crash between send and record leaves the row pending with a lease that expires,
+so it is sent again once (at least once, never skipped).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from integrations.notify import Notice, TransportError, transports_for
+from tracker.config import Config
+from tracker.models import Digest, Escalation, Person, Promise, Source, Team, Ticket
+from tracker.notices import PromiseView, compose
+from tracker.outbox import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
+from tracker.sweep import SweepReport
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+CLAIM_BATCH = 200
+GROUP_COMMIT = 25
+
+
+def backoff(attempts: int) -> timedelta:
+    """1 min, 2, 4, … capped at an hour."""
+    return min(timedelta(hours=1), timedelta(minutes=1) * 2 ** max(0, attempts - 1))
+
+
+def _lease_free(model: Any, now: datetime) -> sa.ColumnElement[bool]:
+    return sa.or_(model.lease_until.is_(None), model.lease_until < now)
+
+
+def claim(
+    engine: Engine,
+    model: Any,
+    *,
+    now: datetime,
+    worker_id: str,
+    lease: timedelta,
+    limit: int = CLAIM_BATCH,
+) -> list[int]:
+    """Claim up to `limit` due rows of `model` (Escalation or Digest) for this worker."""
+    with Session(engine) as session:
+        query = (
+            select(model.id)
+            .where(model.status == PENDING, model.next_attempt_at <= now, _lease_free(model, now))
+            .order_by(model.next_attempt_at, model.id)
+            .limit(limit)
+        )
+        if engine.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        candidates = list(session.exec(query))
+        claimed = []
+        for row_id in candidates:
+            result = session.execute(
+                sa.update(model)
+                .where(model.id == row_id, model.status == PENDING, _lease_free(model, now))
+                .values(lease_owner=worker_id, lease_until=now + lease, attempts=model.attempts + 1)
+            )
+            if result.rowcount == 1:
+                claimed.append(row_id)
+        session.commit()
+    return claimed
+
+
+def record(session: Session, model: Any, row_id: int, worker_id: str, **values: Any) -> bool:
+    """Write an outcome if this worker still holds the row's lease (the caller commits).
+
+    Outcomes are committed in small groups (`GROUP_COMMIT`): a crash loses at most that
+    many records, and each of those rows is sent once more when its lease runs out,
+    never skipped. On PostgreSQL the commit does not wait for its WAL flush for the same
+    reason.
+    """
+    result = session.execute(
+        sa.update(model)
+        .where(model.id == row_id, model.lease_owner == worker_id)
+        .values(lease_owner=None, lease_until=None, **values)
+        # The batch's rows are loaded in this session; matching the update against all of
+        # them in Python costs more than the update itself, and they are not read again.
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def _relax(session: Session) -> None:
+    """On PostgreSQL, let this transaction's commit skip waiting for its WAL flush."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
+
+
+class Deliverer:
+    def __init__(
+        self,
+        engine: Engine,
+        config: Config,
+        now: datetime,
+        worker_id: str,
+        transports: dict[str, Any],
+    ):
+        self.engine = engine
+        self.config = config
+        self.now = now
+        self.worker_id = worker_id
+        self.transports = transports
+        self.report = SweepReport()
+
+    def run(self, model: Any, limit: int) -> None:
+        lease = self.config.service.lease.delta
+        done = 0
+        while done < limit:
+            ids = claim(
+                self.engine,
+                model,
+                now=self.now,
+                worker_id=self.worker_id,
+                lease=lease,
+                limit=min(CLAIM_BATCH, limit - done),
+            )
+            if not ids:
+                return
+            with Session(self.engine, expire_on_commit=False) as session:
+                loaded = self._preload(session, model, ids)
+                _relax(session)
+                for number, row_id in enumerate(ids, start=1):
+                    self.one(session, model, row_id)
+                    if number % GROUP_COMMIT == 0:
+                        session.commit()
+                        _relax(session)
+                session.commit()
+                del loaded
+            done += len(ids)
+
+    def _preload(self, session: Session, model: Any, ids: list[int]) -> list[Any]:
+        """The claimed rows and what their notices need, in a few queries; the list keeps
+        them alive in the session's (weak) identity map for the batch."""
+        rows = list(session.exec(select(model).where(model.id.in_(ids))))
+        if model is not Escalation:
+            return [*rows, *session.exec(select(Team))]
+        from tracker.sweep import preload
+
+        return [*rows, *preload(session, sorted({r.promise_id for r in rows})),
+                *session.exec(select(Source))]  # fmt: skip
+
+    def one(self, session: Session, model: Any, row_id: int) -> None:
+        row = session.get(model, row_id)
+        try:
+            notice, channel, recipient, label = self._notice(session, row)
+        except TransportError as exc:
+            self._outcome(session, model, row, exc, f"{model.__name__} {row_id}")
+            return
+        if notice is None:
+            record(session, model, row_id, self.worker_id, status=CANCELLED)
+            return
+        transport = self.transports.get(channel)
+        try:
+            if transport is None:
+                raise TransportError(f"channel {channel} is not configured", permanent=True)
+            transport.send(notice, recipient)
+        except TransportError as exc:
+            self._outcome(session, model, row, exc, label)
+            return
+        except Exception as exc:  # a transport bug: retry later, keep going
+            log.exception("sending %s failed", label)
+            self._outcome(
+                session, model, row, TransportError(f"{type(exc).__name__}: {exc}"), label
+            )
+            return
+        if record(
+            session,
+            model,
+            row_id,
+            self.worker_id,
+            status=SENT,
+            sent_at=self.now,
+            last_error=None,
+        ):
+            self.report.delivered += 1
+
+    def _outcome(
+        self, session: Session, model: Any, row: Any, exc: TransportError, label: str
+    ) -> None:
+        message = str(exc)[:2000]
+        if exc.permanent or row.attempts >= MAX_ATTEMPTS:
+            if not exc.permanent:
+                message = f"gave up after {row.attempts} attempts: {message}"
+            if record(
+                session,
+                model,
+                row.id,
+                self.worker_id,
+                status=FAILED,
+                last_error=message,
+            ):
+                self.report.failed += 1
+                self.report.failures.append(f"{label}: {message}")
+            return
+        retry_at = self.now + backoff(row.attempts)
+        if record(
+            session,
+            model,
+            row.id,
+            self.worker_id,
+            next_attempt_at=retry_at,
+            last_error=message,
+        ):
+            self.report.retried += 1
+
+    def _notice(self, session: Session, row: Any) -> tuple[Notice | None, str, str, str]:
+        if isinstance(row, Digest):
+            team = session.get(Team, row.team_id)
+            name = team.name if team else str(row.team_id)
+            subject = f"Follow-through daily digest: {name}, {row.day}"
+            notice = Notice(
+                subject=subject,
+                text=row.body,
+                html=f"<h3>{html.escape(subject)}</h3><pre>{html.escape(row.body)}</pre>",
+                slack=row.body,
+            )
+            return notice, "email", row.recipient, f"digest {name} {row.day} to {row.recipient}"
+        label = f"promise {row.promise_id} {row.step} {row.channel} {row.recipient}"
+        promise = session.get(Promise, row.promise_id)
+        if promise is None:
+            raise TransportError("the promise no longer exists", permanent=True)
+        if row.step not in (TAG_OPEN, TAG_CLEAR) and promise.state != "open":
+            return None, row.channel, row.recipient, label  # kept, snoozed, dismissed: stop
+        if row.step == TAG_OPEN and promise.state != "open":
+            return None, row.channel, row.recipient, label
+        view = promise_view(session, promise)
+        ticket = session.get(Ticket, promise.ticket_id)
+        if row.channel == "ticket" and ticket is not None and ticket.status in ("solved", "closed"):
+            raise TransportError(f"ticket {ticket.external_id} is {ticket.status}", permanent=True)
+        return compose(row.step, view, self.now), row.channel, row.recipient, label
+
+
+def promise_view(session: Session, promise: Promise) -> PromiseView:
+    ticket = session.get(Ticket, promise.ticket_id)
+    assert ticket is not None
+    source = session.get(Source, ticket.source_id)
+    owner = session.get(Person, promise.owner_id) if promise.owner_id else None
+    maker = session.get(Person, promise.maker_id) if promise.maker_id else None
+    zone = "UTC"
+    if owner is not None and owner.team_id is not None:
+        team = session.get(Team, owner.team_id)
+        zone = team.timezone if team else zone
+    elif owner is not None and owner.time_zone:
+        zone = owner.time_zone
+    return PromiseView(
+        promise_id=promise.id,
+        quote=promise.quote,
+        kind=promise.kind,
+        due_at=promise.due_at,
+        source=source.name if source else "",
+        source_type=source.type if source else "",
+        ticket=ticket.external_id,
+        ticket_subject=ticket.subject,
+        ticket_url=ticket.url,
+        owner=owner.email if owner else None,
+        maker=maker.email if maker else None,
+        timezone=zone,
+    )
+
+
+def deliver_outbox(
+    engine: Engine,
+    config: Config,
+    *,
+    now: datetime,
+    worker_id: str = "cli",
+    transports: dict[str, Any] | None = None,
+    limit: int = 10_000,
+) -> SweepReport:
+    """Send every due escalation and digest row (up to `limit` of each)."""
+    deliverer = Deliverer(
+        engine,
+        config,
+        now,
+        worker_id,
+        transports if transports is not None else transports_for(config),
+    )
+    try:
+        deliverer.run(Escalation, limit)
+        deliverer.run(Digest, limit)
+    finally:
+        for transport in deliverer.transports.values():
+            close = getattr(transport, "close", None)
+            if close is not None:
+                close()
+    return deliverer.report
+
+
+def failed_rows(session: Session, limit: int = 50) -> list[Escalation]:
+    """Permanent failures, newest first: what someone has to look at."""
+    query = (
+        select(Escalation)
+        .where(Escalation.status == FAILED)
+        .order_by(sa.desc(Escalation.id))
+        .limit(limit)
+    )
+    return list(session.exec(query))

@@ -1,0 +1,1 @@
+"""`followthrough demo`: the whole flow against the built-in sandbox help desk."""

@@ -1,0 +1,116 @@
+"""The escalation ladder: given a promise's facts, its calendar, the config and `now`,
+which steps are due and when the next one is. Pure: no database, no clock.
+
+1. `remind`  the owner, `remind_before` before due (dropped once due has passed:
+   the overdue notice says more);
+2. `overdue` the owner, at due;
+3. `lead`    the team's leads, at due + grace;
+4. `manager` the managers, at due + 2 x grace.
+
+All offsets are business time in the owner's team calendar. A snooze that ends
+after the due time restarts the ladder from its end ("resumes from then").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from tracker.calendar import BusinessCalendar
+from tracker.config import EscalationConfig
+from tracker.durations import Duration
+
+LADDER = ("remind", "overdue", "lead", "manager")
+
+
+@dataclass(frozen=True)
+class Plan:
+    due: tuple[str, ...]  # steps to take now, in ladder order
+    next_at: datetime | None  # when the next step after those is due; None: ladder done
+
+
+def business(duration: Duration, times: int = 1) -> Duration:
+    """The configured offsets count working time even when written as plain "2h"."""
+    return Duration(duration.delta * times, True, duration.text)
+
+
+def ladder_times(
+    due_at: datetime,
+    calendar: BusinessCalendar,
+    config: EscalationConfig,
+    resumed_at: datetime | None = None,
+) -> dict[str, datetime]:
+    """When each step falls. `resumed_at`: the end of a snooze, if any."""
+    anchor = due_at if resumed_at is None or resumed_at <= due_at else resumed_at
+    times: dict[str, datetime] = {}
+    if anchor == due_at:
+        times["remind"] = calendar.subtract(due_at, business(config.remind_before))
+    times["overdue"] = anchor
+    times["lead"] = calendar.add(anchor, business(config.grace))
+    times["manager"] = calendar.add(anchor, business(config.grace, 2))
+    return times
+
+
+def plan(
+    due_at: datetime,
+    calendar: BusinessCalendar,
+    config: EscalationConfig,
+    now: datetime,
+    taken: Collection[str] = (),
+    resumed_at: datetime | None = None,
+) -> Plan:
+    """The steps due at `now` that were not taken yet, and the time of the next one."""
+    times = ladder_times(due_at, calendar, config, resumed_at)
+    due: list[str] = []
+    later: list[datetime] = []
+    for step in LADDER:
+        at = times.get(step)
+        if at is None or step in taken:
+            continue
+        if step == "remind" and now >= due_at:
+            continue  # too late for a reminder
+        if at <= now:
+            due.append(step)
+        else:
+            later.append(at)
+    return Plan(tuple(due), min(later) if later else None)
+
+
+@dataclass(frozen=True)
+class Channels:
+    email: bool = False
+    slack: bool = False
+    ticket: bool = False
+
+
+def recipients(
+    step: str,
+    channels: Channels,
+    owner_email: str | None,
+    leads: Iterable[str],
+    managers: Iterable[str],
+) -> list[tuple[str, str]]:
+    """(channel, recipient) pairs for one ladder step. Slack gets the lead and manager
+    steps; the ticket gets a note (and the overdue tag) at every escalation."""
+    pairs: list[tuple[str, str]] = []
+    if step in ("remind", "overdue") or step.startswith("handoff-"):
+        people = [owner_email] if owner_email else []
+    elif step == "lead":
+        people = list(leads)
+    elif step == "manager":
+        people = list(managers)
+    else:
+        raise ValueError(f"unknown escalation step {step!r}")
+    if channels.email:
+        seen: set[str] = set()
+        for person in people:
+            address = person.strip().lower()
+            if address and address not in seen:
+                seen.add(address)
+                pairs.append(("email", address))
+    if channels.slack and step in ("lead", "manager"):
+        pairs.append(("slack", "slack"))
+    if channels.ticket and step in ("overdue", "lead", "manager"):
+        pairs.append(("ticket", "ticket"))
+    return pairs

@@ -1,0 +1,252 @@
+"""The spec's "not a promise" rules, applied to one committing clause of a sentence.
+
+Negations and courtesy are dropped while the verb phrase is read (detect.py); what
+is left is decided here: conditions and offers, hedges, waiting for the customer
+(requests, questions, items the customer must return first), passing on feedback,
+actions done in this very message, and checks already answered in the message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction import lexicon as lx
+from tracker.extraction.detect import Commitment
+
+_CONDITION = re.compile(
+    r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
+    r"in\s+the\s+event|otherwise|failing\s+that|whether\s+or\s+not)\b"
+    # "Should the parcel not arrive by Friday, I'll…": an inverted condition.
+    r"|(?:^|[,;:\-–]\s*)(?:should|were|had)\s+(?:the|it|this|that|your|you|we|there|any)\b",
+    re.IGNORECASE,
+)
+
+# "check if", "let you know if": an indirect question, not a condition.
+_INDIRECT = re.compile(
+    r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
+    r"whether|asking|checking|look|investigate)\s*$",
+    re.IGNORECASE,
+)
+
+_TRAILING_OFFER = re.compile(
+    r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
+)
+
+# "…, and please do ring us if anything changes": a new clause asking the customer.
+_CLAUSE_BREAK = re.compile(
+    r"[,;]\s*(?:and\s+|but\s+|or\s+)?(?:please|kindly|pls|do\s+feel|feel\s+free)\b", re.I
+)
+
+# The tail of a request split over two tweets: "(2/2) email address and phone number. We'll
+# look into it", ">> your booking number, we'll see what we can do".
+_DETAILS_FRAGMENT = re.compile(
+    r"^\s*(?:@\w+\s+)*(?:>>+\s*|\(?\d\s*(?:/\s*\d)?\s*[:).]\s*|(?=[a-z]))"
+    r"[^.!?]{0,120}?\b(?:address|number|postcode|zip|reference|details|name|id|version|model)\b"
+    r"[^.!?]{0,60}?(?:[.,]|\band\s*$|$)",
+)
+
+# "…within 2 days after the item arrives at our warehouse": the customer returns it first.
+_AFTER_CUSTOMER_RETURNS = re.compile(
+    r"\b(?:after|once|when|as\s+soon\s+as|upon)\s+(?:(?:we|I)\s+(?:receive|get|have)\s+(?:your|the)\b|"
+    r"(?:the|your)\s+(?:\w+\s+)?(?:item|items|parcel|package|device|return|product|unit|goods|"
+    r"documents?|forms?|paperwork)\s+(?:arrives?|is\s+received|reaches|gets?\s+back|is\s+back|"
+    r"(?:has\s+)?arrived|comes?\s+back))",
+    re.IGNORECASE,
+)
+
+# "I'll transfer you now", "I'm going to cancel it for you right now": done in this message.
+_IMMEDIATE = re.compile(r"^\s*\S.*?\b(?:right\s+now|now(?!\s+that)|as\s+we\s+speak)\b", re.I)
+
+_WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.IGNORECASE)
+
+_CUSTOMER_FIRST = re.compile(
+    r"\b(?:you|your|you've|you're)\b|\breceiv|\bget\s+(?:the|your)\b|\bhear\s+(?:back\s+)?from\s+you",
+    re.IGNORECASE,
+)
+
+_GREETING = re.compile(
+    r"^\s*(?:(?:@\w+\s*)+)?(?:(?:hi|hey|hello|dear|morning|afternoon|evening|good\s+(?:morning|"
+    r"afternoon|evening)|thanks|thank\s+you|ok|okay|sure|no\s+problem|great)\b[^,\-–—!:.]{0,40}"
+    r"[,\-–—!:.]\s*)?",
+    re.IGNORECASE,
+)
+
+_REQUEST = re.compile(
+    r"(?:(?:please|kindly|just|simply|pls|plz|feel\s+free\s+to|go\s+ahead\s+and)\s+)*"
+    r"(?:dm|d\.m\.|send|reply|respond|share|provide|give\s+us|drop|e-?mail|call\s+us|contact|"
+    r"message|text|tweet|follow|click|visit|attach|upload|let\s+us\s+know|tell\s+us|pop|shoot|"
+    r"fill|complete|submit|confirm|reach|get\s+in\s+touch|head|hit|forward|include|ping|sign|"
+    r"log|update\s+us|keep\s+us|check|try|post|write)\b",
+    re.IGNORECASE,
+)
+
+_CONNECTOR_END = re.compile(r"(?:\band|\bthen|\bso|&|,|-|–|—|:|\bwhere)\s*$", re.IGNORECASE)
+
+_SEPARATOR = re.compile(r"[,;:–—]|\s-\s")
+
+_QUESTION_START = re.compile(
+    r"^\s*(?:would|could|shall|should|can|do|does|did|is|are|will|may|might)\b", re.IGNORECASE
+)
+
+_FEEDBACK = re.compile(
+    r"\b(?:feedback|suggestions?|suggested|ideas?|good\s+(?:point|catch|shout|call)|"
+    r"great\s+(?:point|catch|idea|shout)|kudos|praise|compliments?|shout-?outs?|kind\s+words|"
+    r"feature\s+requests?|thoughts|input|comments?|recommendations?|improvements?)\b",
+    re.IGNORECASE,
+)
+
+_ANSWERED = re.compile(
+    r"\b(?:I\s+can\s+see|I\s+see\s+(?:that|the|your|it)|it\s+(?:looks|appears|seems)|"
+    r"(?:it|this|that)\s+shows|according\s+to|I've\s+(?:checked|looked)|I\s+(?:checked|looked)|"
+    r"(?:was|has\s+been|were|have\s+been)\s+(?:credited|processed|sent|delivered|shipped|"
+    r"refunded|issued|approved|cancell?ed))\b",
+    re.IGNORECASE,
+)
+
+_HEDGE = re.compile(
+    r"\b(?:hope|hopefully|hoping|fingers\s+crossed|wish|maybe|perhaps|probably|I\s+think|"
+    r"we\s+think|I\s+believe|we\s+believe|I\s+guess|(?:does|do)\s+(?:that|this|you)\s+mean)\b",
+    re.IGNORECASE,
+)
+
+# The customer has to act first: "DM us your order number and we'll look into it".
+_CUSTOMER_ACTION = re.compile(
+    r"\b(?:(?:do|would)\s+you\s+mind|(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)|(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)|give\s+us|"
+    r"let\s+(?:us|me)\s+have|tell\s+(?:us|me)|reply\s+(?:with|to\s+this)|meet\s+(?:us|me)|"
+    r"connect\s+with\s+(?:us|me)|follow\s+us|(?:reach\s+out|write)\s+to\s+(?:us|me)|"
+    r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
+    r"let'?s\s+\w+|(?:all|what)\s+we\s+need\s+(?:from|is)|appreciate\s+if|feel\s+free\s+to|"
+    r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)|"
+    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)|please\s*\?|"
+    r"(?:pass|send)\s+along|(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)|"
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)|"
+    r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+)\b",
+    re.IGNORECASE,
+)
+
+# Asking the customer something in the sentence before: what follows waits for the answer.
+_QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
+
+_YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
+
+_TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
+
+_NEXT_REQUEST = re.compile(
+    r"\b(?:dm|direct\s+message|send\s+(?:us|me)|(?:please|kindly|pls)\s+(?:send|provide|share|"
+    r"reply|attach|upload|dm)|can\s+you\s+(?:send|provide|share|dm))\b",
+    re.IGNORECASE,
+)
+
+_FEEDBACK_OBJECT = re.compile(
+    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
+    r"(?:share|relay|pass|forward|send|add|provide|get|take|note|log|raise|flag|let)\w*\s+"
+    r"(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
+    r"(?:\w+\s+){0,2}?(?:feedback|comments?|sentiment|suggestions?|thoughts|ideas?|interest|"
+    r"insights?|praise|kudos|compliments?|kind\s+words|concerns|inquiry|request|experience|"
+    r"input|views|opinions?|love|luv|shout-?out)\b",
+    re.IGNORECASE,
+)
+
+_SHARE_PRONOUN = re.compile(
+    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
+    r"(?:share|relay)\w*\s+(?:this|that|it|these|them|those)\b",
+    re.IGNORECASE,
+)
+
+
+def is_kept(
+    sentence: str,
+    found: Commitment,
+    clause_end: int,
+    context: tuple[str, str, str],
+    has_due: bool,
+) -> bool:
+    """Apply the spec's "not a promise" rules to one committing clause.
+
+    `context` is (the sentence two before, the sentence before, the sentence after).
+    """
+    return rejection(sentence, found, clause_end, context, has_due) is None
+
+
+def rejection(
+    sentence: str,
+    found: Commitment,
+    clause_end: int,
+    context: tuple[str, str, str],
+    has_due: bool,
+) -> str | None:
+    """Which "not a promise" rule drops this committing clause, or None if none does."""
+    earlier, previous, following = context
+    prefix = sentence[: found.start]
+    clause = sentence[found.start : clause_end]
+    verb_phrase = sentence[found.end : clause_end]
+    own = _CLAUSE_BREAK.search(clause, found.end - found.start)
+    if _has_condition(prefix) or _has_condition(
+        clause[: own.start() if own else None], _TRAILING_OFFER
+    ):
+        return "a conditional or offer"
+    if _HEDGE.search(prefix):
+        return "a hope, not a commitment"
+    if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
+        return "waits for the customer to send something first"
+    if not has_due and _IMMEDIATE.match(verb_phrase):
+        return "done in this very message (now)"
+    if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix) or _DETAILS_FRAGMENT.match(prefix):
+        return "waits for the customer to act first"
+    if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
+        return "passing on feedback"
+    if not has_due and (
+        _waits_for_reply(earlier, previous, following)
+        or _CUSTOMER_ACTION.search(sentence, found.end)
+        or _TOGETHER.search(verb_phrase)
+    ):
+        return "waits for the customer's reply"
+    waiting = _WAITING.search(prefix)
+    if waiting and (
+        _CUSTOMER_FIRST.search(prefix, waiting.end()) or _is_request(previous.strip(), whole=True)
+    ):
+        return "waits for the customer to act first"
+    if sentence.rstrip().endswith("?") and (
+        not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
+    ):
+        return "a question"
+    if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
+        return "passing on feedback"
+    if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
+        _FEEDBACK.search(sentence)
+    ):
+        return "passing on feedback"
+    if (
+        lx.LET_ME.match(sentence, found.start)
+        and found.kind == "check"
+        and _ANSWERED.search(sentence[found.end :] + " " + following)
+    ):
+        return "a check already answered in the message"
+    return None
+
+
+def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
+    """A commitment with no time of its own right after we asked the customer for something."""
+    if _CUSTOMER_ACTION.search(previous) or _CUSTOMER_ACTION.search(earlier):
+        return True
+    if _DETAILS_FRAGMENT.match(previous):
+        return True
+    if _QUESTION_TO_CUSTOMER.search(previous) and _YOU.search(previous):
+        return True
+    return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
+
+
+def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:
+    for m in pattern.finditer(text):
+        if not _INDIRECT.search(text[max(0, m.start() - 25) : m.start()]):
+            return True
+    return False
+
+
+def _is_request(prefix: str, whole: bool = False) -> bool:
+    """Does the clause before a commitment ask the customer to act first?"""
+    greeting = _GREETING.match(prefix)
+    body = prefix[greeting.end() :] if greeting else prefix
+    if not _REQUEST.match(body):
+        return False
+    return whole or bool(_CONNECTOR_END.search(body))

@@ -1,0 +1,286 @@
+"""Bring one promise up to date: load its facts, ask the pure core, write the answer.
+
+Used by the sweep for every promise that may have changed (a new reply, a closed
+or reassigned ticket, a ladder step come due, a snooze run out).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from tracker import escalation, lifecycle
+from tracker.actions import leads_of
+from tracker.config import Config
+from tracker.models import (
+    Assignment,
+    Escalation,
+    Message,
+    Person,
+    Promise,
+    PromiseEvent,
+    Source,
+    Ticket,
+)
+from tracker.outbox import (
+    TAG_OPEN,
+    TICKET_RECIPIENT,
+    Key,
+    cancel_pending,
+    close_out,
+    queue,
+    rows_of,
+    steps_taken,
+)
+from tracker.teams import CalendarResolver
+
+TICKET_CHANNEL_SOURCES = ("zendesk", "freshdesk")
+
+
+@dataclass
+class Tally:
+    examined: int = 0
+    kept: int = 0
+    broken: int = 0
+    handoffs: int = 0
+    resumed: int = 0
+    escalations_created: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def merge(self, other: Tally) -> None:
+        for name in ("examined", "kept", "broken", "handoffs", "resumed", "escalations_created"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
+
+class Recomputer:
+    """Per-pass caches (calendars, sources) around `recompute`."""
+
+    def __init__(
+        self,
+        session: Session,
+        config: Config,
+        tally: Tally,
+        calendars: dict[object, Any] | None = None,
+    ):
+        self.session = session
+        self.config = config
+        self.tally = tally
+        # Calendars are pure and costly to build (holidays): share them across a pass.
+        self.calendars = calendars if calendars is not None else {}
+        self._resolvers: dict[str | None, CalendarResolver] = {}
+        self._sources: dict[int, Source] = {}
+        self._messages: dict[int, list[lifecycle.MessageFacts]] = {}
+        self._rows: dict[int, dict[Key, Escalation]] = {}
+
+    def _source(self, source_id: int) -> Source:
+        if source_id not in self._sources:
+            self._sources[source_id] = self.session.get(Source, source_id)  # type: ignore[assignment]
+        return self._sources[source_id]
+
+    def _resolver(self, source: Source) -> CalendarResolver:
+        team = None
+        with contextlib.suppress(KeyError):
+            team = self.config.source(source.name).get("team")
+        if team not in self._resolvers:
+            resolver = CalendarResolver(self.session, team)
+            resolver._calendars = self.calendars
+            self._resolvers[team] = resolver
+        return self._resolvers[team]
+
+    def channels(self, source: Source) -> escalation.Channels:
+        ticket_on = self.config.ticket.note or self.config.ticket.tags
+        configured = any(s.name == source.name for s in self.config.sources)
+        return escalation.Channels(
+            email=self.config.email is not None,
+            slack=self.config.slack is not None,
+            ticket=ticket_on and configured and source.type in TICKET_CHANNEL_SOURCES,
+        )
+
+    def recompute(self, promise: Promise, now: datetime) -> None:
+        session = self.session
+        self.tally.examined += 1
+        ticket = session.get(Ticket, promise.ticket_id)
+        assert ticket is not None
+        if promise.ticket_id not in self._messages:
+            self.prime([promise])
+        messages = [m for m in self._messages[promise.ticket_id] if m.sent_at >= promise.made_at]
+        facts = lifecycle.PromiseFacts(
+            promise.id,
+            promise.kind,
+            promise.message_id,
+            promise.made_at,
+            promise.due_at,
+            promise.state,
+            promise.owner_id,
+            promise.maker_id,
+            promise.snoozed_until,
+        )
+        outcome = lifecycle.resolve(facts, messages, ticket.status, now)
+        if outcome.state == "kept":
+            self._kept(promise, outcome, now)
+        elif outcome.state == "broken":
+            self._broken(promise, outcome, now)
+        elif outcome.state in lifecycle.LIVE_STATES:
+            self._live(promise, ticket, outcome.state, now)
+        promise.updated_at = now
+        session.add(promise)
+
+    def prime(self, promises: list[Promise]) -> None:
+        """Load the messages of these promises' tickets and their outbox rows in two
+        queries (one pass recomputes hundreds of promises)."""
+        tickets = sorted({p.ticket_id for p in promises})
+        since = min(p.made_at for p in promises)
+        for ticket_id in tickets:
+            self._messages[ticket_id] = []
+        query = select(
+            Message.ticket_id,
+            Message.id,
+            Message.sent_at,
+            Message.author_role,
+            Message.public,
+            Message.is_own_note,
+            Message.is_call,
+            Message.author_id,
+        ).where(Message.ticket_id.in_(tickets), Message.sent_at >= since)
+        for ticket_id, *facts in self.session.exec(query):
+            self._messages[ticket_id].append(lifecycle.MessageFacts(*facts))
+        ids = [p.id for p in promises]
+        for promise_id in ids:
+            self._rows[promise_id] = {}
+        for row in self.session.exec(select(Escalation).where(Escalation.promise_id.in_(ids))):
+            self._rows[row.promise_id][(row.step, row.channel, row.recipient)] = row
+
+    def _event(self, promise: Promise, event: str, at: datetime, **detail: object) -> None:
+        self.session.add(
+            PromiseEvent(
+                promise_id=promise.id,
+                at=at,
+                event=event,
+                actor="followthrough",
+                detail=json.dumps(detail, default=str),
+            )
+        )
+
+    def _email(self, person_id: int | None) -> str | None:
+        if person_id is None:
+            return None
+        person = self.session.get(Person, person_id)
+        return person.email if person is not None else None
+
+    def _kept(self, promise: Promise, outcome: lifecycle.Outcome, now: datetime) -> None:
+        promise.state = "kept"
+        promise.kept_at = outcome.kept_at
+        promise.kept_by_message_id = outcome.kept_by_message_id
+        promise.closed_at = outcome.kept_at
+        promise.next_action_at = None
+        late = int(outcome.late_by.total_seconds()) if outcome.late_by else None
+        self._event(
+            promise,
+            "kept",
+            outcome.kept_at or now,
+            kept_at=outcome.kept_at.isoformat() if outcome.kept_at else None,
+            kept_by_message_id=outcome.kept_by_message_id,
+            kept_by=self._email(outcome.kept_by_author_id),
+            late_by_seconds=late,
+        )
+        close_out(self.session, promise.id, now)
+        self.tally.kept += 1
+
+    def _broken(self, promise: Promise, outcome: lifecycle.Outcome, now: datetime) -> None:
+        promise.state = "broken"
+        promise.closed_at = now
+        promise.next_action_at = None
+        self._event(promise, "broken", now, reason=outcome.reason)
+        # The ticket is closed: a note or tag change there would be refused, so no clean-up.
+        cancel_pending(self.session, promise.id)
+        self.tally.broken += 1
+
+    def _live(self, promise: Promise, ticket: Ticket, state: str, now: datetime) -> None:
+        if promise.state == "snoozed" and state == "open":
+            self._event(promise, "resumed", now, snoozed_until=promise.snoozed_until)
+            self.tally.resumed += 1
+        promise.state = state
+        source = self._source(ticket.source_id)
+        channels = self.channels(source)
+        if lifecycle.handed_off(promise.owner_id, ticket.assignee_id):
+            self._hand_off(promise, ticket, channels, now)
+        if state == "snoozed":
+            promise.next_action_at = promise.snoozed_until
+            return
+        existing = self._rows.get(promise.id)
+        if existing is None:
+            existing = self._rows[promise.id] = rows_of(self.session, promise.id)
+        taken = steps_taken(existing)
+        if channels.ticket and self.config.ticket.tags and TAG_OPEN not in taken:
+            queue(self.session, promise.id, TAG_OPEN, "ticket", TICKET_RECIPIENT, now, existing)
+            self.tally.escalations_created += 1
+        owner = self.session.get(Person, promise.owner_id) if promise.owner_id else None
+        calendar = self._resolver(source).calendar_for(owner, ticket)
+        plan = escalation.plan(
+            promise.due_at,
+            calendar,
+            self.config.escalation,
+            now,
+            taken,
+            resumed_at=promise.snoozed_until,
+        )
+        leads = leads_of(self.session, promise.owner_id) if "lead" in plan.due else []
+        for step in plan.due:
+            pairs = escalation.recipients(
+                step,
+                channels,
+                owner.email if owner else None,
+                leads,
+                self.config.escalation.managers,
+            )
+            created = sum(
+                queue(self.session, promise.id, step, c, r, now, existing) for c, r in pairs
+            )
+            self.tally.escalations_created += created
+            self._event(promise, step, now, recipients=[f"{c}:{r}" for c, r in pairs])
+        promise.next_action_at = plan.next_at
+
+    def _hand_off(
+        self, promise: Promise, ticket: Ticket, channels: escalation.Channels, now: datetime
+    ) -> None:
+        previous = promise.owner_id
+        promise.owner_id = ticket.assignee_id
+        assignment = self.session.exec(
+            select(Assignment)
+            .where(
+                Assignment.ticket_id == ticket.id,
+                Assignment.to_assignee_id == ticket.assignee_id,
+            )
+            .order_by(sa.desc(Assignment.changed_at), sa.desc(Assignment.id))
+        ).first()
+        at = assignment.changed_at if assignment is not None else now
+        event = PromiseEvent(
+            promise_id=promise.id,
+            at=at,
+            event="handed_off",
+            actor="followthrough",
+            detail=json.dumps(
+                {
+                    "from": self._email(previous),
+                    "to": self._email(ticket.assignee_id),
+                    "assignment_id": assignment.id if assignment is not None else None,
+                    "due": promise.due_at.isoformat(),
+                }
+            ),
+        )
+        self.session.add(event)
+        self.session.flush()
+        step = f"handoff-{assignment.id}" if assignment is not None else f"handoff-e{event.id}"
+        new_owner = self._email(ticket.assignee_id)
+        for channel, recipient in escalation.recipients(step, channels, new_owner, [], []):
+            self.tally.escalations_created += queue(
+                self.session, promise.id, step, channel, recipient, now
+            )
+        self.tally.handoffs += 1

@@ -1,0 +1,1 @@
+"""The background service (`followthrough run`): scheduler, leases, health, metrics, logs."""

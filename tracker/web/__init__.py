@@ -1,0 +1,86 @@
+"""The web pages and the JSON API: `create_app(config, engine)` builds the Flask app.
+
+Mounted by `followthrough run` when `[web] enabled`, and served alone by
+`followthrough web`.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from flask import Flask
+from sqlalchemy.engine import Engine
+
+from tracker.config import Config
+from tracker.web.context import EXTENSION, WebContext
+from tracker.web.mail import Mailer, smtp_mailer
+
+log = logging.getLogger(__name__)
+SESSION_LIFETIME = timedelta(days=7)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(
+    config: Config,
+    engine: Engine,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    mailer: Mailer | None = None,
+) -> Flask:
+    """The Flask app. `clock` returns aware UTC (default: the real clock); `mailer`
+    sends the sign-in e-mail (default: SMTP per `[notify.email]`, or none)."""
+    from tracker.web import api, auth, views
+    from tracker.web.formatting import register_filters
+
+    app = Flask(__name__)
+    secret_key = config.web.secret_key()
+    if not secret_key:
+        log.warning(
+            "[web] secret_key_env / secret_key_file is not set: using a random key, so "
+            "sessions end when the process restarts and cannot be shared between workers"
+        )
+        secret_key = secrets.token_urlsafe(48)
+    app.config.update(
+        SECRET_KEY=secret_key,
+        SESSION_COOKIE_NAME="followthrough_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=config.web.base_url.startswith("https://"),
+        PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
+        MAX_CONTENT_LENGTH=64 * 1024,
+        JSON_SORT_KEYS=False,
+    )
+    if mailer is None:
+        mailer = smtp_mailer(config)
+    app.extensions[EXTENSION] = WebContext(config, engine, clock or _utcnow, mailer)
+
+    app.before_request(auth.load_current_viewer)
+    app.before_request(auth.check_csrf)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp)
+    register_filters(app)
+
+    @app.context_processor
+    def _common() -> dict:
+        return {"viewer": auth.current_viewer(), "csrf_token": auth.csrf_token}
+
+    @app.after_request
+    def _headers(response):  # type: ignore[no-untyped-def]
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            "script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        )
+        return response
+
+    return app

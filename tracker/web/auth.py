@@ -1,0 +1,234 @@
+"""Sign-in by a one-time e-mailed link or a trusted reverse-proxy header; sessions; CSRF.
+
+Only the SHA-256 of a link's token is stored. A link works once (claimed by a
+compare-and-set UPDATE, so two clicks racing cannot both win) and expires after
+15 minutes. Opening the link shows a button; the POST it sends is what signs in,
+so a mail scanner that fetches links cannot use one up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
+from functools import wraps
+from typing import Any
+
+import sqlalchemy as sa
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from sqlmodel import Session
+
+from tracker.models import SignInToken
+from tracker.web.access import Viewer, load_viewer, normalise_email
+from tracker.web.context import web
+
+log = logging.getLogger(__name__)
+bp = Blueprint("auth", __name__)
+
+LINK_LIFETIME = timedelta(minutes=15)
+MAX_LIVE_LINKS = 5  # per address: more requests within 15 minutes send nothing
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "X-CSRF-Token"
+SENT_MESSAGE = (
+    "If that address may use Follow-through, a sign-in link is on its way. "
+    "It works once, within 15 minutes."
+)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# -- who is asking ----------------------------------------------------------------------
+def load_current_viewer() -> None:
+    """Sets g.viewer (None when nobody with access is signed in)."""
+    ctx = web()
+    g.viewer = None
+    email: str | None = None
+    header = ctx.config.web.trusted_header
+    if header and request.headers.get(header):
+        email = normalise_email(request.headers[header])
+    elif session.get("email"):
+        email = session["email"]
+    if not email:
+        return
+    with Session(ctx.engine) as db:
+        viewer = load_viewer(db, ctx.config, email)
+    if viewer.may_sign_in:
+        g.viewer = viewer
+
+
+def current_viewer() -> Viewer | None:
+    return g.get("viewer")
+
+
+def page_login_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if current_viewer() is None:
+            return redirect(url_for("auth.signin", next=request.path))
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def api_login_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if current_viewer() is None:
+            return jsonify(error="sign in first"), 401
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+# -- CSRF -------------------------------------------------------------------------------
+def csrf_token() -> str:
+    if CSRF_FIELD not in session:
+        session[CSRF_FIELD] = secrets.token_urlsafe(32)
+    return session[CSRF_FIELD]
+
+
+def check_csrf() -> Any:
+    """Before every POST: the session's token must come back in the form or the header."""
+    if request.method != "POST":
+        return None
+    if request.path.startswith("/api/") and current_viewer() is None:
+        return jsonify(error="sign in first"), 401
+    expected = session.get(CSRF_FIELD)
+    given = request.headers.get(CSRF_HEADER) or request.form.get(CSRF_FIELD)
+    if expected and given and hmac.compare_digest(expected, given):
+        return None
+    if request.path.startswith("/api/"):
+        return jsonify(error=f"missing or wrong CSRF token (send the {CSRF_HEADER} header)"), 400
+    abort(400, description="The form had expired. Go back, reload the page and try again.")
+
+
+# -- pages ------------------------------------------------------------------------------
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("views.home")
+
+
+@bp.get("/signin")
+def signin() -> Any:
+    if current_viewer() is not None:
+        return redirect(_safe_next(request.args.get("next")))
+    return render_template(
+        "signin.html", can_mail=web().mailer is not None, next=request.args.get("next", "")
+    )
+
+
+@bp.post("/signin")
+def request_link() -> Any:
+    ctx = web()
+    address = normalise_email(request.form.get("email", ""))
+    if "@" not in address or len(address) > 320:
+        flash("Enter your work e-mail address.", "error")
+        return redirect(url_for("auth.signin"))
+    if ctx.mailer is None:
+        abort(503, description="E-mail sign-in is not configured here ([notify.email]).")
+    now = ctx.now()
+    token = secrets.token_urlsafe(32)
+    with Session(ctx.engine) as db:
+        db.execute(sa.delete(SignInToken).where(SignInToken.expires_at < now - timedelta(days=1)))
+        viewer = load_viewer(db, ctx.config, address)
+        live = db.scalar(
+            sa.select(sa.func.count())
+            .select_from(SignInToken)
+            .where(SignInToken.email == address, SignInToken.expires_at > now)
+        )
+        send = viewer.may_sign_in and live < MAX_LIVE_LINKS
+        if send:
+            db.add(
+                SignInToken(
+                    token_hash=token_hash(token),
+                    email=address,
+                    created_at=now,
+                    expires_at=now + LINK_LIFETIME,
+                )
+            )
+        db.commit()
+    if send:
+        link = f"{ctx.config.web.base_url.rstrip('/')}{url_for('auth.open_link', token=token)}"
+        body = (
+            "Someone (we hope you) asked to sign in to Follow-through with this address.\n\n"
+            f"Open this link within 15 minutes to sign in (it works once):\n{link}\n\n"
+            "If it was not you, ignore this message.\n"
+        )
+        try:
+            ctx.mailer(address, "Your Follow-through sign-in link", body)
+        except Exception as exc:  # the answer must not reveal whether the address is known
+            log.error("could not send the sign-in e-mail: %s", type(exc).__name__)
+    else:
+        log.info("sign-in link not sent: no access, or %d links already live", MAX_LIVE_LINKS)
+    flash(SENT_MESSAGE, "info")
+    return redirect(url_for("auth.signin"))
+
+
+def _valid_token(db: Session, token: str, now: Any) -> SignInToken | None:
+    row = db.scalars(
+        sa.select(SignInToken).where(SignInToken.token_hash == token_hash(token))
+    ).first()
+    if row is None or row.used_at is not None or row.expires_at <= now:
+        return None
+    return row
+
+
+@bp.get("/signin/<token>")
+def open_link(token: str) -> Any:
+    ctx = web()
+    with Session(ctx.engine) as db:
+        row = _valid_token(db, token, ctx.now())
+    if row is None:
+        return render_template("link_invalid.html"), 410
+    return render_template("confirm.html", token=token, email=row.email)
+
+
+@bp.post("/signin/<token>")
+def use_link(token: str) -> Any:
+    ctx = web()
+    now = ctx.now()
+    with Session(ctx.engine) as db:
+        claimed = db.execute(
+            sa.update(SignInToken)
+            .where(
+                SignInToken.token_hash == token_hash(token),
+                SignInToken.used_at.is_(None),
+                SignInToken.expires_at > now,
+            )
+            .values(used_at=now)
+        )
+        email = db.scalars(
+            sa.select(SignInToken.email).where(SignInToken.token_hash == token_hash(token))
+        ).first()
+        db.commit()
+    if claimed.rowcount != 1 or email is None:
+        return render_template("link_invalid.html"), 410
+    session.clear()
+    session.permanent = True
+    session["email"] = email
+    csrf_token()
+    return redirect(url_for("views.home"))
+
+
+@bp.post("/signout")
+def signout() -> Any:
+    session.clear()
+    flash("You are signed out.", "info")
+    return redirect(url_for("auth.signin"))

@@ -1,0 +1,77 @@
+"""Turning stored values into what people read: local times, "in 3 h", highlighted quotes.
+
+Customer-written text is always escaped here before any markup is added around it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import Flask
+from markupsafe import Markup, escape
+
+
+def local_time(value: datetime | str | None, zone: ZoneInfo | str) -> str:
+    """'Tue 24 Nov 14:00 GMT' in the reader's zone."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if isinstance(zone, str):
+        zone = ZoneInfo(zone)
+    local = value.astimezone(zone)
+    return f"{local:%a %d %b %Y %H:%M} {local.tzname()}"
+
+
+def span(seconds: float) -> str:
+    """A short human duration: '45 min', '3 h 20 min', '2 d 4 h'."""
+    seconds = abs(int(seconds))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{max(minutes, 1)} min" if seconds >= 60 else "under a minute"
+
+
+def time_left(due: datetime | str, now: datetime) -> str:
+    """'in 3 h 20 min' or '2 d 4 h late'."""
+    if isinstance(due, str):
+        due = datetime.fromisoformat(due)
+    delta: timedelta = due - now
+    if delta.total_seconds() >= 0:
+        return f"in {span(delta.total_seconds())}"
+    return f"{span(delta.total_seconds())} late"
+
+
+def highlight(text: str, start: int, end: int) -> Markup:
+    """The message with the promise marked; every character of the text is escaped."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    return (
+        escape(text[:start])
+        + Markup('<mark id="promise">')
+        + escape(text[start:end])
+        + Markup("</mark>")
+        + escape(text[end:])
+    )
+
+
+def snooze_default(now: datetime, zone: ZoneInfo) -> str:
+    """Tomorrow 09:00 local, as a datetime-local field wants it."""
+    tomorrow = now.astimezone(zone).date() + timedelta(days=1)
+    return f"{tomorrow:%Y-%m-%d}T09:00"
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "—"
+
+
+def register_filters(app: Flask) -> None:
+    app.jinja_env.filters["local_time"] = local_time
+    app.jinja_env.filters["span"] = span
+    app.jinja_env.filters["percent"] = percent
+    app.jinja_env.globals["time_left"] = time_left
