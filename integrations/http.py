@@ -54,6 +54,8 @@ class CallStats:
     retries: int = 0
     waited: float = 0.0
     by_status: dict[int, int] = field(default_factory=dict)
+    server_credits: int = 0  # what the API says the calls cost (X-RateLimit-Used-CurrentRequest)
+    remaining: int | None = None  # the API's last X-RateLimit-Remaining
 
 
 class Budget:
@@ -80,6 +82,27 @@ class Budget:
                 delay = 60 - (now - self.spent[0][0]) + 0.01
             self.sleep(delay)
             waited += delay
+
+    def exhaust(self) -> None:
+        """The API says nothing is left: wait a full minute before the next call."""
+        with self.lock:
+            self.spent.append((self.clock(), self.per_minute))
+
+    def lower(self, per_minute: int) -> None:
+        """The account's real limit is below the configured one: use the real one."""
+        with self.lock:
+            self.per_minute = max(1, min(self.per_minute, per_minute))
+
+
+def _int_header(headers: Any, *names: str) -> int | None:
+    for name in names:
+        value = headers.get(name)
+        if value is not None:
+            try:
+                return int(float(value))
+            except ValueError:
+                return None
+    return None
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -181,6 +204,7 @@ class HttpClient:
                     raise HttpError(self.source, f"{method} {path} failed: {reason}") from None
                 self._backoff(attempt)
                 continue
+            self._observe_rate_headers(response, budget)
             status = response.status_code
             self.stats.by_status[status] = self.stats.by_status.get(status, 0) + 1
             if 200 <= status < 300 or status in ok:
@@ -215,6 +239,24 @@ class HttpClient:
             raise HttpError(
                 self.source, f"{method} {path} answered {status}: {body}", status, permanent=True
             )
+
+    def _observe_rate_headers(self, response: requests.Response, budget: str | None) -> None:
+        """Obey the API's own rate headers (Freshdesk X-RateLimit-*, Zendesk X-Rate-Limit*)."""
+        headers = response.headers
+        used = _int_header(headers, "X-RateLimit-Used-CurrentRequest")
+        if used is not None:
+            self.stats.server_credits += used
+        total = _int_header(headers, "X-RateLimit-Total", "X-Rate-Limit")
+        remaining = _int_header(headers, "X-RateLimit-Remaining", "X-Rate-Limit-Remaining")
+        touched = [self.budgets[k] for k in {budget or "default", "default"} if k in self.budgets]
+        if total is not None and total > 0:
+            for bucket in touched:
+                bucket.lower(total)
+        if remaining is not None:
+            self.stats.remaining = remaining
+            if remaining <= 0 and response.status_code != 429:
+                for bucket in touched:
+                    bucket.exhaust()
 
     def _backoff(self, attempt: int) -> None:
         delay = min(30.0, 0.5 * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5)

@@ -15,6 +15,7 @@ from tracker.config import SourceConfig
 
 FACTORIES: dict[str, str] = {
     "zendesk": "integrations.zendesk.connector:build",
+    "freshdesk": "integrations.freshdesk.connector:build",
     "imap": "integrations.imap.connector:build",
 }
 

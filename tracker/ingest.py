@@ -153,6 +153,7 @@ class _Ingest:
         self.tickets.update(_existing(self.session, Ticket, self.source.id, ticket_ids))  # type: ignore[arg-type]
         for record in batch.tickets:
             ticket = self.ticket(record.external_id)
+            seen_before = ticket.id is not None  # a flush below gives new tickets an id too
             requester = self.person(record.requester_external_id)
             assignee = self.person(record.assignee_external_id, role="agent")
             group = self.group(record.group_external_id)
@@ -161,7 +162,7 @@ class _Ingest:
             new_group = group.id if group else None
             if (
                 derive_handoffs
-                and ticket.id is not None
+                and seen_before
                 and (ticket.assignee_id, ticket.group_id) != (new_assignee, new_group)
             ):
                 self._handoff(ticket, new_assignee, new_group, record.updated_at)

@@ -13,6 +13,7 @@ import signal
 import sys
 from datetime import UTC, datetime
 
+from integrations.sandbox.freshdesk_face import FreshdeskFace
 from integrations.sandbox.seed import bulk, seed_week
 from integrations.sandbox.server import RateLimit, SandboxServer
 from integrations.sandbox.zendesk_face import ZendeskFace
@@ -25,7 +26,9 @@ def main(argv: list[str] | None = None) -> int:
         "Follow-through without an account. Example: python -m integrations.sandbox --port 8090",
     )
     parser.add_argument("--port", type=int, default=8090, help="port on 127.0.0.1 (0: any)")
-    parser.add_argument("--face", choices=["zendesk"], default="zendesk", help="API to speak")
+    parser.add_argument(
+        "--face", choices=["zendesk", "freshdesk"], default="zendesk", help="API to speak"
+    )
     parser.add_argument(
         "--bulk", type=int, default=0, metavar="N", help="N generated tickets instead of the week"
     )
@@ -46,15 +49,23 @@ def main(argv: list[str] | None = None) -> int:
     seeded.clock.now = now
     seeded.store.clock = lambda: datetime.now(UTC)  # live from here on
     token = os.environ.get(args.token_env) or secrets.token_urlsafe(16)
-    face = ZendeskFace(
-        seeded.store, api_user=seeded.api_user, token=token, page_size=args.page_size
-    )
+    if args.face == "freshdesk":
+        face: ZendeskFace | FreshdeskFace = FreshdeskFace(
+            seeded.store, api_user=seeded.api_user, api_key=token
+        )
+    else:
+        face = ZendeskFace(
+            seeded.store, api_user=seeded.api_user, token=token, page_size=args.page_size
+        )
     limit = RateLimit(args.rate_limit, "5") if args.rate_limit else None
     server = SandboxServer(face, port=args.port, rate_limit=limit).start()
     print(f"sandbox help desk ({args.face}) on {server.url}: {len(seeded.store.tickets)} tickets")
     print("add to followthrough.toml:\n")
-    print('[[source]]\nname = "sandbox"\ntype = "zendesk"')
-    print(f'url = "{server.url}"\nemail = "{seeded.api_user.email}"\ntoken_env = "SANDBOX_TOKEN"')
+    print(f'[[source]]\nname = "sandbox"\ntype = "{args.face}"\nurl = "{server.url}"')
+    if args.face == "freshdesk":
+        print('api_key_env = "SANDBOX_TOKEN"')
+    else:
+        print(f'email = "{seeded.api_user.email}"\ntoken_env = "SANDBOX_TOKEN"')
     if args.token_env not in os.environ:
         print(f"\nand run: export SANDBOX_TOKEN={token}")
     sys.stdout.flush()
