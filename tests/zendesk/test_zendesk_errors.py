@@ -72,7 +72,8 @@ def test_a_server_error_is_retried_with_backoff_then_succeeds(monkeypatch):
     conn = connector(monkeypatch, sleeps)
     found = list(conn.pages(STORED, NOW))
     assert json.loads(found[-1].cursor)["tickets"]["cursor"] == "c"
-    assert len(sleeps) == 2 and 0 < sleeps[0] < sleeps[1] <= 30
+    assert len(sleeps) == 2
+    assert 0.25 <= sleeps[0] <= 0.75 and 0.5 <= sleeps[1] <= 1.5  # jittered 0.5 s, 1 s
     assert conn.http_stats.retries == 2
 
 
