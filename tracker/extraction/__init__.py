@@ -44,6 +44,9 @@ _CUT = re.compile(
     r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)"
     r"(?=(?:\s+[\w'-]+){0,3}?\s+(?:will|should|may|might|can|could|would|is|are|was|were|has|"
     r"have|had|does|do|did|takes?|arrives?|needs?)\b)"
+    # "…, and Royal Mail should deliver it Thursday": a named third party
+    r"|,\s*and\s+(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z][\w&'-]*)){0,2}\s+(?:will|should|may|might|"
+    r"can|could|would)\b"
     # a comma splice about someone else: "I'll reverse the fee today, you'll see it in 3 days"
     r"|,\s*(?:the|your|it|they|this|that|there|you)(?:'ll|'d|\s+(?:will|should|may|might|can|"
     r"could|would))\b",

@@ -70,14 +70,23 @@ def classify(phrase: str) -> str | None:
         # "have a specialist call you" hands the case over; "have a technician
         # replace the router" still promises the fix.
         staff = False
-        for word in list(_WORD.finditer(phrase, m.end(), m.end() + 80))[:8]:
+        words = list(_WORD.finditer(phrase, m.end(), m.end() + 80))[:8]
+        for index, word in enumerate(words):
             kind = lx.WORD_KINDS.get(word.group().lower())
             if not kind and staff:  # "have someone from our store give you a call"
                 kind = next(
                     (k for k, rule in _CONTACT_RULES if rule.match(phrase, word.start())), None
                 )
             if kind:
-                return "escalate" if staff and kind in ("callback", "update", "check") else kind
+                if staff and kind in ("callback", "update", "check"):
+                    return "escalate"
+                # "get the invoice corrected and resent": the customer-facing participle.
+                following = words[index + 1 : index + 3]
+                if len(following) == 2 and following[0].group().lower() == "and":
+                    other = lx.WORD_KINDS.get(following[1].group().lower())
+                    if other in ("send", "fix"):
+                        kind = min((kind, other), key=lx.KIND_PRIORITY.index)
+                return kind
             lower = word.group().lower()
             staff = staff or bool(_STAFF_WORD.fullmatch(lower)) or lower in _SOMEONE
         return None
@@ -153,6 +162,13 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         mine = m["who"].lower() in ("me", "us")
         kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
         found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
+    for m in lx.PASSIVE_BY_US.finditer(sentence) if " by " in lower else ():
+        kind = lx.WORD_KINDS.get(m["verb"].lower())
+        ours = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
+        if not ours and kind not in ("fix", "send"):
+            kind = "escalate"
+        if kind:
+            found.append(Commitment(m.start(), m.end(), kind))
     for m in lx.HANDLED_BY.finditer(sentence) if " by " in lower else ():
         found.append(Commitment(m.start(), m.end(), "escalate"))
     for m in lx.PRONOUN_COMMITMENT.finditer(sentence):

@@ -189,7 +189,8 @@ def rejection(
         return "a hope, not a commitment"
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
         return "waits for the customer to send something first"
-    if not has_due and _IMMEDIATE.match(verb_phrase):
+    handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
+    if not has_due and not handing_over and _IMMEDIATE.match(verb_phrase):
         return "done in this very message (now)"
     if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix) or _DETAILS_FRAGMENT.match(prefix):
         return "waits for the customer to act first"

@@ -107,7 +107,8 @@ SUBJECTLESS = re.compile(
 )
 # "You'll get a credit note from me by Friday": what the customer will get, and from us.
 GET_FROM = re.compile(
-    r"\byou(?:'ll|\s+will|\s+should)\s+(?:get|receive)\s+(?:a|an|the|your|my|our)\s+"
+    r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect)|(?:please\s+)?expect)"
+    r"\s+(?:a|an|the|your|my|our)\s+"
     r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?:me|us)\b",
     FLAGS,
 )
@@ -118,6 +119,15 @@ PASSIVE_SEND = re.compile(
     r"(?:'ll|\s+will)\s+be\s+"
     r"(?:sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|refunded)"
     r"\b(?!\s+by\s+(?!us\b|me\b|our\b))",
+    FLAGS,
+)
+# "Your refund will be processed by our billing team by Friday": the passive of a
+# commitment whose agent is us or a team of ours (a third party's is not ours).
+PASSIVE_BY_US = re.compile(
+    r"\b(?:it|they|this|that|(?:a|an|the|your|this|that)\s+(?:[\w£$€.,-]+\s+){0,3}?[\w£$€.,-]+)"
+    r"(?:'ll|\s+will)\s+be\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|sent|paid|done|taken|set\s+up))"
+    r"\b[^.;!?]{0,40}?\bby\s+(?:us|me|(?:our|my)\s+(?:[\w&*-]+\s+){0,3}?"
+    rf"{STAFF}|one\s+of\s+our\s+(?:[\w&*-]+\s+){{0,2}}?{STAFF})\b",
     FLAGS,
 )
 OUR_STAFF = re.compile(
@@ -212,7 +222,7 @@ _UPDATE_NOUN = (
 )
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
-    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay resend re-send re-?issue "
+    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay re-?sen[dt] re-?issue "
     "return compensate order arrange collect "
     "apply add upload attach"
 )
@@ -265,6 +275,11 @@ _RULES = (
     ("update", rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b"),
     ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
     ("update", rf"(?:message|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b(?!\s+{_DETERMINER}\b)"),
+    (
+        "update",
+        rf"(?:message|text|dm|ping|e-?mail)\s+{_YOU}\s+(?:(?:an?|the|your|my|our)\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:update|reply|response|answer)s?\b",
+    ),
     (
         "update",
         rf"keep\s+{_YOU}\s+"
@@ -374,7 +389,7 @@ WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "send sent emailed e-mailed posted shipped issued refunded credited delivered "
-            "dispatched despatched couriered mailed reimbursed paid arranged processed returned "
+            "dispatched despatched couriered mailed reimbursed paid arranged processed returned resent "
             "ship refund credit deliver"
         ),
         "send",
