@@ -20,7 +20,9 @@ _SENT_THING = re.compile(
     r"replacement|confirmation\s+of)\b",
     re.I,
 )
-_NEWS = re.compile(r"\b(?:reply|response|update|answer|message|note|line|news|e-?mail)\b", re.I)
+_NEWS = re.compile(
+    r"\b(?:reply|response|update|answer|message|note|line|news|e-?mail|decision|outcome)\b", re.I
+)
 # "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
 _CONFIRMED = re.compile(
     r"\b(?:I|we)\s+(?:can\s+)?(?:confirm|guarantee|promise)\s+(?:that\s+)?$", re.IGNORECASE
@@ -148,8 +150,12 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate"))
     for m in lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else ():
-        confirmed = _CONFIRMED.search(sentence[: m.start()])
-        found.append(Commitment(m.start(), m.end(), "send", follows=not confirmed))
+        # "…forwarded to our technical team and the issue will be resolved in 24 hours"
+        confirmed = _CONFIRMED.search(sentence[: m.start()]) or lx.OUR_STAFF.search(
+            sentence, 0, m.start()
+        )
+        kind = lx.WORD_KINDS.get(m["verb"].lower(), "send")
+        found.append(Commitment(m.start(), m.end(), kind, follows=not confirmed))
     for m in lx.HEAR_FROM.finditer(sentence):
         who = m["who"].lower()
         if who in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):

@@ -42,6 +42,7 @@ STAFF = (
     r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
     r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|handlers?|"
     r"(?:team\s+)?leads?|consultants?|planners?|executives?|fitters?|installers?|surveyors?|"
+    r"drivers?|riders?|porters?|plumbers?|electricians?|caretakers?|case\s+handlers?|"
     r"specialist\s+team|people)"
 )
 # The agent, "we", or a named team of the company as the subject of a commitment.
@@ -117,7 +118,8 @@ GET_FROM = re.compile(
 PASSIVE_SEND = re.compile(
     r"\b(?:it|they|this|that|one|(?:a|the|your)\s+(?:[\w£$€.,-]+\s+){0,2}?[\w£$€.,-]+)"
     r"(?:'ll|\s+will)\s+be\s+"
-    r"(?:sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|refunded)"
+    r"(?P<verb>sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|"
+    r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked)"
     r"\b(?!\s+by\s+(?!us\b|me\b|our\b))",
     FLAGS,
 )
@@ -125,7 +127,7 @@ PASSIVE_SEND = re.compile(
 # commitment whose agent is us or a team of ours (a third party's is not ours).
 PASSIVE_BY_US = re.compile(
     r"\b(?:it|they|this|that|(?:a|an|the|your|this|that)\s+(?:[\w£$€.,-]+\s+){0,3}?[\w£$€.,-]+)"
-    r"(?:'ll|\s+will)\s+be\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|sent|paid|done|taken|set\s+up))"
+    r"(?:'ll|\s+will)\s+be\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|sent|paid|done|taken|set\s+up|dealt\s+with)"
     r"\b[^.;!?]{0,40}?\bby\s+(?:us|me|(?:our|my)\s+(?:[\w&*-]+\s+){0,3}?"
     rf"{STAFF}|one\s+of\s+our\s+(?:[\w&*-]+\s+){{0,2}}?{STAFF})\b",
     FLAGS,
@@ -233,7 +235,7 @@ _FIX_VERBS = _words(
     r"set\s+(?:\w+\s+){0,2}?up setup upgrade downgrade rectify clear deploy patch reinstall "
     r"reschedule rebook "
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
-    r"waive visit come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
+    r"waive visit attend arrive come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
     r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
     r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
     r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door) "
@@ -257,7 +259,7 @@ _ESCALATE_STEMS = _any(
 )
 _RULES = (
     ("callback", rf"(?:give|get)\s+{_YOU}\s+(?:a\s+)?(?:quick\s+)?{_CALL}\b"),
-    ("callback", rf"(?:call|ring|phone|telephone|buzz)(?:ing)?\s+(?:{_YOU}\b|back\b)"),
+    ("callback", rf"(?:call|ring|phone|telephone|buzz|bell)(?:ing)?\s+(?:{_YOU}\b|back\b)"),
     (
         "callback",
         r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|first|at|on|in|"
@@ -279,6 +281,11 @@ _RULES = (
         "update",
         rf"(?:message|text|dm|ping|e-?mail)\s+{_YOU}\s+(?:(?:an?|the|your|my|our)\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?:update|reply|response|answer)s?\b",
+    ),
+    (
+        "update",
+        rf"(?:get|give)\s+{_YOU}\s+(?:(?:an?|the|some|our|my)\s+)?(?:[\w-]+\s+)?"
+        r"(?:answer|update|reply|response|news|decision|outcome)s?\b",
     ),
     (
         "update",
@@ -315,6 +322,11 @@ _RULES = (
     ("escalate", r"escalat\w*\b"),
     (
         "escalate",
+        r"(?:loop|bring|rope|pull)\s+in\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+"
+        rf"(?:[\w&-]+\s+){{0,3}}?{STAFF}|(?:someone|somebody|a\s+colleague)\b)",
+    ),
+    (
+        "escalate",
         rf"(?:ask|get|have)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?"
         rf"{STAFF}|(?:someone|somebody|a\s+colleague)(?:\s+(?:from|in|on|at)\s+(?:our|the|my)\s+"
         rf"(?:[\w&-]+\s+){{0,3}}?{STAFF})?)\s+to\b",
@@ -327,7 +339,7 @@ _RULES = (
     (
         "fix",
         r"(?:get|have|send|book|arrange|schedule)\s+(?:a|an|the|our|one\s+of\s+our)\s+"
-        r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer)s?\b",
+        r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer)s?\b(?!')",
     ),
     (
         "update",
@@ -389,7 +401,8 @@ WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "send sent emailed e-mailed posted shipped issued refunded credited delivered "
-            "dispatched despatched couriered mailed reimbursed paid arranged processed returned resent "
+            "dispatched despatched couriered mailed reimbursed paid arranged processed returned "
+            "resent "
             "ship refund credit deliver"
         ),
         "send",
