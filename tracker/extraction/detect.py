@@ -11,6 +11,7 @@ passing on feedback and checks already answered in the message.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tracker.extraction import lexicon as lx
@@ -58,6 +59,8 @@ class Commitment:
 def classify(phrase: str) -> str | None:
     """The kind of a verb phrase ("call you back tomorrow" -> "callback"), or None."""
     phrase = phrase.lstrip()
+    if not phrase[:1].isalpha():
+        return None  # every action starts with a word; garbage ("\x00call") costs nothing
     arranged = _ARRANGE_FOR.match(phrase)
     if arranged:
         # "arrange for the part to be replaced by our engineer": the kind of what is arranged.
@@ -109,11 +112,11 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
     `previous` (the sentence before) lets "she'll call you" stand for "my manager".
     """
     found: list[Commitment] = []
-    for m in lx.SELF_COMMITMENT.finditer(sentence):
+    for m in _capped(lx.SELF_COMMITMENT.finditer(sentence), found):
         kind = _verb_phrase_kind(sentence, m.end())
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
-    for m in lx.TEAM_COMMITMENT.finditer(sentence):
+    for m in _capped(lx.TEAM_COMMITMENT.finditer(sentence), found):
         kind = _verb_phrase_kind(sentence, m.end())
         if kind:
             found.append(
@@ -121,7 +124,7 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             )
     joined = " and " in sentence or " but " in sentence
     continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if joined else ()
-    for m in continued:
+    for m in _capped(continued, found):
         kind = _verb_phrase_kind(sentence, m.end())
         then = (m["then"] or "").strip().lower()
         pronoun = m["subj"].lower() == "they" or then == "they"
@@ -131,14 +134,14 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             team = m["subj"].lower() not in ("i", "we") or then == "they"
             kind = "escalate" if team and kind not in ("fix", "send") else kind
             found.append(Commitment(m.start(), m.end(), kind))
-    for m in lx.LET_ME.finditer(sentence):
+    for m in _capped(lx.LET_ME.finditer(sentence), found):
         adverbs = lx.ADVERBS.match(sentence, m.end())
         start = adverbs.end() if adverbs else m.end()
         kind = _with_conjuncts(sentence, start, classify(sentence[start:]))
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
     lower = sentence.lower()
-    for m in lx.GET_FROM.finditer(sentence) if "from" in lower else ():
+    for m in _capped(lx.GET_FROM.finditer(sentence) if "from" in lower else (), found):
         what = m["what"].lower()
         if re.search(r"\b(?:confirmation|notification|receipt|automated|automatic)\b", what):
             continue
@@ -146,38 +149,38 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         if kind == "send" and not _SENT_THING.search(what) and _NEWS.search(what):
             kind = "update"
         found.append(Commitment(m.start(), m.end(), kind))
-    for m in lx.ASKED_STAFF.finditer(sentence) if "ve" in lower else ():
+    for m in _capped(lx.ASKED_STAFF.finditer(sentence) if "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate"))
-    for m in lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else ():
+    for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else (), found):
         # "…forwarded to our technical team and the issue will be resolved in 24 hours"
         confirmed = _CONFIRMED.search(sentence[: m.start()]) or lx.OUR_STAFF.search(
             sentence, 0, m.start()
         )
         kind = lx.WORD_KINDS.get(m["verb"].lower(), "send")
         found.append(Commitment(m.start(), m.end(), kind, follows=not confirmed))
-    for m in lx.HEAR_FROM.finditer(sentence):
+    for m in _capped(lx.HEAR_FROM.finditer(sentence), found):
         who = m["who"].lower()
         if who in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
             continue
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
         found.append(Commitment(m.start(), m.end(), kind if who in ("me", "us") else "escalate"))
-    for m in lx.CONTACTED_BY.finditer(sentence):
+    for m in _capped(lx.CONTACTED_BY.finditer(sentence), found):
         if m["who"].lower() in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
             continue
         mine = m["who"].lower() in ("me", "us")
         kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
         found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
-    for m in lx.PASSIVE_BY_US.finditer(sentence) if " by " in lower else ():
+    for m in _capped(lx.PASSIVE_BY_US.finditer(sentence) if " by " in lower else (), found):
         kind = lx.WORD_KINDS.get(m["verb"].lower())
         ours = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
         if not ours and kind not in ("fix", "send"):
             kind = "escalate"
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
-    for m in lx.HANDLED_BY.finditer(sentence) if " by " in lower else ():
+    for m in _capped(lx.HANDLED_BY.finditer(sentence) if " by " in lower else (), found):
         found.append(Commitment(m.start(), m.end(), "escalate"))
-    for m in lx.PRONOUN_COMMITMENT.finditer(sentence):
+    for m in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
         if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
             continue
         kind = _verb_phrase_kind(sentence, m.end())
@@ -185,7 +188,7 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             found.append(
                 Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
             )
-    for m in lx.PROGRESSIVE.finditer(sentence):
+    for m in _capped(lx.PROGRESSIVE.finditer(sentence), found):
         kind = classify(sentence[m.end() :])
         if not kind:
             continue
@@ -194,12 +197,12 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
                 found.append(Commitment(m.start(), m.end(), kind))
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
-    for m in lx.TEAM_PROGRESSIVE.finditer(sentence) if "ing" in lower else ():
+    for m in _capped(lx.TEAM_PROGRESSIVE.finditer(sentence) if "ing" in lower else (), found):
         kind = classify(sentence[m.end() :])
         if kind:
             kind = kind if kind in ("fix", "send") else "escalate"
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
-    for subjectless in lx.SUBJECTLESS.finditer(sentence):
+    for subjectless in _capped(lx.SUBJECTLESS.finditer(sentence), found):
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):
             continue  # "Your adviser, Hannah, will call": the subject is there after all
@@ -208,6 +211,16 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             found.append(Commitment(modal, subjectless.end(), kind))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
+
+
+def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterator[re.Match[str]]:
+    """The matches of one pattern until it has added MAX_COMMITMENTS: each pattern finds
+    its clauses in order, so the first MAX_COMMITMENTS of all of them are unchanged."""
+    before = len(found)
+    for match in matches:
+        if len(found) - before >= MAX_COMMITMENTS:
+            return
+        yield match
 
 
 def _verb_phrase_kind(sentence: str, pos: int) -> str | None:

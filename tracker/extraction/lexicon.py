@@ -25,6 +25,35 @@ _CUE = re.compile(
 )
 
 
+# Each alternative of `_CUE` on its own, led by a literal so that the regex engine's
+# fast literal search skips the text between hits (the alternation as a whole starts
+# with common letters and is tried at almost every position of a long message).
+_CUE_STARTS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        "'ll",
+        "’ll",
+        "will",
+        "shall",
+        "should",
+        "gonna",
+        r"going(?=\s+to)",
+        r"let(?=\s+(?:me|us))",
+        "expect",
+        "hear",
+        r"i(?=['’]m|\s+am)",
+        r"we(?=['’]re|\s+are)",
+        r"plan(?=\s+to)",
+        "intend",
+        r"(?:is|are)(?=\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing)",
+        r"from(?=\s+(?:me|us))",
+        r"who(?=['’]ll)",
+        r"['’]ve(?=\s+(?:asked|arranged|requested|instructed))",
+        r"have(?=\s+(?:asked|arranged|requested|instructed))",
+    )
+)
+
+
 def has_cue(text: str) -> bool:
     return _CUE.search(text.lower()) is not None
 
@@ -34,7 +63,22 @@ def cue_matches(text: str) -> Iterator[int]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return (match.start() for match in _CUE.finditer(lowered))
+    return _cue_starts(lowered)
+
+
+def _cue_starts(lowered: str) -> Iterator[int]:
+    """The starts of `_CUE.finditer(lowered)`, found from literal-led candidates."""
+    candidates: set[int] = set()
+    for pattern in _CUE_STARTS:
+        candidates.update(match.start() for match in pattern.finditer(lowered))
+    resume = 0
+    for start in sorted(candidates):
+        if start < resume:
+            continue
+        match = _CUE.match(lowered, start)
+        if match:
+            resume = match.end()
+            yield start
 
 
 STAFF = (

@@ -1,0 +1,80 @@
+"""Finding commitment cues in long messages from literal-led candidates gives exactly
+the positions the full cue pattern finds, only faster."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.extraction import lexicon
+
+WORDS = [
+    "i",
+    "am",
+    "i'm",
+    "i’m",
+    "we",
+    "we're",
+    "we’re",
+    "are",
+    "is",
+    "now",
+    "sending",
+    "shipping",
+    "fixing",
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "should",
+    "gonna",
+    "going",
+    "to",
+    "let",
+    "me",
+    "us",
+    "expect",
+    "hear",
+    "plan",
+    "intend",
+    "from",
+    "who'll",
+    "who’ll",
+    "'ve",
+    "’ve",
+    "have",
+    "asked",
+    "arranged",
+    "the",
+    "a",
+    "hi",
+    "team",
+    "wi",
+    ",",
+    ".",
+    "?",
+    "!",
+    "x",
+]
+SPACES = ("", " ", "  ", "\n", "\t")
+
+
+def full_pattern_starts(text: str) -> list[int]:
+    return [m.start() for m in lexicon._CUE.finditer(text.lower())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SPACES)), max_size=40))
+def test_cue_positions_are_those_of_the_full_pattern(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + space for word, space in parts)
+    assert list(lexicon.cue_matches(text)) == full_pattern_starts(text)
+
+
+def test_cue_positions_match_in_mixed_case_and_overlapping_cues() -> None:
+    text = "WILL'LL I  AM sending We’re Going\tto WHO'LL have   instructed shouldwill"
+    assert list(lexicon.cue_matches(text)) == full_pattern_starts(text)
+
+
+def test_the_only_cue_at_the_end_of_a_long_message_is_found() -> None:
+    text = "Your parcel left the Leeds depot on 3 December at 4pm. " * 2_000 + "I'll call you."
+    assert list(lexicon.cue_matches(text)) == [len(text) - len("I'll call you.") + 1]
