@@ -83,6 +83,8 @@ _ANCHORS = re.compile(
   | (?P<clock>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
         |(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\d%])
         |(?P<oclock>1[0-2]|[1-9])\s*o'?clock\b
+        # "come back to you before 5.": a bare hour ending the clause after by/before/until
+        |(?:(?<=\bby\ )|(?<=\bbefore\ )|(?<=\buntil\ ))(?P<bare>1[0-2]|[1-9])(?=\s*(?:$|[.,;!?)]))
         |(?P<noon>noon|midday|midnight)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -302,8 +304,9 @@ def _clock(m: re.Match[str]) -> time | None:
         return time(12, 0) if m["noon"].lower() != "midnight" else time(23, 59)
     if m["h24"] is not None:
         return time(int(m["h24"]), int(m["m24"]))
-    if m["oclock"] is not None:  # "at 3 o'clock" in office hours: 8-11 morning, 12-7 afternoon
-        hour = int(m["oclock"])
+    if m["oclock"] is not None or m["bare"] is not None:
+        # "at 3 o'clock", "before 5" in office hours: 8-11 morning, 12-7 afternoon
+        hour = int(m["oclock"] or m["bare"])
         return time(hour if hour >= 8 else hour + 12, 0)
     hour, minute = int(m["hour"]), int(m["minute"] or 0)
     if not 1 <= hour <= 12:

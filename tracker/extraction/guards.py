@@ -91,7 +91,9 @@ _QUESTION_START = re.compile(
 _FEEDBACK = re.compile(
     r"\b(?:feedback|suggestions?|suggested|ideas?|good\s+(?:point|catch|shout|call)|"
     r"great\s+(?:point|catch|idea|shout)|kudos|praise|compliments?|shout-?outs?|kind\s+words|"
-    r"feature\s+requests?|thoughts|input|comments?|recommendations?|improvements?)\b",
+    r"feature\s+requests?|thoughts|input|comments?|recommendations?|improvements?|"
+    # a slip in our own published content is reported, not the customer's problem
+    r"typos?|spelling\s+mistakes?|broken\s+links?)\b",
     re.IGNORECASE,
 )
 

@@ -256,7 +256,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_CALL = _any("call", "ring", "bell", "buzz", r"phone\s*call")
+_CALL = _any("call", "ring", "bell", "buzz", "tinkle", "shout", r"phone\s*call")
 _BACK = _any(
     rf"to\s+{_YOU}\b",
     *(rf"{w}\b" for w in _words("with once as in within by on either")),
@@ -269,7 +269,7 @@ _UPDATE_NOUN = (
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
     r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay re-?sen[dt] re-?issue "
-    "return compensate order arrange collect "
+    r"return compensate order arrange collect pick\s+up "
     "apply add upload attach"
 )
 _FIX_VERBS = _words(
@@ -319,6 +319,13 @@ _RULES = (
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
     ("update", rf"(?:get|come|circle|report|write|be)\s+back\s+{_BACK}"),
     ("update", rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b"),
+    # "shoot you an email with the quote": a document sent, not news.
+    (
+        "send",
+        rf"(?:drop|pop|flick|shoot|fire|ping|send)\s+(?:{_YOU}\s+)?(?:a|an)\s+(?:quick\s+)?"
+        r"(?:e-?mail|message|text|dm)\s+with\s+(?:the|your|a|an|our|my)\s+"
+        r"(?!(?:\w+\s+)?(?:update|answer|news|outcome|results?|reply|response)\b)",
+    ),
     ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
     ("update", rf"(?:message|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b(?!\s+{_DETERMINER}\b)"),
     (
@@ -438,7 +445,7 @@ WORD_KINDS: dict[str, str] = {
             "cancelled canceled amend amended change changed adjust adjusted reconnect "
             "reconnected remove removed unblock unblocked reinstate reinstated rectify rectified "
             "cleared working booked taken proceeded fitted installed configured connected "
-            "serviced approved rebooked rescheduled unfrozen enabled re-enabled"
+            "serviced approved rebooked rescheduled unfrozen enabled re-enabled applied switched"
         ),
         "fix",
     ),
