@@ -78,3 +78,12 @@ def test_cue_positions_match_in_mixed_case_and_overlapping_cues() -> None:
 def test_the_only_cue_at_the_end_of_a_long_message_is_found() -> None:
     text = "Your parcel left the Leeds depot on 3 December at 4pm. " * 2_000 + "I'll call you."
     assert list(lexicon.cue_matches(text)) == [len(text) - len("I'll call you.") + 1]
+
+
+def test_cues_across_the_chunk_boundary_are_found_once() -> None:
+    cues = ("I'll", "we are", "i   am", "is shipping", "should", "going\tto", "who’ll")
+    for cue in cues:
+        for shift in range(-12, 4):
+            pad = "x" * (lexicon._CHUNK + shift)
+            text = pad + cue + " x " + "we're " + "z" * 50
+            assert list(lexicon.cue_matches(text)) == full_pattern_starts(text), (cue, shift)
