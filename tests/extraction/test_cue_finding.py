@@ -3,6 +3,8 @@ the positions the full cue pattern finds, only faster."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,3 +89,12 @@ def test_cues_across_the_chunk_boundary_are_found_once() -> None:
             pad = "x" * (lexicon._CHUNK + shift)
             text = pad + cue + " x " + "we're " + "z" * 50
             assert list(lexicon.cue_matches(text)) == full_pattern_starts(text), (cue, shift)
+
+
+def test_every_staff_word_has_the_cheap_hint_that_lets_team_patterns_run() -> None:
+    from tracker.extraction.detect import _STAFF_HINT
+
+    words = {w for w in re.findall(r"[a-z]{3,}", lexicon.STAFF) if w not in ("team", "s")}
+    assert words and all(_STAFF_HINT.search(w) for w in words), sorted(
+        w for w in words if not _STAFF_HINT.search(w)
+    )

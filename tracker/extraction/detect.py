@@ -37,6 +37,13 @@ _RIGHT_NOW = re.compile(
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
+# A substring of every staff word in lexicon.STAFF and TEAM_COMMITMENT (lower case).
+_STAFF_HINT = re.compile(
+    r"team|depart|dept|special|engineer|tech|agent|advis|colleag|manag|supervis|staff|expert|"
+    r"folk|crew|rep|adjust|assess|officer|desk|coordinat|handler|lead|consult|plann|execut|"
+    r"fitter|install|survey|driver|rider|porter|plumb|electric|caretak|people|someone|somebody|"
+    r"support|member"
+)
 _PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
@@ -116,7 +123,10 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         kind = _verb_phrase_kind(sentence, m.end())
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
-    for m in _capped(lx.TEAM_COMMITMENT.finditer(sentence), found):
+    lower = sentence.lower()
+    # Patterns about a team of ours need a staff word; most sentences have none.
+    staffed = _STAFF_HINT.search(lower) is not None
+    for m in _capped(lx.TEAM_COMMITMENT.finditer(sentence) if staffed else (), found):
         kind = _verb_phrase_kind(sentence, m.end())
         if kind:
             found.append(
@@ -140,7 +150,6 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         kind = _with_conjuncts(sentence, start, classify(sentence[start:]))
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
-    lower = sentence.lower()
     for m in _capped(lx.GET_FROM.finditer(sentence) if "from" in lower else (), found):
         what = m["what"].lower()
         if re.search(r"\b(?:confirmation|notification|receipt|automated|automatic)\b", what):
@@ -149,7 +158,7 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         if kind == "send" and not _SENT_THING.search(what) and _NEWS.search(what):
             kind = "update"
         found.append(Commitment(m.start(), m.end(), kind))
-    for m in _capped(lx.ASKED_STAFF.finditer(sentence) if "ve" in lower else (), found):
+    for m in _capped(lx.ASKED_STAFF.finditer(sentence) if staffed and "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate"))
     for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else (), found):
@@ -178,7 +187,9 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             kind = "escalate"
         if kind:
             found.append(Commitment(m.start(), m.end(), kind))
-    for m in _capped(lx.HANDLED_BY.finditer(sentence) if " by " in lower else (), found):
+    for m in _capped(
+        lx.HANDLED_BY.finditer(sentence) if staffed and " by " in lower else (), found
+    ):
         found.append(Commitment(m.start(), m.end(), "escalate"))
     for m in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
         if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
@@ -197,7 +208,9 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
                 found.append(Commitment(m.start(), m.end(), kind))
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
-    for m in _capped(lx.TEAM_PROGRESSIVE.finditer(sentence) if "ing" in lower else (), found):
+    for m in _capped(
+        lx.TEAM_PROGRESSIVE.finditer(sentence) if staffed and "ing" in lower else (), found
+    ):
         kind = classify(sentence[m.end() :])
         if kind:
             kind = kind if kind in ("fix", "send") else "escalate"
