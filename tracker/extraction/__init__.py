@@ -177,7 +177,10 @@ def _promise_in(
 
     kept: list[tuple[Commitment, int]] = []
     for i, commitment in enumerate(candidates):
-        clause_end = candidates[i + 1].start if i + 1 < len(candidates) else len(sentence)
+        # Two clauses found at the same subject share the words up to the next one.
+        clause_end = next(
+            (c.start for c in candidates[i + 1 :] if c.start > commitment.start), len(sentence)
+        )
         if clause_end <= commitment.start:
             continue
         has_due = due_between(commitment.start, clause_end) is not None

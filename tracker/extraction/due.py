@@ -84,7 +84,8 @@ _ANCHORS = re.compile(
         |(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\d%])
         |(?P<oclock>1[0-2]|[1-9])\s*o'?clock\b
         # "come back to you before 5.": a bare hour ending the clause after by/before/until
-        |(?:(?<=\bby\ )|(?<=\bbefore\ )|(?<=\buntil\ ))(?P<bare>1[0-2]|[1-9])(?=\s*(?:$|[.,;!?)]))
+        |(?:(?<=\bby\ )|(?<=\bbefore\ )|(?<=\buntil\ )|(?<=\bat\ ))
+            (?P<bare>1[0-2]|[1-9])(?=\s*(?:$|[.,;!?)]))
         |(?P<noon>noon|midday|midnight)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,

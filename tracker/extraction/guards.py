@@ -200,7 +200,7 @@ def rejection(
         return "passing on feedback"
     if not has_due and (
         _waits_for_reply(earlier, previous, following)
-        or _CUSTOMER_ACTION.search(sentence, found.end)
+        or _customer_acts_later(sentence, found.end)
         or _TOGETHER.search(verb_phrase)
     ):
         return "waits for the customer's reply"
@@ -237,6 +237,17 @@ def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     if _QUESTION_TO_CUSTOMER.search(previous) and _YOU.search(previous):
         return True
     return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
+
+
+# "…as soon as they give us a date": someone else, not the customer, acts.
+_THIRD_PERSON_BEFORE = re.compile(r"\b(?:they|he|she|it|the\s+\w+)\s+$", re.IGNORECASE)
+
+
+def _customer_acts_later(sentence: str, pos: int) -> bool:
+    return any(
+        not _THIRD_PERSON_BEFORE.search(sentence, max(pos, m.start() - 30), m.start())
+        for m in _CUSTOMER_ACTION.finditer(sentence, pos)
+    )
 
 
 def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:

@@ -180,8 +180,8 @@ PASSIVE_SEND = re.compile(
 # "Your refund will be processed by our billing team by Friday": the passive of a
 # commitment whose agent is us or a team of ours (a third party's is not ours).
 PASSIVE_BY_US = re.compile(
-    r"\b(?:it|they|this|that|(?:a|an|the|your|this|that)\s+(?:[\w£$€.,-]+\s+){0,3}?[\w£$€.,-]+)"
-    r"(?:'ll|\s+will)\s+be\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|sent|paid|done|taken|set\s+up|dealt\s+with)"
+    r"\b(?:it|they|this|that|which|(?:a|an|the|your|this|that)\s+(?:[\w£$€.,-]+\s+){0,3}?"
+    r"[\w£$€.,-]+)(?:'ll|\s+will)\s+be\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|sent|paid|done|taken|set\s+up|dealt\s+with)"
     r"\b[^.;!?]{0,40}?\bby\s+(?:us|me|(?:our|my)\s+(?:[\w&*-]+\s+){0,3}?"
     rf"{STAFF}|one\s+of\s+our\s+(?:[\w&*-]+\s+){{0,2}}?{STAFF})\b",
     FLAGS,
@@ -241,7 +241,7 @@ ADVERBS = re.compile(
     r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
     r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
     r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|try\s+(?:and|to)|aim\s+to|"
-    r"endeavou?r\s+to|look\s+to|need\s+to|go\s+ahead\s+and|be\s+able\s+to|"
+    r"endeavou?r\s+to|look\s+to|need\s+to|have\s+to|go\s+ahead\s+and|be\s+able\s+to|"
     r"be(?=\s+\w+ing\b))\s+)*",
     FLAGS,
 )
@@ -424,6 +424,9 @@ _RULES = (
             *_SEND_VERBS,
             rf"(?:get|give|offer)\s+{_YOU}\s+(?:an?|the|your|some|\d|[$£€])",
             r"put\b[^.]{0,40}\bin\s+the\s+post",
+            # "flick you the updated invoice", "I'll shoot over the quote"
+            rf"(?:flick|shoot|fire|whizz|bung|pop)\s+(?:{_YOU}\s+)?(?:over\s+|across\s+)?"
+            r"(?:the|a|an|your|our|my)\b",
         )
         + r"\b",
     ),
