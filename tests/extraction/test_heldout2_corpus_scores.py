@@ -1,11 +1,11 @@
-"""The second held-out corpus (blind batches x, y, z, w) stays above its floors.
+"""The second held-out corpus (blind batches x, y, z, w, v) stays above its floors.
 
 tests/extraction/heldout2.jsonl is labelled from promise-spec.md alone, aimed at the
 extractor's weak spots: commitments of our staff in the third person or the passive
 (and third parties', which are not ours), "expect … from us", the kind of coordinated
 actions, feedback against the customer's own problem, requests split over sentences,
 numeric dates, time zones and DST. Each batch of 40 was committed, then scored once
-(first runs: F1 0.84, 0.81, 0.93, 0.96), before the next round of general fixes. The floors
+(first runs: F1 0.84, 0.81, 0.93, 0.96, 0.79), before the next round of general fixes. The floors
 sit below what the extractor now reaches, so a change that generalises worse fails here.
 """
 
@@ -28,7 +28,7 @@ def report() -> Report:
 def test_the_second_heldout_corpus_is_big_and_mixed() -> None:
     cases = load_corpus(HELDOUT2)
     without = [c for c in cases if not c.promises]
-    assert len(cases) >= 120
+    assert len(cases) >= 200
     assert 0.3 <= len(without) / len(cases) <= 0.5
     assert {c.author_role for c in cases} == {"agent", "customer"}
     assert len({c.timezone for c in cases}) >= 12

@@ -44,6 +44,13 @@ _STAFF_HINT = re.compile(
     r"fitter|install|survey|driver|rider|porter|plumb|electric|caretak|people|someone|somebody|"
     r"support|member"
 )
+_BY_STAFF = re.compile(
+    r"\s+(?:(?:at|into|over)\s+)?by\s+(?:our|my|the|one\s+of\s+our|a|an)\s+(?:[\w&-]+\s+){0,2}?"
+    + lx.STAFF,
+    re.IGNORECASE,
+)
+# "Your replacement will be shipped from our Incheon warehouse": sent by us.
+_FROM_OURS = re.compile(r"\s+(?:out\s+)?(?:to\s+you\s+)?from\s+(?:our\b|us\b)", re.IGNORECASE)
 _PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
@@ -91,6 +98,9 @@ def classify(phrase: str) -> str | None:
                 )
             if kind:
                 if staff and kind in ("callback", "update", "check"):
+                    return "escalate"
+                # "get this looked at by our senior tech": handed to a colleague
+                if kind in ("check", "update") and _BY_STAFF.match(phrase, word.end()):
                     return "escalate"
                 # "get the invoice corrected and resent": the customer-facing participle.
                 following = words[index + 1 : index + 3]
@@ -163,11 +173,16 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             found.append(Commitment(m.start(), m.end(), "escalate"))
     for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else (), found):
         # "…forwarded to our technical team and the issue will be resolved in 24 hours"
-        confirmed = _CONFIRMED.search(sentence[: m.start()]) or lx.OUR_STAFF.search(
-            sentence, 0, m.start()
+        confirmed = (
+            _CONFIRMED.search(sentence[: m.start()])
+            or lx.OUR_STAFF.search(sentence, 0, m.start())
+            or _FROM_OURS.match(sentence, m.end())
         )
         kind = lx.WORD_KINDS.get(m["verb"].lower(), "send")
         found.append(Commitment(m.start(), m.end(), kind, follows=not confirmed))
+    for m in _capped(lx.HEAR_BACK.finditer(sentence) if "back" in lower else (), found):
+        ours = lx.OUR_STAFF.search(previous + " " + sentence[: m.start()])
+        found.append(Commitment(m.start(), m.end(), "escalate" if ours else "update"))
     for m in _capped(lx.HEAR_FROM.finditer(sentence), found):
         who = m["who"].lower()
         if who in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):

@@ -28,6 +28,18 @@ _INDIRECT = re.compile(
     re.IGNORECASE,
 )
 
+# "I'll ring you tomorrow, and if I can't get through I'll leave a voicemail": the
+# condition opens the next clause.
+_NEXT_CONDITION = re.compile(r"[,;]\s*(?:and|but)\s+(?=if\b|unless\b)", re.IGNORECASE)
+
+# "We aim to resolve all complaints within 8 weeks": what we do for everyone.
+_POLICY = re.compile(
+    r"^\s*(?:\w+\s+){1,2}?(?:all|every|any)\s+(?:\w+\s+)?(?:complaints?|orders?|cases?|requests?|"
+    r"customers?|tickets?|claims?|enquiries|enquiry|inquiries|inquiry|queries|query|emails?|"
+    r"messages?|refunds?|returns?)\b",
+    re.IGNORECASE,
+)
+
 _TRAILING_OFFER = re.compile(
     r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
 )
@@ -182,11 +194,15 @@ def rejection(
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
     verb_phrase = sentence[found.end : clause_end]
-    own = _CLAUSE_BREAK.search(clause, found.end - found.start)
+    own = _CLAUSE_BREAK.search(clause, found.end - found.start) or _NEXT_CONDITION.search(
+        clause, found.end - found.start
+    )
     if _has_condition(prefix) or _has_condition(
         clause[: own.start() if own else None], _TRAILING_OFFER
     ):
         return "a conditional or offer"
+    if _POLICY.match(verb_phrase):
+        return "a general policy, not an action for this customer"
     if _HEDGE.search(prefix):
         return "a hope, not a commitment"
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):

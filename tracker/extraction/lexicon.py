@@ -21,7 +21,7 @@ KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
 _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
     r"|plan\s+to|intend|(?:is|are)\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
-    r"|we\s+are"
+    r"|we\s+are|aims?\s+to"
 )
 
 
@@ -52,6 +52,7 @@ _CUE_ANCHORS = tuple(
         r"who(?=['’])",
         r"['’]ve(?=\s)",
         r"have(?=\s)",
+        r"aim(?=s?\s)",
     )
 )
 _ANCHOR_REACH = 8
@@ -103,7 +104,7 @@ STAFF = (
 SELF_COMMITMENT = re.compile(
     r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
     r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|"
-    r"\s+(?:expect|plan|intend)\s+to)\b",
+    r"\s+(?:expect|plan|intend|aim)\s+to)\b",
     FLAGS,
 )
 TEAM_COMMITMENT = re.compile(
@@ -120,7 +121,7 @@ TEAM_COMMITMENT = re.compile(
     r"|^(?:[\w&-]+\s+)?(?:team|department|support))"
     # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
     r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
-    r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall)\b",
+    r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall|\s+aims?\s+to)\b",
     FLAGS,
 )
 # "We are looking into it and will update you tomorrow": the modal comes after a
@@ -188,9 +189,14 @@ PASSIVE_BY_US = re.compile(
 )
 OUR_STAFF = re.compile(
     rf"\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}\b|\b(?:our|my)\s+(?:manager|boss|colleague)"
-    rf"|\bthe\s+(?:relevant|appropriate|concerned|right|responsible)\s+(?:[\w&-]+\s+)?{STAFF}\b",
+    rf"|\bthe\s+(?:relevant|appropriate|concerned|right|responsible)\s+(?:[\w&-]+\s+)?{STAFF}\b"
+    # "We've got our Leeds store on it", "engineering has found the bug"
+    r"|\b(?:our|my)\s+(?:[\w&-]+\s+){0,2}?(?:store|shop|branch|office|depot|warehouse|workshop)\b"
+    r"|\b(?:engineering|billing|accounts|finance|logistics|operations|IT)\s+(?:has|have|is|are)\b",
     FLAGS,
 )
+# "We've passed it to our complaints team and you'll hear back within 10 days"
+HEAR_BACK = re.compile(r"\byou(?:'ll|\s+will|\s+should)\s+hear\s+back\b(?!\s+from)", FLAGS)
 # "I've asked the installations manager to call you": our colleague's commitment, made for us.
 ASKED_STAFF = re.compile(
     rf"\b(?:I|we)(?:'ve|\s+have)\s+(?:also\s+)?(?:asked|arranged\s+for|requested|instructed|booked)\s+"
@@ -294,7 +300,7 @@ _FIX_VERBS = _words(
     r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
     r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door) "
     r"be\s+on[\s-]?site "
-    r"be\s+with\s+you\s+(?=on|at|between|by|from|tomorrow|today|this|next)"
+    r"be\s+(?:with\s+you|there|round)\s+(?=on|at|between|by|from|tomorrow|today|this|next)"
 )
 _CHECK_VERBS = _words(
     r"check look do\s+some\s+(?:research|digging|checking|investigating|troubleshooting) "
@@ -407,7 +413,11 @@ _RULES = (
         rf"(?:have|get)\s+(?:an?\s+)?(?:update|answer|response|reply|news)\s+(?:back\s+)?"
         rf"(?:to|for)\s+{_YOU}\b",
     ),
-    ("send", r"(?:have|get)\s+(?:[\w£$€-]+\s+){1,4}?(?:out|over|sent|back)\s+to\s+you\b"),
+    (
+        "send",
+        rf"(?:have|get)\s+(?:(?!{STAFF}\b)[\w£$€-]+\s+){{1,4}}?(?:out|over|sent|back)\s+to\s+you\b",
+    ),
+    ("update", r"post\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:update|reply|response)s?\b"),
     ("send", r"(?:have|get|put|pop|stick)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),
     ("send", rf"(?:text|message|dm|whatsapp)\s+{_YOU}\s+{_DETERMINER}\b"),
     # "sort that refund", "proceed with the credit": money for the customer is sent.
