@@ -46,6 +46,8 @@ WORDS = [
     "’ve",
     "have",
     "asked",
+    "aim",
+    "aims",
     "arranged",
     "the",
     "a",
