@@ -121,6 +121,8 @@ TEAM_COMMITMENT = re.compile(
     r"|^(?:[\w&-]+\s+)?(?:team|department|support))"
     # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
     r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
+    # "Our team in Glasgow will …": where they are.
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?)?"
     r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall|\s+aims?\s+to)\b",
     FLAGS,
 )
@@ -163,7 +165,7 @@ SUBJECTLESS = re.compile(
 )
 # "You'll get a credit note from me by Friday": what the customer will get, and from us.
 GET_FROM = re.compile(
-    r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect)|(?:please\s+)?expect)"
+    r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect|have)|(?:please\s+)?expect)"
     r"\s+(?:a|an|the|your|my|our)\s+"
     r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?:me|us)\b",
     FLAGS,
@@ -295,6 +297,7 @@ _FIX_VERBS = _words(
     r"set\s+(?:\w+\s+){0,2}?up setup upgrade downgrade rectify clear deploy patch reinstall "
     r"reschedule rebook "
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
+    r"get\s+(?:right\s+)?on(?:to)?\s+(?:it|this|that)\b "
     r"waive visit attend arrive come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
     r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
     r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
@@ -343,7 +346,11 @@ _RULES = (
         r"(?!(?:\w+\s+)?(?:update|answer|news|outcome|results?|reply|response)\b)",
     ),
     ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
-    ("update", rf"(?:message|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b(?!\s+{_DETERMINER}\b)"),
+    (
+        "update",
+        rf"(?:message|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b"
+        rf"(?!\s+(?:{_DETERMINER}\b|(?:written\s+)?confirmation\b))",
+    ),
     (
         "update",
         rf"(?:message|text|dm|ping|e-?mail)\s+{_YOU}\s+(?:(?:an?|the|your|my|our)\s+)?"
