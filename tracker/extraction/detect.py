@@ -196,7 +196,12 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
         found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
     for m in _capped(lx.PASSIVE_BY_US.finditer(sentence) if " by " in lower else (), found):
-        kind = lx.WORD_KINDS.get(m["verb"].lower())
+        # "will be packed and despatched by our team": the most customer-facing participle
+        kinds = [
+            lx.WORD_KINDS.get(w.lower()) for w in _WORD.findall(sentence, m.start("verb"), m.end())
+        ]
+        known = [k for k in kinds if k]
+        kind = min(known, key=lx.KIND_PRIORITY.index) if known else None
         ours = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
         if not ours and kind not in ("fix", "send"):
             kind = "escalate"

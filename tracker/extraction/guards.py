@@ -157,6 +157,7 @@ _FEEDBACK_OBJECT = re.compile(
     r"(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
     r"(?:\w+\s+){0,2}?(?:feedback|comments?|sentiment|suggestions?|thoughts|ideas?|interest|"
     r"insights?|praise|kudos|compliments?|kind\s+words|concerns|inquiry|request|experience|"
+    r"thanks|gratitude|appreciation|"
     r"input|views|opinions?|love|luv|shout-?out)\b",
     re.IGNORECASE,
 )

@@ -130,7 +130,10 @@ TEAM_COMMITMENT = re.compile(
 # first, already-running action of the same subject.
 CONTINUED_COMMITMENT = re.compile(
     r"\b(?P<subj>I|we|they|(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:team|teams|department|engineers|"
-    rf"specialists)|(?:our|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}(?:\s+[A-Z][\w'-]+)?)\b"
+    rf"specialists)|(?:our|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}(?:\s+[A-Z][\w'-]+)?"
+    # "Your technician, Luis, is on his way and will be with you within the hour"
+    r"|your\s+(?:[\w-]+\s+)?(?:technician|engineer|advis[eo]r|fitter|installer|driver|"
+    r"consultant|case\s+handler|account\s+manager)(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?)\b"
     r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
     r"(?P<then>I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
@@ -183,7 +186,7 @@ PASSIVE_SEND = re.compile(
 # "Your refund will be processed by our billing team by Friday": the passive of a
 # commitment whose agent is us or a team of ours (a third party's is not ours).
 PASSIVE_BY_US = re.compile(
-    r"\b(?:it|they|this|that|which|(?:a|an|the|your|this|that)\s+(?:[\w£$€.,-]+\s+){0,3}?"
+    r"\b(?:it|they|this|that|which|and|(?:a|an|the|your|this|that)\s+(?:[\w£$€.,-]+\s+){0,3}?"
     r"[\w£$€.,-]+)(?:'ll|\s+will)\s+be\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|sent|paid|done|taken|set\s+up|dealt\s+with)"
     r"\b[^.;!?]{0,40}?\bby\s+(?:us|me|(?:our|my)\s+(?:[\w&*-]+\s+){0,3}?"
     rf"{STAFF}|one\s+of\s+our\s+(?:[\w&*-]+\s+){{0,2}}?{STAFF})\b",
@@ -287,7 +290,7 @@ _UPDATE_NOUN = (
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
     r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay re-?sen[dt] re-?issue "
-    r"return compensate order arrange collect pick\s+up "
+    r"return compensate order arrange collect pick\s+up bring pack "
     "apply add upload attach"
 )
 _FIX_VERBS = _words(
@@ -303,7 +306,8 @@ _FIX_VERBS = _words(
     r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
     r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door) "
     r"be\s+on[\s-]?site "
-    r"be\s+(?:with\s+you|there|round)\s+(?=on|at|between|by|from|tomorrow|today|this|next)"
+    r"be\s+(?:with\s+you|there|round)\s+"
+    r"(?=on|at|between|by|from|tomorrow|today|this|next|within|in\s+(?:an?|\d+|the\s+next))"
 )
 _CHECK_VERBS = _words(
     r"check look do\s+some\s+(?:research|digging|checking|investigating|troubleshooting) "
