@@ -42,7 +42,7 @@ _STAFF_HINT = re.compile(
     r"team|depart|dept|special|engineer|tech|agent|advis|colleag|manag|supervis|staff|expert|"
     r"folk|crew|rep|adjust|assess|officer|desk|coordinat|handler|lead|consult|plann|execut|"
     r"fitter|install|survey|driver|rider|porter|plumb|electric|caretak|people|someone|somebody|"
-    r"support|member"
+    r"support|member|tradie|handym|tradesm|tradesp"
 )
 _BY_STAFF = re.compile(
     r"\s+(?:(?:at|into|over)\s+)?by\s+(?:our|my|the|one\s+of\s+our|a|an)\s+(?:[\w&-]+\s+){0,2}?"
@@ -200,7 +200,7 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         kinds = [
             lx.WORD_KINDS.get(w.lower()) for w in _WORD.findall(sentence, m.start("verb"), m.end())
         ]
-        known = [k for k in kinds if k]
+        known = [k for k in kinds if k] or (["fix"] if m["verb"].lower().startswith("set") else [])
         kind = min(known, key=lx.KIND_PRIORITY.index) if known else None
         ours = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
         if not ours and kind not in ("fix", "send"):

@@ -97,7 +97,8 @@ STAFF = (
     r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
     r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|handlers?|"
     r"(?:team\s+)?leads?|consultants?|planners?|executives?|fitters?|installers?|surveyors?|"
-    r"drivers?|riders?|porters?|plumbers?|electricians?|caretakers?|case\s+handlers?|"
+    r"drivers?|riders?|porters?|plumbers?|electricians?|caretakers?|case\s+handlers?|tradies|"
+    r"tradie|handym[ae]n|tradesm[ae]n|tradespeople|"
     r"specialist\s+team|people)"
 )
 # The agent, "we", or a named team of the company as the subject of a commitment.
@@ -122,7 +123,8 @@ TEAM_COMMITMENT = re.compile(
     # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
     r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
     # "Our team in Glasgow will …": where they are.
-    r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?)?"
+    r"(?:\s+(?:in|at)\s+(?:the\s+|our\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?"
+    r"(?:\s+(?:office|branch|store|depot|warehouse|site|centre|center|hub))?)?"
     r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall|\s+aims?\s+to)\b",
     FLAGS,
 )
@@ -222,7 +224,8 @@ PROGRESSIVE = re.compile(
     r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
     r"(?=(?P<verb>passing|escalating|raising|handing|forwarding|referring|transferring|"
     r"flagging|sending|shipping|issuing|refunding|arranging|booking|calling|ringing|posting|"
-    r"despatching|dispatching|deploying|fixing|replacing|releasing|installing|repairing)\b)",
+    r"despatching|dispatching|deploying|fixing|replacing|releasing|installing|repairing|"
+    r"expediting|rushing|fast-tracking)\b)",
     FLAGS,
 )
 # "Our engineering team … is deploying a fix tonight": a team's arranged action (needs a time).
@@ -290,7 +293,7 @@ _UPDATE_NOUN = (
 _SEND_VERBS = _words(
     "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
     r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay re-?sen[dt] re-?issue "
-    r"return compensate order arrange collect pick\s+up bring pack "
+    r"return compensate order arrange collect pick\s+up bring pack expedite rush fast-?track "
     "apply add upload attach"
 )
 _FIX_VERBS = _words(
@@ -300,7 +303,7 @@ _FIX_VERBS = _words(
     r"set\s+(?:\w+\s+){0,2}?up setup upgrade downgrade rectify clear deploy patch reinstall "
     r"reschedule rebook "
     r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
-    r"get\s+(?:right\s+)?on(?:to)?\s+(?:it|this|that)\b "
+    r"get\s+(?:right\s+)?on(?:to)?\s+(?:it|this|that)\b (?:pop|drop|swing)\s+(?:round|over|by) "
     r"waive visit attend arrive come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
     r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
     r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
@@ -417,7 +420,8 @@ _RULES = (
     (
         "fix",
         r"(?:get|have|send|book|arrange|schedule)\s+(?:a|an|the|our|one\s+of\s+our)\s+"
-        r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer)s?\b(?!')",
+        r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer|tradie|"
+        r"handyman|tradesman|tradesperson)s?\b(?!')",
     ),
     (
         "update",
