@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import lexicon
+from tracker.extraction import cues, lexicon
 
 WORDS = [
     "i",
@@ -64,33 +64,33 @@ SPACES = ("", " ", "  ", "\n", "\t")
 
 
 def full_pattern_starts(text: str) -> list[int]:
-    return [m.start() for m in lexicon._CUE.finditer(text.lower())]
+    return [m.start() for m in cues._CUE.finditer(text.lower())]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SPACES)), max_size=40))
 def test_cue_positions_are_those_of_the_full_pattern(parts: list[tuple[str, str]]) -> None:
     text = "".join(word + space for word, space in parts)
-    assert list(lexicon.cue_matches(text)) == full_pattern_starts(text)
+    assert list(cues.cue_matches(text)) == full_pattern_starts(text)
 
 
 def test_cue_positions_match_in_mixed_case_and_overlapping_cues() -> None:
     text = "WILL'LL I  AM sending We’re Going\tto WHO'LL have   instructed shouldwill"
-    assert list(lexicon.cue_matches(text)) == full_pattern_starts(text)
+    assert list(cues.cue_matches(text)) == full_pattern_starts(text)
 
 
 def test_the_only_cue_at_the_end_of_a_long_message_is_found() -> None:
     text = "Your parcel left the Leeds depot on 3 December at 4pm. " * 2_000 + "I'll call you."
-    assert list(lexicon.cue_matches(text)) == [len(text) - len("I'll call you.") + 1]
+    assert list(cues.cue_matches(text)) == [len(text) - len("I'll call you.") + 1]
 
 
 def test_cues_across_the_chunk_boundary_are_found_once() -> None:
-    cues = ("I'll", "we are", "i   am", "is shipping", "should", "going\tto", "who’ll")
-    for cue in cues:
+    samples = ("I'll", "we are", "i   am", "is shipping", "should", "going\tto", "who’ll")
+    for cue in samples:
         for shift in range(-12, 4):
-            pad = "x" * (lexicon._CHUNK + shift)
+            pad = "x" * (cues._CHUNK + shift)
             text = pad + cue + " x " + "we're " + "z" * 50
-            assert list(lexicon.cue_matches(text)) == full_pattern_starts(text), (cue, shift)
+            assert list(cues.cue_matches(text)) == full_pattern_starts(text), (cue, shift)
 
 
 def test_every_staff_word_has_the_cheap_hint_that_lets_team_patterns_run() -> None:

@@ -1,0 +1,82 @@
+"""Where a message may hold a commitment: a cheap cue pattern, and fast cue finding in
+long messages (run on lower-cased text; this is the hot path for every message)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Cheap test that a text may hold a commitment at all, run on lower-cased text
+# (no IGNORECASE, no word boundaries: this is the hot path for every message).
+_CUE = re.compile(
+    r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
+    r"|plan\s+to|intend|(?:is|are)\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
+    r"|we\s+are|aims?\s+to"
+)
+
+
+# Each alternative of `_CUE` reduced to a short literal-led anchor (at most 8
+# characters), so that the regex engine's fast literal search skips the text between
+# hits: the alternation as a whole starts with common letters and is tried at almost
+# every position of a long message. Every `_CUE` match starts at an anchor.
+_CUE_ANCHORS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        "'ll",
+        "’ll",
+        "will",
+        "shall",
+        "should",
+        "gonna",
+        r"going(?=\s)",
+        r"let(?=\s)",
+        "expect",
+        "hear",
+        r"i(?=['’\s])",
+        r"we(?=['’\s])",
+        r"plan(?=\s)",
+        "intend",
+        r"is(?=\s)",
+        r"are(?=\s)",
+        r"from(?=\s)",
+        r"who(?=['’])",
+        r"['’]ve(?=\s)",
+        r"have(?=\s)",
+        r"aim(?=s?\s)",
+    )
+)
+_ANCHOR_REACH = 8
+_CHUNK = 32_768
+
+
+def has_cue(text: str) -> bool:
+    return _CUE.search(text.lower()) is not None
+
+
+def cue_matches(text: str) -> Iterator[int]:
+    """Where the cues are in `text` (positions of a lower-cased copy of equal length)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return _cue_starts(lowered)
+
+
+def _cue_starts(lowered: str) -> Iterator[int]:
+    """The starts of `_CUE.finditer(lowered)`, from anchors found chunk by chunk (lazily:
+    the caller stops early once it has enough promises)."""
+    resume = 0
+    for low in range(0, len(lowered), _CHUNK):
+        high = low + _CHUNK
+        candidates = {
+            m.start()
+            for anchor in _CUE_ANCHORS
+            for m in anchor.finditer(lowered, low, high + _ANCHOR_REACH)
+            if m.start() < high
+        }
+        for start in sorted(candidates):
+            if start < resume:
+                continue
+            match = _CUE.match(lowered, start)
+            if match:
+                resume = match.end()
+                yield start
