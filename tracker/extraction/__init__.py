@@ -34,6 +34,9 @@ DEFAULT_DUE = Duration(timedelta(days=1), True, "1 business day")
 MAX_PROMISES = 20
 # Messages longer than this are only split into sentences around commitment cues.
 LONG_MESSAGE = 20_000
+# Work per message is bounded: no real reply has this many sentences that look like
+# commitments; a hostile one (a pasted log of promises) stops here.
+MAX_CUE_SENTENCES = 60
 WINDOW = 1_500
 
 # Where the words about one promise stop: later clauses about someone else
@@ -100,6 +103,7 @@ def extract(
     normal = normalise_line_ends(_normalise_apostrophes(text))
     visible = visible_text(normal)
     found: list[FoundPromise] = []
+    examined = 0
     for window_start, window_end in _cue_windows(visible):
         window = visible[window_start:window_end]
         spans = sentence_spans(window)
@@ -107,6 +111,9 @@ def extract(
             sentence = window[start:end]
             if not lexicon.has_cue(sentence):
                 continue
+            examined += 1
+            if examined > MAX_CUE_SENTENCES:
+                break
             context = (
                 window[slice(*spans[index - 2])] if index > 1 else "",
                 window[slice(*spans[index - 1])] if index else "",
@@ -118,7 +125,7 @@ def extract(
                 found.append(promise)
                 if len(found) >= MAX_PROMISES:
                     break
-        if len(found) >= MAX_PROMISES:
+        if len(found) >= MAX_PROMISES or examined > MAX_CUE_SENTENCES:
             break
     if any(p.due_is_default for p in found):
         default = calendar.add(sent_at, default_due or DEFAULT_DUE).astimezone(UTC)
