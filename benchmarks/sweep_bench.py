@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tracker.config import Config, EmailConfig, EscalationConfig, TeamConfig
 from tracker.db import make_engine, upgrade
 from tracker.durations import parse_duration
+from tracker.models import Source
 from tracker.sweep import candidates_by_ticket, decide, deliver, due_query, run_sweep
 
 PG_ADMIN = os.environ.get("FOLLOWTHROUGH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1/test")
@@ -155,7 +156,8 @@ def load(engine: sa.Engine, n: int, open_every: int) -> float:
         for i in range(AGENTS)
     ]
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO source (id, name, type) VALUES (1, 'desk', 'imap')")
+        # Synced up to NOW: escalations are not held back waiting for the source's data.
+        conn.execute(sa.insert(Source).values(id=1, name="desk", type="imap", last_success_at=NOW))
         conn.exec_driver_sql(
             "INSERT INTO team (id, name, timezone, working_hours, working_days, leads) "
             "VALUES (1, 'Bench', 'UTC', '09:00-17:00', 'Mon-Fri', '[\"lead@acme.example\"]')"

@@ -9,25 +9,61 @@ which steps are due and when the next one is. Pure: no database, no clock.
 
 All offsets are business time in the owner's team calendar. A snooze that ends
 after the due time restarts the ladder from its end ("resumes from then").
+
+Never on stale data: an accusing step (overdue, lead, manager) falling at T is only
+taken once the promise's source has data up to T (its last complete pass started at or
+after T), because the reply that keeps the promise may simply not be synced yet. An
+outage must not silence the ladder, so once the source has lagged for STALE_POLLS of
+its poll intervals past T the step goes out anyway, marked as sent on stale data.
+Reminders before due accuse nobody and are never held.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tracker.calendar import BusinessCalendar
 from tracker.config import EscalationConfig
 from tracker.durations import Duration
 
 LADDER = ("remind", "overdue", "lead", "manager")
+STALE_POLLS = 3
+# However short the poll interval, a held promise is not looked at more often than this.
+MIN_RECHECK = timedelta(seconds=30)
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """How far the promise's source is synced: `synced_to` is the start of its last
+    complete pass (None: never), `poll_every` its configured interval."""
+
+    synced_to: datetime | None
+    poll_every: timedelta
+
+    def covers(self, at: datetime) -> bool:
+        return self.synced_to is not None and self.synced_to >= at
+
+    def gave_up_at(self, at: datetime) -> datetime:
+        """When a step at `at` goes out even without data: STALE_POLLS intervals on."""
+        return at + self.poll_every * STALE_POLLS
+
+    def recheck_at(self, now: datetime) -> datetime:
+        """When to look again at a held step: the source's next expected pass, or a
+        fraction of an interval on if that time has already gone by (a lagging pass)."""
+        soon = now + max(self.poll_every / 4, MIN_RECHECK)
+        if self.synced_to is None:
+            return soon
+        return max(self.synced_to + self.poll_every, soon)
 
 
 @dataclass(frozen=True)
 class Plan:
     due: tuple[str, ...]  # steps to take now, in ladder order
     next_at: datetime | None  # when the next step after those is due; None: ladder done
+    held: tuple[str, ...] = ()  # steps whose time has come, waiting for the source's data
+    stale: tuple[str, ...] = ()  # steps in `due` sent although the source still lags
 
 
 def business(duration: Duration, times: int = 1) -> Duration:
@@ -59,10 +95,15 @@ def plan(
     now: datetime,
     taken: Collection[str] = (),
     resumed_at: datetime | None = None,
+    freshness: Freshness | None = None,
 ) -> Plan:
-    """The steps due at `now` that were not taken yet, and the time of the next one."""
+    """The steps due at `now` that were not taken yet, and the time of the next one.
+    With `freshness`, accusing steps wait for the source's data (module docstring);
+    without it (pure callers, tests of the ladder itself) the data is taken as current."""
     times = ladder_times(due_at, calendar, config, resumed_at)
     due: list[str] = []
+    held: list[str] = []
+    stale: list[str] = []
     later: list[datetime] = []
     for step in LADDER:
         at = times.get(step)
@@ -70,11 +111,20 @@ def plan(
             continue
         if step == "remind" and now >= due_at:
             continue  # too late for a reminder
-        if at <= now:
-            due.append(step)
-        else:
+        if at > now:
             later.append(at)
-    return Plan(tuple(due), min(later) if later else None)
+        elif step == "remind" or freshness is None or freshness.covers(at):
+            due.append(step)
+        elif now >= freshness.gave_up_at(at):
+            due.append(step)
+            stale.append(step)
+        else:
+            # Later steps wait too: never a lead notice before the overdue one.
+            rest = LADDER[LADDER.index(step) :]
+            held.extend(s for s in rest if s not in taken and s in times and times[s] <= now)
+            later.append(min(freshness.recheck_at(now), freshness.gave_up_at(at)))
+            break
+    return Plan(tuple(due), min(later) if later else None, tuple(held), tuple(stale))
 
 
 @dataclass(frozen=True)

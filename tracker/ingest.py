@@ -15,6 +15,8 @@ from datetime import datetime
 from sqlmodel import Session, SQLModel, select
 
 from tracker.durations import Duration
+from tracker.lookups import existing as _existing
+from tracker.lookups import groups_named, people_named
 from tracker.models import (
     Assignment,
     HelpdeskGroup,
@@ -23,6 +25,7 @@ from tracker.models import (
     Promise,
     PromiseEvent,
     Source,
+    Team,
     Ticket,
 )
 from tracker.records import Batch, MessageRecord
@@ -43,22 +46,6 @@ def body_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8", "replace")).hexdigest()
 
 
-def _existing(
-    session: Session, model: type[SQLModel], source_id: int, external_ids: Iterable[str]
-) -> dict[str, SQLModel]:
-    ids = sorted(set(external_ids))
-    found: dict[str, SQLModel] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        query = select(model).where(
-            model.source_id == source_id,  # type: ignore[attr-defined]
-            model.external_id.in_(chunk),  # type: ignore[attr-defined]
-        )
-        for row in session.exec(query):
-            found[row.external_id] = row  # type: ignore[attr-defined]
-    return found
-
-
 class _Ingest:
     def __init__(
         self,
@@ -74,15 +61,34 @@ class _Ingest:
         self.people: dict[str, Person] = {}
         self.groups: dict[str, HelpdeskGroup] = {}
         self.tickets: dict[str, Ticket] = {}
+        self.snapshots: set[str] = set()  # derived hand-offs added by this batch
+        # External ids looked up in bulk and not stored: a placeholder needs no query.
+        self.absent: dict[type[SQLModel], set[str]] = {
+            Person: set(),
+            HelpdeskGroup: set(),
+            Ticket: set(),
+        }
         self.result = IngestResult()
+
+    def _lookup(self, model: type[SQLModel], external_id: str) -> SQLModel | None:
+        if external_id in self.absent[model]:
+            return None
+        return _existing(self.session, model, self.source.id, [external_id]).get(external_id)
+
+    def _load(self, model: type[SQLModel], cache: dict, external_ids: Iterable[str | None]) -> None:
+        """Load the stored rows among these external ids in a few queries; remember the
+        rest as absent so their placeholders are made without asking again."""
+        wanted = {e for e in external_ids if e and e not in cache}
+        found = _existing(self.session, model, self.source.id, wanted)
+        cache.update(found)
+        self.absent[model].update(wanted - found.keys())
 
     # -- lookups that create a placeholder when a record names someone not yet seen
     def person(self, external_id: str | None, role: str = "customer") -> Person | None:
         if not external_id:
             return None
         if external_id not in self.people:
-            found = _existing(self.session, Person, self.source.id, [external_id])
-            person = found.get(external_id) or Person(
+            person = self._lookup(Person, external_id) or Person(
                 source_id=self.source.id, external_id=external_id, role=role
             )
             self.session.add(person)
@@ -93,8 +99,7 @@ class _Ingest:
         if not external_id:
             return None
         if external_id not in self.groups:
-            found = _existing(self.session, HelpdeskGroup, self.source.id, [external_id])
-            group = found.get(external_id) or HelpdeskGroup(
+            group = self._lookup(HelpdeskGroup, external_id) or HelpdeskGroup(
                 source_id=self.source.id, external_id=external_id
             )
             self.session.add(group)
@@ -103,8 +108,7 @@ class _Ingest:
 
     def ticket(self, external_id: str) -> Ticket:
         if external_id not in self.tickets:
-            found = _existing(self.session, Ticket, self.source.id, [external_id])
-            ticket = found.get(external_id) or Ticket(
+            ticket = self._lookup(Ticket, external_id) or Ticket(
                 source_id=self.source.id, external_id=external_id
             )
             self.session.add(ticket)
@@ -117,9 +121,13 @@ class _Ingest:
 
     # -- the steps, in dependency order
     def apply(self, batch: Batch, derive_handoffs: bool) -> None:
-        self.people.update(
-            _existing(self.session, Person, self.source.id, [p.external_id for p in batch.people])
-        )  # type: ignore[arg-type]
+        # No autoflush: a query no longer writes out whatever is pending first; the steps
+        # flush when they need ids, and every lookup below is answered from memory.
+        with self.session.no_autoflush:
+            self._apply(batch, derive_handoffs)
+
+    def _apply(self, batch: Batch, derive_handoffs: bool) -> None:
+        self._load(Person, self.people, people_named(batch))
         for record in batch.people:
             person = self.people.get(record.external_id) or Person(
                 source_id=self.source.id, external_id=record.external_id
@@ -132,11 +140,7 @@ class _Ingest:
             person.time_zone = record.time_zone or person.time_zone
             self.session.add(person)
             self.people[record.external_id] = person
-        self.groups.update(
-            _existing(
-                self.session, HelpdeskGroup, self.source.id, [g.external_id for g in batch.groups]
-            )
-        )  # type: ignore[arg-type]
+        self._load(HelpdeskGroup, self.groups, groups_named(batch))
         for record in batch.groups:
             group = self.groups.get(record.external_id) or HelpdeskGroup(
                 source_id=self.source.id, external_id=record.external_id
@@ -145,12 +149,20 @@ class _Ingest:
             group.lead_external_id = record.lead_external_id
             self.session.add(group)
             self.groups[record.external_id] = group
-        self.session.flush()
 
         ticket_ids = [t.external_id for t in batch.tickets]
         ticket_ids += [m.ticket_external_id for m in batch.messages]
         ticket_ids += [a.ticket_external_id for a in batch.assignments]
-        self.tickets.update(_existing(self.session, Ticket, self.source.id, ticket_ids))  # type: ignore[arg-type]
+        self._load(Ticket, self.tickets, ticket_ids)
+        seen_handoffs = _existing(
+            self.session, Assignment, self.source.id, [a.external_id for a in batch.assignments]
+        )
+        known = _existing(
+            self.session, Message, self.source.id, [m.external_id for m in batch.messages]
+        )
+        self._placeholders(batch, seen_handoffs, known)
+        self.session.flush()
+
         for record in batch.tickets:
             ticket = self.ticket(record.external_id)
             seen_before = ticket.id is not None  # a flush below gives new tickets an id too
@@ -175,8 +187,16 @@ class _Ingest:
             ticket.created_at = record.created_at or ticket.created_at
             ticket.updated_at = record.updated_at or ticket.updated_at
             self.result.tickets += 1
+        # Tickets named only by hand-offs and messages, in the order those steps name them.
+        for record in batch.assignments:
+            if record.external_id not in seen_handoffs:
+                self.ticket(record.ticket_external_id)
+        for message_record in batch.messages:
+            if message_record.external_id not in known:
+                self.ticket(message_record.ticket_external_id)
         self.session.flush()
 
+        # Again: the tickets' derived hand-offs are stored now (the same query as before).
         seen_handoffs = _existing(
             self.session, Assignment, self.source.id, [a.external_id for a in batch.assignments]
         )
@@ -205,28 +225,25 @@ class _Ingest:
             self.result.handoffs += 1
         self.session.flush()
 
-        known = _existing(
-            self.session, Message, self.source.id, [m.external_id for m in batch.messages]
-        )
-        fresh: list[Message] = []
-        for record in batch.messages:
-            if record.external_id in known:
+        fresh: list[tuple[Message, Ticket, Person | None]] = []
+        for message_record in batch.messages:
+            if message_record.external_id in known:
                 continue
-            message = self._message(record)
-            known[record.external_id] = message
-            fresh.append(message)
+            made_message = self._message(message_record)
+            known[message_record.external_id] = made_message[0]
+            fresh.append(made_message)
         self.session.flush()
         self.result.messages += len(fresh)
-        resolver = CalendarResolver(self.session, self.default_team)
+        resolver = self._resolver([t for m, t, _ in fresh])
         made: list[tuple[Promise, Person | None]] = []
-        for message in fresh:
+        for message, ticket, author in fresh:
             if (
                 message.author_role == "agent"
                 and message.public
                 and not message.is_own_note
                 and message.text.strip()
             ):
-                made += self._extract(message, resolver)
+                made += self._extract(message, ticket, author, resolver)
         if made:
             self.session.flush()
         for promise, maker in made:
@@ -242,6 +259,39 @@ class _Ingest:
             )
         self.result.promises += len(made)
 
+    def _placeholders(self, batch: Batch, seen_handoffs: dict, known: dict) -> None:
+        """The people and groups the batch names but nobody stored, made in the order the
+        steps below name them (so each gets the role of its first mention, as before) and
+        given ids in one flush instead of one flush each."""
+        for t in batch.tickets:
+            self.person(t.requester_external_id)
+            self.person(t.assignee_external_id, role="agent")
+            self.group(t.group_external_id)
+        for a in batch.assignments:
+            if a.external_id not in seen_handoffs:
+                self.person(a.to_assignee_external_id, role="agent")
+                self.person(a.from_assignee_external_id, role="agent")
+                self.group(a.to_group_external_id)
+                self.group(a.from_group_external_id)
+        for m in batch.messages:
+            if m.external_id not in known:
+                role = "agent" if m.author_role in AGENT_ROLES else m.author_role
+                self.person(m.author_external_id, role=role)
+
+    def _resolver(self, tickets: list[Ticket]) -> CalendarResolver:
+        """A calendar resolver whose lookups (teams, the tickets' groups) are all in the
+        session already: loaded here in two queries, held by the resolver."""
+        resolver = CalendarResolver(self.session, self.default_team)
+        group_ids = {t.group_id for t in tickets if t.group_id is not None}
+        group_ids -= {g.id for g in self.groups.values()}
+        held: list[SQLModel] = list(self.session.exec(select(Team)))
+        if group_ids:
+            held += self.session.exec(
+                select(HelpdeskGroup).where(HelpdeskGroup.id.in_(sorted(group_ids)))
+            )
+        resolver.held = held  # type: ignore[attr-defined]
+        return resolver
+
     def _handoff(
         self, ticket: Ticket, assignee_id: int | None, group_id: int | None, at: datetime | None
     ) -> None:
@@ -249,8 +299,11 @@ class _Ingest:
         if changed_at is None:
             return
         external_id = f"snapshot:{ticket.external_id}:{changed_at.isoformat()}:{assignee_id}"
+        if external_id in self.snapshots:
+            return  # the same snapshot twice in one batch (nothing is flushed in between)
         if _existing(self.session, Assignment, self.source.id, [external_id]):
             return
+        self.snapshots.add(external_id)
         self.session.add(
             Assignment(
                 source_id=self.source.id,
@@ -265,7 +318,7 @@ class _Ingest:
         )
         self.result.handoffs += 1
 
-    def _message(self, record: MessageRecord) -> Message:
+    def _message(self, record: MessageRecord) -> tuple[Message, Ticket, Person | None]:
         ticket = self.ticket(record.ticket_external_id)
         role = "agent" if record.author_role in AGENT_ROLES else record.author_role
         author = self.person(record.author_external_id, role=role)
@@ -285,15 +338,17 @@ class _Ingest:
             body_hash=record.body_hash or body_hash(record.text),
         )
         self.session.add(message)
-        return message
+        return message, ticket, author
 
     def _extract(
-        self, message: Message, resolver: CalendarResolver
+        self,
+        message: Message,
+        ticket: Ticket,
+        maker: Person | None,
+        resolver: CalendarResolver,
     ) -> list[tuple[Promise, Person | None]]:
         from tracker.extraction import extract
 
-        ticket = self.session.get(Ticket, message.ticket_id)
-        maker = self.session.get(Person, message.author_id) if message.author_id else None
         calendar = resolver.calendar_for(maker, ticket)
         found = extract(
             message.text,

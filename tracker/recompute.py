@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -41,6 +41,7 @@ from tracker.outbox import (
 from tracker.teams import CalendarResolver
 
 TICKET_CHANNEL_SOURCES = ("zendesk", "freshdesk")
+DEFAULT_POLL = timedelta(minutes=2)  # a source no longer in the configuration
 
 
 @dataclass
@@ -93,6 +94,15 @@ class Recomputer:
             resolver._calendars = self.calendars
             self._resolvers[team] = resolver
         return self._resolvers[team]
+
+    def freshness(self, source: Source) -> escalation.Freshness:
+        """How far the source's data reaches: `last_success_at` is the start of its last
+        complete pass (tracker.sync), so everything sent before it is stored."""
+        try:
+            poll = self.config.source(source.name).poll_every.delta
+        except KeyError:
+            poll = DEFAULT_POLL
+        return escalation.Freshness(source.last_success_at, poll)
 
     def channels(self, source: Source) -> escalation.Channels:
         ticket_on = self.config.ticket.note or self.config.ticket.tags
@@ -230,6 +240,7 @@ class Recomputer:
             now,
             taken,
             resumed_at=promise.snoozed_until,
+            freshness=self.freshness(source),
         )
         leads = leads_of(self.session, promise.owner_id) if "lead" in plan.due else []
         for step in plan.due:
@@ -244,7 +255,11 @@ class Recomputer:
                 queue(self.session, promise.id, step, c, r, now, existing) for c, r in pairs
             )
             self.tally.escalations_created += created
-            self._event(promise, step, now, recipients=[f"{c}:{r}" for c, r in pairs])
+            detail: dict[str, object] = {"recipients": [f"{c}:{r}" for c, r in pairs]}
+            if step in plan.stale:
+                detail["stale_source"] = source.name
+                detail["source_synced_to"] = source.last_success_at
+            self._event(promise, step, now, **detail)
         promise.next_action_at = plan.next_at
 
     def _hand_off(

@@ -7,6 +7,10 @@ Steps for one source:
 3. per page: ingest records + cursor, commit (a crash loses at most the page in flight);
 4. on any error: stop this source, keep the last committed cursor, record `last_error`;
    on success: `last_success_at = now`, clear `last_error`.
+
+`now` is the pass's start, not its end: a complete pass has stored everything sent
+before it, and the escalation ladder relies on exactly that (tracker.escalation: no
+accusing notice for a step at T until `last_success_at >= T`).
 """
 
 from __future__ import annotations

@@ -58,6 +58,7 @@ class CalendarResolver:
         self.session = session
         self.default_team = default_team
         self._calendars: dict[object, BusinessCalendar] = {}
+        self._default: list[Team | None] = []  # the default team, once looked up
 
     def team_for(self, person: Person | None, ticket: Ticket | None) -> Team | None:
         if person is not None and person.team_id is not None:
@@ -67,7 +68,10 @@ class CalendarResolver:
             if group is not None and group.team_id is not None:
                 return self.session.get(Team, group.team_id)
         if self.default_team:
-            return self.session.exec(select(Team).where(Team.name == self.default_team)).first()
+            if not self._default:
+                query = select(Team).where(Team.name == self.default_team)
+                self._default.append(self.session.exec(query).first())
+            return self._default[0]
         return None
 
     def calendar_for(self, person: Person | None, ticket: Ticket | None) -> BusinessCalendar:

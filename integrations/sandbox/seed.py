@@ -10,7 +10,7 @@ call.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from integrations.sandbox.bulk import bulk
 from integrations.sandbox.directory import API_EMAIL, Seeded, directory
@@ -19,12 +19,21 @@ from integrations.sandbox.store import MovableClock, Person, Store, Ticket
 __all__ = ["API_EMAIL", "Seeded", "bulk", "seed_week"]
 
 
+def week_start(now: datetime) -> datetime:
+    """Midnight UTC seven days before `now`'s date: the week's times of day ("09:00") are
+    the same whatever time of day `now` is, so each case tells the same story. Its last
+    fixed event is day 6 at 08:01, at least 15 hours before `now`."""
+    return now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(
+        days=7
+    )
+
+
 def seed_week(now: datetime, store: Store | None = None) -> Seeded:
     """The demo week, ending an hour before `now` (outside every export's exclusion window)."""
     clock = MovableClock(now)
     store = store or Store(clock)
     store.clock = clock
-    week = now - timedelta(days=7)
+    week = week_start(now)
     api_user, groups, agents = directory(store, week - timedelta(days=30))
     out = Seeded(store, clock, api_user, agents, groups)
     names = [
@@ -47,7 +56,9 @@ def seed_week(now: datetime, store: Store | None = None) -> Seeded:
     c, a, g = out.customers, agents, groups
 
     def at(days: float, hours: float = 0) -> datetime:
-        return week + timedelta(days=days, hours=hours)
+        moment = week + timedelta(days=days, hours=hours)
+        assert moment <= now - timedelta(hours=1), "the seeded week must end before now"
+        return moment
 
     def ticket(
         key: str, subject: str, who: Person, body: str, when: datetime, agent: Person

@@ -13,6 +13,7 @@ from tracker.durations import parse_duration
 from tracker.models import Assignment, Message, Person, Promise, PromiseEvent, Source, Team, Ticket
 
 _ids = count(1)
+FULLY_SYNCED = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 def utc(*args: int) -> datetime:
@@ -67,7 +68,9 @@ class World:
         self.session = session
         self.config = config or make_config()
         kind = self.config.sources[0].type if self.config.sources else "imap"
-        self.source = Source(name="desk", type=kind)
+        # Synced far ahead: these tests are about the ladder, not about waiting for data
+        # (tests/lifecycle/test_stale_data.py sets it back).
+        self.source = Source(name="desk", type=kind, last_success_at=FULLY_SYNCED)
         session.add(self.source)
         session.flush()
         team_config = self.config.teams[0]

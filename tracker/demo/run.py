@@ -6,8 +6,9 @@ Steps:
 2. the sandbox help desk, seeded with a realistic week ending now, served over HTTP on
    127.0.0.1, and a local SMTP server (aiosmtpd) that saves into the Maildir;
 3. one sync over HTTP (extraction and ingest as in production);
-4. sweeps at moments further and further in the future, so promises come due and the
-   escalation ladder runs: e-mails to the SMTP server, notes and tags on the tickets;
+4. moments further and further in the future, each a sync then a sweep (as the service
+   does), so promises come due and the escalation ladder runs on current data: e-mails
+   to the SMTP server, notes and tags on the tickets;
 5. a summary from the database.
 """
 
@@ -30,13 +31,13 @@ from tracker.demo.mailsink import MailSink
 
 Echo = Callable[[str], None]
 
-# The demo's clock starts at midnight UTC today (the seeded week is laid out in days
-# from there); it sweeps at these moments, named as a person would.
+# The demo's clock starts now (the seeded week ends before it, whatever the time of day);
+# it syncs and sweeps at these moments.
 TIMELINE: tuple[tuple[timedelta, str], ...] = (
-    (timedelta(0), "midnight"),
-    (timedelta(hours=11, minutes=30), "11:30"),
-    (timedelta(hours=14, minutes=30), "14:30"),
-    (timedelta(days=3), "three days later"),
+    (timedelta(0), "now"),
+    (timedelta(hours=11, minutes=30), "11½ hours on"),
+    (timedelta(hours=14, minutes=30), "14½ hours on"),
+    (timedelta(days=3), "three days on"),
 )
 
 
@@ -147,10 +148,10 @@ def run_demo(directory: Path, echo: Echo, *, now: datetime | None = None) -> Dem
     from integrations.sandbox.zendesk_face import ZendeskFace
 
     started = time.monotonic()
-    now = now or datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    now = (now or datetime.now(UTC)).replace(microsecond=0)
     fresh_directory(directory)
     echo(
-        f"1/5 Seeding the sandbox help desk with the week of support up to {now:%a %d %b} 00:00 UTC"
+        f"1/5 Seeding the sandbox help desk with the week of support up to {now:%a %d %b %H:%M} UTC"
     )
     seeded = seed_week(now)
     token = secrets.token_urlsafe(16)
@@ -187,22 +188,27 @@ def run_demo(directory: Path, echo: Echo, *, now: datetime | None = None) -> Dem
     return result
 
 
-def _sync(engine: Engine, config: Config, now: datetime, echo: Echo) -> None:
+def _sync(engine: Engine, config: Config, now: datetime, echo: Echo | None) -> None:
     from tracker.sync import sync_source
 
-    echo("2/5 Syncing over HTTP: tickets, comments and hand-offs, promises extracted")
+    if echo is not None:
+        echo("2/5 Syncing over HTTP: tickets, comments and hand-offs, promises extracted")
     report = sync_source(
         engine,
         config,
         config.sources[0],
         now=now,
-        progress=lambda r: echo(
+        progress=None
+        if echo is None
+        else lambda r: echo(
             f"    page {r.pages}: {r.tickets} tickets, {r.messages} messages, "
             f"{r.promises} promises so far"
         ),
     )
     if report.error:
         raise RuntimeError(f"the sandbox sync failed: {report.error}")
+    if echo is None:
+        return
     echo(
         f"    {report.tickets} tickets, {report.messages} messages, {report.promises} promises, "
         f"{report.handoffs} hand-offs in {report.calls} API calls ({report.seconds:.1f}s)"
@@ -214,11 +220,16 @@ def _sweeps(
 ) -> datetime:
     from tracker.sweep import run_sweep
 
-    echo("3/5 Letting time pass: a sweep at each moment keeps, breaks and escalates promises")
+    echo(
+        "3/5 Letting time pass: a sync and a sweep at each moment keep, break and escalate promises"
+    )
     moment = now
     for offset, label in TIMELINE:
         moment = now + offset
         help_desk_clock.now = moment  # notes written now carry the demo's time
+        if offset:
+            # Escalations wait for data synced past their time (tracker.escalation).
+            _sync(engine, config, moment, None)
         report = run_sweep(engine, config, now=moment, worker_id="demo")
         echo(
             f"    {label:<20} ({moment:%a %H:%M} UTC): {report.kept} kept, {report.broken} broken, "
