@@ -84,36 +84,23 @@ class _Ingest:
         self.absent[model].update(wanted - found.keys())
 
     # -- lookups that create a placeholder when a record names someone not yet seen
-    def person(self, external_id: str | None, role: str = "customer") -> Person | None:
-        if not external_id:
-            return None
-        if external_id not in self.people:
-            person = self._lookup(Person, external_id) or Person(
-                source_id=self.source.id, external_id=external_id, role=role
+    def _row(self, model: type[SQLModel], cache: dict, external_id: str, **defaults: object):
+        if external_id not in cache:
+            row = self._lookup(model, external_id) or model(
+                source_id=self.source.id, external_id=external_id, **defaults
             )
-            self.session.add(person)
-            self.people[external_id] = person  # type: ignore[assignment]
-        return self.people[external_id]
+            self.session.add(row)
+            cache[external_id] = row
+        return cache[external_id]
+
+    def person(self, external_id: str | None, role: str = "customer") -> Person | None:
+        return self._row(Person, self.people, external_id, role=role) if external_id else None
 
     def group(self, external_id: str | None) -> HelpdeskGroup | None:
-        if not external_id:
-            return None
-        if external_id not in self.groups:
-            group = self._lookup(HelpdeskGroup, external_id) or HelpdeskGroup(
-                source_id=self.source.id, external_id=external_id
-            )
-            self.session.add(group)
-            self.groups[external_id] = group  # type: ignore[assignment]
-        return self.groups[external_id]
+        return self._row(HelpdeskGroup, self.groups, external_id) if external_id else None
 
     def ticket(self, external_id: str) -> Ticket:
-        if external_id not in self.tickets:
-            ticket = self._lookup(Ticket, external_id) or Ticket(
-                source_id=self.source.id, external_id=external_id
-            )
-            self.session.add(ticket)
-            self.tickets[external_id] = ticket  # type: ignore[assignment]
-        return self.tickets[external_id]
+        return self._row(Ticket, self.tickets, external_id)
 
     def _ids(self, rows: Iterable[SQLModel | None]) -> None:
         if any(row is not None and row.id is None for row in rows):  # type: ignore[attr-defined]
