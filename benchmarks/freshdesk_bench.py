@@ -100,22 +100,9 @@ def main() -> int:
 
     def one_pass(label: str, now: datetime) -> None:
         connector = build(source)
-        fetching = [0.0]  # seconds inside the connector: HTTP, the sandbox answering, mapping
-        pages = connector.pages
+        from timing import time_pages
 
-        def timed_pages(cursor, now):  # type: ignore[no-untyped-def]
-            iterator = pages(cursor, now)
-            while True:
-                begun = time.perf_counter()
-                try:
-                    batch = next(iterator)
-                except StopIteration:
-                    return
-                finally:
-                    fetching[0] += time.perf_counter() - begun
-                yield batch
-
-        connector.pages = timed_pages  # type: ignore[method-assign]
+        fetching = time_pages(connector)  # seconds inside the connector
         started = time.perf_counter()
         report = sync_source(engine, config, source, now=now, connector=connector)
         seconds = time.perf_counter() - started

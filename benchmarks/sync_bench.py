@@ -68,22 +68,9 @@ def worker(url: str, email: str, db_url: str) -> None:
     }
     source = SourceConfig("bench", "zendesk", parse_duration("2m"), parse_duration("14d"), options)
     connector = build(source)
-    fetching = [0.0]  # seconds inside the connector: HTTP, the sandbox answering, mapping
-    pages = connector.pages
+    from timing import time_pages
 
-    def timed_pages(cursor, now):  # type: ignore[no-untyped-def]
-        iterator = pages(cursor, now)
-        while True:
-            begun = time.perf_counter()
-            try:
-                batch = next(iterator)
-            except StopIteration:
-                return
-            finally:
-                fetching[0] += time.perf_counter() - begun
-            yield batch
-
-    connector.pages = timed_pages  # type: ignore[method-assign]
+    fetching = time_pages(connector)  # seconds inside the connector
     rss_before = _kb("VmRSS")
     Path("/proc/self/clear_refs").write_text("5")  # reset the peak (VmHWM) to now
     started = time.perf_counter()
