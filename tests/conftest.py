@@ -1,5 +1,8 @@
 """Shared fixtures: every database test runs on SQLite and on PostgreSQL.
 
+FOLLOWTHROUGH_TEST_CLOCK_SHIFT (a duration such as `31d`) runs the whole suite with the
+process clock that far ahead, to prove no test depends on today's date.
+
 PostgreSQL is the local server (FOLLOWTHROUGH_TEST_PG, default
 postgresql+psycopg://postgres@127.0.0.1:5432/test); each test run creates throwaway
 databases and drops them. With CI=true an unreachable server fails the run.
@@ -10,17 +13,38 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
 from tracker.db import make_engine, upgrade
+from tracker.durations import parse_duration
 
 PG_ADMIN_URL = os.environ.get(
     "FOLLOWTHROUGH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 _pg_state: dict[str, object] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    shift = os.environ.get("FOLLOWTHROUGH_TEST_CLOCK_SHIFT")
+    if shift:
+        import time_machine
+
+        traveller = time_machine.travel(datetime.now(UTC) + parse_duration(shift).delta, tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    shift = os.environ.get("FOLLOWTHROUGH_TEST_CLOCK_SHIFT")
+    return (
+        f"clock moved {shift} ahead: now is {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+        if shift
+        else None
+    )
 
 
 def _pg_available() -> str | None:

@@ -148,11 +148,12 @@ def test_the_sync_command_reports_each_source_and_fails_on_a_broken_one(monkeypa
             f'email = "{seeded.api_user.email}"\ntoken_env = "BROKEN_TOKEN"\n'
         )
         runner = CliRunner()
-        good = runner.invoke(cli, ["--config", str(config), "sync", "--source", "sandbox"])
+        at = ["--now", NOW.isoformat()]
+        good = runner.invoke(cli, ["--config", str(config), "sync", "--source", "sandbox", *at])
         assert good.exit_code == 0, good.output
         assert '"source": "sandbox"' in good.output and '"promises": 7' in good.output
 
-        both = runner.invoke(cli, ["--config", str(config), "sync"])
+        both = runner.invoke(cli, ["--config", str(config), "sync", *at])
         assert both.exit_code == 1
         assert "sync failed: broken: credentials were refused" in both.stderr
         assert '"source": "sandbox"' in both.output  # the broken source stopped only itself
@@ -173,7 +174,9 @@ def test_on_a_terminal_the_sync_command_shows_a_live_line_and_a_summary(monkeypa
             f'[[source]]\nname = "sandbox"\ntype = "zendesk"\nurl = "{server.url}"\n'
             f'email = "{seeded.api_user.email}"\ntoken_env = "SANDBOX_TEST_TOKEN"\n'
         )
-        result = CliRunner().invoke(cli, ["--config", str(config), "sync"])
+        result = CliRunner().invoke(
+            cli, ["--config", str(config), "sync", "--now", NOW.isoformat()]
+        )
     assert result.exit_code == 0, result.output
     assert "\rsandbox: page 1, " in result.output
     assert "sandbox: 12 tickets, 30 messages, 7 promises, 2 hand-offs, " in result.output

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import click
 
 from tracker.cli.common import EXIT_FAILED, EXIT_USAGE, fail, get_config, get_engine
+from tracker.cli.sweep import parse_when
 from tracker.sync import SyncReport, sync_source
 
 
@@ -27,15 +28,19 @@ def _is_terminal() -> bool:
 
 @click.command("sync")
 @click.option("--source", "only", metavar="NAME", help="Only this source (its name in the config).")
+@click.option(
+    "--now",
+    help="Run as of this ISO 8601 time instead of the clock (the backfill window ends here).",
+)
 @click.pass_context
-def sync_command(ctx: click.Context, only: str | None) -> None:
+def sync_command(ctx: click.Context, only: str | None, now: str | None) -> None:
     """Run one polling pass: fetch what changed in each source since its stored cursor,
     store tickets, messages and hand-offs, and find the promises in new agent replies.
 
     On a terminal a live line shows progress; otherwise one JSON log line per source.
     Exits 1 if any source failed (the reason on stderr), 2 for an unknown --source.
 
-    Example: followthrough sync --source zendesk
+    Example: followthrough sync --source zendesk --now 2026-11-24T09:00Z
     """
     config = get_config(ctx)
     names = [s.name for s in config.sources]
@@ -46,7 +51,7 @@ def sync_command(ctx: click.Context, only: str | None) -> None:
         fail("no [[source]] in the configuration; nothing to sync", EXIT_USAGE)
     engine = get_engine(ctx)
     live = _is_terminal()
-    now = datetime.now(UTC)
+    when = parse_when(now, "--now") if now else datetime.now(UTC)
     failed = False
     for source in config.sources:
         if only is not None and source.name != only:
@@ -61,7 +66,7 @@ def sync_command(ctx: click.Context, only: str | None) -> None:
                     nl=False,
                 )
 
-        report = sync_source(engine, config, source, now=now, progress=progress)
+        report = sync_source(engine, config, source, now=when, progress=progress)
         if live:
             click.echo("\r\033[K", nl=False)
             click.echo(_summary(report))
