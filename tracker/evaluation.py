@@ -117,6 +117,8 @@ class Report:
     follow_through_accuracy: float = 0.0
     seconds: float = 0.0
     messages_per_second: float = 0.0
+    agent_messages: int = 0
+    false_per_100_agent_messages: float = 0.0
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     wrong_dues: list[dict[str, Any]] = field(default_factory=list)
@@ -125,7 +127,7 @@ class Report:
     SCORE_FIELDS = (
         *("messages", "gold", "predicted", "matched", "precision", "recall", "f1"),
         *("due_accuracy", "kind_accuracy", "follow_through_accuracy", "seconds"),
-        "messages_per_second",
+        *("messages_per_second", "agent_messages", "false_per_100_agent_messages"),
     )
 
     def scores(self) -> dict[str, Any]:
@@ -221,6 +223,10 @@ def evaluate(
         due_right, report.gold + (report.predicted - report.matched)
     )
     report.messages_per_second = report.messages / report.seconds if report.seconds else 0.0
+    report.agent_messages = sum(case.author_role == "agent" for case in cases)
+    if report.agent_messages:
+        false = report.predicted - report.matched
+        report.false_per_100_agent_messages = 100 * false / report.agent_messages
     return report
 
 

@@ -114,9 +114,14 @@ def _extract_corpus(path: str) -> None:
 
 
 @click.command("eval")
-@click.argument("corpus", metavar="CORPUS.jsonl", type=click.Path(dir_okay=False))
+@click.argument("corpus", metavar="CORPUS.jsonl", type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-def eval_command(corpus: str, as_json: bool) -> None:
+@click.option(
+    "--labels",
+    type=click.Path(dir_okay=False),
+    help="Labels by id for CORPUS (texts we may not copy: a JSONL file or a folder of them).",
+)
+def eval_command(corpus: str, as_json: bool, labels: str | None) -> None:
     """Score the extractor on a labelled corpus in the format of promise-spec.md.
 
     Prints precision, recall, F1, due and kind accuracy and the headline
@@ -127,9 +132,12 @@ def eval_command(corpus: str, as_json: bool) -> None:
 
     \b
         followthrough eval corpus/dev.jsonl --json
+        followthrough eval ../shared/corpus/real --labels tests/extraction/real_labels.jsonl
     """
+    from tracker.labelled_texts import load_labelled
+
     try:
-        cases: list[Case] = load_corpus(corpus)
+        cases: list[Case] = load_labelled(corpus, labels) if labels else load_corpus(corpus)
     except OSError as exc:
         _fail(2, f"eval: cannot read corpus {corpus}: {exc.strerror or exc}")
     except CorpusError as exc:
@@ -152,6 +160,7 @@ def _print_report(report: Report) -> None:
     click.echo(f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}")
     click.echo(f"due accuracy {s.due_accuracy:.3f}  kind accuracy {s.kind_accuracy:.3f}")
     click.echo(f"follow-through accuracy {s.follow_through_accuracy:.3f}")
+    click.echo(f"false promises per 100 agent messages {s.false_per_100_agent_messages:.2f}")
     click.echo(f"{s.seconds:.3f} s, {s.messages_per_second:.0f} messages/s")
     for miss in s.misses:
         click.echo(f"miss        {miss['id']}: {miss['quote']!r} ({miss['kind']}): {miss['why']}")

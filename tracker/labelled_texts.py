@@ -1,0 +1,53 @@
+"""A corpus kept as two files: texts that may not be copied into the project (the real
+support tweets in ../shared, whose licence keeps them out) and our labels for them by id.
+
+Texts are JSONL rows with `id`, `author_role`, `created_at` and `text`; labels are
+JSONL rows with `id` and `promises` (each `quote`, `kind`, `due`). Only labelled rows
+are scored; a label whose id or quote is not in the texts is an error, not a skip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tracker.evaluation import Case, CorpusError, parse_case
+
+
+def _rows(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    rows = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusError(f"{where}: not JSON ({exc.msg})") from exc
+            if not isinstance(raw, dict) or "id" not in raw:
+                raise CorpusError(f"{where}: not a JSON object with an id")
+            rows.append((where, raw))
+    return rows
+
+
+def load_labelled(texts: str | Path, labels: str | Path, timezone: str = "UTC") -> list[Case]:
+    """The labelled rows of `texts` (a JSONL file, or a folder of them) as cases."""
+    texts = Path(texts)
+    files = sorted(texts.glob("*.jsonl")) if texts.is_dir() else [texts]
+    by_id = {raw["id"]: raw for path in files for _, raw in _rows(path)}
+    cases = []
+    for where, label in _rows(Path(labels)):
+        row = by_id.get(label["id"])
+        if row is None:
+            raise CorpusError(f"{where}: no text with id {label['id']!r} in {texts}")
+        raw = {
+            "id": label["id"],
+            "author_role": row.get("author_role", "agent"),
+            "sent_at": row.get("sent_at") or row.get("created_at"),
+            "timezone": row.get("timezone") or timezone,
+            "text": row["text"],
+            "promises": label.get("promises") or [],
+        }
+        cases.append(parse_case(raw, where))
+    return cases
