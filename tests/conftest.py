@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -37,6 +39,24 @@ def pytest_configure(config: pytest.Config) -> None:
         traveller = time_machine.travel(datetime.now(UTC) + parse_duration(shift).delta, tick=True)
         traveller.start()
         config.add_cleanup(traveller.stop)
+        # Processes the tests start (the service, the sandbox) move their clocks too.
+        site = Path(tempfile.mkdtemp(prefix="ft-clock-"))
+        (site / "sitecustomize.py").write_text(_SHIFT_SUBPROCESSES)
+        path = os.environ.get("PYTHONPATH")
+        os.environ["PYTHONPATH"] = f"{site}{os.pathsep}{path}" if path else str(site)
+
+
+_SHIFT_SUBPROCESSES = """\
+import os
+from datetime import UTC, datetime
+
+import time_machine
+
+from tracker.durations import parse_duration
+
+_shift = parse_duration(os.environ["FOLLOWTHROUGH_TEST_CLOCK_SHIFT"]).delta
+time_machine.travel(datetime.now(UTC) + _shift, tick=True).start()
+"""
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:

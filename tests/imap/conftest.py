@@ -9,7 +9,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -79,7 +79,7 @@ class Account:
             if not client.folder_exists(folder):
                 client.create_folder(folder)
             for raw in messages:
-                client.append(folder, raw, msg_time=arrived)
+                client.append(folder, raw, msg_time=arrived or datetime.now(UTC))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from sqlmodel import Session, func, select
 
 from tests.imap.conftest import Account, unique
 from tests.imap.proxy import Proxy
-from tests.imap.seed import support_week
+from tests.imap.seed import NOW, support_week
 from tracker.cli import cli
 from tracker.db import make_engine, upgrade
 from tracker.models import Message, Promise, Ticket
@@ -23,8 +23,8 @@ def test_the_sync_command_polls_the_mailbox_named_in_the_configuration(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     inbox, sent = support_week(unique("t"))
-    mailbox_account.append_many(inbox, "INBOX")
-    mailbox_account.append_many(sent, "Sent")
+    mailbox_account.append_many(inbox, "INBOX", arrived=NOW)
+    mailbox_account.append_many(sent, "Sent", arrived=NOW)
     url = f"sqlite:///{tmp_path / 'ft.db'}"
     upgrade(url)
     monkeypatch.setenv("MAILBOX_PASSWORD", mailbox_account.password)
@@ -44,7 +44,8 @@ def test_the_sync_command_polls_the_mailbox_named_in_the_configuration(
         'password_env = "WRONG_PASSWORD"\n'
     )
     runner = CliRunner()
-    good = runner.invoke(cli, ["--config", str(config), "sync", "--source", "mailbox"])
+    at = ["--now", NOW.isoformat()]  # the mail arrived at NOW, whatever today is
+    good = runner.invoke(cli, ["--config", str(config), "sync", "--source", "mailbox", *at])
     assert good.exit_code == 0, good.output + good.stderr
     report = json.loads(good.output.strip().splitlines()[-1])
     assert report["source"] == "mailbox" and report["messages"] == 10 and report["pages"] == 3
@@ -56,7 +57,7 @@ def test_the_sync_command_polls_the_mailbox_named_in_the_configuration(
         assert session.exec(select(func.count()).select_from(Promise)).one() >= 2
     engine.dispose()
 
-    both = runner.invoke(cli, ["--config", str(config), "sync"])
+    both = runner.invoke(cli, ["--config", str(config), "sync", *at])
     assert both.exit_code == 1
     errors = both.stderr.strip().splitlines()
     assert len(errors) == 1

@@ -184,13 +184,20 @@ sweep_every = "1s"
     return path
 
 
+def child_env() -> dict[str, str]:
+    """The environment for a `python -m tracker` child: this checkout first on its path,
+    and whatever the test run put there (the clock shift of tests/conftest.py) kept."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONPATH": path}
+
+
 class ServiceProcess:
     """`python -m tracker --config PATH run` with its stderr (JSON lines) in a file."""
 
     def __init__(self, config: Path, log_path: Path, port: int, stop_timeout: float = 5):
         self.port = port
         self.log_path = log_path
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = child_env()
         env.pop("FOLLOWTHROUGH_DATABASE_URL", None)
         self.log_file = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(

@@ -3,7 +3,6 @@ HTTP and a real SMTP server, on short intervals."""
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import subprocess
@@ -13,7 +12,7 @@ from collections import Counter
 
 import sqlalchemy as sa
 
-from tests.service.support import ROOT, wait_for, write_config
+from tests.service.support import ROOT, child_env, wait_for, write_config
 from tracker.db import make_engine, upgrade
 
 
@@ -89,7 +88,7 @@ def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
     if db_url.startswith("sqlite"):  # SQLite runs one worker and says so
         second = subprocess.run(
             [sys.executable, "-m", "tracker", "--config", str(config_path), "run"],
-            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT, env=child_env(),
             capture_output=True, text=True, timeout=30,
         )  # fmt: skip
         assert second.returncode == 2
