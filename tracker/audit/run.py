@@ -118,18 +118,22 @@ def run_audit(
     *,
     identity: str,
     connector: Any = None,
+    build: Callable[[SourceConfig], Any] | None = None,
     progress: Callable[[Progress], None] | None = None,
     precision: tuple[int, int] | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> AuditRun:
     """Read, replay and report (module docstring). `connector`: an already built one
-    (files, tests); by default the registry builds the source's own."""
+    (tests); `build`: makes one from the audit's source (files); by default the registry
+    builds the source's own."""
     started = clock()
     period, resumed, done = open_state(engine, period, identity)
     source = audit_source(source, period)
     replay = replay_config(config, source)
     sync: SyncReport | None = None
     if not done:
+        if connector is None and build is not None:
+            connector = build(source)
         if connector is None:
             from integrations.registry import connector_for
 
