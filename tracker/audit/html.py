@@ -230,7 +230,7 @@ def _caveat(report: AuditReport) -> str:
 
 def render(report: AuditReport) -> str:
     t = report.total
-    period = f"{report.start:%d %b %Y} – {report.end:%d %b %Y}"
+    period = f"{report.start:%d %b %Y} – {report.last_day:%d %b %Y}"
     title = f"Promise audit: {report.source}, {period}"
     cards = "".join(
         [

@@ -138,6 +138,11 @@ class AuditReport:
     oldest: list[OldRow] = field(default_factory=list)
     precision: tuple[int, int] | None = None  # (confirmed, checked) from a sample
 
+    @property
+    def last_day(self) -> datetime:
+        """The period's last moment (its end is exclusive), for showing its last day."""
+        return self.end - timedelta(microseconds=1)
+
     def as_dict(self) -> dict[str, Any]:
         """The `audit --json` object (docs/audit.md; /work/shared/interfaces.md)."""
 

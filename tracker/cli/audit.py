@@ -147,7 +147,11 @@ def audit_command(
             a for s in config.sources if s.type == "imap" for a in s.get("agent_addresses") or []
         ]
         source = SourceConfig(
-            "file", file_type, parse_duration("2m"), parse_duration("14d"), {"team": None}
+            path.name[:100] or "file",
+            file_type,
+            parse_duration("2m"),
+            parse_duration("14d"),
+            {"team": None},
         )
         identity = f"{file_type} {path} {spec}"
 
@@ -155,7 +159,7 @@ def audit_command(
             return file_connector(
                 file_type,
                 path,
-                name="file",
+                name=audited.name,
                 agent_addresses=addresses,
                 backfill=audited.backfill.delta,
                 link_base=link_base,
@@ -243,7 +247,7 @@ def audit_command(
     rate = "–" if t.kept_on_time_rate is None else f"{t.kept_on_time_rate:.0%}"
     how = "reused a finished audit" if run.reused else ("resumed" if run.resumed else "read")
     _say(
-        f"audit of {report.source} {report.start:%Y-%m-%d} – {report.end:%Y-%m-%d}: "
+        f"audit of {report.source} {report.start:%Y-%m-%d} – {report.last_day:%Y-%m-%d}: "
         f"{t.made} promises, {t.kept_on_time} kept on time, {t.kept_late} kept late, "
         f"{t.broken} broken, {t.open} still open ({t.overdue} overdue); {rate} kept on time "
         f"({how}, {run.seconds:.1f}s; database {shown})"
