@@ -304,6 +304,8 @@ class ZendeskExportConnector(_ExportConnector):
                 )
             return events
         comments = [c for c in ticket.get("comments") or [] if isinstance(c, dict)]
+        if not comments:
+            return []
         return [
             {
                 "id": f"export:{tid}",
