@@ -54,6 +54,7 @@ def worker(url: str, email: str, db_url: str) -> None:
     rss_before = _kb("VmRSS")
     Path("/proc/self/clear_refs").write_text("5")  # reset the peak (VmHWM) to now
     marks: dict[str, float] = {}
+    cpu = time.process_time()
     started = time.perf_counter()
 
     def progress(p) -> None:
@@ -76,6 +77,7 @@ def worker(url: str, email: str, db_url: str) -> None:
                 "broken": total.broken,
                 "calls": run.sync.calls if run.sync else 0,
                 "seconds": seconds,
+                "cpu_seconds": time.process_time() - cpu,
                 "replay_seconds": seconds - marks.get("replaying", seconds),
                 "rss_before_mb": rss_before / 1024,
                 "peak_mb": _kb("VmHWM") / 1024,
@@ -108,14 +110,15 @@ def main() -> None:
             finally:
                 process.terminate()
                 process.wait(timeout=10)
-    print(f"{'tickets':>8}{'messages':>9}{'promises':>9}{'calls':>7}{'seconds':>9}"
+    print(f"{'tickets':>8}{'messages':>9}{'promises':>9}{'calls':>7}{'seconds':>9}{'cpu s':>7}"
           f"{'replay s':>9}{'tickets/s':>10}{'rss MB':>8}{'peak MB':>9}")  # fmt: skip
     for f in rows:
         print(f"{f['tickets']:>8}{f['messages']:>9}{f['promises']:>9}{f['calls']:>7}"
-              f"{f['seconds']:>9.1f}{f['replay_seconds']:>9.1f}"
+              f"{f['seconds']:>9.1f}{f['cpu_seconds']:>7.1f}{f['replay_seconds']:>9.1f}"
               f"{f['tickets'] / f['seconds']:>10.0f}{f['rss_before_mb']:>8.0f}"
               f"{f['peak_mb']:>9.0f}")  # fmt: skip
     print("\nseconds = the whole audit: read over HTTP, extraction, replay and the report;"
+          "\ncpu s = the audit's own CPU time (the sandbox answers in another process);"
           "\nreplay s = the lifecycle replay (sweep.decide) and the report.")  # fmt: skip
 
 
