@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from tracker import __version__
+from tracker.cli.audit import audit_command
 from tracker.cli.common import EXIT_USAGE, fail, get_config
 from tracker.cli.demo import demo_command
 from tracker.cli.extract import eval_command, extract_command
@@ -143,6 +144,7 @@ cli.add_command(web_command)
 cli.add_command(promises_command)
 cli.add_command(promise_group)
 cli.add_command(demo_command)
+cli.add_command(audit_command)
 
 
 def main() -> None:

@@ -41,3 +41,7 @@ def demo_command(directory: str) -> None:
         click.echo(line)
     click.echo("")
     click.echo(f"5/5 Done in {result.seconds:.1f}s.")
+    if result.audit_path is not None:
+        click.echo("")
+        click.echo(f"Audit of the sandbox's week before Follow-through: {result.audit_headline}")
+        click.echo(f"The report: {result.audit_path.resolve()}")

@@ -53,6 +53,8 @@ class DemoResult:
     notes: int = 0
     tickets_tagged: int = 0
     seconds: float = 0.0
+    audit_path: Path | None = None
+    audit_headline: str = ""
 
 
 CONFIG_TEMPLATE = """\
@@ -178,6 +180,7 @@ def run_demo(directory: Path, echo: Echo, *, now: datetime | None = None) -> Dem
                 result.rows = promise_rows(session, now=final_now)
         finally:
             engine.dispose()
+        result.audit_path, result.audit_headline = write_audit(directory, config, now)
         result.emails = [(rcpts, str(msg["Subject"])) for rcpts, msg in sink.messages]
     api_id = seeded.api_user.id
     for ticket in seeded.store.tickets.values():
@@ -186,6 +189,38 @@ def run_demo(directory: Path, echo: Echo, *, now: datetime | None = None) -> Dem
         result.tickets_tagged += any(tag.startswith("promise_") for tag in ticket.tags)
     result.seconds = time.monotonic() - started
     return result
+
+
+def write_audit(directory: Path, config: Config, now: datetime) -> tuple[Path, str]:
+    """`followthrough audit` of the sandbox's week as it stood when the demo began (before
+    Follow-through was switched on), in its own database: demo/audit.html."""
+    from tracker.audit.export import to_json
+    from tracker.audit.html import render
+    from tracker.audit.period import parse_period
+    from tracker.audit.run import run_audit
+
+    database = directory / "audit.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    url = f"sqlite:///{database.resolve()}"
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        run = run_audit(
+            engine, config, config.sources[0], parse_period(now, "8d"), identity="demo week"
+        )
+    finally:
+        engine.dispose()
+    path = directory / "audit.html"
+    path.write_text(render(run.report), encoding="utf-8")
+    (directory / "audit.json").write_text(to_json(run.report), encoding="utf-8")
+    t = run.report.total
+    rate = "–" if t.kept_on_time_rate is None else f"{t.kept_on_time_rate:.0%}"
+    headline = (
+        f"{t.made} promises made, {t.kept_on_time} kept on time, {t.kept_late} kept late, "
+        f"{t.broken} broken, {t.open} still open ({t.overdue} overdue): {rate} kept on time"
+    )
+    return path, headline
 
 
 def _sync(engine: Engine, config: Config, now: datetime, echo: Echo | None) -> None:
