@@ -31,6 +31,13 @@ _MARKERS = [
     # Outlook without the rule: From: then Sent:/Date: on the next lines
     re.compile(r"^[ \t]*\**From:\**[^\n]*\n[ \t]*\**(?:Sent|Date):\**", re.M),
 ]
+_ATTRIBUTION = re.compile(r"^[ \t]*(?:On\b|Am\b|Le\b|El\b|Il\b|Op\b|Em\b|Den\b).{0,200}:[ \t]*$")
+_BLOCK_STARTS = [
+    re.compile(r"^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)", re.I),
+    re.compile(r"^[ \t]*_{10,}[ \t]*$"),
+    re.compile(r"^[ \t]*\**From:\**\s"),
+    re.compile(r"^[ \t]*Begin forwarded message:"),
+]
 _SIGNATURE = re.compile(r"^-- ?$", re.M)
 _MOBILE = re.compile(r"^[ \t]*(?:Sent from my [\w \-]+|Get Outlook for \w+)[ \t]*$", re.M | re.I)
 
@@ -72,7 +79,7 @@ def reply_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     start = history_start(text)
     if start is not None:
-        text = text[:start]
+        text = text[:start] + _inline_answers(text[start:])
     signature = _SIGNATURE.search(text)
     if signature:
         text = text[: signature.start()]
@@ -80,3 +87,26 @@ def reply_text(text: str) -> str:
     # interleaved quotes left above the reply's end carry no new words
     lines = [line.rstrip() for line in text.split("\n") if not line.startswith(">")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _inline_answers(history: str) -> str:
+    """The author's own lines inside an "On … wrote:" block whose quote is `>`-prefixed:
+    people who answer inline write their whole reply between the quoted parts. Any other
+    history (an Outlook or forwarded block, unprefixed) is history to its end."""
+    lines = history.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].lstrip().startswith(">"):
+        return ""
+    after = next((i for i in range(first + 1, len(lines)) if lines[i].strip()), None)
+    if after is None or not lines[after].lstrip().startswith(">"):
+        return ""  # no `>` quote under the attribution: an unprefixed block
+    if not _ATTRIBUTION.match(lines[first]) and not _library_header().match(lines[first]):
+        return ""
+    own = []
+    for line in lines[after:]:
+        if not line.lstrip().startswith(">") and any(
+            pattern.match(line) for pattern in _BLOCK_STARTS
+        ):
+            break  # an older, unprefixed block below the inline answers
+        own.append(line)
+    return "\n" + "\n".join(own)
