@@ -104,6 +104,7 @@ def test_eval_json_has_every_field_of_the_interface(runner: CliRunner, corpus: P
     assert set(scores) == {
         "messages", "gold", "predicted", "matched", "precision", "recall", "f1", "due_accuracy",
         "kind_accuracy", "follow_through_accuracy", "seconds", "messages_per_second",
+        "agent_messages", "false_per_100_agent_messages",  # added in 0.2 (CHANGELOG)
     }  # fmt: skip
     assert (scores["gold"], scores["matched"], scores["recall"]) == (2, 1, 0.5)
 
