@@ -161,6 +161,8 @@ _ORIGINAL_BLOCK = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
+# A run of quoted lines, blank lines between them allowed.
+_QUOTED_RUN = re.compile(r"^[ \t]*>[^\n]*(?:\n(?:[ \t]*\n)*[ \t]*>[^\n]*)*", re.MULTILINE)
 # An attribution line in a language not listed above: the line right before quoted lines,
 # ending in a colon, that names an address or a time and has no commitment wording
 # ("W dniu 1.12.2026 o 10:02, Ben <ben@example.pl> pisze:").
@@ -206,6 +208,7 @@ def _signature_start(body: str) -> int:
         # is the start of the reply, not its end.
         if (
             0 < len(line) <= 60
+            and not line.isspace()
             and _VALEDICTION.fullmatch(line)
             and body[:position].strip()
             and (
@@ -247,7 +250,7 @@ def masked_ranges(text: str) -> list[tuple[int, int]]:
     signature = _signature_start(_blanked(text, history) if history else text)
     if signature < len(text):
         history.append((signature, len(text)))
-    return _merged(history)
+    return _merged(history, text)
 
 
 def _history_ranges(text: str) -> list[tuple[int, int]]:
@@ -258,7 +261,7 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     end = block.start() if block else len(text)
     if block:
         ranges.append((end, len(text)))
-    quoted = [m.span() for m in _QUOTED_LINE.finditer(text, 0, end)]
+    quoted = [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)]
     ranges.extend(quoted)
     for attribution in _ATTRIBUTION.finditer(text, 0, end):
         if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
@@ -303,12 +306,13 @@ def _next_line(text: str, pos: int) -> int:
             return pos
 
 
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merged(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint ranges; ranges only whitespace apart (quoted lines) become one."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
         if start >= end:
             continue
-        if merged and start <= merged[-1][1]:
+        if merged and (start <= merged[-1][1] or text[merged[-1][1] : start].isspace()):
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
@@ -319,15 +323,12 @@ def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
     """`text` with `ranges` (in any order, overlapping or not) blanked, newlines kept."""
     parts: list[str] = []
     pos = 0
-    for start, end in _merged(ranges):
+    for start, end in _merged(ranges, text):
         parts.append(text[pos:start])
-        parts.append(_BLANK.sub(" ", text[start:end]))
+        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
-
-
-_BLANK = re.compile(r"[^\n]")
 
 
 def visible_text(text: str) -> str:

@@ -37,12 +37,15 @@ _RIGHT_NOW = re.compile(
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
-# A substring of every staff word in lexicon.STAFF and TEAM_COMMITMENT (lower case).
+# A substring of every staff word and department in lexicon.STAFF, DEPARTMENTS and
+# TEAM_COMMITMENT (lower case).
 _STAFF_HINT = re.compile(
     r"team|depart|dept|special|engineer|tech|agent|advis|colleag|manag|supervis|staff|expert|"
     r"folk|crew|rep|adjust|assess|officer|desk|coordinat|handler|lead|consult|plann|execut|"
     r"fitter|install|survey|driver|rider|porter|plumb|electric|caretak|people|someone|somebody|"
-    r"support|member|tradie|handym|tradesm|tradesp"
+    r"support|member|tradie|handym|tradesm|tradesp|develop|devs|program|billing|accounts|financ|sales|"
+    r"logist|legal|complian|dispatch|despatch|payroll|claims|collection|credit|customer|product|"
+    r"operation|mainten|repair|warrant|return"
 )
 _BY_STAFF = re.compile(
     r"\s+(?:(?:at|into|over)\s+)?by\s+(?:our|my|the|one\s+of\s+our|a|an)\s+(?:[\w&-]+\s+){0,2}?"
@@ -54,6 +57,16 @@ _FROM_OURS = re.compile(r"\s+(?:out\s+)?(?:to\s+you\s+)?from\s+(?:our\b|us\b)", 
 _PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
+# A condition after the verb: "I'll call you back tomorrow if that suits you".
+TRAILING_CONDITION = re.compile(
+    r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
+)
+# "check if", "let you know if": an indirect question, not a condition.
+INDIRECT = re.compile(
+    r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
+    r"whether|asking|checking|look|investigate)\s*$",
+    re.IGNORECASE,
+)
 
 
 # A real sentence holds a handful of commitments; more means garbage input, and
@@ -266,11 +279,41 @@ def _verb_phrase_kind(sentence: str, pos: int) -> str | None:
     return _with_conjuncts(sentence, start, classify(sentence[start:]))
 
 
+def first_condition(
+    text: str, start: int = 0, end: int | None = None, pattern: re.Pattern[str] = TRAILING_CONDITION
+) -> int | None:
+    """Where the first real condition (not an indirect question) starts, or None."""
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
+        if not INDIRECT.search(text[max(0, m.start() - 25) : m.start()]):
+            return m.start()
+    return None
+
+
+def conditional_conjunct(sentence: str, start: int, end: int) -> int | None:
+    """Where a coordinated action that carries its own condition begins, or None.
+
+    "I'll call you at 2pm and book a technician if it's only your unit": the condition
+    removes the second action (from " and book"), not the call."""
+    condition = first_condition(sentence, start, end)
+    if condition is None:
+        return None
+    cut = None
+    for conjunct in _CONJUNCT.finditer(sentence, start, condition):
+        if not lx.SELF_COMMITMENT.match(sentence, conjunct.end()) and classify(
+            sentence[conjunct.end() : condition]
+        ):
+            cut = conjunct.start()
+    return cut
+
+
 def _with_conjuncts(sentence: str, start: int, kind: str | None) -> str | None:
     """ "I'll check with despatch and call you back": coordinated actions share the
-    subject; the sentence's kind is the most customer-facing of them."""
+    subject; the sentence's kind is the most customer-facing of them (a conditional
+    one, "… and book a technician if it's only your unit", does not count)."""
     kinds = [kind] if kind else []
-    for conjunct in _CONJUNCT.finditer(sentence, start, min(len(sentence), start + 200)):
+    end = min(len(sentence), start + 200)
+    end = conditional_conjunct(sentence, start, len(sentence)) or end
+    for conjunct in _CONJUNCT.finditer(sentence, start, end):
         if lx.SELF_COMMITMENT.match(sentence, conjunct.end()):
             break
         other = classify(sentence[conjunct.end() :])
