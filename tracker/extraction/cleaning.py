@@ -247,7 +247,7 @@ def quoted_history_start(text: str) -> int:
 def masked_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges that are not the author's own words, in order and disjoint."""
     history = _history_ranges(text)
-    signature = _signature_start(_blanked(text, history) if history else text)
+    signature = _signature_start(blanked(text, history) if history else text)
     if signature < len(text):
         history.append((signature, len(text)))
     return _merged(history, text)
@@ -319,7 +319,7 @@ def _merged(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+def blanked(text: str, ranges: list[tuple[int, int]]) -> str:
     """`text` with `ranges` (in any order, overlapping or not) blanked, newlines kept."""
     parts: list[str] = []
     pos = 0
@@ -334,4 +334,4 @@ def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
 def visible_text(text: str) -> str:
     """`text` with masked ranges blanked (same length, newlines kept)."""
     ranges = masked_ranges(text)
-    return _blanked(text, ranges) if ranges else text
+    return blanked(text, ranges) if ranges else text

@@ -191,18 +191,20 @@ _SHARE_PRONOUN = re.compile(
 )
 
 
-def is_kept(
-    sentence: str,
-    found: Commitment,
-    clause_end: int,
-    context: tuple[str, str, str],
-    has_due: bool,
-) -> bool:
-    """Apply the spec's "not a promise" rules to one committing clause.
-
-    `context` is (the sentence two before, the sentence before, the sentence after).
-    """
-    return rejection(sentence, found, clause_end, context, has_due) is None
+# The spec's "not a promise" checks, by id, with the reason --explain prints.
+CHECKS: dict[str, str] = {
+    "condition": "a conditional or offer",
+    "policy": "a general policy, not an action for this customer",
+    "hedge": "a hope, not a commitment",
+    "after-customer-returns": "waits for the customer to send something first",
+    "done-now": "done in this very message (now)",
+    "customer-acts-first": "waits for the customer to act first",
+    "feedback": "passing on feedback",
+    "live-exchange": "done in this live exchange (one moment)",
+    "waits-for-reply": "waits for the customer's reply",
+    "question": "a question",
+    "answered-check": "a check already answered in the message",
+}
 
 
 def rejection(
@@ -212,7 +214,7 @@ def rejection(
     context: tuple[str, str, str],
     has_due: bool,
 ) -> str | None:
-    """Which "not a promise" rule drops this committing clause, or None if none does."""
+    """The id (in CHECKS) of the "not a promise" check that drops this clause, or None."""
     earlier, previous, following = context
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
@@ -224,50 +226,50 @@ def rejection(
     # "… and book a technician if it's only your unit": that action alone is conditional.
     own_end = conditional_conjunct(clause, found.end - found.start, own_end) or own_end
     if _has_condition(prefix) or _has_condition(clause[:own_end], TRAILING_CONDITION):
-        return "a conditional or offer"
+        return "condition"
     if _POLICY.match(verb_phrase):
-        return "a general policy, not an action for this customer"
+        return "policy"
     if _HEDGE.search(prefix):
-        return "a hope, not a commitment"
+        return "hedge"
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
-        return "waits for the customer to send something first"
+        return "after-customer-returns"
     handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _IMMEDIATE.match(verb_phrase):
-        return "done in this very message (now)"
+        return "done-now"
     if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix) or _DETAILS_FRAGMENT.match(prefix):
-        return "waits for the customer to act first"
+        return "customer-acts-first"
     if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
-        return "passing on feedback"
+        return "feedback"
     if not has_due and (_HOLD.search(sentence, found.end) or _HOLD.match(following.lstrip())):
-        return "done in this live exchange (one moment)"
+        return "live-exchange"
     acted = _has_acted(prefix) or _has_acted(previous)
     if not has_due and (
         (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)
         or (not acted and _TOGETHER.search(verb_phrase))
     ):
-        return "waits for the customer's reply"
+        return "waits-for-reply"
     waiting = _WAITING.search(prefix)
     if waiting and (
         _CUSTOMER_FIRST.search(prefix, waiting.end()) or _is_request(previous.strip(), whole=True)
     ):
-        return "waits for the customer to act first"
+        return "customer-acts-first"
     if sentence.rstrip().endswith("?") and (
         not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
     ):
-        return "a question"
+        return "question"
     if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
-        return "passing on feedback"
+        return "feedback"
     if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
         _FEEDBACK.search(sentence)
     ):
-        return "passing on feedback"
+        return "feedback"
     if (
         lx.LET_ME.match(sentence, found.start)
         and found.kind == "check"
         and _ANSWERED.search(sentence[found.end :] + " " + following)
     ):
-        return "a check already answered in the message"
+        return "answered-check"
     return None
 
 
