@@ -12,8 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.calendar import BusinessCalendar
-from tracker.extraction import FoundPromise, extract
-from tracker.extraction.explain import explain_miss
+from tracker.extraction import FoundPromise, Trace, extract
 
 TIME_TOLERANCE = timedelta(minutes=60)
 
@@ -99,8 +98,17 @@ def load_corpus(path: str | Path) -> list[Case]:
     return cases
 
 
-def extract_case(case: Case) -> list[FoundPromise]:
-    return extract(case.text, case.sent_at, case.calendar(), author_role=case.author_role)
+def extract_case(case: Case, trace: Trace | None = None) -> list[FoundPromise]:
+    return extract(
+        case.text, case.sent_at, case.calendar(), author_role=case.author_role, trace=trace
+    )
+
+
+def trace_case(case: Case) -> Trace:
+    """What the extractor read and decided in this case (its own record, see trace.py)."""
+    trace = Trace()
+    extract_case(case, trace)
+    return trace
 
 
 @dataclass
@@ -181,11 +189,12 @@ def evaluate(
         report.predicted += len(found)
         pairs = match(case.promises, found)
         matched_ids = {id(p) for _, p in pairs if p is not None}
+        # Explanations come from the extractor's own record of this case (trace.py).
+        errors = len(matched_ids) < len(found) or any(p is None for _, p in pairs)
+        trace = trace_case(case) if errors else Trace()
         for gold, pred in pairs:
             if pred is None:
-                why = explain_miss(
-                    case.text, gold.start, case.sent_at, case.calendar(), case.author_role
-                )
+                why = trace.explain(gold.start, gold.end)
                 report.misses.append(
                     {"id": case.id, "quote": gold.quote, "kind": gold.kind, "why": why}
                 )
@@ -210,7 +219,8 @@ def evaluate(
                     why = "customer message"
                 else:
                     set_by = f"due from {pred.due_text!r}" if pred.due_text else "default due"
-                    why = f"no promise in the corpus here ({set_by})"
+                    why = f"no promise in the corpus here: {trace.explain(pred.start, pred.end)}"
+                    why += f" ({set_by})"
                 report.false_positives.append({"id": case.id, "quote": pred.quote,
                                                "kind": pred.kind, "why": why})  # fmt: skip
     report.precision = _ratio(report.matched, report.predicted)

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from tracker.calendar import BusinessCalendar
 from tracker.extraction import FoundPromise, extract
+
+# The shared folder beside the repository: the spec's dev corpus and the real support text.
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def needs_shared(path: Path, what: str) -> None:
+    """Skip a test whose data lives in ../shared when it is absent, saying so; in CI
+    (CI=true) fail instead, so that a missing folder cannot pass as green."""
+    if path.exists() and (not path.is_dir() or any(path.glob("*.jsonl"))):
+        return
+    message = (
+        f"{what} not found at {path.resolve()}: it lives in the shared folder beside the "
+        "repository (../shared), which this checkout does not have"
+    )
+    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+        pytest.fail(message + "; CI must provide it", pytrace=False)
+    pytest.skip(message)
+
 
 # A Wednesday afternoon in London, the default send time of the tests.
 WEDNESDAY = "2026-11-18T14:00:00+00:00"

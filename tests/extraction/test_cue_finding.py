@@ -100,3 +100,14 @@ def test_every_staff_word_has_the_cheap_hint_that_lets_team_patterns_run() -> No
     assert words and all(_STAFF_HINT.search(w) for w in words), sorted(
         w for w in words if not _STAFF_HINT.search(w)
     )
+
+
+def test_every_department_has_the_cheap_hint_that_lets_team_patterns_run() -> None:
+    from tracker.extraction.detect import _STAFF_HINT
+
+    # second words ("credit control", "customer care") ride on the first word's hint
+    second = {"nical", "control", "care", "relations", "services", "desk"}
+    words = set(re.findall(r"[a-z]{3,}", lexicon.DEPARTMENTS)) - second
+    assert words and all(_STAFF_HINT.search(w) for w in words), sorted(
+        w for w in words if not _STAFF_HINT.search(w)
+    )

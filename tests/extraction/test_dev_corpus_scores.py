@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SHARED, needs_shared
 
 from tracker.evaluation import evaluate, load_corpus
 
-DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev.jsonl"
+DEV = SHARED / "corpus" / "dev.jsonl"
 
 
 @pytest.fixture(scope="module")
 def report():  # type: ignore[no-untyped-def]
-    if not DEV.exists():
-        pytest.skip(
-            f"dev corpus not found at {DEV} (it lives in the shared folder beside the repo)"
-        )
+    needs_shared(DEV, "the dev corpus")
     return evaluate(load_corpus(DEV))
 
 

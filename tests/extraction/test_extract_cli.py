@@ -140,4 +140,39 @@ def test_eval_says_why_a_promise_was_missed(runner: CliRunner, tmp_path: Path) -
     path = tmp_path / "why.jsonl"
     path.write_text(json.dumps(case) + "\n")
     result = runner.invoke(eval_command, [str(path)])
-    assert "commitment dropped as a conditional or offer" in result.output
+    assert "rule self: condition (a conditional or offer)" in result.output
+
+
+def test_eval_says_which_rule_found_a_false_promise(runner: CliRunner, tmp_path: Path) -> None:
+    case = dict(CASE, promises=[])
+    path = tmp_path / "fp.jsonl"
+    path.write_text(json.dumps(case) + "\n")
+    result = runner.invoke(eval_command, [str(path), "--explain"])
+    assert "no promise in the corpus here: rule self: kept" in result.output
+    assert 'case t-1:\n  found     rule self (callback): "I\'ll call you back tomorrow."' in (
+        result.output
+    )
+
+
+def test_extract_explain_shows_each_candidate_with_its_rule_and_check(runner: CliRunner) -> None:
+    text = "If it breaks, I'll call you. I'll send you a fix tomorrow.\n> We'll ship it.\n"
+    result = runner.invoke(extract_command, [*SENT, "--explain", text])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("send      due 2026-11-21")
+    assert "masked    quoted history or signature, characters 59-75" in lines
+    assert (
+        'rejected  rule self (callback): condition (a conditional or offer): "I\'ll call you."'
+        in lines
+    )
+    assert 'found     rule self (send): "I\'ll send you a fix tomorrow."' in lines
+
+
+def test_extract_explain_in_json_lists_the_decisions(runner: CliRunner) -> None:
+    result = runner.invoke(
+        extract_command, [*SENT, "--explain", "--json", "We'll be happy to help."]
+    )
+    out = json.loads(result.output)
+    assert out["promises"] == []
+    (decision,) = out["decisions"]
+    assert (decision["rule"], decision["check"], decision["kept"]) == ("self", "courtesy", False)

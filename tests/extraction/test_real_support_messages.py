@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from conftest import calendar_for
+from conftest import SHARED, calendar_for, needs_shared
 
 from tracker.extraction import extract
 
-REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "real"
+REAL = SHARED / "corpus" / "real"
 
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
+    needs_shared(REAL, "the real support messages")
     files = sorted(REAL.glob("*.jsonl"))
-    if not files:
-        pytest.skip(f"no real support messages at {REAL} (they live in the shared folder)")
     return [json.loads(line) for path in files for line in path.open(encoding="utf-8")]
 
 

@@ -11,8 +11,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from tracker.calendar import BusinessCalendar
-from tracker.evaluation import Case, CorpusError, Report, evaluate, extract_case, load_corpus
-from tracker.extraction import FoundPromise, extract
+from tracker.evaluation import (
+    Case,
+    CorpusError,
+    Report,
+    evaluate,
+    extract_case,
+    load_corpus,
+    trace_case,
+)
+from tracker.extraction import FoundPromise, Trace, extract
 
 
 def _fail(code: int, message: str) -> NoReturn:
@@ -59,9 +67,17 @@ def _sent_at(value: str | None, zone: ZoneInfo) -> datetime:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of promises.")
 @click.option("--corpus", type=click.Path(dir_okay=False), metavar="PATH",
               help="Extract every case of a JSONL corpus, one JSON line per case.")  # fmt: skip
+@click.option("--explain", is_flag=True,
+              help="Also show every candidate clause, the rule that proposed it and the "
+              "check that kept or rejected it.")  # fmt: skip
 @click.argument("text", required=False)
 def extract_command(
-    sent_at: str | None, timezone: str, as_json: bool, corpus: str | None, text: str | None
+    sent_at: str | None,
+    timezone: str,
+    as_json: bool,
+    corpus: str | None,
+    explain: bool,
+    text: str | None,
 ) -> None:
     """Find the promises an agent made in TEXT (or standard input).
 
@@ -72,21 +88,28 @@ def extract_command(
 
     \b
         followthrough extract --sent-at 2026-11-20T16:30:00+00:00 \\
-            --timezone Europe/London "I'll call you back tomorrow."
+            --timezone Europe/London --explain "I'll call you back tomorrow."
     """
     if corpus is not None:
-        _extract_corpus(corpus)
+        _extract_corpus(corpus, explain)
         return
     zone = _zone(timezone)
     moment = _sent_at(sent_at, zone)
     if text is None:
         text = sys.stdin.read()
+    trace = Trace() if explain else None
     try:
-        found = extract(text, moment, BusinessCalendar(zone))
+        found = extract(text, moment, BusinessCalendar(zone), trace=trace)
     except Exception as exc:
         _fail(1, f"extract: failed on the input text: {exc}")
+    promises = [promise_json(p, zone) for p in found]
     if as_json:
-        click.echo(json.dumps([promise_json(p, zone) for p in found], ensure_ascii=False))
+        if trace is None:
+            click.echo(json.dumps(promises, ensure_ascii=False))
+        else:
+            decisions = [d.as_json(text) for d in trace.decisions]
+            out = {"promises": promises, "decisions": decisions, "masked": trace.masked}
+            click.echo(json.dumps(out, ensure_ascii=False))
         return
     if not found:
         click.echo("no promises found")
@@ -94,9 +117,20 @@ def extract_command(
         due = promise.due.astimezone(zone).isoformat(timespec="minutes")
         why = "default" if promise.due_is_default else repr(promise.due_text)
         click.echo(f"{promise.kind:<9} due {due} ({why})  {promise.quote!r}")
+    if trace is not None:
+        _print_trace(trace, text)
 
 
-def _extract_corpus(path: str) -> None:
+def _print_trace(trace: Trace, text: str, prefix: str = "") -> None:
+    for start, end in trace.masked:
+        click.echo(f"{prefix}masked    quoted history or signature, characters {start}-{end}")
+    if not trace.decisions:
+        click.echo(f"{prefix}no candidate clause (no committing subject with a known action)")
+    for decision in trace.decisions:
+        click.echo(prefix + decision.describe(text))
+
+
+def _extract_corpus(path: str, explain: bool = False) -> None:
     try:
         cases = load_corpus(path)
     except OSError as exc:
@@ -104,12 +138,15 @@ def _extract_corpus(path: str) -> None:
     except CorpusError as exc:
         _fail(2, f"extract: {exc}")
     for case in cases:
+        trace = Trace() if explain else None
         try:
-            found = extract_case(case)
+            found = extract_case(case, trace)
         except Exception as exc:
             _fail(1, f"extract: case {case.id} failed: {exc}")
         zone = ZoneInfo(case.timezone)
-        line = {"id": case.id, "promises": [promise_json(p, zone) for p in found]}
+        line: dict[str, Any] = {"id": case.id, "promises": [promise_json(p, zone) for p in found]}
+        if trace is not None:
+            line["decisions"] = [d.as_json(case.text) for d in trace.decisions]
         click.echo(json.dumps(line, ensure_ascii=False))
 
 
@@ -121,12 +158,15 @@ def _extract_corpus(path: str) -> None:
     type=click.Path(dir_okay=False),
     help="Labels by id for CORPUS (texts we may not copy: a JSONL file or a folder of them).",
 )
-def eval_command(corpus: str, as_json: bool, labels: str | None) -> None:
+@click.option("--explain", is_flag=True,
+              help="Also show every candidate clause of every case.")  # fmt: skip
+def eval_command(corpus: str, as_json: bool, labels: str | None, explain: bool) -> None:
     """Score the extractor on a labelled corpus in the format of promise-spec.md.
 
     Prints precision, recall, F1, due and kind accuracy and the headline
     follow-through accuracy, then every miss, false positive and wrong due or
-    kind with its case id.
+    kind with its case id and the rule and check that decided it (the extractor's
+    own trace); --explain adds every candidate of every case.
 
     Example:
 
@@ -150,6 +190,12 @@ def eval_command(corpus: str, as_json: bool, labels: str | None) -> None:
         click.echo(json.dumps(report.scores()))
         return
     _print_report(report)
+    if explain:
+        for case in cases:
+            trace = trace_case(case)
+            if trace.decisions:
+                click.echo(f"case {case.id}:")
+                _print_trace(trace, case.text, prefix="  ")
 
 
 def _print_report(report: Report) -> None:

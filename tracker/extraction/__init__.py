@@ -15,17 +15,19 @@ from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
 from tracker.extraction import lexicon
 from tracker.extraction.cleaning import (
+    blanked,
     clean_html,
+    masked_ranges,
     normalise_line_ends,
     quoted_history_start,
-    visible_text,
 )
-from tracker.extraction.detect import Commitment, commitments
+from tracker.extraction.detect import Commitment, Dropped, commitments
 from tracker.extraction.due import Due, find_due
-from tracker.extraction.guards import is_kept
+from tracker.extraction.guards import rejection
 from tracker.extraction.sentences import sentence_spans
+from tracker.extraction.trace import Decision, Trace
 
-__all__ = ["FoundPromise", "clean_html", "extract", "quoted_history_start"]
+__all__ = ["FoundPromise", "Trace", "clean_html", "extract", "quoted_history_start"]
 
 KINDS = ("callback", "update", "check", "send", "escalate", "fix")
 DEFAULT_DUE = Duration(timedelta(days=1), True, "1 business day")
@@ -89,6 +91,7 @@ def extract(
     *,
     author_role: str = "agent",
     default_due: Duration | None = None,
+    trace: Trace | None = None,
 ) -> list[FoundPromise]:
     """The promises an agent made in `text`, in order; offsets index `text` itself.
 
@@ -96,15 +99,23 @@ def extract(
     customers' messages and private notes give []. Quoted history and signatures
     are masked, never searched. Promises with no stated time are due
     `default_due` (1 business day) after `sent_at` in `calendar`.
+
+    `trace`, when given, records every candidate clause and the check that kept or
+    rejected it (`extract --explain`, `eval`).
     """
     if sent_at.tzinfo is None or sent_at.utcoffset() is None:
         raise ValueError("sent_at must be timezone-aware")
+    if trace is not None:
+        trace.author_role = author_role
     if author_role != "agent" or not text:
         return []
     if len(text) <= LONG_MESSAGE and not lexicon.has_cue(text):
         return []
     normal = normalise_line_ends(_normalise_apostrophes(text))
-    visible = visible_text(normal)
+    masked = masked_ranges(normal)
+    visible = blanked(normal, masked) if masked else normal
+    if trace is not None:
+        trace.masked = masked
     found: list[FoundPromise] = []
     examined = 0
     for window_start, window_end in _cue_windows(visible):
@@ -117,13 +128,15 @@ def extract(
             examined += 1
             if examined > MAX_CUE_SENTENCES:
                 break
+            if trace is not None:
+                trace.sentences.append((window_start + start, window_start + end))
             context = (
                 window[slice(*spans[index - 2])] if index > 1 else "",
                 window[slice(*spans[index - 1])] if index else "",
                 window[slice(*spans[index + 1])] if index + 1 < len(spans) else "",
             )
             offset = window_start + start
-            promise = _promise_in(text, sentence, offset, context, sent_at, calendar)
+            promise = _promise_in(text, sentence, offset, context, sent_at, calendar, trace)
             if promise is not None:
                 found.append(promise)
                 if len(found) >= MAX_PROMISES:
@@ -171,8 +184,21 @@ def _promise_in(
     context: tuple[str, str, str],
     sent_at: datetime,
     calendar: BusinessCalendar,
+    trace: Trace | None = None,
 ) -> FoundPromise | None:
-    candidates = commitments(sentence, context[1])
+    dropped: list[Dropped] | None = [] if trace is not None else None
+    candidates = commitments(sentence, context[1], dropped)
+
+    def decide(start: int, end: int, rule: str, kind: str | None, check: str) -> None:
+        if trace is not None:
+            trace.decisions.append(
+                Decision(
+                    offset + start, offset + end, offset, offset + len(sentence), rule, kind, check
+                )
+            )
+
+    for drop in dropped or ():
+        decide(drop.start, drop.end, drop.rule, None, drop.check)
     if not candidates:
         return None
     dues: dict[tuple[int, int], Due | None] = {}
@@ -192,12 +218,14 @@ def _promise_in(
             continue
         has_due = due_between(commitment.start, clause_end) is not None
         if commitment.needs_due and not has_due:
-            continue
-        if commitment.follows and not kept:
-            continue
-        if not is_kept(sentence, commitment, clause_end, context, has_due):
-            continue
-        kept.append((commitment, clause_end))
+            check: str | None = "needs-due"
+        elif commitment.follows and not kept:
+            check = "follows"
+        else:
+            check = rejection(sentence, commitment, clause_end, context, has_due)
+        decide(commitment.start, clause_end, commitment.rule, commitment.kind, check or "kept")
+        if check is None:
+            kept.append((commitment, clause_end))
     if not kept:
         return None
     first = kept[0][0]

@@ -11,6 +11,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from tracker.extraction.cues import has_cue
+
 _BLOCK_TAGS = frozenset(
     str.split("p div br li tr h1 h2 h3 h4 h5 h6 blockquote pre table ul ol hr section article")
 )
@@ -88,19 +90,83 @@ def clean_html(html_text: str) -> str:
 
 
 # --- quoted history and signatures ------------------------------------------------------------
+#
+# Quoted history is (promise-spec.md): the `>` lines, their attribution line ("On … wrote:"),
+# and an unprefixed original or forwarded message block to the end of the message. What the
+# sender writes between quoted parts (an inline reply) is the sender's own text.
 
-_REPLY_HEADER = re.compile(
+# Attribution lines of common mail clients (Gmail, Apple Mail, Thunderbird, Outlook's
+# plain-text replies) by language: the word that opens the line and the verb near its end.
+# A new language is one more row.
+ATTRIBUTIONS: tuple[tuple[str, str, str], ...] = (
+    ("en", "On", r"wrote"),
+    ("de", "Am", r"schrieb"),
+    ("fr", "Le", r"a\s+(?:é|e)crit"),
+    ("es", "El", r"escribi(?:ó|o)"),
+    ("it", "Il", r"ha\s+scritto"),
+    ("nl", "Op", r"schreef"),
+    ("pt", "Em", r"escreveu"),
+    ("sv/da/no", "Den", r"skrev"),
+)
+# Outlook's header block of the original message, by language: the sender field and the
+# date field that follows it within a few lines.
+HEADER_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("en", "From", r"Sent|Date"),
+    ("de", "Von", r"Gesendet|Datum"),
+    ("fr", "De", r"Envoy(?:é|e)|Date"),
+    ("es", "De", r"Enviado(?:[ \t]+el)?|Fecha"),
+    ("it", "Da", r"Inviato|Data"),
+    ("nl", "Van", r"Verzonden|Datum"),
+)
+# Banners opening an original or forwarded message.
+BANNERS: tuple[str, ...] = (
+    "Original Message",
+    "Forwarded message",
+    "Forwarded Message",
+    "Ursprüngliche Nachricht",
+    "Weitergeleitete Nachricht",
+    "Message d'origine",
+    "Message transféré",
+    "Mensaje original",
+    "Mensaje reenviado",
+    "Messaggio originale",
+    "Messaggio inoltrato",
+    "Oorspronkelijk bericht",
+    "Doorgestuurd bericht",
+)
+FORWARD_LINES: tuple[str, ...] = (
+    "Begin forwarded message",  # Apple Mail
+    "Anfang der weitergeleiteten Nachricht",
+    "Début du message réexpédié",
+    "Inicio del mensaje reenviado",
+)
+
+_ATTRIBUTION = re.compile(
     r"^[ \t]*(?:"
-    r"On\b[^\n]{0,300}?(?:\n[^\n]{0,200}?)?\bwrote:[ \t]*$"  # Gmail, possibly wrapped
-    r"|Am\b[^\n]{0,300}?\bschrieb\b[^\n]{0,200}:[ \t]*$"  # German Gmail / Apple Mail
-    r"|Le\b[^\n]{0,300}?\ba écrit ?:[ \t]*$"  # French
-    r"|-{2,}\s*(?:Original Message|Forwarded message|Ursprüngliche Nachricht)\s*-{2,}[^\n]*$"
-    r"|_{10,}[ \t]*$"  # Outlook's rule above the From: block
-    r"|(?:From|Von|De):[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*(?:Sent|Date|Gesendet|Envoyé):[^\n]*$"
+    + "|".join(sorted({opener for _, opener, _ in ATTRIBUTIONS}))
+    + r")\b[^\n]{0,300}?(?:\n(?![ \t]*>)[^\n]{0,200}?)?\b(?:"
+    + "|".join(verb for _, _, verb in ATTRIBUTIONS)
+    + r")\b[^\n]{0,200}?[ \t]?:[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# An original message block: everything from here to the end is history.
+_ORIGINAL_BLOCK = re.compile(
+    r"^[ \t]*(?:"
+    r"-{2,}[ \t]*(?:" + "|".join(re.escape(b) for b in BANNERS) + r")[ \t]*-{2,}[^\n]*$"
+    r"|(?:" + "|".join(re.escape(f) for f in FORWARD_LINES) + r")[ \t]?:[ \t]*$"
+    r"|_{10,}[ \t]*$"  # Outlook's rule above the From: block, or a mailing list's footer
+    r"|\**(?:" + "|".join(sorted({f for _, f, _ in HEADER_FIELDS})) + r")\**[ \t]?:[^\n]*\n"
+    r"(?:[^\n]*\n){0,3}?[ \t]*\**(?:" + "|".join(d for _, _, d in HEADER_FIELDS) + r")\**[ \t]?:"
     r")",
     re.MULTILINE | re.IGNORECASE,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
+# A run of quoted lines, blank lines between them allowed.
+_QUOTED_RUN = re.compile(r"^[ \t]*>[^\n]*(?:\n(?:[ \t]*\n)*[ \t]*>[^\n]*)*", re.MULTILINE)
+# An attribution line in a language not listed above: the line right before quoted lines,
+# ending in a colon, that names an address or a time and has no commitment wording
+# ("W dniu 1.12.2026 o 10:02, Ben <ben@example.pl> pisze:").
+_UNKNOWN_ATTRIBUTION = re.compile(r"(?:\S@\S|\d:\d\d)[^\n]*:[ \t]*$")
 _VALEDICTION = re.compile(
     r"[ \t]*(?:(?:kind|best|warm|warmest|many|with|yours|all the|kindest)?[ \t]*"
     r"(?:regards|wishes|thanks|best|sincerely|faithfully|cheers|greetings|grüße)"
@@ -128,13 +194,12 @@ def _looks_like_a_name(line: str) -> bool:
     return len(words) <= 6 and not line.rstrip().endswith((".", "!", "?", ":"))
 
 
-def _signature_start(text: str, limit: int) -> int:
-    """Where the sign-off block begins, looking only before `limit` (the quote header)."""
-    body = text[:limit]
-    best = limit
+def _signature_start(body: str) -> int:
+    """Where the sign-off block begins in `body` (history already blanked), or `len(body)`."""
+    best = len(body)
     match = _SIG_DASHES.search(body)
     if match:
-        best = min(best, match.start())
+        best = match.start()
     position = 0
     lines = body[:best].split("\n")
     for index, line in enumerate(lines):
@@ -143,6 +208,7 @@ def _signature_start(text: str, limit: int) -> int:
         # is the start of the reply, not its end.
         if (
             0 < len(line) <= 60
+            and not line.isspace()
             and _VALEDICTION.fullmatch(line)
             and body[:position].strip()
             and (
@@ -172,45 +238,100 @@ def normalise_line_ends(text: str) -> str:
 
 
 def quoted_history_start(text: str) -> int:
-    """Index where quoted history or the signature begins (`len(text)` if neither)."""
-    text = normalise_line_ends(text)
-    header = _REPLY_HEADER.search(text)
-    limit = header.start() if header else len(text)
-    first_quoted = _QUOTED_LINE.search(text, 0, limit)
-    if first_quoted:
-        limit = first_quoted.start()
-    return _signature_start(text, limit)
+    """Index where the author's own words first stop: quoted history or the signature
+    (`len(text)` if neither). Inline replies below that point are still read."""
+    ranges = masked_ranges(normalise_line_ends(text))
+    return ranges[0][0] if ranges else len(text)
 
 
 def masked_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges that are not the author's own words, in order."""
+    """Character ranges that are not the author's own words, in order and disjoint."""
+    history = _history_ranges(text)
+    signature = _signature_start(blanked(text, history) if history else text)
+    if signature < len(text):
+        history.append((signature, len(text)))
+    return _merged(history, text)
+
+
+def _history_ranges(text: str) -> list[tuple[int, int]]:
+    """The quoted history of an e-mail reply, unsorted: `>` lines, their attribution
+    lines, and an original-message block to the end of the text."""
     ranges: list[tuple[int, int]] = []
-    header = _REPLY_HEADER.search(text)
-    history = header.start() if header else len(text)
-    signature = _signature_start(text, history)
-    if signature < history:
-        ranges.append((signature, history))
-    if header:
-        ranges.append((header.start(), len(text)))
-    else:
-        ranges.extend(m.span() for m in _QUOTED_LINE.finditer(text))
+    block = _ORIGINAL_BLOCK.search(text)
+    end = block.start() if block else len(text)
+    if block:
+        ranges.append((end, len(text)))
+    quoted = [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)]
+    ranges.extend(quoted)
+    for attribution in _ATTRIBUTION.finditer(text, 0, end):
+        if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
+            ranges.append(attribution.span())
+        else:
+            # "On … wrote:" over unprefixed text: the original message, to the end.
+            ranges.append((attribution.start(), len(text)))
+            break
+    # The line before each run of `>` lines, if it reads like an attribution in a
+    # language not listed (a colon after an address or a time).
+    previous_end = 0
+    for start, stop in quoted:
+        before = _previous_line(text, start)
+        if before is not None and before[1] > previous_end:
+            line = text[before[0] : before[1]]
+            if len(line) <= 300 and _UNKNOWN_ATTRIBUTION.search(line) and not has_cue(line):
+                ranges.append(before)
+        previous_end = stop
     return ranges
+
+
+def _previous_line(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the last non-blank line before the line starting at `pos`."""
+    end = pos - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return (start, end)
+        end = start - 1
+    return None
+
+
+def _next_line(text: str, pos: int) -> int:
+    """The start of the first non-blank line after `pos` (the end of a line)."""
+    while True:
+        newline = text.find("\n", pos)
+        if newline < 0:
+            return len(text)
+        pos = newline + 1
+        following = text.find("\n", pos)
+        if text[pos : following if following >= 0 else len(text)].strip():
+            return pos
+
+
+def _merged(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint ranges; ranges only whitespace apart (quoted lines) become one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if start >= end:
+            continue
+        if merged and (start <= merged[-1][1] or text[merged[-1][1] : start].isspace()):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with `ranges` (in any order, overlapping or not) blanked, newlines kept."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in _merged(ranges, text):
+        parts.append(text[pos:start])
+        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def visible_text(text: str) -> str:
     """`text` with masked ranges blanked (same length, newlines kept)."""
     ranges = masked_ranges(text)
-    if not ranges:
-        return text
-    parts: list[str] = []
-    pos = 0
-    for start, end in ranges:
-        if start < pos:
-            start = pos
-        if start >= end:
-            continue
-        parts.append(text[pos:start])
-        parts.append(re.sub(r"[^\n]", " ", text[start:end]))
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)
+    return blanked(text, ranges) if ranges else text

@@ -37,12 +37,15 @@ _RIGHT_NOW = re.compile(
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
-# A substring of every staff word in lexicon.STAFF and TEAM_COMMITMENT (lower case).
+# A substring of every staff word and department in lexicon.STAFF, DEPARTMENTS and
+# TEAM_COMMITMENT (lower case).
 _STAFF_HINT = re.compile(
     r"team|depart|dept|special|engineer|tech|agent|advis|colleag|manag|supervis|staff|expert|"
     r"folk|crew|rep|adjust|assess|officer|desk|coordinat|handler|lead|consult|plann|execut|"
     r"fitter|install|survey|driver|rider|porter|plumb|electric|caretak|people|someone|somebody|"
-    r"support|member|tradie|handym|tradesm|tradesp"
+    r"support|member|tradie|handym|tradesm|tradesp|develop|devs|program|billing|accounts|financ|sales|"
+    r"logist|legal|complian|dispatch|despatch|payroll|claims|collection|credit|customer|product|"
+    r"operation|mainten|repair|warrant|return"
 )
 _BY_STAFF = re.compile(
     r"\s+(?:(?:at|into|over)\s+)?by\s+(?:our|my|the|one\s+of\s+our|a|an)\s+(?:[\w&-]+\s+){0,2}?"
@@ -54,6 +57,16 @@ _FROM_OURS = re.compile(r"\s+(?:out\s+)?(?:to\s+you\s+)?from\s+(?:our\b|us\b)", 
 _PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
+# A condition after the verb: "I'll call you back tomorrow if that suits you".
+TRAILING_CONDITION = re.compile(
+    r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
+)
+# "check if", "let you know if": an indirect question, not a condition.
+INDIRECT = re.compile(
+    r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
+    r"whether|asking|checking|look|investigate)\s*$",
+    re.IGNORECASE,
+)
 
 
 # A real sentence holds a handful of commitments; more means garbage input, and
@@ -68,6 +81,38 @@ class Commitment:
     kind: str
     needs_due: bool = False  # a present progressive counts only with a stated time
     follows: bool = False  # counts only after another commitment in the same sentence
+    rule: str = ""  # the id of the grammar rule that proposed it (RULES)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A committing subject the grammar read and let go (for --explain)."""
+
+    start: int
+    end: int
+    rule: str
+    check: str  # "negation" | "courtesy" | "no-action-verb"
+
+
+# The grammar's rules: id -> what each proposes. Guards (guards.CHECKS) decide after them.
+RULES: dict[str, str] = {
+    "self": "I or we with a future modal ('I'll', 'we are going to') and an action",
+    "team": "a team or colleague of ours with a future modal and an action",
+    "continued": "a second, future action of the same subject ('... and will update you')",
+    "let-me": "'let me / let us' and an action",
+    "get-from-us": "'you'll get X from us', 'expect X from me'",
+    "asked-staff": "'I've asked our team to ...': a colleague's action arranged by us",
+    "passive-send": "'it will be sent / fixed' after our own commitment or confirmed by us",
+    "hear-back": "'you'll hear back' (from us or the team we handed it to)",
+    "hear-from": "'you'll hear from us / our team', 'expect a call from me'",
+    "contacted-by": "'you'll be contacted by our team'",
+    "passive-by-us": "'it will be processed by our team / by us'",
+    "handled-by": "'your case will be reviewed by our team'",
+    "pronoun-staff": "'they / she will ...' standing for our staff named just before",
+    "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
+    "team-progressive": "'our team is deploying ...' (needs a time)",
+    "subjectless": "chat shorthand without a subject ('will call u tmrw')",
+}
 
 
 def classify(phrase: str) -> str | None:
@@ -123,29 +168,42 @@ def classify(phrase: str) -> str | None:
     return None
 
 
-def commitments(sentence: str, previous: str = "") -> list[Commitment]:
+def commitments(
+    sentence: str, previous: str = "", dropped: list[Dropped] | None = None
+) -> list[Commitment]:
     """Every committing clause in a sentence, before the guards.
 
     `previous` (the sentence before) lets "she'll call you" stand for "my manager".
+    Subjects whose verb phrase is negated, a courtesy or no known action are added to
+    `dropped` when it is given.
     """
     found: list[Commitment] = []
+
+    def verb_phrase(match: re.Match[str], rule: str, pos: int | None = None) -> str | None:
+        kind, check = _verb_phrase(sentence, match.end() if pos is None else pos)
+        if kind is None and dropped is not None:
+            dropped.append(Dropped(match.start(), match.end(), rule, check))
+        return kind
+
     for m in _capped(lx.SELF_COMMITMENT.finditer(sentence), found):
-        kind = _verb_phrase_kind(sentence, m.end())
+        kind = verb_phrase(m, "self")
         if kind:
-            found.append(Commitment(m.start(), m.end(), kind))
+            found.append(Commitment(m.start(), m.end(), kind, rule="self"))
     lower = sentence.lower()
     # Patterns about a team of ours need a staff word; most sentences have none.
     staffed = _STAFF_HINT.search(lower) is not None
     for m in _capped(lx.TEAM_COMMITMENT.finditer(sentence) if staffed else (), found):
-        kind = _verb_phrase_kind(sentence, m.end())
+        kind = verb_phrase(m, "team")
         if kind:
             found.append(
-                Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
+                Commitment(
+                    m.start(), m.end(), kind if kind in ("fix", "send") else "escalate", rule="team"
+                )
             )
     joined = " and " in sentence or " but " in sentence
     continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if joined else ()
     for m in _capped(continued, found):
-        kind = _verb_phrase_kind(sentence, m.end())
+        kind = verb_phrase(m, "continued")
         then = (m["then"] or "").strip().lower()
         pronoun = m["subj"].lower() == "they" or then == "they"
         if pronoun and not lx.OUR_STAFF.search(previous + " " + sentence[: m.start("modal")]):
@@ -153,13 +211,13 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         if kind:
             team = m["subj"].lower() not in ("i", "we") or then == "they"
             kind = "escalate" if team and kind not in ("fix", "send") else kind
-            found.append(Commitment(m.start(), m.end(), kind))
+            found.append(Commitment(m.start(), m.end(), kind, rule="continued"))
     for m in _capped(lx.LET_ME.finditer(sentence), found):
         adverbs = lx.ADVERBS.match(sentence, m.end())
         start = adverbs.end() if adverbs else m.end()
         kind = _with_conjuncts(sentence, start, classify(sentence[start:]))
         if kind:
-            found.append(Commitment(m.start(), m.end(), kind))
+            found.append(Commitment(m.start(), m.end(), kind, rule="let-me"))
     for m in _capped(lx.GET_FROM.finditer(sentence) if "from" in lower else (), found):
         what = m["what"].lower()
         if re.search(r"\b(?:confirmation|notification|receipt|automated|automatic)\b", what):
@@ -167,10 +225,10 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         kind = "callback" if re.search(r"\b(?:call|ring)\b", what) else "send"
         if kind == "send" and not _SENT_THING.search(what) and _NEWS.search(what):
             kind = "update"
-        found.append(Commitment(m.start(), m.end(), kind))
+        found.append(Commitment(m.start(), m.end(), kind, rule="get-from-us"))
     for m in _capped(lx.ASKED_STAFF.finditer(sentence) if staffed and "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
-            found.append(Commitment(m.start(), m.end(), "escalate"))
+            found.append(Commitment(m.start(), m.end(), "escalate", rule="asked-staff"))
     for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else (), found):
         # "…forwarded to our technical team and the issue will be resolved in 24 hours"
         confirmed = (
@@ -179,22 +237,32 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             or _FROM_OURS.match(sentence, m.end())
         )
         kind = lx.WORD_KINDS.get(m["verb"].lower(), "send")
-        found.append(Commitment(m.start(), m.end(), kind, follows=not confirmed))
+        found.append(
+            Commitment(m.start(), m.end(), kind, follows=not confirmed, rule="passive-send")
+        )
     for m in _capped(lx.HEAR_BACK.finditer(sentence) if "back" in lower else (), found):
         ours = lx.OUR_STAFF.search(previous + " " + sentence[: m.start()])
-        found.append(Commitment(m.start(), m.end(), "escalate" if ours else "update"))
+        found.append(
+            Commitment(m.start(), m.end(), "escalate" if ours else "update", rule="hear-back")
+        )
     for m in _capped(lx.HEAR_FROM.finditer(sentence), found):
         who = m["who"].lower()
         if who in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
             continue
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
-        found.append(Commitment(m.start(), m.end(), kind if who in ("me", "us") else "escalate"))
+        found.append(
+            Commitment(
+                m.start(), m.end(), kind if who in ("me", "us") else "escalate", rule="hear-from"
+            )
+        )
     for m in _capped(lx.CONTACTED_BY.finditer(sentence), found):
         if m["who"].lower() in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
             continue
         mine = m["who"].lower() in ("me", "us")
         kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
-        found.append(Commitment(m.start(), m.end(), kind if mine else "escalate"))
+        found.append(
+            Commitment(m.start(), m.end(), kind if mine else "escalate", rule="contacted-by")
+        )
     for m in _capped(lx.PASSIVE_BY_US.finditer(sentence) if " by " in lower else (), found):
         # "will be packed and despatched by our team": the most customer-facing participle
         kinds = [
@@ -206,18 +274,23 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
         if not ours and kind not in ("fix", "send"):
             kind = "escalate"
         if kind:
-            found.append(Commitment(m.start(), m.end(), kind))
+            found.append(Commitment(m.start(), m.end(), kind, rule="passive-by-us"))
     for m in _capped(
         lx.HANDLED_BY.finditer(sentence) if staffed and " by " in lower else (), found
     ):
-        found.append(Commitment(m.start(), m.end(), "escalate"))
+        found.append(Commitment(m.start(), m.end(), "escalate", rule="handled-by"))
     for m in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
         if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
             continue
-        kind = _verb_phrase_kind(sentence, m.end())
+        kind = verb_phrase(m, "pronoun-staff")
         if kind:
             found.append(
-                Commitment(m.start(), m.end(), kind if kind in ("fix", "send") else "escalate")
+                Commitment(
+                    m.start(),
+                    m.end(),
+                    kind if kind in ("fix", "send") else "escalate",
+                    rule="pronoun-staff",
+                )
             )
     for m in _capped(lx.PROGRESSIVE.finditer(sentence), found):
         kind = classify(sentence[m.end() :])
@@ -225,23 +298,25 @@ def commitments(sentence: str, previous: str = "") -> list[Commitment]:
             continue
         if m["verb"].lower() in lx.ESCALATING_VERBS:
             if kind == "escalate":
-                found.append(Commitment(m.start(), m.end(), kind))
+                found.append(Commitment(m.start(), m.end(), kind, rule="progressive"))
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
-            found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
+            found.append(Commitment(m.start(), m.end(), kind, needs_due=True, rule="progressive"))
     for m in _capped(
         lx.TEAM_PROGRESSIVE.finditer(sentence) if staffed and "ing" in lower else (), found
     ):
         kind = classify(sentence[m.end() :])
         if kind:
             kind = kind if kind in ("fix", "send") else "escalate"
-            found.append(Commitment(m.start(), m.end(), kind, needs_due=True))
+            found.append(
+                Commitment(m.start(), m.end(), kind, needs_due=True, rule="team-progressive")
+            )
     for subjectless in _capped(lx.SUBJECTLESS.finditer(sentence), found):
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):
             continue  # "Your adviser, Hannah, will call": the subject is there after all
-        kind = _verb_phrase_kind(sentence, subjectless.end())
+        kind = verb_phrase(subjectless, "subjectless")
         if kind:
-            found.append(Commitment(modal, subjectless.end(), kind))
+            found.append(Commitment(modal, subjectless.end(), kind, rule="subjectless"))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
 
@@ -256,21 +331,53 @@ def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterat
         yield match
 
 
-def _verb_phrase_kind(sentence: str, pos: int) -> str | None:
-    if lx.NEGATION.match(sentence, pos) or lx.COURTESY.match(sentence, pos):
-        return None
+def _verb_phrase(sentence: str, pos: int) -> tuple[str | None, str]:
+    """The kind of the verb phrase at `pos`, or None and why not."""
     adverbs = lx.ADVERBS.match(sentence, pos)
-    start = adverbs.end() if adverbs else pos
-    if lx.NEGATION.match(sentence, start) or lx.COURTESY.match(sentence, start):
+    for at in (pos, adverbs.end() if adverbs else pos):
+        if lx.NEGATION.match(sentence, at):
+            return None, "negation"
+        if lx.COURTESY.match(sentence, at):
+            return None, "courtesy"
+    kind = _with_conjuncts(sentence, at, classify(sentence[at:]))
+    return kind, "" if kind else "no-action-verb"
+
+
+def first_condition(
+    text: str, start: int = 0, end: int | None = None, pattern: re.Pattern[str] = TRAILING_CONDITION
+) -> int | None:
+    """Where the first real condition (not an indirect question) starts, or None."""
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
+        if not INDIRECT.search(text[max(0, m.start() - 25) : m.start()]):
+            return m.start()
+    return None
+
+
+def conditional_conjunct(sentence: str, start: int, end: int) -> int | None:
+    """Where a coordinated action that carries its own condition begins, or None.
+
+    "I'll call you at 2pm and book a technician if it's only your unit": the condition
+    removes the second action (from " and book"), not the call."""
+    condition = first_condition(sentence, start, end)
+    if condition is None:
         return None
-    return _with_conjuncts(sentence, start, classify(sentence[start:]))
+    cut = None
+    for conjunct in _CONJUNCT.finditer(sentence, start, condition):
+        if not lx.SELF_COMMITMENT.match(sentence, conjunct.end()) and classify(
+            sentence[conjunct.end() : condition]
+        ):
+            cut = conjunct.start()
+    return cut
 
 
 def _with_conjuncts(sentence: str, start: int, kind: str | None) -> str | None:
     """ "I'll check with despatch and call you back": coordinated actions share the
-    subject; the sentence's kind is the most customer-facing of them."""
+    subject; the sentence's kind is the most customer-facing of them (a conditional
+    one, "… and book a technician if it's only your unit", does not count)."""
     kinds = [kind] if kind else []
-    for conjunct in _CONJUNCT.finditer(sentence, start, min(len(sentence), start + 200)):
+    end = min(len(sentence), start + 200)
+    end = conditional_conjunct(sentence, start, len(sentence)) or end
+    for conjunct in _CONJUNCT.finditer(sentence, start, end):
         if lx.SELF_COMMITMENT.match(sentence, conjunct.end()):
             break
         other = classify(sentence[conjunct.end() :])

@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from tracker.extraction import lexicon as lx
-from tracker.extraction.detect import Commitment
+from tracker.extraction.detect import (
+    TRAILING_CONDITION,
+    Commitment,
+    conditional_conjunct,
+    first_condition,
+)
 
 _CONDITION = re.compile(
     r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
@@ -21,12 +26,6 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 
-# "check if", "let you know if": an indirect question, not a condition.
-_INDIRECT = re.compile(
-    r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
-    r"whether|asking|checking|look|investigate)\s*$",
-    re.IGNORECASE,
-)
 
 # "I'll ring you tomorrow, and if I can't get through I'll leave a voicemail": the
 # condition opens the next clause.
@@ -40,9 +39,6 @@ _POLICY = re.compile(
     re.IGNORECASE,
 )
 
-_TRAILING_OFFER = re.compile(
-    r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
-)
 
 # "…, and please do ring us if anything changes": a new clause asking the customer.
 _CLAUSE_BREAK = re.compile(
@@ -89,6 +85,12 @@ _REQUEST = re.compile(
     r"message|text|tweet|follow|click|visit|attach|upload|let\s+us\s+know|tell\s+us|pop|shoot|"
     r"fill|complete|submit|confirm|reach|get\s+in\s+touch|head|hit|forward|include|ping|sign|"
     r"log|update\s+us|keep\s+us|check|try|post|write)\b",
+    re.IGNORECASE,
+)
+
+# "When it's confirmed, ", "Once you're home, ": the time of the request that follows.
+_TIME_CLAUSE = re.compile(
+    r"\s*(?:when|whenever|once|after|as\s+soon\s+as|next\s+time|before)\b[^,;.!?]{1,80}[,;]\s*",
     re.IGNORECASE,
 )
 
@@ -143,6 +145,25 @@ _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
 
 _YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
 
+# A live chat or DM that goes on at once: "Let me see what I can do. One moment, please."
+_HOLD = re.compile(
+    r"(?:^|[,;:–—]\s*|\s-\s*)(?:ok(?:ay)?[,!]?\s+)?(?:please\s+)?(?:"
+    r"(?:just\s+)?(?:one|a|1)\s+(?:moment|mo|sec|second|minute|min)\b(?!\s+(?:ago|later))"
+    r"|give\s+(?:me|us)\s+(?:a|one|two|a\s+few|\d+)\s+(?:moments?|minutes?|mins?|secs?|seconds?)"
+    r"|hold\s+on|hang\s+on|(?:please\s+)?hold(?:\s+the\s+line)?\b|be\s+right\s+back|brb"
+    r"|(?:I|we)\s+won't\s+be\s+(?:a\s+)?(?:moment|minute|sec|second|long))",
+    re.IGNORECASE,
+)
+
+# The customer has already written: "We have your DM now and we'll pick it up there".
+_ALREADY_ACTED = re.compile(
+    r"\b(?:(?:we|I)(?:'ve|\s+have)?\s+(?:got|received|have|seen|read|see)|(?:got|received)|"
+    r"thanks?(?:\s+you)?\s+for(?:\s+sending)?)\s+(?:your|the)\s+(?:\w+\s+)?"
+    r"(?:dm|dms|d\.m\.|direct\s+messages?|pm|messages?|e-?mails?|details|info|information|"
+    r"reply|response|photos?|pictures?|screenshots?|order\s+number|number)\b",
+    re.IGNORECASE,
+)
+
 _TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
 
 _NEXT_REQUEST = re.compile(
@@ -155,7 +176,8 @@ _FEEDBACK_OBJECT = re.compile(
     r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
     r"(?:share|relay|pass|forward|send|add|provide|get|take|note|log|raise|flag|let)\w*\s+"
     r"(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
-    r"(?:\w+\s+){0,2}?(?:feedback|comments?|sentiment|suggestions?|thoughts|ideas?|interest|"
+    # the feedback word heads the object ("the certificate of interest" is a document)
+    r"(?:(?!(?:of|for|about|with|from|to|on|in)\b)\w+\s+){0,2}?(?:feedback|comments?|sentiment|suggestions?|thoughts|ideas?|interest|"
     r"insights?|praise|kudos|compliments?|kind\s+words|concerns|inquiry|request|experience|"
     r"thanks|gratitude|appreciation|"
     r"input|views|opinions?|love|luv|shout-?out)\b",
@@ -169,18 +191,20 @@ _SHARE_PRONOUN = re.compile(
 )
 
 
-def is_kept(
-    sentence: str,
-    found: Commitment,
-    clause_end: int,
-    context: tuple[str, str, str],
-    has_due: bool,
-) -> bool:
-    """Apply the spec's "not a promise" rules to one committing clause.
-
-    `context` is (the sentence two before, the sentence before, the sentence after).
-    """
-    return rejection(sentence, found, clause_end, context, has_due) is None
+# The spec's "not a promise" checks, by id, with the reason --explain prints.
+CHECKS: dict[str, str] = {
+    "condition": "a conditional or offer",
+    "policy": "a general policy, not an action for this customer",
+    "hedge": "a hope, not a commitment",
+    "after-customer-returns": "waits for the customer to send something first",
+    "done-now": "done in this very message (now)",
+    "customer-acts-first": "waits for the customer to act first",
+    "feedback": "passing on feedback",
+    "live-exchange": "done in this live exchange (one moment)",
+    "waits-for-reply": "waits for the customer's reply",
+    "question": "a question",
+    "answered-check": "a check already answered in the message",
+}
 
 
 def rejection(
@@ -190,7 +214,7 @@ def rejection(
     context: tuple[str, str, str],
     has_due: bool,
 ) -> str | None:
-    """Which "not a promise" rule drops this committing clause, or None if none does."""
+    """The id (in CHECKS) of the "not a promise" check that drops this clause, or None."""
     earlier, previous, following = context
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
@@ -198,50 +222,54 @@ def rejection(
     own = _CLAUSE_BREAK.search(clause, found.end - found.start) or _NEXT_CONDITION.search(
         clause, found.end - found.start
     )
-    if _has_condition(prefix) or _has_condition(
-        clause[: own.start() if own else None], _TRAILING_OFFER
-    ):
-        return "a conditional or offer"
+    own_end = own.start() if own else len(clause)
+    # "… and book a technician if it's only your unit": that action alone is conditional.
+    own_end = conditional_conjunct(clause, found.end - found.start, own_end) or own_end
+    if _has_condition(prefix) or _has_condition(clause[:own_end], TRAILING_CONDITION):
+        return "condition"
     if _POLICY.match(verb_phrase):
-        return "a general policy, not an action for this customer"
+        return "policy"
     if _HEDGE.search(prefix):
-        return "a hope, not a commitment"
+        return "hedge"
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
-        return "waits for the customer to send something first"
+        return "after-customer-returns"
     handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _IMMEDIATE.match(verb_phrase):
-        return "done in this very message (now)"
+        return "done-now"
     if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix) or _DETAILS_FRAGMENT.match(prefix):
-        return "waits for the customer to act first"
+        return "customer-acts-first"
     if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
-        return "passing on feedback"
+        return "feedback"
+    if not has_due and (_HOLD.search(sentence, found.end) or _HOLD.match(following.lstrip())):
+        return "live-exchange"
+    acted = _has_acted(prefix) or _has_acted(previous)
     if not has_due and (
-        _waits_for_reply(earlier, previous, following)
+        (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)
-        or _TOGETHER.search(verb_phrase)
+        or (not acted and _TOGETHER.search(verb_phrase))
     ):
-        return "waits for the customer's reply"
+        return "waits-for-reply"
     waiting = _WAITING.search(prefix)
     if waiting and (
         _CUSTOMER_FIRST.search(prefix, waiting.end()) or _is_request(previous.strip(), whole=True)
     ):
-        return "waits for the customer to act first"
+        return "customer-acts-first"
     if sentence.rstrip().endswith("?") and (
         not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
     ):
-        return "a question"
+        return "question"
     if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
-        return "passing on feedback"
+        return "feedback"
     if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
         _FEEDBACK.search(sentence)
     ):
-        return "passing on feedback"
+        return "feedback"
     if (
         lx.LET_ME.match(sentence, found.start)
         and found.kind == "check"
         and _ANSWERED.search(sentence[found.end :] + " " + following)
     ):
-        return "a check already answered in the message"
+        return "answered-check"
     return None
 
 
@@ -256,6 +284,22 @@ def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
 
 
+_MODAL_BEFORE = re.compile(
+    r"\b(?:may|can|could|will|would|shall|should|do|did|once|when|after|if)\s+$", re.IGNORECASE
+)
+
+
+def _has_acted(text: str) -> bool:
+    """Does `text` say the customer has already written ("we've got your DM")? Not a
+    question ("May we have your number?") nor a future ("once we have your details")."""
+    if text.rstrip().endswith("?"):
+        return False
+    return any(
+        not _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        for m in _ALREADY_ACTED.finditer(text)
+    )
+
+
 # "…as soon as they give us a date": someone else, not the customer, acts.
 _THIRD_PERSON_BEFORE = re.compile(r"\b(?:they|he|she|it|the\s+\w+)\s+$", re.IGNORECASE)
 
@@ -268,16 +312,18 @@ def _customer_acts_later(sentence: str, pos: int) -> bool:
 
 
 def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:
-    for m in pattern.finditer(text):
-        if not _INDIRECT.search(text[max(0, m.start() - 25) : m.start()]):
-            return True
-    return False
+    return first_condition(text, pattern=pattern) is not None
 
 
 def _is_request(prefix: str, whole: bool = False) -> bool:
-    """Does the clause before a commitment ask the customer to act first?"""
+    """Does the clause before a commitment ask the customer to act first?
+
+    "When it's confirmed, get in touch and we'll…": a time clause may come first."""
     greeting = _GREETING.match(prefix)
     body = prefix[greeting.end() :] if greeting else prefix
     if not _REQUEST.match(body):
-        return False
+        lead = _TIME_CLAUSE.match(body)
+        if not lead or not _REQUEST.match(body, lead.end()):
+            return False
+        body = body[lead.end() :]
     return whole or bool(_CONNECTOR_END.search(body))

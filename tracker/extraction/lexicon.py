@@ -29,7 +29,15 @@ STAFF = (
     r"(?:team\s+)?leads?|consultants?|planners?|executives?|fitters?|installers?|surveyors?|"
     r"drivers?|riders?|porters?|plumbers?|electricians?|caretakers?|case\s+handlers?|tradies|"
     r"tradie|handym[ae]n|tradesm[ae]n|tradespeople|"
-    r"specialist\s+team|people)"
+    r"developers?|devs|programmers?|specialist\s+team|people)"
+)
+# Departments named without "team": "someone from billing", "Billing will contact you".
+# Case-sensitive "IT" is left out: "it will" is everywhere.
+DEPARTMENTS = (
+    r"(?:billing|accounts|finance|sales|engineering|logistics|legal|compliance|dispatch|"
+    r"despatch|payroll|claims|collections|credit\s+control|tech(?:nical)?\s+support|"
+    r"customer\s+(?:care|services?|support|relations)|development|operations|"
+    r"installations|maintenance|repairs|warranty|returns\s+desk)"
 )
 # The agent, "we", or a named team of the company as the subject of a commitment.
 SELF_COMMITMENT = re.compile(
@@ -43,13 +51,13 @@ TEAM_COMMITMENT = re.compile(
     rf"|\bthe\s+(?:[\w&*-]+\s+){{0,3}}?(?:specialist\s+team|{STAFF})"
     rf"|\b(?:a|an|one\s+of\s+our)\s+(?:[\w-]+\s+){{0,2}}?(?:{STAFF}|member\s+of\s+(?:our|the|my)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?team|team\s+member)"
-    rf"|\b(?:someone|somebody)(?:\s+(?:from|in|on|at)\s+(?:our|the|my|that|this)\s+"
-    rf"(?:[\w&-]+\s+){{0,2}}?"
-    rf"{STAFF})?"
+    rf"|\b(?:someone|somebody|a\s+colleague)(?:\s+(?:from|in|on|at)\s+"
+    rf"(?:(?:(?:our|the|my|that|this)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF})"
+    rf"|(?:(?:our|the)\s+)?{DEPARTMENTS}(?:\s+{STAFF})?))?"
     r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
     r"technician|executive|officer|specialist|representative|planner|coordinator)"
-    # "Team will revert shortly": a bare team opening a sentence.
-    r"|^(?:[\w&-]+\s+)?(?:team|department|support))"
+    # "Team will revert shortly", "Billing will contact you": a bare team opening a sentence.
+    rf"|^(?:[\w&-]+\s+)?(?:team|department|support)|^{DEPARTMENTS})"
     # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
     r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
     # "Our team in Glasgow will …": where they are.
@@ -185,12 +193,21 @@ ADVERBS = re.compile(
     r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
     r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
     r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|try\s+(?:and|to)|aim\s+to|"
+    # non-native support English: "we will assist to escalate", "we will kindly check"
+    r"assist\s+(?:to|in)|help\s+to|kindly|proceed\s+to|"
     r"endeavou?r\s+to|look\s+to|need\s+to|have\s+to|go\s+ahead\s+and|be\s+able\s+to|"
     r"be(?=\s+\w+ing\b))\s+)*",
     FLAGS,
 )
 
 _YOU = r"(?:you|u|ya)"
+# A state, not a thing sent: "have it available to you".
+_STATE = r"(?:available|accessible|visible|possible|known|clear|open|ready|explained|clarified)"
+# Who an update goes to: the customer, or everyone on the thread ("keep everyone posted").
+_AUDIENCE = (
+    r"(?:you(?:\s+(?:all|both|guys))?|u|ya|y'all|everyone|everybody|all\s+of\s+you|"
+    r"both\s+of\s+you|all)"
+)
 _DETERMINER = r"(?:the|a|an|your|our|these|those|them|over|all|some|both)"
 _TEAM_TARGET = (
     r"(?:to|with)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
@@ -300,7 +317,7 @@ _RULES = (
     ),
     (
         "update",
-        rf"keep\s+{_YOU}\s+"
+        rf"keep\s+{_AUDIENCE}\s+"
         r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
     ),
     ("update", rf"let\s+{_YOU}\s+know\b"),
@@ -326,6 +343,11 @@ _RULES = (
             r"update\s+(?:this|the|your|our)\s+(?:thread|ticket|case|post|conversation|chat|"
             r"request|email)",
             r"have\s+(?:an?\s+)?(?:update|answer|news|response)",
+            # after the customer's DM: "we'll pick it up with you there", "continue in DM"
+            r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|take\s+(?:it|this)\s+"
+            rf"forward)(?:\s+(?:with\s+{_YOU}|the\s+conversation|our\s+(?:conversation|chat)))?"
+            r"\s+(?:there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dm)\b|(?:via|over|by)\s+"
+            rf"(?:dm|pm|e-?mail|phone|chat)\b|with\s+{_YOU}\b)",
         ),
     ),
     ("escalate", rf"(?:shar|relay)\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
@@ -360,7 +382,9 @@ _RULES = (
     ),
     (
         "send",
-        rf"(?:have|get)\s+(?:(?!{STAFF}\b)[\w£$€-]+\s+){{1,4}}?(?:out|over|sent|back)\s+to\s+you\b",
+        # "have the quote to you tomorrow" (not "have it available to you")
+        rf"(?:have|get)\s+(?:(?!{STAFF}\b|{_STATE}\b)[\w£$€-]+\s+){{1,4}}?"
+        rf"(?:(?:out|over|sent|back)\s+)?to\s+{_YOU}\b",
     ),
     ("update", r"post\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:update|reply|response)s?\b"),
     ("send", r"(?:have|get|put|pop|stick)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),

@@ -1,0 +1,108 @@
+"""`extract` records what it decided, and that record is what --explain and eval show.
+
+Each grammar rule has an example it proposes and keeps; each check has an example it
+rejects. The trace is written by the extractor as it runs, so the found promises and the
+kept decisions must agree on every corpus case.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from conftest import calendar_for
+
+from tracker.evaluation import load_corpus, trace_case
+from tracker.extraction import Trace, extract
+from tracker.extraction.detect import RULES
+from tracker.extraction.guards import CHECKS
+from tracker.extraction.trace import PIPELINE_CHECKS
+
+SENT = datetime.fromisoformat("2026-11-18T09:00:00+00:00")
+
+RULE_EXAMPLES = {
+    "self": "I'll call you back tomorrow.",
+    "team": "Our billing team will contact you tomorrow.",
+    "continued": "We are looking into it and will update you tomorrow.",
+    "let-me": "Let me check with the warehouse.",
+    "get-from-us": "You'll get a credit note from me by Friday.",
+    "asked-staff": "I've asked our billing team to call you tomorrow.",
+    "passive-send": "I can confirm a cheque will be posted to you today.",
+    "hear-back": "We've passed it to our complaints team and you'll hear back within 10 days.",
+    "hear-from": "You'll hear from us by Friday.",
+    "contacted-by": "You will be contacted by our claims team tomorrow.",
+    "passive-by-us": "Your refund will be processed by our billing team by Friday.",
+    "handled-by": "Your case will be reviewed by our compliance team.",
+    "pronoun-staff": "I've spoken to my manager. She will call you tomorrow.",
+    "progressive": "I'm sending the label today.",
+    "team-progressive": "Our engineering team is deploying a fix tonight.",
+    "subjectless": "np! will call u tomorrow",
+}
+CHECK_EXAMPLES = {
+    "condition": "If it fails, I'll call you.",
+    "policy": "We aim to resolve all complaints within 8 weeks.",
+    "hedge": "Hopefully we'll send it tomorrow.",
+    "after-customer-returns": "We'll send the refund within 2 days after the item arrives.",
+    "done-now": "I'm going to cancel it for you right now.",
+    "customer-acts-first": "DM us your order number and we'll look into it.",
+    "feedback": "We'll pass your feedback to the team.",
+    "live-exchange": "Let me see what I can do. One moment, please.",
+    "waits-for-reply": "Could you send a photo? We'll look into it.",
+    "question": "Should I tell them we'll call you tomorrow?",
+    "answered-check": "Let me check that for you. I can see the refund was credited on 19-Nov.",
+    "needs-due": "I'm sending the label.",
+    "follows": "It will be dispatched.",
+    "negation": "I will not be able to refund the fee.",
+    "courtesy": "We'll be happy to help.",
+    "no-action-verb": "I'll be in the office.",
+}
+
+
+def _trace(text: str) -> tuple[list, Trace]:
+    trace = Trace()
+    return extract(text, SENT, calendar_for(), trace=trace), trace
+
+
+def test_every_rule_and_check_has_an_example() -> None:
+    assert set(RULE_EXAMPLES) == set(RULES)
+    assert set(CHECK_EXAMPLES) == set(CHECKS) | (set(PIPELINE_CHECKS) - {"kept"})
+
+
+@pytest.mark.parametrize(("rule", "text"), RULE_EXAMPLES.items(), ids=list(RULE_EXAMPLES))
+def test_each_rule_proposes_and_keeps_its_example(rule: str, text: str) -> None:
+    found, trace = _trace(text)
+    assert len(found) == 1
+    assert any(d.rule == rule and d.kept for d in trace.decisions), trace.decisions
+
+
+@pytest.mark.parametrize(("check", "text"), CHECK_EXAMPLES.items(), ids=list(CHECK_EXAMPLES))
+def test_each_check_rejects_its_counter_example(check: str, text: str) -> None:
+    found, trace = _trace(text)
+    assert found == []
+    assert [d.check for d in trace.decisions] == [check]
+    assert trace.explain(0, len(text)).endswith(f"{check} ({trace.decisions[0].reason})")
+
+
+def test_quoted_history_is_explained_as_masked() -> None:
+    text = "Thanks.\nOn Tue, 1 Dec 2026 at 10:02, Ben <ben@example.com> wrote:\n> I'll call you.\n"
+    found, trace = _trace(text)
+    start = text.index("I'll call")
+    assert found == [] and trace.explain(start, start + 4).startswith("it is inside")
+
+
+HERE = Path(__file__).parent
+
+
+@pytest.mark.parametrize("corpus", ["heldout.jsonl", "heldout2.jsonl"])
+def test_the_trace_keeps_exactly_the_sentences_of_the_found_promises(corpus: str) -> None:
+    for case in load_corpus(HERE / corpus):
+        trace = Trace()
+        found = extract(
+            case.text, case.sent_at, case.calendar(), author_role=case.author_role, trace=trace
+        )
+        kept = {d.sentence_start for d in trace.decisions if d.kept}
+        starts = {min(d.start for d in trace.decisions if d.kept and d.sentence_start == s)
+                  for s in kept}  # fmt: skip
+        assert starts == {p.start for p in found}, case.id
+        assert trace_case(case).decisions == trace.decisions
