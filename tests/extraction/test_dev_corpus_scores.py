@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED, needs_shared
+from extraction_helpers import SHARED, needs_shared
 
 from tracker.evaluation import evaluate, load_corpus
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import WEDNESDAY, due_as_written, promises_in
+from extraction_helpers import WEDNESDAY, due_as_written, promises_in
 
 LONDON = "Europe/London"
 NEW_YORK = "America/New_York"

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import dateparser
 import pytest
-from conftest import due_as_written, promises_in
+from extraction_helpers import due_as_written, promises_in
 
 from tracker.extraction import explicit_dates
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import calendar_for
+from extraction_helpers import calendar_for
 
 from tracker.evaluation import load_corpus, trace_case
 from tracker.extraction import Trace, extract

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import calendar_for
+from extraction_helpers import calendar_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import promises_in
+from extraction_helpers import promises_in
 
 OFFERS_AND_COURTESY = [
     "If you need anything else, I'll be happy to help.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import promises_in
+from extraction_helpers import promises_in
 
 from tracker.extraction import clean_html, quoted_history_start
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import due_as_written, promises_in
+from extraction_helpers import due_as_written, promises_in
 
 from tracker.extraction import quoted_history_start
 from tracker.extraction.cleaning import masked_ranges, visible_text

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 
 import pytest
-from conftest import SHARED, calendar_for, needs_shared
+from extraction_helpers import SHARED, calendar_for, needs_shared
 
 from tracker.extraction import extract
 

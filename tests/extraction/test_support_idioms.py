@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import due_as_written, promises_in
+from extraction_helpers import due_as_written, promises_in
 
 MONDAY = "2026-11-23T10:00:00+00:00"
 
