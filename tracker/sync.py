@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 
 from integrations.base import Connector
 from tracker.config import Config, SourceConfig
+from tracker.corrections import helpdesk
 from tracker.db import session_scope
 from tracker.ingest import get_or_create_source, ingest
 from tracker.models import Source
@@ -88,6 +89,7 @@ def sync_source(
         for batch in connector.pages(cursor, now):
             with session_scope(engine) as session:
                 row = session.get(Source, source_id)
+                notes = helpdesk.new_commands(session, row, batch)
                 result = ingest(
                     session,
                     row,
@@ -99,6 +101,9 @@ def sync_source(
                 )
                 if batch.people or batch.groups:
                     sync_teams(session, config)  # new agents and groups join their teams now
+                replies = helpdesk.run_commands(session, config, row, batch, notes, now=now,
+                                                default_team=source.get("team"))  # fmt: skip
+            helpdesk.write_back(connector, replies)
             report.pages += 1
             report.tickets += result.tickets
             report.messages += result.messages
