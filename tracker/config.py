@@ -100,6 +100,12 @@ class SlackConfig:
     def webhook_url(self) -> str | None:
         return secret(self.options, "webhook_url")
 
+    def signing_secret(self) -> str | None:
+        return secret(self.options, "signing_secret")
+
+    def bot_token(self) -> str | None:
+        return secret(self.options, "bot_token")
+
 
 @dataclass
 class TicketNotifyConfig:
@@ -242,7 +248,14 @@ _EMAIL_KEYS = {
     "password_env": (str, False),
     "password_file": (str, False),
 }
-_SLACK_KEYS = {"webhook_url_env": (str, False), "webhook_url_file": (str, False)}
+_SLACK_KEYS = {
+    "webhook_url_env": (str, False),
+    "webhook_url_file": (str, False),
+    "signing_secret_env": (str, False),  # Slack buttons: verifies the app's requests
+    "signing_secret_file": (str, False),
+    "bot_token_env": (str, False),  # Slack buttons: users.info, to map a user to an e-mail
+    "bot_token_file": (str, False),
+}
 _TICKET_KEYS = {"note": (bool, False), "tags": (bool, False), "due_field": (str, False)}
 _SERVICE_KEYS = {
     "listen": (str, False),
@@ -530,6 +543,9 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
     if "slack" in notify:
         slack = v.table("notify.slack", notify["slack"], _SLACK_KEYS)
         v.secret_named("notify.slack", slack, "webhook_url", True)
+        for key in ("signing_secret", "bot_token"):
+            if f"{key}_env" in slack or f"{key}_file" in slack:
+                v.secret_named("notify.slack", slack, key, False)
         config.slack = SlackConfig(options=slack)
     if "ticket" in notify:
         ticket = v.table("notify.ticket", notify["ticket"], _TICKET_KEYS)
