@@ -247,6 +247,8 @@ _EMAIL_KEYS = {
     "username_file": (str, False),
     "password_env": (str, False),
     "password_file": (str, False),
+    "reply_mailbox": (str, False),  # an imap [[source]] that receives replies to notices
+    "reply_to": (str, False),  # its address; notices reply to <local>+<token>@<domain>
 }
 _SLACK_KEYS = {
     "webhook_url_env": (str, False),
@@ -540,6 +542,11 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         for key in ("username", "password"):
             if f"{key}_env" in email or f"{key}_file" in email:
                 v.secret_named("notify.email", email, key, False)
+        mailbox = email.get("reply_mailbox")
+        if mailbox is not None and not any(
+            s.name == mailbox and s.type == "imap" for s in config.sources
+        ):
+            v.problem("notify.email", "reply_mailbox", f"{mailbox!r} is not an imap [[source]]")
     if "slack" in notify:
         slack = v.table("notify.slack", notify["slack"], _SLACK_KEYS)
         v.secret_named("notify.slack", slack, "webhook_url", True)

@@ -288,3 +288,16 @@ class Correction(SQLModel, table=True):
     previous_due_at: datetime | None = Field(default=None, sa_column=utc_column())
     overruled_at: datetime | None = Field(default=None, sa_column=utc_column())
     overruled_by: str | None = Field(default=None, max_length=320)
+
+
+class NoticeToken(SQLModel, table=True):
+    """The token in one notice e-mail's Message-ID and Reply-To address, so a reply to it
+    can act on its promise (only its hash is stored, like sign-in links)."""
+
+    __tablename__ = "notice_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    promise_id: int = Field(index=True)
+    recipient: str = Field(max_length=320)
+    created_at: datetime = Field(sa_column=utc_column(nullable=False))
