@@ -93,9 +93,18 @@ def snooze(
 
 
 def dismiss(
-    session: Session, promise_id: int, actor: str, reason: str | None, now: datetime
+    session: Session,
+    promise_id: int,
+    actor: str,
+    reason: str | None,
+    now: datetime,
+    *,
+    channel: str = "app",
 ) -> Promise:
-    """Not a promise at all: the extractor's false positive, recorded with who and why."""
+    """Not a promise at all: the extractor's false positive, recorded with who and why,
+    and kept as a labelled example (tracker.corrections.examples) whatever the channel."""
+    from tracker.corrections.examples import record_correction
+
     promise = _live_promise(session, promise_id, "dismissed", now)
     promise.state = "dismissed"
     promise.closed_at = now
@@ -104,8 +113,9 @@ def dismiss(
     promise.next_action_at = None
     promise.updated_at = now
     session.add(promise)
-    _event(session, promise, "dismissed", actor, now, reason=reason)
+    _event(session, promise, "dismissed", actor, now, reason=reason, channel=channel)
     close_out(session, promise.id, now)
+    record_correction(session, promise, "dismissed", actor=actor, channel=channel, now=now)
     session.flush()
     return promise
 

@@ -72,6 +72,7 @@ class EscalationConfig:
     grace: Duration = field(default_factory=lambda: parse_duration("2h"))
     managers: list[str] = field(default_factory=list)
     digest_at: str = "08:30"
+    max_snooze: Duration = field(default_factory=lambda: parse_duration("14d"))
 
 
 @dataclass
@@ -98,6 +99,12 @@ class SlackConfig:
 
     def webhook_url(self) -> str | None:
         return secret(self.options, "webhook_url")
+
+    def signing_secret(self) -> str | None:
+        return secret(self.options, "signing_secret")
+
+    def bot_token(self) -> str | None:
+        return secret(self.options, "bot_token")
 
 
 @dataclass
@@ -228,6 +235,7 @@ _ESCALATION_KEYS = {
     "grace": (str, False),
     "managers": (list, False),
     "digest_at": (str, False),
+    "max_snooze": (str, False),
 }
 _EMAIL_KEYS = {
     "smtp_host": (str, False),
@@ -239,8 +247,17 @@ _EMAIL_KEYS = {
     "username_file": (str, False),
     "password_env": (str, False),
     "password_file": (str, False),
+    "reply_mailbox": (str, False),  # an imap [[source]] that receives replies to notices
+    "reply_to": (str, False),  # its address; notices reply to <local>+<token>@<domain>
 }
-_SLACK_KEYS = {"webhook_url_env": (str, False), "webhook_url_file": (str, False)}
+_SLACK_KEYS = {
+    "webhook_url_env": (str, False),
+    "webhook_url_file": (str, False),
+    "signing_secret_env": (str, False),  # Slack buttons: verifies the app's requests
+    "signing_secret_file": (str, False),
+    "bot_token_env": (str, False),  # Slack buttons: users.info, to map a user to an e-mail
+    "bot_token_file": (str, False),
+}
 _TICKET_KEYS = {"note": (bool, False), "tags": (bool, False), "due_field": (str, False)}
 _SERVICE_KEYS = {
     "listen": (str, False),
@@ -496,6 +513,7 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         grace=v.duration("escalation", "grace", esc.get("grace"), "2h"),
         managers=esc.get("managers", []),
         digest_at=esc.get("digest_at", "08:30"),
+        max_snooze=v.duration("escalation", "max_snooze", esc.get("max_snooze"), "14d"),
     )
     if not re.match(r"^\d{1,2}:\d{2}$", config.escalation.digest_at):
         v.problem("escalation", "digest_at", "must be a local time like '08:30'")
@@ -524,9 +542,17 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         for key in ("username", "password"):
             if f"{key}_env" in email or f"{key}_file" in email:
                 v.secret_named("notify.email", email, key, False)
+        mailbox = email.get("reply_mailbox")
+        if mailbox is not None and not any(
+            s.name == mailbox and s.type == "imap" for s in config.sources
+        ):
+            v.problem("notify.email", "reply_mailbox", f"{mailbox!r} is not an imap [[source]]")
     if "slack" in notify:
         slack = v.table("notify.slack", notify["slack"], _SLACK_KEYS)
         v.secret_named("notify.slack", slack, "webhook_url", True)
+        for key in ("signing_secret", "bot_token"):
+            if f"{key}_env" in slack or f"{key}_file" in slack:
+                v.secret_named("notify.slack", slack, key, False)
         config.slack = SlackConfig(options=slack)
     if "ticket" in notify:
         ticket = v.table("notify.ticket", notify["ticket"], _TICKET_KEYS)

@@ -24,6 +24,7 @@ from sqlmodel import Session, select
 
 from integrations.notify import Notice, TransportError, transports_for
 from tracker.config import Config
+from tracker.corrections.replies import with_reply_token
 from tracker.models import Digest, Escalation, Person, Promise, Source, Team, Ticket
 from tracker.notices import PromiseView, compose
 from tracker.outbox import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
@@ -244,7 +245,12 @@ class Deliverer:
         ticket = session.get(Ticket, promise.ticket_id)
         if row.channel == "ticket" and ticket is not None and ticket.status in ("solved", "closed"):
             raise TransportError(f"ticket {ticket.external_id} is {ticket.status}", permanent=True)
-        return compose(row.step, view, self.now), row.channel, row.recipient, label
+        notice = compose(row.step, view, self.now)
+        if row.channel == "email":
+            notice = with_reply_token(
+                session, self.config, notice, promise.id, row.recipient, self.now
+            )
+        return notice, row.channel, row.recipient, label
 
 
 def promise_view(session: Session, promise: Promise) -> PromiseView:

@@ -262,3 +262,42 @@ class SignInToken(SQLModel, table=True):
     created_at: datetime = Field(sa_column=utc_column(nullable=False))
     expires_at: datetime = Field(sa_column=utc_column(nullable=False))
     used_at: datetime | None = Field(default=None, sa_column=utc_column())
+
+
+class Correction(SQLModel, table=True):
+    """A person corrected the extractor: one labelled example, with its text, for a later
+    learning step. `promise_id` is not a foreign key on purpose: an example outlives the
+    promise row it came from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=utc_column(nullable=False, index=True))
+    channel: str = Field(max_length=20)  # web | cli | note | tag | slack | email
+    action: str = Field(max_length=20)  # dismissed | added | kind_changed | due_changed
+    actor: str = Field(max_length=320)
+    promise_id: int | None = Field(default=None, index=True)
+    team_id: int | None = Field(default=None, index=True)
+    is_promise: bool  # the label: was this text a promise?
+    text: str = Field(default="", sa_type=sa.Text)  # the whole message the example is from
+    quote: str = Field(default="", sa_type=sa.Text)
+    start: int | None = None
+    end: int | None = None
+    sent_at: datetime | None = Field(default=None, sa_column=utc_column())
+    kind: str | None = Field(default=None, max_length=20)  # the corrected kind
+    previous_kind: str | None = Field(default=None, max_length=20)
+    due_at: datetime | None = Field(default=None, sa_column=utc_column())
+    previous_due_at: datetime | None = Field(default=None, sa_column=utc_column())
+    overruled_at: datetime | None = Field(default=None, sa_column=utc_column())
+    overruled_by: str | None = Field(default=None, max_length=320)
+
+
+class NoticeToken(SQLModel, table=True):
+    """The token in one notice e-mail's Message-ID and Reply-To address, so a reply to it
+    can act on its promise (only its hash is stored, like sign-in links)."""
+
+    __tablename__ = "notice_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    promise_id: int = Field(index=True)
+    recipient: str = Field(max_length=320)
+    created_at: datetime = Field(sa_column=utc_column(nullable=False))

@@ -34,6 +34,7 @@ class TicketRecord:
     url: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    tags: tuple[str, ...] = ()  # the ticket's tags, for the ft_done / ft_not_a_promise commands
 
 
 @dataclass(frozen=True)

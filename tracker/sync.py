@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 
 from integrations.base import Connector
 from tracker.config import Config, SourceConfig
+from tracker.corrections import helpdesk, replies
 from tracker.db import session_scope
 from tracker.ingest import get_or_create_source, ingest
 from tracker.models import Source
@@ -80,6 +81,8 @@ def sync_source(
         source_id, cursor = row.id, row.cursor
     derive = False
     try:
+        if connector is None and replies.is_reply_mailbox(config, source):
+            connector, report.messages = replies.read_reply_mailbox(engine, config, source, now)
         if connector is None:
             from integrations.registry import connector_for
 
@@ -88,6 +91,7 @@ def sync_source(
         for batch in connector.pages(cursor, now):
             with session_scope(engine) as session:
                 row = session.get(Source, source_id)
+                notes = helpdesk.new_commands(session, row, batch)
                 result = ingest(
                     session,
                     row,
@@ -99,6 +103,9 @@ def sync_source(
                 )
                 if batch.people or batch.groups:
                     sync_teams(session, config)  # new agents and groups join their teams now
+                written = helpdesk.run_commands(session, config, row, batch, notes, now=now,
+                                                default_team=source.get("team"))  # fmt: skip
+            helpdesk.write_back(connector, written)
             report.pages += 1
             report.tickets += result.tickets
             report.messages += result.messages

@@ -120,6 +120,7 @@ def ticket_record(
         url=f"{base_url}/a/tickets/{tid}",
         created_at=parse_time(created, f"ticket {tid} created_at") if created else None,
         updated_at=parse_time(ticket.get("updated_at"), f"ticket {tid} updated_at"),
+        tags=tuple(str(t) for t in ticket.get("tags") or () if isinstance(t, str)),
     )
 
 

@@ -56,10 +56,13 @@ class EmailTransport:
         message["To"] = recipient
         message["Subject"] = _header(notice.subject)
         message["Date"] = formatdate(localtime=False)
-        message["Message-ID"] = make_msgid(domain=self.sender.rpartition("@")[2] or None)
+        message["Message-ID"] = notice.headers.get("Message-ID") or make_msgid(
+            domain=self.sender.rpartition("@")[2] or None
+        )
         message["Auto-Submitted"] = "auto-generated"
         for key, value in notice.headers.items():
-            message[key] = _header(value)
+            if key != "Message-ID":  # a reply token's (tracker.corrections.replies)
+                message[key] = _header(value)
         message.attach(MIMEText(notice.text, "plain", "utf-8"))
         message.attach(MIMEText(notice.html, "html", "utf-8"))
         return message

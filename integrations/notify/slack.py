@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from integrations.http import HttpClient, HttpError
 from integrations.notify import Notice, TransportError
+from integrations.slack_buttons import slack_message
 from tracker.config import Config
 
 # Slack answers these for a webhook that is gone for good (app removed, channel archived).
@@ -38,7 +39,7 @@ class SlackTransport:
 
     def send(self, notice: Notice, recipient: str) -> None:
         try:
-            self.client.request("POST", self.url, json={"text": notice.slack})
+            self.client.request("POST", self.url, json=slack_message(notice))
         except HttpError as exc:
             permanent = exc.permanent or exc.status in PERMANENT_STATUSES
             raise TransportError(self.client.redact(str(exc)), permanent=permanent) from None

@@ -63,6 +63,7 @@ def ticket_record(ticket: Mapping[str, Any], link_base: str) -> TicketRecord:
         url=ticket_link(link_base, external_id),
         created_at=parse_time(ticket.get("created_at")),
         updated_at=parse_time(ticket.get("updated_at")),
+        tags=tuple(str(t) for t in ticket.get("tags") or () if isinstance(t, str)),
     )
 
 

@@ -150,4 +150,4 @@ def dismiss_command(
 
     Example: followthrough promise dismiss 12 --reason "a question, not a promise"
     """
-    _act(ctx, "dismiss", promise_id, actor, as_json, reason=reason)
+    _act(ctx, "dismiss", promise_id, actor, as_json, reason=reason, channel="cli")

@@ -32,6 +32,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.engine import Engine
 
 from tracker.config import Config
+from tracker.corrections.slack import with_slack
 from tracker.service import leases
 from tracker.service.health import Listener, make_app
 from tracker.service.jobs import Jobs, first_line
@@ -192,7 +193,7 @@ class Service(Jobs):
                     self.metrics,
                     clock=self.clock,
                     started_at=self.started_at,
-                    web_app=self.web_app(),
+                    web_app=with_slack(self.web_app(), self.config, self.engine, self.clock),
                 ),
                 self.config.service.listen,
             ).start()

@@ -35,7 +35,7 @@ def create_app(
 ) -> Flask:
     """The Flask app. `clock` returns aware UTC (default: the real clock); `mailer`
     sends the sign-in e-mail (default: SMTP per `[notify.email]`, or none)."""
-    from tracker.web import api, auth, views
+    from tracker.web import api, auth, corrections, views
     from tracker.web.formatting import register_filters
 
     app = Flask(__name__)
@@ -65,6 +65,7 @@ def create_app(
     app.register_blueprint(auth.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(corrections.bp)
     register_filters(app)
 
     @app.context_processor

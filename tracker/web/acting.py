@@ -71,4 +71,4 @@ def act(
     if reason is not None and not isinstance(reason, str):
         raise BadInput("'reason' must be text")
     reason = (reason or "").strip()[:MAX_REASON] or None
-    return dismiss(session, promise_id, viewer.email, reason, now)
+    return dismiss(session, promise_id, viewer.email, reason, now, channel="web")
