@@ -144,3 +144,29 @@ def test_asking_again_and_again_sends_at_most_five_live_links(engine, world, smt
     clock.now = NOW + timedelta(minutes=16)
     _ask_for_link(client, AMY)
     assert len(smtp_server.inbox.messages) == 6
+
+
+def test_signin_sends_a_signed_in_person_only_to_a_local_path(as_person):
+    amy = as_person(AMY)
+    for hostile in (
+        "/%09/evil.example",
+        "/\t/evil.example",
+        "//evil.example",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "https://evil.example/",
+        "/%0a/x",
+        "/\n/x",
+        "/x\r\nSet-Cookie: a=b",
+        "javascript:alert(1)",
+        "/%5c%5cevil.example",
+    ):
+        answer = amy.get("/signin", query_string={"next": hostile})
+        assert answer.status_code == 302, hostile
+        location = answer.headers["Location"]
+        split = urlsplit(location)
+        assert not split.scheme and not split.netloc, (hostile, location)
+        assert location.startswith("/") and not location.startswith(("//", "/\\")), location
+        assert not any(ord(c) < 32 or c == "\\" for c in location), (hostile, location)
+    kept = amy.get("/signin", query_string={"next": "/promises/3?tab=history"})
+    assert kept.headers["Location"] == "/promises/3?tab=history"

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from functools import wraps
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import (
@@ -119,16 +120,28 @@ def check_csrf() -> Any:
 
 
 # -- pages ------------------------------------------------------------------------------
-def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("views.home")
+def safe_next(target: str | None, default: str | None = None) -> str:
+    """`target` when it is a path on this site, else `default` (the home page).
+
+    Browsers drop tabs and newlines from URLs and read a backslash as a slash, so
+    `/\t/evil.example` would become `//evil.example`, another site: refuse any control
+    character or backslash, and anything with a scheme or an authority.
+    """
+    fallback = default or url_for("views.home")
+    if not target or len(target) > 2000 or not target.startswith("/"):
+        return fallback
+    if any(ord(c) < 32 or ord(c) == 127 or c == "\\" for c in target):
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith("//"):
+        return fallback
+    return target
 
 
 @bp.get("/signin")
 def signin() -> Any:
     if current_viewer() is not None:
-        return redirect(_safe_next(request.args.get("next")))
+        return redirect(safe_next(request.args.get("next")))
     return render_template(
         "signin.html", can_mail=web().mailer is not None, next=request.args.get("next", "")
     )

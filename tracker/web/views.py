@@ -13,7 +13,7 @@ from tracker.models import Message, Promise, Ticket
 from tracker.queries import promise_history, promise_rows
 from tracker.web.access import may_see, visible_teams
 from tracker.web.acting import ActionError, BadInput, Forbidden, NotFound, act
-from tracker.web.auth import current_viewer, page_login_required
+from tracker.web.auth import current_viewer, page_login_required, safe_next
 from tracker.web.charts import weekly_chart
 from tracker.web.context import web
 from tracker.web.formatting import highlight, snooze_default
@@ -204,9 +204,7 @@ def form_action(promise_id: int, action: str) -> Any:
     else:
         done = {"done": "marked done", "snooze": "snoozed", "dismiss": "marked not a promise"}
         flash(f"Promise {promise_id} {done[action]}.", "info")
-    target = request.form.get("next", "")
-    if not (target.startswith("/") and not target.startswith("//")):
-        target = url_for("views.mine")
+    target = safe_next(request.form.get("next"), url_for("views.mine"))
     return redirect(target, code=303)
 
 
