@@ -163,6 +163,19 @@ def secret(options: dict[str, Any], key: str) -> str | None:
     return None
 
 
+MIN_SECRET_KEY_BYTES = 32
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why `key` cannot sign session cookies, or None: a short key can be guessed offline."""
+    if len(key.encode("utf-8")) < MIN_SECRET_KEY_BYTES:
+        return (
+            f"the secret key must be at least {MIN_SECRET_KEY_BYTES} bytes "
+            "(e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+        )
+    return None
+
+
 # ---- schema ---------------------------------------------------------------
 # Each table: key -> (python type or tuple of types, required)
 
@@ -552,6 +565,11 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
     )
     if "secret_key_env" in web or "secret_key_file" in web:
         v.secret_named("web", web, "secret_key", False)
+        key = secret(web, "secret_key")
+        if key is not None and (reason := secret_key_problem(key)):
+            v.problem(
+                "web", "secret_key_env" if "secret_key_env" in web else "secret_key_file", reason
+            )
 
     if v.problems:
         raise ConfigError(v.problems)

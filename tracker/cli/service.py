@@ -7,6 +7,7 @@ import sys
 import click
 
 from tracker.cli.common import EXIT_USAGE, fail, get_config, get_engine
+from tracker.config import ConfigError
 
 
 @click.command("run")
@@ -81,6 +82,9 @@ def web_command(ctx: click.Context, listen: str | None) -> None:
             sync_teams(session, config)  # so the configured leads see their teams
     except Exception as exc:
         fail(f"database {config.database_url.split('@')[-1]}: {exc}", 1)
-    app = create_app(config, engine)
+    try:
+        app = create_app(config, engine)
+    except ConfigError as exc:
+        fail(str(exc), EXIT_USAGE)
     click.echo(f"serving the web pages on http://{address}/ (Ctrl-C stops)")
     waitress.serve(app, host=host.strip("[]"), port=int(port), threads=8)

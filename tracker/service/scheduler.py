@@ -31,7 +31,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.engine import Engine
 
-from tracker.config import Config
+from tracker.config import Config, ConfigError
 from tracker.service import leases
 from tracker.service.health import Listener, make_app
 from tracker.service.jobs import Jobs, first_line
@@ -201,6 +201,9 @@ class Service(Jobs):
             raise ServiceRefused(
                 f"[service] listen = {self.config.service.listen!r}: cannot listen ({exc})"
             ) from exc
+        except ConfigError as exc:  # e.g. a secret key changed to a short one since the check
+            self._release_all()
+            raise ServiceRefused(str(exc)) from exc
         if install_signals:
             for signum in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(signum, lambda s, _f: self.request_stop(signal.Signals(s).name))

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from flask import Flask
 from sqlalchemy.engine import Engine
 
-from tracker.config import Config
+from tracker.config import Config, ConfigError, Problem, secret_key_problem
 from tracker.web.context import EXTENSION, WebContext
 from tracker.web.mail import Mailer, smtp_mailer
 
@@ -46,6 +46,8 @@ def create_app(
             "sessions end when the process restarts and cannot be shared between workers"
         )
         secret_key = secrets.token_urlsafe(48)
+    elif reason := secret_key_problem(secret_key):
+        raise ConfigError([Problem(str(config.path or "configuration"), "web.secret_key", reason)])
     app.config.update(
         SECRET_KEY=secret_key,
         SESSION_COOKIE_NAME="followthrough_session",
