@@ -7,6 +7,7 @@ file); their values are read on use by `secret()` and never printed.
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import os
 import re
 import tomllib
@@ -122,9 +123,28 @@ class WebConfig:
     trusted_header: str | None = None
     admins: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
+    trusted_proxies: list[str] = field(default_factory=list)
 
     def secret_key(self) -> str | None:
         return secret(self.options, "secret_key")
+
+    def is_trusted_proxy(self, address: str | None) -> bool:
+        """Whether a request from `address` may carry `trusted_header`."""
+        if not address:
+            return False
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            return False
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        for entry in self.trusted_proxies:
+            try:
+                if ip in ipaddress.ip_network(entry.strip(), strict=False):
+                    return True
+            except ValueError:
+                continue
+        return False
 
 
 @dataclass
@@ -265,6 +285,7 @@ _WEB_KEYS = {
     "enabled": (bool, False),
     "base_url": (str, False),
     "trusted_header": (str, False),
+    "trusted_proxies": (list, False),
     "admins": (list, False),
     "secret_key_env": (str, False),
     "secret_key_file": (str, False),
@@ -401,6 +422,25 @@ def _check_imap(v: _Validator, table: str, options: dict[str, Any]) -> None:
         v.problem(table, "batch_size", "must be at least 1")
     if "folders" in options and not [f for f in options["folders"] if f.strip()]:
         v.problem(table, "folders", 'must name at least one folder (e.g. "INBOX")')
+
+
+def _check_trusted_proxies(v: _Validator, web: WebConfig) -> None:
+    for entry in web.trusted_proxies:
+        try:
+            ipaddress.ip_network(entry.strip(), strict=False)
+        except ValueError:
+            v.problem(
+                "web",
+                "trusted_proxies",
+                f"{entry!r} is not an address or network (e.g. 10.0.0.0/8)",
+            )
+    if web.trusted_header and not web.trusted_proxies:
+        v.problem(
+            "web",
+            "trusted_header",
+            "needs [web] trusted_proxies: the addresses of the reverse proxies that set it "
+            "(from anyone else the header would sign them in as whoever they name)",
+        )
 
 
 def _source(v: _Validator, index: int, data: Any, names: set[str]) -> SourceConfig | None:
@@ -562,7 +602,9 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         trusted_header=web.get("trusted_header"),
         admins=web.get("admins", []),
         options=web,
+        trusted_proxies=web.get("trusted_proxies", []),
     )
+    _check_trusted_proxies(v, config.web)
     if "secret_key_env" in web or "secret_key_file" in web:
         v.secret_named("web", web, "secret_key", False)
         key = secret(web, "secret_key")

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from tests.web.conftest import AMY, NOW, link_in, make_config, smtp_config
+from tests.web.conftest import ADA, AMY, NOW, link_in, make_config, smtp_config
 from tracker.models import SignInToken
 from tracker.web import create_app
 
@@ -121,7 +121,9 @@ def test_the_trusted_header_signs_in_only_when_configured(engine, world):
     header = {"X-Forwarded-Email": AMY}
     plain = _app(engine, make_config()).test_client()
     assert plain.get("/api/promises", headers=header).status_code == 401
-    proxied = _app(engine, make_config(trusted_header="X-Forwarded-Email")).test_client()
+    proxied = _app(
+        engine, make_config(trusted_header="X-Forwarded-Email", trusted_proxies=["127.0.0.1"])
+    ).test_client()
     answer = proxied.get("/api/promises", headers=header)
     assert answer.status_code == 200 and len(answer.get_json()) == 5
     unknown = proxied.get("/api/promises", headers={"X-Forwarded-Email": "x@evil.example"})
@@ -170,3 +172,33 @@ def test_signin_sends_a_signed_in_person_only_to_a_local_path(as_person):
         assert not any(ord(c) < 32 or c == "\\" for c in location), (hostile, location)
     kept = amy.get("/signin", query_string={"next": "/promises/3?tab=history"})
     assert kept.headers["Location"] == "/promises/3?tab=history"
+
+
+def test_the_trusted_header_counts_only_from_a_listed_proxy(engine, world):
+    config = make_config(trusted_header="X-Forwarded-Email", trusted_proxies=["10.0.0.0/8", "::1"])
+    client = _app(engine, config).test_client()
+    header = {"X-Forwarded-Email": ADA}
+    proxy = client.get("/api/promises", headers=header, environ_base={"REMOTE_ADDR": "10.1.2.3"})
+    assert proxy.status_code == 200
+    for outsider in ("127.0.0.1", "192.0.2.7", "::2"):
+        answer = client.get("/api/promises", headers=header, environ_base={"REMOTE_ADDR": outsider})
+        assert answer.status_code == 401, outsider
+
+
+def test_config_check_refuses_a_trusted_header_without_trusted_proxies(tmp_path):
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    path = tmp_path / "followthrough.toml"
+    path.write_text('[service]\nlisten = "0.0.0.0:8765"\n[web]\ntrusted_header = "X-Email"\n')
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
+    assert result.exit_code == 2
+    assert f"{path}:4: web.trusted_header: " in result.output
+    assert "trusted_proxies" in result.output
+    path.write_text('[web]\ntrusted_header = "X-Email"\ntrusted_proxies = ["10.0.0.300"]\n')
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
+    assert result.exit_code == 2 and f"{path}:3: web.trusted_proxies: " in result.output
+    path.write_text('[web]\ntrusted_header = "X-Email"\ntrusted_proxies = ["10.0.0.0/8"]\n')
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
+    assert result.exit_code == 0, result.output

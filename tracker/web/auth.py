@@ -61,7 +61,11 @@ def load_current_viewer() -> None:
     g.viewer = None
     email: str | None = None
     header = ctx.config.web.trusted_header
-    if header and request.headers.get(header):
+    if (
+        header
+        and request.headers.get(header)
+        and ctx.config.web.is_trusted_proxy(request.remote_addr)
+    ):
         email = normalise_email(request.headers[header])
     elif session.get("email"):
         email = session["email"]
