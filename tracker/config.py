@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tracker.calendar import parse_time_of_day, parse_working_days, parse_working_hours
 from tracker.durations import Duration, parse_duration
 
 DEFAULT_PATH = "followthrough.toml"
@@ -184,6 +185,18 @@ def secret(options: dict[str, Any], key: str) -> str | None:
 
 
 MIN_SECRET_KEY_BYTES = 32
+_LISTEN = re.compile(r"^(?P<host>[\w.\-]*|\[[0-9A-Fa-f:.]+\]):(?P<port>\d{1,5})$")
+
+
+def parse_listen(listen: str) -> tuple[str, int]:
+    """`[service] listen` ("127.0.0.1:8765", "[::1]:8765") as (host, port)."""
+    match = _LISTEN.match(listen.strip())
+    if not match:
+        raise ValueError(f"{listen!r} is not like '127.0.0.1:8765'")
+    port = int(match["port"])
+    if not 1 <= port <= 65535:
+        raise ValueError(f"{listen!r}: the port must be between 1 and 65535")
+    return match["host"].strip("[]") or "127.0.0.1", port
 
 
 def secret_key_problem(key: str) -> str | None:
@@ -292,7 +305,6 @@ _WEB_KEYS = {
 }
 _DATABASE_KEYS = {"url": (str, False)}
 _NOTIFY = {"email": _EMAIL_KEYS, "slack": _SLACK_KEYS, "ticket": _TICKET_KEYS}
-_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -496,10 +508,17 @@ def _team(v: _Validator, index: int, data: Any, names: set[str]) -> TeamConfig |
     names.add(options["name"])
     team = TeamConfig(**options)
     _check_timezone(v, table, "timezone", team.timezone)
-    if not _HOURS.match(team.working_hours):
-        v.problem(table, "working_hours", f"{team.working_hours!r} is not like '09:00-17:00'")
+    try:
+        parse_working_hours(team.working_hours)
+    except ValueError as exc:
+        v.problem(table, "working_hours", str(exc))
     if not _check_days(team.working_days):
         v.problem(table, "working_days", f"{team.working_days!r} is not like 'Mon-Fri'")
+    else:
+        try:
+            parse_working_days(team.working_days)
+        except ValueError as exc:
+            v.problem(table, "working_days", str(exc))
     if team.holidays:
         import holidays as holidays_lib
 
@@ -550,8 +569,10 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         managers=esc.get("managers", []),
         digest_at=esc.get("digest_at", "08:30"),
     )
-    if not re.match(r"^\d{1,2}:\d{2}$", config.escalation.digest_at):
-        v.problem("escalation", "digest_at", "must be a local time like '08:30'")
+    try:
+        parse_time_of_day(config.escalation.digest_at)
+    except ValueError as exc:
+        v.problem("escalation", "digest_at", str(exc))
 
     notify = data.get("notify", {})
     if not isinstance(notify, dict):
@@ -592,8 +613,10 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         lease=v.duration("service", "lease", service.get("lease"), "5m"),
         sweep_every=v.duration("service", "sweep_every", service.get("sweep_every"), "1m"),
     )
-    if not re.match(r"^[\w.\-\[\]:]+:\d+$", config.service.listen):
-        v.problem("service", "listen", f"{config.service.listen!r} is not like '127.0.0.1:8765'")
+    try:
+        parse_listen(config.service.listen)
+    except ValueError as exc:
+        v.problem("service", "listen", str(exc))
 
     web = v.table("web", data.get("web", {}), _WEB_KEYS)
     config.web = WebConfig(

@@ -31,6 +31,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.engine import Engine
 
+from tracker.calendar import parse_time_of_day
 from tracker.config import Config, ConfigError
 from tracker.service import leases
 from tracker.service.health import Listener, make_app
@@ -146,7 +147,8 @@ class Service(Jobs):
             coalesce=True,
             misfire_grace_time=max(int(sweep_every), 1),
         )
-        hour, minute = (int(part) for part in self.config.escalation.digest_at.split(":"))
+        digest_at = parse_time_of_day(self.config.escalation.digest_at)
+        hour, minute = digest_at.hour, digest_at.minute
         for team in self.config.teams:
             scheduler.add_job(
                 self.digest_job,
