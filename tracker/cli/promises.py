@@ -12,6 +12,8 @@ from tracker.cli.common import fail, get_config, get_engine
 from tracker.cli.sweep import parse_when
 from tracker.queries import STATES
 
+MAX_ID = 2**63 - 1  # the largest id either database can hold
+
 
 def _table(rows: list[dict[str, Any]]) -> str:
     headers = ("ID", "STATE", "DUE", "OWNER", "SOURCE", "TICKET", "PROMISE")
@@ -90,6 +92,8 @@ def _act(ctx: click.Context, action: str, promise_id: int, actor: str, as_json: 
 
     get_config(ctx)
     now = datetime.now(UTC)
+    if not 0 < promise_id <= MAX_ID:
+        fail(f"promise {promise_id} does not exist")
     with Session(get_engine(ctx), expire_on_commit=False) as session:
         try:
             getattr(actions, action)(session, promise_id, actor, now=now, **kw)

@@ -34,7 +34,7 @@ def run_command(ctx: click.Context, stop_timeout: float) -> None:
     from tracker.service.scheduler import Service, ServiceRefused, database_ready
 
     config = get_config(ctx)
-    engine = get_engine(ctx)
+    engine = get_engine(ctx, ready=False)
     logs.configure()
     problem = database_ready(engine)
     if problem:

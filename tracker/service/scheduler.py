@@ -24,7 +24,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -35,7 +34,7 @@ from tracker.calendar import parse_time_of_day
 from tracker.config import Config, ConfigError
 from tracker.service import leases
 from tracker.service.health import Listener, make_app
-from tracker.service.jobs import Jobs, first_line
+from tracker.service.jobs import Jobs
 from tracker.service.logs import event
 
 log = logging.getLogger(__name__)
@@ -242,20 +241,10 @@ class Service(Jobs):
 
 def database_ready(engine: Engine) -> str | None:
     """None when the database answers and is at the newest migration, else what is wrong."""
-    from alembic.script import ScriptDirectory
-
-    from tracker.db import MIGRATIONS_DIR, current_revision
+    from tracker.db import DatabaseUnusable, check_schema
 
     try:
-        with engine.connect() as conn:
-            conn.execute(sa.text("select 1"))
-        current = current_revision(engine)
-    except Exception as exc:
-        return f"the database does not answer: {first_line(exc)}"
-    heads = ScriptDirectory(str(MIGRATIONS_DIR)).get_heads()
-    if current not in heads:
-        return (
-            f"the database is at revision {current or 'none'}, this version needs "
-            f"{', '.join(heads)}: run `followthrough db upgrade` first"
-        )
+        check_schema(engine)
+    except DatabaseUnusable as exc:
+        return str(exc)
     return None

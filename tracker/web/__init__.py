@@ -10,9 +10,11 @@ import logging
 import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from flask import Flask
 from sqlalchemy.engine import Engine
+from werkzeug.routing import IntegerConverter
 
 from tracker.config import Config, ConfigError, Problem, secret_key_problem
 from tracker.web.context import EXTENSION, WebContext
@@ -20,6 +22,14 @@ from tracker.web.mail import Mailer, smtp_mailer
 
 log = logging.getLogger(__name__)
 SESSION_LIFETIME = timedelta(days=7)
+
+
+class RowId(IntegerConverter):
+    """`<id:name>`: a row id either database can hold; a larger number matches no route
+    (404) instead of overflowing the database driver (500)."""
+
+    def __init__(self, url_map: Any) -> None:
+        super().__init__(url_map, min=1, max=2**63 - 1)
 
 
 def _utcnow() -> datetime:
@@ -39,6 +49,7 @@ def create_app(
     from tracker.web.formatting import register_filters
 
     app = Flask(__name__)
+    app.url_map.converters["id"] = RowId
     secret_key = config.web.secret_key()
     if not secret_key:
         log.warning(
