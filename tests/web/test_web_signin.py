@@ -202,3 +202,60 @@ def test_config_check_refuses_a_trusted_header_without_trusted_proxies(tmp_path)
     path.write_text('[web]\ntrusted_header = "X-Email"\ntrusted_proxies = ["10.0.0.0/8"]\n')
     result = CliRunner().invoke(cli, ["--config", str(path), "config", "check"])
     assert result.exit_code == 0, result.output
+
+
+def _signed_in_client(app, smtp_server, address: str = AMY):
+    client = app.test_client()
+    _ask_for_link(client, address)
+    assert _use(client, link_in(smtp_server.inbox.messages[-1][1])).status_code == 302
+    assert client.get("/api/promises").status_code == 200
+    return client
+
+
+def _copy_of(app, client):
+    copy = app.test_client()
+    cookie = client.get_cookie("followthrough_session")
+    copy.set_cookie("followthrough_session", cookie.value)
+    return copy
+
+
+def test_signing_out_ends_every_copy_of_the_session_cookie(engine, world, smtp_server):
+    app = _app(engine, smtp_config(smtp_server))
+    client = _signed_in_client(app, smtp_server)
+    stolen = _copy_of(app, client)
+    assert stolen.get("/api/promises").status_code == 200
+    signed_out = client.post("/signout", data={"csrf_token": _csrf_of(client)})
+    assert signed_out.status_code == 302
+    assert stolen.get("/api/promises").status_code == 401
+    assert stolen.get("/me").status_code == 302
+    again = _signed_in_client(app, smtp_server)  # signing in afresh works
+    assert again.get("/me").status_code == 200
+    assert stolen.get("/api/promises").status_code == 401
+
+
+def test_a_change_of_role_ends_the_session(engine, world, smtp_server, monkeypatch):
+    from tracker.models import Person
+
+    monkeypatch.setenv("FT_TEST_WEB_KEY", "one-key-for-every-app-0123456789abcdef")
+    key = {"secret_key_env": "FT_TEST_WEB_KEY"}
+    app = _app(engine, smtp_config(smtp_server, **key))
+    client = _signed_in_client(app, smtp_server)
+    kept = _copy_of(app, client)
+
+    def set_role(role: str) -> None:
+        with Session(engine) as session:
+            person = session.get(Person, world.people[AMY])
+            person.role = role
+            session.add(person)
+            session.commit()
+
+    set_role("customer")  # no access any more
+    assert client.get("/api/promises").status_code == 401
+    set_role("agent")  # given back: the old cookie stays dead
+    assert kept.get("/api/promises").status_code == 401
+    assert client.get("/api/promises").status_code == 401
+    admins = _app(engine, smtp_config(smtp_server, admins=[AMY], **key))
+    fresh = _signed_in_client(admins, smtp_server)
+    assert fresh.get("/api/promises").status_code == 200
+    demoted = _app(engine, smtp_config(smtp_server, **key))  # restarted, amy no admin
+    assert _copy_of(demoted, fresh).get("/api/promises").status_code == 401

@@ -36,6 +36,7 @@ from sqlmodel import Session
 from tracker.models import SignInToken
 from tracker.web.access import Viewer, load_viewer, normalise_email
 from tracker.web.context import web
+from tracker.web.sessions import VERSION_KEY, current_version, end_sessions
 
 log = logging.getLogger(__name__)
 bp = Blueprint("auth", __name__)
@@ -60,6 +61,7 @@ def load_current_viewer() -> None:
     ctx = web()
     g.viewer = None
     email: str | None = None
+    from_cookie = False
     header = ctx.config.web.trusted_header
     if (
         header
@@ -68,11 +70,14 @@ def load_current_viewer() -> None:
     ):
         email = normalise_email(request.headers[header])
     elif session.get("email"):
-        email = session["email"]
+        email, from_cookie = session["email"], True
     if not email:
         return
     with Session(ctx.engine) as db:
         viewer = load_viewer(db, ctx.config, email)
+        if from_cookie and session.get(VERSION_KEY) != current_version(db, viewer, ctx.now()):
+            session.clear()  # signed out elsewhere, or the roles changed since
+            return
     if viewer.may_sign_in:
         g.viewer = viewer
 
@@ -237,15 +242,23 @@ def use_link(token: str) -> Any:
         db.commit()
     if claimed.rowcount != 1 or email is None:
         return render_template("link_invalid.html"), 410
+    with Session(ctx.engine) as db:
+        version = current_version(db, load_viewer(db, ctx.config, email), now)
     session.clear()
     session.permanent = True
     session["email"] = email
+    session[VERSION_KEY] = version
     csrf_token()
     return redirect(url_for("views.home"))
 
 
 @bp.post("/signout")
 def signout() -> Any:
+    viewer = current_viewer()
+    if viewer is not None and session.get("email") == viewer.email:
+        ctx = web()
+        with Session(ctx.engine) as db:
+            end_sessions(db, viewer, ctx.now())
     session.clear()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.signin"))
