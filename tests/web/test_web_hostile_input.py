@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.web.conftest import AMY
+from tests.web.conftest import AMY, LENA
 
 HUGE = "99999999999999999999999"
 
@@ -38,3 +38,12 @@ def test_errors_under_api_are_json_not_html(as_person):
         assert answer.status_code in (404, 405), answer.status_code
         assert answer.is_json, answer.get_data(as_text=True)[:200]
         assert "error" in answer.get_json()
+
+
+def test_every_page_showing_customer_text_is_never_stored_by_a_cache(as_person, world):
+    lena = as_person(LENA)
+    for path in ("/me", "/lead", f"/promises/{world.promises['amy_overdue']}", "/api/promises"):
+        answer = lena.get(path)
+        assert answer.status_code == 200, path
+        assert answer.headers.get("Cache-Control") == "no-store", path
+    assert as_person(None).get("/signin").headers.get("Cache-Control") == "no-store"
