@@ -35,8 +35,12 @@ def _csrf(client) -> str:
         return session["csrf_token"]
 
 
-def _ask_for_link(client, address: str):
-    return client.post("/signin", data={"email": address, "csrf_token": _csrf(client)})
+def _ask_for_link(client, address: str, **kwargs):
+    answer = client.post("/signin", data={"email": address, "csrf_token": _csrf(client)}, **kwargs)
+    outbox = client.application.extensions["followthrough"].mail_queue
+    if outbox is not None:
+        outbox.wait_idle(timeout=10)  # the mail goes out after the answer
+    return answer
 
 
 def _use(client, link: str):
@@ -259,3 +263,43 @@ def test_a_change_of_role_ends_the_session(engine, world, smtp_server, monkeypat
     assert fresh.get("/api/promises").status_code == 200
     demoted = _app(engine, smtp_config(smtp_server, **key))  # restarted, amy no admin
     assert _copy_of(demoted, fresh).get("/api/promises").status_code == 401
+
+
+def test_a_known_address_is_answered_without_waiting_for_the_mail_server(engine, world):
+    import threading
+
+    release, sent = threading.Event(), []
+
+    def slow_mailer(to: str, subject: str, body: str) -> None:
+        assert release.wait(10), "the test never let the mail go"
+        sent.append(to)
+
+    app = create_app(make_config(), engine, clock=lambda: NOW, mailer=slow_mailer)
+    app.config["TESTING"] = True
+    client = app.test_client()
+    try:
+        for address in (AMY, "nobody@example.com", AMY):
+            answer = client.post("/signin", data={"email": address, "csrf_token": _csrf(client)})
+            assert answer.status_code == 302 and not sent  # answered while SMTP still hangs
+    finally:
+        release.set()
+    app.extensions["followthrough"].mail_queue.wait_idle(timeout=10)
+    assert sent == [AMY, AMY]
+
+
+def test_sign_in_requests_are_limited_per_client_address(engine, world, smtp_server):
+    clock = Clock(NOW)
+    app = _app(engine, smtp_config(smtp_server), clock)
+    client = app.test_client()
+    me = {"environ_base": {"REMOTE_ADDR": "192.0.2.10"}}
+    for i in range(10):
+        address = f"stranger{i}@example.com"
+        assert _ask_for_link(client, address, **me).status_code == 302
+    refused = _ask_for_link(client, AMY, **me)
+    assert refused.status_code == 429 and "Too many" in refused.get_data(as_text=True)
+    assert smtp_server.inbox.messages == []
+    other = {"environ_base": {"REMOTE_ADDR": "192.0.2.11"}}
+    assert _ask_for_link(client, AMY, **other).status_code == 302
+    clock.now = NOW + timedelta(minutes=16)
+    assert _ask_for_link(client, AMY, **me).status_code == 302
+    assert [r for r, _ in smtp_server.inbox.messages] == [[AMY], [AMY]]

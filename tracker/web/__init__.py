@@ -18,7 +18,7 @@ from werkzeug.routing import IntegerConverter
 
 from tracker.config import Config, ConfigError, Problem, secret_key_problem
 from tracker.web.context import EXTENSION, WebContext
-from tracker.web.mail import Mailer, smtp_mailer
+from tracker.web.mail import Mailer, MailQueue, smtp_mailer
 
 log = logging.getLogger(__name__)
 SESSION_LIFETIME = timedelta(days=7)
@@ -71,7 +71,9 @@ def create_app(
     )
     if mailer is None:
         mailer = smtp_mailer(config)
-    app.extensions[EXTENSION] = WebContext(config, engine, clock or _utcnow, mailer)
+    app.extensions[EXTENSION] = WebContext(
+        config, engine, clock or _utcnow, mailer, MailQueue(mailer) if mailer else None
+    )
 
     app.before_request(auth.load_current_viewer)
     app.before_request(auth.check_csrf)

@@ -33,7 +33,7 @@ from flask import (
 )
 from sqlmodel import Session
 
-from tracker.models import SignInToken
+from tracker.models import SignInAttempt, SignInToken
 from tracker.web.access import Viewer, load_viewer, normalise_email
 from tracker.web.context import web
 from tracker.web.sessions import VERSION_KEY, current_version, end_sessions
@@ -43,6 +43,9 @@ bp = Blueprint("auth", __name__)
 
 LINK_LIFETIME = timedelta(minutes=15)
 MAX_LIVE_LINKS = 5  # per address: more requests within 15 minutes send nothing
+MAX_REQUESTS_PER_CLIENT = 10  # per client address within ATTEMPT_WINDOW, any addresses
+ATTEMPT_WINDOW = timedelta(minutes=15)
+TOO_MANY = "Too many sign-in requests from your network address. Try again in 15 minutes."
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 SENT_MESSAGE = (
@@ -163,11 +166,16 @@ def request_link() -> Any:
     if "@" not in address or len(address) > 320:
         flash("Enter your work e-mail address.", "error")
         return redirect(url_for("auth.signin"))
-    if ctx.mailer is None:
+    if ctx.mailer is None or ctx.mail_queue is None:
         abort(503, description="E-mail sign-in is not configured here ([notify.email]).")
     now = ctx.now()
     token = secrets.token_urlsafe(32)
+    client = client_address()
     with Session(ctx.engine) as db:
+        if not _count_attempt(db, client, now):
+            db.commit()
+            log.info("sign-in request refused: over %d from one client", MAX_REQUESTS_PER_CLIENT)
+            abort(429, description=TOO_MANY)
         db.execute(sa.delete(SignInToken).where(SignInToken.expires_at < now - timedelta(days=1)))
         viewer = load_viewer(db, ctx.config, address)
         live = db.scalar(
@@ -193,14 +201,36 @@ def request_link() -> Any:
             f"Open this link within 15 minutes to sign in (it works once):\n{link}\n\n"
             "If it was not you, ignore this message.\n"
         )
-        try:
-            ctx.mailer(address, "Your Follow-through sign-in link", body)
-        except Exception as exc:  # the answer must not reveal whether the address is known
-            log.error("could not send the sign-in e-mail: %s", type(exc).__name__)
+        ctx.mail_queue.put(address, "Your Follow-through sign-in link", body)
     else:
         log.info("sign-in link not sent: no access, or %d links already live", MAX_LIVE_LINKS)
     flash(SENT_MESSAGE, "info")
     return redirect(url_for("auth.signin"))
+
+
+def client_address() -> str:
+    """The requesting client: the peer, or behind a trusted proxy the address that proxy
+    saw (the last entry of X-Forwarded-For, the only one it vouches for)."""
+    peer = request.remote_addr or "unknown"
+    if web().config.web.is_trusted_proxy(peer):
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        if forwarded:
+            peer = forwarded
+    return peer[:64]
+
+
+def _count_attempt(db: Session, client: str, now: Any) -> bool:
+    """Record one sign-in request from `client`; False when it is over the limit."""
+    db.execute(sa.delete(SignInAttempt).where(SignInAttempt.at < now - timedelta(days=1)))
+    recent = db.scalar(
+        sa.select(sa.func.count())
+        .select_from(SignInAttempt)
+        .where(SignInAttempt.client == client, SignInAttempt.at > now - ATTEMPT_WINDOW)
+    )
+    if recent >= MAX_REQUESTS_PER_CLIENT:
+        return False
+    db.add(SignInAttempt(client=client, at=now))
+    return True
 
 
 def _valid_token(db: Session, token: str, now: Any) -> SignInToken | None:

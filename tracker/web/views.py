@@ -214,6 +214,7 @@ def form_action(promise_id: int, action: str) -> Any:
 @bp.app_errorhandler(405)
 @bp.app_errorhandler(410)
 @bp.app_errorhandler(413)
+@bp.app_errorhandler(429)
 @bp.app_errorhandler(503)
 def error_page(error: Any) -> Any:
     if request.path.startswith("/api/"):
