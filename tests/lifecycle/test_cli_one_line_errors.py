@@ -99,3 +99,48 @@ def test_times_out_of_range_are_refused_in_one_line(engine, db_url, tmp_path):
     assert one_line(config, "promise", "done", "99999999999999999999999", code=1).endswith(
         "promise 99999999999999999999999 does not exist"
     )
+
+
+def test_acting_as_someone_needs_a_known_person_and_records_the_os_user(engine, db_url, tmp_path):
+    import getpass
+    import json
+
+    from tracker.models import Promise
+
+    with Session(engine, expire_on_commit=False) as session:
+        world = World(session)
+        ticket = world.ticket(assignee=world.amy)
+        first = world.promise(ticket, world.amy, utc(2026, 11, 23, 10), utc(2026, 11, 24, 11))
+        second = world.promise(ticket, world.amy, utc(2026, 11, 23, 10), utc(2026, 11, 24, 11))
+        session.commit()
+    config = _config(tmp_path, db_url)
+    for stranger in ("mallory@evil.example", "cat@customer.example", "anything at all"):
+        line = one_line(config, "promise", "done", str(first.id), "--as", stranger)
+        assert "--as" in line and "not a known person" in line, line
+    with Session(engine) as session:
+        assert session.get(Promise, first.id).state == "open"
+
+    result = CliRunner().invoke(
+        cli, ["--config", config, "promise", "done", str(first.id), "--as", "AMY@acme.example"]
+    )
+    assert result.exit_code == 0, result.output
+    lead = CliRunner().invoke(  # a configured lead need not be a help-desk person
+        cli, ["--config", config, "promise", "dismiss", str(second.id), "--as", "lead@acme.example",
+              "--json"]
+    )  # fmt: skip
+    assert lead.exit_code == 0, lead.output
+    with Session(engine) as session:
+        history = {p.id: _history(session, p.id) for p in (first, second)}
+    [done] = [e for e in history[first.id] if e["event"] == "done"]
+    assert done["actor"] == "amy@acme.example"
+    assert done["detail"]["os_user"] == getpass.getuser()
+    [dismissed] = [e for e in history[second.id] if e["event"] == "dismissed"]
+    assert dismissed["actor"] == "lead@acme.example"
+    assert dismissed["detail"]["os_user"] == getpass.getuser()
+    assert json.loads(lead.output)["state"] == "dismissed"
+
+
+def _history(session, promise_id):
+    from tracker.queries import promise_history
+
+    return promise_history(session, promise_id)
