@@ -72,8 +72,8 @@ class BusinessCalendar:
             zone = ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
             raise ValueError(f"unknown time zone {timezone!r}") from exc
-        start, end = _parse_hours(working_hours)
-        days = _parse_days(working_days)
+        start, end = parse_working_hours(working_hours)
+        days = parse_working_days(working_days)
         return cls(zone, start, end, days, holidays or None)
 
     # -- holidays ----------------------------------------------------------------------------
@@ -214,7 +214,8 @@ def _require_aware(moment: datetime) -> None:
 _HOURS = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?\s*$")
 
 
-def _parse_hours(text: str) -> tuple[time, time]:
+def parse_working_hours(text: str) -> tuple[time, time]:
+    """ "09:00-17:00" as (start, end); `config check` and the calendar share it."""
     match = _HOURS.match(text or "")
     if not match:
         raise ValueError(f"working_hours {text!r} should look like '09:00-17:00'")
@@ -224,8 +225,25 @@ def _parse_hours(text: str) -> tuple[time, time]:
     end = time(23, 59, 59, 999999) if h2 == 24 else time(h2, m2)
     start = time(h1, m1)
     if start >= end:
-        raise ValueError(f"working_hours {text!r} must start before they end")
+        raise ValueError(
+            f"working_hours {text!r} must start before they end (a shift across midnight "
+            "is not supported: give the team the hours of one calendar day)"
+        )
     return start, end
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def parse_time_of_day(text: str) -> time:
+    """A local time like "08:30"; `config check`, the sweep and the scheduler share it."""
+    match = _CLOCK.match(text or "")
+    if not match:
+        raise ValueError(f"{text!r} is not a local time like '08:30'")
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{text!r} is out of range (00:00 to 23:59)")
+    return time(hour, minute)
 
 
 def _day_index(name: str, whole: str) -> int:
@@ -237,7 +255,7 @@ def _day_index(name: str, whole: str) -> int:
     return _DAY_NAMES.index(key)
 
 
-def _parse_days(text: str) -> frozenset[int]:
+def parse_working_days(text: str) -> frozenset[int]:
     """Parse "Mon-Fri", "Sun-Thu" (ranges wrap round the week) or "Mon,Wed,Fri"."""
     if not text or not text.strip():
         raise ValueError("working_days is empty (examples: 'Mon-Fri', 'Sun-Thu', 'Mon,Wed,Fri')")

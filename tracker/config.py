@@ -7,6 +7,7 @@ file); their values are read on use by `secret()` and never printed.
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import os
 import re
 import tomllib
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tracker.calendar import parse_time_of_day, parse_working_days, parse_working_hours
 from tracker.durations import Duration, parse_duration
 
 DEFAULT_PATH = "followthrough.toml"
@@ -129,9 +131,28 @@ class WebConfig:
     trusted_header: str | None = None
     admins: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
+    trusted_proxies: list[str] = field(default_factory=list)
 
     def secret_key(self) -> str | None:
         return secret(self.options, "secret_key")
+
+    def is_trusted_proxy(self, address: str | None) -> bool:
+        """Whether a request from `address` may carry `trusted_header`."""
+        if not address:
+            return False
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            return False
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        for entry in self.trusted_proxies:
+            try:
+                if ip in ipaddress.ip_network(entry.strip(), strict=False):
+                    return True
+            except ValueError:
+                continue
+        return False
 
 
 @dataclass
@@ -167,6 +188,31 @@ def secret(options: dict[str, Any], key: str) -> str | None:
             return Path(file_name).expanduser().read_text().strip() or None
         except OSError:
             return None
+    return None
+
+
+MIN_SECRET_KEY_BYTES = 32
+_LISTEN = re.compile(r"^(?P<host>[\w.\-]*|\[[0-9A-Fa-f:.]+\]):(?P<port>\d{1,5})$")
+
+
+def parse_listen(listen: str) -> tuple[str, int]:
+    """`[service] listen` ("127.0.0.1:8765", "[::1]:8765") as (host, port)."""
+    match = _LISTEN.match(listen.strip())
+    if not match:
+        raise ValueError(f"{listen!r} is not like '127.0.0.1:8765'")
+    port = int(match["port"])
+    if not 1 <= port <= 65535:
+        raise ValueError(f"{listen!r}: the port must be between 1 and 65535")
+    return match["host"].strip("[]") or "127.0.0.1", port
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why `key` cannot sign session cookies, or None: a short key can be guessed offline."""
+    if len(key.encode("utf-8")) < MIN_SECRET_KEY_BYTES:
+        return (
+            f"the secret key must be at least {MIN_SECRET_KEY_BYTES} bytes "
+            "(e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+        )
     return None
 
 
@@ -269,13 +315,13 @@ _WEB_KEYS = {
     "enabled": (bool, False),
     "base_url": (str, False),
     "trusted_header": (str, False),
+    "trusted_proxies": (list, False),
     "admins": (list, False),
     "secret_key_env": (str, False),
     "secret_key_file": (str, False),
 }
 _DATABASE_KEYS = {"url": (str, False)}
 _NOTIFY = {"email": _EMAIL_KEYS, "slack": _SLACK_KEYS, "ticket": _TICKET_KEYS}
-_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -407,6 +453,25 @@ def _check_imap(v: _Validator, table: str, options: dict[str, Any]) -> None:
         v.problem(table, "folders", 'must name at least one folder (e.g. "INBOX")')
 
 
+def _check_trusted_proxies(v: _Validator, web: WebConfig) -> None:
+    for entry in web.trusted_proxies:
+        try:
+            ipaddress.ip_network(entry.strip(), strict=False)
+        except ValueError:
+            v.problem(
+                "web",
+                "trusted_proxies",
+                f"{entry!r} is not an address or network (e.g. 10.0.0.0/8)",
+            )
+    if web.trusted_header and not web.trusted_proxies:
+        v.problem(
+            "web",
+            "trusted_header",
+            "needs [web] trusted_proxies: the addresses of the reverse proxies that set it "
+            "(from anyone else the header would sign them in as whoever they name)",
+        )
+
+
 def _source(v: _Validator, index: int, data: Any, names: set[str]) -> SourceConfig | None:
     table = f"source[{index}]"
     if not isinstance(data, dict):
@@ -460,10 +525,17 @@ def _team(v: _Validator, index: int, data: Any, names: set[str]) -> TeamConfig |
     names.add(options["name"])
     team = TeamConfig(**options)
     _check_timezone(v, table, "timezone", team.timezone)
-    if not _HOURS.match(team.working_hours):
-        v.problem(table, "working_hours", f"{team.working_hours!r} is not like '09:00-17:00'")
+    try:
+        parse_working_hours(team.working_hours)
+    except ValueError as exc:
+        v.problem(table, "working_hours", str(exc))
     if not _check_days(team.working_days):
         v.problem(table, "working_days", f"{team.working_days!r} is not like 'Mon-Fri'")
+    else:
+        try:
+            parse_working_days(team.working_days)
+        except ValueError as exc:
+            v.problem(table, "working_days", str(exc))
     if team.holidays:
         import holidays as holidays_lib
 
@@ -515,8 +587,10 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         digest_at=esc.get("digest_at", "08:30"),
         max_snooze=v.duration("escalation", "max_snooze", esc.get("max_snooze"), "14d"),
     )
-    if not re.match(r"^\d{1,2}:\d{2}$", config.escalation.digest_at):
-        v.problem("escalation", "digest_at", "must be a local time like '08:30'")
+    try:
+        parse_time_of_day(config.escalation.digest_at)
+    except ValueError as exc:
+        v.problem("escalation", "digest_at", str(exc))
 
     notify = data.get("notify", {})
     if not isinstance(notify, dict):
@@ -565,8 +639,10 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         lease=v.duration("service", "lease", service.get("lease"), "5m"),
         sweep_every=v.duration("service", "sweep_every", service.get("sweep_every"), "1m"),
     )
-    if not re.match(r"^[\w.\-\[\]:]+:\d+$", config.service.listen):
-        v.problem("service", "listen", f"{config.service.listen!r} is not like '127.0.0.1:8765'")
+    try:
+        parse_listen(config.service.listen)
+    except ValueError as exc:
+        v.problem("service", "listen", str(exc))
 
     web = v.table("web", data.get("web", {}), _WEB_KEYS)
     config.web = WebConfig(
@@ -575,9 +651,16 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         trusted_header=web.get("trusted_header"),
         admins=web.get("admins", []),
         options=web,
+        trusted_proxies=web.get("trusted_proxies", []),
     )
+    _check_trusted_proxies(v, config.web)
     if "secret_key_env" in web or "secret_key_file" in web:
         v.secret_named("web", web, "secret_key", False)
+        key = secret(web, "secret_key")
+        if key is not None and (reason := secret_key_problem(key)):
+            v.problem(
+                "web", "secret_key_env" if "secret_key_env" in web else "secret_key_file", reason
+            )
 
     if v.problems:
         raise ConfigError(v.problems)

@@ -65,3 +65,59 @@ def current_revision(engine: Engine) -> str | None:
 
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+class DatabaseUnusable(Exception):
+    """The database cannot be used by this version: one line says why and what to do."""
+
+
+def known_revisions() -> tuple[set[str], set[str]]:
+    """(every revision this code knows, the newest ones)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    return {s.revision for s in scripts.walk_revisions()}, set(scripts.get_heads())
+
+
+def refuse_newer_schema(url: str, engine: Engine | None = None) -> None:
+    """Raises DatabaseUnusable when the database was upgraded by a newer version of
+    Follow-through (a revision this code does not know): older code must not write to it."""
+    own = engine is None
+    engine = engine or make_engine(url)
+    try:
+        current = _revision(engine)
+    finally:
+        if own:
+            engine.dispose()
+    known, heads = known_revisions()
+    if current is not None and current not in known:
+        raise DatabaseUnusable(
+            f"this database was upgraded by a newer version of Follow-through (revision "
+            f"{current}; this version knows up to {', '.join(sorted(heads))}): run the newer "
+            "version, or restore a backup taken before the upgrade"
+        )
+
+
+def check_schema(engine: Engine) -> None:
+    """Raises DatabaseUnusable unless the database answers and is at this code's newest
+    migration."""
+    refuse_newer_schema("", engine)
+    current = _revision(engine)
+    _, heads = known_revisions()
+    if current not in heads:
+        raise DatabaseUnusable(
+            f"the database is at revision {current or 'none'}, this version needs "
+            f"{', '.join(sorted(heads))}: run `followthrough db upgrade` first"
+        )
+
+
+def _revision(engine: Engine) -> str | None:
+    try:
+        return current_revision(engine)
+    except Exception as exc:  # any driver's failure to connect or to read
+        raise DatabaseUnusable(f"the database does not answer: {_first_line(exc)}") from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

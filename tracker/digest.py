@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from tracker.calendar import parse_time_of_day
 from tracker.config import Config
 from tracker.models import Digest, Person, Promise, Team, Ticket
 
@@ -33,8 +34,7 @@ class DigestItem:
 def digest_due(now: datetime, zone: str, digest_at: str) -> str | None:
     """The team's local date when its digest time has passed today, else None."""
     local = now.astimezone(ZoneInfo(zone))
-    hour, minute = (int(part) for part in digest_at.split(":"))
-    if local.time() >= time(hour, minute):
+    if local.time() >= parse_time_of_day(digest_at):
         return local.date().isoformat()
     return None
 

@@ -14,6 +14,8 @@ _UNITS = {
     "w": 604800, "week": 604800, "weeks": 604800,
 }  # fmt: skip
 
+MAX_DAYS = 3650
+MAX_SECONDS = MAX_DAYS * 86400
 _PATTERN = re.compile(
     r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<business>business\s+|working\s+)?(?P<unit>[a-z]+)\s*$",
     re.IGNORECASE,
@@ -53,4 +55,6 @@ def parse_duration(text: str) -> Duration:
     seconds = float(match["n"]) * _UNITS[unit]
     if seconds <= 0:
         raise ValueError(f"{text!r} must be longer than zero")
+    if seconds > MAX_SECONDS:  # beyond it, dates overflow when a duration is added
+        raise ValueError(f"{text!r} is too long: at most {MAX_DAYS} days")
     return Duration(timedelta(seconds=seconds), bool(match["business"]), text.strip())

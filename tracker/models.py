@@ -301,3 +301,26 @@ class NoticeToken(SQLModel, table=True):
     promise_id: int = Field(index=True)
     recipient: str = Field(max_length=320)
     created_at: datetime = Field(sa_column=utc_column(nullable=False))
+
+
+class WebSession(SQLModel, table=True):
+    """Per e-mail address: the version its session cookies must carry. Signing out and a
+    change of role bump it, which ends every copy of every earlier cookie."""
+
+    __tablename__ = "web_session"
+
+    email: str = Field(primary_key=True, max_length=320)
+    version: int = 0
+    roles: str = Field(default="", max_length=40)  # "admin,lead,agent" when last seen
+    updated_at: datetime = Field(sa_column=utc_column(nullable=False))
+
+
+class SignInAttempt(SQLModel, table=True):
+    """One request for a sign-in link, by client address, for the per-client limit."""
+
+    __tablename__ = "signin_attempt"
+    __table_args__ = (sa.Index("ix_signin_attempt_client_at", "client", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client: str = Field(max_length=64)
+    at: datetime = Field(sa_column=utc_column(nullable=False))

@@ -248,6 +248,7 @@ class Browserless:
         if email is not None:
             with self.client.session_transaction() as session:
                 session["email"] = email
+                session["sv"] = 0  # the session version of an address never signed out
                 session["csrf_token"] = self.csrf = "test-csrf-token-0123456789"
 
     def get(self, path: str, **kwargs):

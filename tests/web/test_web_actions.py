@@ -79,3 +79,11 @@ def test_the_page_forms_act_and_come_back_to_the_page(as_person, world, engine):
     bad = amy.post_form(f"/promises/{later}/snooze", {"until": "soon"})
     assert bad.status_code == 303
     assert "not an ISO 8601" in amy.get("/me").get_data(as_text=True)
+
+
+def test_a_page_form_never_sends_the_browser_to_another_site(as_person, world):
+    amy = as_person(AMY)
+    soon = world.promises["amy_soon"]
+    answer = amy.post_form(f"/promises/{soon}/done", {"next": "/\t/evil.example"})
+    assert answer.status_code == 303
+    assert answer.headers["Location"] == "/me"

@@ -32,7 +32,7 @@ def test_followthrough_web_serves_the_sign_in_page_and_guards_the_api(tmp_path):
         '[[team]]\nname = "Tier 1"\nleads = ["lena@acme.example"]\n'
         '[web]\nenabled = true\nsecret_key_env = "FT_TEST_WEB_SECRET"\n'
     )
-    env = {**os.environ, "FT_TEST_WEB_SECRET": "s3cret-for-the-test"}
+    env = {**os.environ, "FT_TEST_WEB_SECRET": "s3cret-for-the-test-0123456789abcdef"}
     server = subprocess.Popen(
         [sys.executable, "-m", "tracker", "--config", str(config), "web"],
         env=env,

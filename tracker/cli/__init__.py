@@ -10,7 +10,7 @@ import click
 
 from tracker import __version__
 from tracker.cli.audit import audit_command
-from tracker.cli.common import EXIT_USAGE, fail, get_config
+from tracker.cli.common import EXIT_USAGE, display_url, fail, get_config, open_engine
 from tracker.cli.demo import demo_command
 from tracker.cli.extract import eval_command, extract_command
 from tracker.cli.promises import promise_group, promises_command
@@ -84,15 +84,27 @@ def db_upgrade_command(ctx: click.Context, revision: str) -> None:
 
     Example: FOLLOWTHROUGH_DATABASE_URL=postgresql+psycopg://localhost/ft followthrough db upgrade
     """
-    from sqlalchemy.exc import OperationalError
+    from alembic.util import CommandError
+    from sqlalchemy.exc import SQLAlchemyError
 
-    from tracker.db import upgrade
+    from tracker.db import DatabaseUnusable, refuse_newer_schema, upgrade
 
     config = get_config(ctx)
+    url = config.database_url
+    engine = open_engine(url)
     try:
-        upgrade(config.database_url, revision)
-    except OperationalError as exc:
-        fail(f"database {_display_url(config.database_url)}: {exc.orig}")
+        refuse_newer_schema(url, engine)
+    except DatabaseUnusable as exc:
+        fail(f"database {_display_url(url)}: {exc}", EXIT_USAGE)
+    finally:
+        engine.dispose()
+    try:
+        upgrade(url, revision)
+    except CommandError as exc:  # e.g. an unknown --revision
+        fail(f"database {_display_url(url)}: {exc}", EXIT_USAGE)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        fail(f"database {_display_url(url)}: {reason}")
     click.echo(f"database {_display_url(config.database_url)} is at revision {revision}")
 
 
@@ -125,14 +137,7 @@ def config_check_command(ctx: click.Context) -> None:
     )
 
 
-def _display_url(url: str) -> str:
-    """The URL without a password."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "<unparseable database url>"
+_display_url = display_url
 
 
 cli.add_command(extract_command)

@@ -7,9 +7,10 @@ from typing import NoReturn
 
 import click
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from tracker.config import Config, ConfigError, load_config
-from tracker.db import make_engine
+from tracker.db import DatabaseUnusable, check_schema, make_engine
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -37,8 +38,37 @@ def get_config(ctx: click.Context) -> Config:
     return obj["config"]
 
 
-def get_engine(ctx: click.Context) -> Engine:
+def display_url(url: str) -> str:
+    """The URL without a password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<unparseable database url>"
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for `url`; an unknown driver or a malformed URL exits 2 in one line."""
+    try:
+        return make_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        fail(f"database {display_url(url)}: cannot use this URL ({exc})", EXIT_USAGE)
+
+
+def get_engine(ctx: click.Context, *, ready: bool = True) -> Engine:
+    """The configured database. With `ready` (every command but `run`, which reports
+    this itself) it must answer and be at this version's newest migration, else one
+    line names the cause and the command exits 2."""
     obj = ctx.find_root().ensure_object(dict)
     if "engine" not in obj:
-        obj["engine"] = make_engine(get_config(ctx).database_url)
+        url = get_config(ctx).database_url
+        engine = open_engine(url)
+        if ready:
+            try:
+                check_schema(engine)
+            except DatabaseUnusable as exc:
+                engine.dispose()
+                fail(f"database {display_url(url)}: {exc}", EXIT_USAGE)
+        obj["engine"] = engine
     return obj["engine"]

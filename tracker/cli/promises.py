@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 from datetime import UTC, datetime
 from typing import Any
 
 import click
 
-from tracker.cli.common import fail, get_config, get_engine
+from tracker.cli.common import EXIT_USAGE, fail, get_config, get_engine
 from tracker.cli.sweep import parse_when
+from tracker.config import Config
 from tracker.queries import STATES
+
+MAX_ID = 2**63 - 1  # the largest id either database can hold
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
@@ -88,14 +93,25 @@ def _act(ctx: click.Context, action: str, promise_id: int, actor: str, as_json: 
     from tracker import actions
     from tracker.queries import promise_rows
 
-    get_config(ctx)
+    config = get_config(ctx)
     now = datetime.now(UTC)
+    if not 0 < promise_id <= MAX_ID:
+        fail(f"promise {promise_id} does not exist")
     with Session(get_engine(ctx), expire_on_commit=False) as session:
+        if actor != DEFAULT_ACTOR:
+            actor = actor.strip().lower()
+            if not is_known_person(session, config, actor):
+                fail(
+                    f"--as {actor!r} is not a known person (an agent's e-mail address, or a "
+                    "lead, member, manager or admin in the configuration)",
+                    EXIT_USAGE,
+                )
         try:
             getattr(actions, action)(session, promise_id, actor, now=now, **kw)
         except actions.ActionError as exc:
             session.rollback()
             fail(str(exc))
+        record_os_user(session, promise_id, now)
         session.commit()
         row = promise_rows(session, now=now, ids=[promise_id])[0]
     if as_json:
@@ -104,7 +120,63 @@ def _act(ctx: click.Context, action: str, promise_id: int, actor: str, as_json: 
         click.echo(f"promise {promise_id} is now {row['state']}")
 
 
-_as = click.option("--as", "actor", default="cli", show_default=True, help="Who is acting.")
+DEFAULT_ACTOR = "cli"
+
+
+def is_known_person(session: Any, config: Config, email: str) -> bool:
+    """An agent or admin of a help desk, or a lead, member, manager or admin configured."""
+    import sqlalchemy as sa
+
+    from tracker.models import Person
+
+    configured = {*config.web.admins, *config.escalation.managers}
+    for team in config.teams:
+        configured.update(team.leads)
+        configured.update(team.members)
+    if email in {a.strip().lower() for a in configured}:
+        return True
+    query = (
+        sa.select(sa.func.count())
+        .select_from(Person)
+        .where(sa.func.lower(Person.email) == email, Person.role.in_(("agent", "admin")))
+    )
+    return bool(session.scalar(query))
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name and no passwd entry (some containers)
+        return f"uid {os.getuid()}"
+
+
+def record_os_user(session: Any, promise_id: int, now: datetime) -> None:
+    """Add who ran the command, as the operating system knows them, to the event just
+    written: `--as` names a person, but anyone at the shell can type any name."""
+    from sqlmodel import select
+
+    from tracker.models import PromiseEvent
+
+    query = (
+        select(PromiseEvent)
+        .where(PromiseEvent.promise_id == promise_id, PromiseEvent.at == now)
+        .order_by(PromiseEvent.id.desc())  # type: ignore[union-attr]
+    )
+    event = session.exec(query).first()
+    if event is not None:
+        detail = json.loads(event.detail or "{}")
+        detail["os_user"] = os_user()
+        event.detail = json.dumps(detail)
+        session.add(event)
+
+
+_as = click.option(
+    "--as",
+    "actor",
+    default=DEFAULT_ACTOR,
+    show_default=True,
+    help="Who is acting: a known person's e-mail address (the OS user is recorded too).",
+)
 _json = click.option("--json", "as_json", is_flag=True, help="Print the promise as JSON.")
 
 

@@ -7,6 +7,7 @@ import sys
 import click
 
 from tracker.cli.common import EXIT_USAGE, fail, get_config, get_engine
+from tracker.config import ConfigError, parse_listen
 
 
 @click.command("run")
@@ -33,7 +34,7 @@ def run_command(ctx: click.Context, stop_timeout: float) -> None:
     from tracker.service.scheduler import Service, ServiceRefused, database_ready
 
     config = get_config(ctx)
-    engine = get_engine(ctx)
+    engine = get_engine(ctx, ready=False)
     logs.configure()
     problem = database_ready(engine)
     if problem:
@@ -66,9 +67,10 @@ def web_command(ctx: click.Context, listen: str | None) -> None:
 
     config = get_config(ctx)
     address = listen or config.service.listen
-    host, _, port = address.rpartition(":")
-    if not host or not port.isdigit():
-        fail(f"--listen: {address!r} is not like '127.0.0.1:8765'", 2)
+    try:
+        host, port = parse_listen(address)
+    except ValueError as exc:
+        fail(f"--listen: {exc}", EXIT_USAGE)
     import waitress
 
     from tracker.db import session_scope
@@ -81,6 +83,9 @@ def web_command(ctx: click.Context, listen: str | None) -> None:
             sync_teams(session, config)  # so the configured leads see their teams
     except Exception as exc:
         fail(f"database {config.database_url.split('@')[-1]}: {exc}", 1)
-    app = create_app(config, engine)
+    try:
+        app = create_app(config, engine)
+    except ConfigError as exc:
+        fail(str(exc), EXIT_USAGE)
     click.echo(f"serving the web pages on http://{address}/ (Ctrl-C stops)")
-    waitress.serve(app, host=host.strip("[]"), port=int(port), threads=8)
+    waitress.serve(app, host=host, port=port, threads=8)

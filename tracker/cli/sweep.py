@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import click
 
 from tracker.cli.common import EXIT_USAGE, fail, get_config, get_engine
+from tracker.moments import out_of_range
 
 
 def parse_when(value: str, option: str) -> datetime:
@@ -19,6 +20,8 @@ def parse_when(value: str, option: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         fail(f"{option} {value!r} is not an ISO 8601 time (e.g. 2026-11-24T09:00Z)", EXIT_USAGE)
+    if reason := out_of_range(moment):
+        fail(f"{option} {value!r} {reason}", EXIT_USAGE)
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 

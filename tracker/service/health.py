@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from tracker.config import Config
+from tracker.config import Config, parse_listen
 from tracker.models import Escalation, Source
 from tracker.service.logs import event
 from tracker.service.metrics import CONTENT_TYPE, Metrics
@@ -155,8 +155,8 @@ def _length(data: bytes) -> tuple[str, str]:
 
 
 def split_listen(listen: str) -> tuple[str, int]:
-    host, _, port = listen.rpartition(":")
-    return host.strip("[]") or "127.0.0.1", int(port)
+    """(host, port) of `[service] listen`; the same check as `config check`."""
+    return parse_listen(listen)
 
 
 class Listener:

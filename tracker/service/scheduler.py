@@ -24,18 +24,18 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.engine import Engine
 
-from tracker.config import Config
+from tracker.calendar import parse_time_of_day
+from tracker.config import Config, ConfigError
 from tracker.corrections.slack import with_slack
 from tracker.service import leases
 from tracker.service.health import Listener, make_app
-from tracker.service.jobs import Jobs, first_line
+from tracker.service.jobs import Jobs
 from tracker.service.logs import event
 
 log = logging.getLogger(__name__)
@@ -147,7 +147,8 @@ class Service(Jobs):
             coalesce=True,
             misfire_grace_time=max(int(sweep_every), 1),
         )
-        hour, minute = (int(part) for part in self.config.escalation.digest_at.split(":"))
+        digest_at = parse_time_of_day(self.config.escalation.digest_at)
+        hour, minute = digest_at.hour, digest_at.minute
         for team in self.config.teams:
             scheduler.add_job(
                 self.digest_job,
@@ -202,6 +203,9 @@ class Service(Jobs):
             raise ServiceRefused(
                 f"[service] listen = {self.config.service.listen!r}: cannot listen ({exc})"
             ) from exc
+        except ConfigError as exc:  # e.g. a secret key changed to a short one since the check
+            self._release_all()
+            raise ServiceRefused(str(exc)) from exc
         if install_signals:
             for signum in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(signum, lambda s, _f: self.request_stop(signal.Signals(s).name))
@@ -238,20 +242,10 @@ class Service(Jobs):
 
 def database_ready(engine: Engine) -> str | None:
     """None when the database answers and is at the newest migration, else what is wrong."""
-    from alembic.script import ScriptDirectory
-
-    from tracker.db import MIGRATIONS_DIR, current_revision
+    from tracker.db import DatabaseUnusable, check_schema
 
     try:
-        with engine.connect() as conn:
-            conn.execute(sa.text("select 1"))
-        current = current_revision(engine)
-    except Exception as exc:
-        return f"the database does not answer: {first_line(exc)}"
-    heads = ScriptDirectory(str(MIGRATIONS_DIR)).get_heads()
-    if current not in heads:
-        return (
-            f"the database is at revision {current or 'none'}, this version needs "
-            f"{', '.join(heads)}: run `followthrough db upgrade` first"
-        )
+        check_schema(engine)
+    except DatabaseUnusable as exc:
+        return str(exc)
     return None

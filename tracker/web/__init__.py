@@ -10,16 +10,26 @@ import logging
 import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from flask import Flask
+from flask import Flask, request
 from sqlalchemy.engine import Engine
+from werkzeug.routing import IntegerConverter
 
-from tracker.config import Config
+from tracker.config import Config, ConfigError, Problem, secret_key_problem
 from tracker.web.context import EXTENSION, WebContext
-from tracker.web.mail import Mailer, smtp_mailer
+from tracker.web.mail import Mailer, MailQueue, smtp_mailer
 
 log = logging.getLogger(__name__)
 SESSION_LIFETIME = timedelta(days=7)
+
+
+class RowId(IntegerConverter):
+    """`<id:name>`: a row id either database can hold; a larger number matches no route
+    (404) instead of overflowing the database driver (500)."""
+
+    def __init__(self, url_map: Any) -> None:
+        super().__init__(url_map, min=1, max=2**63 - 1)
 
 
 def _utcnow() -> datetime:
@@ -39,6 +49,7 @@ def create_app(
     from tracker.web.formatting import register_filters
 
     app = Flask(__name__)
+    app.url_map.converters["id"] = RowId
     secret_key = config.web.secret_key()
     if not secret_key:
         log.warning(
@@ -46,6 +57,8 @@ def create_app(
             "sessions end when the process restarts and cannot be shared between workers"
         )
         secret_key = secrets.token_urlsafe(48)
+    elif reason := secret_key_problem(secret_key):
+        raise ConfigError([Problem(str(config.path or "configuration"), "web.secret_key", reason)])
     app.config.update(
         SECRET_KEY=secret_key,
         SESSION_COOKIE_NAME="followthrough_session",
@@ -58,7 +71,9 @@ def create_app(
     )
     if mailer is None:
         mailer = smtp_mailer(config)
-    app.extensions[EXTENSION] = WebContext(config, engine, clock or _utcnow, mailer)
+    app.extensions[EXTENSION] = WebContext(
+        config, engine, clock or _utcnow, mailer, MailQueue(mailer) if mailer else None
+    )
 
     app.before_request(auth.load_current_viewer)
     app.before_request(auth.check_csrf)
@@ -75,6 +90,9 @@ def create_app(
     @app.after_request
     def _headers(response):  # type: ignore[no-untyped-def]
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if request.endpoint != "static":
+            # pages carry customer text and sign-in tokens: no shared or browser cache
+            response.headers["Cache-Control"] = "no-store"
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault(

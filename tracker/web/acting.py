@@ -10,6 +10,7 @@ from sqlmodel import Session
 from tracker.actions import ActionError, dismiss, mark_done, snooze
 from tracker.config import Config
 from tracker.models import Promise
+from tracker.moments import out_of_range
 from tracker.web.access import Viewer, may_see
 
 __all__ = ["ACTIONS", "ActionError", "BadInput", "Forbidden", "NotFound", "act"]
@@ -39,6 +40,8 @@ def parse_until(value: object, zone: ZoneInfo) -> datetime:
         until = datetime.fromisoformat(value.strip())
     except ValueError as exc:
         raise BadInput(f"'until' is not an ISO 8601 date and time: {value[:40]!r}") from exc
+    if reason := out_of_range(until):
+        raise BadInput(f"'until' {reason}")
     if until.tzinfo is None:
         until = until.replace(tzinfo=zone)
     return until

@@ -56,7 +56,7 @@ def list_promises() -> Any:
     return jsonify(rows)
 
 
-@bp.post("/promises/<int:promise_id>/<action>")
+@bp.post("/promises/<id:promise_id>/<action>")
 @api_login_required
 def promise_action(promise_id: int, action: str) -> Any:
     ctx = web()

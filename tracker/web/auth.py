@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from functools import wraps
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import (
@@ -32,15 +33,19 @@ from flask import (
 )
 from sqlmodel import Session
 
-from tracker.models import SignInToken
+from tracker.models import SignInAttempt, SignInToken
 from tracker.web.access import Viewer, load_viewer, normalise_email
 from tracker.web.context import web
+from tracker.web.sessions import VERSION_KEY, current_version, end_sessions
 
 log = logging.getLogger(__name__)
 bp = Blueprint("auth", __name__)
 
 LINK_LIFETIME = timedelta(minutes=15)
 MAX_LIVE_LINKS = 5  # per address: more requests within 15 minutes send nothing
+MAX_REQUESTS_PER_CLIENT = 10  # per client address within ATTEMPT_WINDOW, any addresses
+ATTEMPT_WINDOW = timedelta(minutes=15)
+TOO_MANY = "Too many sign-in requests from your network address. Try again in 15 minutes."
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 SENT_MESSAGE = (
@@ -59,15 +64,23 @@ def load_current_viewer() -> None:
     ctx = web()
     g.viewer = None
     email: str | None = None
+    from_cookie = False
     header = ctx.config.web.trusted_header
-    if header and request.headers.get(header):
+    if (
+        header
+        and request.headers.get(header)
+        and ctx.config.web.is_trusted_proxy(request.remote_addr)
+    ):
         email = normalise_email(request.headers[header])
     elif session.get("email"):
-        email = session["email"]
+        email, from_cookie = session["email"], True
     if not email:
         return
     with Session(ctx.engine) as db:
         viewer = load_viewer(db, ctx.config, email)
+        if from_cookie and session.get(VERSION_KEY) != current_version(db, viewer, ctx.now()):
+            session.clear()  # signed out elsewhere, or the roles changed since
+            return
     if viewer.may_sign_in:
         g.viewer = viewer
 
@@ -119,16 +132,28 @@ def check_csrf() -> Any:
 
 
 # -- pages ------------------------------------------------------------------------------
-def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("views.home")
+def safe_next(target: str | None, default: str | None = None) -> str:
+    """`target` when it is a path on this site, else `default` (the home page).
+
+    Browsers drop tabs and newlines from URLs and read a backslash as a slash, so
+    `/\t/evil.example` would become `//evil.example`, another site: refuse any control
+    character or backslash, and anything with a scheme or an authority.
+    """
+    fallback = default or url_for("views.home")
+    if not target or len(target) > 2000 or not target.startswith("/"):
+        return fallback
+    if any(ord(c) < 32 or ord(c) == 127 or c == "\\" for c in target):
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith("//"):
+        return fallback
+    return target
 
 
 @bp.get("/signin")
 def signin() -> Any:
     if current_viewer() is not None:
-        return redirect(_safe_next(request.args.get("next")))
+        return redirect(safe_next(request.args.get("next")))
     return render_template(
         "signin.html", can_mail=web().mailer is not None, next=request.args.get("next", "")
     )
@@ -141,11 +166,16 @@ def request_link() -> Any:
     if "@" not in address or len(address) > 320:
         flash("Enter your work e-mail address.", "error")
         return redirect(url_for("auth.signin"))
-    if ctx.mailer is None:
+    if ctx.mailer is None or ctx.mail_queue is None:
         abort(503, description="E-mail sign-in is not configured here ([notify.email]).")
     now = ctx.now()
     token = secrets.token_urlsafe(32)
+    client = client_address()
     with Session(ctx.engine) as db:
+        if not _count_attempt(db, client, now):
+            db.commit()
+            log.info("sign-in request refused: over %d from one client", MAX_REQUESTS_PER_CLIENT)
+            abort(429, description=TOO_MANY)
         db.execute(sa.delete(SignInToken).where(SignInToken.expires_at < now - timedelta(days=1)))
         viewer = load_viewer(db, ctx.config, address)
         live = db.scalar(
@@ -171,14 +201,36 @@ def request_link() -> Any:
             f"Open this link within 15 minutes to sign in (it works once):\n{link}\n\n"
             "If it was not you, ignore this message.\n"
         )
-        try:
-            ctx.mailer(address, "Your Follow-through sign-in link", body)
-        except Exception as exc:  # the answer must not reveal whether the address is known
-            log.error("could not send the sign-in e-mail: %s", type(exc).__name__)
+        ctx.mail_queue.put(address, "Your Follow-through sign-in link", body)
     else:
         log.info("sign-in link not sent: no access, or %d links already live", MAX_LIVE_LINKS)
     flash(SENT_MESSAGE, "info")
     return redirect(url_for("auth.signin"))
+
+
+def client_address() -> str:
+    """The requesting client: the peer, or behind a trusted proxy the address that proxy
+    saw (the last entry of X-Forwarded-For, the only one it vouches for)."""
+    peer = request.remote_addr or "unknown"
+    if web().config.web.is_trusted_proxy(peer):
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        if forwarded:
+            peer = forwarded
+    return peer[:64]
+
+
+def _count_attempt(db: Session, client: str, now: Any) -> bool:
+    """Record one sign-in request from `client`; False when it is over the limit."""
+    db.execute(sa.delete(SignInAttempt).where(SignInAttempt.at < now - timedelta(days=1)))
+    recent = db.scalar(
+        sa.select(sa.func.count())
+        .select_from(SignInAttempt)
+        .where(SignInAttempt.client == client, SignInAttempt.at > now - ATTEMPT_WINDOW)
+    )
+    if recent >= MAX_REQUESTS_PER_CLIENT:
+        return False
+    db.add(SignInAttempt(client=client, at=now))
+    return True
 
 
 def _valid_token(db: Session, token: str, now: Any) -> SignInToken | None:
@@ -220,15 +272,23 @@ def use_link(token: str) -> Any:
         db.commit()
     if claimed.rowcount != 1 or email is None:
         return render_template("link_invalid.html"), 410
+    with Session(ctx.engine) as db:
+        version = current_version(db, load_viewer(db, ctx.config, email), now)
     session.clear()
     session.permanent = True
     session["email"] = email
+    session[VERSION_KEY] = version
     csrf_token()
     return redirect(url_for("views.home"))
 
 
 @bp.post("/signout")
 def signout() -> Any:
+    viewer = current_viewer()
+    if viewer is not None and session.get("email") == viewer.email:
+        ctx = web()
+        with Session(ctx.engine) as db:
+            end_sessions(db, viewer, ctx.now())
     session.clear()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.signin"))

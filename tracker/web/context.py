@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy.engine import Engine
 
 from tracker.config import Config
-from tracker.web.mail import Mailer
+from tracker.web.mail import Mailer, MailQueue
 
 EXTENSION = "followthrough"
 
@@ -21,6 +21,7 @@ class WebContext:
     engine: Engine
     clock: Callable[[], datetime]
     mailer: Mailer | None
+    mail_queue: MailQueue | None = None
 
     def now(self) -> datetime:
         return self.clock()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from sqlmodel import Session, select
 
 from tracker.lifecycle import LIVE_STATES
@@ -13,7 +13,7 @@ from tracker.models import Message, Promise, Ticket
 from tracker.queries import promise_history, promise_rows
 from tracker.web.access import may_see, visible_teams
 from tracker.web.acting import ActionError, BadInput, Forbidden, NotFound, act
-from tracker.web.auth import current_viewer, page_login_required
+from tracker.web.auth import current_viewer, page_login_required, safe_next
 from tracker.web.charts import weekly_chart
 from tracker.web.context import web
 from tracker.web.formatting import highlight, snooze_default
@@ -101,7 +101,7 @@ def lead() -> Any:
     return render_template("lead.html", sections=sections, now=now, zone=viewer.zone)
 
 
-@bp.get("/promises/<int:promise_id>")
+@bp.get("/promises/<id:promise_id>")
 @page_login_required
 def promise_page(promise_id: int) -> Any:
     ctx = web()
@@ -185,7 +185,7 @@ def _detail(data: object) -> list[tuple[str, str]]:
     return [(str(k).replace("_", " "), str(v)) for k, v in data.items() if v not in (None, "")]
 
 
-@bp.post("/promises/<int:promise_id>/<action>")
+@bp.post("/promises/<id:promise_id>/<action>")
 @page_login_required
 def form_action(promise_id: int, action: str) -> Any:
     ctx = web()
@@ -204,16 +204,27 @@ def form_action(promise_id: int, action: str) -> Any:
     else:
         done = {"done": "marked done", "snooze": "snoozed", "dismiss": "marked not a promise"}
         flash(f"Promise {promise_id} {done[action]}.", "info")
-    target = request.form.get("next", "")
-    if not (target.startswith("/") and not target.startswith("//")):
-        target = url_for("views.mine")
+    target = safe_next(request.form.get("next"), url_for("views.mine"))
     return redirect(target, code=303)
 
 
 @bp.app_errorhandler(403)
 @bp.app_errorhandler(404)
 @bp.app_errorhandler(400)
+@bp.app_errorhandler(405)
 @bp.app_errorhandler(410)
+@bp.app_errorhandler(413)
+@bp.app_errorhandler(429)
 @bp.app_errorhandler(503)
 def error_page(error: Any) -> Any:
+    if request.path.startswith("/api/"):
+        return jsonify(error=error.description or error.name), error.code
     return render_template("error.html", error=error), error.code
+
+
+@bp.app_errorhandler(500)
+def server_error(error: Any) -> Any:
+    """A bug: the log has the traceback; the answer has nothing from inside."""
+    if request.path.startswith("/api/"):
+        return jsonify(error="internal error; the service log has the details"), 500
+    return render_template("error.html", error=error), 500
