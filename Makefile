@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install system-deps lint bench clean
+.PHONY: demo test check install system-deps lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: install
 
 test: install system-deps
 	$(BIN)/python -m pytest
+
+# The fast tier while working: SQLite only, no service processes or browsers.
+check: install
+	$(BIN)/python -m pytest -m "not slow" -k "not postgresql" -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

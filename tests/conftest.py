@@ -167,3 +167,14 @@ def engine(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[En
         yield engine
     finally:
         engine.dispose()
+
+
+# Whole processes, real browsers and crash-at-every-call loops: `make check` leaves them
+# (and the PostgreSQL half) to `make test`.
+_SLOW_PATHS = ("tests/service/", "_browser.py", "crash_safety.py", "interrupted_sync.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(part in item.nodeid for part in _SLOW_PATHS):
+            item.add_marker(pytest.mark.slow)
