@@ -11,11 +11,13 @@ quoted history, and reports on one core:
 - the slowest single message, and timings of hostile inputs.
 
 Run:  python benchmarks/extract_bench.py [--messages 100000] [--baseline-sample 500]
+      [--threshold 0.5]   (the learned decision model deciding, as [extraction] threshold)
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import resource
@@ -29,8 +31,10 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tracker import extraction
 from tracker.calendar import BusinessCalendar
-from tracker.extraction import extract
+
+extract = extraction.extract
 
 NAMES = ["Jo", "Priya", "Mr Chen", "Ms. Alvarez", "Tom", "Fatima", "Lukas", "Grace", "Omar"]
 AGENTS = ["Amy", "Daniel", "Katrin", "Jess", "Kai", "Sophie", "Rahul", "Maria"]
@@ -145,7 +149,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--baseline-sample", type=int, default=500)
+    parser.add_argument("--threshold", type=float, help="let the decision model decide")
     args = parser.parse_args()
+    if args.threshold is not None:
+        global extract
+        extract = functools.partial(extraction.extract, threshold=args.threshold)
+        print(f"decision model at threshold {args.threshold}")
 
     calendar = BusinessCalendar(ZoneInfo("Europe/London"), holidays="GB")
     sent = datetime(2026, 11, 18, 14, 0, tzinfo=UTC)

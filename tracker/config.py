@@ -156,6 +156,13 @@ class WebConfig:
 
 
 @dataclass
+class ExtractionConfig:
+    # None: the rules decide; a number from 0 to 1: the learned decision model does,
+    # keeping candidates that score at least this (higher = fewer, surer promises).
+    threshold: float | None = None
+
+
+@dataclass
 class Config:
     path: Path | None = None
     database_url: str = DEFAULT_DATABASE_URL
@@ -167,6 +174,7 @@ class Config:
     ticket: TicketNotifyConfig = field(default_factory=TicketNotifyConfig)
     service: ServiceConfig = field(default_factory=ServiceConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    extraction: ExtractionConfig = field(default_factory=ExtractionConfig)
 
     def source(self, name: str) -> SourceConfig:
         for source in self.sources:
@@ -219,7 +227,8 @@ def secret_key_problem(key: str) -> str | None:
 # ---- schema ---------------------------------------------------------------
 # Each table: key -> (python type or tuple of types, required)
 
-_TOP = {"database", "source", "team", "escalation", "notify", "service", "web"}
+_TOP = {"database", "source", "team", "escalation", "notify", "service", "web", "extraction"}
+_EXTRACTION_KEYS = {"threshold": ((int, float), False)}
 _COMMON_SOURCE = {
     "name": (str, True),
     "type": (str, True),
@@ -661,6 +670,15 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
             v.problem(
                 "web", "secret_key_env" if "secret_key_env" in web else "secret_key_file", reason
             )
+
+    extraction = v.table("extraction", data.get("extraction", {}), _EXTRACTION_KEYS)
+    threshold = extraction.get("threshold")
+    if isinstance(threshold, bool) or (
+        threshold is not None and not 0.0 <= float(threshold) <= 1.0
+    ):
+        v.problem("extraction", "threshold", f"must be a number from 0 to 1, not {threshold!r}")
+    else:
+        config.extraction = ExtractionConfig(None if threshold is None else float(threshold))
 
     if v.problems:
         raise ConfigError(v.problems)

@@ -98,16 +98,23 @@ def load_corpus(path: str | Path) -> list[Case]:
     return cases
 
 
-def extract_case(case: Case, trace: Trace | None = None) -> list[FoundPromise]:
+def extract_case(
+    case: Case, trace: Trace | None = None, threshold: float | None = None
+) -> list[FoundPromise]:
     return extract(
-        case.text, case.sent_at, case.calendar(), author_role=case.author_role, trace=trace
+        case.text,
+        case.sent_at,
+        case.calendar(),
+        author_role=case.author_role,
+        trace=trace,
+        threshold=threshold,
     )
 
 
-def trace_case(case: Case) -> Trace:
+def trace_case(case: Case, threshold: float | None = None) -> Trace:
     """What the extractor read and decided in this case (its own record, see trace.py)."""
     trace = Trace()
-    extract_case(case, trace)
+    extract_case(case, trace, threshold)
     return trace
 
 
@@ -177,8 +184,17 @@ def match(
 
 
 def evaluate(
-    cases: list[Case], extractor: Callable[[Case], list[FoundPromise]] = extract_case
+    cases: list[Case],
+    extractor: Callable[[Case], list[FoundPromise]] | None = None,
+    threshold: float | None = None,
 ) -> Report:
+    """Score `extractor` (by default the extractor, with the decision model's `threshold`
+    when one is given) on `cases`."""
+    if extractor is None:
+
+        def extractor(case: Case) -> list[FoundPromise]:
+            return extract_case(case, threshold=threshold)
+
     report = Report(messages=len(cases))
     due_right = kind_right = 0
     started = clock.perf_counter()
@@ -191,7 +207,7 @@ def evaluate(
         matched_ids = {id(p) for _, p in pairs if p is not None}
         # Explanations come from the extractor's own record of this case (trace.py).
         errors = len(matched_ids) < len(found) or any(p is None for _, p in pairs)
-        trace = trace_case(case) if errors else Trace()
+        trace = trace_case(case, threshold) if errors else Trace()
         for gold, pred in pairs:
             if pred is None:
                 why = trace.explain(gold.start, gold.end)
@@ -246,3 +262,25 @@ def _ratio(numerator: int, denominator: int) -> float:
 
 def _local(moment: datetime, zone: str) -> str:
     return moment.astimezone(ZoneInfo(zone)).isoformat(timespec="minutes")
+
+
+CURVE_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
+
+
+def curve(
+    cases: list[Case], thresholds: Iterable[float] = CURVE_THRESHOLDS
+) -> list[dict[str, float]]:
+    """Precision, recall and F1 of the extractor at each decision threshold."""
+    points = []
+    for threshold in thresholds:
+        found = [extract_case(case, threshold=threshold) for case in cases]
+        gold = predicted = matched = 0
+        for case, promises in zip(cases, found, strict=True):
+            gold += len(case.promises)
+            predicted += len(promises)
+            matched += sum(p is not None for _, p in match(case.promises, promises))
+        precision, recall = _ratio(matched, predicted), _ratio(matched, gold)
+        total = precision + recall
+        f1 = 2 * precision * recall / total if total else 0.0
+        points.append({"threshold": threshold, "precision": precision, "recall": recall, "f1": f1})
+    return points

@@ -53,8 +53,10 @@ class _Ingest:
         source: Source,
         default_due: Duration | None,
         default_team: str | None,
+        threshold: float | None = None,
     ):
         self.session = session
+        self.threshold = threshold
         self.default_team = default_team
         self.source = source
         self.default_due = default_due
@@ -343,6 +345,7 @@ class _Ingest:
             calendar,
             author_role="agent",
             default_due=self.default_due,
+            threshold=self.threshold,
         )
         owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
         made = []
@@ -377,14 +380,16 @@ def ingest(
     default_team: str | None = None,
     derive_handoffs: bool = False,
     now: datetime | None = None,
+    threshold: float | None = None,
 ) -> IngestResult:
     """Apply one batch and store its cursor. The caller owns the transaction (commit it
     once this returns), so the records and the cursor land together or not at all.
 
     `derive_handoffs`: record a hand-off whenever a ticket snapshot's assignee or group
     differs from the stored one (for sources with no assignment history of their own).
+    `threshold`: the extractor's decision threshold (`[extraction] threshold`).
     """
-    worker = _Ingest(session, source, default_due, default_team)
+    worker = _Ingest(session, source, default_due, default_team, threshold)
     worker.apply(batch, derive_handoffs)
     if batch.cursor is not None:
         source.cursor = batch.cursor

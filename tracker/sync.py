@@ -100,6 +100,7 @@ def sync_source(
                     default_team=source.get("team"),
                     derive_handoffs=derive,
                     now=now,
+                    threshold=config.extraction.threshold,
                 )
                 if batch.people or batch.groups:
                     sync_teams(session, config)  # new agents and groups join their teams now

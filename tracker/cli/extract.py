@@ -11,10 +11,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from tracker.calendar import BusinessCalendar
+from tracker.cli.common import get_config
 from tracker.evaluation import (
     Case,
     CorpusError,
     Report,
+    curve,
     evaluate,
     extract_case,
     load_corpus,
@@ -39,6 +41,20 @@ def promise_json(promise: FoundPromise, zone: ZoneInfo) -> dict[str, Any]:
         "due_is_default": promise.due_is_default,
         "due_text": promise.due_text,
     }
+
+
+_THRESHOLD_HELP = (
+    "Let the learned decision model keep candidates scoring at least this (0 to 1); "
+    "default: [extraction] threshold, unset = the rules decide."
+)
+
+
+def _threshold(ctx: click.Context, given: float | None, command: str) -> float | None:
+    if given is None:
+        return get_config(ctx).extraction.threshold
+    if not 0.0 <= given <= 1.0:
+        _fail(2, f"{command}: --threshold {given} is not between 0 and 1")
+    return given
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -68,15 +84,19 @@ def _sent_at(value: str | None, zone: ZoneInfo) -> datetime:
 @click.option("--corpus", type=click.Path(dir_okay=False), metavar="PATH",
               help="Extract every case of a JSONL corpus, one JSON line per case.")  # fmt: skip
 @click.option("--explain", is_flag=True,
-              help="Also show every candidate clause, the rule that proposed it and the "
-              "check that kept or rejected it.")  # fmt: skip
+              help="Also show every candidate clause, the rule that proposed it, the "
+              "check that kept or rejected it, its features and the model's score.")  # fmt: skip
+@click.option("--threshold", type=float, metavar="P", help=_THRESHOLD_HELP)
 @click.argument("text", required=False)
+@click.pass_context
 def extract_command(
+    ctx: click.Context,
     sent_at: str | None,
     timezone: str,
     as_json: bool,
     corpus: str | None,
     explain: bool,
+    threshold: float | None,
     text: str | None,
 ) -> None:
     """Find the promises an agent made in TEXT (or standard input).
@@ -90,8 +110,9 @@ def extract_command(
         followthrough extract --sent-at 2026-11-20T16:30:00+00:00 \\
             --timezone Europe/London --explain "I'll call you back tomorrow."
     """
+    threshold = _threshold(ctx, threshold, "extract")
     if corpus is not None:
-        _extract_corpus(corpus, explain)
+        _extract_corpus(corpus, explain, threshold)
         return
     zone = _zone(timezone)
     moment = _sent_at(sent_at, zone)
@@ -99,7 +120,7 @@ def extract_command(
         text = sys.stdin.read()
     trace = Trace() if explain else None
     try:
-        found = extract(text, moment, BusinessCalendar(zone), trace=trace)
+        found = extract(text, moment, BusinessCalendar(zone), trace=trace, threshold=threshold)
     except Exception as exc:
         _fail(1, f"extract: failed on the input text: {exc}")
     promises = [promise_json(p, zone) for p in found]
@@ -128,9 +149,12 @@ def _print_trace(trace: Trace, text: str, prefix: str = "") -> None:
         click.echo(f"{prefix}no candidate clause (no committing subject with a known action)")
     for decision in trace.decisions:
         click.echo(prefix + decision.describe(text))
+        details = decision.details()
+        if details:
+            click.echo(f"{prefix}          {details}")
 
 
-def _extract_corpus(path: str, explain: bool = False) -> None:
+def _extract_corpus(path: str, explain: bool = False, threshold: float | None = None) -> None:
     try:
         cases = load_corpus(path)
     except OSError as exc:
@@ -140,7 +164,7 @@ def _extract_corpus(path: str, explain: bool = False) -> None:
     for case in cases:
         trace = Trace() if explain else None
         try:
-            found = extract_case(case, trace)
+            found = extract_case(case, trace, threshold)
         except Exception as exc:
             _fail(1, f"extract: case {case.id} failed: {exc}")
         zone = ZoneInfo(case.timezone)
@@ -159,8 +183,21 @@ def _extract_corpus(path: str, explain: bool = False) -> None:
     help="Labels by id for CORPUS (texts we may not copy: a JSONL file or a folder of them).",
 )
 @click.option("--explain", is_flag=True,
-              help="Also show every candidate clause of every case.")  # fmt: skip
-def eval_command(corpus: str, as_json: bool, labels: str | None, explain: bool) -> None:
+              help="Also show every candidate clause of every case, with its features "
+              "and the model's score.")  # fmt: skip
+@click.option("--threshold", type=float, metavar="P", help=_THRESHOLD_HELP)
+@click.option("--curve", "show_curve", is_flag=True,
+              help="Also print precision, recall and F1 at thresholds 0.05-0.95.")  # fmt: skip
+@click.pass_context
+def eval_command(
+    ctx: click.Context,
+    corpus: str,
+    as_json: bool,
+    labels: str | None,
+    explain: bool,
+    threshold: float | None,
+    show_curve: bool,
+) -> None:
     """Score the extractor on a labelled corpus in the format of promise-spec.md.
 
     Prints precision, recall, F1, due and kind accuracy and the headline
@@ -172,6 +209,7 @@ def eval_command(corpus: str, as_json: bool, labels: str | None, explain: bool) 
 
     \b
         followthrough eval corpus/dev.jsonl --json
+        followthrough eval corpus/dev.jsonl --curve --threshold 0.5
         followthrough eval ../shared/corpus/real --labels tests/extraction/real_labels.jsonl
     """
     from tracker.labelled_texts import load_labelled
@@ -182,17 +220,33 @@ def eval_command(corpus: str, as_json: bool, labels: str | None, explain: bool) 
         _fail(2, f"eval: cannot read corpus {corpus}: {exc.strerror or exc}")
     except CorpusError as exc:
         _fail(2, f"eval: {exc}")
+    threshold = _threshold(ctx, threshold, "eval")
     try:
-        report = evaluate(cases)
+        report = evaluate(cases, threshold=threshold)
+        points = curve(cases) if show_curve else []
     except Exception as exc:
         _fail(1, f"eval: scoring {corpus} failed: {exc}")
     if as_json:
-        click.echo(json.dumps(report.scores()))
+        scores = report.scores()
+        if threshold is not None:
+            scores["threshold"] = threshold
+        if show_curve:
+            scores["curve"] = points
+        click.echo(json.dumps(scores))
         return
+    decider = "the rules" if threshold is None else f"the model at threshold {threshold}"
+    click.echo(f"decided by {decider}")
     _print_report(report)
+    if points:
+        click.echo("threshold  precision  recall  F1")
+        for point in points:
+            click.echo(
+                f"{point['threshold']:>9.2f}  {point['precision']:>9.3f}  "
+                f"{point['recall']:>6.3f}  {point['f1']:.3f}"
+            )
     if explain:
         for case in cases:
-            trace = trace_case(case)
+            trace = trace_case(case, threshold)
             if trace.decisions:
                 click.echo(f"case {case.id}:")
                 _print_trace(trace, case.text, prefix="  ")

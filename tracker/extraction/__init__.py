@@ -21,8 +21,10 @@ from tracker.extraction.cleaning import (
     normalise_line_ends,
     quoted_history_start,
 )
+from tracker.extraction.decision import HARD_CHECKS, shipped_model
 from tracker.extraction.detect import Commitment, Dropped, commitments
 from tracker.extraction.due import Due, find_due
+from tracker.extraction.features import candidate_features
 from tracker.extraction.guards import rejection
 from tracker.extraction.sentences import sentence_spans
 from tracker.extraction.trace import Decision, Trace
@@ -92,6 +94,7 @@ def extract(
     author_role: str = "agent",
     default_due: Duration | None = None,
     trace: Trace | None = None,
+    threshold: float | None = None,
 ) -> list[FoundPromise]:
     """The promises an agent made in `text`, in order; offsets index `text` itself.
 
@@ -101,8 +104,15 @@ def extract(
     `default_due` (1 business day) after `sent_at` in `calendar`.
 
     `trace`, when given, records every candidate clause and the check that kept or
-    rejected it (`extract --explain`, `eval`).
+    rejected it (`extract --explain`, `eval`), with each candidate's features and the
+    decision model's score.
+
+    `threshold` (0 to 1), when given, lets the learned decision (decision.py) say which
+    candidates are promises: those scoring at least `threshold`, unless a hard rule
+    (a question) rejects them. None keeps the rules' own decision.
     """
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
     if sent_at.tzinfo is None or sent_at.utcoffset() is None:
         raise ValueError("sent_at must be timezone-aware")
     if trace is not None:
@@ -136,7 +146,9 @@ def extract(
                 window[slice(*spans[index + 1])] if index + 1 < len(spans) else "",
             )
             offset = window_start + start
-            promise = _promise_in(text, sentence, offset, context, sent_at, calendar, trace)
+            promise = _promise_in(
+                text, sentence, offset, context, sent_at, calendar, trace, threshold
+            )
             if promise is not None:
                 found.append(promise)
                 if len(found) >= MAX_PROMISES:
@@ -185,15 +197,34 @@ def _promise_in(
     sent_at: datetime,
     calendar: BusinessCalendar,
     trace: Trace | None = None,
+    threshold: float | None = None,
 ) -> FoundPromise | None:
     dropped: list[Dropped] | None = [] if trace is not None else None
     candidates = commitments(sentence, context[1], dropped)
 
-    def decide(start: int, end: int, rule: str, kind: str | None, check: str) -> None:
+    def decide(
+        start: int,
+        end: int,
+        rule: str,
+        kind: str | None,
+        check: str,
+        features: tuple[str, ...] = (),
+        score: float | None = None,
+        kept: bool | None = None,
+    ) -> None:
         if trace is not None:
             trace.decisions.append(
                 Decision(
-                    offset + start, offset + end, offset, offset + len(sentence), rule, kind, check
+                    offset + start,
+                    offset + end,
+                    offset,
+                    offset + len(sentence),
+                    rule,
+                    kind,
+                    check,
+                    features,
+                    score,
+                    check == "kept" if kept is None else kept,
                 )
             )
 
@@ -223,8 +254,29 @@ def _promise_in(
             check = "follows"
         else:
             check = rejection(sentence, commitment, clause_end, context, has_due)
-        decide(commitment.start, clause_end, commitment.rule, commitment.kind, check or "kept")
-        if check is None:
+        verdict = check or "kept"
+        keep = check is None
+        features: tuple[str, ...] = ()
+        score = None
+        if trace is not None or threshold is not None:
+            position = offset / max(1, len(text))
+            features = candidate_features(
+                sentence, commitment, clause_end, context, has_due, verdict, position
+            )
+            score = shipped_model().score(features)
+            if threshold is not None and verdict not in HARD_CHECKS:
+                keep = score >= threshold
+        decide(
+            commitment.start,
+            clause_end,
+            commitment.rule,
+            commitment.kind,
+            verdict,
+            features,
+            score,
+            keep,
+        )
+        if keep:
             kept.append((commitment, clause_end))
     if not kept:
         return None

@@ -36,11 +36,13 @@ class Decision:
     sentence_end: int
     rule: str  # the grammar rule that proposed it (detect.RULES)
     kind: str | None  # None when the grammar let the subject go
-    check: str  # "kept", or the id of the check that rejected it
-
-    @property
-    def kept(self) -> bool:
-        return self.check == "kept"
+    check: str  # "kept", or the id of the check that rejected it (the rules' verdict)
+    # The decision model's view (decision.py): the candidate's features and its score,
+    # recorded for every candidate the grammar proposed with a kind.
+    features: tuple[str, ...] = ()
+    score: float | None = None
+    # The final word: the rules' verdict, or with a threshold the model's (hard rules win).
+    kept: bool = False
 
     @property
     def reason(self) -> str:
@@ -50,8 +52,19 @@ class Decision:
         kind = f" ({self.kind})" if self.kind else ""
         clause = text[self.start : self.end]
         if self.kept:
-            return f"found     rule {self.rule}{kind}: {clause!r}"
+            line = f"found     rule {self.rule}{kind}: {clause!r}"
+            if self.check != "kept":  # the model overruled a soft check
+                line += f" (the rules said {self.check}: {self.reason})"
+            return line
+        if self.check == "kept":  # the rules kept it, the model's threshold did not
+            return f"rejected  rule {self.rule}{kind}: below the threshold: {clause!r}"
         return f"rejected  rule {self.rule}{kind}: {self.check} ({self.reason}): {clause!r}"
+
+    def details(self) -> str | None:
+        """The decision model's view of the candidate: its score and features."""
+        if self.score is None:
+            return None
+        return f"score {self.score:.3f}  features: " + " ".join(self.features)
 
     def as_json(self, text: str) -> dict[str, object]:
         return {
@@ -63,6 +76,8 @@ class Decision:
             "kept": self.kept,
             "check": self.check,
             "reason": self.reason,
+            "score": self.score,
+            "features": list(self.features),
         }
 
 

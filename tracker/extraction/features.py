@@ -1,0 +1,133 @@
+"""The features of one candidate clause, for the learned decision (decision.py).
+
+Every clause the grammar proposes gets the same description whether the rules kept it
+or a soft check rejected it: the rule and the check, who commits and how, what the
+sentence and the one before say (conditions, requests to the customer, DM wording,
+hedges, questions, past tense, negation), where the sentence sits, and the words of the
+clause. Features are plain strings ("rule=self", "w=call", "b=call_you"); a feature
+the model has no weight for counts for nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from tracker.extraction import guards
+from tracker.extraction.detect import Commitment
+
+MAX_WORDS = 12  # n-grams come from the clause's first words: the commitment, not a log
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_MODALS = (
+    ("ll", re.compile(r"'ll\b", re.I)),
+    ("will", re.compile(r"\bwill\b", re.I)),
+    ("going-to", re.compile(r"\bgo(?:ing|nna)\b", re.I)),
+    ("shall", re.compile(r"\bshall\b", re.I)),
+    ("would", re.compile(r"\b(?:would|'d)\b", re.I)),
+    ("should", re.compile(r"\bshould\b", re.I)),
+    ("let", re.compile(r"\blet\b", re.I)),
+    ("progressive", re.compile(r"\b(?:am|is|are|'m|'re|'s)\b", re.I)),
+)
+_SUBJECTS = (
+    ("let", re.compile(r"^\s*let\b", re.I)),
+    ("i", re.compile(r"^\s*(?:I|me|my)\b", re.I)),
+    ("we", re.compile(r"^\s*(?:we|us|our\s+(?:team|store|shop))\b", re.I)),
+    ("you", re.compile(r"^\s*(?:you|u)\b", re.I)),
+    ("pronoun", re.compile(r"^\s*(?:they|she|he|someone|somebody)\b", re.I)),
+)
+_DM = re.compile(
+    r"\b(?:dm|dms|d\.m\.|direct\s+messages?|pm|private\s+messages?|inbox|chat|messenger)\b", re.I
+)
+_PAST = re.compile(
+    r"\b(?:I|we)(?:'ve|\s+have|\s+had|'d)\s+(?:already\s+|just\s+)?\w+(?:ed|en|t)\b"
+    r"|\b(?:was|were|did)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|n't\b", re.I)
+_THANKS = re.compile(r"\b(?:thanks|thank\s+you|appreciate)\b", re.I)
+
+
+def candidate_features(
+    sentence: str,
+    found: Commitment,
+    clause_end: int,
+    context: tuple[str, str, str],
+    has_due: bool,
+    check: str,
+    position: float,
+) -> tuple[str, ...]:
+    """The features of `found` (a clause of `sentence`) that the decision model reads.
+
+    `check` is the rules' verdict ("kept" or the id of the check that rejected it);
+    `position` is where the sentence starts in the message, 0 to 1."""
+    earlier, previous, following = context
+    prefix = sentence[: found.start]
+    subject = sentence[found.start : found.end]
+    clause = sentence[found.start : clause_end]
+    verb_phrase = sentence[found.end : clause_end]
+    words = _WORD.findall(verb_phrase.lower())[:MAX_WORDS]
+    out = [
+        "bias",
+        f"rule={found.rule}",
+        f"check={check}",
+        f"kind={found.kind}",
+        f"rule_kind={found.rule}_{found.kind}",
+        f"subject={_subject(subject, found.rule)}",
+        f"modal={_modal(subject, found.rule)}",
+        f"verb={words[0] if words else '-'}",
+        f"position={min(3, int(position * 4))}",
+    ]
+    flags = {
+        "due": has_due,
+        "needs_due": found.needs_due,
+        "follows": found.follows,
+        "first_sentence": not previous.strip(),
+        "condition_before": bool(guards._CONDITION.search(prefix)),
+        "condition_in_clause": bool(guards._CONDITION.search(clause)),
+        "customer_first": bool(
+            guards._CUSTOMER_ACTION.search(prefix) or guards._is_request(prefix)
+        ),
+        "request_before": bool(
+            guards._CUSTOMER_ACTION.search(previous) or guards._CUSTOMER_ACTION.search(earlier)
+        ),
+        "question_before": previous.rstrip().endswith("?"),
+        "request_after": bool(guards._CUSTOMER_ACTION.search(sentence, found.end)),
+        "request_next": bool(guards._NEXT_REQUEST.search(following)),
+        "acted": guards._has_acted(prefix) or guards._has_acted(previous),
+        "dm": bool(_DM.search(sentence)),
+        "dm_before": bool(_DM.search(previous)),
+        "hedge": bool(guards._HEDGE.search(prefix)),
+        "hedge_sentence": bool(guards._HEDGE.search(sentence)),
+        "question": sentence.rstrip().endswith("?"),
+        "past": bool(_PAST.search(prefix + subject)),
+        "negation": bool(_NEGATION.search(clause)),
+        "hold": bool(guards._HOLD.search(sentence, found.end) or guards._HOLD.match(following)),
+        "feedback": bool(guards._FEEDBACK.search(sentence)),
+        "thanks": bool(_THANKS.search(prefix + " " + previous)),
+        "waiting": bool(guards._WAITING.search(prefix)),
+    }
+    out.extend(name for name, on in flags.items() if on)
+    out.extend(f"w={word}" for word in words)
+    out.extend(f"b={a}_{b}" for a, b in pairwise(words))
+    before = _WORD.findall(prefix.lower())[-2:]
+    out.extend(f"p={word}" for word in before)
+    return tuple(dict.fromkeys(out))
+
+
+def _subject(subject: str, rule: str) -> str:
+    if rule == "subjectless":
+        return "none"
+    for name, pattern in _SUBJECTS:
+        if pattern.match(subject):
+            return name
+    return "team" if rule in ("team", "team-progressive", "handled-by", "asked-staff") else "other"
+
+
+def _modal(subject: str, rule: str) -> str:
+    if rule == "let-me":
+        return "let"
+    for name, pattern in _MODALS:
+        if pattern.search(subject):
+            return name
+    return "none"
