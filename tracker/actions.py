@@ -117,21 +117,16 @@ def _email(session: Session, person_id: int | None) -> str | None:
     return person.email.lower() if person is not None and person.email else None
 
 
-def leads_of(session: Session, person_id: int | None) -> list[str]:
-    """The leads of a person's team (lower-cased e-mail addresses)."""
-    if person_id is None:
-        return []
-    person = session.get(Person, person_id)
-    if person is None or person.team_id is None:
-        return []
-    team = session.get(Team, person.team_id)
+def team_leads(session: Session, team_id: int | None) -> list[str]:
+    """The leads of a team (lower-cased e-mail addresses); none for no team."""
+    team = session.get(Team, team_id) if team_id is not None else None
     return [lead.lower() for lead in json.loads(team.leads or "[]")] if team else []
 
 
 def may_act(
     session: Session, actor_email: str, promise: Promise, *, admins: Iterable[str] = ()
 ) -> bool:
-    """The owner, the maker, a lead of the owner's team, or a configured web admin."""
+    """The owner, the maker, a lead of the promise's team, or a configured web admin."""
     actor = (actor_email or "").strip().lower()
     if not actor:
         return False
@@ -139,4 +134,4 @@ def may_act(
         return True
     if actor in (_email(session, promise.owner_id), _email(session, promise.maker_id)):
         return True
-    return actor in leads_of(session, promise.owner_id)
+    return actor in team_leads(session, promise.team_id)

@@ -29,7 +29,7 @@ from tracker.models import (
     Ticket,
 )
 from tracker.records import Batch, MessageRecord
-from tracker.teams import CalendarResolver
+from tracker.teams import CalendarResolver, decide_team
 
 AGENT_ROLES = ("agent", "admin")
 
@@ -62,6 +62,7 @@ class _Ingest:
         self.groups: dict[str, HelpdeskGroup] = {}
         self.tickets: dict[str, Ticket] = {}
         self.snapshots: set[str] = set()  # derived hand-offs added by this batch
+        self.regrouped: set[int] = set()  # stored tickets whose group changed
         # External ids looked up in bulk and not stored: a placeholder needs no query.
         self.absent: dict[type[SQLModel], set[str]] = {
             Person: set(),
@@ -159,6 +160,8 @@ class _Ingest:
             self._ids([requester, assignee, group])
             new_assignee = assignee.id if assignee else None
             new_group = group.id if group else None
+            if seen_before and ticket.group_id != new_group:
+                self.regrouped.add(ticket.id)  # type: ignore[arg-type]
             if (
                 derive_handoffs
                 and seen_before
@@ -174,6 +177,9 @@ class _Ingest:
             ticket.created_at = record.created_at or ticket.created_at
             ticket.updated_at = record.updated_at or ticket.updated_at
             self.result.tickets += 1
+        if self.regrouped:
+            self.session.flush()
+            self._redecide_teams(self.regrouped)
         # Tickets named only by hand-offs and messages, in the order those steps name them.
         for record in batch.assignments:
             if record.external_id not in seen_handoffs:
@@ -245,6 +251,18 @@ class _Ingest:
                 )
             )
         self.result.promises += len(made)
+
+    def _redecide_teams(self, ticket_ids: set[int]) -> None:
+        """A ticket moved to another group: its live promises may belong to another team."""
+        query = select(Promise).where(
+            Promise.ticket_id.in_(sorted(ticket_ids)), Promise.state.in_(("open", "snoozed"))
+        )
+        for promise in self.session.exec(query).all():
+            owner = self.session.get(Person, promise.owner_id) if promise.owner_id else None
+            ticket = self.session.get(Ticket, promise.ticket_id)
+            team = decide_team(self.session, owner, ticket, self.default_team)
+            promise.team_id = team.id if team is not None else None
+            self.session.add(promise)
 
     def _placeholders(self, batch: Batch, seen_handoffs: dict, known: dict) -> None:
         """The people and groups the batch names but nobody stored, made in the order the
@@ -336,7 +354,12 @@ class _Ingest:
     ) -> list[tuple[Promise, Person | None]]:
         from tracker.extraction import extract
 
-        calendar = resolver.calendar_for(maker, ticket)
+        owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
+        owner = maker if maker is not None and maker.id == owner_id else None
+        if owner is None and owner_id is not None:
+            owner = self.session.get(Person, owner_id)
+        team = resolver.team_for(owner, ticket)
+        calendar = resolver.calendar_of(team, maker)
         found = extract(
             message.text,
             message.sent_at,
@@ -344,7 +367,6 @@ class _Ingest:
             author_role="agent",
             default_due=self.default_due,
         )
-        owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
         made = []
         for item in found:
             promise = Promise(
@@ -359,6 +381,7 @@ class _Ingest:
                 due_text=item.due_text,
                 maker_id=message.author_id,
                 owner_id=owner_id,
+                team_id=team.id if team is not None else None,
                 state="open",
                 made_at=message.sent_at,
                 next_action_at=message.sent_at,

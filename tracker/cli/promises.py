@@ -40,7 +40,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 @click.command("promises")
 @click.option("--agent", metavar="EMAIL", help="Only promises this agent owns.")
-@click.option("--team", metavar="NAME", help="Only promises owned by this team's members.")
+@click.option("--team", metavar="NAME", help="Only this team's promises (see followthrough teams).")
 @click.option("--state", type=click.Choice(STATES), help="Only promises in this state.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.pass_context
