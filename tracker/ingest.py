@@ -359,7 +359,9 @@ class _Ingest:
         if owner is None and owner_id is not None:
             owner = self.session.get(Person, owner_id)
         team = resolver.team_for(owner, ticket)
-        calendar = resolver.calendar_of(team, maker)
+        # The words are the maker's: "tomorrow" is read in the maker's calendar (the
+        # ladder then runs in the promise's team calendar).
+        calendar = resolver.calendar_for(maker, ticket)
         found = extract(
             message.text,
             message.sent_at,
