@@ -236,7 +236,10 @@ class Deliverer:
         promise = session.get(Promise, row.promise_id)
         if promise is None:
             raise TransportError("the promise no longer exists", permanent=True)
-        if row.step not in (TAG_OPEN, TAG_CLEAR) and promise.state != "open":
+        if row.step == "broken":
+            if promise.state != "broken":
+                return None, row.channel, row.recipient, label
+        elif row.step not in (TAG_OPEN, TAG_CLEAR) and promise.state != "open":
             return None, row.channel, row.recipient, label  # kept, snoozed, dismissed: stop
         if row.step == TAG_OPEN and promise.state != "open":
             return None, row.channel, row.recipient, label

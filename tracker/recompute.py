@@ -207,9 +207,25 @@ class Recomputer:
         promise.state = "broken"
         promise.closed_at = now
         promise.next_action_at = None
-        self._event(promise, "broken", now, reason=outcome.reason)
         # The ticket is closed: a note or tag change there would be refused, so no clean-up.
         cancel_pending(self.session, promise.id)
+        # The owner and the leads hear of it once, like an overdue promise (the unique
+        # outbox key makes it once); no team or no leads: the managers instead.
+        owner = self._email(promise.owner_id)
+        leads = team_leads(self.session, promise.team_id) or self.config.escalation.managers
+        source = self._source(self.session.get(Ticket, promise.ticket_id).source_id)  # type: ignore[union-attr]
+        pairs = escalation.recipients("broken", self.channels(source), owner, leads, [])
+        for channel, recipient in pairs:
+            self.tally.escalations_created += queue(
+                self.session, promise.id, "broken", channel, recipient, now
+            )
+        self._event(
+            promise,
+            "broken",
+            now,
+            reason=outcome.reason,
+            recipients=[f"{c}:{r}" for c, r in pairs],
+        )
         self.tally.broken += 1
 
     def _live(self, promise: Promise, ticket: Ticket, state: str, now: datetime) -> None:
