@@ -72,6 +72,8 @@ class EscalationConfig:
     grace: Duration = field(default_factory=lambda: parse_duration("2h"))
     managers: list[str] = field(default_factory=list)
     digest_at: str = "08:30"
+    # The longest snooze anyone may set (calendar time).
+    max_snooze: Duration = field(default_factory=lambda: parse_duration("14d"))
 
 
 @dataclass
@@ -228,6 +230,7 @@ _ESCALATION_KEYS = {
     "grace": (str, False),
     "managers": (list, False),
     "digest_at": (str, False),
+    "max_snooze": (str, False),
 }
 _EMAIL_KEYS = {
     "smtp_host": (str, False),
@@ -496,6 +499,7 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         grace=v.duration("escalation", "grace", esc.get("grace"), "2h"),
         managers=esc.get("managers", []),
         digest_at=esc.get("digest_at", "08:30"),
+        max_snooze=v.duration("escalation", "max_snooze", esc.get("max_snooze"), "14d"),
     )
     if not re.match(r"^\d{1,2}:\d{2}$", config.escalation.digest_at):
         v.problem("escalation", "digest_at", "must be a local time like '08:30'")
