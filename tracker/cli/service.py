@@ -69,8 +69,6 @@ def web_command(ctx: click.Context, listen: str | None) -> None:
     host, _, port = address.rpartition(":")
     if not host or not port.isdigit():
         fail(f"--listen: {address!r} is not like '127.0.0.1:8765'", 2)
-    import waitress
-
     from tracker.db import session_scope
     from tracker.teams import sync_teams
     from tracker.web import create_app
@@ -81,6 +79,19 @@ def web_command(ctx: click.Context, listen: str | None) -> None:
             sync_teams(session, config)  # so the configured leads see their teams
     except Exception as exc:
         fail(f"database {config.database_url.split('@')[-1]}: {exc}", 1)
+    from waitress.server import create_server
+
+    from tracker.service.health import cannot_listen
+
     app = create_app(config, engine)
+    try:
+        server = create_server(app, host=host.strip("[]"), port=int(port), threads=8)
+    except OSError as exc:
+        fail(cannot_listen(address, exc), EXIT_USAGE)
     click.echo(f"serving the web pages on http://{address}/ (Ctrl-C stops)")
-    waitress.serve(app, host=host.strip("[]"), port=int(port), threads=8)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()

@@ -33,7 +33,7 @@ from sqlalchemy.engine import Engine
 
 from tracker.config import Config
 from tracker.service import leases
-from tracker.service.health import Listener, make_app
+from tracker.service.health import Listener, cannot_listen, make_app
 from tracker.service.jobs import Jobs, first_line
 from tracker.service.logs import event
 
@@ -199,7 +199,7 @@ class Service(Jobs):
         except OSError as exc:
             self._release_all()
             raise ServiceRefused(
-                f"[service] listen = {self.config.service.listen!r}: cannot listen ({exc})"
+                f"[service] listen: {cannot_listen(self.config.service.listen, exc)}"
             ) from exc
         if install_signals:
             for signum in (signal.SIGTERM, signal.SIGINT):
