@@ -16,9 +16,12 @@ UTC_CALENDAR_KEY = "UTC"
 
 
 def sync_teams(session: Session, config: Config) -> dict[str, Team]:
-    """Make the team table match the configuration; returns teams by name. Live promises
-    whose owner or group changed team are re-decided (tracker.teams.decide_team)."""
+    """Make the stored teams and memberships follow the configuration exactly; returns
+    the configured teams by name. A team no longer configured keeps its row (history and
+    digests point at it) but loses its leads, members and groups; live promises whose
+    owner or group changed team are re-decided (tracker.teams.decide_team)."""
     existing = {team.name: team for team in session.exec(select(Team))}
+    configured: dict[str, Team] = {}
     for team_config in config.teams:
         team = existing.get(team_config.name) or Team(name=team_config.name)
         team.timezone = team_config.timezone
@@ -27,37 +30,70 @@ def sync_teams(session: Session, config: Config) -> dict[str, Team]:
         team.holidays = team_config.holidays
         team.leads = json.dumps(team_config.leads)
         session.add(team)
-        existing[team.name] = team
+        configured[team.name] = team
+    for name, team in existing.items():
+        if name not in configured and team.leads != "[]":
+            team.leads = "[]"  # a removed team's lead is a lead no more
+            session.add(team)
     session.flush()
-    people, groups = _assign_members(session, config.teams, existing)
+    people, groups = _assign_members(session, config.teams, configured)
     if people or groups:
         session.flush()
         redecide_live_teams(session, config, owner_ids=people, group_ids=groups)
-    return existing
+    return configured
+
+
+def _wanted(teams: list[TeamConfig], by_name: dict[str, Team]) -> tuple[dict, dict]:
+    """Each configured e-mail address and group name, and the team it belongs to: the
+    first team listing the address in `members`, else the first listing it in `leads`;
+    the first team listing the group in `groups`."""
+    people: dict[str, int] = {}
+    for team_config in teams:
+        for email in team_config.members:
+            people.setdefault(email.strip().lower(), by_name[team_config.name].id)  # type: ignore[arg-type]
+    for team_config in teams:
+        for email in team_config.leads:
+            people.setdefault(email.strip().lower(), by_name[team_config.name].id)  # type: ignore[arg-type]
+    groups: dict[str, int] = {}
+    for team_config in teams:
+        for name in team_config.groups:
+            groups.setdefault(name, by_name[team_config.name].id)  # type: ignore[arg-type]
+    return people, groups
 
 
 def _assign_members(
     session: Session, teams: list[TeamConfig], by_name: dict[str, Team]
 ) -> tuple[set[int], set[int]]:
-    """Put people and groups in their teams; returns the ids of those that moved."""
-    people: set[int] = set()
-    groups: set[int] = set()
-    for team_config in teams:
-        team = by_name[team_config.name]
-        emails = [e.lower() for e in team_config.members + team_config.leads]
-        if emails:
-            for person in session.exec(select(Person).where(Person.email.in_(emails))):
-                joins = person.team_id is None or person.email.lower() in team_config.members
-                if joins and person.team_id != team.id:
-                    person.team_id = team.id
-                    people.add(person.id)  # type: ignore[arg-type]
-        if team_config.groups:
-            query = select(HelpdeskGroup).where(HelpdeskGroup.name.in_(team_config.groups))
-            for group in session.exec(query):
-                if group.team_id != team.id:
-                    group.team_id = team.id
-                    groups.add(group.id)  # type: ignore[arg-type]
-    return people, groups
+    """Put people and groups in exactly the teams the configuration says (none when it
+    names them nowhere); returns the ids of those that moved."""
+    wanted_people, wanted_groups = _wanted(teams, by_name)
+    moved_people: set[int] = set()
+    query = select(Person).where(
+        sa.or_(
+            Person.team_id.is_not(None),
+            sa.func.lower(Person.email).in_(sorted(wanted_people) or [""]),
+        )
+    )
+    for person in session.exec(query).all():
+        team_id = wanted_people.get((person.email or "").lower())
+        if person.team_id != team_id:
+            person.team_id = team_id
+            session.add(person)
+            moved_people.add(person.id)  # type: ignore[arg-type]
+    moved_groups: set[int] = set()
+    query = select(HelpdeskGroup).where(
+        sa.or_(
+            HelpdeskGroup.team_id.is_not(None),
+            HelpdeskGroup.name.in_(sorted(wanted_groups) or [""]),
+        )
+    )
+    for group in session.exec(query).all():
+        team_id = wanted_groups.get(group.name)
+        if group.team_id != team_id:
+            group.team_id = team_id
+            session.add(group)
+            moved_groups.add(group.id)  # type: ignore[arg-type]
+    return moved_people, moved_groups
 
 
 def team_calendar(team: Team) -> BusinessCalendar:

@@ -235,3 +235,47 @@ def test_teams_lists_who_maps_where_and_config_check_warns_about_the_rest(engine
     assert "warning: help-desk group 'Returns' (desk) maps to no team" in checked.output
     assert f"warning: agent {AMY} (desk) maps to no team" in checked.output
     assert "bo@acme.example" not in checked.output
+
+
+def test_teams_and_memberships_follow_the_config_exactly_on_every_start(engine):
+    from tracker.actions import may_act
+    from tracker.web.access import lead_team_ids
+
+    before = _config(members=[AMY])
+    before_teams = (
+        before.teams
+        + validate(
+            {"team": [{"name": "Billing", "leads": ["lars@acme.example"], "members": [AMY]}]}
+        ).teams
+    )
+    before.teams = before_teams
+    _ingest(engine, before, _batch(group="g2"))  # amy's promise, on an unmapped group
+    with Session(engine) as session:
+        promise = session.exec(select(Promise)).one()
+        assert session.get(Team, promise.team_id).name == "Orders"  # first team listing amy
+        billing = session.exec(select(Team).where(Team.name == "Billing")).one()
+        assert lead_team_ids(session, "lars@acme.example") == {billing.id}
+    after = _config()  # Billing removed, amy dropped from Orders' members
+    with Session(engine) as session:
+        sync_teams(session, after)
+        session.commit()
+    with Session(engine) as session:
+        promise = session.exec(select(Promise)).one()
+        assert lead_team_ids(session, "lars@acme.example") == set()
+        assert not may_act(session, "lars@acme.example", promise)
+        from tracker.models import Person
+
+        amy = session.exec(select(Person).where(Person.email == AMY)).one()
+        assert amy.team_id is None
+        assert promise.team_id is None  # g2 maps to no team either
+    regrouped = _config(groups=["Orders & Despatch", "Returns"])
+    with Session(engine) as session:
+        sync_teams(session, regrouped)
+        session.commit()
+    with Session(engine) as session:
+        assert session.get(Team, session.exec(select(Promise)).one().team_id).name == "Orders"
+    with Session(engine) as session:
+        sync_teams(session, after)  # Returns removed from the groups again
+        session.commit()
+    with Session(engine) as session:
+        assert session.exec(select(Promise)).one().team_id is None
