@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, select
 
 from tracker.durations import Duration
@@ -40,6 +41,7 @@ class IngestResult:
     messages: int = 0
     promises: int = 0
     handoffs: int = 0
+    merged: int = 0  # tickets folded into another (one thread read as two)
 
 
 def body_hash(raw: str) -> str:
@@ -251,6 +253,34 @@ class _Ingest:
                 )
             )
         self.result.promises += len(made)
+        for merge in batch.merges:
+            self._merge(merge.from_external_id, merge.into_external_id)
+
+    def _merge(self, from_external_id: str, into_external_id: str) -> None:
+        """Two tickets are one thread: move the messages, promises and hand-offs of the
+        first to the second, and delete the first (idempotent: a repeat finds nothing)."""
+        if from_external_id == into_external_id:
+            return
+        self.session.flush()
+        gone = _existing(self.session, Ticket, self.source.id, [from_external_id]).get(
+            from_external_id
+        )
+        if gone is None:
+            return
+        into = self.ticket(into_external_id)
+        self._ids([into])
+        for model in (Message, Promise, Assignment):
+            self.session.execute(
+                sa.update(model).where(model.ticket_id == gone.id).values(ticket_id=into.id)
+            )
+        if into.created_at is None or (gone.created_at and gone.created_at < into.created_at):
+            into.created_at = gone.created_at
+        into.requester_id = into.requester_id or gone.requester_id
+        self.session.add(into)
+        self.tickets.pop(from_external_id, None)
+        self.session.delete(gone)
+        self.session.flush()
+        self.result.merged += 1
 
     def _redecide_teams(self, ticket_ids: set[int]) -> None:
         """A ticket moved to another group: its live promises may belong to another team."""
