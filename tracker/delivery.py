@@ -257,9 +257,9 @@ def promise_view(session: Session, promise: Promise) -> PromiseView:
     owner = session.get(Person, promise.owner_id) if promise.owner_id else None
     maker = session.get(Person, promise.maker_id) if promise.maker_id else None
     zone = "UTC"
-    if owner is not None and owner.team_id is not None:
-        team = session.get(Team, owner.team_id)
-        zone = team.timezone if team else zone
+    team = session.get(Team, promise.team_id) if promise.team_id is not None else None
+    if team is not None:  # the promise's team (tracker.teams.decide_team)
+        zone = team.timezone
     elif owner is not None and owner.time_zone:
         zone = owner.time_zone
     return PromiseView(
