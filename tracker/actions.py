@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from tracker.durations import Duration
 from tracker.lifecycle import LIVE_STATES, live_state
 from tracker.models import Person, Promise, PromiseEvent, Team
 from tracker.outbox import close_out
@@ -72,13 +73,25 @@ def mark_done(session: Session, promise_id: int, actor: str, now: datetime) -> P
 
 
 def snooze(
-    session: Session, promise_id: int, actor: str, until: datetime, now: datetime
+    session: Session,
+    promise_id: int,
+    actor: str,
+    until: datetime,
+    now: datetime,
+    max_snooze: Duration | None = None,
 ) -> Promise:
-    """Quiet the promise until `until`; the ladder resumes from then."""
+    """Quiet the promise until `until`, at most `max_snooze` ahead (`[escalation]
+    max_snooze`); the ladder resumes from then."""
     if until.tzinfo is None:
         raise ActionError("snooze time must include a time zone (e.g. 2026-11-24T09:00Z)")
     if until <= now:
         raise ActionError(f"snooze time {until.isoformat()} is not in the future")
+    if max_snooze is not None and until - now > max_snooze.delta:
+        latest = (now + max_snooze.delta).isoformat(timespec="minutes")
+        raise ActionError(
+            f"a promise may be snoozed for at most {max_snooze.text} ([escalation] "
+            f"max_snooze): until {latest} at the latest"
+        )
     promise = _live_promise(session, promise_id, "snoozed", now)
     promise.state = "snoozed"
     promise.snoozed_until = until
@@ -127,21 +140,16 @@ def _email(session: Session, person_id: int | None) -> str | None:
     return person.email.lower() if person is not None and person.email else None
 
 
-def leads_of(session: Session, person_id: int | None) -> list[str]:
-    """The leads of a person's team (lower-cased e-mail addresses)."""
-    if person_id is None:
-        return []
-    person = session.get(Person, person_id)
-    if person is None or person.team_id is None:
-        return []
-    team = session.get(Team, person.team_id)
+def team_leads(session: Session, team_id: int | None) -> list[str]:
+    """The leads of a team (lower-cased e-mail addresses); none for no team."""
+    team = session.get(Team, team_id) if team_id is not None else None
     return [lead.lower() for lead in json.loads(team.leads or "[]")] if team else []
 
 
 def may_act(
     session: Session, actor_email: str, promise: Promise, *, admins: Iterable[str] = ()
 ) -> bool:
-    """The owner, the maker, a lead of the owner's team, or a configured web admin."""
+    """The owner, the maker, a lead of the promise's team, or a configured web admin."""
     actor = (actor_email or "").strip().lower()
     if not actor:
         return False
@@ -149,4 +157,17 @@ def may_act(
         return True
     if actor in (_email(session, promise.owner_id), _email(session, promise.maker_id)):
         return True
-    return actor in leads_of(session, promise.owner_id)
+    return actor in team_leads(session, promise.team_id)
+
+
+def may_snooze(
+    session: Session, actor_email: str, promise: Promise, *, admins: Iterable[str] = ()
+) -> bool:
+    """Snoozing silences the ladder, so only the owner, a lead of the promise's team or a
+    configured web admin may do it (not the maker of a promise someone else now owns)."""
+    actor = (actor_email or "").strip().lower()
+    if not actor:
+        return False
+    if actor in {a.lower() for a in admins} or actor == _email(session, promise.owner_id):
+        return True
+    return actor in team_leads(session, promise.team_id)

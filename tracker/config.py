@@ -74,6 +74,7 @@ class EscalationConfig:
     grace: Duration = field(default_factory=lambda: parse_duration("2h"))
     managers: list[str] = field(default_factory=list)
     digest_at: str = "08:30"
+    # The longest snooze anyone may set (calendar time).
     max_snooze: Duration = field(default_factory=lambda: parse_duration("14d"))
 
 

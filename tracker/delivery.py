@@ -237,7 +237,10 @@ class Deliverer:
         promise = session.get(Promise, row.promise_id)
         if promise is None:
             raise TransportError("the promise no longer exists", permanent=True)
-        if row.step not in (TAG_OPEN, TAG_CLEAR) and promise.state != "open":
+        if row.step == "broken":
+            if promise.state != "broken":
+                return None, row.channel, row.recipient, label
+        elif row.step not in (TAG_OPEN, TAG_CLEAR) and promise.state != "open":
             return None, row.channel, row.recipient, label  # kept, snoozed, dismissed: stop
         if row.step == TAG_OPEN and promise.state != "open":
             return None, row.channel, row.recipient, label
@@ -260,9 +263,9 @@ def promise_view(session: Session, promise: Promise) -> PromiseView:
     owner = session.get(Person, promise.owner_id) if promise.owner_id else None
     maker = session.get(Person, promise.maker_id) if promise.maker_id else None
     zone = "UTC"
-    if owner is not None and owner.team_id is not None:
-        team = session.get(Team, owner.team_id)
-        zone = team.timezone if team else zone
+    team = session.get(Team, promise.team_id) if promise.team_id is not None else None
+    if team is not None:  # the promise's team (tracker.teams.decide_team)
+        zone = team.timezone
     elif owner is not None and owner.time_zone:
         zone = owner.time_zone
     return PromiseView(

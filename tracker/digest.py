@@ -70,10 +70,10 @@ def team_items(session: Session, team: Team, now: datetime) -> list[DigestItem]:
     since = now - timedelta(days=1)
     query = (
         select(Promise, Ticket.external_id, Person.email)
-        .join(Person, Person.id == Promise.owner_id)
+        .outerjoin(Person, Person.id == Promise.owner_id)
         .join(Ticket, Ticket.id == Promise.ticket_id)
         .where(
-            Person.team_id == team.id,
+            Promise.team_id == team.id,
             sa.or_(
                 sa.and_(Promise.state == "open", Promise.due_at <= now),
                 sa.and_(Promise.state == "broken", Promise.closed_at >= since),

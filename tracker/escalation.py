@@ -7,6 +7,9 @@ which steps are due and when the next one is. Pure: no database, no clock.
 3. `lead`    the team's leads, at due + grace;
 4. `manager` the managers, at due + 2 x grace.
 
+Apart from the ladder, `broken` tells the owner and the leads once when the ticket is
+solved or closed with no reply (by e-mail and Slack: the ticket takes no note then).
+
 All offsets are business time in the owner's team calendar. A snooze that ends
 after the due time restarts the ladder from its end ("resumes from then").
 
@@ -150,6 +153,9 @@ def recipients(
         people = list(leads)
     elif step == "manager":
         people = list(managers)
+    elif step == "broken":
+        people = [owner_email] if owner_email else []
+        people += list(leads)
     else:
         raise ValueError(f"unknown escalation step {step!r}")
     if channels.email:
@@ -159,7 +165,7 @@ def recipients(
             if address and address not in seen:
                 seen.add(address)
                 pairs.append(("email", address))
-    if channels.slack and step in ("lead", "manager"):
+    if channels.slack and step in ("lead", "manager", "broken"):
         pairs.append(("slack", "slack"))
     if channels.ticket and step in ("overdue", "lead", "manager"):
         pairs.append(("ticket", "ticket"))

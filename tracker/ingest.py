@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, select
 
 from tracker.durations import Duration
@@ -29,7 +30,7 @@ from tracker.models import (
     Ticket,
 )
 from tracker.records import Batch, MessageRecord
-from tracker.teams import CalendarResolver
+from tracker.teams import CalendarResolver, decide_team
 
 AGENT_ROLES = ("agent", "admin")
 
@@ -40,6 +41,7 @@ class IngestResult:
     messages: int = 0
     promises: int = 0
     handoffs: int = 0
+    merged: int = 0  # tickets folded into another (one thread read as two)
 
 
 def body_hash(raw: str) -> str:
@@ -64,6 +66,7 @@ class _Ingest:
         self.groups: dict[str, HelpdeskGroup] = {}
         self.tickets: dict[str, Ticket] = {}
         self.snapshots: set[str] = set()  # derived hand-offs added by this batch
+        self.regrouped: set[int] = set()  # stored tickets whose group changed
         # External ids looked up in bulk and not stored: a placeholder needs no query.
         self.absent: dict[type[SQLModel], set[str]] = {
             Person: set(),
@@ -161,6 +164,8 @@ class _Ingest:
             self._ids([requester, assignee, group])
             new_assignee = assignee.id if assignee else None
             new_group = group.id if group else None
+            if seen_before and ticket.group_id != new_group:
+                self.regrouped.add(ticket.id)  # type: ignore[arg-type]
             if (
                 derive_handoffs
                 and seen_before
@@ -176,6 +181,9 @@ class _Ingest:
             ticket.created_at = record.created_at or ticket.created_at
             ticket.updated_at = record.updated_at or ticket.updated_at
             self.result.tickets += 1
+        if self.regrouped:
+            self.session.flush()
+            self._redecide_teams(self.regrouped)
         # Tickets named only by hand-offs and messages, in the order those steps name them.
         for record in batch.assignments:
             if record.external_id not in seen_handoffs:
@@ -247,6 +255,46 @@ class _Ingest:
                 )
             )
         self.result.promises += len(made)
+        for merge in batch.merges:
+            self._merge(merge.from_external_id, merge.into_external_id)
+
+    def _merge(self, from_external_id: str, into_external_id: str) -> None:
+        """Two tickets are one thread: move the messages, promises and hand-offs of the
+        first to the second, and delete the first (idempotent: a repeat finds nothing)."""
+        if from_external_id == into_external_id:
+            return
+        self.session.flush()
+        gone = _existing(self.session, Ticket, self.source.id, [from_external_id]).get(
+            from_external_id
+        )
+        if gone is None:
+            return
+        into = self.ticket(into_external_id)
+        self._ids([into])
+        for model in (Message, Promise, Assignment):
+            self.session.execute(
+                sa.update(model).where(model.ticket_id == gone.id).values(ticket_id=into.id)
+            )
+        if into.created_at is None or (gone.created_at and gone.created_at < into.created_at):
+            into.created_at = gone.created_at
+        into.requester_id = into.requester_id or gone.requester_id
+        self.session.add(into)
+        self.tickets.pop(from_external_id, None)
+        self.session.delete(gone)
+        self.session.flush()
+        self.result.merged += 1
+
+    def _redecide_teams(self, ticket_ids: set[int]) -> None:
+        """A ticket moved to another group: its live promises may belong to another team."""
+        query = select(Promise).where(
+            Promise.ticket_id.in_(sorted(ticket_ids)), Promise.state.in_(("open", "snoozed"))
+        )
+        for promise in self.session.exec(query).all():
+            owner = self.session.get(Person, promise.owner_id) if promise.owner_id else None
+            ticket = self.session.get(Ticket, promise.ticket_id)
+            team = decide_team(self.session, owner, ticket, self.default_team)
+            promise.team_id = team.id if team is not None else None
+            self.session.add(promise)
 
     def _placeholders(self, batch: Batch, seen_handoffs: dict, known: dict) -> None:
         """The people and groups the batch names but nobody stored, made in the order the
@@ -338,6 +386,13 @@ class _Ingest:
     ) -> list[tuple[Promise, Person | None]]:
         from tracker.extraction import extract
 
+        owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
+        owner = maker if maker is not None and maker.id == owner_id else None
+        if owner is None and owner_id is not None:
+            owner = self.session.get(Person, owner_id)
+        team = resolver.team_for(owner, ticket)
+        # The words are the maker's: "tomorrow" is read in the maker's calendar (the
+        # ladder then runs in the promise's team calendar).
         calendar = resolver.calendar_for(maker, ticket)
         found = extract(
             message.text,
@@ -347,7 +402,6 @@ class _Ingest:
             default_due=self.default_due,
             threshold=self.threshold,
         )
-        owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
         made = []
         for item in found:
             promise = Promise(
@@ -362,6 +416,7 @@ class _Ingest:
                 due_text=item.due_text,
                 maker_id=message.author_id,
                 owner_id=owner_id,
+                team_id=team.id if team is not None else None,
                 state="open",
                 made_at=message.sent_at,
                 next_action_at=message.sent_at,

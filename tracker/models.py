@@ -174,6 +174,9 @@ class Promise(SQLModel, table=True):
     due_text: str | None = Field(default=None, max_length=200)
     maker_id: int | None = Field(default=None, foreign_key="person.id")
     owner_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    # Decided by one rule (tracker.teams.decide_team) and re-decided on hand-off and
+    # group change; None: no team maps the promise (its lead step goes to the managers).
+    team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
     state: str = Field(default="open", max_length=20)
     kept_by_message_id: int | None = Field(default=None, foreign_key="message.id")
     made_at: datetime = Field(sa_column=utc_column(nullable=False))

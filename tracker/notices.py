@@ -59,6 +59,7 @@ _HEADLINES = {
     "lead": "Escalated: {owner}'s promise on ticket {t} is {late} overdue",
     "manager": "Escalated to management: {owner}'s promise on ticket {t} is {late} overdue",
     "handoff": "Handed to you: a promise on ticket {t}, due {due}",
+    "broken": "Broken: {owner}'s promise on ticket {t} was not kept",
 }
 
 
@@ -81,6 +82,8 @@ def compose(step: str, view: PromiseView, now: datetime) -> Notice:
         ("Ticket", f"{ticket_label} {view.ticket_subject}".strip()),
         ("Owner", view.owner or "nobody"),
     ]
+    if kind == "broken":
+        facts.insert(0, ("Broken", "the ticket was solved or closed with no reply after it"))
     if view.maker and view.maker != view.owner:
         facts.append(("Made by", view.maker))
     if view.ticket_url:

@@ -35,7 +35,7 @@ def promise_rows(
 ) -> list[dict[str, Any]]:
     """Promises as `promises --json` objects, soonest due first.
 
-    `agent`: the owner's e-mail address; `team`: the owner's team name; `state`: one of
+    `agent`: the owner's e-mail address; `team`: the promise's team name; `state`: one of
     STATES ("overdue" = open and past due); `visible_to`: only promises owned or made by
     these person ids (None = no limit); `ids`: only these promises. `now` decides
     "overdue" (default: the clock).
@@ -49,7 +49,7 @@ def promise_rows(
         .join(Source, Source.id == Ticket.source_id)
         .outerjoin(maker, maker.id == Promise.maker_id)
         .outerjoin(owner, owner.id == Promise.owner_id)
-        .outerjoin(Team, Team.id == owner.team_id)
+        .outerjoin(Team, Team.id == Promise.team_id)
     )
     if agent:
         query = query.where(sa.func.lower(owner.email) == agent.strip().lower())

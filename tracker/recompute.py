@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from tracker import escalation, lifecycle
-from tracker.actions import leads_of
+from tracker.actions import team_leads
 from tracker.config import Config
 from tracker.models import (
     Assignment,
@@ -207,9 +207,25 @@ class Recomputer:
         promise.state = "broken"
         promise.closed_at = now
         promise.next_action_at = None
-        self._event(promise, "broken", now, reason=outcome.reason)
         # The ticket is closed: a note or tag change there would be refused, so no clean-up.
         cancel_pending(self.session, promise.id)
+        # The owner and the leads hear of it once, like an overdue promise (the unique
+        # outbox key makes it once); no team or no leads: the managers instead.
+        owner = self._email(promise.owner_id)
+        leads = team_leads(self.session, promise.team_id) or self.config.escalation.managers
+        source = self._source(self.session.get(Ticket, promise.ticket_id).source_id)  # type: ignore[union-attr]
+        pairs = escalation.recipients("broken", self.channels(source), owner, leads, [])
+        for channel, recipient in pairs:
+            self.tally.escalations_created += queue(
+                self.session, promise.id, "broken", channel, recipient, now
+            )
+        self._event(
+            promise,
+            "broken",
+            now,
+            reason=outcome.reason,
+            recipients=[f"{c}:{r}" for c, r in pairs],
+        )
         self.tally.broken += 1
 
     def _live(self, promise: Promise, ticket: Ticket, state: str, now: datetime) -> None:
@@ -221,6 +237,9 @@ class Recomputer:
         channels = self.channels(source)
         if lifecycle.handed_off(promise.owner_id, ticket.assignee_id):
             self._hand_off(promise, ticket, channels, now)
+        owner = self.session.get(Person, promise.owner_id) if promise.owner_id else None
+        team = self._resolver(source).team_for(owner, ticket)
+        promise.team_id = team.id if team is not None else None
         if state == "snoozed":
             promise.next_action_at = promise.snoozed_until
             return
@@ -231,8 +250,7 @@ class Recomputer:
         if channels.ticket and self.config.ticket.tags and TAG_OPEN not in taken:
             queue(self.session, promise.id, TAG_OPEN, "ticket", TICKET_RECIPIENT, now, existing)
             self.tally.escalations_created += 1
-        owner = self.session.get(Person, promise.owner_id) if promise.owner_id else None
-        calendar = self._resolver(source).calendar_for(owner, ticket)
+        calendar = self._resolver(source).calendar_of(team, owner)
         plan = escalation.plan(
             promise.due_at,
             calendar,
@@ -242,7 +260,13 @@ class Recomputer:
             resumed_at=promise.snoozed_until,
             freshness=self.freshness(source),
         )
-        leads = leads_of(self.session, promise.owner_id) if "lead" in plan.due else []
+        # No team, or a team with no leads: the lead step goes to the managers, never
+        # to no one.
+        leads = (
+            team_leads(self.session, promise.team_id) or self.config.escalation.managers
+            if "lead" in plan.due
+            else []
+        )
         for step in plan.due:
             pairs = escalation.recipients(
                 step,

@@ -65,6 +65,15 @@ class AssignmentRecord:
     from_group_external_id: str | None = None
 
 
+@dataclass(frozen=True)
+class TicketMergeRecord:
+    """Two tickets are one (a later e-mail proved two threads one): move everything of
+    `from_external_id` to `into_external_id`, then forget the former."""
+
+    from_external_id: str
+    into_external_id: str
+
+
 @dataclass
 class Batch:
     """One page of changes and the cursor to store with it, in the same transaction."""
@@ -75,4 +84,5 @@ class Batch:
     tickets: list[TicketRecord] = field(default_factory=list)
     messages: list[MessageRecord] = field(default_factory=list)
     assignments: list[AssignmentRecord] = field(default_factory=list)
+    merges: list[TicketMergeRecord] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)

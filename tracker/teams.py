@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from tracker.calendar import BusinessCalendar
 from tracker.config import Config, TeamConfig
-from tracker.models import HelpdeskGroup, Person, Team, Ticket
+from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket
 
 UTC_CALENDAR_KEY = "UTC"
 
 
 def sync_teams(session: Session, config: Config) -> dict[str, Team]:
-    """Make the team table match the configuration; returns teams by name."""
+    """Make the stored teams and memberships follow the configuration exactly; returns
+    the configured teams by name. A team no longer configured keeps its row (history and
+    digests point at it) but loses its leads, members and groups; live promises whose
+    owner or group changed team are re-decided (tracker.teams.decide_team)."""
     existing = {team.name: team for team in session.exec(select(Team))}
+    configured: dict[str, Team] = {}
     for team_config in config.teams:
         team = existing.get(team_config.name) or Team(name=team_config.name)
         team.timezone = team_config.timezone
@@ -24,24 +30,70 @@ def sync_teams(session: Session, config: Config) -> dict[str, Team]:
         team.holidays = team_config.holidays
         team.leads = json.dumps(team_config.leads)
         session.add(team)
-        existing[team.name] = team
+        configured[team.name] = team
+    for name, team in existing.items():
+        if name not in configured and team.leads != "[]":
+            team.leads = "[]"  # a removed team's lead is a lead no more
+            session.add(team)
     session.flush()
-    _assign_members(session, config.teams, existing)
-    return existing
+    people, groups = _assign_members(session, config.teams, configured)
+    if people or groups:
+        session.flush()
+        redecide_live_teams(session, config, owner_ids=people, group_ids=groups)
+    return configured
 
 
-def _assign_members(session: Session, teams: list[TeamConfig], by_name: dict[str, Team]) -> None:
+def _wanted(teams: list[TeamConfig], by_name: dict[str, Team]) -> tuple[dict, dict]:
+    """Each configured e-mail address and group name, and the team it belongs to: the
+    first team listing the address in `members`, else the first listing it in `leads`;
+    the first team listing the group in `groups`."""
+    people: dict[str, int] = {}
     for team_config in teams:
-        team = by_name[team_config.name]
-        emails = [e.lower() for e in team_config.members + team_config.leads]
-        if emails:
-            for person in session.exec(select(Person).where(Person.email.in_(emails))):
-                if person.team_id is None or person.email.lower() in team_config.members:
-                    person.team_id = team.id
-        if team_config.groups:
-            query = select(HelpdeskGroup).where(HelpdeskGroup.name.in_(team_config.groups))
-            for group in session.exec(query):
-                group.team_id = team.id
+        for email in team_config.members:
+            people.setdefault(email.strip().lower(), by_name[team_config.name].id)  # type: ignore[arg-type]
+    for team_config in teams:
+        for email in team_config.leads:
+            people.setdefault(email.strip().lower(), by_name[team_config.name].id)  # type: ignore[arg-type]
+    groups: dict[str, int] = {}
+    for team_config in teams:
+        for name in team_config.groups:
+            groups.setdefault(name, by_name[team_config.name].id)  # type: ignore[arg-type]
+    return people, groups
+
+
+def _assign_members(
+    session: Session, teams: list[TeamConfig], by_name: dict[str, Team]
+) -> tuple[set[int], set[int]]:
+    """Put people and groups in exactly the teams the configuration says (none when it
+    names them nowhere); returns the ids of those that moved."""
+    wanted_people, wanted_groups = _wanted(teams, by_name)
+    moved_people: set[int] = set()
+    query = select(Person).where(
+        sa.or_(
+            Person.team_id.is_not(None),
+            sa.func.lower(Person.email).in_(sorted(wanted_people) or [""]),
+        )
+    )
+    for person in session.exec(query).all():
+        team_id = wanted_people.get((person.email or "").lower())
+        if person.team_id != team_id:
+            person.team_id = team_id
+            session.add(person)
+            moved_people.add(person.id)  # type: ignore[arg-type]
+    moved_groups: set[int] = set()
+    query = select(HelpdeskGroup).where(
+        sa.or_(
+            HelpdeskGroup.team_id.is_not(None),
+            HelpdeskGroup.name.in_(sorted(wanted_groups) or [""]),
+        )
+    )
+    for group in session.exec(query).all():
+        team_id = wanted_groups.get(group.name)
+        if group.team_id != team_id:
+            group.team_id = team_id
+            session.add(group)
+            moved_groups.add(group.id)  # type: ignore[arg-type]
+    return moved_people, moved_groups
 
 
 def team_calendar(team: Team) -> BusinessCalendar:
@@ -50,9 +102,73 @@ def team_calendar(team: Team) -> BusinessCalendar:
     )
 
 
+def decide_team(
+    session: Session, owner: Person | None, ticket: Ticket | None, default_team: str | None
+) -> Team | None:
+    """A promise's team, by the one rule: the owner's team, else the team of the ticket's
+    help-desk group, else the source's `team` (None: no team maps it)."""
+    if owner is not None and owner.team_id is not None:
+        return session.get(Team, owner.team_id)
+    if ticket is not None and ticket.group_id is not None:
+        group = session.get(HelpdeskGroup, ticket.group_id)
+        if group is not None and group.team_id is not None:
+            return session.get(Team, group.team_id)
+    if default_team:
+        return session.exec(select(Team).where(Team.name == default_team)).first()
+    return None
+
+
+def source_teams(config: Config) -> dict[str, str | None]:
+    """Each configured source's `team` (the last resort of the rule), by source name."""
+    return {source.name: source.get("team") for source in config.sources}
+
+
+def redecide_live_teams(
+    session: Session,
+    config: Config,
+    *,
+    owner_ids: Iterable[int] = (),
+    group_ids: Iterable[int] = (),
+    ticket_ids: Iterable[int] = (),
+) -> int:
+    """Re-decide the team of the live promises owned by these people or on tickets of
+    these groups or these tickets (their team or group changed); returns how many moved."""
+    owners, groups, tickets = (
+        sorted(set(owner_ids)),
+        sorted(set(group_ids)),
+        sorted(set(ticket_ids)),
+    )
+    if not (owners or groups or tickets):
+        return 0
+    query = (
+        select(Promise, Ticket, Source.name)
+        .join(Ticket, Ticket.id == Promise.ticket_id)
+        .join(Source, Source.id == Ticket.source_id)
+        .where(
+            Promise.state.in_(("open", "snoozed")),
+            sa.or_(
+                Promise.owner_id.in_(owners or [-1]),
+                Ticket.group_id.in_(groups or [-1]),
+                Ticket.id.in_(tickets or [-1]),
+            ),
+        )
+    )
+    defaults = source_teams(config)
+    moved = 0
+    for promise, ticket, source_name in session.exec(query).all():
+        owner = session.get(Person, promise.owner_id) if promise.owner_id is not None else None
+        team = decide_team(session, owner, ticket, defaults.get(source_name))
+        team_id = team.id if team is not None else None
+        if promise.team_id != team_id:
+            promise.team_id = team_id
+            session.add(promise)
+            moved += 1
+    return moved
+
+
 class CalendarResolver:
-    """Finds the business calendar for a promise: the owner's team, the ticket's group's
-    team, the agent's own time zone, or UTC; cached for one pass."""
+    """Finds the business calendar for a promise: its team's (tracker.teams.decide_team),
+    else the agent's own time zone, or UTC; cached for one pass."""
 
     def __init__(self, session: Session, default_team: str | None = None):
         self.session = session
@@ -61,21 +177,20 @@ class CalendarResolver:
         self._default: list[Team | None] = []  # the default team, once looked up
 
     def team_for(self, person: Person | None, ticket: Ticket | None) -> Team | None:
-        if person is not None and person.team_id is not None:
-            return self.session.get(Team, person.team_id)
-        if ticket is not None and ticket.group_id is not None:
-            group = self.session.get(HelpdeskGroup, ticket.group_id)
-            if group is not None and group.team_id is not None:
-                return self.session.get(Team, group.team_id)
-        if self.default_team:
+        """The rule of `decide_team`, with the source's team looked up once per pass."""
+        found = decide_team(self.session, person, ticket, None)
+        if found is None and self.default_team:
             if not self._default:
                 query = select(Team).where(Team.name == self.default_team)
                 self._default.append(self.session.exec(query).first())
             return self._default[0]
-        return None
+        return found
 
     def calendar_for(self, person: Person | None, ticket: Ticket | None) -> BusinessCalendar:
-        team = self.team_for(person, ticket)
+        return self.calendar_of(self.team_for(person, ticket), person)
+
+    def calendar_of(self, team: Team | None, person: Person | None) -> BusinessCalendar:
+        """The team's calendar, else the person's own time zone, else UTC."""
         if team is not None:
             key: object = ("team", team.id)
             if key not in self._calendars:

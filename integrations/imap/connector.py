@@ -18,14 +18,15 @@ import fnmatch
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from integrations.base import WriteBackError, dump_cursor, load_cursor
 from integrations.http import CallStats
 from integrations.imap.client import FolderError, ImapSettings, Mailbox, UidValidityChanged
-from integrations.imap.mailthread import ThreadBuilder
-from integrations.imap.parsing import BrokenMessage, parse_message
+from integrations.imap.mailthread import ThreadBuilder, sent_time
+from integrations.imap.parsing import BrokenMessage, ParsedMail, parse_message
 from integrations.imap.threads import ThreadIndex
 from tracker.config import SourceConfig
 from tracker.records import Batch
@@ -36,6 +37,19 @@ DEFAULT_BATCH = 100
 FULL_LIMIT = 8 * 1024 * 1024  # bigger messages are fetched in part (photos, videos, logs)
 PARTIAL_BYTES = 1024 * 1024
 FETCH_BUDGET = 16 * 1024 * 1024  # bytes per FETCH command, so memory stays bounded
+
+
+@dataclass
+class _Read:
+    """One fetched message of a pass, waiting to be threaded in date order."""
+
+    folder: str
+    uid: int
+    arrived: datetime  # the server's INTERNALDATE (or the pass's time)
+    sent_at: datetime  # what the thread builder will store as its time
+    truncated: bool = False
+    mail: ParsedMail | None = None
+    broken: str | None = None
 
 
 class AgentMatcher:
@@ -101,6 +115,9 @@ class ImapConnector:
 
     # -- polling --------------------------------------------------------------------------------
     def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]:
+        """One pass: every folder's new mail is read first, then threaded in date order
+        (a customer's reply in INBOX must not be threaded before the agent's message in
+        Sent that it answers), in batches of `batch_size`."""
         state = load_cursor(cursor)
         folders: dict[str, dict[str, int]] = {}
         for name, value in (state.get("folders") or {}).items():
@@ -116,30 +133,47 @@ class ImapConnector:
 
         stored = current()
         broken: list[FolderError] = []
+        items: list[_Read] = []
+        highest: dict[str, int] = {}
         with Mailbox(
             self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.http_stats
         ) as mailbox:
             for folder in self.folders:
                 try:
-                    for batch in self._folder(mailbox, folder, folders, index, now, current):
-                        stored = batch.cursor
-                        yield batch
+                    found, highest[folder] = self._read_folder(mailbox, folder, folders, now)
+                    items += found
                 except FolderError as exc:
                     broken.append(exc)  # a misspelt folder must not stop the others
+        order = {folder: n for n, folder in enumerate(self.folders)}
+        items.sort(key=lambda i: (i.sent_at, order[i.folder], i.uid))
+        unread = {folder: sorted(i.uid for i in items if i.folder == folder) for folder in highest}
+        for offset in range(0, len(items), self.batch_size):
+            chunk = items[offset : offset + self.batch_size]
+            batch = self._page(chunk, index)
+            for item in chunk:
+                unread[item.folder].remove(item.uid)
+            # every UID below a folder's oldest unread one is now stored or left out on
+            # purpose (older than the backfill window, expunged, or broken)
+            for folder, left in unread.items():
+                folders[folder]["last_uid"] = left[0] - 1 if left else highest[folder]
+            batch.cursor = current()
+            stored = batch.cursor
+            yield batch
+        for folder in highest:
+            folders[folder]["last_uid"] = highest[folder]
         if current() != stored:
             yield Batch(cursor=current())  # progress with nothing to store (all left out)
         if broken:
             raise broken[0]
 
-    def _folder(
+    def _read_folder(
         self,
         mailbox: Mailbox,
         folder: str,
         folders: dict[str, dict[str, int]],
-        index: ThreadIndex,
         now: datetime,
-        current: Callable[[], str],
-    ) -> Iterator[Batch]:
+    ) -> tuple[list[_Read], int]:
+        """The folder's new mail, parsed (broken mail kept as such), and its highest UID."""
         resyncs = 0
         while True:
             validity = mailbox.open(folder)
@@ -157,17 +191,24 @@ class ImapConnector:
                 since = (now - self.backfill).date() if self.backfill else None
             try:
                 uids, highest = mailbox.uids_after(known["last_uid"], since)
-                for offset in range(0, len(uids), self.batch_size):
-                    chunk = uids[offset : offset + self.batch_size]
-                    batch = self._page(mailbox, folder, chunk, index, now)
-                    # every UID below the next one to read is now stored or left out on
-                    # purpose (older than the backfill window, or expunged)
-                    following = uids[offset + self.batch_size : offset + self.batch_size + 1]
-                    known["last_uid"] = following[0] - 1 if following else highest
-                    batch.cursor = current()
-                    yield batch
-                known["last_uid"] = highest  # no mail to read: the older mail is left out
-                return
+                found: list[_Read] = []
+                for group, first_bytes in self._fetch_plan(uids, mailbox.sizes(uids)):
+                    fetched = mailbox.fetch(group, first_bytes)
+                    for uid in group:
+                        item = fetched.pop(uid, None)
+                        if item is None:
+                            continue  # expunged between SEARCH and FETCH: nothing to store
+                        arrived = item.internal_date or now
+                        read = _Read(folder, uid, arrived, arrived, truncated=bool(first_bytes))
+                        try:
+                            read.mail = parse_message(item.raw)
+                            read.sent_at = sent_time(read.mail, arrived)
+                        except BrokenMessage as exc:
+                            read.broken = str(exc)
+                        except Exception as exc:  # one bad message must not stop the mailbox
+                            read.broken = f"{type(exc).__name__}: {exc}"
+                        found.append(read)
+                return found, highest
             except UidValidityChanged:
                 resyncs += 1
                 if resyncs > 2:
@@ -202,37 +243,22 @@ class ImapConnector:
             plan.append((group, None))
         return plan
 
-    def _page(
-        self,
-        mailbox: Mailbox,
-        folder: str,
-        uids: Sequence[int],
-        index: ThreadIndex,
-        now: datetime,
-    ) -> Batch:
+    def _page(self, chunk: Sequence[_Read], index: ThreadIndex) -> Batch:
         builder = ThreadBuilder(index, self.is_agent)
         skipped = len(self.skipped)
-        fetched = truncated = 0
-        for group, first_bytes in self._fetch_plan(uids, mailbox.sizes(uids)):
-            items = mailbox.fetch(group, first_bytes)
-            fetched += len(items)
-            truncated += len(items) if first_bytes else 0
-            for uid in group:
-                item = items.pop(uid, None)
-                if item is None:
-                    continue  # expunged between SEARCH and FETCH: nothing to store
-                try:
-                    mail = parse_message(item.raw)
-                    builder.add(mail, item.internal_date or now)
-                except BrokenMessage as exc:
-                    self._skip(folder, uid, str(exc))
-                except Exception as exc:  # one bad message must not stop the mailbox
-                    self._skip(folder, uid, f"{type(exc).__name__}: {exc}")
+        for read in chunk:
+            if read.mail is None:
+                self._skip(read.folder, read.uid, read.broken or "unreadable")
+                continue
+            try:
+                builder.add(read.mail, read.arrived)
+            except Exception as exc:  # one bad message must not stop the mailbox
+                self._skip(read.folder, read.uid, f"{type(exc).__name__}: {exc}")
         batch = builder.batch()
         batch.stats = {
-            "folder": folder,
-            "fetched": fetched,
-            "truncated": truncated,
+            "folder": ",".join(dict.fromkeys(read.folder for read in chunk)),
+            "fetched": len(chunk),
+            "truncated": sum(read.truncated for read in chunk),
             "skipped": len(self.skipped) - skipped,
         }
         return batch

@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from integrations.imap.parsing import Address, ParsedMail
 from integrations.imap.threads import ThreadIndex, short_key, strip_subject
-from tracker.records import AssignmentRecord, Batch, MessageRecord, PersonRecord, TicketRecord
+from tracker.records import (
+    AssignmentRecord,
+    Batch,
+    MessageRecord,
+    PersonRecord,
+    TicketMergeRecord,
+    TicketRecord,
+)
 
 FUTURE_SLACK = timedelta(hours=1)
 
@@ -31,6 +38,12 @@ class _Thread:
     requester: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+
+
+def sent_time(mail: ParsedMail, arrived: datetime) -> datetime:
+    """The mail's Date, unless the sender's clock is far ahead of the server's arrival."""
+    sent_at = mail.date or arrived
+    return arrived if sent_at > arrived + FUTURE_SLACK else sent_at
 
 
 def customer_of(mail: ParsedMail, is_agent: Callable[[str], bool]) -> Address | None:
@@ -52,6 +65,7 @@ class ThreadBuilder:
         self.threads: dict[str, _Thread] = {}
         self.messages: dict[str, MessageRecord] = {}
         self.assignments: list[AssignmentRecord] = []
+        self.merges: list[TicketMergeRecord] = []
 
     def _person(self, address: Address, role: str) -> str:
         key = short_key(address.email)
@@ -79,9 +93,7 @@ class ThreadBuilder:
             customer.email if customer else None,
         )
         ticket_key = short_key(root)
-        sent_at = mail.date or fallback_time
-        if sent_at > fallback_time + FUTURE_SLACK:
-            sent_at = fallback_time  # a sender's clock far ahead: trust the server's arrival
+        sent_at = sent_time(mail, fallback_time)
         thread = self.threads.get(ticket_key)
         if thread is None:
             thread = self.threads[ticket_key] = _Thread(root, new=not self.index.knows(root))
@@ -122,6 +134,35 @@ class ThreadBuilder:
             channel="email",
             body_hash=hashlib.sha256(mail.body.encode("utf-8", "replace")).hexdigest(),
         )
+        while self.index.merges:
+            self._merge(*self.index.merges.pop(0))
+
+    def _merge(self, old_root: str, new_root: str) -> None:
+        """Fold thread `old_root` into `new_root`: this batch's records of it move over,
+        and a merge record moves what earlier batches stored."""
+        old, new = short_key(old_root), short_key(new_root)
+        if old == new:
+            return
+        gone = self.threads.pop(old, None)
+        kept = self.threads.get(new)
+        if gone is not None and kept is not None:
+            kept.requester = kept.requester or gone.requester
+            times = [t for t in (kept.created_at, gone.created_at) if t is not None]
+            kept.created_at = min(times) if times else None
+            times = [t for t in (kept.updated_at, gone.updated_at) if t is not None]
+            kept.updated_at = max(times) if times else None
+        for key, record in self.messages.items():
+            if record.ticket_external_id == old:
+                self.messages[key] = replace(record, ticket_external_id=new)
+        self.assignments = [
+            replace(a, ticket_external_id=new) if a.ticket_external_id == old else a
+            for a in self.assignments
+        ]
+        self.merges = [
+            TicketMergeRecord(m.from_external_id, new) if m.into_external_id == old else m
+            for m in self.merges
+        ]
+        self.merges.append(TicketMergeRecord(old, new))
 
     def batch(self) -> Batch:
         tickets = []
@@ -144,4 +185,5 @@ class ThreadBuilder:
             tickets=tickets,
             messages=list(self.messages.values()),
             assignments=self.assignments,
+            merges=self.merges,
         )

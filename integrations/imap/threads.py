@@ -9,6 +9,11 @@ The ticket key of a thread is its root Message-ID:
 4. else the In-Reply-To id; else the message starts a thread and its own Message-ID
    (or, without one, the hash of its raw bytes) is the root.
 
+When a message proves two known threads to be one (its references lead to two roots,
+or it is itself the root of a thread of its own yet refers to another), the later
+thread is merged into the one its first known reference names: `root_of` notes the
+merge in `merges` (old root, new root) and the index forgets the old root.
+
 What makes 2 and 3 work across passes is a small index carried in the connector's
 cursor (stored with each batch, so it can never run ahead of the data): Message-ID
 -> root, (subject, customer) -> root, and root -> (latest answering agent, when).
@@ -71,6 +76,8 @@ class ThreadIndex:
     subjects: dict[str, str] = field(default_factory=dict)  # subject key -> root
     # root -> [latest answering agent or "", when (ISO) or ""], most recently used last
     threads: dict[str, list[str]] = field(default_factory=dict)
+    # (old root, new root) found by `root_of` and not yet taken by the caller
+    merges: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, data: Any) -> ThreadIndex:
@@ -102,10 +109,15 @@ class ThreadIndex:
         subject are remembered; the thread itself only by `remember`."""
         root = None
         key = subject_key(subject, customer)
+        joined: list[str] = []  # other known threads this message proves to be this one
         if message_id in self.ids:
             root = self.ids[message_id]  # seen before (a resync): same answer as then
         else:
-            root = next((self.ids[i] for i in [*references, *in_reply_to] if i in self.ids), None)
+            known = [self.ids[i] for i in [*references, *in_reply_to] if i in self.ids]
+            root = known[0] if known else None
+            joined = [r for r in known if r != root]
+            if root is not None and message_id != root and message_id in self.threads:
+                joined.append(message_id)  # a reply read first made a thread of this one
         if root is None and references:
             root = references[0]
         if root is None and key is not None:
@@ -113,10 +125,24 @@ class ThreadIndex:
         if root is None and in_reply_to:
             root = in_reply_to[0]
         root = root or message_id
+        for old in dict.fromkeys(joined):
+            self.merge(old, root)
         _touch(self.ids, message_id, root, MAX_IDS)
         if key is not None:
             _touch(self.subjects, key, root, MAX_THREADS)
         return root
+
+    def merge(self, old: str, new: str) -> None:
+        """Thread `old` is thread `new`: every id and subject of it now leads to `new`."""
+        for table in (self.ids, self.subjects):
+            for key, value in table.items():
+                if value == old:
+                    table[key] = new
+        gone = self.threads.pop(old, None)
+        kept = self.threads.get(new)
+        if gone is not None and (kept is None or gone[1] > kept[1]):
+            _touch(self.threads, new, gone, MAX_THREADS)
+        self.merges.append((old, new))
 
     def remember(self, root: str) -> None:
         _touch(self.threads, root, self.threads.get(root) or ["", ""], MAX_THREADS)

@@ -10,13 +10,29 @@ import pytest
 
 from integrations.base import WriteBackError
 from integrations.http import AuthError
-from integrations.imap.client import FolderError, MailboxAuthError, MailboxError
+from integrations.imap.client import FolderError, Mailbox, MailboxAuthError, MailboxError
 from tests.imap.conftest import Account, unique
 from tests.imap.dovecot import free_port
 from tests.imap.mails import mail
 from tests.imap.proxy import Proxy
 from tests.imap.seed import ANNA, NOW, SUPPORT, at
 from tests.imap.test_imap_polling import connector, messages, seeded
+
+
+def before_call(monkeypatch: pytest.MonkeyPatch, method: str, nth: int, action) -> None:
+    """Run `action` (cut the line, recreate a folder) just before the `nth` call of a
+    Mailbox method: a pass reads every folder before it yields its first batch, so
+    "mid-pass" means mid-read."""
+    original = getattr(Mailbox, method)
+    calls: list[int] = []
+
+    def wrapped(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == nth:
+            action()
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Mailbox, method, wrapped)
 
 
 @pytest.fixture
@@ -29,28 +45,24 @@ def proxy(mailbox_account: Account) -> Iterator[Proxy]:
 
 
 def test_a_connection_cut_mid_pass_is_reopened_and_nothing_is_lost(
-    mailbox_account: Account, proxy: Proxy
+    mailbox_account: Account, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seeded(mailbox_account)
     source = connector(mailbox_account, port=proxy.port)
-    pages = source.pages(None, NOW)
-    batches = [next(pages)]
-    proxy.cut()
-    batches += list(pages)
+    before_call(monkeypatch, "fetch", 2, proxy.cut)  # INBOX read, Sent not yet
+    batches = list(source.pages(None, NOW))
     assert len(messages(batches)) == 10
     assert source.http_stats.retries >= 1
     assert proxy.accepted >= 2
 
 
 def test_a_stalled_connection_times_out_and_is_reopened(
-    mailbox_account: Account, proxy: Proxy
+    mailbox_account: Account, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seeded(mailbox_account)
     source = connector(mailbox_account, port=proxy.port, timeout=1.0)
-    pages = source.pages(None, NOW)
-    batches = [next(pages), next(pages)]
-    proxy.stall_live_connections()
-    batches += list(pages)
+    before_call(monkeypatch, "fetch", 2, proxy.stall_live_connections)
+    batches = list(source.pages(None, NOW))
     assert len(messages(batches)) == 10
     assert source.http_stats.retries >= 1
 
@@ -153,7 +165,7 @@ def test_a_mailbox_has_no_ticket_to_write_on(mailbox_account: Account) -> None:
 
 
 def test_a_folder_recreated_while_the_connection_was_down_is_read_again_from_its_start(
-    mailbox_account: Account, proxy: Proxy
+    mailbox_account: Account, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tag = unique("t")
     raws = [
@@ -168,19 +180,22 @@ def test_a_folder_recreated_while_the_connection_was_down_is_read_again_from_its
         for n in range(4)
     ]
     mailbox_account.append_many(raws, "Support")
-    source = connector(mailbox_account, port=proxy.port, folders=["Support"])
-    pages = source.pages(None, NOW)
-    batches = [next(pages)]
-    first_validity = json.loads(batches[0].cursor)["folders"]["Support"]["uidvalidity"]
     with mailbox_account.client() as client:
-        client.delete_folder("Support")
-        client.create_folder("Support")
-    mailbox_account.append_many(raws, "Support")
-    proxy.cut()
-    batches += list(pages)
+        first_validity = client.select_folder("Support", readonly=True)[b"UIDVALIDITY"]
+
+    def recreate_and_cut() -> None:
+        with mailbox_account.client() as client:
+            client.delete_folder("Support")
+            client.create_folder("Support")
+        mailbox_account.append_many(raws, "Support")
+        proxy.cut()
+
+    source = connector(mailbox_account, port=proxy.port, folders=["Support"])
+    before_call(monkeypatch, "sizes", 1, recreate_and_cut)  # UIDs listed, not yet fetched
+    batches = list(source.pages(None, NOW))
     final = json.loads(batches[-1].cursor)["folders"]["Support"]
     assert final["uidvalidity"] != first_validity and final["last_uid"] == 4
-    ids = {m.external_id for b in batches[1:] for m in b.messages}
+    ids = {m.external_id for b in batches for m in b.messages}
     assert ids == {f"<w{n}@{tag}.example>" for n in range(4)}  # all of it, read again
     assert source.http_stats.retries >= 1
 

@@ -151,6 +151,7 @@ class World:
         quote: str = "I'll get back to you tomorrow",
     ) -> Promise:
         message = self.message(ticket, maker, made_at, text=quote)
+        owner = self.session.get(Person, ticket.assignee_id or maker.id)
         promise = Promise(
             message_id=message.id,
             ticket_id=ticket.id,
@@ -160,7 +161,8 @@ class World:
             kind=kind,
             due_at=due_at,
             maker_id=maker.id,
-            owner_id=ticket.assignee_id or maker.id,
+            owner_id=owner.id,
+            team_id=owner.team_id,  # as ingest decides it (tracker.teams.decide_team)
             state="open",
             made_at=made_at,
             next_action_at=made_at,

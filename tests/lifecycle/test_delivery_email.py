@@ -201,3 +201,29 @@ def test_two_workers_delivering_at_once_send_each_notice_once(engine, smtp, monk
     assert sum(r.delivered for r in reports) == 31, [r.delivered for r in reports]
     recipients = [rcpt for _, rcpts, _ in smtp.sink.messages for rcpt in rcpts]
     assert len(recipients) == len(set(recipients)) == 31
+
+
+def test_a_broken_promise_tells_the_owner_and_the_lead_once(engine, smtp):
+    import sqlalchemy as sa
+
+    from tracker.models import Ticket
+
+    world, ticket, _ = setup(engine, smtp.port)
+    with Session(engine) as session:
+        session.execute(sa.update(Ticket).where(Ticket.id == ticket.id).values(status="solved"))
+        session.commit()
+    report = run_sweep(engine, world.config, now=utc(2026, 11, 24, 9))  # before due
+    assert (report.broken, report.delivered, report.failed) == (1, 2, 0)
+    [to_amy] = smtp.sink.to("amy@acme.example")
+    [to_lead] = smtp.sink.to("lead@acme.example")
+    assert to_amy["Subject"].startswith("Broken: amy@acme.example's promise on ticket #")
+    assert to_lead["Subject"] == to_amy["Subject"]
+    assert "solved or closed with no reply" in to_lead.get_body(("plain",)).get_content()
+    assert smtp.sink.to("boss@acme.example") == []
+    again = run_sweep(engine, world.config, now=utc(2026, 11, 25, 9))
+    assert (again.broken, again.delivered) == (0, 0)
+    assert len(smtp.sink.to("amy@acme.example")) == 1
+    with Session(engine) as session:
+        [row] = promise_rows(session, now=utc(2026, 11, 25, 9))
+    sent = {(e["step"], e["recipient"]) for e in row["escalations"] if e["status"] == "sent"}
+    assert sent == {("broken", "amy@acme.example"), ("broken", "lead@acme.example")}

@@ -78,8 +78,11 @@ def test_sweep_escalates_and_promises_lists_what_was_sent(setup):
 def test_an_agent_snoozes_dismisses_and_marks_done(setup):
     _, config, _ = setup
     first, second = (p["id"] for p in json.loads(run(config, "promises", "--json").output))
-    snoozed = run(config, "promise", "snooze", str(first), "--until", "2099-01-01T09:00Z",
-                  "--as", "amy@acme.example", "--json")  # fmt: skip
+    too_long = run(config, "promise", "snooze", str(first), "--until", "2099-01-01T09:00Z",
+                   "--now", "2026-11-24T09:00Z")  # fmt: skip
+    assert too_long.exit_code == 1 and "at most 14d" in too_long.output
+    snoozed = run(config, "promise", "snooze", str(first), "--until", "2026-12-01T09:00Z",
+                  "--now", "2026-11-24T09:00Z", "--as", "amy@acme.example", "--json")  # fmt: skip
     assert snoozed.exit_code == 0, snoozed.output
     assert json.loads(snoozed.output)["state"] == "snoozed"
     dismissed = run(config, "promise", "dismiss", str(second), "--reason", "not a promise")

@@ -132,7 +132,14 @@ def test_a_ticket_solved_without_a_reply_breaks_the_promise(engine):
     report = decide(engine, world.config, now=utc(2026, 11, 24, 11, 10))
     assert report.broken == 1
     assert load(engine, promise.id).state == "broken"
-    assert set(rows(engine, promise.id).values()) == {"cancelled"}
+    # What the ladder had pending is cancelled; the owner and the lead hear of the break.
+    outbox = rows(engine, promise.id)
+    broken = {key: status for key, status in outbox.items() if key[0] == "broken"}
+    assert broken == {
+        ("broken", "email", "amy@acme.example"): "pending",
+        ("broken", "email", "lead@acme.example"): "pending",
+    }
+    assert set(outbox.values()) - set(broken.values()) <= {"cancelled"}
 
 
 def test_a_private_note_or_customer_reply_keeps_nothing(engine):

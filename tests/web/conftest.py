@@ -76,6 +76,7 @@ def seed(session: Session, now: datetime = NOW) -> World:
         (LENA, "agent", "Tier 1", None),
         ("customer@example.com", "customer", None, None),
     ]
+    owner_team: dict[str, int | None] = {}
     for i, (email, role, team, zone) in enumerate(people):
         person = Person(
             source_id=source.id,
@@ -89,6 +90,7 @@ def seed(session: Session, now: datetime = NOW) -> World:
         session.add(person)
         session.flush()
         world.people[email] = person.id
+        owner_team[email] = person.team_id
 
     def promise(
         key: str,
@@ -147,6 +149,7 @@ def seed(session: Session, now: datetime = NOW) -> World:
             due_text="tomorrow",
             maker_id=world.people[maker],
             owner_id=world.people[owner],
+            team_id=owner_team[owner],  # as ingest decides it (tracker.teams.decide_team)
             state=state,
             made_at=made,
             kept_at=kept_at,

@@ -87,3 +87,38 @@ def test_a_page_form_never_sends_the_browser_to_another_site(as_person, world):
     answer = amy.post_form(f"/promises/{soon}/done", {"next": "/\t/evil.example"})
     assert answer.status_code == 303
     assert answer.headers["Location"] == "/me"
+
+
+def test_only_the_owner_their_lead_and_admins_may_snooze_and_never_past_the_cap(
+    as_person, world, engine
+):
+    from tests.web.conftest import ADA, BOB
+
+    inherited = world.promises["amy_inherited"]  # made by bob, now owned by amy
+    week = {"until": (NOW + timedelta(days=7)).isoformat()}
+    by_maker = as_person(BOB).post_json(f"/api/promises/{inherited}/snooze", week)
+    assert by_maker.status_code == 403, by_maker.data
+    assert "owner" in by_maker.get_json()["error"]
+    assert _promise(engine, inherited).state == "open"
+    forever = {"until": "8999-12-31T00:00:00+00:00"}
+    too_long = as_person(AMY).post_json(f"/api/promises/{inherited}/snooze", forever)
+    assert too_long.status_code == 409
+    assert "at most 14d" in too_long.get_json()["error"]
+    assert _promise(engine, inherited).state == "open"
+    for who, key in ((AMY, "amy_inherited"), (LENA, "amy_soon"), (ADA, "amy_later")):
+        answer = as_person(who).post_json(f"/api/promises/{world.promises[key]}/snooze", week)
+        assert answer.status_code == 200, (who, answer.data)
+
+
+def test_the_lead_page_shows_snoozed_promises_with_who_and_until_when(as_person, world, engine):
+    overdue = world.promises["amy_overdue"]
+    until = NOW + timedelta(days=2)
+    answer = as_person(AMY).post_json(
+        f"/api/promises/{overdue}/snooze", {"until": until.isoformat()}
+    )
+    assert answer.status_code == 200, answer.data
+    page = as_person(LENA).get("/lead").get_data(as_text=True)
+    assert "Snoozed (1)" in page
+    snoozed = page[page.index("Snoozed (1)") :]
+    assert "check with the courier" in snoozed
+    assert AMY in snoozed and "Fri 20 Nov 2026 10:00" in snoozed

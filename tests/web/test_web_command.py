@@ -75,3 +75,30 @@ def test_a_bad_listen_address_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["web", "--listen", "nowhere"])
     assert result.exit_code == 2
     assert "--listen" in result.output
+
+
+def test_web_and_run_on_a_port_in_use_name_the_address_and_exit_2(tmp_path):
+    database = f"sqlite:///{tmp_path / 'ft.db'}"
+    upgrade(database)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        config = tmp_path / "followthrough.toml"
+        config.write_text(
+            f'[database]\nurl = "{database}"\n[service]\nlisten = "127.0.0.1:{port}"\n'
+            '[web]\nenabled = true\nsecret_key_env = "FT_TEST_WEB_SECRET"\n'
+        )
+        env = {**os.environ, "FT_TEST_WEB_SECRET": "s3cret-for-the-test"}
+        for command in ("web", "run"):
+            result = subprocess.run(
+                [sys.executable, "-m", "tracker", "--config", str(config), command],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert result.returncode == 2, (command, result.stderr)
+            assert "Traceback" not in result.stderr, result.stderr
+            lines = [line for line in result.stderr.splitlines() if f"127.0.0.1:{port}" in line]
+            assert len(lines) == 1 and "already in use" in lines[0], result.stderr

@@ -17,6 +17,7 @@ from tracker.cli.promises import promise_group, promises_command
 from tracker.cli.service import run_command, web_command
 from tracker.cli.sweep import sweep_command
 from tracker.cli.sync import sync_command
+from tracker.cli.teams import data_warnings, teams_command
 from tracker.config import DEFAULT_PATH, ConfigError, load_config
 
 
@@ -118,7 +119,9 @@ def config_group() -> None:
 def config_check_command(ctx: click.Context) -> None:
     """Validate the configuration and report every problem, each with its key and line.
 
-    Exits 2 when there is any problem. Secret values are never printed.
+    Exits 2 when there is any problem. Secret values are never printed. When the
+    database exists, also warns (exit 0) about help-desk groups and agents seen in the
+    data that map to no team (see `followthrough teams`).
 
     Example: followthrough --config /etc/followthrough.toml config check
     """
@@ -131,6 +134,8 @@ def config_check_command(ctx: click.Context) -> None:
         click.echo(f"{len(exc.problems)} problem(s) found", err=True)
         sys.exit(EXIT_USAGE)
     where = config.path or "built-in defaults (no configuration file)"
+    for warning in data_warnings(config):
+        click.echo(f"warning: {warning}")
     click.echo(
         f"{where}: OK ({len(config.sources)} source(s), {len(config.teams)} team(s), "
         f"database {_display_url(config.database_url)})"
@@ -150,6 +155,7 @@ cli.add_command(promises_command)
 cli.add_command(promise_group)
 cli.add_command(demo_command)
 cli.add_command(audit_command)
+cli.add_command(teams_command)
 
 
 def main() -> None:

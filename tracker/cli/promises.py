@@ -45,7 +45,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 @click.command("promises")
 @click.option("--agent", metavar="EMAIL", help="Only promises this agent owns.")
-@click.option("--team", metavar="NAME", help="Only promises owned by this team's members.")
+@click.option("--team", metavar="NAME", help="Only this team's promises (see followthrough teams).")
 @click.option("--state", type=click.Choice(STATES), help="Only promises in this state.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.pass_context
@@ -94,7 +94,8 @@ def _act(ctx: click.Context, action: str, promise_id: int, actor: str, as_json: 
     from tracker.queries import promise_rows
 
     config = get_config(ctx)
-    now = datetime.now(UTC)
+    when = kw.pop("now", None)
+    now = parse_when(when, "--now") if when else datetime.now(UTC)
     if not 0 < promise_id <= MAX_ID:
         fail(f"promise {promise_id} does not exist")
     with Session(get_engine(ctx), expire_on_commit=False) as session:
@@ -196,17 +197,21 @@ def done_command(ctx: click.Context, promise_id: int, actor: str, as_json: bool)
 @promise_group.command("snooze")
 @click.argument("promise_id", type=int)
 @click.option("--until", "until", required=True, help="ISO 8601 time the promise wakes up.")
+@click.option("--now", help="Act as of this ISO 8601 time instead of the clock.")
 @_as
 @_json
 @click.pass_context
 def snooze_command(
-    ctx: click.Context, promise_id: int, until: str, actor: str, as_json: bool
+    ctx: click.Context, promise_id: int, until: str, now: str | None, actor: str, as_json: bool
 ) -> None:
-    """Snooze a promise until a time; its escalation resumes from then.
+    """Snooze a promise until a time, at most `[escalation] max_snooze` (14 days)
+    ahead; its escalation resumes from then.
 
     Example: followthrough promise snooze 12 --until 2026-11-25T09:00Z
     """
-    _act(ctx, "snooze", promise_id, actor, as_json, until=parse_when(until, "--until"))
+    max_snooze = get_config(ctx).escalation.max_snooze
+    until_at = parse_when(until, "--until")
+    _act(ctx, "snooze", promise_id, actor, as_json, until=until_at, max_snooze=max_snooze, now=now)
 
 
 @promise_group.command("dismiss")

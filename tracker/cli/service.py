@@ -71,8 +71,6 @@ def web_command(ctx: click.Context, listen: str | None) -> None:
         host, port = parse_listen(address)
     except ValueError as exc:
         fail(f"--listen: {exc}", EXIT_USAGE)
-    import waitress
-
     from tracker.db import session_scope
     from tracker.teams import sync_teams
     from tracker.web import create_app
@@ -83,9 +81,22 @@ def web_command(ctx: click.Context, listen: str | None) -> None:
             sync_teams(session, config)  # so the configured leads see their teams
     except Exception as exc:
         fail(f"database {config.database_url.split('@')[-1]}: {exc}", 1)
+    from waitress.server import create_server
+
+    from tracker.service.health import cannot_listen
+
     try:
         app = create_app(config, engine)
     except ConfigError as exc:
         fail(str(exc), EXIT_USAGE)
+    try:
+        server = create_server(app, host=host.strip("[]"), port=int(port), threads=8)
+    except OSError as exc:
+        fail(cannot_listen(address, exc), EXIT_USAGE)
     click.echo(f"serving the web pages on http://{address}/ (Ctrl-C stops)")
-    waitress.serve(app, host=host, port=port, threads=8)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()

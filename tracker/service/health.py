@@ -9,6 +9,7 @@ a source has not synced successfully for longer than three of its polling interv
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import threading
@@ -157,6 +158,13 @@ def _length(data: bytes) -> tuple[str, str]:
 def split_listen(listen: str) -> tuple[str, int]:
     """(host, port) of `[service] listen`; the same check as `config check`."""
     return parse_listen(listen)
+
+
+def cannot_listen(address: str, exc: OSError) -> str:
+    """The one line `web` and `run` print when the listen address cannot be had."""
+    if exc.errno == errno.EADDRINUSE:
+        return f"cannot listen on {address}: the address is already in use by another process"
+    return f"cannot listen on {address}: {exc.strerror or exc}"
 
 
 class Listener:

@@ -34,7 +34,7 @@ from tracker.calendar import parse_time_of_day
 from tracker.config import Config, ConfigError
 from tracker.corrections.slack import with_slack
 from tracker.service import leases
-from tracker.service.health import Listener, make_app
+from tracker.service.health import Listener, cannot_listen, make_app
 from tracker.service.jobs import Jobs
 from tracker.service.logs import event
 
@@ -201,7 +201,7 @@ class Service(Jobs):
         except OSError as exc:
             self._release_all()
             raise ServiceRefused(
-                f"[service] listen = {self.config.service.listen!r}: cannot listen ({exc})"
+                f"[service] listen: {cannot_listen(self.config.service.listen, exc)}"
             ) from exc
         except ConfigError as exc:  # e.g. a secret key changed to a short one since the check
             self._release_all()

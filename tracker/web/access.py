@@ -1,10 +1,10 @@
 """Who the signed-in person is and what they may see.
 
 An agent sees the promises they own or made; a lead sees every promise of the teams
-they lead (a promise belongs to its owner's team; leads are the team rows' `leads`,
-which `sync_teams` copies from the configuration); an admin (`[web] admins`) sees
-everything. Anyone else sees nothing. Seeing a promise and acting on it follow the
-one rule of `tracker.actions.may_act`.
+they lead (a promise's team is stored on it by tracker.teams.decide_team; leads are the
+team rows' `leads`, which `sync_teams` copies from the configuration); an admin
+(`[web] admins`) sees everything. Anyone else sees nothing. Seeing a promise and acting
+on it follow the one rule of `tracker.actions.may_act`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from tracker.actions import ActionError, dismiss, mark_done, snooze
+from tracker.actions import ActionError, dismiss, mark_done, may_snooze, snooze
 from tracker.config import Config
 from tracker.models import Promise
 from tracker.moments import out_of_range
@@ -68,8 +68,13 @@ def act(
     if action == "done":
         return mark_done(session, promise_id, viewer.email, now)
     if action == "snooze":
+        if not may_snooze(session, viewer.email, promise, admins=config.web.admins):
+            raise Forbidden(
+                f"only the owner of promise {promise_id}, their team's leads or an admin "
+                "may snooze it"
+            )
         until = parse_until(payload.get("until"), viewer.zone)
-        return snooze(session, promise_id, viewer.email, until, now)
+        return snooze(session, promise_id, viewer.email, until, now, config.escalation.max_snooze)
     reason = payload.get("reason")
     if reason is not None and not isinstance(reason, str):
         raise BadInput("'reason' must be text")

@@ -67,11 +67,9 @@ class Week:
 def team_promises_due(
     session: Session, team_id: int, since: datetime, until: datetime
 ) -> list[Promise]:
-    """The promises owned by the team's members (as `tracker.queries` counts a team)."""
-    query = (
-        sa.select(Promise)
-        .join(Person, Person.id == Promise.owner_id)
-        .where(Person.team_id == team_id, Promise.due_at >= since, Promise.due_at <= until)
+    """The team's promises (their stored team, as `tracker.queries` counts a team)."""
+    query = sa.select(Promise).where(
+        Promise.team_id == team_id, Promise.due_at >= since, Promise.due_at <= until
     )
     return list(session.scalars(query))
 

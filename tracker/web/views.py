@@ -88,11 +88,18 @@ def lead() -> Any:
             attention = sorted(
                 overdue + broken, key=lambda r: (datetime.fromisoformat(r["due"]), r["id"])
             )
+            # Snoozed promises stay in sight: who silenced them, and until when.
+            snoozed = [
+                row
+                for row in visible_rows(db, viewer, now, team=team.name, state="snoozed")
+                if row["state"] == "snoozed"
+            ]
             weeks = weekly_outcomes(db, team.id, now, viewer.zone)
             sections.append(
                 {
                     "team": team,
                     "rows": attention,
+                    "snoozed": snoozed,
                     "rates": agent_rates(db, team.id, now),
                     "chart": weekly_chart(weeks, f"{team.name}: promises per week"),
                     "weeks": weeks,
