@@ -109,6 +109,7 @@ def test_a_promise_on_a_group_mapped_ticket_reaches_the_lead_everywhere(engine):
     client = app.test_client()
     with client.session_transaction() as web_session:
         web_session["email"] = LENA
+        web_session["sv"] = 0  # the session version of an address never signed out
     assert "call you back tomorrow" in client.get("/lead").get_data(as_text=True)
     assert [row["id"] for row in client.get("/api/promises").get_json()] == [promise.id]
 
