@@ -89,7 +89,7 @@ def test_web_and_run_on_a_port_in_use_name_the_address_and_exit_2(tmp_path):
             f'[database]\nurl = "{database}"\n[service]\nlisten = "127.0.0.1:{port}"\n'
             '[web]\nenabled = true\nsecret_key_env = "FT_TEST_WEB_SECRET"\n'
         )
-        env = {**os.environ, "FT_TEST_WEB_SECRET": "s3cret-for-the-test"}
+        env = {**os.environ, "FT_TEST_WEB_SECRET": "s3cret-for-the-test-0123456789abcdef"}
         for command in ("web", "run"):
             result = subprocess.run(
                 [sys.executable, "-m", "tracker", "--config", str(config), command],
