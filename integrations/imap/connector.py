@@ -28,7 +28,7 @@ from integrations.imap.mailthread import ThreadBuilder
 from integrations.imap.parsing import BrokenMessage, parse_message
 from integrations.imap.threads import ThreadIndex
 from tracker.config import SourceConfig
-from tracker.records import Batch
+from tracker.records import Batch, RejectedRecord
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +212,7 @@ class ImapConnector:
     ) -> Batch:
         builder = ThreadBuilder(index, self.is_agent)
         skipped = len(self.skipped)
+        rejected: list[RejectedRecord] = []
         fetched = truncated = 0
         for group, first_bytes in self._fetch_plan(uids, mailbox.sizes(uids)):
             items = mailbox.fetch(group, first_bytes)
@@ -226,9 +227,12 @@ class ImapConnector:
                     builder.add(mail, item.internal_date or now)
                 except BrokenMessage as exc:
                     self._skip(folder, uid, str(exc))
+                    rejected.append(RejectedRecord("mail", f"{folder}:{uid}", exc.error))
                 except Exception as exc:  # one bad message must not stop the mailbox
-                    self._skip(folder, uid, f"{type(exc).__name__}: {exc}")
+                    self._skip(folder, uid, type(exc).__name__)
+                    rejected.append(RejectedRecord("mail", f"{folder}:{uid}", type(exc).__name__))
         batch = builder.batch()
+        batch.rejected = rejected
         batch.stats = {
             "folder": folder,
             "fetched": fetched,

@@ -23,7 +23,12 @@ _MSGID = re.compile(r"<([^<>\s]+)>")
 
 
 class BrokenMessage(ValueError):
-    """A message that cannot be turned into a support message (named in the log, skipped)."""
+    """A message that cannot be turned into a support message (named in the log, skipped).
+    `error`: its class for the `rejected` table (no text of the message)."""
+
+    def __init__(self, reason: str, error: str = "BrokenMessage"):
+        self.error = error
+        super().__init__(reason)
 
 
 @dataclass(frozen=True)
@@ -201,10 +206,10 @@ def parse_message(raw: bytes) -> ParsedMail:
     try:
         msg: EmailMessage = BytesParser(policy=policy.default).parsebytes(raw)  # type: ignore[assignment]
     except Exception as exc:  # the parser is lenient; anything here is truly broken
-        raise BrokenMessage(f"unparseable message: {exc}") from exc
+        raise BrokenMessage(f"unparseable message: {type(exc).__name__}", "Unparseable") from exc
     senders = _addresses(msg, "From") or _addresses(msg, "Sender") or _addresses(msg, "Reply-To")
     if not senders:
-        raise BrokenMessage("no sender address (From, Sender or Reply-To)")
+        raise BrokenMessage("no sender address (From, Sender or Reply-To)", "NoSender")
     ids = message_ids(_raw_header(msg, "Message-ID"))
     body, text = body_of(msg)
     return ParsedMail(

@@ -28,7 +28,7 @@ from integrations.zendesk import mapping
 from integrations.zendesk.client import EXPORT, base_url, cursor_pages, make_client
 from integrations.zendesk.writeback import ZendeskWriteBack
 from tracker.config import SourceConfig
-from tracker.records import Batch, PersonRecord, TicketRecord
+from tracker.records import Batch, PersonRecord, RejectedRecord, TicketRecord
 
 log = logging.getLogger(__name__)
 
@@ -194,11 +194,12 @@ class ZendeskConnector:
             if not isinstance(items, list):
                 raise MalformedResponse(self.name, f"{TICKETS_PATH} has no 'tickets' list")
             tickets: list[TicketRecord] = []
+            unreadable: list[RejectedRecord] = []
             for item in items:
                 try:
                     tickets.append(mapping.ticket_record(item, self.link_base))
-                except (KeyError, TypeError, AttributeError) as exc:
-                    raise MalformedResponse(self.name, f"unreadable ticket: {exc!r}") from None
+                except (KeyError, TypeError, AttributeError, ValueError) as exc:
+                    unreadable.append(_rejected("ticket", item, exc))
             people: list[PersonRecord] = []
             if tickets:
                 yield from self._directory(state)
@@ -206,7 +207,7 @@ class ZendeskConnector:
                     i for t in tickets for i in (t.requester_external_id, t.assignee_external_id)
                 )
             after = data.get("after_cursor")
-            stamps = [i.get("generated_timestamp") for i in items]
+            stamps = [i.get("generated_timestamp") for i in items if isinstance(i, dict)]
             high = max([position.get("high") or 0, *[t for t in stamps if isinstance(t, int)]])
             if after:
                 state["tickets"] = {"cursor": after, **({"high": high} if high else {})}
@@ -214,6 +215,7 @@ class ZendeskConnector:
                 cursor=dump_cursor(state),
                 people=people,
                 tickets=tickets,
+                rejected=unreadable,
                 stats={"stage": "tickets", "items": len(tickets)},
             )
             if data.get("end_of_stream") or not after or after == position.get("cursor"):
@@ -244,7 +246,8 @@ class ZendeskConnector:
                 try:
                     found = mapping.event_records(event, self.roles, self.own_id)
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                    raise MalformedResponse(self.name, f"bad ticket event: {exc}") from None
+                    batch.rejected.append(_rejected("event", event, exc))
+                    continue
                 batch.messages += found.messages
                 batch.assignments += found.assignments
             end_of_stream = bool(data.get("end_of_stream"))
@@ -278,6 +281,14 @@ class ZendeskConnector:
             )
             return {"start": start + 1, "seen": []}
         return {"start": start, "seen": sorted(seen | at_end)}
+
+
+def _rejected(kind: str, item: Any, exc: BaseException) -> RejectedRecord:
+    """An item of a page that cannot be read: set aside by id (the rest of the page goes on)."""
+    external_id = item.get("id") if isinstance(item, dict) else None
+    return RejectedRecord(
+        kind, str(external_id) if external_id is not None else "", type(exc).__name__
+    )
 
 
 def _stamp(event: dict[str, Any]) -> int | None:
