@@ -37,6 +37,7 @@ EVENTS_PATH = "/api/v2/incremental/ticket_events.json"
 MIN_LAG = timedelta(seconds=120)
 SHOW_MANY_LIMIT = 100
 RESEED_MARGIN = 60  # seconds of overlap when a rejected ticket cursor is replaced by a time
+MAX_PAGES = 500  # export pages of one pass; the rest comes next pass, from the stored cursor
 
 
 def _too_recent(status: int, body: str) -> bool:
@@ -68,6 +69,8 @@ class ZendeskConnector:
         self.own_id: str | None = None
         self._directory_loaded = False
         self.writer = ZendeskWriteBack(client, source.name, source.get("due_field_id"))
+        self.max_pages = MAX_PAGES
+        self.pages_read = 0
 
     # -- write-back (see writeback.py) -----------------------------------------------------
     def add_note(self, ticket_external_id: str, body: str) -> None:
@@ -87,8 +90,20 @@ class ZendeskConnector:
         first_start = int((min(now - self.backfill, now - MIN_LAG)).timestamp())
         state.setdefault("tickets", {"start": first_start})
         state.setdefault("events", {"start": first_start, "seen": []})
+        self.pages_read = 0
         yield from self._tickets(state)
         yield from self._events(state)
+
+    def _one_more_page(self, stage: str) -> bool:
+        """Count an export page; False once this pass has read its cap of them."""
+        if self.pages_read >= self.max_pages:
+            log.warning(
+                "page cap of one pass reached; the rest comes next pass",
+                extra={"source": self.name, "stage": stage, "pages": self.pages_read},
+            )
+            return False
+        self.pages_read += 1
+        return True
 
     def _directory(self, state: dict[str, Any]) -> Iterator[Batch]:
         """Us, every agent and admin, and the groups: one batch, cursor unchanged."""
@@ -166,7 +181,8 @@ class ZendeskConnector:
 
     def _tickets(self, state: dict[str, Any]) -> Iterator[Batch]:
         reseeded = False
-        while True:
+        followed: set[str] = set()
+        while self._one_more_page("tickets"):
             position = state["tickets"]
             if position.get("cursor"):
                 params: dict[str, Any] = {"cursor": position["cursor"]}
@@ -218,11 +234,16 @@ class ZendeskConnector:
                 rejected=unreadable,
                 stats={"stage": "tickets", "items": len(tickets)},
             )
-            if data.get("end_of_stream") or not after or after == position.get("cursor"):
+            if data.get("end_of_stream") or not after:
                 return
+            if str(after) == position.get("cursor") or str(after) in followed:
+                raise MalformedResponse(
+                    self.name, f"{TICKETS_PATH} answered a repeated cursor without end_of_stream"
+                )
+            followed.add(str(after))
 
     def _events(self, state: dict[str, Any]) -> Iterator[Batch]:
-        while True:
+        while self._one_more_page("events"):
             position = state["events"]
             start = int(position["start"])
             seen = {str(i) for i in position.get("seen", [])}
