@@ -38,6 +38,16 @@ PARTIAL_BYTES = 1024 * 1024
 FETCH_BUDGET = 16 * 1024 * 1024  # bytes per FETCH command, so memory stays bounded
 
 
+SENT_NAMES = {"sent", "sent items", "sent messages", "sent mail"}
+
+
+def is_sent_folder(folder: str) -> bool:
+    """A Sent folder (`Sent`, `INBOX.Sent`, `[Gmail]/Sent Mail`, `Sent Items`): only the
+    mailbox's own users put mail there, so an agent's address in it needs no proof."""
+    last = folder.replace("\\", "/").replace(".", "/").rsplit("/", 1)[-1]
+    return last.strip().lower() in SENT_NAMES
+
+
 class AgentMatcher:
     """Exact addresses and `*@domain` patterns, case-insensitive."""
 
@@ -211,6 +221,7 @@ class ImapConnector:
         now: datetime,
     ) -> Batch:
         builder = ThreadBuilder(index, self.is_agent)
+        sent = is_sent_folder(folder)
         skipped = len(self.skipped)
         rejected: list[RejectedRecord] = []
         fetched = truncated = 0
@@ -224,7 +235,7 @@ class ImapConnector:
                     continue  # expunged between SEARCH and FETCH: nothing to store
                 try:
                     mail = parse_message(item.raw)
-                    builder.add(mail, item.internal_date or now)
+                    builder.add(mail, item.internal_date or now, sent_folder=sent)
                 except BrokenMessage as exc:
                     self._skip(folder, uid, str(exc))
                     rejected.append(RejectedRecord("mail", f"{folder}:{uid}", exc.error))
