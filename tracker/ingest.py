@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, select
 
 from tracker.durations import Duration
@@ -31,7 +33,13 @@ from tracker.models import (
 from tracker.records import Batch, MessageRecord
 from tracker.teams import CalendarResolver
 
+log = logging.getLogger(__name__)
+
 AGENT_ROLES = ("agent", "admin")
+# Open promises one ticket may hold, like the extractor's cap per message: nobody keeps
+# more, and a ticket flooded with them (a pasted log, a loop of auto-replies signed by
+# an agent) would otherwise cost every sweep time for nothing anyone could act on.
+MAX_OPEN_PER_TICKET = 100
 
 
 @dataclass
@@ -69,6 +77,7 @@ class _Ingest:
             Ticket: set(),
         }
         self.result = IngestResult()
+        self.open_on: dict[int, int] = {}  # ticket id -> open promises, as counted here
 
     def _lookup(self, model: type[SQLModel], external_id: str) -> SQLModel | None:
         if external_id in self.absent[model]:
@@ -327,6 +336,14 @@ class _Ingest:
         self.session.add(message)
         return message, ticket, author
 
+    def _open_on(self, ticket_id: int) -> int:
+        if ticket_id not in self.open_on:
+            query = select(sa.func.count()).where(
+                Promise.ticket_id == ticket_id, Promise.state.in_(("open", "snoozed"))
+            )
+            self.open_on[ticket_id] = self.session.exec(query).one()
+        return self.open_on[ticket_id]
+
     def _extract(
         self,
         message: Message,
@@ -346,6 +363,15 @@ class _Ingest:
         )
         owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
         made = []
+        if found:
+            room = max(MAX_OPEN_PER_TICKET - self._open_on(message.ticket_id), 0)
+            if len(found) > room:
+                log.warning(
+                    "open promises per ticket capped",
+                    extra={"ticket": ticket.external_id, "cap": MAX_OPEN_PER_TICKET},
+                )
+                found = found[:room]
+            self.open_on[message.ticket_id] += len(found)
         for item in found:
             promise = Promise(
                 message_id=message.id,
