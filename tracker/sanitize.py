@@ -13,6 +13,7 @@ Pure: no database, no clock (`now` is the pass's start).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -43,6 +44,7 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _ADDRESS = re.compile(r"[^\s@<>()\[\],;:\"\\]+@[^\s@<>()\[\],;:\"\\]+")
 
 
+@functools.cache
 def _size(model: type, column: str) -> int:
     return model.__table__.c[column].type.length  # type: ignore[attr-defined]
 
@@ -61,6 +63,8 @@ def text(value: Any) -> str:
     if value is None:
         return ""
     value = value if isinstance(value, str) else str(value)
+    if value.isprintable() or not (_TEXT_CONTROLS.search(value) or _SURROGATES.search(value)):
+        return value  # the usual case: nothing to remove, no copy
     return _SURROGATES.sub("\ufffd", _TEXT_CONTROLS.sub("", value))
 
 
