@@ -86,7 +86,10 @@ def parse_time(value: Any) -> datetime | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, UTC)
+        try:
+            return datetime.fromtimestamp(value, UTC)
+        except (OverflowError, OSError, ValueError):  # year 10,000, NaN, …
+            return None
     if isinstance(value, str):
         text = value.strip()
         if text.endswith(("Z", "z")):
@@ -97,7 +100,10 @@ def parse_time(value: Any) -> datetime | None:
             return None
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=UTC)
-        return parsed.astimezone(UTC)
+        try:
+            return parsed.astimezone(UTC)
+        except OverflowError:  # 0001-01-01T00:00+01:00 has no UTC time
+            return None
     return None
 
 

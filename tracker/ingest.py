@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,7 +33,13 @@ from tracker.models import (
 from tracker.records import Batch, MessageRecord
 from tracker.teams import CalendarResolver, decide_team
 
+log = logging.getLogger(__name__)
+
 AGENT_ROLES = ("agent", "admin")
+# Open promises one ticket may hold, like the extractor's cap per message: nobody keeps
+# more, and a ticket flooded with them (a pasted log, a loop of auto-replies signed by
+# an agent) would otherwise cost every sweep time for nothing anyone could act on.
+MAX_OPEN_PER_TICKET = 100
 
 
 @dataclass
@@ -74,6 +81,7 @@ class _Ingest:
             Ticket: set(),
         }
         self.result = IngestResult()
+        self.open_on: dict[int, int] = {}  # ticket id -> open promises, as counted here
 
     def _lookup(self, model: type[SQLModel], external_id: str) -> SQLModel | None:
         if external_id in self.absent[model]:
@@ -377,6 +385,14 @@ class _Ingest:
         self.session.add(message)
         return message, ticket, author
 
+    def _open_on(self, ticket_id: int) -> int:
+        if ticket_id not in self.open_on:
+            query = select(sa.func.count()).where(
+                Promise.ticket_id == ticket_id, Promise.state.in_(("open", "snoozed"))
+            )
+            self.open_on[ticket_id] = self.session.exec(query).one()
+        return self.open_on[ticket_id]
+
     def _extract(
         self,
         message: Message,
@@ -403,6 +419,15 @@ class _Ingest:
             threshold=self.threshold,
         )
         made = []
+        if found:
+            room = max(MAX_OPEN_PER_TICKET - self._open_on(message.ticket_id), 0)
+            if len(found) > room:
+                log.warning(
+                    "open promises per ticket capped",
+                    extra={"ticket": ticket.external_id, "cap": MAX_OPEN_PER_TICKET},
+                )
+                found = found[:room]
+            self.open_on[message.ticket_id] += len(found)
         for item in found:
             promise = Promise(
                 message_id=message.id,

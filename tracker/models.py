@@ -69,6 +69,22 @@ class Source(SQLModel, table=True):
     lease_until: datetime | None = Field(default=None, sa_column=utc_column())
 
 
+class Rejected(SQLModel, table=True):
+    """A record of a source that could not be read or stored, set aside so the rest of its
+    page is stored and the cursor moves on. Ids and an error class only: no customer text."""
+
+    __table_args__ = (sa.UniqueConstraint("source_id", "kind", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    kind: str = Field(max_length=20)
+    external_id: str = Field(max_length=300)
+    error: str = Field(max_length=100)
+    first_seen_at: datetime = Field(sa_column=utc_column(nullable=False))
+    last_seen_at: datetime = Field(sa_column=utc_column(nullable=False))
+    attempts: int = 1
+
+
 class Team(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True)

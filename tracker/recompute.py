@@ -6,6 +6,7 @@ or reassigned ticket, a ladder step come due, a snooze run out).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 from dataclasses import dataclass, field
@@ -78,7 +79,16 @@ class Recomputer:
         self._resolvers: dict[str | None, CalendarResolver] = {}
         self._sources: dict[int, Source] = {}
         self._messages: dict[int, list[lifecycle.MessageFacts]] = {}
+        # Per ticket, the messages that can keep a promise, sorted by (sent_at, id), with
+        # their keys for bisection: finding a promise's keeper is then a search, not a
+        # scan of the ticket (one ticket may hold tens of thousands of promises).
+        self._keepers: dict[int, tuple[list[Any], list[lifecycle.MessageFacts]]] = {}
+        self._calls: dict[int, tuple[list[Any], list[lifecycle.MessageFacts]]] = {}
         self._rows: dict[int, dict[Key, Escalation]] = {}
+        self._emails: dict[int, str | None] = {}
+        self._people: dict[int, Person | None] = {}
+        self._lead_cache: dict[int | None, list[str]] = {}
+        self._handoffs: dict[tuple[int, int | None], Assignment | None] = {}
 
     def _source(self, source_id: int) -> Source:
         if source_id not in self._sources:
@@ -120,7 +130,6 @@ class Recomputer:
         assert ticket is not None
         if promise.ticket_id not in self._messages:
             self.prime([promise])
-        messages = [m for m in self._messages[promise.ticket_id] if m.sent_at >= promise.made_at]
         facts = lifecycle.PromiseFacts(
             promise.id,
             promise.kind,
@@ -132,6 +141,7 @@ class Recomputer:
             promise.maker_id,
             promise.snoozed_until,
         )
+        messages = self._first_keepers(facts, promise.ticket_id)
         outcome = lifecycle.resolve(facts, messages, ticket.status, now)
         if outcome.state == "kept":
             self._kept(promise, outcome, now)
@@ -142,6 +152,39 @@ class Recomputer:
         promise.updated_at = now
         session.add(promise)
 
+    def _first_keepers(
+        self, promise: lifecycle.PromiseFacts, ticket_id: int
+    ) -> list[lifecycle.MessageFacts]:
+        """The messages that may keep `promise` first: the earliest public agent reply
+        after it and, for a callback, the earliest logged call. `lifecycle.resolve` picks
+        from these exactly what it would pick from all of the ticket's messages."""
+        if ticket_id not in self._keepers:
+            self._index(ticket_id)
+        after = (promise.made_at, promise.message_id)
+        found = []
+        lists = [self._keepers[ticket_id]]
+        if promise.kind == "callback":
+            lists.append(self._calls[ticket_id])
+        for keys, messages in lists:
+            at = bisect.bisect_right(keys, after)
+            if at < len(messages):
+                found.append(messages[at])
+        return found
+
+    def _index(self, ticket_id: int) -> None:
+        public: list[lifecycle.MessageFacts] = []
+        calls: list[lifecycle.MessageFacts] = []
+        for m in self._messages.get(ticket_id, []):
+            if m.is_own_note or m.author_role != "agent":
+                continue
+            if m.public:
+                public.append(m)
+            elif m.is_call:
+                calls.append(m)
+        for target, found in ((self._keepers, public), (self._calls, calls)):
+            found.sort(key=lambda m: (m.sent_at, m.id))
+            target[ticket_id] = ([(m.sent_at, m.id) for m in found], found)
+
     def prime(self, promises: list[Promise]) -> None:
         """Load the messages of these promises' tickets and their outbox rows in two
         queries (one pass recomputes hundreds of promises)."""
@@ -149,6 +192,8 @@ class Recomputer:
         since = min(p.made_at for p in promises)
         for ticket_id in tickets:
             self._messages[ticket_id] = []
+            self._keepers.pop(ticket_id, None)
+            self._calls.pop(ticket_id, None)
         query = select(
             Message.ticket_id,
             Message.id,
@@ -178,10 +223,22 @@ class Recomputer:
             )
         )
 
+    def _person(self, person_id: int) -> Person | None:
+        # Held here: the session's identity map holds objects weakly and would load the
+        # same person again for every promise of a busy ticket.
+        if person_id not in self._people:
+            self._people[person_id] = self.session.get(Person, person_id)
+        return self._people[person_id]
+
+    def _leads(self, team_id: int | None) -> list[str]:
+        if team_id not in self._lead_cache:
+            self._lead_cache[team_id] = team_leads(self.session, team_id)
+        return self._lead_cache[team_id]
+
     def _email(self, person_id: int | None) -> str | None:
         if person_id is None:
             return None
-        person = self.session.get(Person, person_id)
+        person = self._person(person_id)
         return person.email if person is not None else None
 
     def _kept(self, promise: Promise, outcome: lifecycle.Outcome, now: datetime) -> None:
@@ -212,7 +269,7 @@ class Recomputer:
         # The owner and the leads hear of it once, like an overdue promise (the unique
         # outbox key makes it once); no team or no leads: the managers instead.
         owner = self._email(promise.owner_id)
-        leads = team_leads(self.session, promise.team_id) or self.config.escalation.managers
+        leads = self._leads(promise.team_id) or self.config.escalation.managers
         source = self._source(self.session.get(Ticket, promise.ticket_id).source_id)  # type: ignore[union-attr]
         pairs = escalation.recipients("broken", self.channels(source), owner, leads, [])
         for channel, recipient in pairs:
@@ -237,7 +294,7 @@ class Recomputer:
         channels = self.channels(source)
         if lifecycle.handed_off(promise.owner_id, ticket.assignee_id):
             self._hand_off(promise, ticket, channels, now)
-        owner = self.session.get(Person, promise.owner_id) if promise.owner_id else None
+        owner = self._person(promise.owner_id) if promise.owner_id else None
         team = self._resolver(source).team_for(owner, ticket)
         promise.team_id = team.id if team is not None else None
         if state == "snoozed":
@@ -263,7 +320,7 @@ class Recomputer:
         # No team, or a team with no leads: the lead step goes to the managers, never
         # to no one.
         leads = (
-            team_leads(self.session, promise.team_id) or self.config.escalation.managers
+            self._leads(promise.team_id) or self.config.escalation.managers
             if "lead" in plan.due
             else []
         )
@@ -291,14 +348,17 @@ class Recomputer:
     ) -> None:
         previous = promise.owner_id
         promise.owner_id = ticket.assignee_id
-        assignment = self.session.exec(
-            select(Assignment)
-            .where(
-                Assignment.ticket_id == ticket.id,
-                Assignment.to_assignee_id == ticket.assignee_id,
-            )
-            .order_by(sa.desc(Assignment.changed_at), sa.desc(Assignment.id))
-        ).first()
+        key = (ticket.id, ticket.assignee_id)  # one query for all promises of the ticket
+        if key not in self._handoffs:
+            self._handoffs[key] = self.session.exec(
+                select(Assignment)
+                .where(
+                    Assignment.ticket_id == ticket.id,
+                    Assignment.to_assignee_id == ticket.assignee_id,
+                )
+                .order_by(sa.desc(Assignment.changed_at), sa.desc(Assignment.id))
+            ).first()
+        assignment = self._handoffs[key]
         at = assignment.changed_at if assignment is not None else now
         event = PromiseEvent(
             promise_id=promise.id,
@@ -315,11 +375,13 @@ class Recomputer:
             ),
         )
         self.session.add(event)
-        self.session.flush()
+        if assignment is None:
+            self.session.flush()  # the event's id names the step (a flush per promise
+            # otherwise: each one costs as much as the session holds)
         step = f"handoff-{assignment.id}" if assignment is not None else f"handoff-e{event.id}"
         new_owner = self._email(ticket.assignee_id)
         for channel, recipient in escalation.recipients(step, channels, new_owner, [], []):
             self.tally.escalations_created += queue(
-                self.session, promise.id, step, channel, recipient, now
+                self.session, promise.id, step, channel, recipient, now, self._rows.get(promise.id)
             )
         self.tally.handoffs += 1

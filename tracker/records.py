@@ -74,6 +74,16 @@ class TicketMergeRecord:
     into_external_id: str
 
 
+@dataclass(frozen=True)
+class RejectedRecord:
+    """A record that could not be read or stored: named by kind and id only, never by its
+    text. `error` is a class of error (`MissingTicketId`, `DataError`), not a message."""
+
+    kind: str  # person | group | ticket | message | assignment | event | mail
+    external_id: str
+    error: str
+
+
 @dataclass
 class Batch:
     """One page of changes and the cursor to store with it, in the same transaction."""
@@ -85,4 +95,5 @@ class Batch:
     messages: list[MessageRecord] = field(default_factory=list)
     assignments: list[AssignmentRecord] = field(default_factory=list)
     merges: list[TicketMergeRecord] = field(default_factory=list)
+    rejected: list[RejectedRecord] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)

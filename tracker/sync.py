@@ -22,13 +22,18 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from integrations.base import Connector
 from tracker.config import Config, SourceConfig
 from tracker.corrections import helpdesk, replies
 from tracker.db import session_scope
-from tracker.ingest import get_or_create_source, ingest
+from tracker.errors import safe_error
+from tracker.ingest import IngestResult, get_or_create_source, ingest
 from tracker.models import Source
+from tracker.quarantine import store_page
+from tracker.records import Batch
+from tracker.sanitize import clean_batch
 from tracker.teams import sync_teams
 
 log = logging.getLogger(__name__)
@@ -42,6 +47,7 @@ class SyncReport:
     messages: int = 0
     promises: int = 0
     handoffs: int = 0
+    rejected: int = 0
     calls: int = 0
     rate_limited: int = 0
     waited_seconds: float = 0.0
@@ -57,9 +63,11 @@ class SyncReport:
 
 
 def _one_line(source: str, exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    """The error for `last_error`, /healthz and the log: its class and our own words,
+    never a database error's statement or values (they hold customer text)."""
+    text = " ".join(safe_error(exc).split())
     if not text.startswith(f"{source}:"):
-        text = f"{source}: {type(exc).__name__}: {text}"
+        text = f"{source}: {text}"
     return text[:1000]
 
 
@@ -88,25 +96,34 @@ def sync_source(
 
             connector = connector_for(source)
         derive = bool(getattr(connector, "derive_handoffs", False))
-        for batch in connector.pages(cursor, now):
-            with session_scope(engine) as session:
-                row = session.get(Source, source_id)
-                notes = helpdesk.new_commands(session, row, batch)
-                result = ingest(
-                    session,
-                    row,
-                    batch,
-                    default_due=config.escalation.default_due,
-                    default_team=source.get("team"),
-                    derive_handoffs=derive,
-                    now=now,
-                    threshold=config.extraction.threshold,
-                )
-                if batch.people or batch.groups:
-                    sync_teams(session, config)  # new agents and groups join their teams now
-                written = helpdesk.run_commands(session, config, row, batch, notes, now=now,
-                                                default_team=source.get("team"))  # fmt: skip
-            helpdesk.write_back(connector, written)
+
+        def apply(session: Session, row: Source, page: Batch) -> IngestResult:
+            notes = helpdesk.new_commands(session, row, page)
+            result = ingest(
+                session,
+                row,
+                page,
+                default_due=config.escalation.default_due,
+                default_team=source.get("team"),
+                derive_handoffs=derive,
+                now=now,
+                threshold=config.extraction.threshold,
+            )
+            if page.people or page.groups:
+                sync_teams(session, config)  # new agents and groups join their teams now
+            written = helpdesk.run_commands(session, config, row, page, notes, now=now,
+                                            default_team=source.get("team"))  # fmt: skip
+            pending.extend(written)  # last: a page that fails in here adds nothing
+            return result
+
+        for raw in connector.pages(cursor, now):
+            batch = clean_batch(raw, now, source.name)
+            pending: list[helpdesk.WriteBack] = []
+            result, rejected = store_page(
+                engine, source_id, batch, apply, now=now, source_name=source.name
+            )
+            report.rejected += len(rejected)
+            helpdesk.write_back(connector, helpdesk.unique(pending))
             report.pages += 1
             report.tickets += result.tickets
             report.messages += result.messages

@@ -21,6 +21,7 @@ from integrations.http import CallStats, HttpClient, HttpError, MalformedRespons
 API = "/api/v2"
 PER_PAGE = 100
 DEFAULT_REQUESTS_PER_MINUTE = 50  # a trial account's limit; paid plans set more in config
+MAX_LISTING_PAGES = 1000  # 100,000 agents, groups or conversations of one ticket
 
 
 def base_url_for(domain: str | None, url: str | None) -> str:
@@ -66,6 +67,7 @@ class FreshdeskClient:
         self.source = source
         self.base_url = base_url.rstrip("/")
         self.per_page = PER_PAGE  # the API's maximum; tests lower it to get many pages
+        self.max_pages = MAX_LISTING_PAGES
         # Freshdesk: the API key is the Basic-auth user name, the password is ignored ("X").
         self.http = HttpClient(
             source,
@@ -141,13 +143,25 @@ class FreshdeskClient:
     def all_pages(
         self, path: str, params: dict[str, Any] | None = None, ok: Sequence[int] = ()
     ) -> Iterator[list[dict[str, Any]]]:
-        """Follow `Link: <…>; rel="next"` until there is none."""
+        """Follow `Link: <…>; rel="next"` until there is none. A link to a page already
+        read, or more than `max_pages` pages, is an error: a server that keeps naming a
+        next page would otherwise keep the pass going for ever."""
         first = {"per_page": self.per_page, **(params or {})}
         data, next_url, status = self.get(path, first, ok=ok)
         if data is None and status in ok:
             return
         yield self._array(data, path)
+        seen: set[str] = set()
         while next_url:
+            if next_url in seen:
+                raise MalformedResponse(
+                    self.source, f"{path}: the Link header names the same page again; stopped"
+                )
+            if len(seen) + 1 >= self.max_pages:
+                raise MalformedResponse(
+                    self.source, f"{path}: more than {self.max_pages} pages; stopped"
+                )
+            seen.add(next_url)
             data, next_url, _ = self.get(next_url)
             yield self._array(data, path)
 

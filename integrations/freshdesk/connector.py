@@ -23,7 +23,7 @@ from integrations.freshdesk.polling import PASSES, PollState, Window
 from integrations.freshdesk.writeback import FreshdeskWriteBack
 from integrations.http import AuthError, CallStats, HttpError, MalformedResponse
 from tracker.config import SourceConfig
-from tracker.records import Batch, MessageRecord, PersonRecord
+from tracker.records import Batch, MessageRecord, PersonRecord, RejectedRecord
 
 log = logging.getLogger(__name__)
 
@@ -165,21 +165,26 @@ class FreshdeskConnector(FreshdeskWriteBack):
     ) -> tuple[Batch, bool]:
         """One page's records and the cursor after it; True when the pass is done."""
         forced = None if pass_name == "all" else pass_name
-        try:
-            listed = [
-                (
-                    mapping.ticket_id(t),
-                    mapping.parse_time(t.get("updated_at"), f"ticket {t.get('id')} updated_at"),
-                )
-                for t in items
-            ]
-        except PayloadError as exc:
-            raise MalformedResponse(self.name, f"/api/v2/tickets: {exc}") from None
+        rejected: list[RejectedRecord] = []
+        readable: list[dict[str, Any]] = []
+        listed: list[tuple[int, datetime]] = []
+        for t in items:
+            try:
+                tid = mapping.ticket_id(t)
+                updated = mapping.parse_time(t.get("updated_at"), f"ticket {tid} updated_at")
+            except PayloadError as exc:
+                rejected.append(_rejected("ticket", t.get("id"), exc))
+                continue
+            readable.append(t)
+            listed.append((tid, updated))
+        items = readable
         leaving = window.leaves_crowded_second(listed)
         done = (not more or not items) and not leaving
         if done:
             window.floor = None  # this pass completes with this page
-        batch = Batch(cursor=None, stats={"pass": pass_name, "listed": len(items)})
+        batch = Batch(
+            cursor=None, rejected=rejected, stats={"pass": pass_name, "listed": len(items)}
+        )
         fresh = 0
         for ticket, (tid, updated) in zip(items, listed, strict=True):
             if not window.is_new(tid, updated):
@@ -188,8 +193,9 @@ class FreshdeskConnector(FreshdeskWriteBack):
                 continue  # read from page 1 once the crowded second is done
             try:
                 record = mapping.ticket_record(ticket, self.client.base_url, forced)
-            except PayloadError as exc:
-                raise MalformedResponse(self.name, f"/api/v2/tickets: {exc}") from None
+            except (PayloadError, TypeError, AttributeError) as exc:
+                batch.rejected.append(_rejected("ticket", tid, exc))
+                continue
             fresh += 1
             batch.tickets.append(record)
             requester = mapping.requester_record(ticket)
@@ -197,7 +203,9 @@ class FreshdeskConnector(FreshdeskWriteBack):
                 batch.people.append(requester)
             if forced:  # spam / deleted: the status is what matters, not the thread
                 continue
-            batch.messages.extend(self._messages(ticket, record.external_id, state.me, opened))
+            batch.messages.extend(
+                self._messages(ticket, record.external_id, state.me, opened, batch.rejected)
+            )
         batch.people = _unique_people(batch.people)
         batch.stats["tickets"] = fresh
         window.advance(listed, served, done)
@@ -205,18 +213,35 @@ class FreshdeskConnector(FreshdeskWriteBack):
         return batch, done
 
     def _messages(
-        self, ticket: dict[str, Any], external_id: str, me: str | None, opened: datetime
+        self,
+        ticket: dict[str, Any],
+        external_id: str,
+        me: str | None,
+        opened: datetime,
+        rejected: list[RejectedRecord],
     ) -> list[MessageRecord]:
+        messages: list[MessageRecord] = []
         try:
-            messages = [m for m in [mapping.description_record(ticket)] if m]
-            for conversation in self.client.conversations(external_id):
+            description = mapping.description_record(ticket)
+        except (PayloadError, TypeError, AttributeError) as exc:
+            rejected.append(_rejected("message", f"{external_id}:description", exc))
+        else:
+            messages += [description] if description else []
+        for conversation in self.client.conversations(external_id):
+            try:
                 touched = mapping.conversation_time(conversation)
                 if touched is not None and touched < opened:
                     continue  # stored by an earlier pass
                 messages.append(mapping.conversation_record(conversation, external_id, me))
-        except PayloadError as exc:
-            raise MalformedResponse(self.name, f"ticket {external_id}: {exc}") from None
+            except (PayloadError, TypeError, AttributeError) as exc:
+                rejected.append(_rejected("message", conversation.get("id"), exc))
         return messages
+
+
+def _rejected(kind: str, external_id: Any, exc: BaseException) -> RejectedRecord:
+    """An item that cannot be read: set aside by id (never its text); the page goes on."""
+    shown = str(external_id) if external_id is not None else ""
+    return RejectedRecord(kind, shown, type(exc).__name__)
 
 
 def _is_page_wall(exc: HttpError) -> bool:

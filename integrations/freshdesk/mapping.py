@@ -40,7 +40,10 @@ def parse_time(value: Any, what: str) -> datetime:
         raise PayloadError(f"{what}: unreadable time {value!r}") from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        raise PayloadError(f"{what}: time out of range {value!r}") from None
 
 
 def format_time(value: datetime) -> str:

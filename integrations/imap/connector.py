@@ -29,7 +29,7 @@ from integrations.imap.mailthread import ThreadBuilder, sent_time
 from integrations.imap.parsing import BrokenMessage, ParsedMail, parse_message
 from integrations.imap.threads import ThreadIndex
 from tracker.config import SourceConfig
-from tracker.records import Batch
+from tracker.records import Batch, RejectedRecord
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,17 @@ class _Read:
     truncated: bool = False
     mail: ParsedMail | None = None
     broken: str | None = None
+    error: str | None = None  # the error's class, for the rejected table
+
+
+SENT_NAMES = {"sent", "sent items", "sent messages", "sent mail"}
+
+
+def is_sent_folder(folder: str) -> bool:
+    """A Sent folder (`Sent`, `INBOX.Sent`, `[Gmail]/Sent Mail`, `Sent Items`): only the
+    mailbox's own users put mail there, so an agent's address in it needs no proof."""
+    last = folder.replace("\\", "/").replace(".", "/").rsplit("/", 1)[-1]
+    return last.strip().lower() in SENT_NAMES
 
 
 class AgentMatcher:
@@ -204,9 +215,9 @@ class ImapConnector:
                             read.mail = parse_message(item.raw)
                             read.sent_at = sent_time(read.mail, arrived)
                         except BrokenMessage as exc:
-                            read.broken = str(exc)
+                            read.broken, read.error = str(exc), exc.error
                         except Exception as exc:  # one bad message must not stop the mailbox
-                            read.broken = f"{type(exc).__name__}: {exc}"
+                            read.broken = read.error = type(exc).__name__
                         found.append(read)
                 return found, highest
             except UidValidityChanged:
@@ -246,15 +257,20 @@ class ImapConnector:
     def _page(self, chunk: Sequence[_Read], index: ThreadIndex) -> Batch:
         builder = ThreadBuilder(index, self.is_agent)
         skipped = len(self.skipped)
+        rejected: list[RejectedRecord] = []
         for read in chunk:
+            where = f"{read.folder}:{read.uid}"
             if read.mail is None:
                 self._skip(read.folder, read.uid, read.broken or "unreadable")
+                rejected.append(RejectedRecord("mail", where, read.error or "BrokenMessage"))
                 continue
             try:
-                builder.add(read.mail, read.arrived)
+                builder.add(read.mail, read.arrived, sent_folder=is_sent_folder(read.folder))
             except Exception as exc:  # one bad message must not stop the mailbox
-                self._skip(read.folder, read.uid, f"{type(exc).__name__}: {exc}")
+                self._skip(read.folder, read.uid, type(exc).__name__)
+                rejected.append(RejectedRecord("mail", where, type(exc).__name__))
         batch = builder.batch()
+        batch.rejected = rejected
         batch.stats = {
             "folder": ",".join(dict.fromkeys(read.folder for read in chunk)),
             "fetched": len(chunk),

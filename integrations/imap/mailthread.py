@@ -55,6 +55,14 @@ def customer_of(mail: ParsedMail, is_agent: Callable[[str], bool]) -> Address | 
     return None
 
 
+def is_proven_agent(mail: ParsedMail) -> bool:
+    """Mail from an agent's address read outside the Sent folder counts as the agent's
+    only when our receiving server vouched for the sender's domain (DKIM or SPF pass in
+    its Authentication-Results); otherwise it is a customer's message."""
+    domain = mail.sender.email.rpartition("@")[2].lower()
+    return bool(domain) and domain in mail.authenticated
+
+
 class ThreadBuilder:
     """Collects one batch; the thread index is updated as messages are added."""
 
@@ -79,11 +87,18 @@ class ThreadBuilder:
             )
         return key
 
-    def add(self, mail: ParsedMail, fallback_time: datetime) -> None:
+    def add(self, mail: ParsedMail, fallback_time: datetime, *, sent_folder: bool) -> None:
+        """`sent_folder`: the mail was read from a Sent folder, which only the mailbox's
+        own users write to. Anywhere else an agent's address must be proven (see
+        `is_proven_agent`), or anyone could write as an agent and keep their promises."""
         message_key = short_key(mail.message_id, 300)
         if message_key in self.messages:
             return
-        agent = self.is_agent(mail.sender.email)
+        # Automatic mail from an agent address stays a system message either way: it
+        # keeps no promise and hands nothing off, so it needs no proof.
+        agent = self.is_agent(mail.sender.email) and (
+            sent_folder or mail.automatic or is_proven_agent(mail)
+        )
         customer = customer_of(mail, self.is_agent)
         root = self.index.root_of(
             mail.message_id,

@@ -23,7 +23,12 @@ _MSGID = re.compile(r"<([^<>\s]+)>")
 
 
 class BrokenMessage(ValueError):
-    """A message that cannot be turned into a support message (named in the log, skipped)."""
+    """A message that cannot be turned into a support message (named in the log, skipped).
+    `error`: its class for the `rejected` table (no text of the message)."""
+
+    def __init__(self, reason: str, error: str = "BrokenMessage"):
+        self.error = error
+        super().__init__(reason)
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,8 @@ class ParsedMail:
     body: str = ""  # the whole body as text (quoted history included)
     text: str = ""  # the new words only: what promises are looked for in
     automatic: bool = False  # an auto-reply, bounce or bulk mail (RFC 3834 and habits)
+    # domains our receiving server vouched for (DKIM or SPF pass in Authentication-Results)
+    authenticated: frozenset[str] = frozenset()
 
 
 def _header(msg: Message, name: str) -> str:
@@ -192,6 +199,32 @@ def is_automatic(msg: Message) -> bool:
     return _raw_header(msg, "Precedence").lower() in ("auto_reply", "bulk", "junk")
 
 
+_PASS = re.compile(r"^\s*(dkim|spf)\s*=\s*pass\b(.*)$", re.I | re.S)
+_PROPERTY = re.compile(r"\b(header\.d|header\.i|smtp\.mailfrom)\s*=\s*\"?([^\s;\"]+)", re.I)
+
+
+def authenticated_domains(msg: Message) -> frozenset[str]:
+    """The domains the topmost `Authentication-Results` header (RFC 8601) says passed
+    DKIM (`header.d`, `header.i`) or SPF (`smtp.mailfrom`).
+
+    Only the topmost header counts: it is the one our own receiving server added last;
+    any below it came with the message and could be written by anyone.
+    """
+    value = _raw_header(msg, "Authentication-Results")
+    if not value:
+        return frozenset()
+    domains: set[str] = set()
+    for result in value.split(";")[1:]:  # the first part is the server's own id
+        passed = _PASS.match(result)
+        if passed is None:
+            continue
+        for _name, found in _PROPERTY.findall(passed.group(2)):
+            domain = found.rpartition("@")[2].strip().strip(".").lower()
+            if domain:
+                domains.add(domain)
+    return frozenset(domains)
+
+
 def raw_hash(raw: bytes) -> str:
     return "sha256:" + hashlib.sha256(raw).hexdigest()
 
@@ -201,10 +234,10 @@ def parse_message(raw: bytes) -> ParsedMail:
     try:
         msg: EmailMessage = BytesParser(policy=policy.default).parsebytes(raw)  # type: ignore[assignment]
     except Exception as exc:  # the parser is lenient; anything here is truly broken
-        raise BrokenMessage(f"unparseable message: {exc}") from exc
+        raise BrokenMessage(f"unparseable message: {type(exc).__name__}", "Unparseable") from exc
     senders = _addresses(msg, "From") or _addresses(msg, "Sender") or _addresses(msg, "Reply-To")
     if not senders:
-        raise BrokenMessage("no sender address (From, Sender or Reply-To)")
+        raise BrokenMessage("no sender address (From, Sender or Reply-To)", "NoSender")
     ids = message_ids(_raw_header(msg, "Message-ID"))
     body, text = body_of(msg)
     return ParsedMail(
@@ -219,4 +252,5 @@ def parse_message(raw: bytes) -> ParsedMail:
         body=body,
         text=text,
         automatic=is_automatic(msg),
+        authenticated=authenticated_domains(msg),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import smtplib
 import ssl
 from email.header import Header
@@ -12,6 +13,9 @@ from email.utils import formatdate, make_msgid
 
 from integrations.notify import Notice, TransportError
 from tracker.config import Config
+from tracker.sanitize import address
+
+_LINE_BREAKS = re.compile(r"[\r\n\x00-\x1f\x7f]+")
 
 
 class EmailTransport:
@@ -54,7 +58,7 @@ class EmailTransport:
         message = MIMEMultipart("alternative")
         message["From"] = self.sender
         message["To"] = recipient
-        message["Subject"] = _header(notice.subject)
+        message["Subject"] = _header(_one_line(notice.subject))
         message["Date"] = formatdate(localtime=False)
         message["Message-ID"] = notice.headers.get("Message-ID") or make_msgid(
             domain=self.sender.rpartition("@")[2] or None
@@ -62,7 +66,7 @@ class EmailTransport:
         message["Auto-Submitted"] = "auto-generated"
         for key, value in notice.headers.items():
             if key != "Message-ID":  # a reply token's (tracker.corrections.replies)
-                message[key] = _header(value)
+                message[key] = _header(_one_line(value))
         message.attach(MIMEText(notice.text, "plain", "utf-8"))
         message.attach(MIMEText(notice.html, "html", "utf-8"))
         return message
@@ -84,8 +88,11 @@ class EmailTransport:
                 smtp.quit()
 
     def send(self, notice: Notice, recipient: str) -> None:
-        message = self.message(notice, recipient)
         where = f"SMTP {self.host}:{self.port}"
+        if address(recipient) is None:
+            # A line break in it would smuggle headers (Bcc: …); no retry can fix it.
+            raise TransportError("the recipient is not one e-mail address", permanent=True)
+        message = self.message(notice, recipient)
         try:
             try:
                 if self._smtp is None:
@@ -122,6 +129,12 @@ class EmailTransport:
                 self._smtp.rset()
             except (smtplib.SMTPException, OSError):
                 self._smtp = None
+
+
+def _one_line(value: str) -> str:
+    """A header value on one line: a name or address with CR/LF in it (from a help desk)
+    would otherwise make a header of its own."""
+    return _LINE_BREAKS.sub(" ", value)
 
 
 def _header(value: str) -> str | Header:

@@ -10,6 +10,7 @@ from integrations.http import HttpClient, HttpError, MalformedResponse
 from tracker.config import SourceConfig
 
 EXPORT = "export"  # the incremental-export budget (10 requests a minute by default)
+MAX_LISTING_PAGES = 1000  # 100,000 users or groups
 
 
 class ConfigurationError(HttpError):
@@ -61,9 +62,19 @@ def make_client(
     )
 
 
-def cursor_pages(client: HttpClient, path: str, key: str, params: dict[str, Any]) -> Iterator[Any]:
-    """Items of a cursor-paginated list endpoint (`page[size]`, `meta.after_cursor`)."""
+def cursor_pages(
+    client: HttpClient,
+    path: str,
+    key: str,
+    params: dict[str, Any],
+    *,
+    max_pages: int = MAX_LISTING_PAGES,
+) -> Iterator[Any]:
+    """Items of a cursor-paginated list endpoint (`page[size]`, `meta.after_cursor`).
+    An `after_cursor` already followed, or more than `max_pages` pages, is an error: an
+    answer that keeps saying `has_more` would otherwise keep the pass going for ever."""
     query = {**params, "page[size]": 100}
+    followed: set[str] = set()
     while True:
         data = client.get_json(path, params=query)
         items = data.get(key) if isinstance(data, dict) else None
@@ -71,6 +82,12 @@ def cursor_pages(client: HttpClient, path: str, key: str, params: dict[str, Any]
             raise MalformedResponse(client.source, f"{path} has no {key!r} list")
         yield from items
         meta = data.get("meta") or {}
-        if not meta.get("has_more") or not meta.get("after_cursor"):
+        after = meta.get("after_cursor") if isinstance(meta, dict) else None
+        if not isinstance(meta, dict) or not meta.get("has_more") or not after:
             return
-        query = {**params, "page[size]": 100, "page[after]": meta["after_cursor"]}
+        if str(after) in followed:
+            raise MalformedResponse(client.source, f"{path} repeats the same after_cursor")
+        if len(followed) + 1 >= max_pages:
+            raise MalformedResponse(client.source, f"{path}: more than {max_pages} pages")
+        followed.add(str(after))
+        query = {**params, "page[size]": 100, "page[after]": after}

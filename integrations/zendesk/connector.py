@@ -28,7 +28,7 @@ from integrations.zendesk import mapping
 from integrations.zendesk.client import EXPORT, base_url, cursor_pages, make_client
 from integrations.zendesk.writeback import ZendeskWriteBack
 from tracker.config import SourceConfig
-from tracker.records import Batch, PersonRecord, TicketRecord
+from tracker.records import Batch, PersonRecord, RejectedRecord, TicketRecord
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ EVENTS_PATH = "/api/v2/incremental/ticket_events.json"
 MIN_LAG = timedelta(seconds=120)
 SHOW_MANY_LIMIT = 100
 RESEED_MARGIN = 60  # seconds of overlap when a rejected ticket cursor is replaced by a time
+MAX_PAGES = 500  # export pages of one pass; the rest comes next pass, from the stored cursor
 
 
 def _too_recent(status: int, body: str) -> bool:
@@ -68,6 +69,8 @@ class ZendeskConnector:
         self.own_id: str | None = None
         self._directory_loaded = False
         self.writer = ZendeskWriteBack(client, source.name, source.get("due_field_id"))
+        self.max_pages = MAX_PAGES
+        self.pages_read = 0
 
     # -- write-back (see writeback.py) -----------------------------------------------------
     def add_note(self, ticket_external_id: str, body: str) -> None:
@@ -87,8 +90,20 @@ class ZendeskConnector:
         first_start = int((min(now - self.backfill, now - MIN_LAG)).timestamp())
         state.setdefault("tickets", {"start": first_start})
         state.setdefault("events", {"start": first_start, "seen": []})
+        self.pages_read = 0
         yield from self._tickets(state)
         yield from self._events(state)
+
+    def _one_more_page(self, stage: str) -> bool:
+        """Count an export page; False once this pass has read its cap of them."""
+        if self.pages_read >= self.max_pages:
+            log.warning(
+                "page cap of one pass reached; the rest comes next pass",
+                extra={"source": self.name, "stage": stage, "pages": self.pages_read},
+            )
+            return False
+        self.pages_read += 1
+        return True
 
     def _directory(self, state: dict[str, Any]) -> Iterator[Batch]:
         """Us, every agent and admin, and the groups: one batch, cursor unchanged."""
@@ -166,7 +181,8 @@ class ZendeskConnector:
 
     def _tickets(self, state: dict[str, Any]) -> Iterator[Batch]:
         reseeded = False
-        while True:
+        followed: set[str] = set()
+        while self._one_more_page("tickets"):
             position = state["tickets"]
             if position.get("cursor"):
                 params: dict[str, Any] = {"cursor": position["cursor"]}
@@ -194,11 +210,12 @@ class ZendeskConnector:
             if not isinstance(items, list):
                 raise MalformedResponse(self.name, f"{TICKETS_PATH} has no 'tickets' list")
             tickets: list[TicketRecord] = []
+            unreadable: list[RejectedRecord] = []
             for item in items:
                 try:
                     tickets.append(mapping.ticket_record(item, self.link_base))
-                except (KeyError, TypeError, AttributeError) as exc:
-                    raise MalformedResponse(self.name, f"unreadable ticket: {exc!r}") from None
+                except (KeyError, TypeError, AttributeError, ValueError) as exc:
+                    unreadable.append(_rejected("ticket", item, exc))
             people: list[PersonRecord] = []
             if tickets:
                 yield from self._directory(state)
@@ -206,7 +223,7 @@ class ZendeskConnector:
                     i for t in tickets for i in (t.requester_external_id, t.assignee_external_id)
                 )
             after = data.get("after_cursor")
-            stamps = [i.get("generated_timestamp") for i in items]
+            stamps = [i.get("generated_timestamp") for i in items if isinstance(i, dict)]
             high = max([position.get("high") or 0, *[t for t in stamps if isinstance(t, int)]])
             if after:
                 state["tickets"] = {"cursor": after, **({"high": high} if high else {})}
@@ -214,13 +231,19 @@ class ZendeskConnector:
                 cursor=dump_cursor(state),
                 people=people,
                 tickets=tickets,
+                rejected=unreadable,
                 stats={"stage": "tickets", "items": len(tickets)},
             )
-            if data.get("end_of_stream") or not after or after == position.get("cursor"):
+            if data.get("end_of_stream") or not after:
                 return
+            if str(after) == position.get("cursor") or str(after) in followed:
+                raise MalformedResponse(
+                    self.name, f"{TICKETS_PATH} answered a repeated cursor without end_of_stream"
+                )
+            followed.add(str(after))
 
     def _events(self, state: dict[str, Any]) -> Iterator[Batch]:
-        while True:
+        while self._one_more_page("events"):
             position = state["events"]
             start = int(position["start"])
             seen = {str(i) for i in position.get("seen", [])}
@@ -244,7 +267,8 @@ class ZendeskConnector:
                 try:
                     found = mapping.event_records(event, self.roles, self.own_id)
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                    raise MalformedResponse(self.name, f"bad ticket event: {exc}") from None
+                    batch.rejected.append(_rejected("event", event, exc))
+                    continue
                 batch.messages += found.messages
                 batch.assignments += found.assignments
             end_of_stream = bool(data.get("end_of_stream"))
@@ -278,6 +302,14 @@ class ZendeskConnector:
             )
             return {"start": start + 1, "seen": []}
         return {"start": start, "seen": sorted(seen | at_end)}
+
+
+def _rejected(kind: str, item: Any, exc: BaseException) -> RejectedRecord:
+    """An item of a page that cannot be read: set aside by id (the rest of the page goes on)."""
+    external_id = item.get("id") if isinstance(item, dict) else None
+    return RejectedRecord(
+        kind, str(external_id) if external_id is not None else "", type(exc).__name__
+    )
 
 
 def _stamp(event: dict[str, Any]) -> int | None:

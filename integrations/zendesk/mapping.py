@@ -15,6 +15,18 @@ COMMENT_TYPES = ("Comment", "VoiceComment")
 STATUSES = ("new", "open", "pending", "hold", "solved", "closed", "deleted")
 
 
+class MissingTicketId(ValueError):
+    """A ticket event that names no ticket: nothing to attach its comments to."""
+
+
+class MissingTime(ValueError):
+    """A ticket event with neither `created_at` nor `timestamp`."""
+
+
+class MissingCommentId(ValueError):
+    """A comment without an id: it could not be told apart from the next one."""
+
+
 def _id(value: Any) -> str | None:
     if value is None or value == "" or isinstance(value, bool):
         return None
@@ -107,10 +119,10 @@ def event_records(
     out = EventRecords()
     ticket_id = _id(event.get("ticket_id"))
     if ticket_id is None:
-        raise ValueError("ticket event without ticket_id")
+        raise MissingTicketId("ticket event without ticket_id")
     event_at = parse_time(event.get("created_at")) or parse_time(event.get("timestamp"))
     if event_at is None:
-        raise ValueError(f"ticket event {event.get('id')} has no time")
+        raise MissingTime(f"ticket event {event.get('id')} has no time")
     assignee: tuple[str | None, str | None] | None = None
     group: tuple[str | None, str | None] | None = None
     children = event.get("child_events") or []
@@ -150,7 +162,7 @@ def _message(
     own_id: str | None,
 ) -> MessageRecord:
     if child.get("id") is None:
-        raise ValueError(f"comment on ticket {ticket_id} without id")
+        raise MissingCommentId(f"comment on ticket {ticket_id} without id")
     author = _id(child.get("author_id"))
     channel = _channel(child.get("via"))
     own = author is not None and author == own_id

@@ -77,12 +77,15 @@ def test_a_ticket_list_that_is_not_an_array_is_malformed(fake, make_connector):
     assert isinstance(error, MalformedResponse) and "expected a JSON array" in str(error)
 
 
-def test_a_ticket_without_updated_at_is_malformed(fake, make_connector):
+def test_a_ticket_without_updated_at_is_set_aside_and_the_page_goes_on(fake, make_connector):
     broken = ticket(1, NOW - timedelta(hours=1))
     broken["updated_at"] = None
-    fake.fail_at[r"GET /api/v2/tickets"] = [200, [broken], {}, 1]
-    _, _, error = collect(make_connector())
-    assert isinstance(error, MalformedResponse) and "ticket 1 updated_at" in str(error)
+    good = ticket(2, NOW - timedelta(hours=1))
+    fake.fail_at[r"GET /api/v2/tickets"] = [200, [broken, good], {}, 1]
+    batches = list(make_connector().pages(None, NOW))
+    assert [t.external_id for b in batches for t in b.tickets] == ["2"]
+    rejected = [(r.kind, r.external_id, r.error) for b in batches for r in b.rejected]
+    assert rejected == [("ticket", "1", "PayloadError")]
 
 
 def test_a_server_error_is_retried_with_backoff(fake, make_connector, slept):

@@ -28,7 +28,7 @@ NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 KEY = "sandbox-fd-key-0815"
 
 
-class Interrupted(RuntimeError):
+class Interrupted(ConnectionError):  # a dropped connection: its text is shown
     pass
 
 

@@ -20,7 +20,7 @@ from tests.imap.dovecot import Dovecot, unavailable
 from tests.imap.proxy import Proxy
 
 PASSWORD = "s3cret-for-tests"
-ACCOUNTS = [f"support{i}@acme.example" for i in range(40)]
+ACCOUNTS = [f"support{i}@acme.example" for i in range(80)]
 
 
 @pytest.fixture(scope="session")

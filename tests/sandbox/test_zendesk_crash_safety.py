@@ -16,7 +16,7 @@ from integrations.zendesk.connector import build
 from tracker.sync import sync_source
 
 
-class Crash(Exception):
+class Crash(ConnectionError):  # a dropped connection: its text is shown
     pass
 
 

@@ -168,7 +168,13 @@ def test_the_export_budget_spaces_calls_at_ten_a_minute(monkeypatch):
 
 
 @responses.activate
-def test_an_unreadable_ticket_is_malformed_and_names_the_source(monkeypatch):
+def test_an_unreadable_ticket_is_set_aside_by_id_and_the_page_goes_on(monkeypatch):
     responses.get(TICKETS_URL, json=ticket_page(["not a ticket", {"subject": "no id"}], "c", True))
-    with pytest.raises(MalformedResponse, match="helpdesk: unreadable ticket"):
-        list(connector(monkeypatch).pages(STORED, NOW))
+    _empty_events()
+    first = next(iter(connector(monkeypatch).pages(STORED, NOW)))
+    assert first.tickets == []
+    assert [(r.kind, r.external_id, r.error) for r in first.rejected] == [
+        ("ticket", "", "TypeError"),
+        ("ticket", "", "KeyError"),
+    ]
+    assert json.loads(first.cursor)["tickets"]["cursor"] == "c"

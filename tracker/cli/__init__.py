@@ -14,6 +14,7 @@ from tracker.cli.common import EXIT_USAGE, display_url, fail, get_config, open_e
 from tracker.cli.demo import demo_command
 from tracker.cli.extract import eval_command, extract_command
 from tracker.cli.promises import promise_group, promises_command
+from tracker.cli.rejected import rejected_command
 from tracker.cli.service import run_command, web_command
 from tracker.cli.sweep import sweep_command
 from tracker.cli.sync import sync_command
@@ -153,6 +154,7 @@ cli.add_command(run_command)
 cli.add_command(web_command)
 cli.add_command(promises_command)
 cli.add_command(promise_group)
+cli.add_command(rejected_command)
 cli.add_command(demo_command)
 cli.add_command(audit_command)
 cli.add_command(teams_command)

@@ -128,6 +128,19 @@ def _log(source: Source, ticket: Ticket, outcome: Outcome) -> None:
     )
 
 
+def unique(replies: Sequence[WriteBack]) -> list[WriteBack]:
+    """Each write-back once: a page stored record by record after failing as a whole ran
+    its commands twice, the first time in a transaction that was rolled back."""
+    seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+    out = []
+    for item in replies:
+        key = (item.ticket, tuple(item.notes), tuple(item.remove_tags))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
 def write_back(connector: object, replies: Sequence[WriteBack]) -> None:
     """Write the replies through the connector; a failure is logged and skipped."""
     for item in replies:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from tracker.config import Config, SourceConfig
+from tracker.errors import safe_error
 from tracker.service import leases
 from tracker.service.logs import event
 from tracker.service.metrics import CountingTransport, Metrics
@@ -122,7 +123,7 @@ class Jobs:
             )
         except Exception as exc:  # the runner records source failures itself; not this
             self.metrics.syncs.labels(name, "failed").inc()
-            self._record_failure(name, source_cfg.type, first_line(exc))
+            self._record_failure(name, source_cfg.type, f"{name}: {safe_error(exc)}")
             raise
         calls, limited = int(report.calls or 0), int(report.rate_limited or 0)
         self.metrics.api_calls.labels(name).inc(calls)

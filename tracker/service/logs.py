@@ -2,7 +2,8 @@
 journald and log shippers), key=value when a person is watching.
 
 Call `event(log, "sync.done", source="zendesk", tickets=3)`. Values whose key names a
-secret are never written, and any exception is reduced to its type and message.
+secret are never written, and any exception is reduced to its type and message (to
+its type alone when its message may quote a record: see tracker/errors.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
+
+from tracker.errors import SHOWN_IN_FULL, safe_error
 
 _SECRET_KEY = re.compile(r"(token|password|secret|api_key|authorization|cookie)", re.I)
 _BARE = re.compile(r"^[\w.:/@+\-]+$")
@@ -28,6 +31,8 @@ def _clean(key: str, value: Any) -> Any:
     if _SECRET_KEY.search(key):
         return "[redacted]"
     if isinstance(value, BaseException):
+        if not isinstance(value, SHOWN_IN_FULL):  # a database error's text holds customer text
+            return safe_error(value)
         text = str(value).splitlines()[0] if str(value) else ""
         return f"{type(value).__name__}: {text}" if text else type(value).__name__
     if isinstance(value, datetime):

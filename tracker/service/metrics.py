@@ -18,7 +18,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy.engine import Engine
 
 from tracker.config import Config
-from tracker.models import PROMISE_STATES, Escalation, Promise, Source
+from tracker.models import PROMISE_STATES, Escalation, Promise, Rejected, Source
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class StoreCollector(Collector):
     def collect(self) -> Iterator[GaugeMetricFamily]:
         up = GaugeMetricFamily("followthrough_database_up", "1 when the database answers.")
         try:
-            promises, notifications, sources = self._read()
+            promises, notifications, sources, rejected = self._read()
         except Exception as exc:  # a scrape must not fail because the database did
             log.debug("metrics: database unreachable: %s", exc)
             up.add_metric([], 0)
@@ -68,11 +68,22 @@ class StoreCollector(Collector):
             if last is not None:
                 age.add_metric([name], max((now - last).total_seconds(), 0.0))
         yield age
+        aside = GaugeMetricFamily(
+            "followthrough_rejected_records",
+            "Records of a source set aside because they could not be read or stored.",
+            labels=["source"],
+        )
+        for name in sorted(sources):
+            aside.add_metric([name], rejected.get(name, 0))
+        yield aside
 
-    def _read(self) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, Any]]:
+    def _read(
+        self,
+    ) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, Any], dict[str, int]]:
         promise = Promise.__table__  # type: ignore[attr-defined]
         escalation = Escalation.__table__  # type: ignore[attr-defined]
         source = Source.__table__  # type: ignore[attr-defined]
+        aside = Rejected.__table__  # type: ignore[attr-defined]
         with self.engine.connect() as conn:
             promises = dict(
                 conn.execute(
@@ -85,7 +96,14 @@ class StoreCollector(Collector):
                 )
             ).all()
             sources = dict(conn.execute(sa.select(source.c.name, source.c.last_success_at)).all())
-        return promises, {(r[0], r[1]): r[2] for r in rows}, sources
+            rejected = dict(
+                conn.execute(
+                    sa.select(source.c.name, sa.func.count())
+                    .select_from(aside.join(source, source.c.id == aside.c.source_id))
+                    .group_by(source.c.name)
+                ).all()
+            )
+        return promises, {(r[0], r[1]): r[2] for r in rows}, sources, rejected
 
 
 class Metrics:
