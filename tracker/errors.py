@@ -4,7 +4,7 @@ A database error's text carries its SQL statement and parameters (message bodies
 customer names), and an exception raised inside a parser may quote the input. Only
 errors whose text we wrote ourselves (a connector's HTTP and mailbox errors, which
 never carry a secret or a record's text) and the operating system's are shown in
-full; of everything else, the class, and the record's id when the error names one.
+full (and any error class that says `shown_in_full = True`); of everything else, the class, and the record's id when the error names one.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ def error_class(exc: BaseException) -> str:
 
 def safe_error(exc: BaseException) -> str:
     """One line about `exc` that holds no customer text."""
-    if isinstance(exc, SHOWN_IN_FULL) and getattr(exc, "orig", None) is None:
+    ours = isinstance(exc, SHOWN_IN_FULL) or getattr(exc, "shown_in_full", False)
+    if ours and getattr(exc, "orig", None) is None:
         text = " ".join(str(exc).split())
         return text or type(exc).__name__
     record = getattr(exc, "record_id", None)

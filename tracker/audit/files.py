@@ -36,7 +36,10 @@ PAGE = 200
 
 
 class FileInputError(ValueError):
-    """A file that cannot be read as the given type; one line naming it."""
+    """A file that cannot be read as the given type; one line naming it and the line or
+    item, never its content."""
+
+    shown_in_full = True
 
 
 class _FileConnector:
