@@ -4,7 +4,8 @@ A database error's text carries its SQL statement and parameters (message bodies
 customer names), and an exception raised inside a parser may quote the input. Only
 errors whose text we wrote ourselves (a connector's HTTP and mailbox errors, which
 never carry a secret or a record's text) and the operating system's are shown in
-full (and any error class that says `shown_in_full = True`); of everything else, the class, and the record's id when the error names one.
+full, and so is any error class that says `shown_in_full = True`; of everything else,
+the class, and the record's id when the error names one.
 """
 
 from __future__ import annotations
