@@ -107,7 +107,7 @@ def _one_by_one(
                 continue
             for name in ("tickets", "messages", "promises", "handoffs"):
                 setattr(total, name, getattr(total, name) + getattr(result, name))
-        cursor_only = Batch(cursor=batch.cursor)
+        cursor_only = Batch(cursor=batch.cursor, merges=batch.merges)  # after its messages
         apply(session, row, cursor_only)
         _settle(session, source_id, batch, rejected, now)
     _log(source_name, rejected)

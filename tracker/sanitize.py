@@ -234,6 +234,7 @@ def clean_batch(batch: Batch, now: datetime, source: str = "") -> Batch:
         tickets=cleaner.each("ticket", batch.tickets, lambda r: ticket(r, now)),
         messages=cleaner.each("message", batch.messages, lambda r: message(r, now)),
         assignments=cleaner.each("assignment", batch.assignments, lambda r: assignment(r, now)),
+        merges=list(batch.merges),
         rejected=[rejection(r.kind, r.external_id, r.error) for r in cleaner.rejected],
         stats=batch.stats,
     )
