@@ -240,14 +240,18 @@ class Deliverer:
             return None, row.channel, row.recipient, label  # kept, snoozed, dismissed: stop
         if row.step == TAG_OPEN and promise.state != "open":
             return None, row.channel, row.recipient, label
-        view = promise_view(session, promise)
+        view = promise_view(session, promise, self.config, self.now)
         ticket = session.get(Ticket, promise.ticket_id)
         if row.channel == "ticket" and ticket is not None and ticket.status in ("solved", "closed"):
             raise TransportError(f"ticket {ticket.external_id} is {ticket.status}", permanent=True)
         return compose(row.step, view, self.now), row.channel, row.recipient, label
 
 
-def promise_view(session: Session, promise: Promise) -> PromiseView:
+def promise_view(
+    session: Session, promise: Promise, config: Config | None = None, now: datetime | None = None
+) -> PromiseView:
+    """What a notice says about `promise`; with `config` and `now`, also whether the
+    source's data is older than one poll interval (the notice then says so)."""
     ticket = session.get(Ticket, promise.ticket_id)
     assert ticket is not None
     source = session.get(Source, ticket.source_id)
@@ -272,7 +276,20 @@ def promise_view(session: Session, promise: Promise) -> PromiseView:
         owner=owner.email if owner else None,
         maker=maker.email if maker else None,
         timezone=zone,
+        synced_to=source.last_success_at if source else None,
+        stale=_stale(source, config, now),
     )
+
+
+def _stale(source: Source | None, config: Config | None, now: datetime | None) -> bool:
+    if source is None or config is None or now is None:
+        return False
+    try:
+        poll = config.source(source.name).poll_every.delta
+    except KeyError:
+        return False  # no longer polled: its age says nothing about a missed reply
+    synced = source.last_success_at
+    return synced is None or now - synced > poll
 
 
 def deliver_outbox(
