@@ -111,7 +111,9 @@ class EmailTransport:
             ) from None
         except (smtplib.SMTPException, OSError) as exc:
             self._smtp = None
-            raise TransportError(f"{where} unreachable: {type(exc).__name__}: {exc}") from None
+            raise TransportError(
+                f"{where} unreachable: {type(exc).__name__}: {exc}", unreachable=True
+            ) from None
 
     def _reset(self) -> None:
         if self._smtp is not None:
