@@ -246,6 +246,7 @@ _EMAIL_KEYS = {
     "username_file": (str, False),
     "password_env": (str, False),
     "password_file": (str, False),
+    "timeout": ((int, float), False),
 }
 _SLACK_KEYS = {"webhook_url_env": (str, False), "webhook_url_file": (str, False)}
 _TICKET_KEYS = {"note": (bool, False), "tags": (bool, False), "due_field": (str, False)}

@@ -46,6 +46,7 @@ class EmailTransport:
             tls=email.tls,
             username=email.username(),
             password=email.password(),
+            timeout=float(email.options.get("timeout", 30.0)),
         )
 
     def message(self, notice: Notice, recipient: str) -> MIMEMultipart:
@@ -84,11 +85,14 @@ class EmailTransport:
         message = self.message(notice, recipient)
         where = f"SMTP {self.host}:{self.port}"
         try:
+            kept = self._smtp is not None
             try:
                 if self._smtp is None:
                     self._smtp = self._connect()
                 self._smtp.send_message(message)
             except smtplib.SMTPServerDisconnected:
+                if not kept:
+                    raise  # a new connection that failed (a silent server): no second wait
                 # The server closed the connection we kept: one fresh try.
                 self._smtp = self._connect()
                 self._smtp.send_message(message)
