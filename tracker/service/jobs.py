@@ -220,6 +220,27 @@ class Jobs:
         # An idle pass every minute is not news: it is logged at debug level only.
         event(log, f"{name}.done", level=logging.INFO if busy else logging.DEBUG, **summary)
 
+    def prune_job(self) -> None:
+        self._job("prune", self._prune)
+
+    def _prune(self) -> None:
+        """Daily, under the "prune" lease: drop history older than `keep_history`."""
+        from tracker.retention import prune
+
+        held = self._take("prune")
+        if held is None:
+            return
+        try:
+            report = prune(
+                self.engine,
+                now=self.clock(),
+                keep=self.config.service.keep_history.delta,
+                stop=self.stopping,
+            )
+        finally:
+            self._drop(held)
+        event(log, "prune.done", **_summary(report))
+
     def digest_job(self, team_name: str) -> None:
         self._job("digest", lambda: self._digest(team_name), team=team_name)
 

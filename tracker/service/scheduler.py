@@ -117,7 +117,7 @@ class Service(Jobs):
         return create_app(self.config, self.engine)
 
     def build_scheduler(self) -> BlockingScheduler:
-        workers = len(self.config.sources) + len(self.config.teams) + 3
+        workers = len(self.config.sources) + len(self.config.teams) + 4
         scheduler = BlockingScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=workers)},
             timezone=UTC,
@@ -157,6 +157,16 @@ class Service(Jobs):
             max_instances=1,
             coalesce=True,
             misfire_grace_time=max(int(sweep_every), 1),
+        )
+        scheduler.add_job(
+            self.prune_job,
+            IntervalTrigger(hours=24),
+            id="prune",
+            name="prune history older than keep_history",
+            next_run_time=now + timedelta(minutes=10),
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=3600,
         )
         hour, minute = (int(part) for part in self.config.escalation.digest_at.split(":"))
         for team in self.config.teams:
