@@ -12,6 +12,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -123,6 +124,12 @@ class ServiceConfig:
     worker_id: str | None = None
     lease: Duration = field(default_factory=lambda: parse_duration("5m"))
     sweep_every: Duration = field(default_factory=lambda: parse_duration("1m"))
+    # Delivery: at most this many outbox rows per pass, and per channel at most this much
+    # time per pass (a slow or silent server holds up only its own channel, and briefly).
+    delivery_batch: int = 10_000
+    channel_time: Duration = field(default_factory=lambda: parse_duration("1m"))
+    # Closed promises, their history and sent outbox rows older than this are pruned.
+    keep_history: Duration = field(default_factory=lambda: parse_duration("180d"))
 
 
 @dataclass
@@ -305,6 +312,7 @@ _EMAIL_KEYS = {
     "password_file": (str, False),
     "reply_mailbox": (str, False),  # an imap [[source]] that receives replies to notices
     "reply_to": (str, False),  # its address; notices reply to <local>+<token>@<domain>
+    "timeout": ((int, float), False),
 }
 _SLACK_KEYS = {
     "webhook_url_env": (str, False),
@@ -320,6 +328,9 @@ _SERVICE_KEYS = {
     "worker_id": (str, False),
     "lease": (str, False),
     "sweep_every": (str, False),
+    "delivery_batch": (int, False),
+    "channel_time": (str, False),
+    "keep_history": (str, False),
 }
 _WEB_KEYS = {
     "enabled": (bool, False),
@@ -648,11 +659,18 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         worker_id=service.get("worker_id"),
         lease=v.duration("service", "lease", service.get("lease"), "5m"),
         sweep_every=v.duration("service", "sweep_every", service.get("sweep_every"), "1m"),
+        delivery_batch=service.get("delivery_batch", 10_000),
+        channel_time=v.duration("service", "channel_time", service.get("channel_time"), "1m"),
+        keep_history=v.duration("service", "keep_history", service.get("keep_history"), "180d"),
     )
     try:
         parse_listen(config.service.listen)
     except ValueError as exc:
         v.problem("service", "listen", str(exc))
+    if not 1 <= config.service.delivery_batch <= 1_000_000:
+        v.problem("service", "delivery_batch", "must be between 1 and 1000000")
+    if config.service.keep_history.delta < timedelta(days=1):
+        v.problem("service", "keep_history", "must be at least 1 day")
 
     web = v.table("web", data.get("web", {}), _WEB_KEYS)
     config.web = WebConfig(

@@ -1,20 +1,33 @@
 """Delivery: claim outbox rows with an expiring lease, send, record the outcome.
 
-Steps of `deliver_outbox`, for escalation rows and then digest rows:
-1. pick due pending rows whose lease is free (PostgreSQL: FOR UPDATE SKIP LOCKED, so
-   workers do not even try the same rows);
-2. claim each by compare-and-set (`UPDATE … WHERE id AND status='pending' AND lease
-   free`, rowcount 1) and commit the claims;
-3. send each; record sent, failed (permanent, or too many attempts) or retry later
-   (exponential backoff). The record only lands if we still hold the lease.
-A crash between send and record leaves the row pending with a lease that expires,
-so it is sent again once (at least once, never skipped).
+Steps of `deliver_outbox`, for escalation rows (one channel after another) and then
+digest rows:
+1. skip a channel that is paused (it did not answer on an earlier pass);
+2. pick due pending rows of the channel whose lease is free (PostgreSQL: FOR UPDATE
+   SKIP LOCKED, so workers do not even try the same rows), claim each by compare-and-set
+   (`UPDATE … WHERE id AND status='pending' AND lease free`, rowcount 1) and commit;
+3. send each and commit its outcome before taking the next row: sent, failed (permanent,
+   or too many attempts) or retry later (exponential backoff). The record only lands if
+   we still hold the lease;
+4. stop taking rows when the stop flag is set, the channel's time for this pass
+   (`[service] channel_time`) is spent, or the channel turned out unreachable (it is then
+   paused with a growing backoff: the row that found it down is retried after the pause,
+   the rest are not tried one by one meanwhile); unsent claims are released.
+
+Delivery guarantee: a crash between a send and its record leaves that one row pending
+with a lease that expires, so it is sent once more (at least once, never skipped, and at
+most one repeat per channel per crash: each worker sends one row at a time). Ticket notes
+carry a marker the write-back looks for first, so even that note is not written twice.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,7 +38,7 @@ from sqlmodel import Session, select
 from integrations.notify import Notice, TransportError, transports_for
 from tracker.config import Config
 from tracker.corrections.replies import with_reply_token
-from tracker.models import Digest, Escalation, Person, Promise, Source, Team, Ticket
+from tracker.models import Digest, Escalation, Lease, Person, Promise, Source, Team, Ticket
 from tracker.notices import PromiseView, compose
 from tracker.outbox import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
 from tracker.sweep import SweepReport
@@ -34,7 +47,8 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 CLAIM_BATCH = 200
-GROUP_COMMIT = 25
+DIGEST_CHANNEL = "email"
+PAUSE_PREFIX = "pause:"  # lease-table rows: a paused channel (owner: pauses in a row)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -54,8 +68,10 @@ def claim(
     worker_id: str,
     lease: timedelta,
     limit: int = CLAIM_BATCH,
+    channel: str | None = None,
 ) -> list[int]:
-    """Claim up to `limit` due rows of `model` (Escalation or Digest) for this worker."""
+    """Claim up to `limit` due rows of `model` (Escalation or Digest) for this worker;
+    with `channel`, only escalation rows of that channel."""
     with Session(engine) as session:
         query = (
             select(model.id)
@@ -63,6 +79,8 @@ def claim(
             .order_by(model.next_attempt_at, model.id)
             .limit(limit)
         )
+        if channel is not None and model is Escalation:
+            query = query.where(Escalation.channel == channel)
         if engine.dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
         candidates = list(session.exec(query))
@@ -79,14 +97,22 @@ def claim(
     return claimed
 
 
-def record(session: Session, model: Any, row_id: int, worker_id: str, **values: Any) -> bool:
-    """Write an outcome if this worker still holds the row's lease (the caller commits).
+def release(session: Session, model: Any, row_ids: list[int], worker_id: str) -> int:
+    """Give back claims that were not tried (the attempt they counted is undone)."""
+    if not row_ids:
+        return 0
+    result = session.execute(
+        sa.update(model)
+        .where(model.id.in_(row_ids), model.lease_owner == worker_id, model.status == PENDING)
+        .values(lease_owner=None, lease_until=None, attempts=model.attempts - 1)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
 
-    Outcomes are committed in small groups (`GROUP_COMMIT`): a crash loses at most that
-    many records, and each of those rows is sent once more when its lease runs out,
-    never skipped. On PostgreSQL the commit does not wait for its WAL flush for the same
-    reason.
-    """
+
+def record(session: Session, model: Any, row_id: int, worker_id: str, **values: Any) -> bool:
+    """Write an outcome if this worker still holds the row's lease (the caller commits,
+    before it takes the next row: a crash then repeats at most the row in flight)."""
     result = session.execute(
         sa.update(model)
         .where(model.id == row_id, model.lease_owner == worker_id)
@@ -98,10 +124,21 @@ def record(session: Session, model: Any, row_id: int, worker_id: str, **values: 
     return result.rowcount == 1
 
 
-def _relax(session: Session) -> None:
-    """On PostgreSQL, let this transaction's commit skip waiting for its WAL flush."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
+def pause(session: Session, channel: str, now: datetime) -> datetime:
+    """Pause a channel that did not answer: 1 min, then 2, 4 … (at most an hour) while it
+    keeps failing; a send that goes through ends the streak (`resume`)."""
+    row = session.get(Lease, PAUSE_PREFIX + channel)
+    streak = (int(row.owner) if row is not None and row.owner.isdigit() else 0) + 1
+    until = now + backoff(streak)
+    if row is None:
+        row = Lease(name=PAUSE_PREFIX + channel, owner=str(streak), until=until)
+    row.owner, row.until = str(streak), until
+    session.add(row)
+    return until
+
+
+def resume(session: Session, channel: str) -> None:
+    session.execute(sa.delete(Lease).where(Lease.name == PAUSE_PREFIX + channel))
 
 
 class Deliverer:
@@ -112,18 +149,54 @@ class Deliverer:
         now: datetime,
         worker_id: str,
         transports: dict[str, Any],
+        *,
+        stop: threading.Event | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ):
         self.engine = engine
         self.config = config
         self.now = now
         self.worker_id = worker_id
         self.transports = transports
+        self.stop = stop if stop is not None else threading.Event()
+        self.clock = clock
+        self.channel_time = config.service.channel_time.delta.total_seconds()
         self.report = SweepReport()
+        self.paused: set[str] = set()
+        self._was_paused: set[str] = set()
+
+    def channels(self) -> list[str]:
+        """The channels with rows pending, e-mail first."""
+        with Session(self.engine) as session:
+            query = select(Escalation.channel).where(Escalation.status == PENDING).distinct()
+            found = set(session.exec(query))
+        order = ("email", "slack", "ticket")
+        return [c for c in order if c in found] + sorted(found - set(order))
 
     def run(self, model: Any, limit: int) -> None:
+        if model is Escalation:
+            channels: list[str | None] = list(self.channels())
+        else:
+            channels = [None]
+        done = 0
+        for channel in channels:
+            if self.stop.is_set() or done >= limit:
+                return
+            done += self.run_channel(model, channel, limit - done)
+
+    def run_channel(self, model: Any, channel: str | None, limit: int) -> int:
+        """Deliver one channel's due rows, within its time for this pass."""
+        name = channel or DIGEST_CHANNEL
+        with Session(self.engine) as session:
+            row = session.get(Lease, PAUSE_PREFIX + name)
+            if row is not None and row.until > self.now:
+                self.paused.add(name)
+            elif row is not None:
+                self._was_paused.add(name)  # tried again: a success ends the streak
+        deadline = self.clock() + self.channel_time
         lease = self.config.service.lease.delta
         done = 0
-        while done < limit:
+        while done < limit and not self._must_stop(name, deadline):
             ids = claim(
                 self.engine,
                 model,
@@ -131,20 +204,26 @@ class Deliverer:
                 worker_id=self.worker_id,
                 lease=lease,
                 limit=min(CLAIM_BATCH, limit - done),
+                channel=channel,
             )
             if not ids:
-                return
+                break
             with Session(self.engine, expire_on_commit=False) as session:
                 loaded = self._preload(session, model, ids)
-                _relax(session)
-                for number, row_id in enumerate(ids, start=1):
-                    self.one(session, model, row_id)
-                    if number % GROUP_COMMIT == 0:
+                for number, row_id in enumerate(ids):
+                    if self._must_stop(name, deadline):
+                        release(session, model, ids[number:], self.worker_id)
                         session.commit()
-                        _relax(session)
-                session.commit()
+                        del loaded
+                        return done + number
+                    self.one(session, model, row_id, name)
+                    session.commit()  # recorded before the next row is taken
                 del loaded
             done += len(ids)
+        return done
+
+    def _must_stop(self, channel: str, deadline: float) -> bool:
+        return self.stop.is_set() or channel in self.paused or self.clock() >= deadline
 
     def _preload(self, session: Session, model: Any, ids: list[int]) -> list[Any]:
         """The claimed rows and what their notices need, in a few queries; the list keeps
@@ -157,7 +236,7 @@ class Deliverer:
         return [*rows, *preload(session, sorted({r.promise_id for r in rows})),
                 *session.exec(select(Source))]  # fmt: skip
 
-    def one(self, session: Session, model: Any, row_id: int) -> None:
+    def one(self, session: Session, model: Any, row_id: int, channel: str = "") -> None:
         row = session.get(model, row_id)
         try:
             notice, channel, recipient, label = self._notice(session, row)
@@ -173,7 +252,7 @@ class Deliverer:
                 raise TransportError(f"channel {channel} is not configured", permanent=True)
             transport.send(notice, recipient)
         except TransportError as exc:
-            self._outcome(session, model, row, exc, label)
+            self._outcome(session, model, row, exc, label, channel)
             return
         except Exception as exc:  # a transport bug: retry later, keep going
             log.exception("sending %s failed", label)
@@ -191,11 +270,38 @@ class Deliverer:
             last_error=None,
         ):
             self.report.delivered += 1
+        if channel in self._was_paused:
+            resume(session, channel)
+            self._was_paused.discard(channel)
 
     def _outcome(
-        self, session: Session, model: Any, row: Any, exc: TransportError, label: str
+        self,
+        session: Session,
+        model: Any,
+        row: Any,
+        exc: TransportError,
+        label: str,
+        channel: str | None = None,
     ) -> None:
         message = str(exc)[:2000]
+        if exc.unreachable and channel is not None:
+            # The channel is down, not this message: pause the channel and retry this
+            # row after the pause; the attempt does not count towards giving up.
+            until = pause(session, channel, self.now)
+            self.paused.add(channel)
+            self.report.paused.append(channel)
+            log.warning("channel %s paused until %s: %s", channel, until.isoformat(), message)
+            if record(
+                session,
+                model,
+                row.id,
+                self.worker_id,
+                next_attempt_at=until,
+                attempts=max(0, row.attempts - 1),
+                last_error=message,
+            ):
+                self.report.retried += 1
+            return
         if exc.permanent or row.attempts >= MAX_ATTEMPTS:
             if not exc.permanent:
                 message = f"gave up after {row.attempts} attempts: {message}"
@@ -244,7 +350,7 @@ class Deliverer:
             return None, row.channel, row.recipient, label  # kept, snoozed, dismissed: stop
         if row.step == TAG_OPEN and promise.state != "open":
             return None, row.channel, row.recipient, label
-        view = promise_view(session, promise)
+        view = promise_view(session, promise, self.config, self.now)
         ticket = session.get(Ticket, promise.ticket_id)
         if row.channel == "ticket" and ticket is not None and ticket.status in ("solved", "closed"):
             raise TransportError(f"ticket {ticket.external_id} is {ticket.status}", permanent=True)
@@ -253,10 +359,25 @@ class Deliverer:
             notice = with_reply_token(
                 session, self.config, notice, promise.id, row.recipient, self.now
             )
+        if row.channel == "ticket" and notice.note:
+            # Every note carries its marker; only a row claimed before (its worker may have
+            # died after writing the note) costs the help desk a look at the ticket first.
+            marker = note_marker(row)
+            check = marker if row.attempts > 1 else None
+            notice = replace(notice, text=f"{notice.text}\n\n{marker}", marker=check)
         return notice, row.channel, row.recipient, label
 
 
-def promise_view(session: Session, promise: Promise) -> PromiseView:
+def note_marker(row: Escalation) -> str:
+    """The line that identifies one outbox row's ticket note (checked before writing)."""
+    return f"(follow-through ref {row.promise_id}-{row.step})"
+
+
+def promise_view(
+    session: Session, promise: Promise, config: Config | None = None, now: datetime | None = None
+) -> PromiseView:
+    """What a notice says about `promise`; with `config` and `now`, also whether the
+    source's data is older than one poll interval (the notice then says so)."""
     ticket = session.get(Ticket, promise.ticket_id)
     assert ticket is not None
     source = session.get(Source, ticket.source_id)
@@ -281,7 +402,20 @@ def promise_view(session: Session, promise: Promise) -> PromiseView:
         owner=owner.email if owner else None,
         maker=maker.email if maker else None,
         timezone=zone,
+        synced_to=source.last_success_at if source else None,
+        stale=_stale(source, config, now),
     )
+
+
+def _stale(source: Source | None, config: Config | None, now: datetime | None) -> bool:
+    if source is None or config is None or now is None:
+        return False
+    try:
+        poll = config.source(source.name).poll_every.delta
+    except KeyError:
+        return False  # no longer polled: its age says nothing about a missed reply
+    synced = source.last_success_at
+    return synced is None or now - synced > poll
 
 
 def deliver_outbox(
@@ -291,15 +425,20 @@ def deliver_outbox(
     now: datetime,
     worker_id: str = "cli",
     transports: dict[str, Any] | None = None,
-    limit: int = 10_000,
+    limit: int | None = None,
+    stop: threading.Event | None = None,
 ) -> SweepReport:
-    """Send every due escalation and digest row (up to `limit` of each)."""
+    """Send every due escalation and digest row (up to `limit`, by default
+    `[service] delivery_batch`, of each)."""
+    if limit is None:
+        limit = config.service.delivery_batch
     deliverer = Deliverer(
         engine,
         config,
         now,
         worker_id,
         transports if transports is not None else transports_for(config),
+        stop=stop,
     )
     try:
         deliverer.run(Escalation, limit)

@@ -17,8 +17,10 @@ Never on stale data: an accusing step (overdue, lead, manager) falling at T is o
 taken once the promise's source has data up to T (its last complete pass started at or
 after T), because the reply that keeps the promise may simply not be synced yet. An
 outage must not silence the ladder, so once the source has lagged for STALE_POLLS of
-its poll intervals past T the step goes out anyway, marked as sent on stale data.
-Reminders before due accuse nobody and are never held.
+its poll intervals past T the step goes out anyway, marked as sent on stale data. That
+allowance only starts once the source has completed a pass at all: before its first
+complete pass (a fresh install still reading the backlog) nothing accuses, however old
+the step. Reminders before due accuse nobody and are never held.
 """
 
 from __future__ import annotations
@@ -48,9 +50,12 @@ class Freshness:
     def covers(self, at: datetime) -> bool:
         return self.synced_to is not None and self.synced_to >= at
 
-    def gave_up_at(self, at: datetime) -> datetime:
-        """When a step at `at` goes out even without data: STALE_POLLS intervals on."""
-        return at + self.poll_every * STALE_POLLS
+    def gave_up_at(self, at: datetime) -> datetime | None:
+        """When a step at `at` goes out even without data: STALE_POLLS intervals on, but
+        never before the source's first complete pass (None: not yet counting)."""
+        if self.synced_to is None:
+            return None
+        return max(at, self.synced_to) + self.poll_every * STALE_POLLS
 
     def recheck_at(self, now: datetime) -> datetime:
         """When to look again at a held step: the source's next expected pass, or a
@@ -118,14 +123,15 @@ def plan(
             later.append(at)
         elif step == "remind" or freshness is None or freshness.covers(at):
             due.append(step)
-        elif now >= freshness.gave_up_at(at):
+        elif (gave_up := freshness.gave_up_at(at)) is not None and now >= gave_up:
             due.append(step)
             stale.append(step)
         else:
             # Later steps wait too: never a lead notice before the overdue one.
             rest = LADDER[LADDER.index(step) :]
             held.extend(s for s in rest if s not in taken and s in times and times[s] <= now)
-            later.append(min(freshness.recheck_at(now), freshness.gave_up_at(at)))
+            recheck = freshness.recheck_at(now)
+            later.append(recheck if gave_up is None else min(recheck, gave_up))
             break
     return Plan(tuple(due), min(later) if later else None, tuple(held), tuple(stale))
 

@@ -30,6 +30,10 @@ class PromiseView:
     owner: str | None
     maker: str | None
     timezone: str = "UTC"
+    # The start of the source's last complete pass (None: none yet), and whether that is
+    # older than one poll interval at sending time: the notice then says so.
+    synced_to: datetime | None = None
+    stale: bool = False
 
 
 def humanize(delta: timedelta) -> str:
@@ -88,6 +92,8 @@ def compose(step: str, view: PromiseView, now: datetime) -> Notice:
         facts.append(("Made by", view.maker))
     if view.ticket_url:
         facts.append(("Link", view.ticket_url))
+    if view.stale:
+        facts.append(("Data", stale_warning(view, now)))
     text = "\n".join([headline, "", *(f"{k}: {v}" for k, v in facts)])
     rows = "".join(
         f"<tr><th align=left>{html.escape(k)}</th><td>{_html_value(k, v)}</td></tr>"
@@ -109,6 +115,20 @@ def compose(step: str, view: PromiseView, now: datetime) -> Notice:
         ticket=view.ticket,
         add_tags=add,
         headers={"X-Followthrough-Promise": str(view.promise_id)},
+    )
+
+
+def stale_warning(view: PromiseView, now: datetime) -> str:
+    """The line a notice carries when it was decided on data older than one poll."""
+    if view.synced_to is None:
+        return (
+            f"{view.source} has not completed a sync yet; "
+            "a reply that keeps this promise may not be read yet"
+        )
+    return (
+        f"{view.source} was last synced completely {humanize(now - view.synced_to)} ago "
+        f"({local_time(view.synced_to, view.timezone)}); "
+        "a reply since then may not be read yet"
     )
 
 

@@ -61,6 +61,7 @@ class SweepReport:
     dismissed_total: int = 0
     failures: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    paused: list[str] = field(default_factory=list)  # channels that did not answer
     seconds: float = 0.0
 
     def add(self, other: SweepReport) -> SweepReport:
@@ -315,13 +316,21 @@ def deliver(
     now: datetime,
     worker_id: str = "cli",
     transports: dict[str, Any] | None = None,
-    limit: int = 10_000,
+    limit: int | None = None,
+    stop: Any = None,
 ) -> SweepReport:
-    """Claim due outbox rows (escalations and digests), send them, record the outcome."""
+    """Claim due outbox rows (escalations and digests), send them, record the outcome;
+    between rows, stop when `stop` (a threading.Event) is set."""
     from tracker.delivery import deliver_outbox
 
     return deliver_outbox(
-        engine, config, now=now, worker_id=worker_id, transports=transports, limit=limit
+        engine,
+        config,
+        now=now,
+        worker_id=worker_id,
+        transports=transports,
+        limit=limit,
+        stop=stop,
     )
 
 
@@ -342,14 +351,18 @@ def run_sweep(
     now: datetime,
     worker_id: str = "cli",
     transports: dict[str, Any] | None = None,
+    stop: Any = None,
 ) -> SweepReport:
-    """One whole pass: decide, queue digests, deliver."""
+    """One whole pass: decide, queue digests, deliver (the service runs delivery as a
+    job of its own, so deciding never waits on a slow channel)."""
     from tracker.queries import dismissed_total
 
     started = time.perf_counter()
     report = decide(engine, config, now=now)
     report.digests = digests(engine, config, now=now)
-    report.add(deliver(engine, config, now=now, worker_id=worker_id, transports=transports))
+    report.add(
+        deliver(engine, config, now=now, worker_id=worker_id, transports=transports, stop=stop)
+    )
     with Session(engine) as session:
         report.dismissed_total = dismissed_total(session)
     report.seconds = time.perf_counter() - started

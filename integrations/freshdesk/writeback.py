@@ -101,6 +101,20 @@ class FreshdeskWriteBack:
                 f"could not {what}: {exc}", permanent=permanent, status=exc.status
             ) from None
 
+    def has_note(self, ticket_external_id: str, marker: str) -> bool:
+        """Whether a conversation of the ticket already carries `marker` (our own note,
+        written just before a crash): the note is then not written again."""
+        try:
+            conversations = self.client.conversations(ticket_external_id)
+        except HttpError as exc:
+            raise WriteBackError(
+                f"could not read the notes: {exc}", permanent=exc.permanent, status=exc.status
+            ) from None
+        return any(
+            marker in str(c.get("body_text") or "") or marker in str(c.get("body") or "")
+            for c in conversations
+        )
+
     def add_note(self, ticket_external_id: str, body: str) -> str | None:
         """A private note; `private` is sent explicitly rather than trusting the default."""
         answer = self._call(

@@ -2,7 +2,10 @@
 
 A transport raises `TransportError(message, permanent=...)`: permanent failures
 (a revoked webhook, a refused address, a closed ticket) are recorded and never
-retried; the others are retried with backoff by the delivery loop.
+retried; the others are retried with backoff by the delivery loop. `unreachable` says
+the whole channel is down (no answer, a timeout, a refused connection) rather than this
+one message failing: the delivery loop then pauses the channel instead of trying row
+after row.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ if TYPE_CHECKING:
 
 
 class TransportError(Exception):
-    def __init__(self, message: str, permanent: bool = False):
+    def __init__(self, message: str, permanent: bool = False, unreachable: bool = False):
         super().__init__(message)
         self.permanent = permanent
+        self.unreachable = unreachable and not permanent
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,9 @@ class Notice:
     note: bool = True  # write `text` as an internal note on the ticket
     due: datetime | None = None  # write the due time into the ticket's due field
     headers: dict[str, str] = field(default_factory=dict)
+    # Set on a retried ticket note whose text carries it: write-back skips the note when
+    # the ticket already has one with it (a note sent just before a crash, not recorded).
+    marker: str | None = None
 
 
 class Transport(Protocol):

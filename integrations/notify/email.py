@@ -50,6 +50,7 @@ class EmailTransport:
             tls=email.tls,
             username=email.username(),
             password=email.password(),
+            timeout=float(email.options.get("timeout", 30.0)),
         )
 
     def message(self, notice: Notice, recipient: str) -> MIMEMultipart:
@@ -94,11 +95,14 @@ class EmailTransport:
             raise TransportError("the recipient is not one e-mail address", permanent=True)
         message = self.message(notice, recipient)
         try:
+            kept = self._smtp is not None
             try:
                 if self._smtp is None:
                     self._smtp = self._connect()
                 self._smtp.send_message(message)
             except smtplib.SMTPServerDisconnected:
+                if not kept:
+                    raise  # a new connection that failed (a silent server): no second wait
                 # The server closed the connection we kept: one fresh try.
                 self._smtp = self._connect()
                 self._smtp.send_message(message)
@@ -121,7 +125,9 @@ class EmailTransport:
             ) from None
         except (smtplib.SMTPException, OSError) as exc:
             self._smtp = None
-            raise TransportError(f"{where} unreachable: {type(exc).__name__}: {exc}") from None
+            raise TransportError(
+                f"{where} unreachable: {type(exc).__name__}: {exc}", unreachable=True
+            ) from None
 
     def _reset(self) -> None:
         if self._smtp is not None:

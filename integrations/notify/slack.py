@@ -42,4 +42,8 @@ class SlackTransport:
             self.client.request("POST", self.url, json=slack_message(notice))
         except HttpError as exc:
             permanent = exc.permanent or exc.status in PERMANENT_STATUSES
-            raise TransportError(self.client.redact(str(exc)), permanent=permanent) from None
+            raise TransportError(
+                self.client.redact(str(exc)),
+                permanent=permanent,
+                unreachable=exc.status is None or exc.status >= 500,  # no answer, or down
+            ) from None

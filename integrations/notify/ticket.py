@@ -56,7 +56,7 @@ class TicketTransport:
             raise TransportError("the notice names no ticket", permanent=True)
         connector = self.connector(notice.source)
         try:
-            if notice.note and self.config.ticket.note:
+            if notice.note and self.config.ticket.note and not self._noted(connector, notice):
                 connector.add_note(notice.ticket, notice.text)
             if self.config.ticket.tags and (notice.add_tags or notice.remove_tags):
                 connector.change_tags(
@@ -65,6 +65,17 @@ class TicketTransport:
             if notice.due is not None and hasattr(connector, "set_due_field"):
                 connector.set_due_field(notice.ticket, notice.due)
         except WriteBackError as exc:
+            status = getattr(exc, "status", None)
             raise TransportError(
-                str(exc), permanent=bool(getattr(exc, "permanent", False))
+                str(exc),
+                permanent=bool(getattr(exc, "permanent", False)),
+                unreachable=status is None or status >= 500,
             ) from None
+
+    @staticmethod
+    def _noted(connector: Any, notice: Notice) -> bool:
+        """The ticket already has this note (written just before a crash)."""
+        if not notice.marker or not hasattr(connector, "has_note"):
+            return False
+        assert notice.ticket is not None
+        return bool(connector.has_note(notice.ticket, notice.marker))

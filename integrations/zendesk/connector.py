@@ -76,6 +76,9 @@ class ZendeskConnector:
     def add_note(self, ticket_external_id: str, body: str) -> None:
         self.writer.add_note(ticket_external_id, body)
 
+    def has_note(self, ticket_external_id: str, marker: str) -> bool:
+        return self.writer.has_note(ticket_external_id, marker)
+
     def change_tags(
         self, ticket_external_id: str, add: Sequence[str], remove: Sequence[str]
     ) -> None:

@@ -59,6 +59,25 @@ class ZendeskWriteBack:
             )
         return status, response.text
 
+    def has_note(self, ticket: str, marker: str) -> bool:
+        """Whether one of the ticket's newest comments carries `marker` (our own note,
+        written just before a crash): the note is then not written again."""
+        path = f"/api/v2/tickets/{ticket}/comments.json"
+        try:
+            response = self.client.request(
+                "GET", path, params={"sort_order": "desc", "per_page": 100}, ok=(404,)
+            )
+            if response.status_code == 404:
+                return False  # the note's own write will say the ticket is gone
+            data = self.client.decode(response, path)
+        except HttpError as exc:
+            raise self._fail(ticket, "reading the notes", exc) from None
+        comments = data.get("comments") if isinstance(data, dict) else None
+        return any(
+            isinstance(c, dict) and marker in str(c.get("body") or c.get("plain_body") or "")
+            for c in comments or []
+        )
+
     def add_note(self, ticket: str, body: str) -> None:
         payload = {"ticket": {"comment": {"body": body, "public": False}}}
         self._send("PUT", f"/api/v2/tickets/{ticket}.json", payload, ticket, "internal note")

@@ -104,6 +104,7 @@ def test_the_ticket_gets_a_private_note_and_tags_and_loses_them_when_kept(engine
     world, ticket, promise = setup(engine, monkeypatch, source_type="zendesk")
     path = f"{DESK}/api/v2/tickets/{ticket.external_id}"
     responses.get(f"{path}.json", json=_zendesk_ticket(ticket.external_id))
+    responses.get(f"{path}/comments.json", json={"comments": [], "next_page": None})
     responses.put(f"{path}.json", json=_zendesk_ticket(ticket.external_id))
     responses.put(f"{path}/tags.json", json={"tags": ["promise_open"]})
     responses.delete(f"{path}/tags.json", json={"tags": []})
@@ -140,6 +141,7 @@ def test_a_ticket_closed_in_the_help_desk_fails_the_note_for_good(engine, monkey
     world, ticket, promise = setup(engine, monkeypatch, source_type="zendesk")
     path = f"{DESK}/api/v2/tickets/{ticket.external_id}"
     responses.get(f"{path}.json", json=_zendesk_ticket(ticket.external_id))
+    responses.get(f"{path}/comments.json", json={"comments": [], "next_page": None})
     responses.put(f"{path}/tags.json", json={"tags": ["promise_open"]})
     responses.put(
         f"{path}.json",

@@ -7,12 +7,13 @@ import json
 from datetime import timedelta
 
 from promise_world import World, events, later, make_config, utc
+from smtp_sink import smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
 from tracker.calendar import BusinessCalendar
 from tracker.escalation import Freshness, plan
 from tracker.models import Escalation, Promise, Source
-from tracker.sweep import decide
+from tracker.sweep import decide, run_sweep
 
 MADE = utc(2026, 11, 23, 10)  # a Monday
 DUE = utc(2026, 11, 24, 11)
@@ -89,12 +90,51 @@ def test_a_source_down_for_long_is_escalated_anyway_and_the_event_says_so(engine
     assert detail["stale_source"] == "desk"
 
 
-def test_a_source_that_never_synced_still_escalates_after_the_allowance(engine):
+def test_a_source_that_never_completed_a_pass_accuses_nobody_however_old_the_step(engine):
     world, _, promise = setup(engine, synced_to=None)
     decide(engine, world.config, now=later(DUE, minutes=1))
     assert "overdue" not in steps(engine, promise.id)
-    decide(engine, world.config, now=DUE + 3 * POLL)
-    assert "overdue" in steps(engine, promise.id)
+    # Days past the old allowance (due + 3 polls): still the first pass, still nothing.
+    decide(engine, world.config, now=later(DUE, days=3))
+    assert steps(engine, promise.id) == set()
+    with Session(engine) as session:
+        assert session.get(Promise, promise.id).next_action_at <= later(DUE, days=3, minutes=1)
+
+
+def test_the_allowance_counts_from_the_first_complete_pass_not_from_the_step(engine):
+    world, _, promise = setup(engine, synced_to=None)
+    decide(engine, world.config, now=later(DUE, days=3))
+    synced(engine, world, later(DUE, days=3))  # the first pass, started after the step
+    decide(engine, world.config, now=later(DUE, days=3, minutes=1))
+    assert {"overdue", "lead", "manager"} <= steps(engine, promise.id)
+
+
+def test_a_notice_sent_on_data_older_than_one_poll_says_so(engine, smtp):
+    config = make_config(email_port=smtp.port)
+    with Session(engine, expire_on_commit=False) as session:
+        world = World(session, config)
+        world.source.last_success_at = MADE
+        ticket = world.ticket(assignee=world.amy)
+        world.promise(ticket, world.amy, MADE, DUE)
+        session.commit()
+    run_sweep(engine, config, now=DUE + 3 * POLL)
+    [to_amy] = smtp.sink.to("amy@acme.example")
+    text = to_amy.get_body(("plain",)).get_content()
+    assert "Data: desk was last synced completely 1d 1h ago" in text
+    assert "a reply since then may not be read yet" in text
+
+
+def test_a_notice_on_fresh_data_carries_no_warning(engine, smtp):
+    config = make_config(email_port=smtp.port)
+    with Session(engine, expire_on_commit=False) as session:
+        world = World(session, config)
+        world.source.last_success_at = later(DUE, minutes=1)
+        ticket = world.ticket(assignee=world.amy)
+        world.promise(ticket, world.amy, MADE, DUE)
+        session.commit()
+    run_sweep(engine, config, now=later(DUE, minutes=2))
+    [to_amy] = smtp.sink.to("amy@acme.example")
+    assert "Data:" not in to_amy.get_body(("plain",)).get_content()
 
 
 LONDON = BusinessCalendar.from_config("Europe/London")

@@ -33,7 +33,10 @@ def test_every_job_is_scheduled_once_with_explicit_misfire_handling(tmp_path):
     engine = make_engine(url)
     scheduler = Service(_config(), engine).build_scheduler()
     jobs = {job.id: job for job in scheduler.get_jobs()}
-    assert set(jobs) == {"sync:zendesk", "sync:mailbox", "sweep", "digest:Tier 1", "digest:Tier 2"}
+    assert set(jobs) == {
+        "sync:zendesk", "sync:mailbox", "sweep", "deliver", "prune",
+        "digest:Tier 1", "digest:Tier 2",
+    }  # fmt: skip
     for job in jobs.values():
         assert job.max_instances == 1 and job.coalesce is True
         assert job.misfire_grace_time and job.misfire_grace_time >= 1

@@ -7,9 +7,11 @@ import sys
 from datetime import UTC, datetime
 
 import click
+from sqlalchemy.engine import Engine
 
 from tracker.cli.common import EXIT_FAILED, EXIT_USAGE, fail, get_config, get_engine
 from tracker.cli.sweep import parse_when
+from tracker.config import Config, SourceConfig
 from tracker.sync import SyncReport, sync_source
 
 
@@ -49,31 +51,78 @@ def sync_command(ctx: click.Context, only: str | None, now: str | None) -> None:
         fail(f"--source {only!r} is not a configured source (known: {known})", EXIT_USAGE)
     if not config.sources:
         fail("no [[source]] in the configuration; nothing to sync", EXIT_USAGE)
-    engine = get_engine(ctx)
-    live = _is_terminal()
+    from sqlalchemy.exc import OperationalError
+
     when = parse_when(now, "--now") if now else datetime.now(UTC)
+    engine = get_engine(ctx)
+    try:
+        failed = _sync_sources(config, engine, only, when)
+    except OperationalError as exc:
+        fail(_database_error(exc))
+    if failed:
+        sys.exit(EXIT_FAILED)
+
+
+def _database_error(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", exc) or exc)
+    if "database is locked" in text:
+        return "database is locked by another process"
+    return f"the database failed: {text.splitlines()[0] if text else type(exc).__name__}"
+
+
+def _sync_sources(config: Config, engine: Engine, only: str | None, now: datetime) -> bool:
+    """Each source under its `sync:NAME` lease, like the service's workers: a source that
+    a running service is syncing is refused, naming the holder. True when any failed."""
+    from tracker.service import leases
+
+    live = _is_terminal()
+    owner = leases.new_worker_id()
     failed = False
     for source in config.sources:
         if only is not None and source.name != only:
             continue
-
-        def progress(report: SyncReport) -> None:
-            if live:
-                click.echo(
-                    f"\r{report.source}: page {report.pages}, {report.tickets} tickets, "
-                    f"{report.messages} messages, {report.promises} promises, "
-                    f"{report.calls} calls\033[K",
-                    nl=False,
-                )
-
-        report = sync_source(engine, config, source, now=when, progress=progress)
-        if live:
-            click.echo("\r\033[K", nl=False)
-            click.echo(_summary(report))
-        else:
-            click.echo(json.dumps({"event": "sync", **report.as_dict()}, default=str))
-        if report.error:
+        name = f"sync:{source.name}"
+        held = leases.try_hold(
+            engine, name, owner, config.service.lease.delta, lambda: datetime.now(UTC)
+        )
+        if held is None:
+            holder = leases.holder(engine, name)
+            who = holder[0] if holder else "another worker"
+            click.echo(
+                f"followthrough: {source.name} is being synced by {who}; not syncing it now",
+                err=True,
+            )
             failed = True
-            click.echo(f"followthrough: sync failed: {report.error}", err=True)
-    if failed:
-        sys.exit(EXIT_FAILED)
+            continue
+        try:
+            failed = _sync_one(config, engine, source, now, live) or failed
+        finally:
+            held.release()
+    return failed
+
+
+def _sync_one(
+    config: Config, engine: Engine, source: SourceConfig, now: datetime, live: bool
+) -> bool:
+    def progress(report: SyncReport) -> None:
+        if live:
+            click.echo(
+                f"\r{report.source}: page {report.pages}, {report.tickets} tickets, "
+                f"{report.messages} messages, {report.promises} promises, "
+                f"{report.calls} calls\033[K",
+                nl=False,
+            )
+
+    report = sync_source(engine, config, source, now=now, progress=progress)
+    if live:
+        click.echo("\r\033[K", nl=False)
+        click.echo(_summary(report))
+    else:
+        click.echo(json.dumps({"event": "sync", **report.as_dict()}, default=str))
+    if report.error:
+        error = report.error
+        if "database is locked" in error:
+            error = f"{source.name}: database is locked by another process"
+        click.echo(f"followthrough: sync failed: {error}", err=True)
+        return True
+    return False

@@ -170,8 +170,10 @@ class Jobs:
 
     def _sweep(self) -> None:
         """One sweep under the "sweep" lease: one worker decides at a time (the others
-        would find the same work); delivery claims its rows on its own as well."""
-        from tracker.sweep import run_sweep
+        would find the same work). Delivery is a job of its own (`deliver_job`), so
+        deciding never waits on a slow or silent channel."""
+        from tracker.queries import dismissed_total
+        from tracker.sweep import decide, digests
 
         held = self._take("sweep")
         if held is None:
@@ -179,22 +181,66 @@ class Jobs:
             return
         started = time.monotonic()
         try:
-            report = run_sweep(
-                self.engine,
-                self.config,
-                now=self.clock(),
-                worker_id=self.worker_id,
-                transports=self._transports(),
-            )
+            now = self.clock()
+            report = decide(self.engine, self.config, now=now)
+            report.digests = digests(self.engine, self.config, now=now)
+            from tracker.db import session_scope
+
+            with session_scope(self.engine) as session:
+                report.dismissed_total = dismissed_total(session)
         finally:
             self.metrics.sweep_seconds.observe(time.monotonic() - started)
             self._drop(held)
+        self._log_report("sweep", report)
+
+    def deliver_job(self) -> None:
+        self._job("deliver", self._deliver)
+
+    def _deliver(self) -> None:
+        """Send what is due: rows are claimed one batch at a time (no global lease), each
+        channel within its own time per pass; stops between rows when asked to stop."""
+        from tracker.sweep import deliver
+
+        report = deliver(
+            self.engine,
+            self.config,
+            now=self.clock(),
+            worker_id=self.worker_id,
+            transports=self._transports(),
+            stop=self.stopping,
+        )
+        self._log_report("deliver", report)
+
+    def _log_report(self, name: str, report: Any) -> None:
         for failure in [*report.failures, *report.errors][:20]:
-            event(log, "sweep.problem", level=logging.WARNING, problem=failure)
+            event(log, f"{name}.problem", level=logging.WARNING, problem=failure)
+        for channel in report.paused:
+            event(log, f"{name}.channel_paused", level=logging.WARNING, channel=channel)
         summary = _summary(report)
         busy = any(v for k, v in summary.items() if k not in ("seconds", "dismissed_total"))
-        # An idle sweep every minute is not news: it is logged at debug level only.
-        event(log, "sweep.done", level=logging.INFO if busy else logging.DEBUG, **summary)
+        # An idle pass every minute is not news: it is logged at debug level only.
+        event(log, f"{name}.done", level=logging.INFO if busy else logging.DEBUG, **summary)
+
+    def prune_job(self) -> None:
+        self._job("prune", self._prune)
+
+    def _prune(self) -> None:
+        """Daily, under the "prune" lease: drop history older than `keep_history`."""
+        from tracker.retention import prune
+
+        held = self._take("prune")
+        if held is None:
+            return
+        try:
+            report = prune(
+                self.engine,
+                now=self.clock(),
+                keep=self.config.service.keep_history.delta,
+                stop=self.stopping,
+            )
+        finally:
+            self._drop(held)
+        event(log, "prune.done", **_summary(report))
 
     def digest_job(self, team_name: str) -> None:
         self._job("digest", lambda: self._digest(team_name), team=team_name)
@@ -212,6 +258,7 @@ class Jobs:
             now=now,
             worker_id=self.worker_id,
             transports=self._transports(),
+            stop=self.stopping,
         )
         event(log, "digest.done", team=team_name, queued=queued, delivered=report.delivered)
 

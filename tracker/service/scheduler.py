@@ -4,7 +4,8 @@ Steps of one worker's life:
 1. refuse to start when SQLite already has a live worker (SQLite runs one);
 2. serve /healthz and /metrics (and the web pages) in a thread;
 3. run the jobs: one sync per source at its `poll_every` (under a lease, so one worker
-   at a time polls a source), a sweep every `[service] sweep_every`, the daily digests
+   at a time polls a source), a sweep (decisions) and a delivery pass each every
+   `[service] sweep_every`, the daily digests
    at `[escalation] digest_at` in each team's zone;
 4. on SIGTERM/SIGINT: start nothing new, let the jobs in hand finish their transaction
    (bounded by `stop_timeout`), release the leases, exit 0.
@@ -117,7 +118,7 @@ class Service(Jobs):
         return create_app(self.config, self.engine)
 
     def build_scheduler(self) -> BlockingScheduler:
-        workers = len(self.config.sources) + len(self.config.teams) + 2
+        workers = len(self.config.sources) + len(self.config.teams) + 4
         scheduler = BlockingScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=workers)},
             timezone=UTC,
@@ -141,11 +142,32 @@ class Service(Jobs):
             self.sweep_job,
             IntervalTrigger(seconds=sweep_every),
             id="sweep",
-            name="sweep and deliver",
+            name="sweep",
             next_run_time=now + timedelta(seconds=min(sweep_every, 5)),
             max_instances=1,
             coalesce=True,
             misfire_grace_time=max(int(sweep_every), 1),
+        )
+        # Delivery on its own: a channel that hangs never holds up deciding.
+        scheduler.add_job(
+            self.deliver_job,
+            IntervalTrigger(seconds=sweep_every),
+            id="deliver",
+            name="deliver",
+            next_run_time=now + timedelta(seconds=min(sweep_every, 5) + 0.5),
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=max(int(sweep_every), 1),
+        )
+        scheduler.add_job(
+            self.prune_job,
+            IntervalTrigger(hours=24),
+            id="prune",
+            name="prune history older than keep_history",
+            next_run_time=now + timedelta(minutes=10),
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=3600,
         )
         digest_at = parse_time_of_day(self.config.escalation.digest_at)
         hour, minute = digest_at.hour, digest_at.minute
