@@ -129,6 +129,9 @@ def classify(phrase: str) -> str | None:
     for kind, rule in lx.KIND_RULES:
         if rule.match(phrase):
             return kind
+    visit = _visit(phrase)
+    if visit:
+        return visit
     m = lx.HAVE_GET.match(phrase) or _MAKE_SURE.match(phrase)
     if m:
         # "have a specialist call you" hands the case over; "have a technician
@@ -165,6 +168,22 @@ def classify(phrase: str) -> str | None:
             for kind, rule in lx.KIND_RULES:
                 if rule.match(base + rest):
                     return kind
+    return None
+
+
+def _visit(phrase: str) -> str | None:
+    """ "be round Friday to fit it" -> the kind of the purpose; "come on Monday" -> fix."""
+    visit = lx.VISIT.match(phrase)
+    if not visit:
+        return None
+    purpose = lx.VISIT_PURPOSE.match(phrase, visit.end())
+    if purpose:
+        kind = classify(phrase[purpose.end() : purpose.end() + 120])
+        if kind:
+            return kind
+    timed = lx.VISIT_WITH_TIME.match(phrase)
+    if timed and lx.VISIT_TIME.match(phrase, timed.end()):
+        return "fix"
     return None
 
 

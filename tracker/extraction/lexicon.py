@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction import cues
+from tracker.extraction.vocab import en
 
 FLAGS = re.IGNORECASE
 
@@ -237,37 +238,9 @@ _UPDATE_NOUN = (
     r"(?:(?:an?|the|your|my|our)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:update|confirmation|reply|response|answer)s?\b"
 )
-_SEND_VERBS = _words(
-    "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
-    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay re-?sen[dt] re-?issue "
-    r"return compensate order arrange collect pick\s+up bring pack expedite rush fast-?track "
-    "apply add upload attach"
-)
-_FIX_VERBS = _words(
-    "fix reset unlock unblock re-?activate activate restore resolve sort correct repair replace "
-    r"book cancel remove reverse amend change adjust update(?!\s+(?:our|my)\b) reconnect reinstate "
-    "re-?enable enable "
-    r"set\s+(?:\w+\s+){0,2}?up setup upgrade downgrade rectify clear deploy patch reinstall "
-    r"reschedule rebook "
-    r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
-    r"get\s+(?:right\s+)?on(?:to)?\s+(?:it|this|that)\b (?:pop|drop|swing)\s+(?:round|over|by) "
-    r"waive visit attend arrive come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
-    r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
-    r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
-    r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door) "
-    r"be\s+on[\s-]?site "
-    r"be\s+(?:with\s+you|there|round)\s+"
-    r"(?=on|at|between|by|from|tomorrow|today|this|next|within|in\s+(?:an?|\d+|the\s+next))"
-)
-_CHECK_VERBS = _words(
-    r"check look do\s+some\s+(?:research|digging|checking|investigating|troubleshooting) "
-    r"take\s+a\s+(?:closer\s+)?look have\s+a\s+(?:closer\s+)?look chase find\s+out "
-    r"investigate dig review verify query research explore double[\s-]?check speak talk ask lodge "
-    r"trace test reproduce see\s+(?:what|if|whether|how|why|where|when) work\s+on figure\s+out "
-    r"monitor keep\s+an\s+eye\s+on keep\s+track\s+of liaise consult dive examine analy[sz]e "
-    r"troubleshoot try "
-    r"track get\s+to\s+the\s+bottom follow\s+this\s+up"
-)
+_SEND_VERBS = list(en.SEND_VERBS)
+_FIX_VERBS = list(en.FIX_VERBS)
+_CHECK_VERBS = list(en.CHECK_VERBS)
 _ESCALATE_STEMS = _any(
     *_words(
         "escalat refer transfer flag report submit log loop involv rais pass hand forward push"
@@ -290,7 +263,9 @@ _RULES = (
         rf"|(?:confirm|speak|talk|liaise|check)\s+with\s+(?!{_YOU}\b))",
     ),
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
-    ("update", rf"(?:get|come|circle|report|write|be)\s+back\s+{_BACK}"),
+    ("update", rf"(?:get|come|circle|report|write)\s+back\s+{_BACK}"),
+    # "I'll be back to you by Friday" (not "he'll be back on Monday": he is away)
+    ("update", rf"be\s+back\s+(?:to|with)\s+{_YOU}\b"),
     ("update", rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b"),
     # "shoot you an email with the quote": a document sent, not news.
     (
@@ -417,6 +392,17 @@ _RULES = (
     ("check", _any(*_CHECK_VERBS) + r"\b"),
     # "call the hotel" is a check; "call it a day" is nothing.
     ("check", r"(?:call|ring|phone|contact)\b(?!\s+(?:it|this|that|these|those|us|me)\b)"),
+)
+# "I'll be round Friday morning to fit it", "our technician will come on Monday".
+VISIT = re.compile(_any(*en.VISIT_VERBS) + r"\b", FLAGS)
+VISIT_WITH_TIME = re.compile(_any(*en.VISIT_WITH_TIME) + r"\b", FLAGS)
+VISIT_PURPOSE = re.compile(r"[^.;!?]{0,60}?\b(?:to|and)\s+(?=[a-z])", FLAGS)
+VISIT_TIME = re.compile(
+    r"\s+(?:on\s+|at\s+|by\s+|between\s+|before\s+|after\s+|around\s+|about\s+|this\s+|"
+    r"next\s+|in\s+the\s+|first\s+thing\b|early\b|later\b)?"
+    r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|mon|tue|wed|thu|fri|sat|sun|morning|"
+    r"afternoon|evening|week|noon|midday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)",
+    FLAGS,
 )
 KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES

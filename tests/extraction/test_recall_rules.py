@@ -1,0 +1,66 @@
+"""General rules that raise recall on unseen support text (issue 12), each with an
+example it finds and a counter-example it leaves alone.
+
+The vocabulary behind them lives in tracker/extraction/vocab/en.py.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from extraction_helpers import calendar_for
+
+from tracker.extraction import extract
+
+SENT = datetime.fromisoformat("2026-11-18T09:00:00+00:00")
+
+# cause -> (example that is a promise of this kind, counter-example that is none)
+CASES: dict[str, tuple[tuple[str, str], str]] = {
+    "swap-and-switch verbs": (
+        ("We'll swap the meter out next Wednesday.", "fix"),
+        "We can't swap the meter out this month.",
+    ),
+    "money transferred": (
+        ("I'll transfer the AED 600 to your account by Sunday.", "send"),
+        "If you want, I'll transfer the AED 600 to your account.",
+    ),
+    "delivered on a day": (
+        ("We'll deliver on Saturday morning then.", "send"),
+        "We always deliver on our promises.",
+    ),
+    "make the change (non-native)": (
+        ("Our technician will make the configuration on your router tomorrow.", "fix"),
+        "I'll make the configuration guide available on our site.",
+    ),
+    "visit with a purpose": (
+        ("I'll be round Friday morning to fit it.", "fix"),
+        "I'll be round the office all week.",
+    ),
+    "visit with a purpose takes the purpose's kind": (
+        ("I'll come and measure up for the new windows on Thursday at 4pm.", "check"),
+        "Come and see us in store.",
+    ),
+    "visit at a time": (
+        ("Our fitter will come on Wednesday between 8 and 10.", "fix"),
+        "Our fitter will come prepared.",
+    ),
+    "back from leave is not a reply": (
+        ("I'll be back to you by Friday.", "update"),
+        "Mike from our tech team is on holiday this week, he will be back on Monday.",
+    ),
+}
+
+
+def _promises(text: str) -> list:
+    return extract(text, SENT, calendar_for())
+
+
+@pytest.mark.parametrize(("example", "counter"), CASES.values(), ids=list(CASES))
+def test_the_rule_finds_its_example_and_not_its_counter_example(
+    example: tuple[str, str], counter: str
+) -> None:
+    text, kind = example
+    found = _promises(text)
+    assert [p.kind for p in found] == [kind], found
+    assert _promises(counter) == []
