@@ -45,6 +45,30 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Our fitter will come on Wednesday between 8 and 10.", "fix"),
         "Our fitter will come prepared.",
     ),
+    "a pronoun for whoever we handed the case to": (
+        ("I've passed your photos to Priya, and she'll email you the label tomorrow.", "send"),
+        "We coordinated with our logistics partner and they will deliver your parcel on Wednesday.",
+    ),
+    "a named colleague of a team": (
+        ("Hannah from that team will email you by end of day with the outcome.", "escalate"),
+        "Hannah from that team will be happy to help.",
+    ),
+    "a doctor by name": (
+        ("dr khan will phone u thurs with ur scan results", "escalate"),
+        "Dr Khan will be away until Monday.",
+    ),
+    "a role of ours in another sector": (
+        ("A nurse will call you back about the side effects.", "escalate"),
+        "The courier will deliver on Monday.",
+    ),
+    "our courier, not the courier": (
+        ("Our courier will deliver your package tonight.", "send"),
+        "Our delivery partner will send you a 2-hour window by SMS.",
+    ),
+    "handed to the customer": (
+        ("Our receptionist will hand it to you on Monday morning.", "send"),
+        "Our receptionist will hand out leaflets at the open day.",
+    ),
     "back from leave is not a reply": (
         ("I'll be back to you by Friday.", "update"),
         "Mike from our tech team is on holiday this week, he will be back on Monday.",

@@ -45,7 +45,11 @@ _STAFF_HINT = re.compile(
     r"fitter|install|survey|driver|rider|porter|plumb|electric|caretak|people|someone|somebody|"
     r"support|member|tradie|handym|tradesm|tradesp|develop|devs|program|billing|accounts|financ|sales|"
     r"logist|legal|complian|dispatch|despatch|payroll|claims|collection|credit|customer|product|"
-    r"operation|mainten|repair|warrant|return"
+    r"operation|mainten|repair|warrant|return|"
+    # vocab/en.py ROLE_NOUNS and OUR_ONLY_NOUNS, and "Dr"
+    r"nurse|doctor|dr|vet|dentist|hygien|pharmac|physio|therap|recept|secretar|admin|glazier|"
+    r"jewel|gm|concierge|housekeep|locksmith|roofer|joiner|carpent|builder|decorat|mechanic|"
+    r"garden|courier|messenger|unit|shift|branch|store"
 )
 _BY_STAFF = re.compile(
     r"\s+(?:(?:at|into|over)\s+)?by\s+(?:our|my|the|one\s+of\s+our|a|an)\s+(?:[\w&-]+\s+){0,2}?"
@@ -299,7 +303,8 @@ def commitments(
     ):
         found.append(Commitment(m.start(), m.end(), "escalate", rule="handled-by"))
     for m in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
-        if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
+        before = previous + " " + sentence[: m.start()]
+        if not lx.stands_for_our_staff(before):
             continue
         kind = verb_phrase(m, "pronoun-staff")
         if kind:

@@ -14,6 +14,11 @@ from tracker.extraction.vocab import en
 
 FLAGS = re.IGNORECASE
 
+
+def _any(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 # Kinds, most customer-facing first: a sentence with several commitments takes
 # the first of these that any of them has.
 KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
@@ -30,7 +35,8 @@ STAFF = (
     r"(?:team\s+)?leads?|consultants?|planners?|executives?|fitters?|installers?|surveyors?|"
     r"drivers?|riders?|porters?|plumbers?|electricians?|caretakers?|case\s+handlers?|tradies|"
     r"tradie|handym[ae]n|tradesm[ae]n|tradespeople|"
-    r"developers?|devs|programmers?|specialist\s+team|people)"
+    r"developers?|devs|programmers?|specialist\s+team|people|" + "|".join(en.ROLE_NOUNS) + ")"
+    # people in other trades and sectors who act for us (vocab/en.py)
 )
 # Departments named without "team": "someone from billing", "Billing will contact you".
 # Case-sensitive "IT" is left out: "it will" is everywhere.
@@ -40,6 +46,11 @@ DEPARTMENTS = (
     r"customer\s+(?:care|services?|support|relations)|development|operations|"
     r"installations|maintenance|repairs|warranty|returns\s+desk)"
 )
+# Only with "our": "our courier" is ours, "the courier" a third party.
+OUR_ONLY = _any(*en.OUR_ONLY_NOUNS)
+ROLES = _any(*en.ROLE_NOUNS)
+# A first name, capitalised: "Priya", "Marcus".
+NAME = r"\b(?-i:[A-Z][a-z]+)"
 # The agent, "we", or a named team of the company as the subject of a commitment.
 SELF_COMMITMENT = re.compile(
     r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
@@ -58,7 +69,13 @@ TEAM_COMMITMENT = re.compile(
     r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
     r"technician|executive|officer|specialist|representative|planner|coordinator)"
     # "Team will revert shortly", "Billing will contact you": a bare team opening a sentence.
-    rf"|^(?:[\w&-]+\s+)?(?:team|department|support)|^{DEPARTMENTS})"
+    rf"|^(?:[\w&-]+\s+)?(?:team|department|support)|^{DEPARTMENTS}"
+    rf"|\bour\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|^(?:the\s+)?{ROLES}"
+    # "Priya in Returns", "Hannah from that team", "Dr Shah", "Daniel, your account manager,"
+    rf"|{NAME}\s+(?:in|from)\s+(?:(?:our|the|that|this)\s+)?(?:[\w&-]+\s+){{0,2}}?"
+    rf"(?:{STAFF}|{DEPARTMENTS}|(?-i:[A-Z][a-z]+))"
+    rf"|\bdr\.?\s+(?-i:[A-Za-z])[\w'-]+"
+    rf"|{NAME},\s+(?:your|our|my)\s+(?:[\w-]+\s+){{0,3}}?{STAFF},)"
     # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
     r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
     # "Our team in Glasgow will …": where they are.
@@ -141,6 +158,26 @@ OUR_STAFF = re.compile(
     r"|\b(?:engineering|billing|accounts|finance|logistics|operations|IT)\s+(?:has|have|is|are)\b",
     FLAGS,
 )
+# Who "he / she / they / who" can stand for, besides OUR_STAFF: a role of ours ("the
+# store manager", "our GM", "Dr. Lee", "Tier 3"), or whoever we just handed the case to
+# ("I've passed your photos to Priya", "we already contact the warehouse").
+HANDED_OVER = re.compile(
+    rf"\b(?:our\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|(?:the|our|my|your)\s+(?:[\w&'-]+\s+){{0,3}}?"
+    rf"{STAFF}|dr\.?\s+(?-i:[A-Za-z])|tier\s*\d)\b"
+    r"|\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:\w+\s+){0,2}?" + _any(*en.HANDOVER_VERBS) + r"\b",
+    FLAGS,
+)
+THIRD_PARTY = re.compile(r"\b" + _any(*en.THIRD_PARTIES) + r"\b", FLAGS)
+
+
+def stands_for_our_staff(before: str) -> bool:
+    """Can "he / she / they / who" after `before` be our staff (not a courier we rang)?"""
+    if OUR_STAFF.search(before):
+        return True
+    handed = HANDED_OVER.search(before)
+    return handed is not None and not THIRD_PARTY.search(before, handed.start())
+
+
 # "We've passed it to our complaints team and you'll hear back within 10 days"
 HEAR_BACK = re.compile(r"\byou(?:'ll|\s+will|\s+should)\s+hear\s+back\b(?!\s+from)", FLAGS)
 # "I've asked the installations manager to call you": our colleague's commitment, made for us.
@@ -218,10 +255,6 @@ _TEAM_TARGET = (
     r"|(?:engineering|billing|accounts|finance|legal|management|tier\s*\d|level\s*\d|"
     r"(?:second|2nd|third|3rd)[\s-]line|specialists|engineers|developers|devs|IT))"
 )
-
-
-def _any(*alternatives: str) -> str:
-    return "(?:" + "|".join(alternatives) + ")"
 
 
 def _words(text: str) -> list[str]:

@@ -44,6 +44,8 @@ SEND_VERBS: tuple[str, ...] = (
     "upload",
     "attach",
     # money moved or goods delivered again: "transfer the AED 600", "we'll redeliver"
+    # "our receptionist will hand it to you" (not "hand it to our team": an escalation)
+    r"hand\s+(?:\w+\s+){0,3}?(?:over\s+)?to\s+(?:you|u)\b",
     "transfer",
     r"re-?deliver",
     "fax",
@@ -238,11 +240,13 @@ ROLE_NOUNS: tuple[str, ...] = (
     "physios?",
     "therapists?",
     "receptionists?",
-    "secretar(?:y|ies)",
+    "secretary",
+    "secretaries",
     "administrators?",
     "dispatchers?",
     "glaziers?",
-    "jewell?ers?",
+    "jewellers?",
+    "jewelers?",
     "GM",
     "concierge",
     "housekeeping",
@@ -255,12 +259,11 @@ ROLE_NOUNS: tuple[str, ...] = (
     "mechanics?",
     "gardeners?",
 )
-# Only with "our": "our courier", "our service partner", "our night shift" (the courier
-# alone is a third party, spec: "the courier will deliver on Monday").
+# Only with "our": "our courier", "our night shift" (the courier alone is a third party,
+# spec: "the courier will deliver on Monday"; "our delivery partner" is another company).
 OUR_ONLY_NOUNS: tuple[str, ...] = (
     "couriers?",
     "messengers?",
-    "partners?",
     "units?",
     "shifts?",
     "branch(?:es)?",
@@ -292,6 +295,35 @@ HANDOVER_VERBS: tuple[str, ...] = (
     "emailed",
     "called",
     "rang",
+)
+
+# Companies outside ours: a pronoun after them is theirs, even when we contacted them
+# ("We've contacted the courier and they'll deliver it tomorrow").
+THIRD_PARTIES: tuple[str, ...] = (
+    "couriers?",
+    "carriers?",
+    "banks?",
+    "suppliers?",
+    "manufacturers?",
+    "airlines?",
+    "insurers?",
+    "partners?",
+    r"post\s+office",
+    "vendors?",
+    "hotels?",
+    "landlords?",
+    "retailers?",
+    "brands?",
+    "merchants?",
+    "providers?",
+    "Royal\s+Mail",
+    "DHL",
+    "UPS",
+    "FedEx",
+    "DPD",
+    "Evri",
+    "Hermes",
+    "USPS",
 )
 
 # Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil".
