@@ -316,7 +316,7 @@ THIRD_PARTIES: tuple[str, ...] = (
     "brands?",
     "merchants?",
     "providers?",
-    "Royal\s+Mail",
+    r"Royal\s+Mail",
     "DHL",
     "UPS",
     "FedEx",
