@@ -69,6 +69,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Our receptionist will hand it to you on Monday morning.", "send"),
         "Our receptionist will hand out leaflets at the open day.",
     ),
+    "informal I'll": (
+        ("ill call u back in 10 mins", "callback"),
+        "I was ill last week, sorry for the delay.",
+    ),
+    "informal we'll": (
+        ("well sort ur refund tmrw first thing", "send"),
+        "The new plan works as well as the old one.",
+    ),
+    "seeing what we can do is effort, not an action": (
+        ("We'll see whether the part is in stock and call you tomorrow.", "callback"),
+        "well see what we can do",
+    ),
     "back from leave is not a reply": (
         ("I'll be back to you by Friday.", "update"),
         "Mike from our tech team is on holiday this week, he will be back on Monday.",

@@ -116,6 +116,7 @@ RULES: dict[str, str] = {
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
     "team-progressive": "'our team is deploying ...' (needs a time)",
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
+    "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
 }
 
 
@@ -334,6 +335,12 @@ def commitments(
             found.append(
                 Commitment(m.start(), m.end(), kind, needs_due=True, rule="team-progressive")
             )
+    for m in _capped(lx.INFORMAL_MODAL.finditer(sentence), found):
+        if any(c.start <= m.start() < c.end for c in found):
+            continue
+        kind = verb_phrase(m, "informal-modal")
+        if kind:
+            found.append(Commitment(m.start(), m.end(), kind, rule="informal-modal"))
     for subjectless in _capped(lx.SUBJECTLESS.finditer(sentence), found):
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):

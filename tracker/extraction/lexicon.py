@@ -124,6 +124,15 @@ SUBJECTLESS = re.compile(
     r"(?P<modal>will|'ll|gonna|going\s+to)\b(?!\s+(?:you|u|ya|it|this|that|there|we|i)\b)",
     FLAGS,
 )
+# "ill call u tmrw", "well sort ur refund", "i wil check": informal "I'll" / "we'll",
+# read only when an action verb follows at once (not "I was ill", "as well as").
+INFORMAL_MODAL = re.compile(
+    r"(?:^|(?<=[\s,;:!(]))(?<!\bas\s)(?<!\bvery\s)(?<!\bso\s)(?<!\bquite\s)"
+    r"(?<!\bpretty\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"(?<!\bfeel\s)(?<!\bget\s)(?<!\bgot\s)(?<!\bnot\s)(?<!\bdoing\s)(?<!\bwork\s)"
+    r"(?<!\bworks\s)(?P<modal>" + _any(*en.INFORMAL_MODALS) + r")(?=\s+[a-z])",
+    FLAGS,
+)
 # "You'll get a credit note from me by Friday": what the customer will get, and from us.
 GET_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect|have)|(?:please\s+)?expect)"
@@ -221,7 +230,7 @@ COURTESY = re.compile(
     r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:be\s+(?:more\s+than\s+|very\s+|so\s+"
     r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
     r"|standing\s+by|keen|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
-    r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|continue\s+to\s+(?:be|help|support)"
+    r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|see\s+what\s+(?:we|I)\s+can\s+do|continue\s+to\s+(?:be|help|support)"
     r"|look\s+forward|(?:talk|speak|chat)\s+(?:soon|later)"
     r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
     r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
@@ -310,7 +319,7 @@ _RULES = (
     ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
     (
         "update",
-        rf"(?:message|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b"
+        rf"(?:message|msg|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b"
         rf"(?!\s+(?:{_DETERMINER}\b|(?:written\s+)?confirmation\b))",
     ),
     (
