@@ -38,6 +38,7 @@ RULE_EXAMPLES = {
     "progressive": "I'm sending the label today.",
     "team-progressive": "Our engineering team is deploying a fix tonight.",
     "subjectless": "np! will call u tomorrow",
+    "informal-modal": "ill ring u tmrw to book ur fitting",
 }
 CHECK_EXAMPLES = {
     "condition": "If it fails, I'll call you.",

@@ -12,6 +12,8 @@ _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
     r"|plan\s+to|intend|(?:is|are)\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
     r"|we\s+are|aims?\s+to"
+    # informal "I'll" / "we'll" (vocab/en.py INFORMAL_MODALS): "ill call u", "well sort it"
+    r"|ill\s|well\s|wil\s"
 )
 
 
@@ -43,6 +45,9 @@ _CUE_ANCHORS = tuple(
         r"['’]ve(?=\s)",
         r"have(?=\s)",
         r"aim(?=s?\s)",
+        r"ill(?=\s)",
+        r"well(?=\s)",
+        r"wil(?=\s)",
     )
 )
 _ANCHOR_REACH = 8

@@ -45,7 +45,11 @@ _STAFF_HINT = re.compile(
     r"fitter|install|survey|driver|rider|porter|plumb|electric|caretak|people|someone|somebody|"
     r"support|member|tradie|handym|tradesm|tradesp|develop|devs|program|billing|accounts|financ|sales|"
     r"logist|legal|complian|dispatch|despatch|payroll|claims|collection|credit|customer|product|"
-    r"operation|mainten|repair|warrant|return"
+    r"operation|mainten|repair|warrant|return|"
+    # vocab/en.py ROLE_NOUNS and OUR_ONLY_NOUNS, and "Dr"
+    r"nurse|doctor|dr|vet|dentist|hygien|pharmac|physio|therap|recept|secretar|admin|glazier|"
+    r"jewel|gm|concierge|housekeep|locksmith|roofer|joiner|carpent|builder|decorat|mechanic|"
+    r"garden|courier|messenger|unit|shift|branch|store"
 )
 _BY_STAFF = re.compile(
     r"\s+(?:(?:at|into|over)\s+)?by\s+(?:our|my|the|one\s+of\s+our|a|an)\s+(?:[\w&-]+\s+){0,2}?"
@@ -112,6 +116,7 @@ RULES: dict[str, str] = {
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
     "team-progressive": "'our team is deploying ...' (needs a time)",
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
+    "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
 }
 
 
@@ -129,6 +134,9 @@ def classify(phrase: str) -> str | None:
     for kind, rule in lx.KIND_RULES:
         if rule.match(phrase):
             return kind
+    visit = _visit(phrase)
+    if visit:
+        return visit
     m = lx.HAVE_GET.match(phrase) or _MAKE_SURE.match(phrase)
     if m:
         # "have a specialist call you" hands the case over; "have a technician
@@ -165,6 +173,22 @@ def classify(phrase: str) -> str | None:
             for kind, rule in lx.KIND_RULES:
                 if rule.match(base + rest):
                     return kind
+    return None
+
+
+def _visit(phrase: str) -> str | None:
+    """ "be round Friday to fit it" -> the kind of the purpose; "come on Monday" -> fix."""
+    visit = lx.VISIT.match(phrase)
+    if not visit:
+        return None
+    purpose = lx.VISIT_PURPOSE.match(phrase, visit.end())
+    if purpose:
+        kind = classify(phrase[purpose.end() : purpose.end() + 120])
+        if kind:
+            return kind
+    timed = lx.VISIT_WITH_TIME.match(phrase)
+    if timed and lx.VISIT_TIME.match(phrase, timed.end()):
+        return "fix"
     return None
 
 
@@ -280,7 +304,8 @@ def commitments(
     ):
         found.append(Commitment(m.start(), m.end(), "escalate", rule="handled-by"))
     for m in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
-        if not lx.OUR_STAFF.search(previous + " " + sentence[: m.start()]):
+        before = previous + " " + sentence[: m.start()]
+        if not lx.stands_for_our_staff(before):
             continue
         kind = verb_phrase(m, "pronoun-staff")
         if kind:
@@ -310,6 +335,12 @@ def commitments(
             found.append(
                 Commitment(m.start(), m.end(), kind, needs_due=True, rule="team-progressive")
             )
+    for m in _capped(lx.INFORMAL_MODAL.finditer(sentence), found):
+        if any(c.start <= m.start() < c.end for c in found):
+            continue
+        kind = verb_phrase(m, "informal-modal")
+        if kind:
+            found.append(Commitment(m.start(), m.end(), kind, rule="informal-modal"))
     for subjectless in _capped(lx.SUBJECTLESS.finditer(sentence), found):
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):

@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 
 from tracker.extraction import cues
+from tracker.extraction.vocab import en
 
 FLAGS = re.IGNORECASE
+
+
+def _any(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
 
 # Kinds, most customer-facing first: a sentence with several commitments takes
 # the first of these that any of them has.
@@ -29,7 +35,8 @@ STAFF = (
     r"(?:team\s+)?leads?|consultants?|planners?|executives?|fitters?|installers?|surveyors?|"
     r"drivers?|riders?|porters?|plumbers?|electricians?|caretakers?|case\s+handlers?|tradies|"
     r"tradie|handym[ae]n|tradesm[ae]n|tradespeople|"
-    r"developers?|devs|programmers?|specialist\s+team|people)"
+    r"developers?|devs|programmers?|specialist\s+team|people|" + "|".join(en.ROLE_NOUNS) + ")"
+    # people in other trades and sectors who act for us (vocab/en.py)
 )
 # Departments named without "team": "someone from billing", "Billing will contact you".
 # Case-sensitive "IT" is left out: "it will" is everywhere.
@@ -39,6 +46,11 @@ DEPARTMENTS = (
     r"customer\s+(?:care|services?|support|relations)|development|operations|"
     r"installations|maintenance|repairs|warranty|returns\s+desk)"
 )
+# Only with "our": "our courier" is ours, "the courier" a third party.
+OUR_ONLY = _any(*en.OUR_ONLY_NOUNS)
+ROLES = _any(*en.ROLE_NOUNS)
+# A first name, capitalised: "Priya", "Marcus".
+NAME = r"\b(?-i:[A-Z][a-z]+)"
 # The agent, "we", or a named team of the company as the subject of a commitment.
 SELF_COMMITMENT = re.compile(
     r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
@@ -57,7 +69,13 @@ TEAM_COMMITMENT = re.compile(
     r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
     r"technician|executive|officer|specialist|representative|planner|coordinator)"
     # "Team will revert shortly", "Billing will contact you": a bare team opening a sentence.
-    rf"|^(?:[\w&-]+\s+)?(?:team|department|support)|^{DEPARTMENTS})"
+    rf"|^(?:[\w&-]+\s+)?(?:team|department|support)|^{DEPARTMENTS}"
+    rf"|\bour\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|^(?:the\s+)?{ROLES}"
+    # "Priya in Returns", "Hannah from that team", "Dr Shah", "Daniel, your account manager,"
+    rf"|{NAME}\s+(?:in|from)\s+(?:(?:our|the|that|this)\s+)?(?:[\w&-]+\s+){{0,2}}?"
+    rf"(?:{STAFF}|{DEPARTMENTS}|(?-i:[A-Z][a-z]+))"
+    rf"|\bdr\.?\s+(?-i:[A-Za-z])[\w'-]+"
+    rf"|{NAME},\s+(?:your|our|my)\s+(?:[\w-]+\s+){{0,3}}?{STAFF},)"
     # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
     r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
     # "Our team in Glasgow will …": where they are.
@@ -106,6 +124,15 @@ SUBJECTLESS = re.compile(
     r"(?P<modal>will|'ll|gonna|going\s+to)\b(?!\s+(?:you|u|ya|it|this|that|there|we|i)\b)",
     FLAGS,
 )
+# "ill call u tmrw", "well sort ur refund", "i wil check": informal "I'll" / "we'll",
+# read only when an action verb follows at once (not "I was ill", "as well as").
+INFORMAL_MODAL = re.compile(
+    r"(?:^|(?<=[\s,;:!(]))(?<!\bas\s)(?<!\bvery\s)(?<!\bso\s)(?<!\bquite\s)"
+    r"(?<!\bpretty\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"(?<!\bfeel\s)(?<!\bget\s)(?<!\bgot\s)(?<!\bnot\s)(?<!\bdoing\s)(?<!\bwork\s)"
+    r"(?<!\bworks\s)(?P<modal>" + _any(*en.INFORMAL_MODALS) + r")(?=\s+[a-z])",
+    FLAGS,
+)
 # "You'll get a credit note from me by Friday": what the customer will get, and from us.
 GET_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect|have)|(?:please\s+)?expect)"
@@ -140,6 +167,26 @@ OUR_STAFF = re.compile(
     r"|\b(?:engineering|billing|accounts|finance|logistics|operations|IT)\s+(?:has|have|is|are)\b",
     FLAGS,
 )
+# Who "he / she / they / who" can stand for, besides OUR_STAFF: a role of ours ("the
+# store manager", "our GM", "Dr. Lee", "Tier 3"), or whoever we just handed the case to
+# ("I've passed your photos to Priya", "we already contact the warehouse").
+HANDED_OVER = re.compile(
+    rf"\b(?:our\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|(?:the|our|my|your)\s+(?:[\w&'-]+\s+){{0,3}}?"
+    rf"{STAFF}|dr\.?\s+(?-i:[A-Za-z])|tier\s*\d)\b"
+    r"|\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:\w+\s+){0,2}?" + _any(*en.HANDOVER_VERBS) + r"\b",
+    FLAGS,
+)
+THIRD_PARTY = re.compile(r"\b" + _any(*en.THIRD_PARTIES) + r"\b", FLAGS)
+
+
+def stands_for_our_staff(before: str) -> bool:
+    """Can "he / she / they / who" after `before` be our staff (not a courier we rang)?"""
+    if OUR_STAFF.search(before):
+        return True
+    handed = HANDED_OVER.search(before)
+    return handed is not None and not THIRD_PARTY.search(before, handed.start())
+
+
 # "We've passed it to our complaints team and you'll hear back within 10 days"
 HEAR_BACK = re.compile(r"\byou(?:'ll|\s+will|\s+should)\s+hear\s+back\b(?!\s+from)", FLAGS)
 # "I've asked the installations manager to call you": our colleague's commitment, made for us.
@@ -183,7 +230,7 @@ COURTESY = re.compile(
     r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:be\s+(?:more\s+than\s+|very\s+|so\s+"
     r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
     r"|standing\s+by|keen|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
-    r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|continue\s+to\s+(?:be|help|support)"
+    r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|see\s+what\s+(?:we|I)\s+can\s+do|continue\s+to\s+(?:be|help|support)"
     r"|look\s+forward|(?:talk|speak|chat)\s+(?:soon|later)"
     r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
     r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
@@ -219,10 +266,6 @@ _TEAM_TARGET = (
 )
 
 
-def _any(*alternatives: str) -> str:
-    return "(?:" + "|".join(alternatives) + ")"
-
-
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -237,37 +280,9 @@ _UPDATE_NOUN = (
     r"(?:(?:an?|the|your|my|our)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:update|confirmation|reply|response|answer)s?\b"
 )
-_SEND_VERBS = _words(
-    "send e-?mail post mail ship despatch dispatch courier issue refund credit reimburse share "
-    r"forward provide deliver(?!\s+(?:on|our|a\s+great)\b) pay re-?sen[dt] re-?issue "
-    r"return compensate order arrange collect pick\s+up bring pack expedite rush fast-?track "
-    "apply add upload attach"
-)
-_FIX_VERBS = _words(
-    "fix reset unlock unblock re-?activate activate restore resolve sort correct repair replace "
-    r"book cancel remove reverse amend change adjust update(?!\s+(?:our|my)\b) reconnect reinstate "
-    "re-?enable enable "
-    r"set\s+(?:\w+\s+){0,2}?up setup upgrade downgrade rectify clear deploy patch reinstall "
-    r"reschedule rebook "
-    r"proceed schedule re-?run install migrate remedy unfreeze release lift merge delete close "
-    r"get\s+(?:right\s+)?on(?:to)?\s+(?:it|this|that)\b (?:pop|drop|swing)\s+(?:round|over|by) "
-    r"waive visit attend arrive come\s+out take\s+care\s+of handle deal\s+with action look\s+after "
-    r"process push roll\s+out fit come\s+(?:round|over|to\s+your) "
-    r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround) "
-    r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door) "
-    r"be\s+on[\s-]?site "
-    r"be\s+(?:with\s+you|there|round)\s+"
-    r"(?=on|at|between|by|from|tomorrow|today|this|next|within|in\s+(?:an?|\d+|the\s+next))"
-)
-_CHECK_VERBS = _words(
-    r"check look do\s+some\s+(?:research|digging|checking|investigating|troubleshooting) "
-    r"take\s+a\s+(?:closer\s+)?look have\s+a\s+(?:closer\s+)?look chase find\s+out "
-    r"investigate dig review verify query research explore double[\s-]?check speak talk ask lodge "
-    r"trace test reproduce see\s+(?:what|if|whether|how|why|where|when) work\s+on figure\s+out "
-    r"monitor keep\s+an\s+eye\s+on keep\s+track\s+of liaise consult dive examine analy[sz]e "
-    r"troubleshoot try "
-    r"track get\s+to\s+the\s+bottom follow\s+this\s+up"
-)
+_SEND_VERBS = list(en.SEND_VERBS)
+_FIX_VERBS = list(en.FIX_VERBS)
+_CHECK_VERBS = list(en.CHECK_VERBS)
 _ESCALATE_STEMS = _any(
     *_words(
         "escalat refer transfer flag report submit log loop involv rais pass hand forward push"
@@ -290,7 +305,9 @@ _RULES = (
         rf"|(?:confirm|speak|talk|liaise|check)\s+with\s+(?!{_YOU}\b))",
     ),
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
-    ("update", rf"(?:get|come|circle|report|write|be)\s+back\s+{_BACK}"),
+    ("update", rf"(?:get|come|circle|report|write)\s+back\s+{_BACK}"),
+    # "I'll be back to you by Friday" (not "he'll be back on Monday": he is away)
+    ("update", rf"be\s+back\s+(?:to|with)\s+{_YOU}\b"),
     ("update", rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b"),
     # "shoot you an email with the quote": a document sent, not news.
     (
@@ -302,7 +319,7 @@ _RULES = (
     ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
     (
         "update",
-        rf"(?:message|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b"
+        rf"(?:message|msg|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b"
         rf"(?!\s+(?:{_DETERMINER}\b|(?:written\s+)?confirmation\b))",
     ),
     (
@@ -417,6 +434,17 @@ _RULES = (
     ("check", _any(*_CHECK_VERBS) + r"\b"),
     # "call the hotel" is a check; "call it a day" is nothing.
     ("check", r"(?:call|ring|phone|contact)\b(?!\s+(?:it|this|that|these|those|us|me)\b)"),
+)
+# "I'll be round Friday morning to fit it", "our technician will come on Monday".
+VISIT = re.compile(_any(*en.VISIT_VERBS) + r"\b", FLAGS)
+VISIT_WITH_TIME = re.compile(_any(*en.VISIT_WITH_TIME) + r"\b", FLAGS)
+VISIT_PURPOSE = re.compile(r"[^.;!?]{0,60}?\b(?:to|and)\s+(?=[a-z])", FLAGS)
+VISIT_TIME = re.compile(
+    r"\s+(?:on\s+|at\s+|by\s+|between\s+|before\s+|after\s+|around\s+|about\s+|this\s+|"
+    r"next\s+|in\s+the\s+|first\s+thing\b|early\b|later\b)?"
+    r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|mon|tue|wed|thu|fri|sat|sun|morning|"
+    r"afternoon|evening|week|noon|midday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)",
+    FLAGS,
 )
 KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES

@@ -1,0 +1,102 @@
+"""General rules that raise recall on unseen support text (issue 12), each with an
+example it finds and a counter-example it leaves alone.
+
+The vocabulary behind them lives in tracker/extraction/vocab/en.py.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from extraction_helpers import calendar_for
+
+from tracker.extraction import extract
+
+SENT = datetime.fromisoformat("2026-11-18T09:00:00+00:00")
+
+# cause -> (example that is a promise of this kind, counter-example that is none)
+CASES: dict[str, tuple[tuple[str, str], str]] = {
+    "swap-and-switch verbs": (
+        ("We'll swap the meter out next Wednesday.", "fix"),
+        "We can't swap the meter out this month.",
+    ),
+    "money transferred": (
+        ("I'll transfer the AED 600 to your account by Sunday.", "send"),
+        "If you want, I'll transfer the AED 600 to your account.",
+    ),
+    "delivered on a day": (
+        ("We'll deliver on Saturday morning then.", "send"),
+        "We always deliver on our promises.",
+    ),
+    "make the change (non-native)": (
+        ("Our technician will make the configuration on your router tomorrow.", "fix"),
+        "I'll make the configuration guide available on our site.",
+    ),
+    "visit with a purpose": (
+        ("I'll be round Friday morning to fit it.", "fix"),
+        "I'll be round the office all week.",
+    ),
+    "visit with a purpose takes the purpose's kind": (
+        ("I'll come and measure up for the new windows on Thursday at 4pm.", "check"),
+        "Come and see us in store.",
+    ),
+    "visit at a time": (
+        ("Our fitter will come on Wednesday between 8 and 10.", "fix"),
+        "Our fitter will come prepared.",
+    ),
+    "a pronoun for whoever we handed the case to": (
+        ("I've passed your photos to Priya, and she'll email you the label tomorrow.", "send"),
+        "We coordinated with our logistics partner and they will deliver your parcel on Wednesday.",
+    ),
+    "a named colleague of a team": (
+        ("Hannah from that team will email you by end of day with the outcome.", "escalate"),
+        "Hannah from that team will be happy to help.",
+    ),
+    "a doctor by name": (
+        ("dr khan will phone u thurs with ur scan results", "escalate"),
+        "Dr Khan will be away until Monday.",
+    ),
+    "a role of ours in another sector": (
+        ("A nurse will call you back about the side effects.", "escalate"),
+        "The courier will deliver on Monday.",
+    ),
+    "our courier, not the courier": (
+        ("Our courier will deliver your package tonight.", "send"),
+        "Our delivery partner will send you a 2-hour window by SMS.",
+    ),
+    "handed to the customer": (
+        ("Our receptionist will hand it to you on Monday morning.", "send"),
+        "Our receptionist will hand out leaflets at the open day.",
+    ),
+    "informal I'll": (
+        ("ill call u back in 10 mins", "callback"),
+        "I was ill last week, sorry for the delay.",
+    ),
+    "informal we'll": (
+        ("well sort ur refund tmrw first thing", "send"),
+        "The new plan works as well as the old one.",
+    ),
+    "seeing what we can do is effort, not an action": (
+        ("We'll see whether the part is in stock and call you tomorrow.", "callback"),
+        "well see what we can do",
+    ),
+    "back from leave is not a reply": (
+        ("I'll be back to you by Friday.", "update"),
+        "Mike from our tech team is on holiday this week, he will be back on Monday.",
+    ),
+}
+
+
+def _promises(text: str) -> list:
+    return extract(text, SENT, calendar_for())
+
+
+@pytest.mark.parametrize(("example", "counter"), CASES.values(), ids=list(CASES))
+def test_the_rule_finds_its_example_and_not_its_counter_example(
+    example: tuple[str, str], counter: str
+) -> None:
+    text, kind = example
+    found = _promises(text)
+    assert [p.kind for p in found] == [kind], found
+    assert _promises(counter) == []
