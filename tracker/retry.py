@@ -73,6 +73,8 @@ def retry_rejected(
     if refetch is None:
         return report
     for row in due(engine, source_id, now):
+        if not _exists(engine, row.id):
+            continue  # stored by an earlier refetch of this pass (a ticket with its messages)
         report.tried += 1
         try:
             batch = refetch(row.kind, row.external_id, cursor=report.cursor, now=now)
@@ -120,6 +122,11 @@ def _touch(engine: Engine, row_id: int | None, now: datetime, error: str | None)
         if error is not None:
             row.attempts, row.error = row.attempts + 1, error[:100]
         session.add(row)
+
+
+def _exists(engine: Engine, row_id: int | None) -> bool:
+    with session_scope(engine) as session:
+        return session.get(Rejected, row_id) is not None
 
 
 def _forget(engine: Engine, row_id: int | None) -> None:
