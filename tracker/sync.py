@@ -33,6 +33,7 @@ from tracker.ingest import IngestResult, get_or_create_source, ingest
 from tracker.models import Source
 from tracker.quarantine import store_page
 from tracker.records import Batch
+from tracker.retry import retry_rejected
 from tracker.sanitize import clean_batch
 from tracker.teams import sync_teams
 
@@ -116,6 +117,14 @@ def sync_source(
             pending.extend(written)  # last: a page that fails in here adds nothing
             return result
 
+        pending: list[helpdesk.WriteBack] = []
+        retried = retry_rejected(
+            engine, connector, source_id, cursor, apply, now=now, source_name=source.name
+        )
+        helpdesk.write_back(connector, helpdesk.unique(pending))
+        cursor = retried.cursor
+        for name in ("tickets", "messages", "promises", "handoffs"):
+            setattr(report, name, getattr(report, name) + getattr(retried.result, name))
         for raw in connector.pages(cursor, now):
             batch = clean_batch(raw, now, source.name)
             pending: list[helpdesk.WriteBack] = []

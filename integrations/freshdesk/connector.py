@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from integrations.base import load_cursor
 from integrations.freshdesk import mapping
 from integrations.freshdesk.client import (
     DEFAULT_REQUESTS_PER_MINUTE,
@@ -54,6 +55,46 @@ class FreshdeskConnector(FreshdeskWriteBack):
     @property
     def http_stats(self) -> CallStats:
         return self.client.stats
+
+    # ---- one record again (tracker.retry) ----------------------------------------
+    def refetch(
+        self,
+        kind: str,
+        external_id: str,
+        *,
+        cursor: str | None = None,
+        now: datetime | None = None,
+    ) -> Batch | None:
+        """A ticket set aside (or its description), with its conversations:
+        `GET /tickets/{id}` and `/tickets/{id}/conversations`. A conversation alone names
+        no ticket (None); neither does a ticket deleted since (404)."""
+        if kind == "message" and external_id.endswith(":description"):
+            external_id = external_id.removesuffix(":description")
+        elif kind != "ticket":
+            return None
+        if not external_id.isdigit():
+            return None
+        path = f"/api/v2/tickets/{external_id}"
+        ticket, _, status = self.client.get(path, includes=("requester",), ok=(404,))
+        if status == 404:
+            return None
+        if not isinstance(ticket, dict):
+            raise MalformedResponse(self.name, f"{path}: expected a JSON object")
+        me = load_cursor(cursor).get("me")
+        batch = Batch(cursor=None, stats={"pass": "refetch"})
+        try:
+            record = mapping.ticket_record(ticket, self.client.base_url)
+        except (PayloadError, TypeError, AttributeError) as exc:
+            batch.rejected.append(_rejected("ticket", external_id, exc))
+            return batch
+        batch.tickets.append(record)
+        requester = mapping.requester_record(ticket)
+        batch.people += [requester] if requester else []
+        everything = datetime.min.replace(tzinfo=UTC)  # every conversation, not only new ones
+        batch.messages += self._messages(
+            ticket, record.external_id, str(me) if me else None, everything, batch.rejected
+        )
+        return batch
 
     # ---- polling ----------------------------------------------------------------
     def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]:

@@ -19,7 +19,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from integrations.base import WriteBackError, dump_cursor, load_cursor
@@ -123,6 +123,51 @@ class ImapConnector:
 
     def set_due_field(self, ticket_external_id: str, due: datetime | None) -> None:
         return None  # no field to set; nothing is lost
+
+    # -- one record again (tracker.retry) -------------------------------------------------------
+    def refetch(
+        self,
+        kind: str,
+        external_id: str,
+        *,
+        cursor: str | None = None,
+        now: datetime | None = None,
+    ) -> Batch | None:
+        """A mail set aside (`folder:uid`), fetched again while its folder keeps the
+        UIDVALIDITY the stored cursor knows (after a change, the UID names another mail or
+        none; the folder's resync read it again). Threaded with the stored thread index;
+        the batch carries the cursor with that index. None when it cannot be fetched."""
+        folder, _, uid_text = external_id.rpartition(":")
+        state = load_cursor(cursor)
+        known = (state.get("folders") or {}).get(folder)
+        if kind != "mail" or not uid_text.isdigit() or not isinstance(known, dict):
+            return None
+        uid = int(uid_text)
+        with Mailbox(
+            self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.http_stats
+        ) as mailbox:
+            if mailbox.open(folder) != int(known.get("uidvalidity") or 0):
+                return None
+            sizes = mailbox.sizes([uid])
+            if uid not in sizes:
+                return None  # expunged
+            first_bytes = self.partial_bytes if sizes[uid] > self.full_limit else None
+            item = mailbox.fetch([uid], first_bytes).get(uid)
+        if item is None:
+            return None
+        arrived = item.internal_date or now or datetime.min.replace(tzinfo=UTC)
+        read = _Read(folder, uid, arrived, arrived, truncated=bool(first_bytes))
+        try:
+            read.mail = parse_message(item.raw)
+            read.sent_at = sent_time(read.mail, arrived)
+        except BrokenMessage as exc:
+            read.broken, read.error = str(exc), exc.error
+        except Exception as exc:  # one bad message must not stop the mailbox
+            read.broken = read.error = type(exc).__name__
+        index = ThreadIndex.load(state.get("threads"))
+        batch = self._page([read], index)
+        batch.cursor = dump_cursor({**state, "threads": index.dump()})
+        return batch
 
     # -- polling --------------------------------------------------------------------------------
     def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]:

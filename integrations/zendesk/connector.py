@@ -87,6 +87,53 @@ class ZendeskConnector:
     def set_due_field(self, ticket_external_id: str, due: datetime | None) -> None:
         self.writer.set_due_field(ticket_external_id, due)
 
+    # -- one record again (tracker.retry) ---------------------------------------------------
+    def refetch(
+        self,
+        kind: str,
+        external_id: str,
+        *,
+        cursor: str | None = None,
+        now: datetime | None = None,
+    ) -> Batch | None:
+        """A ticket set aside, with its comments: `GET /tickets/{id}.json` and
+        `/tickets/{id}/comments.json`. Comments, events and hand-offs cannot be fetched
+        without their ticket's id (None); neither can a ticket deleted since (404)."""
+        if kind != "ticket" or not external_id.isdigit():
+            return None
+        path = f"/api/v2/tickets/{external_id}.json"
+        response = self.client.request("GET", path, ok=(404,))
+        if response.status_code == 404:
+            return None
+        data = self.client.decode(response, path)
+        if not isinstance(data, dict) or not isinstance(data.get("ticket"), dict):
+            raise MalformedResponse(self.name, f"{path} has no 'ticket'")
+        batch = Batch(cursor=None, stats={"stage": "refetch"})
+        for directory in self._directory(load_cursor(cursor)):
+            batch.people, batch.groups = directory.people, directory.groups
+        try:
+            batch.tickets.append(mapping.ticket_record(data["ticket"], self.link_base))
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            batch.rejected.append(_rejected("ticket", data["ticket"], exc))
+            return batch
+        where = f"/api/v2/tickets/{external_id}/comments.json"
+        comments = [
+            c for c in cursor_pages(self.client, where, "comments", {}) if isinstance(c, dict)
+        ]
+        ticket = batch.tickets[0]
+        named = [ticket.requester_external_id, ticket.assignee_external_id]
+        named += [str(c["author_id"]) for c in comments if c.get("author_id") is not None]
+        people = {p.external_id: p for p in [*batch.people, *self._people_named(named)]}
+        batch.people = list(people.values())
+        for item in comments:
+            try:
+                batch.messages.append(
+                    mapping.comment_record(item, external_id, self.roles, self.own_id)
+                )
+            except (KeyError, TypeError, AttributeError, ValueError) as exc:
+                batch.rejected.append(_rejected("message", item, exc))
+        return batch
+
     # -- polling ---------------------------------------------------------------------------
     def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]:
         state = load_cursor(cursor)

@@ -154,6 +154,16 @@ def event_records(
     return out
 
 
+def comment_record(
+    comment: Mapping[str, Any], ticket_id: str, roles: Mapping[str, str], own_id: str | None
+) -> MessageRecord:
+    """One comment of `GET /tickets/{id}/comments` (the shape of an event's comment child)."""
+    created = parse_time(comment.get("created_at"))
+    if created is None:
+        raise MissingTime(f"comment {comment.get('id')} on ticket {ticket_id} has no time")
+    return _message(comment, ticket_id, created, roles, own_id)
+
+
 def _message(
     child: Mapping[str, Any],
     ticket_id: str,
