@@ -28,6 +28,7 @@ from tracker.config import Config, SourceConfig
 from tracker.corrections import helpdesk, replies
 from tracker.db import session_scope
 from tracker.ingest import get_or_create_source, ingest
+from tracker.learning import store
 from tracker.models import Source
 from tracker.teams import sync_teams
 
@@ -80,6 +81,7 @@ def sync_source(
         row = get_or_create_source(session, source.name, source.type)
         source_id, cursor = row.id, row.cursor
     derive = False
+    decider = store.decision_for_sync(config)
     try:
         if connector is None and replies.is_reply_mailbox(config, source):
             connector, report.messages = replies.read_reply_mailbox(engine, config, source, now)
@@ -100,7 +102,8 @@ def sync_source(
                     default_team=source.get("team"),
                     derive_handoffs=derive,
                     now=now,
-                    threshold=config.extraction.threshold,
+                    threshold=decider.threshold,
+                    model=decider.model,
                 )
                 if batch.people or batch.groups:
                     sync_teams(session, config)  # new agents and groups join their teams now
