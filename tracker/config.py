@@ -171,6 +171,15 @@ class ExtractionConfig:
 
 
 @dataclass
+class LearningConfig:
+    # Where `followthrough learn` keeps the deployment's own decision models; None: beside
+    # the SQLite database file, else ./followthrough-models (tracker.learning.store).
+    models_dir: str | None = None
+    weekly: bool = False  # the service refits once a week
+    use_local_model: bool = True  # the extractor uses the model `learn` switched to
+
+
+@dataclass
 class Config:
     path: Path | None = None
     database_url: str = DEFAULT_DATABASE_URL
@@ -183,6 +192,7 @@ class Config:
     service: ServiceConfig = field(default_factory=ServiceConfig)
     web: WebConfig = field(default_factory=WebConfig)
     extraction: ExtractionConfig = field(default_factory=ExtractionConfig)
+    learning: LearningConfig = field(default_factory=LearningConfig)
 
     def source(self, name: str) -> SourceConfig:
         for source in self.sources:
@@ -235,8 +245,23 @@ def secret_key_problem(key: str) -> str | None:
 # ---- schema ---------------------------------------------------------------
 # Each table: key -> (python type or tuple of types, required)
 
-_TOP = {"database", "source", "team", "escalation", "notify", "service", "web", "extraction"}
+_TOP = {
+    "database",
+    "source",
+    "team",
+    "escalation",
+    "notify",
+    "service",
+    "web",
+    "extraction",
+    "learning",
+}
 _EXTRACTION_KEYS = {"threshold": ((int, float), False)}
+_LEARNING_KEYS = {
+    "models_dir": (str, False),
+    "weekly": (bool, False),
+    "use_local_model": (bool, False),
+}
 _COMMON_SOURCE = {
     "name": (str, True),
     "type": (str, True),
@@ -698,6 +723,17 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         v.problem("extraction", "threshold", f"must be a number from 0 to 1, not {threshold!r}")
     else:
         config.extraction = ExtractionConfig(None if threshold is None else float(threshold))
+
+    learning = v.table("learning", data.get("learning", {}), _LEARNING_KEYS)
+    models_dir = learning.get("models_dir")
+    if models_dir is not None and not str(models_dir).strip():
+        v.problem("learning", "models_dir", "must name a directory, not an empty string")
+        models_dir = None
+    config.learning = LearningConfig(
+        models_dir=models_dir,
+        weekly=learning.get("weekly", False),
+        use_local_model=learning.get("use_local_model", True),
+    )
 
     if v.problems:
         raise ConfigError(v.problems)

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, select
 
 from tracker.durations import Duration
+from tracker.extraction.decision import DecisionModel
 from tracker.lookups import existing as _existing
 from tracker.lookups import groups_named, people_named
 from tracker.models import (
@@ -63,9 +64,11 @@ class _Ingest:
         default_due: Duration | None,
         default_team: str | None,
         threshold: float | None = None,
+        model: DecisionModel | None = None,
     ):
         self.session = session
         self.threshold = threshold
+        self.model = model
         self.default_team = default_team
         self.source = source
         self.default_due = default_due
@@ -417,6 +420,7 @@ class _Ingest:
             author_role="agent",
             default_due=self.default_due,
             threshold=self.threshold,
+            model=self.model,
         )
         made = []
         if found:
@@ -461,15 +465,16 @@ def ingest(
     derive_handoffs: bool = False,
     now: datetime | None = None,
     threshold: float | None = None,
+    model: DecisionModel | None = None,
 ) -> IngestResult:
     """Apply one batch and store its cursor. The caller owns the transaction (commit it
     once this returns), so the records and the cursor land together or not at all.
 
     `derive_handoffs`: record a hand-off whenever a ticket snapshot's assignee or group
     differs from the stored one (for sources with no assignment history of their own).
-    `threshold`: the extractor's decision threshold (`[extraction] threshold`).
+    `threshold`, `model`: the extractor's decision (tracker.learning.store.decision_in_use).
     """
-    worker = _Ingest(session, source, default_due, default_team, threshold)
+    worker = _Ingest(session, source, default_due, default_team, threshold, model)
     worker.apply(batch, derive_handoffs)
     if batch.cursor is not None:
         source.cursor = batch.cursor

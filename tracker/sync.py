@@ -30,6 +30,7 @@ from tracker.corrections import helpdesk, replies
 from tracker.db import session_scope
 from tracker.errors import safe_error
 from tracker.ingest import IngestResult, get_or_create_source, ingest
+from tracker.learning import store
 from tracker.models import Source
 from tracker.quarantine import store_page
 from tracker.records import Batch
@@ -89,6 +90,7 @@ def sync_source(
         row = get_or_create_source(session, source.name, source.type)
         source_id, cursor = row.id, row.cursor
     derive = False
+    decider = store.decision_for_sync(config)
     try:
         if connector is None and replies.is_reply_mailbox(config, source):
             connector, report.messages = replies.read_reply_mailbox(engine, config, source, now)
@@ -108,7 +110,8 @@ def sync_source(
                 default_team=source.get("team"),
                 derive_handoffs=derive,
                 now=now,
-                threshold=config.extraction.threshold,
+                threshold=decider.threshold,
+                model=decider.model,
             )
             if page.people or page.groups:
                 sync_teams(session, config)  # new agents and groups join their teams now

@@ -13,6 +13,7 @@ from tracker.cli.audit import audit_command
 from tracker.cli.common import EXIT_USAGE, display_url, fail, get_config, open_engine
 from tracker.cli.demo import demo_command
 from tracker.cli.extract import eval_command, extract_command
+from tracker.cli.learn import learn_command
 from tracker.cli.promises import promise_group, promises_command
 from tracker.cli.rejected import rejected_command
 from tracker.cli.service import run_command, web_command
@@ -158,6 +159,7 @@ cli.add_command(rejected_command)
 cli.add_command(demo_command)
 cli.add_command(audit_command)
 cli.add_command(teams_command)
+cli.add_command(learn_command)
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from tracker.extraction.cleaning import (
     normalise_line_ends,
     quoted_history_start,
 )
-from tracker.extraction.decision import HARD_CHECKS, shipped_model
+from tracker.extraction.decision import HARD_CHECKS, DecisionModel, shipped_model
 from tracker.extraction.detect import Commitment, Dropped, commitments
 from tracker.extraction.due import Due, find_due
 from tracker.extraction.features import candidate_features
@@ -95,6 +95,7 @@ def extract(
     default_due: Duration | None = None,
     trace: Trace | None = None,
     threshold: float | None = None,
+    model: DecisionModel | None = None,
 ) -> list[FoundPromise]:
     """The promises an agent made in `text`, in order; offsets index `text` itself.
 
@@ -109,7 +110,9 @@ def extract(
 
     `threshold` (0 to 1), when given, lets the learned decision (decision.py) say which
     candidates are promises: those scoring at least `threshold`, unless a hard rule
-    (a question) rejects them. None keeps the rules' own decision.
+    (a question) rejects them. None keeps the rules' own decision. `model` is the
+    decision model that scores (default: the shipped one; a deployment's own, refitted by
+    `followthrough learn`, see tracker/learning/).
     """
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
@@ -147,7 +150,7 @@ def extract(
             )
             offset = window_start + start
             promise = _promise_in(
-                text, sentence, offset, context, sent_at, calendar, trace, threshold
+                text, sentence, offset, context, sent_at, calendar, trace, threshold, model
             )
             if promise is not None:
                 found.append(promise)
@@ -198,6 +201,7 @@ def _promise_in(
     calendar: BusinessCalendar,
     trace: Trace | None = None,
     threshold: float | None = None,
+    model: DecisionModel | None = None,
 ) -> FoundPromise | None:
     dropped: list[Dropped] | None = [] if trace is not None else None
     candidates = commitments(sentence, context[1], dropped)
@@ -263,7 +267,7 @@ def _promise_in(
             features = candidate_features(
                 sentence, commitment, clause_end, context, has_due, verdict, position
             )
-            score = shipped_model().score(features)
+            score = (model or shipped_model()).score(features)
             if threshold is not None and verdict not in HARD_CHECKS:
                 keep = score >= threshold
         decide(

@@ -262,6 +262,23 @@ class Jobs:
         )
         event(log, "digest.done", team=team_name, queued=queued, delivered=report.delivered)
 
+    def learn_job(self) -> None:
+        self._job("learn", self._learn)
+
+    def _learn(self) -> None:
+        """`[learning] weekly`: refit from the corrections (one worker at a time)."""
+        from tracker.learning.running import learn_now
+
+        held = self._take("learn")
+        if held is None:
+            return
+        try:
+            outcome = learn_now(self.engine, self.config, now=self.clock())
+        finally:
+            self._drop(held)
+        event(log, "learn.done", switched=outcome.switched, reason=outcome.reason,
+              model=outcome.candidate, corrections=outcome.corrections)  # fmt: skip
+
     def _release_all(self) -> None:
         for held in list(self._held):
             self._drop(held)

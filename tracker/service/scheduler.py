@@ -182,6 +182,16 @@ class Service(Jobs):
                 coalesce=True,
                 misfire_grace_time=3600,
             )
+        if self.config.learning.weekly:
+            scheduler.add_job(
+                self.learn_job,
+                CronTrigger(day_of_week="sun", hour=3, minute=0, timezone=UTC),
+                id="learn",
+                name="refit the decision model",
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=6 * 3600,
+            )
         return scheduler
 
     # ---- running and stopping ---------------------------------------------
