@@ -267,9 +267,10 @@ def _promise_in(
             features = candidate_features(
                 sentence, commitment, clause_end, context, has_due, verdict, position
             )
-            score = (model or shipped_model()).score(features)
+            decider = model or shipped_model()
+            score = decider.score(features)
             if threshold is not None and verdict not in HARD_CHECKS:
-                keep = score >= threshold
+                keep = decider.keeps(score, threshold, rules_keep=check is None)
         decide(
             commitment.start,
             clause_end,

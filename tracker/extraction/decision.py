@@ -26,6 +26,16 @@ HARD_CHECKS = frozenset({"question"})
 class DecisionModel:
     version: str
     weights: dict[str, float]
+    # A model learned from one team's corrections only overrules the rules one way: it
+    # drops a clause the rules keep when it scores below the threshold. Deciding every
+    # candidate, it was less accurate than the rules on the shipped test corpus.
+    veto_only: bool = False
+
+    def keeps(self, score: float, threshold: float, rules_keep: bool) -> bool:
+        """The decision for a candidate the hard rules leave open."""
+        if self.veto_only:
+            return rules_keep and score >= threshold
+        return score >= threshold
 
     def score(self, features: Iterable[str]) -> float:
         """The model's probability that a candidate with `features` is a promise."""
@@ -41,7 +51,8 @@ class DecisionModel:
         weights = data.get("weights")
         if not isinstance(weights, dict):
             raise ValueError("decision model: no 'weights' object")
-        return cls(str(data.get("version", "")), {str(k): float(v) for k, v in weights.items()})
+        weights = {str(k): float(v) for k, v in weights.items()}
+        return cls(str(data.get("version", "")), weights, bool(data.get("veto_only", False)))
 
 
 @cache

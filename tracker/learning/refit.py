@@ -28,10 +28,11 @@ from tracker.learning.examples import Labelled, correction_examples, found_in_sp
 
 HOLD_BACK = 4  # one correction in four is held back for validation
 MIN_CORRECTIONS = 4  # fewer than this: nothing to learn from, no refit
-# The threshold a local model decides at when `[extraction] threshold` is unset: the
-# shipped model at 0.6 is no worse than the rules on the shipped test corpus (P 0.920
-# vs 0.919, R 0.813 vs 0.806), at 0.5 it is less precise (0.906).
-LOCAL_THRESHOLD = 0.6
+# A local model only vetoes what the rules keep (DecisionModel.veto_only): below its
+# threshold a kept clause is dropped. The first of CANDIDATE_THRESHOLDS at which the
+# refit is no worse than the decision in use on both validation sets is chosen.
+LOCAL_THRESHOLD = 0.3
+CANDIDATE_THRESHOLDS = (0.3, 0.2, 0.4, 0.1, 0.5)  # veto levels: see DecisionModel
 DIGITS = 4  # scores are compared rounded, so float noise is not a "loss"
 
 
@@ -104,7 +105,7 @@ def refit(items: list[Labelled]) -> DecisionModel:
     corpus (training.refit_from: the corpus through its curvature at the shipped weights)."""
     corpus = examples(shipped_cases("training"))
     weights = refit_from(shipped_model().weights, corpus, correction_examples(items))
-    return DecisionModel("local", weights)
+    return DecisionModel("local", weights, veto_only=True)
 
 
 def learn(
@@ -128,28 +129,50 @@ def learn(
     outcome.trained_on, outcome.held_back = len(fit), len(held)
     outcome.examples = len(correction_examples(fit))
     candidate = refit(fit)
-    chosen = LOCAL_THRESHOLD if threshold is None else threshold
-    outcome.threshold = chosen
     test = list(shipped_cases("test"))
-    scores = {
-        "held-back corrections": {
-            "in use": score_corrections(held, in_use.model, in_use.threshold),
-            "candidate": score_corrections(held, candidate, chosen),
-        },
-        "shipped test corpus": {
-            "in use": score_corpus(test, in_use.model, in_use.threshold),
-            "candidate": score_corpus(test, candidate, chosen),
-        },
+    in_use_scores = {
+        "held-back corrections": score_corrections(held, in_use.model, in_use.threshold),
+        "shipped test corpus": score_corpus(test, in_use.model, in_use.threshold),
     }
+    # Without `[extraction] threshold` the candidate's operating point is the first of
+    # CANDIDATE_THRESHOLDS at which it is no worse than the decision in use on both sets
+    # and better on the held-back corrections (a candidate that changes nothing there
+    # learned nothing worth switching to).
+    tried = [threshold] if threshold is not None else list(CANDIDATE_THRESHOLDS)
+    first: tuple[float, dict[str, dict[str, Scores]], list[str]] | None = None
+    for chosen in tried:
+        scores = {
+            name: {
+                "in use": in_use_scores[name],
+                "candidate": score_corrections(held, candidate, chosen)
+                if name == "held-back corrections"
+                else score_corpus(test, candidate, chosen),
+            }
+            for name in in_use_scores
+        }
+        worse = [
+            f"{metric} on the {name} ({getattr(pair['candidate'], metric):.3f} < "
+            f"{getattr(pair['in use'], metric):.3f})"
+            for name, pair in scores.items()
+            for metric in ("precision", "recall")
+            if round(getattr(pair["candidate"], metric), DIGITS)
+            < round(getattr(pair["in use"], metric), DIGITS)
+        ]
+        held_pair = scores["held-back corrections"]
+        if not any(
+            round(getattr(held_pair["candidate"], metric), DIGITS)
+            > round(getattr(held_pair["in use"], metric), DIGITS)
+            for metric in ("precision", "recall")
+        ):
+            worse.append("nothing better on the held-back corrections")
+        if first is None:
+            first = (chosen, scores, worse)
+        if not worse:
+            break
+    else:
+        chosen, scores, worse = first  # type: ignore[misc]
+    outcome.threshold = chosen
     outcome.scores = scores
-    worse = [
-        f"{metric} on the {name} ({getattr(pair['candidate'], metric):.3f} < "
-        f"{getattr(pair['in use'], metric):.3f})"
-        for name, pair in scores.items()
-        for metric in ("precision", "recall")
-        if round(getattr(pair["candidate"], metric), DIGITS)
-        < round(getattr(pair["in use"], metric), DIGITS)
-    ]
     created = now.astimezone(UTC)
     name = store.model_file_name(created)
     data = _model_data(candidate, created, chosen, outcome, not worse)
@@ -173,6 +196,7 @@ def _model_data(
         model_json(model.weights, [*TRAINING, "this deployment's corrections"])
     )
     data["version"] = "local"
+    data["veto_only"] = model.veto_only
     data["local"] = {
         "created_at": created.isoformat(timespec="seconds"),
         "threshold": threshold,
