@@ -20,6 +20,8 @@ from integrations.imap.htmltext import html_to_text
 from integrations.imap.quoting import reply_text
 
 _MSGID = re.compile(r"<([^<>\s]+)>")
+_PLAIN_ADDRESS = re.compile(r"[^\s<>\"(),;:@\\]+@[^\s<>\"(),;:@\\]+")
+_BRACKETED = re.compile(r"<([^<>\s\"\\]+@[^<>\s\"\\]+)>")
 
 
 class BrokenMessage(ValueError):
@@ -95,9 +97,18 @@ def _addresses(msg: Message, *names: str) -> list[Address]:
         except Exception:
             values.append(_header(msg, name))
     found = []
-    for display, addr in email.utils.getaddresses(values):
-        addr = addr.strip().lower()
-        if "@" in addr:
+    for value in values:
+        for display, addr in email.utils.getaddresses([value]):
+            addr = addr.strip().lower()
+            if "@" not in addr:
+                continue
+            if not _PLAIN_ADDRESS.fullmatch(addr):
+                # A broken quote or comment in the display name swallowed the address
+                # (`"Carla\" <carla@example.com>`): the one in angle brackets is meant.
+                bracketed = _BRACKETED.findall(value)
+                if len(bracketed) != 1:
+                    continue
+                addr, display = bracketed[0].lower(), ""
             found.append(Address(display.strip(), addr))
     return found
 
