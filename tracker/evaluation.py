@@ -80,9 +80,9 @@ def parse_case(raw: dict[str, Any], where: str = "corpus") -> Case:
     return Case(case_id, str(raw.get("author_role", "agent")), sent_at, zone, text, tuple(gold))
 
 
-def load_corpus(path: str | Path) -> list[Case]:
-    """Read a JSONL corpus; CorpusError names the file and line at fault."""
-    cases = []
+def read_objects(path: str | Path) -> list[tuple[str, dict[str, Any]]]:
+    """The JSON objects of a JSONL file, each with `file:line` for error messages."""
+    rows = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -94,8 +94,13 @@ def load_corpus(path: str | Path) -> list[Case]:
                 raise CorpusError(f"{where}: not JSON ({exc.msg})") from exc
             if not isinstance(raw, dict):
                 raise CorpusError(f"{where}: not a JSON object")
-            cases.append(parse_case(raw, where))
-    return cases
+            rows.append((where, raw))
+    return rows
+
+
+def load_corpus(path: str | Path) -> list[Case]:
+    """Read a JSONL corpus; CorpusError names the file and line at fault."""
+    return [parse_case(raw, where) for where, raw in read_objects(path)]
 
 
 def extract_case(

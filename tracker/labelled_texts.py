@@ -7,27 +7,17 @@ are scored; a label whose id or quote is not in the texts is an error, not a ski
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from tracker.evaluation import Case, CorpusError, parse_case
+from tracker.evaluation import Case, CorpusError, parse_case, read_objects
 
 
 def _rows(path: Path) -> list[tuple[str, dict[str, Any]]]:
-    rows = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CorpusError(f"{where}: not JSON ({exc.msg})") from exc
-            if not isinstance(raw, dict) or "id" not in raw:
-                raise CorpusError(f"{where}: not a JSON object with an id")
-            rows.append((where, raw))
+    rows = read_objects(path)
+    for where, raw in rows:
+        if "id" not in raw:
+            raise CorpusError(f"{where}: a JSON object with no id")
     return rows
 
 
