@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from mailparser_reply.parser import EmailMessage
 
+from tracker.extraction.cleaning import ATTRIBUTIONS
+
 _LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "pl", "ja"]
 
 _MARKERS = [
@@ -31,7 +33,10 @@ _MARKERS = [
     # Outlook without the rule: From: then Sent:/Date: on the next lines
     re.compile(r"^[ \t]*\**From:\**[^\n]*\n[ \t]*\**(?:Sent|Date):\**", re.M),
 ]
-_ATTRIBUTION = re.compile(r"^[ \t]*(?:On\b|Am\b|Le\b|El\b|Il\b|Op\b|Em\b|Den\b).{0,200}:[ \t]*$")
+# The opening words of an attribution line, per language: the extractor's table.
+_ATTRIBUTION = re.compile(
+    r"^[ \t]*(?:" + "|".join(opening for _, opening, _ in ATTRIBUTIONS) + r")\b.{0,200}:[ \t]*$"
+)
 _BLOCK_STARTS = [
     re.compile(r"^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)", re.I),
     re.compile(r"^[ \t]*_{10,}[ \t]*$"),
