@@ -1,7 +1,7 @@
 """`followthrough audit` of a large Zendesk history from the sandbox help desk.
 
 For each size (default 5,000 and 20,000 tickets, six comments per ticket) it starts the
-sandbox in its own process (`python -m integrations.sandbox --bulk N`, 1,000 items per
+sandbox in its own process (`python -m helpdesk_sandbox --bulk N`, 1,000 items per
 export page), then audits the last 14 days in a fresh worker process into a temporary
 SQLite file, as `followthrough audit` does, and reports the whole audit's wall time
 (read over HTTP + extraction + replay + report), the replay's share, and the worker's

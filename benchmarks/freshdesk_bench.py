@@ -28,9 +28,9 @@ KEY = "bench-freshdesk-key"
 
 
 def serve(conn, tickets: int, comments: int) -> None:  # the child: sandbox + face
-    from integrations.sandbox.freshdesk_face import FreshdeskFace
-    from integrations.sandbox.seed import bulk
-    from integrations.sandbox.server import SandboxServer
+    from helpdesk_sandbox.freshdesk_face import FreshdeskFace
+    from helpdesk_sandbox.seed import bulk
+    from helpdesk_sandbox.server import SandboxServer
 
     now = datetime.now(UTC)
     started = time.perf_counter()
@@ -74,7 +74,7 @@ def main() -> int:
     from integrations.freshdesk.connector import build
     from tracker.config import load_config
     from tracker.db import make_engine, upgrade
-    from tracker.sync import sync_source
+    from tracker.ingest.sync import sync_source
 
     parent, child = mp.get_context("fork").Pipe()
     process = mp.get_context("fork").Process(

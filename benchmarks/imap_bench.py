@@ -120,7 +120,7 @@ def bench_polling(count: int, batch_size: int) -> None:
         from tracker.config import Config, SourceConfig
         from tracker.db import make_engine, upgrade
         from tracker.durations import parse_duration
-        from tracker.sync import sync_source
+        from tracker.ingest.sync import sync_source
 
         url = f"sqlite:///{directory / 'bench.db'}"
         upgrade(url)

@@ -1,7 +1,7 @@
 """Throughput of a full Zendesk sync against the sandbox help desk, on SQLite and PostgreSQL.
 
 For each size (default 5,000 and 20,000 tickets, five comments per ticket) it starts the
-sandbox in its own process (`python -m integrations.sandbox --bulk N`, rate limiting
+sandbox in its own process (`python -m helpdesk_sandbox --bulk N`, rate limiting
 off, 1,000 items per export page), then runs one first-time sync per database in a fresh
 worker process and reports:
 
@@ -54,7 +54,7 @@ def worker(url: str, email: str, db_url: str) -> None:
     from tracker.config import Config, SourceConfig
     from tracker.db import make_engine, upgrade
     from tracker.durations import parse_duration
-    from tracker.sync import sync_source
+    from tracker.ingest.sync import sync_source
 
     upgrade(db_url)
     engine = make_engine(db_url)
@@ -99,7 +99,7 @@ def worker(url: str, email: str, db_url: str) -> None:
 
 def _sandbox(tickets: int, comments: int) -> tuple[subprocess.Popen, str, str]:
     env = {**os.environ, "SANDBOX_TOKEN": TOKEN, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "integrations.sandbox", "--port", "0", "--bulk",
+    command = [sys.executable, "-m", "helpdesk_sandbox", "--port", "0", "--bulk",
                str(tickets), "--comments", str(comments), "--page-size", "1000"]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     url = email = ""

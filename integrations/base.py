@@ -2,7 +2,7 @@
 write-back of an internal note, tags and a due-time field.
 
 A connector holds no business rules and never opens a database session; the sync runner
-(tracker/sync.py) stores each yielded batch and its cursor in one transaction.
+(tracker/ingest/sync.py) stores each yielded batch and its cursor in one transaction.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from integrations.http import CallStats
-from tracker.records import Batch
+from tracker.ingest.records import Batch
 
 
 class WriteBackError(Exception):

@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from tracker.lifecycle import is_overdue, late_by, live_state
 from tracker.models import Escalation, Person, Promise, PromiseEvent, Source, Team, Ticket
 from tracker.models import utcnow as _utcnow
+from tracker.promises.lifecycle import is_overdue, late_by, live_state
 
 STATES = ("open", "kept", "broken", "dismissed", "snoozed", "overdue")
 

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from tracker.models import Digest, Escalation, Promise, PromiseEvent
-from tracker.outbox import CANCELLED, FAILED, SENT
+from tracker.outbox.rows import CANCELLED, FAILED, SENT
 
 BATCH = 5_000
 CLOSED = ("kept", "broken", "dismissed")

@@ -1,6 +1,6 @@
 """The sweep: fulfilment, escalation decisions, delivery and digests, as of `now`.
 
-The loop only acts; `tracker.lifecycle` and `tracker.escalation` decide. Steps of
+The loop only acts; `tracker.promises.lifecycle` and `tracker.promises.escalation` decide. Steps of
 `decide`:
 1. promises on tickets with a message or assignment stored since the last pass
    (watermarks) that a reply keeps or a closure or hand-off changes;
@@ -9,7 +9,7 @@ The loop only acts; `tracker.lifecycle` and `tracker.escalation` decide. Steps o
 3. promises whose `next_action_at` has come (`state IN open/snoozed` on the
    (state, next_action_at) index): recompute, write outbox rows, push the column
    forward — by an hour when recomputing crashes, so one bad row cannot loop.
-`deliver` then claims outbox rows and sends them (tracker.delivery).
+`deliver` then claims outbox rows and sends them (tracker.outbox.delivery).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from sqlmodel import Session, select
 
 from tracker.config import Config
 from tracker.models import Assignment, Lease, Message, Person, Promise, Team, Ticket
-from tracker.recompute import Recomputer, Tally
+from tracker.promises.recompute import Recomputer, Tally
 from tracker.teams import sync_teams
 
 log = logging.getLogger(__name__)
@@ -321,7 +321,7 @@ def deliver(
 ) -> SweepReport:
     """Claim due outbox rows (escalations and digests), send them, record the outcome;
     between rows, stop when `stop` (a threading.Event) is set."""
-    from tracker.delivery import deliver_outbox
+    from tracker.outbox.delivery import deliver_outbox
 
     return deliver_outbox(
         engine,
@@ -336,7 +336,7 @@ def deliver(
 
 def digests(engine: Engine, config: Config, *, now: datetime) -> int:
     """Queue each team's daily digest for its leads once `digest_at` has passed locally."""
-    from tracker.digest import queue_digests
+    from tracker.outbox.digest import queue_digests
 
     with Session(engine, expire_on_commit=False) as session:
         count = queue_digests(session, config, now)

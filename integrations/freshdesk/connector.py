@@ -24,7 +24,7 @@ from integrations.freshdesk.polling import PASSES, PollState, Window
 from integrations.freshdesk.writeback import FreshdeskWriteBack
 from integrations.http import AuthError, CallStats, HttpError, MalformedResponse
 from tracker.config import SourceConfig
-from tracker.records import Batch, MessageRecord, PersonRecord, RejectedRecord
+from tracker.ingest.records import Batch, MessageRecord, PersonRecord, RejectedRecord
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class FreshdeskConnector(FreshdeskWriteBack):
     def http_stats(self) -> CallStats:
         return self.client.stats
 
-    # ---- one record again (tracker.retry) ----------------------------------------
+    # ---- one record again (tracker.ingest.retry) ----------------------------------------
     def refetch(
         self,
         kind: str,

@@ -7,7 +7,7 @@ from typing import Any
 
 from integrations.freshdesk.timezones import to_iana
 from tracker.extraction import clean_html
-from tracker.records import GroupRecord, MessageRecord, PersonRecord, TicketRecord
+from tracker.ingest.records import GroupRecord, MessageRecord, PersonRecord, TicketRecord
 
 STATUS = {2: "open", 3: "pending", 4: "solved", 5: "closed"}
 

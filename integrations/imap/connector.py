@@ -29,7 +29,7 @@ from integrations.imap.mailthread import ThreadBuilder, sent_time
 from integrations.imap.parsing import BrokenMessage, ParsedMail, parse_message
 from integrations.imap.threads import ThreadIndex
 from tracker.config import SourceConfig
-from tracker.records import Batch, RejectedRecord
+from tracker.ingest.records import Batch, RejectedRecord
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,7 @@ class ImapConnector:
     def set_due_field(self, ticket_external_id: str, due: datetime | None) -> None:
         return None  # no field to set; nothing is lost
 
-    # -- one record again (tracker.retry) -------------------------------------------------------
+    # -- one record again (tracker.ingest.retry) -------------------------------------------
     def refetch(
         self,
         kind: str,

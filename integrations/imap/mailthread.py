@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from integrations.imap.parsing import Address, ParsedMail
 from integrations.imap.threads import ThreadIndex, short_key, strip_subject
-from tracker.records import (
+from tracker.ingest.records import (
     AssignmentRecord,
     Batch,
     MessageRecord,

@@ -13,7 +13,7 @@ from email.utils import formatdate, make_msgid
 
 from integrations.notify import Notice, TransportError
 from tracker.config import Config
-from tracker.sanitize import address
+from tracker.ingest.sanitize import address
 
 _LINE_BREAKS = re.compile(r"[\r\n\x00-\x1f\x7f]+")
 

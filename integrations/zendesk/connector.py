@@ -28,7 +28,7 @@ from integrations.zendesk import mapping
 from integrations.zendesk.client import EXPORT, base_url, cursor_pages, make_client
 from integrations.zendesk.writeback import ZendeskWriteBack
 from tracker.config import SourceConfig
-from tracker.records import Batch, PersonRecord, RejectedRecord, TicketRecord
+from tracker.ingest.records import Batch, PersonRecord, RejectedRecord, TicketRecord
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class ZendeskConnector:
     def set_due_field(self, ticket_external_id: str, due: datetime | None) -> None:
         self.writer.set_due_field(ticket_external_id, due)
 
-    # -- one record again (tracker.retry) ---------------------------------------------------
+    # -- one record again (tracker.ingest.retry) ---------------------------------------------------
     def refetch(
         self,
         kind: str,

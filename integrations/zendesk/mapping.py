@@ -8,7 +8,13 @@ from typing import Any
 
 from integrations.base import parse_time
 from tracker.extraction import clean_html
-from tracker.records import AssignmentRecord, GroupRecord, MessageRecord, PersonRecord, TicketRecord
+from tracker.ingest.records import (
+    AssignmentRecord,
+    GroupRecord,
+    MessageRecord,
+    PersonRecord,
+    TicketRecord,
+)
 
 AGENT_ROLES = ("agent", "admin")
 COMMENT_TYPES = ("Comment", "VoiceComment")

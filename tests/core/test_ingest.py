@@ -4,9 +4,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
-from tracker.ingest import get_or_create_source, ingest
-from tracker.models import Assignment, Message, Person, Source, Ticket
-from tracker.records import (
+from tracker.ingest.records import (
     AssignmentRecord,
     Batch,
     GroupRecord,
@@ -14,6 +12,8 @@ from tracker.records import (
     PersonRecord,
     TicketRecord,
 )
+from tracker.ingest.store import get_or_create_source, ingest
+from tracker.models import Assignment, Message, Person, Source, Ticket
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 

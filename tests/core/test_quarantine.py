@@ -15,9 +15,9 @@ import tracker.extraction
 from integrations.http import CallStats
 from tracker.config import Config, SourceConfig
 from tracker.durations import parse_duration
+from tracker.ingest.records import Batch, MessageRecord, PersonRecord, TicketRecord
+from tracker.ingest.sync import sync_source
 from tracker.models import Message, Promise, Rejected, Source
-from tracker.records import Batch, MessageRecord, PersonRecord, TicketRecord
-from tracker.sync import sync_source
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 T0 = NOW - timedelta(hours=3)
@@ -101,12 +101,12 @@ def test_a_rejected_record_stored_by_a_later_pass_leaves_the_rejected_table(
 
 
 def test_a_database_that_stops_answering_stops_the_pass_and_rejects_nothing(engine, monkeypatch):
-    import tracker.quarantine
+    import tracker.ingest.quarantine
 
     def unreachable(*args, **kwargs):
         raise sqlalchemy.exc.OperationalError("INSERT …", {"text": "secret body"}, OSError("gone"))
 
-    monkeypatch.setattr(tracker.quarantine, "_settle", unreachable)
+    monkeypatch.setattr(tracker.ingest.quarantine, "_settle", unreachable)
     connector = Pages(page("c1", "hello"))
     report = sync_source(engine, Config(sources=[SOURCE]), SOURCE, now=NOW, connector=connector)
     assert report.error == "desk: OperationalError (OSError)"

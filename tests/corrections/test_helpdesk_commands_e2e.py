@@ -8,15 +8,15 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from integrations.sandbox.freshdesk_face import FreshdeskFace
-from integrations.sandbox.seed import seed_week
-from integrations.sandbox.server import SandboxServer
-from integrations.sandbox.zendesk_face import ZendeskFace
+from helpdesk_sandbox.freshdesk_face import FreshdeskFace
+from helpdesk_sandbox.seed import seed_week
+from helpdesk_sandbox.server import SandboxServer
+from helpdesk_sandbox.zendesk_face import ZendeskFace
 from tests.sandbox.sandbox_helpers import NOW, SANDBOX_TOKEN, sandbox_config, sandbox_source
 from tracker.config import SourceConfig
 from tracker.durations import parse_duration
+from tracker.ingest.sync import sync_source
 from tracker.models import Correction, Person, Promise, Ticket
-from tracker.sync import sync_source
 
 FD_KEY = "fd-commands-key"
 

@@ -16,9 +16,9 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from integrations.sandbox.server import Reply, Request, SandboxServer
-from integrations.sandbox.store import Store
-from integrations.sandbox.zendesk_face import ZendeskFace
+from helpdesk_sandbox.server import Reply, Request, SandboxServer
+from helpdesk_sandbox.store import Store
+from helpdesk_sandbox.zendesk_face import ZendeskFace
 from tracker.demo.mailsink import free_port
 
 TOKEN = "sandbox-token-123"

@@ -12,12 +12,12 @@ from sandbox_helpers import NOW, running_sandbox, sandbox_config, sandbox_source
 from smtp_sink import smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
-from integrations.sandbox.bulk import bulk
+from helpdesk_sandbox.bulk import bulk
 from tracker.config import EmailConfig
+from tracker.ingest.sync import sync_source
 from tracker.models import Escalation, Promise
-from tracker.outbox import SENT
+from tracker.outbox.rows import SENT
 from tracker.sweep import run_sweep
-from tracker.sync import sync_source
 
 ACCUSING = ("overdue", "lead", "manager")
 EXPORT_CALLS_PER_MINUTE = 10  # the default export budget: one call every 6 s

@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 from support import SilentServer, SlackRecorder
 
 from tracker.config import SlackConfig
-from tracker.delivery import PAUSE_PREFIX
 from tracker.models import Escalation, Lease
+from tracker.outbox.delivery import PAUSE_PREFIX
 from tracker.service.jobs import Jobs
 from tracker.sweep import decide
 

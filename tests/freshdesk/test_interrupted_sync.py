@@ -8,11 +8,12 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, select
 
+from helpdesk_sandbox.freshdesk_face import FreshdeskFace
+from helpdesk_sandbox.seed import seed_week
+from helpdesk_sandbox.server import SandboxServer
 from integrations.freshdesk.connector import build
-from integrations.sandbox.freshdesk_face import FreshdeskFace
-from integrations.sandbox.seed import seed_week
-from integrations.sandbox.server import SandboxServer
 from tracker.config import load_config
+from tracker.ingest.sync import sync_source
 from tracker.models import (
     Assignment,
     HelpdeskGroup,
@@ -22,7 +23,6 @@ from tracker.models import (
     Source,
     Ticket,
 )
-from tracker.sync import sync_source
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 KEY = "sandbox-fd-key-0815"

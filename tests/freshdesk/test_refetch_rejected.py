@@ -8,14 +8,14 @@ from urllib.parse import urlsplit
 
 from sqlmodel import select
 
-import tracker.sync
+import tracker.ingest.sync
 from tests.freshdesk.conftest import NOW, source_config
 from tests.freshdesk.fake_api import conversation, ticket
 from tracker.config import Config
 from tracker.db import session_scope
+from tracker.ingest.retry import EVERY
+from tracker.ingest.sync import sync_source
 from tracker.models import Message, Promise, Rejected, Ticket
-from tracker.retry import EVERY
-from tracker.sync import sync_source
 
 
 class Fault(Exception):
@@ -24,7 +24,7 @@ class Fault(Exception):
 
 def _fail_storing_ticket_2(monkeypatch) -> dict[str, bool]:
     switch = {"on": True}
-    real = tracker.sync.ingest
+    real = tracker.ingest.sync.ingest
 
     def ingest(session, source, batch, **kwargs):
         thread = [t.external_id for t in batch.tickets]
@@ -33,7 +33,7 @@ def _fail_storing_ticket_2(monkeypatch) -> dict[str, bool]:
             raise Fault("injected")
         return real(session, source, batch, **kwargs)
 
-    monkeypatch.setattr(tracker.sync, "ingest", ingest)
+    monkeypatch.setattr(tracker.ingest.sync, "ingest", ingest)
     return switch
 
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
+from helpdesk_sandbox.freshdesk_face import FreshdeskFace
+from helpdesk_sandbox.seed import seed_week
+from helpdesk_sandbox.server import SandboxServer
 from integrations.freshdesk.timezones import rails_zone
-from integrations.sandbox.freshdesk_face import FreshdeskFace
-from integrations.sandbox.seed import seed_week
-from integrations.sandbox.server import SandboxServer
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 KEY = "face-key-99"

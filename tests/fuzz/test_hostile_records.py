@@ -25,8 +25,8 @@ from tests.freshdesk.fake_api import FakeFreshdesk
 from tests.freshdesk.fake_api import ticket as fd_ticket
 from tracker.config import Config, SourceConfig
 from tracker.durations import parse_duration
+from tracker.ingest.sync import sync_source
 from tracker.models import Message, Person, Rejected, Source, Ticket
-from tracker.sync import sync_source
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 ZD = "https://acme.zendesk.com"

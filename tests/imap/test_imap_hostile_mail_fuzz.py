@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from tests.fuzz.test_hostile_records import FUZZ, NOW, _ids, _stored, hostile_text
 from tests.imap.test_imap_ingest import mailbox_config
 from tracker.config import Config, SourceConfig
+from tracker.ingest.sync import sync_source
 from tracker.models import Message, Rejected
-from tracker.sync import sync_source
 
 # -- IMAP: raw mail in a real Dovecot ----------------------------------------------------------
 

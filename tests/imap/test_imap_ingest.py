@@ -16,8 +16,8 @@ from tests.imap.proxy import Proxy
 from tests.imap.seed import AGENTS, ANNA, NOW, SUPPORT, at, support_week
 from tracker.config import Config, SourceConfig
 from tracker.durations import parse_duration
+from tracker.ingest.sync import sync_source
 from tracker.models import Assignment, Message, Person, Promise, Source, Ticket
-from tracker.sync import sync_source
 
 
 def mailbox_config(account: Account, folders: list[str], **extra: object) -> Config:

@@ -10,7 +10,7 @@ from integrations.imap.connector import ImapConnector
 from tests.imap.conftest import Account, unique
 from tests.imap.mails import mail
 from tests.imap.seed import AGENTS, ANNA, NOW, SUPPORT, at, support_week
-from tracker.records import Batch
+from tracker.ingest.records import Batch
 
 
 def connector(account: Account, batch_size: int = 2, **kwargs) -> ImapConnector:

@@ -15,9 +15,9 @@ from tests.imap.conftest import Account, unique
 from tests.imap.mails import mail
 from tests.imap.seed import ANNA, NOW, SUPPORT, at
 from tests.imap.test_imap_ingest import mailbox_config
+from tracker.ingest.retry import EVERY
+from tracker.ingest.sync import sync_source
 from tracker.models import Message, Rejected, Source
-from tracker.retry import EVERY
-from tracker.sync import sync_source
 
 
 @pytest.fixture(autouse=True)

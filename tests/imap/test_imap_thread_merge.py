@@ -13,9 +13,9 @@ from tests.imap.mails import mail
 from tests.imap.seed import AGENTS, NOW, TOM, at
 from tracker.config import Config, SourceConfig, TeamConfig
 from tracker.durations import parse_duration
+from tracker.ingest.sync import sync_source
 from tracker.models import Message, Promise, Ticket
 from tracker.sweep import decide
-from tracker.sync import sync_source
 
 CUSTOMER = "Dana Fox <dana.fox@example.org>"
 

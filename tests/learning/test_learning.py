@@ -10,14 +10,14 @@ from click.testing import CliRunner
 from sqlmodel import Session, select
 
 from tests.lifecycle.promise_world import make_config, utc
-from tracker.actions import dismiss
 from tracker.cli import cli
 from tracker.config import LearningConfig
+from tracker.ingest.records import Batch, MessageRecord, PersonRecord, TicketRecord
+from tracker.ingest.sync import sync_source
 from tracker.learning import store
 from tracker.learning.running import learn_now, status_now
 from tracker.models import Promise
-from tracker.records import Batch, MessageRecord, PersonRecord, TicketRecord
-from tracker.sync import sync_source
+from tracker.promises.actions import dismiss
 
 IDIOM = "We'll keep an eye on things from our side."
 REAL = "I'll call you back tomorrow at 3pm with the engineer's answer."

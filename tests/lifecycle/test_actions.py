@@ -9,7 +9,7 @@ import pytest
 from promise_world import World, events, utc
 from sqlmodel import Session
 
-from tracker import actions
+from tracker.promises import actions
 from tracker.queries import dismissed_total, promise_rows
 
 MADE = utc(2026, 11, 23, 10)

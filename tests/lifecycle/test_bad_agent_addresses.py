@@ -18,10 +18,10 @@ from integrations.notify import Notice, TransportError
 from integrations.notify.email import EmailTransport
 from tracker.config import Config, SourceConfig
 from tracker.durations import parse_duration
+from tracker.ingest.records import Batch, PersonRecord
+from tracker.ingest.sync import sync_source
 from tracker.models import Escalation, Person
-from tracker.records import Batch, PersonRecord
 from tracker.sweep import run_sweep
-from tracker.sync import sync_source
 
 FORGED = "carl@acme.example\r\nBcc: everyone@evil.example"
 NOW = utc(2026, 11, 23, 12)

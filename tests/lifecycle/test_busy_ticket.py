@@ -11,11 +11,11 @@ import sqlalchemy as sa
 from promise_world import World, make_config, utc
 from sqlmodel import Session, func, select
 
-from tracker import lifecycle
-from tracker.ingest import MAX_OPEN_PER_TICKET, ingest
+from tracker.ingest.records import Batch, MessageRecord
+from tracker.ingest.store import MAX_OPEN_PER_TICKET, ingest
 from tracker.models import Promise
-from tracker.recompute import Recomputer, Tally
-from tracker.records import Batch, MessageRecord
+from tracker.promises import lifecycle
+from tracker.promises.recompute import Recomputer, Tally
 from tracker.sweep import decide
 
 MADE = utc(2026, 11, 23, 10)

@@ -10,9 +10,9 @@ from smtp_sink import SmtpServer, free_port, smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
 from integrations.notify.email import EmailTransport
-from tracker import actions
-from tracker.delivery import claim
 from tracker.models import Digest, Escalation
+from tracker.outbox.delivery import claim
+from tracker.promises import actions
 from tracker.queries import promise_rows
 from tracker.sweep import decide, deliver, run_sweep
 
@@ -184,9 +184,9 @@ def test_a_lead_gets_one_daily_digest_at_the_team_time(engine, smtp):
 def test_two_workers_delivering_at_once_send_each_notice_once(engine, smtp, monkeypatch):
     from concurrent.futures import ThreadPoolExecutor
 
-    import tracker.delivery
+    import tracker.outbox.delivery
 
-    monkeypatch.setattr(tracker.delivery, "CLAIM_BATCH", 3)  # small claims interleave
+    monkeypatch.setattr(tracker.outbox.delivery, "CLAIM_BATCH", 3)  # small claims interleave
     world, _, _ = setup(engine, smtp.port)
     with Session(engine, expire_on_commit=False) as session:
         world.session = session

@@ -9,7 +9,7 @@ import pytest
 from tracker.calendar import BusinessCalendar
 from tracker.config import EscalationConfig
 from tracker.durations import parse_duration
-from tracker.escalation import Channels, ladder_times, plan, recipients
+from tracker.promises.escalation import Channels, ladder_times, plan, recipients
 
 LONDON = BusinessCalendar.from_config("Europe/London", "09:00-17:00", "Mon-Fri", "GB")
 CONFIG = EscalationConfig(

@@ -9,10 +9,16 @@ from datetime import UTC, datetime
 from promise_world import make_config
 from sqlmodel import Session, select
 
-from tracker.ingest import get_or_create_source, ingest
+from tracker.ingest.records import (
+    AssignmentRecord,
+    Batch,
+    MessageRecord,
+    PersonRecord,
+    TicketRecord,
+)
+from tracker.ingest.store import get_or_create_source, ingest
 from tracker.models import Promise, PromiseEvent
 from tracker.queries import promise_rows
-from tracker.records import AssignmentRecord, Batch, MessageRecord, PersonRecord, TicketRecord
 from tracker.sweep import decide
 from tracker.teams import sync_teams
 

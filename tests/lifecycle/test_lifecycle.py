@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tracker.lifecycle import (
+from tracker.promises.lifecycle import (
     MessageFacts,
     PromiseFacts,
     current_owner,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.lifecycle import MessageFacts, PromiseFacts, keeps, resolve
+from tracker.promises.lifecycle import MessageFacts, PromiseFacts, keeps, resolve
 
 MADE = datetime(2026, 11, 23, 10, tzinfo=UTC)
 PROMISE = PromiseFacts(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tracker.digest import DigestItem, digest_body, digest_due
-from tracker.notices import PromiseView, compose, humanize
+from tracker.outbox.digest import DigestItem, digest_body, digest_due
+from tracker.outbox.notices import PromiseView, compose, humanize
 
 DUE = datetime(2026, 11, 24, 11, tzinfo=UTC)
 VIEW = PromiseView(

@@ -10,11 +10,11 @@ import pytest
 from sqlmodel import Session, select
 
 from tracker.config import validate
-from tracker.digest import team_items
-from tracker.ingest import get_or_create_source, ingest
+from tracker.ingest.records import Batch, GroupRecord, MessageRecord, PersonRecord, TicketRecord
+from tracker.ingest.store import get_or_create_source, ingest
 from tracker.models import Escalation, Promise, Team
+from tracker.outbox.digest import team_items
 from tracker.queries import promise_rows
-from tracker.records import Batch, GroupRecord, MessageRecord, PersonRecord, TicketRecord
 from tracker.sweep import decide
 from tracker.teams import sync_teams
 from tracker.web import create_app
@@ -239,7 +239,7 @@ def test_teams_lists_who_maps_where_and_config_check_warns_about_the_rest(engine
 
 
 def test_teams_and_memberships_follow_the_config_exactly_on_every_start(engine):
-    from tracker.actions import may_act
+    from tracker.promises.actions import may_act
     from tracker.web.access import lead_team_ids
 
     before = _config(members=[AMY])

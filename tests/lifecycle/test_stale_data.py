@@ -11,8 +11,8 @@ from smtp_sink import smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
 from tracker.calendar import BusinessCalendar
-from tracker.escalation import Freshness, plan
 from tracker.models import Escalation, Promise, Source
+from tracker.promises.escalation import Freshness, plan
 from tracker.sweep import decide, run_sweep
 
 MADE = utc(2026, 11, 23, 10)  # a Monday

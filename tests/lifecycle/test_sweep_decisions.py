@@ -8,9 +8,9 @@ import sqlalchemy as sa
 from promise_world import World, events, make_config, utc
 from sqlmodel import Session, select
 
-from tracker import actions
 from tracker.models import Escalation, Promise
-from tracker.recompute import Recomputer
+from tracker.promises import actions
+from tracker.promises.recompute import Recomputer
 from tracker.sweep import decide, run_sweep
 
 MADE = utc(2026, 11, 23, 10)  # a Monday

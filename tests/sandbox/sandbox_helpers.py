@@ -11,9 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from integrations.sandbox.seed import Seeded, seed_week
-from integrations.sandbox.server import RateLimit, SandboxServer
-from integrations.sandbox.zendesk_face import ZendeskFace
+from helpdesk_sandbox.seed import Seeded, seed_week
+from helpdesk_sandbox.server import RateLimit, SandboxServer
+from helpdesk_sandbox.zendesk_face import ZendeskFace
 from tracker.config import Config, SourceConfig, TeamConfig
 from tracker.durations import parse_duration
 

@@ -16,13 +16,13 @@ from sandbox_helpers import (
 )
 from sqlmodel import select
 
+from helpdesk_sandbox.server import RateLimit
 from integrations.base import WriteBackError
 from integrations.registry import connector_for
-from integrations.sandbox.server import RateLimit
 from tracker.cli import cli
 from tracker.db import session_scope, upgrade
+from tracker.ingest.sync import sync_all, sync_source
 from tracker.models import Assignment, Message, Person, Promise, Source, Ticket
-from tracker.sync import sync_all, sync_source
 
 
 def _people(session) -> dict[int, Person]:

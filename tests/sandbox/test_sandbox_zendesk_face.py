@@ -9,8 +9,8 @@ import pytest
 import requests
 from sandbox_helpers import NOW, SANDBOX_TOKEN, running_sandbox
 
-from integrations.sandbox.seed import seed_week
-from integrations.sandbox.store import Store, StoreError
+from helpdesk_sandbox.seed import seed_week
+from helpdesk_sandbox.store import Store, StoreError
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from sandbox_helpers import (
 )
 
 from integrations.zendesk.connector import build
-from tracker.sync import sync_source
+from tracker.ingest.sync import sync_source
 
 
 class Crash(ConnectionError):  # a dropped connection: its text is shown

@@ -17,9 +17,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from integrations.sandbox.server import Reply, Request, SandboxServer
-from integrations.sandbox.store import Store
-from integrations.sandbox.zendesk_face import ZendeskFace
+from helpdesk_sandbox.server import Reply, Request, SandboxServer
+from helpdesk_sandbox.store import Store
+from helpdesk_sandbox.zendesk_face import ZendeskFace
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "sandbox-token-123"

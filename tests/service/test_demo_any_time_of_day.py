@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from integrations.sandbox.seed import seed_week
+from helpdesk_sandbox.seed import seed_week
 from tracker.demo.run import run_demo
 from tracker.demo.summary import outcome
 

@@ -12,14 +12,14 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy.exc
 
-import tracker.quarantine
+import tracker.ingest.quarantine
 from integrations.http import CallStats
 from tracker.config import Config, SourceConfig
 from tracker.durations import parse_duration
-from tracker.records import Batch, MessageRecord
+from tracker.ingest.records import Batch, MessageRecord
+from tracker.ingest.sync import sync_source
 from tracker.service import logs
 from tracker.service.health import health
-from tracker.sync import sync_source
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 SECRET = "Dear Bob, my card number is 4111 1111 1111 1111"
@@ -47,7 +47,7 @@ def connection_lost_mid_insert(monkeypatch):
             OSError("server closed the connection unexpectedly"),
         )
 
-    monkeypatch.setattr(tracker.quarantine, "_settle", lost)
+    monkeypatch.setattr(tracker.ingest.quarantine, "_settle", lost)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from tracker.config import Config, SourceConfig
 from tracker.db import make_engine, session_scope
 from tracker.demo.mailsink import free_port
 from tracker.durations import parse_duration
-from tracker.ingest import get_or_create_source
+from tracker.ingest.store import get_or_create_source
 from tracker.models import Escalation, Message, Promise, Ticket
 from tracker.service.health import health
 

@@ -66,7 +66,7 @@ def test_library_log_lines_become_events_too(restore_logging):
 def test_the_extra_fields_of_other_modules_log_lines_are_kept(restore_logging):
     stream = io.StringIO()
     logs.configure(stream)
-    logging.getLogger("tracker.sync").warning(
+    logging.getLogger("tracker.ingest.sync").warning(
         "sync failed", extra={"source": "zendesk", "error": "zendesk: 500"}
     )
     record = json.loads(stream.getvalue())

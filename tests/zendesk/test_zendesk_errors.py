@@ -25,8 +25,8 @@ from zd_helpers import (
 
 from integrations.http import AuthError, HttpError, MalformedResponse
 from tracker.db import session_scope
+from tracker.ingest.sync import sync_source
 from tracker.models import Source
-from tracker.sync import sync_source
 
 T0 = epoch(NOW - timedelta(hours=2))
 STORED = json.dumps({"events": {"seen": [], "start": T0}, "tickets": {"cursor": "kept"}})

@@ -31,8 +31,8 @@ from zd_helpers import (
 )
 
 from tracker.db import session_scope
+from tracker.ingest.sync import sync_source
 from tracker.models import Message, Person, Promise, Rejected, Source
-from tracker.sync import sync_source
 
 T0 = epoch(NOW - timedelta(hours=2))
 LONG_NAME = "Carla " + "C" * 244  # 250 characters

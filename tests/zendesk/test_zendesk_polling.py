@@ -39,8 +39,8 @@ from zd_helpers import (
 
 from integrations.http import HttpError
 from tracker.db import session_scope
+from tracker.ingest.sync import sync_source
 from tracker.models import Assignment, Message, Person, Promise, Source, Ticket
-from tracker.sync import sync_source
 
 T0 = epoch(NOW - timedelta(hours=2))
 

@@ -26,11 +26,11 @@ from zd_helpers import (
     ticket_page,
 )
 
-import tracker.sync
+import tracker.ingest.sync
 from tracker.db import session_scope
+from tracker.ingest.retry import EVERY
+from tracker.ingest.sync import sync_source
 from tracker.models import Message, Promise, Rejected, Ticket
-from tracker.retry import EVERY
-from tracker.sync import sync_source
 
 TICKET_URL = f"{BASE}/api/v2/tickets/2.json"
 COMMENTS_URL = f"{BASE}/api/v2/tickets/2/comments.json"
@@ -42,14 +42,14 @@ class Fault(Exception):
 
 def _fail_storing_ticket_2(monkeypatch) -> dict[str, bool]:
     switch = {"on": True}
-    real = tracker.sync.ingest
+    real = tracker.ingest.sync.ingest
 
     def ingest(session, source, batch, **kwargs):
         if switch["on"] and any(t.external_id == "2" for t in batch.tickets):
             raise Fault("injected")
         return real(session, source, batch, **kwargs)
 
-    monkeypatch.setattr(tracker.sync, "ingest", ingest)
+    monkeypatch.setattr(tracker.ingest.sync, "ingest", ingest)
     return switch
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from integrations.base import WriteBackError, dump_cursor, load_cursor
 from integrations.http import CallStats
-from tracker.records import Batch
+from tracker.ingest.records import Batch
 
 FILE_TYPES = ("mbox", "maildir", "zendesk-export", "freshdesk-export")
 PAGE = 200

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from tracker.config import SourceConfig
-from tracker.records import Batch
+from tracker.ingest.records import Batch
 
 STAGES = {"zendesk": ("tickets", "events")}
 

@@ -33,8 +33,8 @@ from tracker.audit.progress import Estimator, Observed, Progress, budget_per_min
 from tracker.audit.report import AuditReport, build_report
 from tracker.config import Config, SourceConfig, TicketNotifyConfig
 from tracker.durations import Duration
+from tracker.ingest.sync import SyncReport, sync_source
 from tracker.models import Lease
-from tracker.sync import SyncReport, sync_source
 
 START, END, NOW, IDENTITY, DONE = (
     "audit:start",

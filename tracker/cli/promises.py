@@ -90,7 +90,7 @@ def promise_group() -> None:
 def _act(ctx: click.Context, action: str, promise_id: int, actor: str, as_json: bool, **kw: Any):
     from sqlmodel import Session
 
-    from tracker import actions
+    from tracker.promises import actions
     from tracker.queries import promise_rows
 
     config = get_config(ctx)

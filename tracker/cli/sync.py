@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from tracker.cli.common import EXIT_FAILED, EXIT_USAGE, fail, get_config, get_engine
 from tracker.cli.sweep import parse_when
 from tracker.config import Config, SourceConfig
-from tracker.sync import SyncReport, sync_source
+from tracker.ingest.sync import SyncReport, sync_source
 
 
 def _summary(report: SyncReport) -> str:

@@ -2,7 +2,7 @@
 
 The same rule for every channel (help-desk note or tag, Slack button, reply e-mail):
 the actor must be staff (an agent or admin of a source, a team lead, or a `[web]` admin)
-and, for an existing promise, someone `tracker.actions.may_act` allows: its owner, its
+and, for an existing promise, someone `tracker.promises.actions.may_act` allows: its owner, its
 maker, a lead of the owner's team or an admin. So nobody dismisses another team's promise
 by any channel. The caller owns the transaction.
 """
@@ -16,12 +16,12 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from tracker import actions
 from tracker.config import Config
 from tracker.corrections.commands import Command
 from tracker.corrections.examples import record_correction
-from tracker.lifecycle import LIVE_STATES, live_state
 from tracker.models import Message, Person, Promise, PromiseEvent, Ticket
+from tracker.promises import actions
+from tracker.promises.lifecycle import LIVE_STATES, live_state
 from tracker.teams import CalendarResolver
 from tracker.web.access import STAFF_ROLES, lead_team_ids
 

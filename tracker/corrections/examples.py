@@ -1,7 +1,7 @@
 """Every correction kept as a labelled example with its text, for a later learning step.
 
 The caller owns the transaction. `record_correction` is called by whatever changed the
-promise (tracker.actions.dismiss for every channel's dismissals, the channels for added
+promise (tracker.promises.actions.dismiss for every channel's dismissals, the channels for added
 promises), so no channel can correct without leaving an example behind.
 """
 

@@ -1,7 +1,7 @@
 """Commands in help-desk internal notes (`#promise`, `#notpromise`, `#done`, `#snooze`) and
 the tag alternative (`ft_done`, `ft_not_a_promise`), read on the connectors' normal pass.
 
-Steps, inside the page's ingest transaction (tracker/sync.py):
+Steps, inside the page's ingest transaction (tracker/ingest/sync.py):
 1. before ingest, `new_commands` picks the page's private agent notes that start with
    `#` and were not stored before (so a page read twice acts once);
 2. after ingest, `run_commands` acts on each note as its author and on each command tag
@@ -23,10 +23,10 @@ from sqlmodel import Session
 from tracker.config import Config
 from tracker.corrections.applying import Outcome, act_on_ticket, open_promises
 from tracker.corrections.commands import CommandError, parse_note, tag_commands
-from tracker.lookups import existing
+from tracker.ingest.lookups import existing
+from tracker.ingest.records import Batch, MessageRecord
 from tracker.models import Message, Person, Source, Ticket
-from tracker.notices import NOTE_MARK
-from tracker.records import Batch, MessageRecord
+from tracker.outbox.notices import NOTE_MARK
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from tracker import actions
 from tracker.models import Correction, Promise, PromiseEvent
+from tracker.promises import actions
 
 
 class OverruleError(Exception):

@@ -117,7 +117,7 @@ def sync_replies(engine: Engine, config: Config, source: SourceConfig, *, now: d
 
     from integrations.imap.client import Mailbox
     from integrations.imap.connector import settings_from
-    from tracker.ingest import get_or_create_source
+    from tracker.ingest.store import get_or_create_source
 
     with session_scope(engine) as session:
         row = get_or_create_source(session, source.name, source.type)
@@ -154,7 +154,7 @@ class RepliesRead:
 
 
 def read_reply_mailbox(engine: Engine, config: Config, source: SourceConfig, now: datetime):  # type: ignore[no-untyped-def]
-    """For tracker.sync: read the replies (raising on a mailbox failure) and hand back a
+    """For tracker.ingest.sync: read the replies (raising on a mailbox failure) and hand back a
     connector with nothing more to ingest, plus how many replies acted."""
     acted, error = sync_replies(engine, config, source, now=now)
     if error is not None:

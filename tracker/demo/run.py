@@ -145,9 +145,9 @@ def write_config(
 
 
 def run_demo(directory: Path, echo: Echo, *, now: datetime | None = None) -> DemoResult:
-    from integrations.sandbox.seed import seed_week
-    from integrations.sandbox.server import SandboxServer
-    from integrations.sandbox.zendesk_face import ZendeskFace
+    from helpdesk_sandbox.seed import seed_week
+    from helpdesk_sandbox.server import SandboxServer
+    from helpdesk_sandbox.zendesk_face import ZendeskFace
 
     started = time.monotonic()
     now = (now or datetime.now(UTC)).replace(microsecond=0)
@@ -224,7 +224,7 @@ def write_audit(directory: Path, config: Config, now: datetime) -> tuple[Path, s
 
 
 def _sync(engine: Engine, config: Config, now: datetime, echo: Echo | None) -> None:
-    from tracker.sync import sync_source
+    from tracker.ingest.sync import sync_source
 
     if echo is not None:
         echo("2/5 Syncing over HTTP: tickets, comments and hand-offs, promises extracted")
@@ -263,7 +263,7 @@ def _sweeps(
         moment = now + offset
         help_desk_clock.now = moment  # notes written now carry the demo's time
         if offset:
-            # Escalations wait for data synced past their time (tracker.escalation).
+            # Escalations wait for data synced past their time (tracker.promises.escalation).
             _sync(engine, config, moment, None)
         report = run_sweep(engine, config, now=moment, worker_id="demo")
         echo(

@@ -75,7 +75,7 @@ def summary_lines(result: DemoResult, cwd: Path | None = None) -> list[str]:
         f"  {command} --config {config} promises --state broken --json",
         f"  {command} --config {config} promises --agent amy@acme.example",
         f"  ls {_show(result.directory / 'mail' / 'new', cwd)}    # one file per e-mail",
-        f"  {python} -m integrations.sandbox --port 8090    # the help desk, to run the service on",
+        f"  {python} -m helpdesk_sandbox --port 8090    # the help desk, to run the service on",
     ]
     return lines
 

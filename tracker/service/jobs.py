@@ -102,7 +102,7 @@ class Jobs:
             self._drop(held)
 
     def _sync_held(self, source_cfg: SourceConfig, held: leases.HeldLease) -> None:
-        from tracker.sync import sync_source
+        from tracker.ingest.sync import sync_source
 
         name = source_cfg.name
 
@@ -142,7 +142,7 @@ class Jobs:
     def _record_failure(self, name: str, kind: str, error: str) -> None:
         """The error on the source row (which /healthz reads) when the runner itself failed."""
         from tracker.db import session_scope
-        from tracker.ingest import get_or_create_source
+        from tracker.ingest.store import get_or_create_source
 
         now = self.clock()
         try:

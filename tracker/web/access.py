@@ -4,7 +4,7 @@ An agent sees the promises they own or made; a lead sees every promise of the te
 they lead (a promise's team is stored on it by tracker.teams.decide_team; leads are the
 team rows' `leads`, which `sync_teams` copies from the configuration); an admin
 (`[web] admins`) sees everything. Anyone else sees nothing. Seeing a promise and acting
-on it follow the one rule of `tracker.actions.may_act`.
+on it follow the one rule of `tracker.promises.actions.may_act`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from tracker.actions import may_act
 from tracker.config import Config
 from tracker.models import Person, Promise, Team
+from tracker.promises.actions import may_act
 
 STAFF_ROLES = ("agent", "admin")
 
@@ -97,7 +97,7 @@ def _time_zone(session: Session, people: list[Person], lead_teams: set[int]) -> 
 
 
 def may_see(session: Session, config: Config, viewer: Viewer, promise: Promise) -> bool:
-    """Seeing a promise and acting on it follow one rule (tracker.actions.may_act)."""
+    """Seeing a promise and acting on it follow one rule (tracker.promises.actions.may_act)."""
     return may_act(session, viewer.email, promise, admins=config.web.admins)
 
 

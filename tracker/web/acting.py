@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from tracker.actions import ActionError, dismiss, mark_done, may_snooze, snooze
 from tracker.config import Config
 from tracker.models import Promise
 from tracker.moments import out_of_range
+from tracker.promises.actions import ActionError, dismiss, mark_done, may_snooze, snooze
 from tracker.web.access import Viewer, may_see
 
 __all__ = ["ACTIONS", "ActionError", "BadInput", "Forbidden", "NotFound", "act"]
@@ -56,7 +56,7 @@ def act(
     payload: dict,
     now: datetime,
 ) -> Promise:
-    """Do `action` (tracker.actions) to the promise as `viewer`; raises NotFound,
+    """Do `action` (tracker.promises.actions) to the promise as `viewer`; raises NotFound,
     Forbidden, BadInput or ActionError. The caller owns the transaction."""
     if action not in ACTIONS:
         raise NotFound(f"no action {action!r}")

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from tracker.lifecycle import is_overdue, late_by, live_state
 from tracker.models import Person, Promise
+from tracker.promises.lifecycle import is_overdue, late_by, live_state
 
 OUTCOMES = ("on_time", "late", "broken", "overdue")
 

@@ -1,8 +1,8 @@
 """A local help desk for tests, demos and benchmarks: a neutral store with vendor faces.
 
-    from integrations.sandbox.seed import seed_week
-    from integrations.sandbox.server import SandboxServer
-    from integrations.sandbox.zendesk_face import ZendeskFace
+    from helpdesk_sandbox.seed import seed_week
+    from helpdesk_sandbox.server import SandboxServer
+    from helpdesk_sandbox.zendesk_face import ZendeskFace
 
     seeded = seed_week(now)                      # store, clock, api_user, agents, tickets…
     face = ZendeskFace(seeded.store, api_user=seeded.api_user, token=token)

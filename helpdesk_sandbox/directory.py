@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from integrations.sandbox.store import Group, MovableClock, Person, Store, Ticket
+from helpdesk_sandbox.store import Group, MovableClock, Person, Store, Ticket
 
 API_EMAIL = "followthrough@acme.example"
 

@@ -18,15 +18,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from integrations.sandbox.freshdesk_json import (
+from helpdesk_sandbox.freshdesk_json import (
     STATUS_CODES,
     agent_json,
     conversation_json,
     group_json,
     ticket_json,
 )
-from integrations.sandbox.server import Reply, Request
-from integrations.sandbox.store import Person, Store, StoreError, Ticket
+from helpdesk_sandbox.server import Reply, Request
+from helpdesk_sandbox.store import Person, Store, StoreError, Ticket
 
 INCLUDES = ("description", "requester", "stats", "company")
 NOT_FOUND = {"code": "access_denied", "message": "The requested resource was not found"}

@@ -22,10 +22,10 @@ from sqlmodel import select
 
 from tracker.db import session_scope
 from tracker.errors import error_class
-from tracker.ingest import IngestResult
+from tracker.ingest.quarantine import Ingest, store_page
+from tracker.ingest.sanitize import clean_batch
+from tracker.ingest.store import IngestResult
 from tracker.models import Rejected
-from tracker.quarantine import Ingest, store_page
-from tracker.sanitize import clean_batch
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,10 @@ from sqlmodel import Session, select
 
 from tracker.db import session_scope
 from tracker.errors import error_class
-from tracker.ingest import IngestResult
+from tracker.ingest.records import Batch, RejectedRecord
+from tracker.ingest.sanitize import rejection
+from tracker.ingest.store import IngestResult
 from tracker.models import Rejected, Source
-from tracker.records import Batch, RejectedRecord
-from tracker.sanitize import rejection
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from tracker import escalation, lifecycle
-from tracker.actions import team_leads
 from tracker.config import Config
 from tracker.models import (
     Assignment,
@@ -29,7 +27,7 @@ from tracker.models import (
     Source,
     Ticket,
 )
-from tracker.outbox import (
+from tracker.outbox.rows import (
     TAG_OPEN,
     TICKET_RECIPIENT,
     Key,
@@ -39,6 +37,8 @@ from tracker.outbox import (
     rows_of,
     steps_taken,
 )
+from tracker.promises import escalation, lifecycle
+from tracker.promises.actions import team_leads
 from tracker.teams import CalendarResolver
 
 TICKET_CHANNEL_SOURCES = ("zendesk", "freshdesk")
@@ -107,7 +107,7 @@ class Recomputer:
 
     def freshness(self, source: Source) -> escalation.Freshness:
         """How far the source's data reaches: `last_success_at` is the start of its last
-        complete pass (tracker.sync), so everything sent before it is stored."""
+        complete pass (tracker.ingest.sync), so everything sent before it is stored."""
         try:
             poll = self.config.source(source.name).poll_every.delta
         except KeyError:

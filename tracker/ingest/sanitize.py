@@ -20,8 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tracker.models import Assignment, HelpdeskGroup, Message, Person, Ticket
-from tracker.records import (
+from tracker.ingest.records import (
     AssignmentRecord,
     Batch,
     GroupRecord,
@@ -30,6 +29,7 @@ from tracker.records import (
     RejectedRecord,
     TicketRecord,
 )
+from tracker.models import Assignment, HelpdeskGroup, Message, Person, Ticket
 
 log = logging.getLogger(__name__)
 

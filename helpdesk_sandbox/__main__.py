@@ -1,4 +1,4 @@
-"""`python -m integrations.sandbox --port 8090`: a seeded help desk on 127.0.0.1.
+"""`python -m helpdesk_sandbox --port 8090`: a seeded help desk on 127.0.0.1.
 
 Prints the `[[source]]` table to paste into followthrough.toml.
 """
@@ -13,17 +13,17 @@ import signal
 import sys
 from datetime import UTC, datetime
 
-from integrations.sandbox.freshdesk_face import FreshdeskFace
-from integrations.sandbox.seed import bulk, seed_week
-from integrations.sandbox.server import RateLimit, SandboxServer
-from integrations.sandbox.zendesk_face import ZendeskFace
+from helpdesk_sandbox.freshdesk_face import FreshdeskFace
+from helpdesk_sandbox.seed import bulk, seed_week
+from helpdesk_sandbox.server import RateLimit, SandboxServer
+from helpdesk_sandbox.zendesk_face import ZendeskFace
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m integrations.sandbox",
+        prog="python -m helpdesk_sandbox",
         description="A local help desk with a realistic week of support, for trying "
-        "Follow-through without an account. Example: python -m integrations.sandbox --port 8090",
+        "Follow-through without an account. Example: python -m helpdesk_sandbox --port 8090",
     )
     parser.add_argument("--port", type=int, default=8090, help="port on 127.0.0.1 (0: any)")
     parser.add_argument(

@@ -7,8 +7,8 @@ import binascii
 from datetime import UTC, datetime
 from typing import Any
 
-from integrations.sandbox.objects import Comment, Group, Person, Ticket, Update
-from integrations.sandbox.store import Store
+from helpdesk_sandbox.objects import Comment, Group, Person, Ticket, Update
+from helpdesk_sandbox.store import Store
 
 
 def iso(value: datetime | None) -> str | None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from integrations.sandbox.bulk import bulk
-from integrations.sandbox.directory import API_EMAIL, Seeded, directory
-from integrations.sandbox.store import MovableClock, Person, Store, Ticket
+from helpdesk_sandbox.bulk import bulk
+from helpdesk_sandbox.directory import API_EMAIL, Seeded, directory
+from helpdesk_sandbox.store import MovableClock, Person, Store, Ticket
 
 __all__ = ["API_EMAIL", "Seeded", "bulk", "seed_week"]
 

@@ -9,7 +9,7 @@ Steps for one source:
    on success: `last_success_at = now`, clear `last_error`.
 
 `now` is the pass's start, not its end: a complete pass has stored everything sent
-before it, and the escalation ladder relies on exactly that (tracker.escalation: no
+before it, and the escalation ladder relies on exactly that (tracker.promises.escalation: no
 accusing notice for a step at T until `last_success_at >= T`).
 """
 
@@ -29,13 +29,13 @@ from tracker.config import Config, SourceConfig
 from tracker.corrections import helpdesk, replies
 from tracker.db import session_scope
 from tracker.errors import safe_error
-from tracker.ingest import IngestResult, get_or_create_source, ingest
+from tracker.ingest.quarantine import store_page
+from tracker.ingest.records import Batch
+from tracker.ingest.retry import retry_rejected
+from tracker.ingest.sanitize import clean_batch
+from tracker.ingest.store import IngestResult, get_or_create_source, ingest
 from tracker.learning import store
 from tracker.models import Source
-from tracker.quarantine import store_page
-from tracker.records import Batch
-from tracker.retry import retry_rejected
-from tracker.sanitize import clean_batch
 from tracker.teams import sync_teams
 
 log = logging.getLogger(__name__)

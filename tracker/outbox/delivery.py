@@ -39,8 +39,8 @@ from integrations.notify import Notice, TransportError, transports_for
 from tracker.config import Config
 from tracker.corrections.replies import with_reply_token
 from tracker.models import Digest, Escalation, Lease, Person, Promise, Source, Team, Ticket
-from tracker.notices import PromiseView, compose
-from tracker.outbox import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
+from tracker.outbox.notices import PromiseView, compose
+from tracker.outbox.rows import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
 from tracker.sweep import SweepReport
 
 log = logging.getLogger(__name__)

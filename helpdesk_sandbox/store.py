@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from integrations.sandbox.objects import (
+from helpdesk_sandbox.objects import (
     STATUSES,
     Change,
     Comment,

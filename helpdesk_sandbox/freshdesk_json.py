@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from helpdesk_sandbox.store import Comment, Group, Person, Store, Ticket
 from integrations.freshdesk.timezones import rails_zone
-from integrations.sandbox.store import Comment, Group, Person, Store, Ticket
 
 STATUS_CODES = {"new": 2, "open": 2, "pending": 3, "hold": 3, "solved": 4, "closed": 5}
 

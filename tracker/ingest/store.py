@@ -18,8 +18,9 @@ from sqlmodel import Session, SQLModel, select
 
 from tracker.durations import Duration
 from tracker.extraction.decision import DecisionModel
-from tracker.lookups import existing as _existing
-from tracker.lookups import groups_named, people_named
+from tracker.ingest.lookups import existing as _existing
+from tracker.ingest.lookups import groups_named, people_named
+from tracker.ingest.records import Batch, MessageRecord
 from tracker.models import (
     Assignment,
     HelpdeskGroup,
@@ -31,7 +32,6 @@ from tracker.models import (
     Team,
     Ticket,
 )
-from tracker.records import Batch, MessageRecord
 from tracker.teams import CalendarResolver, decide_team
 
 log = logging.getLogger(__name__)

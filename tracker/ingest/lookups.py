@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, SQLModel, select
 
-from tracker.records import Batch
+from tracker.ingest.records import Batch
 
 
 def existing(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from integrations.sandbox.directory import Seeded, directory
-from integrations.sandbox.store import MovableClock, Store, Ticket
+from helpdesk_sandbox.directory import Seeded, directory
+from helpdesk_sandbox.store import MovableClock, Store, Ticket
 
 PROMISES = (
     "I'll call you back tomorrow.",

@@ -13,9 +13,9 @@ from datetime import datetime
 from sqlmodel import Session
 
 from tracker.durations import Duration
-from tracker.lifecycle import LIVE_STATES, live_state
 from tracker.models import Person, Promise, PromiseEvent, Team
-from tracker.outbox import close_out
+from tracker.outbox.rows import close_out
+from tracker.promises.lifecycle import LIVE_STATES, live_state
 
 
 class ActionError(Exception):

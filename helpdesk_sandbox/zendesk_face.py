@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from integrations.sandbox.server import Reply, Request
-from integrations.sandbox.store import Person, Store, StoreError, Ticket
-from integrations.sandbox.zendesk_json import ZendeskJson, decode_cursor, encode_cursor, second
+from helpdesk_sandbox.server import Reply, Request
+from helpdesk_sandbox.store import Person, Store, StoreError, Ticket
+from helpdesk_sandbox.zendesk_json import ZendeskJson, decode_cursor, encode_cursor, second
 
 EXCLUSION_SECONDS = 60
 NOT_FOUND = {"error": "RecordNotFound", "description": "Not found"}

@@ -1,0 +1,1 @@
+"""Ingest: polling a source and storing what it hands over, page by page."""
