@@ -80,4 +80,4 @@ class SweepReport(DeliveryTally, DecisionTally):
 
     def as_dict(self) -> dict[str, Any]:
         values = asdict(self)
-        return {name: values[name] for name in _ORDER}
+        return {**{name: values.pop(name) for name in _ORDER}, **values}
