@@ -3,7 +3,7 @@
 The loop only acts; `tracker.promises.lifecycle` and `tracker.promises.escalation` decide. Steps of
 `decide`:
 1. promises on tickets with a message or assignment stored since the last pass
-   (watermarks) that a reply keeps or a closure or hand-off changes;
+   (watermarks, in `sweep_progress`) that a reply keeps or a closure or hand-off changes;
 2. every FULL_CHECK_EVERY, all live promises whose ticket was closed or reassigned
    (a safety net for ticket changes that came with neither);
 3. promises whose `next_action_at` has come (`state IN open/snoozed` on the
@@ -11,8 +11,8 @@ The loop only acts; `tracker.promises.lifecycle` and `tracker.promises.escalatio
    forward — by an hour when recomputing crashes, so one bad row cannot loop.
 `deliver` then claims outbox rows and sends them (tracker.outbox.delivery) through the
 transports the caller chose (`integrations.notify.transports_for` at the edges).
-The queries live in tracker.promises.candidates, the counts in tracker.reports; this
-module only runs the steps in order.
+The queries live in tracker.promises.candidates and the counts in tracker.reports; this
+module runs the steps, batching the recomputation and isolating a promise that fails.
 """
 
 from __future__ import annotations
