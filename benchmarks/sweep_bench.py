@@ -30,11 +30,13 @@ from sqlmodel import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from integrations.notify import transports_for
 from tracker.config import Config, EmailConfig, EscalationConfig, TeamConfig
 from tracker.db import make_engine, upgrade
 from tracker.durations import parse_duration
 from tracker.models import Source
-from tracker.sweep import candidates_by_ticket, decide, deliver, due_query, run_sweep
+from tracker.promises.candidates import candidates_by_ticket, due_query
+from tracker.sweep import decide, deliver, run_sweep
 
 PG_ADMIN = os.environ.get("FOLLOWTHROUGH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1/test")
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # a Tuesday
@@ -248,7 +250,7 @@ def bench(url: str, n: int, due: int) -> None:
         loaded = load(engine, n, 10)
         name = engine.dialect.name
         print(f"\n== {name}: {n:,} promises ({n // 10:,} open), loaded in {loaded:.1f}s")
-        first = run_sweep(engine, config, now=NOW)
+        first = run_sweep(engine, config, transports=transports_for(config), now=NOW)
         print(f"first sweep after the load (watermark from 0): {first.seconds:.2f}s")
         with Session(engine) as session:
             checks = []
@@ -262,7 +264,7 @@ def bench(url: str, n: int, due: int) -> None:
         )
         idle = []
         for _ in range(5):
-            report = run_sweep(engine, config, now=NOW)
+            report = run_sweep(engine, config, transports=transports_for(config), now=NOW)
             assert report.examined == 0, report
             idle.append(report.seconds)
         print(f"sweep with nothing due: median {statistics.median(idle) * 1000:.1f} ms "
@@ -292,7 +294,9 @@ def bench(url: str, n: int, due: int) -> None:
             f"{decided.escalations_created:,} outbox rows)"
         )
         started = time.perf_counter()
-        delivered = deliver(engine, config, now=NOW, limit=10 * due + 100)
+        delivered = deliver(
+            engine, config, transports=transports_for(config), now=NOW, limit=10 * due + 100
+        )
         took = time.perf_counter() - started
         print(
             f"delivered {delivered.delivered:,} e-mails to aiosmtpd in {took:.1f}s "
@@ -303,7 +307,7 @@ def bench(url: str, n: int, due: int) -> None:
             f"the same SMTP server straight from one client, no database: {ceiling:,.0f}/s "
             f"(delivery reached {delivered.delivered / took / ceiling:.0%} of it)"
         )
-        after = run_sweep(engine, config, now=NOW)
+        after = run_sweep(engine, config, transports=transports_for(config), now=NOW)
         print(f"next sweep (nothing due again): {after.seconds * 1000:.1f} ms, "
               f"examined {after.examined}")  # fmt: skip
         print("due-promise query plans:")

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from integrations.http import HttpClient, HttpError
-from integrations.notify import Notice
+from tracker.outbox.transport import Notice
 
 WINDOW_SECONDS = 300
 ACTIONS = {"ft_done": "done", "ft_snooze_1d": "snooze", "ft_not_a_promise": "notpromise"}

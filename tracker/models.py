@@ -270,6 +270,19 @@ class Lease(SQLModel, table=True):
     until: datetime = Field(sa_column=utc_column(nullable=False))
 
 
+class SweepProgress(SQLModel, table=True):
+    """How far the sweep has looked (tracker.sweep), in one row: the newest message and
+    assignment ids already looked at, and when the next full check is due."""
+
+    __tablename__ = "sweep_progress"
+
+    id: int = Field(default=1, primary_key=True)  # always 1: there is one sweep
+    message_watermark: int = 0
+    assignment_watermark: int = 0
+    full_check_at: datetime | None = Field(default=None, sa_column=utc_column())
+    updated_at: datetime = Field(sa_column=utc_column(nullable=False))
+
+
 class SignInToken(SQLModel, table=True):
     """A one-time sign-in link; only its hash is stored."""
 

@@ -1,53 +1,22 @@
 """Notification transports: tiny classes with `send(notice, recipient)`, found by kind.
 
-A transport raises `TransportError(message, permanent=...)`: permanent failures
-(a revoked webhook, a refused address, a closed ticket) are recorded and never
-retried; the others are retried with backoff by the delivery loop. `unreachable` says
-the whole channel is down (no answer, a timeout, a refused connection) rather than this
-one message failing: the delivery loop then pauses the channel instead of trying row
-after row.
+They implement `tracker.outbox.transport` (`Notice`, `Transport`, `TransportError`, whose
+docstring says what permanent and unreachable failures mean); the names are re-exported
+here for the transports themselves. `transports_for` is what an edge (the CLI, the
+service, the demo) calls to choose the transports it passes to delivery.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
+
+from tracker.outbox.transport import Notice, Transport, TransportError
 
 if TYPE_CHECKING:
     from tracker.config import Config
 
-
-class TransportError(Exception):
-    def __init__(self, message: str, permanent: bool = False, unreachable: bool = False):
-        super().__init__(message)
-        self.permanent = permanent
-        self.unreachable = unreachable and not permanent
-
-
-@dataclass(frozen=True)
-class Notice:
-    """One message, already worded for every channel."""
-
-    subject: str
-    text: str  # plain text (e-mail, ticket note)
-    html: str  # e-mail HTML, customer-written text already escaped
-    slack: str  # Slack mrkdwn, text already escaped per Slack rules
-    source: str | None = None  # the source name, for ticket write-back
-    ticket: str | None = None  # the external ticket id
-    add_tags: tuple[str, ...] = ()
-    remove_tags: tuple[str, ...] = ()
-    note: bool = True  # write `text` as an internal note on the ticket
-    due: datetime | None = None  # write the due time into the ticket's due field
-    headers: dict[str, str] = field(default_factory=dict)
-    # Set on a retried ticket note whose text carries it: write-back skips the note when
-    # the ticket already has one with it (a note sent just before a crash, not recorded).
-    marker: str | None = None
-
-
-class Transport(Protocol):
-    def send(self, notice: Notice, recipient: str) -> None: ...
+__all__ = ["Notice", "Transport", "TransportError", "transport_class", "transports_for"]
 
 
 _REGISTRY = {

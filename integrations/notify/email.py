@@ -11,9 +11,9 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formatdate, make_msgid
 
-from integrations.notify import Notice, TransportError
 from tracker.config import Config
 from tracker.ingest.sanitize import address
+from tracker.outbox.transport import Notice, TransportError
 
 _LINE_BREAKS = re.compile(r"[\r\n\x00-\x1f\x7f]+")
 

@@ -6,17 +6,12 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from integrations.http import HttpClient, HttpError
-from integrations.notify import Notice, TransportError
 from integrations.slack_buttons import slack_message
 from tracker.config import Config
+from tracker.outbox.transport import Notice, TransportError
 
 # Slack answers these for a webhook that is gone for good (app removed, channel archived).
 PERMANENT_STATUSES = (400, 403, 404, 410)
-
-
-def slack_escape(text: str) -> str:
-    """Slack's three control characters; everything else is literal."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class SlackTransport:

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from integrations.base import WriteBackError
-from integrations.notify import Notice, TransportError
 from tracker.config import Config
+from tracker.outbox.transport import Notice, TransportError
 
 
 class TicketTransport:

@@ -6,11 +6,11 @@ from click.testing import CliRunner
 from sqlmodel import Session, select
 
 from tests.lifecycle.promise_world import World, utc
+from tracker.access import load_viewer
 from tracker.cli import cli
 from tracker.corrections.examples import recent_corrections, record_correction
 from tracker.models import Correction
 from tracker.promises.actions import dismiss, mark_done
-from tracker.web.access import load_viewer
 from tracker.web.acting import act
 
 MADE = utc(2026, 11, 23, 10)

@@ -13,11 +13,11 @@ from smtp_sink import smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
 from helpdesk_sandbox.bulk import bulk
+from tests.helpers.sweeping import run_sweep
 from tracker.config import EmailConfig
 from tracker.ingest.sync import sync_source
 from tracker.models import Escalation, Promise
 from tracker.outbox.rows import SENT
-from tracker.sweep import run_sweep
 
 ACCUSING = ("overdue", "lead", "manager")
 EXPORT_CALLS_PER_MINUTE = 10  # the default export budget: one call every 6 s

@@ -8,9 +8,9 @@ from datetime import timedelta
 from promise_world import World, make_config, utc
 from sqlmodel import Session, select
 
+from tests.helpers.sweeping import run_sweep
 from tracker.models import Escalation, Promise, PromiseEvent
 from tracker.retention import prune
-from tracker.sweep import run_sweep
 
 NOW = utc(2027, 6, 1)
 

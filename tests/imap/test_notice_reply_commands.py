@@ -9,13 +9,13 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import Session, select
 
+from tests.helpers.sweeping import run_sweep
 from tests.lifecycle.promise_world import World, make_config, utc
 from tests.lifecycle.smtp_sink import smtp_fixture  # noqa: F401
 from tracker.config import SourceConfig
 from tracker.durations import parse_duration
 from tracker.ingest.sync import sync_source
 from tracker.models import Correction, NoticeToken, Promise
-from tracker.sweep import run_sweep
 
 MADE = utc(2026, 11, 23, 10)
 DUE = utc(2026, 11, 24, 11)

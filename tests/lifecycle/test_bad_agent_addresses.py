@@ -16,12 +16,12 @@ from sqlmodel import Session, select
 from integrations.http import CallStats
 from integrations.notify import Notice, TransportError
 from integrations.notify.email import EmailTransport
+from tests.helpers.sweeping import run_sweep
 from tracker.config import Config, SourceConfig
 from tracker.durations import parse_duration
 from tracker.ingest.records import Batch, PersonRecord
 from tracker.ingest.sync import sync_source
 from tracker.models import Escalation, Person
-from tracker.sweep import run_sweep
 
 FORGED = "carl@acme.example\r\nBcc: everyone@evil.example"
 NOW = utc(2026, 11, 23, 12)

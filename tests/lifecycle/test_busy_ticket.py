@@ -15,7 +15,8 @@ from tracker.ingest.records import Batch, MessageRecord
 from tracker.ingest.store import MAX_OPEN_PER_TICKET, ingest
 from tracker.models import Promise
 from tracker.promises import lifecycle
-from tracker.promises.recompute import Recomputer, Tally
+from tracker.promises.recompute import Recomputer
+from tracker.reports import DecisionTally as Tally
 from tracker.sweep import decide
 
 MADE = utc(2026, 11, 23, 10)

@@ -10,11 +10,12 @@ from smtp_sink import SmtpServer, free_port, smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
 from integrations.notify.email import EmailTransport
+from tests.helpers.sweeping import deliver, run_sweep
 from tracker.models import Digest, Escalation
 from tracker.outbox.delivery import claim
 from tracker.promises import actions
 from tracker.queries import promise_rows
-from tracker.sweep import decide, deliver, run_sweep
+from tracker.sweep import decide
 
 MADE = utc(2026, 11, 23, 10)
 DUE = utc(2026, 11, 24, 11)

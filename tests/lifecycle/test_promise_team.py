@@ -239,8 +239,8 @@ def test_teams_lists_who_maps_where_and_config_check_warns_about_the_rest(engine
 
 
 def test_teams_and_memberships_follow_the_config_exactly_on_every_start(engine):
+    from tracker.access import lead_team_ids
     from tracker.promises.actions import may_act
-    from tracker.web.access import lead_team_ids
 
     before = _config(members=[AMY])
     before_teams = (

@@ -10,10 +10,11 @@ from promise_world import World, events, later, make_config, utc
 from smtp_sink import smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
+from tests.helpers.sweeping import run_sweep
 from tracker.calendar import BusinessCalendar
 from tracker.models import Escalation, Promise, Source
 from tracker.promises.escalation import Freshness, plan
-from tracker.sweep import decide, run_sweep
+from tracker.sweep import decide
 
 MADE = utc(2026, 11, 23, 10)  # a Monday
 DUE = utc(2026, 11, 24, 11)

@@ -41,6 +41,7 @@ def sweep_command(ctx: click.Context, now: str | None, as_json: bool) -> None:
     """
     from sqlalchemy.exc import OperationalError, ProgrammingError
 
+    from integrations.notify import transports_for
     from tracker.sweep import run_sweep
 
     config = get_config(ctx)
@@ -48,7 +49,9 @@ def sweep_command(ctx: click.Context, now: str | None, as_json: bool) -> None:
     engine = get_engine(ctx)
     worker = config.service.worker_id or "cli"
     try:
-        report = run_sweep(engine, config, now=when, worker_id=worker)
+        report = run_sweep(
+            engine, config, now=when, worker_id=worker, transports=transports_for(config)
+        )
     except (OperationalError, ProgrammingError) as exc:
         fail(f"database: {str(exc.orig).splitlines()[0]} (run `followthrough db upgrade`?)")
     if as_json:

@@ -16,6 +16,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from tracker.access import STAFF_ROLES, lead_team_ids
 from tracker.config import Config
 from tracker.corrections.commands import Command
 from tracker.corrections.examples import record_correction
@@ -23,7 +24,6 @@ from tracker.models import Message, Person, Promise, PromiseEvent, Ticket
 from tracker.promises import actions
 from tracker.promises.lifecycle import LIVE_STATES, live_state
 from tracker.teams import CalendarResolver
-from tracker.web.access import STAFF_ROLES, lead_team_ids
 
 WHAT = {"notpromise": "marked not a promise", "done": "marked done", "snooze": "snoozed"}
 

@@ -25,12 +25,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from integrations.imap.replies import MailReply, new_replies
-from integrations.notify import Notice
 from tracker.config import Config, SourceConfig
 from tracker.corrections.applying import Outcome, act_on_promise
 from tracker.corrections.commands import CommandError, parse_reply
 from tracker.db import session_scope
 from tracker.models import NoticeToken, Promise, Source
+from tracker.outbox.transport import Notice
 
 log = logging.getLogger(__name__)
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")

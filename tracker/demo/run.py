@@ -253,6 +253,7 @@ def _sync(engine: Engine, config: Config, now: datetime, echo: Echo | None) -> N
 def _sweeps(
     engine: Engine, config: Config, now: datetime, help_desk_clock: Any, echo: Echo
 ) -> datetime:
+    from integrations.notify import transports_for
     from tracker.sweep import run_sweep
 
     echo(
@@ -265,7 +266,9 @@ def _sweeps(
         if offset:
             # Escalations wait for data synced past their time (tracker.promises.escalation).
             _sync(engine, config, moment, None)
-        report = run_sweep(engine, config, now=moment, worker_id="demo")
+        report = run_sweep(
+            engine, config, now=moment, worker_id="demo", transports=transports_for(config)
+        )
         echo(
             f"    {label:<20} ({moment:%a %H:%M} UTC): {report.kept} kept, {report.broken} broken, "
             f"{report.handoffs} handed off, {report.escalations_created} escalations queued, "

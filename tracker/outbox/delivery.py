@@ -35,13 +35,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from integrations.notify import Notice, TransportError, transports_for
 from tracker.config import Config
 from tracker.corrections.replies import with_reply_token
 from tracker.models import Digest, Escalation, Lease, Person, Promise, Source, Team, Ticket
 from tracker.outbox.notices import PromiseView, compose
 from tracker.outbox.rows import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
-from tracker.sweep import SweepReport
+from tracker.outbox.transport import Notice, TransportError, Transports
+from tracker.promises.candidates import preload
+from tracker.reports import DeliveryTally
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,7 @@ class Deliverer:
         config: Config,
         now: datetime,
         worker_id: str,
-        transports: dict[str, Any],
+        transports: Transports,
         *,
         stop: threading.Event | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -161,7 +162,7 @@ class Deliverer:
         self.stop = stop if stop is not None else threading.Event()
         self.clock = clock
         self.channel_time = config.service.channel_time.delta.total_seconds()
-        self.report = SweepReport()
+        self.report = DeliveryTally()
         self.paused: set[str] = set()
         self._was_paused: set[str] = set()
 
@@ -231,8 +232,6 @@ class Deliverer:
         rows = list(session.exec(select(model).where(model.id.in_(ids))))
         if model is not Escalation:
             return [*rows, *session.exec(select(Team))]
-        from tracker.sweep import preload
-
         return [*rows, *preload(session, sorted({r.promise_id for r in rows})),
                 *session.exec(select(Source))]  # fmt: skip
 
@@ -423,13 +422,14 @@ def deliver_outbox(
     config: Config,
     *,
     now: datetime,
+    transports: Transports,
     worker_id: str = "cli",
-    transports: dict[str, Any] | None = None,
     limit: int | None = None,
     stop: threading.Event | None = None,
-) -> SweepReport:
+) -> DeliveryTally:
     """Send every due escalation and digest row (up to `limit`, by default
-    `[service] delivery_batch`, of each)."""
+    `[service] delivery_batch`, of each) through `transports`, which the caller chose
+    (`integrations.notify.transports_for` at the edges); they are closed at the end."""
     if limit is None:
         limit = config.service.delivery_batch
     deliverer = Deliverer(
@@ -437,7 +437,7 @@ def deliver_outbox(
         config,
         now,
         worker_id,
-        transports if transports is not None else transports_for(config),
+        transports,
         stop=stop,
     )
     try:

@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from integrations.notify import Notice
-from integrations.notify.slack import slack_escape
+from tracker.outbox.transport import Notice
 
 NOTE_MARK = "[Follow-through]"  # connectors recognise our own notes by it
 OPEN_TAG, OVERDUE_TAG = "promise_open", "promise_overdue"
+
+
+def slack_escape(text: str) -> str:
+    """Slack's three control characters; everything else is literal."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+# What keeps a promise lives in tracker.promises.keeping, beside its SQL form.
+from tracker.promises.keeping import keeps
+
 CLOSED_TICKET_STATUSES = frozenset({"solved", "closed"})
 # States a person or the sweep can still move; kept/broken/dismissed are final.
 LIVE_STATES = frozenset({"open", "snoozed"})
@@ -52,22 +55,6 @@ class Outcome:
     @property
     def changed_to_final(self) -> bool:
         return self.state in ("kept", "broken")
-
-
-def keeps(promise: PromiseFacts, message: MessageFacts) -> bool:
-    """Does `message` keep `promise`? A later public reply by any agent does; a logged
-    call keeps a callback. Private notes, customers and our own notes never do."""
-    if message.id == promise.message_id:
-        return False
-    if message.sent_at < promise.made_at or (
-        message.sent_at == promise.made_at and message.id < promise.message_id
-    ):
-        return False
-    if message.is_own_note or message.author_role != "agent":
-        return False
-    if message.public:
-        return True
-    return promise.kind == "callback" and message.is_call
 
 
 def keeping_message(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import json
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -37,28 +36,13 @@ from tracker.outbox.rows import (
     rows_of,
     steps_taken,
 )
-from tracker.promises import escalation, lifecycle
+from tracker.promises import escalation, keeping, lifecycle
 from tracker.promises.actions import team_leads
+from tracker.reports import DecisionTally
 from tracker.teams import CalendarResolver
 
 TICKET_CHANNEL_SOURCES = ("zendesk", "freshdesk")
 DEFAULT_POLL = timedelta(minutes=2)  # a source no longer in the configuration
-
-
-@dataclass
-class Tally:
-    examined: int = 0
-    kept: int = 0
-    broken: int = 0
-    handoffs: int = 0
-    resumed: int = 0
-    escalations_created: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def merge(self, other: Tally) -> None:
-        for name in ("examined", "kept", "broken", "handoffs", "resumed", "escalations_created"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.errors.extend(other.errors)
 
 
 class Recomputer:
@@ -68,7 +52,7 @@ class Recomputer:
         self,
         session: Session,
         config: Config,
-        tally: Tally,
+        tally: DecisionTally,
         calendars: dict[object, Any] | None = None,
     ):
         self.session = session
@@ -163,7 +147,7 @@ class Recomputer:
         after = (promise.made_at, promise.message_id)
         found = []
         lists = [self._keepers[ticket_id]]
-        if promise.kind == "callback":
+        if promise.kind in keeping.CALL_KEPT_KINDS:
             lists.append(self._calls[ticket_id])
         for keys, messages in lists:
             at = bisect.bisect_right(keys, after)
@@ -175,7 +159,7 @@ class Recomputer:
         public: list[lifecycle.MessageFacts] = []
         calls: list[lifecycle.MessageFacts] = []
         for m in self._messages.get(ticket_id, []):
-            if m.is_own_note or m.author_role != "agent":
+            if not keeping.by_keeping_author(m):
                 continue
             if m.public:
                 public.append(m)

@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from tracker.access import Viewer, may_see
 from tracker.config import Config
 from tracker.models import Promise
 from tracker.moments import out_of_range
 from tracker.promises.actions import ActionError, dismiss, mark_done, may_snooze, snooze
-from tracker.web.access import Viewer, may_see
 
 __all__ = ["ACTIONS", "ActionError", "BadInput", "Forbidden", "NotFound", "act"]
 

@@ -33,8 +33,8 @@ from flask import (
 )
 from sqlmodel import Session
 
+from tracker.access import Viewer, load_viewer, normalise_email
 from tracker.models import SignInAttempt, SignInToken
-from tracker.web.access import Viewer, load_viewer, normalise_email
 from tracker.web.context import web
 from tracker.web.sessions import VERSION_KEY, current_version, end_sessions
 

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
-from integrations.notify import Notice
 from integrations.notify.email import EmailTransport
 from tracker.config import Config
+from tracker.outbox.transport import Notice
 
 log = logging.getLogger(__name__)
 Mailer = Callable[[str, str, str], None]  # (to, subject, plain-text body)

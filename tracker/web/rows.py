@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from tracker.access import Viewer
 from tracker.models import Team
 from tracker.queries import promise_rows
-from tracker.web.access import Viewer
 
 
 def visible_rows(

@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from tracker.access import Viewer
 from tracker.models import WebSession
-from tracker.web.access import Viewer
 
 VERSION_KEY = "sv"
 

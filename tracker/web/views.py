@@ -8,10 +8,10 @@ from typing import Any
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from sqlmodel import Session, select
 
+from tracker.access import may_see, visible_teams
 from tracker.models import Message, Promise, Ticket
 from tracker.promises.lifecycle import LIVE_STATES
 from tracker.queries import promise_history, promise_rows
-from tracker.web.access import may_see, visible_teams
 from tracker.web.acting import ActionError, BadInput, Forbidden, NotFound, act
 from tracker.web.auth import current_viewer, page_login_required, safe_next
 from tracker.web.charts import weekly_chart
