@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
 
@@ -76,6 +77,8 @@ INDIRECT = re.compile(
 # A real sentence holds a handful of commitments; more means garbage input, and
 # looking further would only cost time.
 MAX_COMMITMENTS = 8
+# Subjects one pattern reads in a sentence, kept or dropped (no real sentence has more).
+MAX_SUBJECTS = 16
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,7 @@ RULES: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1024)  # every subject of a sentence reads the same conjuncts
 def classify(phrase: str) -> str | None:
     """The kind of a verb phrase ("call you back tomorrow" -> "callback"), or None."""
     phrase = phrase.lstrip()
@@ -353,11 +357,13 @@ def commitments(
 
 
 def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterator[re.Match[str]]:
-    """The matches of one pattern until it has added MAX_COMMITMENTS: each pattern finds
-    its clauses in order, so the first MAX_COMMITMENTS of all of them are unchanged."""
+    """The matches of one pattern until it has added MAX_COMMITMENTS or read
+    MAX_SUBJECTS: each pattern finds its clauses in order, so the first MAX_COMMITMENTS
+    of all of them are unchanged, and a sentence of subjects with no action (garbage,
+    a hostile input) costs a bounded amount of work."""
     before = len(found)
-    for match in matches:
-        if len(found) - before >= MAX_COMMITMENTS:
+    for read, match in enumerate(matches):
+        if len(found) - before >= MAX_COMMITMENTS or read >= MAX_SUBJECTS:
             return
         yield match
 
@@ -378,10 +384,17 @@ def first_condition(
     text: str, start: int = 0, end: int | None = None, pattern: re.Pattern[str] = TRAILING_CONDITION
 ) -> int | None:
     """Where the first real condition (not an indirect question) starts, or None."""
-    for m in pattern.finditer(text, start, len(text) if end is None else end):
-        if not INDIRECT.search(text[max(0, m.start() - 25) : m.start()]):
-            return m.start()
-    return None
+    stop = len(text) if end is None else end
+    return next((at for at in _conditions(text, pattern) if start <= at < stop), None)
+
+
+@lru_cache(maxsize=256)  # asked for every clause of a sentence: read the sentence once
+def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
+    return tuple(
+        m.start()
+        for m in pattern.finditer(text)
+        if not INDIRECT.search(text[max(0, m.start() - 25) : m.start()])
+    )
 
 
 def conditional_conjunct(sentence: str, start: int, end: int) -> int | None:

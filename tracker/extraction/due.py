@@ -129,21 +129,51 @@ _MAYBE_DUE = re.compile(
 
 def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | None:
     """The latest due stated in `text` (one promise's words), or None when none is."""
-    if not _MAYBE_DUE.search(text.lower()):
-        return None
-    local = sent_at.astimezone(calendar.timezone)
-    anchors = [a for a in _anchors(text, local, calendar) if a is not None]
-    fallback = list(_fallback_anchors(text, local, calendar))
-    if fallback:  # a date the grammar read only in part ("3 Dec" of "3 Dec '26") gives way
-        anchors = [
-            a for a in anchors if not any(f.start <= a.start and a.end <= f.end for f in fallback)
-        ] + fallback
-    if not anchors:
-        return None
-    dues = [_without_full_stop(due) for due in _combine(text, anchors, local, calendar)]
-    if not dues:
-        return None
-    return max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
+    return SentenceDues(text, sent_at, calendar).between(0, len(text))
+
+
+class SentenceDues:
+    """The due words of one sentence, read once; `between` picks one clause's.
+
+    A sentence with several candidate clauses asks for the due of each of them and of
+    the promise's whole scope; reading the sentence once and choosing the anchors inside
+    each stretch keeps the work linear in the sentence, however many clauses it has.
+    """
+
+    def __init__(self, text: str, sent_at: datetime, calendar: BusinessCalendar) -> None:
+        self.text = text
+        self.calendar = calendar
+        self.local = sent_at.astimezone(calendar.timezone)
+        self._anchors: list[_Anchor] | None = None
+
+    def _all(self) -> list[_Anchor]:
+        if self._anchors is None:
+            text, local, calendar = self.text, self.local, self.calendar
+            anchors: list[_Anchor] = []
+            if _MAYBE_DUE.search(text.lower()):
+                anchors = [a for a in _anchors(text, local, calendar) if a is not None]
+                fallback = list(_fallback_anchors(text, local, calendar))
+                if fallback:  # a date the grammar read only in part ("3 Dec" of "3 Dec '26")
+                    anchors = [
+                        a
+                        for a in anchors
+                        if not any(f.start <= a.start and a.end <= f.end for f in fallback)
+                    ] + fallback
+            self._anchors = anchors
+        return self._anchors
+
+    def between(self, start: int, end: int) -> Due | None:
+        """The latest due stated in text[start:end], offsets relative to `start`."""
+        anchors = [a for a in self._all() if start <= a.start and a.end <= end]
+        if not anchors:
+            return None
+        combined = _combine(self.text, anchors, self.local, self.calendar)
+        dues = [_without_full_stop(due) for due in combined]
+        if not dues:
+            return None
+        calendar = self.calendar
+        due = max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
+        return Due(due.when, due.precision, due.text, due.start - start, due.end - start)
 
 
 def _without_full_stop(due: Due) -> Due:

@@ -9,6 +9,7 @@ actions done in this very message, and checks already answered in the message.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
 from tracker.extraction.detect import (
@@ -273,6 +274,7 @@ def rejection(
     return None
 
 
+@lru_cache(maxsize=256)  # the same for every clause of a sentence: read once
 def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     """A commitment with no time of its own right after we asked the customer for something."""
     if _CUSTOMER_ACTION.search(previous) or _CUSTOMER_ACTION.search(earlier):
@@ -289,6 +291,7 @@ _MODAL_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def _has_acted(text: str) -> bool:
     """Does `text` say the customer has already written ("we've got your DM")? Not a
     question ("May we have your number?") nor a future ("once we have your details")."""
@@ -306,9 +309,15 @@ _THIRD_PERSON_BEFORE = re.compile(r"\b(?:they|he|she|it|the\s+\w+)\s+$", re.IGNO
 
 def _customer_acts_later(sentence: str, pos: int) -> bool:
     return any(
-        not _THIRD_PERSON_BEFORE.search(sentence, max(pos, m.start() - 30), m.start())
-        for m in _CUSTOMER_ACTION.finditer(sentence, pos)
+        not _THIRD_PERSON_BEFORE.search(sentence, max(pos, start - 30), start)
+        for start in _customer_actions(sentence)
+        if start >= pos
     )
+
+
+@lru_cache(maxsize=64)  # asked once per clause of the sentence
+def _customer_actions(sentence: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _CUSTOMER_ACTION.finditer(sentence))
 
 
 def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:
