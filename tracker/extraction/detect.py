@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
+from tracker.extraction.vocab import en
 
 _SENT_THING = re.compile(
     r"\b(?:credit|refund|invoice|label|voucher|statement|quote|copy|document|report|link|code|"
@@ -38,20 +39,8 @@ _RIGHT_NOW = re.compile(
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
-# A substring of every staff word and department in lexicon.STAFF, DEPARTMENTS and
-# TEAM_COMMITMENT (lower case).
-_STAFF_HINT = re.compile(
-    r"team|depart|dept|special|engineer|tech|agent|advis|colleag|manag|supervis|staff|expert|"
-    r"folk|crew|rep|adjust|assess|officer|desk|coordinat|handler|lead|consult|plann|execut|"
-    r"fitter|install|survey|driver|rider|porter|plumb|electric|caretak|people|someone|somebody|"
-    r"support|member|tradie|handym|tradesm|tradesp|develop|devs|program|billing|accounts|financ|sales|"
-    r"logist|legal|complian|dispatch|despatch|payroll|claims|collection|credit|customer|product|"
-    r"operation|mainten|repair|warrant|return|"
-    # vocab/en.py ROLE_NOUNS and OUR_ONLY_NOUNS, and "Dr"
-    r"nurse|doctor|dr|vet|dentist|hygien|pharmac|physio|therap|recept|secretar|admin|glazier|"
-    r"jewel|gm|concierge|housekeep|locksmith|roofer|joiner|carpent|builder|decorat|mechanic|"
-    r"garden|courier|messenger|unit|shift|branch|store"
-)
+# Patterns about a team of ours need one of these (vocab/en.py); most sentences have none.
+_STAFF_HINT = re.compile("|".join(en.STAFF_HINTS))
 _BY_STAFF = re.compile(
     r"\s+(?:(?:at|into|over)\s+)?by\s+(?:our|my|the|one\s+of\s+our|a|an)\s+(?:[\w&-]+\s+){0,2}?"
     + lx.STAFF,

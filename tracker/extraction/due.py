@@ -23,24 +23,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
 from tracker.extraction import explicit_dates
+from tracker.extraction.vocab import en
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "tues": 1, "wednesday": 2, "weds": 2, "thursday": 3,
-    "thurs": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
-    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5, "a couple of": 2,
-    "couple of": 2,
-}  # fmt: skip
+_MONTHS = en.MONTHS
+_WEEKDAYS = en.WEEKDAYS
+_NUMBERS = en.NUMBERS
 _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))

@@ -12,12 +12,18 @@ import re
 from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
+from tracker.extraction.vocab import en
 from tracker.extraction.detect import (
     TRAILING_CONDITION,
     Commitment,
     conditional_conjunct,
     first_condition,
 )
+
+
+def _any(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
 
 _CONDITION = re.compile(
     r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
@@ -81,12 +87,7 @@ _GREETING = re.compile(
 )
 
 _REQUEST = re.compile(
-    r"(?:(?:please|kindly|just|simply|pls|plz|feel\s+free\s+to|go\s+ahead\s+and)\s+)*"
-    r"(?:dm|d\.m\.|send|reply|respond|share|provide|give\s+us|drop|e-?mail|call\s+us|contact|"
-    r"message|text|tweet|follow|click|visit|attach|upload|let\s+us\s+know|tell\s+us|pop|shoot|"
-    r"fill|complete|submit|confirm|reach|get\s+in\s+touch|head|hit|forward|include|ping|sign|"
-    r"log|update\s+us|keep\s+us|check|try|post|write)\b",
-    re.IGNORECASE,
+    "(?:" + _any(*en.REQUEST_LEADS) + r"\s+)*" + _any(*en.REQUEST_VERBS) + r"\b", re.IGNORECASE
 )
 
 # "When it's confirmed, ", "Once you're home, ": the time of the request that follows.
@@ -103,14 +104,7 @@ _QUESTION_START = re.compile(
     r"^\s*(?:would|could|shall|should|can|do|does|did|is|are|will|may|might)\b", re.IGNORECASE
 )
 
-_FEEDBACK = re.compile(
-    r"\b(?:feedback|suggestions?|suggested|ideas?|good\s+(?:point|catch|shout|call)|"
-    r"great\s+(?:point|catch|idea|shout)|kudos|praise|compliments?|shout-?outs?|kind\s+words|"
-    r"feature\s+requests?|thoughts|input|comments?|recommendations?|improvements?|"
-    # a slip in our own published content is reported, not the customer's problem
-    r"typos?|spelling\s+mistakes?|broken\s+links?)\b",
-    re.IGNORECASE,
-)
+_FEEDBACK = re.compile(r"\b" + _any(*en.FEEDBACK_WORDS) + r"\b", re.IGNORECASE)
 
 _ANSWERED = re.compile(
     r"\b(?:I\s+can\s+see|I\s+see\s+(?:that|the|your|it)|it\s+(?:looks|appears|seems)|"
@@ -120,11 +114,7 @@ _ANSWERED = re.compile(
     re.IGNORECASE,
 )
 
-_HEDGE = re.compile(
-    r"\b(?:hope|hopefully|hoping|fingers\s+crossed|wish|maybe|perhaps|probably|I\s+think|"
-    r"we\s+think|I\s+believe|we\s+believe|I\s+guess|(?:does|do)\s+(?:that|this|you)\s+mean)\b",
-    re.IGNORECASE,
-)
+_HEDGE = re.compile(r"\b" + _any(*en.HEDGES) + r"\b", re.IGNORECASE)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
 _CUSTOMER_ACTION = re.compile(
@@ -175,13 +165,12 @@ _NEXT_REQUEST = re.compile(
 
 _FEEDBACK_OBJECT = re.compile(
     r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
-    r"(?:share|relay|pass|forward|send|add|provide|get|take|note|log|raise|flag|let)\w*\s+"
-    r"(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
+    + _any(*en.FEEDBACK_VERBS)
+    + r"\w*\s+(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
     # the feedback word heads the object ("the certificate of interest" is a document)
-    r"(?:(?!(?:of|for|about|with|from|to|on|in)\b)\w+\s+){0,2}?(?:feedback|comments?|sentiment|suggestions?|thoughts|ideas?|interest|"
-    r"insights?|praise|kudos|compliments?|kind\s+words|concerns|inquiry|request|experience|"
-    r"thanks|gratitude|appreciation|"
-    r"input|views|opinions?|love|luv|shout-?out)\b",
+    r"(?:(?!(?:of|for|about|with|from|to|on|in)\b)\w+\s+){0,2}?"
+    + _any(*en.FEEDBACK_OBJECTS)
+    + r"\b",
     re.IGNORECASE,
 )
 

@@ -28,24 +28,9 @@ has_cue = cues.has_cue
 cue_matches = cues.cue_matches
 
 
-STAFF = (
-    r"(?:teams?|department|dept|specialists?|engineers?|engineering|technicians?|techs?|agents?|"
-    r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
-    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|handlers?|"
-    r"(?:team\s+)?leads?|consultants?|planners?|executives?|fitters?|installers?|surveyors?|"
-    r"drivers?|riders?|porters?|plumbers?|electricians?|caretakers?|case\s+handlers?|tradies|"
-    r"tradie|handym[ae]n|tradesm[ae]n|tradespeople|"
-    r"developers?|devs|programmers?|specialist\s+team|people|" + "|".join(en.ROLE_NOUNS) + ")"
-    # people in other trades and sectors who act for us (vocab/en.py)
-)
-# Departments named without "team": "someone from billing", "Billing will contact you".
-# Case-sensitive "IT" is left out: "it will" is everywhere.
-DEPARTMENTS = (
-    r"(?:billing|accounts|finance|sales|engineering|logistics|legal|compliance|dispatch|"
-    r"despatch|payroll|claims|collections|credit\s+control|tech(?:nical)?\s+support|"
-    r"customer\s+(?:care|services?|support|relations)|development|operations|"
-    r"installations|maintenance|repairs|warranty|returns\s+desk)"
-)
+# Staff of ours and departments (vocab/en.py).
+STAFF = _any(*en.STAFF_NOUNS, *en.ROLE_NOUNS)
+DEPARTMENTS = _any(*en.DEPARTMENTS)
 # Only with "our": "our courier" is ours, "the courier" a third party.
 OUR_ONLY = _any(*en.OUR_ONLY_NOUNS)
 ROLES = _any(*en.ROLE_NOUNS)
@@ -53,10 +38,7 @@ ROLES = _any(*en.ROLE_NOUNS)
 NAME = r"\b(?-i:[A-Z][a-z]+)"
 # The agent, "we", or a named team of the company as the subject of a commitment.
 SELF_COMMITMENT = re.compile(
-    r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
-    r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|"
-    r"\s+(?:expect|plan|intend|aim)\s+to)\b",
-    FLAGS,
+    rf"\b(?P<subj>{'|'.join(en.SELF_SUBJECTS)})(?P<modal>{'|'.join(en.SELF_MODALS)})\b", FLAGS
 )
 TEAM_COMMITMENT = re.compile(
     rf"(?:\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}"
@@ -81,7 +63,7 @@ TEAM_COMMITMENT = re.compile(
     # "Our team in Glasgow will …": where they are.
     r"(?:\s+(?:in|at)\s+(?:the\s+|our\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?"
     r"(?:\s+(?:office|branch|store|depot|warehouse|site|centre|center|hub))?)?"
-    r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall|\s+aims?\s+to)\b",
+    rf"(?P<modal>{'|'.join(en.TEAM_MODALS)})\b",
     FLAGS,
 )
 # "We are looking into it and will update you tomorrow": the modal comes after a
@@ -225,27 +207,11 @@ ESCALATING_VERBS = frozenset(
     str.split("passing escalating raising handing forwarding referring transferring flagging")
 )
 
-NEGATION = re.compile(r"\s*(?:not|never|no\s+longer|n't)\b", FLAGS)
+NEGATION = re.compile(r"\s*" + _any(*en.NEGATIONS) + r"\b", FLAGS)
 COURTESY = re.compile(
-    r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:be\s+(?:more\s+than\s+|very\s+|so\s+"
-    r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
-    r"|standing\s+by|keen|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
-    r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|see\s+what\s+(?:we|I)\s+can\s+do|continue\s+to\s+(?:be|help|support)"
-    r"|look\s+forward|(?:talk|speak|chat)\s+(?:soon|later)"
-    r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
-    r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
-    FLAGS,
+    r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.COURTESY) + r"\b", FLAGS
 )
-ADVERBS = re.compile(
-    r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
-    r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
-    r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|try\s+(?:and|to)|aim\s+to|"
-    # non-native support English: "we will assist to escalate", "we will kindly check"
-    r"assist\s+(?:to|in)|help\s+to|kindly|proceed\s+to|"
-    r"endeavou?r\s+to|look\s+to|need\s+to|have\s+to|go\s+ahead\s+and|be\s+able\s+to|"
-    r"be(?=\s+\w+ing\b))\s+)*",
-    FLAGS,
-)
+ADVERBS = re.compile(r"\s*(?:" + _any(*en.ADVERBS) + r"\s+)*", FLAGS)
 
 _YOU = r"(?:you|u|ya)"
 # A state, not a thing sent: "have it available to you".

@@ -329,3 +329,356 @@ THIRD_PARTIES: tuple[str, ...] = (
 # Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil".
 # Only read when an action verb follows at once.
 INFORMAL_MODALS: tuple[str, ...] = (r"i\s+wil", r"we\s+wil", "ill", "well")
+
+# --- who commits ------------------------------------------------------------------------
+# The agent's own subjects, and the modals that make their sentence a commitment
+# ("I'll", "we are going to", "I plan to"). Each modal follows the subject directly.
+SELF_SUBJECTS: tuple[str, ...] = ("I", "we")
+SELF_MODALS: tuple[str, ...] = (
+    "'ll",
+    r"\s+will",
+    r"\s+shall",
+    r"'m\s+going\s+to",
+    r"\s+am\s+going\s+to",
+    r"'re\s+going\s+to",
+    r"\s+are\s+going\s+to",
+    r"'m\s+gonna",
+    r"\s+am\s+gonna",
+    r"'re\s+gonna",
+    r"\s+(?:expect|plan|intend|aim)\s+to",
+)
+# The modals after a team or colleague of ours ("our billing team will", "Priya is going to").
+TEAM_MODALS: tuple[str, ...] = (
+    "'ll",
+    r"\s+will",
+    r"\s+is\s+going\s+to",
+    r"\s+are\s+going\s+to",
+    r"\s+shall",
+    r"\s+aims?\s+to",
+)
+# Staff of ours, by the noun for them ("our engineers", "a specialist", "the team"); the
+# trades and sectors in ROLE_NOUNS count too.
+STAFF_NOUNS: tuple[str, ...] = (
+    "teams?",
+    "department",
+    "dept",
+    "specialists?",
+    "engineers?",
+    "engineering",
+    "technicians?",
+    "techs?",
+    "agents?",
+    "advisors?",
+    "advisers?",
+    "colleagues?",
+    "managers?",
+    "supervisors?",
+    "staff",
+    "experts?",
+    "folks",
+    "crews?",
+    "representatives?",
+    "reps?",
+    "adjusters?",
+    "assessors?",
+    "officers?",
+    "desk",
+    "coordinators?",
+    "handlers?",
+    r"(?:team\s+)?leads?",
+    "consultants?",
+    "planners?",
+    "executives?",
+    "fitters?",
+    "installers?",
+    "surveyors?",
+    "drivers?",
+    "riders?",
+    "porters?",
+    "plumbers?",
+    "electricians?",
+    "caretakers?",
+    r"case\s+handlers?",
+    "tradies",
+    "tradie",
+    "handym[ae]n",
+    "tradesm[ae]n",
+    "tradespeople",
+    "developers?",
+    "devs",
+    "programmers?",
+    r"specialist\s+team",
+    "people",
+)
+# Departments named without "team": "someone from billing", "Billing will contact you".
+# Case-sensitive "IT" is left out: "it will" is everywhere.
+DEPARTMENTS: tuple[str, ...] = (
+    "billing",
+    "accounts",
+    "finance",
+    "sales",
+    "engineering",
+    "logistics",
+    "legal",
+    "compliance",
+    "dispatch",
+    "despatch",
+    "payroll",
+    "claims",
+    "collections",
+    r"credit\s+control",
+    r"tech(?:nical)?\s+support",
+    r"customer\s+(?:care|services?|support|relations)",
+    "development",
+    "operations",
+    "installations",
+    "maintenance",
+    "repairs",
+    "warranty",
+    r"returns\s+desk",
+)
+# A lower-case substring of every entry of STAFF_NOUNS, DEPARTMENTS, ROLE_NOUNS and
+# OUR_ONLY_NOUNS (and "someone", "Dr"): the grammar skips its team patterns in a
+# sentence that has none of them (tests/extraction/test_vocabulary.py checks it).
+STAFF_HINTS: tuple[str, ...] = (
+    *"team depart dept special engineer tech agent advis colleag manag supervis staff expert".split(),
+    *"folk crew rep adjust assess officer desk coordinat handler lead consult plann".split(),
+    *"execut fitter install survey driver rider porter plumb electric caretak people".split(),
+    *"someone somebody support member tradie handym tradesm tradesp develop devs".split(),
+    *"program billing accounts financ sales logist legal complian dispatch despatch".split(),
+    *"payroll claims collection credit customer product operation mainten repair".split(),
+    *"warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept".split(),
+    *"secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner".split(),
+    *"carpent builder decorat mechanic garden courier messenger unit shift branch".split(),
+    "store",
+)
+
+# --- how a commitment is negated or softened ---------------------------------------------
+# Right after the modal: "I will not", "we'll never".
+NEGATIONS: tuple[str, ...] = ("not", "never", r"no\s+longer", "n't")
+# Right after the modal: courtesy and availability, not an action ("we'll be happy to help").
+COURTESY: tuple[str, ...] = (
+    r"be\s+(?:more\s+than\s+|very\s+|so\s+|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|"
+    r"delighted|here|around|available|waiting|standing\s+by|keen|ready|on\s+hand|unable|"
+    r"grateful|thrilled|sure\s+to\s+pass)",
+    "always",
+    r"do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)",
+    r"see\s+what\s+(?:we|I)\s+can\s+do",
+    r"continue\s+to\s+(?:be|help|support)",
+    r"look\s+forward",
+    r"(?:talk|speak|chat)\s+(?:soon|later)",
+    r"need\s+(?:you|your|to\s+see|some|more|a\s+copy)",
+    "want",
+    "wait",
+    "miss",
+    r"see\s+(?:you|u)\b",
+    r"take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)",
+    r"keep\s+(?:that|this|it)\s+in\s+mind",
+)
+# Adverbs before a courtesy: "we'll always be happy to".
+COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
+# Words between the modal and the action, read past: "I'll also personally call you".
+ADVERBS: tuple[str, ...] = (
+    "also",
+    "then",
+    "personally",
+    "definitely",
+    "certainly",
+    "now",
+    "just",
+    "still",
+    "gladly",
+    "happily",
+    "quickly",
+    "promptly",
+    "immediately",
+    "directly",
+    "first",
+    "additionally",
+    "further",
+    "again",
+    r"be\s+sure\s+to",
+    r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))",
+    r"try\s+(?:and|to)",
+    r"aim\s+to",
+    # non-native support English: "we will assist to escalate", "we will kindly check"
+    r"assist\s+(?:to|in)",
+    r"help\s+to",
+    "kindly",
+    r"proceed\s+to",
+    r"endeavou?r\s+to",
+    r"look\s+to",
+    r"need\s+to",
+    r"have\s+to",
+    r"go\s+ahead\s+and",
+    r"be\s+able\s+to",
+    r"be(?=\s+\w+ing\b)",
+)
+# Before the subject: a hope, not a commitment ("Hopefully we'll send it tomorrow").
+HEDGES: tuple[str, ...] = (
+    "hope",
+    "hopefully",
+    "hoping",
+    r"fingers\s+crossed",
+    "wish",
+    "maybe",
+    "perhaps",
+    "probably",
+    r"I\s+think",
+    r"we\s+think",
+    r"I\s+believe",
+    r"we\s+believe",
+    r"I\s+guess",
+    r"(?:does|do)\s+(?:that|this|you)\s+mean",
+)
+
+# --- the customer acts first -------------------------------------------------------------
+# Words that soften a request: "please send", "just reply", "feel free to call us".
+REQUEST_LEADS: tuple[str, ...] = (
+    "please",
+    "kindly",
+    "just",
+    "simply",
+    "pls",
+    "plz",
+    r"feel\s+free\s+to",
+    r"go\s+ahead\s+and",
+)
+# What a clause opening with a request asks the customer to do: "DM us your number and
+# we'll look into it" waits for the customer.
+REQUEST_VERBS: tuple[str, ...] = (
+    "dm",
+    r"d\.m\.",
+    "send",
+    "reply",
+    "respond",
+    "share",
+    "provide",
+    r"give\s+us",
+    "drop",
+    "e-?mail",
+    r"call\s+us",
+    "contact",
+    "message",
+    "text",
+    "tweet",
+    "follow",
+    "click",
+    "visit",
+    "attach",
+    "upload",
+    r"let\s+us\s+know",
+    r"tell\s+us",
+    "pop",
+    "shoot",
+    "fill",
+    "complete",
+    "submit",
+    "confirm",
+    "reach",
+    r"get\s+in\s+touch",
+    "head",
+    "hit",
+    "forward",
+    "include",
+    "ping",
+    "sign",
+    "log",
+    r"update\s+us",
+    r"keep\s+us",
+    "check",
+    "try",
+    "post",
+    "write",
+)
+
+# --- passing on feedback -----------------------------------------------------------------
+# What the customer offered that we pass on (kind: not a promise, spec "feedback").
+FEEDBACK_WORDS: tuple[str, ...] = (
+    "feedback",
+    "suggestions?",
+    "suggested",
+    "ideas?",
+    r"good\s+(?:point|catch|shout|call)",
+    r"great\s+(?:point|catch|idea|shout)",
+    "kudos",
+    "praise",
+    "compliments?",
+    "shout-?outs?",
+    r"kind\s+words",
+    r"feature\s+requests?",
+    "thoughts",
+    "input",
+    "comments?",
+    "recommendations?",
+    "improvements?",
+    # a slip in our own published content is reported, not the customer's problem
+    "typos?",
+    r"spelling\s+mistakes?",
+    r"broken\s+links?",
+)
+# Verbs that pass something on, and the nouns that, heading their object, make it
+# feedback ("pass your comments on"; "send the certificate of interest" is a document).
+FEEDBACK_VERBS: tuple[str, ...] = (
+    "share",
+    "relay",
+    "pass",
+    "forward",
+    "send",
+    "add",
+    "provide",
+    "get",
+    "take",
+    "note",
+    "log",
+    "raise",
+    "flag",
+    "let",
+)
+FEEDBACK_OBJECTS: tuple[str, ...] = (
+    "feedback",
+    "comments?",
+    "sentiment",
+    "suggestions?",
+    "thoughts",
+    "ideas?",
+    "interest",
+    "insights?",
+    "praise",
+    "kudos",
+    "compliments?",
+    r"kind\s+words",
+    "concerns",
+    "inquiry",
+    "request",
+    "experience",
+    "thanks",
+    "gratitude",
+    "appreciation",
+    "input",
+    "views",
+    "opinions?",
+    "love",
+    "luv",
+    "shout-?out",
+)
+
+# --- the calendar ------------------------------------------------------------------------
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "tues": 1, "wednesday": 2, "weds": 2, "thursday": 3,
+    "thurs": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+# Amounts written as words: "within two days", "in a couple of hours".
+NUMBERS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
+    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5, "a couple of": 2,
+    "couple of": 2,
+}  # fmt: skip
