@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
+from tracker.extraction.lemmas import lemma, word_kind
 from tracker.extraction.vocab import en
 
 _SENT_THING = re.compile(
@@ -122,8 +123,9 @@ def classify(phrase: str) -> str | None:
     if arranged:
         # "arrange for the part to be replaced by our engineer": the kind of what is arranged.
         for word in _WORD.findall(phrase[arranged.end() : arranged.end() + 80])[:8]:
-            if word.lower() in lx.WORD_KINDS and word.lower() not in ("check", "review"):
-                return lx.WORD_KINDS[word.lower()]
+            kind = word_kind(word)
+            if kind and word.lower() not in ("check", "review"):
+                return kind
     for kind, rule in lx.KIND_RULES:
         if rule.match(phrase):
             return kind
@@ -137,7 +139,7 @@ def classify(phrase: str) -> str | None:
         staff = False
         words = list(_WORD.finditer(phrase, m.end(), m.end() + 80))[:8]
         for index, word in enumerate(words):
-            kind = lx.WORD_KINDS.get(word.group().lower())
+            kind = word_kind(word.group())
             if not kind and staff:  # "have someone from our store give you a call"
                 kind = next(
                     (k for k, rule in _CONTACT_RULES if rule.match(phrase, word.start())), None
@@ -151,7 +153,7 @@ def classify(phrase: str) -> str | None:
                 # "get the invoice corrected and resent": the customer-facing participle.
                 following = words[index + 1 : index + 3]
                 if len(following) == 2 and following[0].group().lower() == "and":
-                    other = lx.WORD_KINDS.get(following[1].group().lower())
+                    other = word_kind(following[1].group())
                     if other in ("send", "fix"):
                         kind = min((kind, other), key=lx.KIND_PRIORITY.index)
                 return kind
@@ -253,7 +255,7 @@ def commitments(
             or lx.OUR_STAFF.search(sentence, 0, m.start())
             or _FROM_OURS.match(sentence, m.end())
         )
-        kind = lx.WORD_KINDS.get(m["verb"].lower(), "send")
+        kind = word_kind(m["verb"]) or "send"
         found.append(
             Commitment(m.start(), m.end(), kind, follows=not confirmed, rule="passive-send")
         )
@@ -282,9 +284,7 @@ def commitments(
         )
     for m in _capped(lx.PASSIVE_BY_US.finditer(sentence) if " by " in lower else (), found):
         # "will be packed and despatched by our team": the most customer-facing participle
-        kinds = [
-            lx.WORD_KINDS.get(w.lower()) for w in _WORD.findall(sentence, m.start("verb"), m.end())
-        ]
+        kinds = [word_kind(w) for w in _WORD.findall(sentence, m.start("verb"), m.end())]
         known = [k for k in kinds if k] or (["fix"] if m["verb"].lower().startswith("set") else [])
         kind = min(known, key=lx.KIND_PRIORITY.index) if known else None
         ours = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
@@ -314,7 +314,7 @@ def commitments(
         kind = classify(sentence[m.end() :])
         if not kind:
             continue
-        if m["verb"].lower() in lx.ESCALATING_VERBS:
+        if lemma(m["verb"])[0] in lx.ESCALATING_STEMS:
             if kind == "escalate":
                 found.append(Commitment(m.start(), m.end(), kind, rule="progressive"))
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):

@@ -12,13 +12,13 @@ import re
 from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
-from tracker.extraction.vocab import en
 from tracker.extraction.detect import (
     TRAILING_CONDITION,
     Commitment,
     conditional_conjunct,
     first_condition,
 )
+from tracker.extraction.vocab import en
 
 
 def _any(*alternatives: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction import cues
+from tracker.extraction.lemmas import inflections
 from tracker.extraction.vocab import en
 
 FLAGS = re.IGNORECASE
@@ -189,23 +190,16 @@ HEAR_FROM = re.compile(
 )
 PROGRESSIVE = re.compile(
     r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
-    r"(?=(?P<verb>passing|escalating|raising|handing|forwarding|referring|transferring|"
-    r"flagging|sending|shipping|issuing|refunding|arranging|booking|calling|ringing|posting|"
-    r"despatching|dispatching|deploying|fixing|replacing|releasing|installing|repairing|"
-    r"expediting|rushing|fast-tracking)\b)",
+    r"(?=(?P<verb>" + inflections(en.PROGRESSIVE_STEMS, "ing") + r")\b)",
     FLAGS,
 )
 # "Our engineering team … is deploying a fix tonight": a team's arranged action (needs a time).
 TEAM_PROGRESSIVE = re.compile(
     rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\b[^.;!?]{{0,80}}?\b(?:is|are)\s+"
-    r"(?:now\s+|also\s+)?(?=(?P<verb>sending|shipping|issuing|refunding|arranging|booking|"
-    r"calling|ringing|posting|despatching|dispatching|deploying|fixing|replacing|releasing|"
-    r"installing|repairing)\b)",
+    r"(?:now\s+|also\s+)?(?=(?P<verb>" + inflections(en.TEAM_PROGRESSIVE_STEMS, "ing") + r")\b)",
     FLAGS,
 )
-ESCALATING_VERBS = frozenset(
-    str.split("passing escalating raising handing forwarding referring transferring flagging")
-)
+ESCALATING_STEMS = frozenset(en.ESCALATING_STEMS)
 
 NEGATION = re.compile(r"\s*" + _any(*en.NEGATIONS) + r"\b", FLAGS)
 COURTESY = re.compile(
@@ -422,34 +416,3 @@ HAVE_GET = re.compile(
     r"(?:have|get)\s+(?!back\b|in\s+touch\b|a\s+(?:closer\s+)?look\b|an?\s+(?:update|answer)\b)",
     FLAGS,
 )
-WORD_KINDS: dict[str, str] = {
-    **dict.fromkeys(
-        _words(
-            "fix fixed sort sorted resolve resolved correct corrected restore restored reset "
-            "unlock unlocked upgrade upgraded replace replaced repair repaired update updated done "
-            "reactivate reactivated activate activated reverse reversed deploy deployed cancel "
-            "cancelled canceled amend amended change changed adjust adjusted reconnect "
-            "reconnected remove removed unblock unblocked reinstate reinstated rectify rectified "
-            "cleared working booked taken proceeded fitted installed configured connected "
-            "serviced approved rebooked rescheduled unfrozen enabled re-enabled applied switched"
-        ),
-        "fix",
-    ),
-    **dict.fromkeys(
-        _words(
-            "send sent emailed e-mailed posted shipped issued refunded credited delivered "
-            "dispatched despatched couriered mailed reimbursed paid arranged processed returned "
-            "resent "
-            "ship refund credit deliver"
-        ),
-        "send",
-    ),
-    **dict.fromkeys(_words("call calls ring rings phone phones"), "callback"),
-    **dict.fromkeys(_words("contacts emails"), "update"),
-    **dict.fromkeys(_words("contact reach email"), "update"),
-    **dict.fromkeys(
-        _words("checked investigated reviewed looked examined chased check review investigate"),
-        "check",
-    ),
-    **dict.fromkeys(_words("visit"), "fix"),
-}

@@ -7,6 +7,11 @@ apostrophes are normalised to "'"; a verb entry is matched at the start of a ver
 
 from __future__ import annotations
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Verbs that send something to the customer (kind `send`).
 SEND_VERBS: tuple[str, ...] = (
     "send",
@@ -441,15 +446,17 @@ DEPARTMENTS: tuple[str, ...] = (
 # OUR_ONLY_NOUNS (and "someone", "Dr"): the grammar skips its team patterns in a
 # sentence that has none of them (tests/extraction/test_vocabulary.py checks it).
 STAFF_HINTS: tuple[str, ...] = (
-    *"team depart dept special engineer tech agent advis colleag manag supervis staff expert".split(),
-    *"folk crew rep adjust assess officer desk coordinat handler lead consult plann".split(),
-    *"execut fitter install survey driver rider porter plumb electric caretak people".split(),
-    *"someone somebody support member tradie handym tradesm tradesp develop devs".split(),
-    *"program billing accounts financ sales logist legal complian dispatch despatch".split(),
-    *"payroll claims collection credit customer product operation mainten repair".split(),
-    *"warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept".split(),
-    *"secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner".split(),
-    *"carpent builder decorat mechanic garden courier messenger unit shift branch".split(),
+    *_words(
+        "team depart dept special engineer tech agent advis colleag manag supervis staff expert"
+    ),
+    *_words("folk crew rep adjust assess officer desk coordinat handler lead consult plann"),
+    *_words("execut fitter install survey driver rider porter plumb electric caretak people"),
+    *_words("someone somebody support member tradie handym tradesm tradesp develop devs"),
+    *_words("program billing accounts financ sales logist legal complian dispatch despatch"),
+    *_words("payroll claims collection credit customer product operation mainten repair"),
+    *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
+    *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
+    *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
     "store",
 )
 
@@ -682,3 +689,66 @@ NUMBERS: dict[str, float] = {
     "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5, "a couple of": 2,
     "couple of": 2,
 }  # fmt: skip
+
+# --- action verbs by stem, and how English inflects them -----------------------------------
+# The kind of a single action word, by stem and form, where the grammar reads one word for
+# the action: "have it ___" ("we'll have the invoice corrected"), "will be ___ by our
+# team", "arrange for the part to be ___". Forms: "base" (fix, fixes), "past" (fixed,
+# sent), "ing" (working). lemmas.lemma() finds the stem and form of a word, so one row
+# covers every inflection.
+VERB_KINDS: tuple[tuple[str, str, str], ...] = (
+    # (stem, kind, forms)
+    *((stem, "fix", "base past") for stem in _words(
+        "fix sort resolve correct restore reset unlock upgrade replace repair update "
+        "reactivate activate reverse deploy cancel amend change adjust reconnect remove "
+        "unblock reinstate rectify"
+    )),
+    *((stem, "fix", "past") for stem in _words(
+        "do clear book take proceed fit install configure connect service approve rebook "
+        "reschedule unfreeze enable re-enable apply switch"
+    )),
+    ("work", "fix", "ing"),
+    ("visit", "fix", "base"),
+    *((stem, "send", "base past") for stem in _words("send ship refund credit deliver")),
+    *((stem, "send", "past") for stem in _words(
+        "email e-mail post issue dispatch despatch courier mail reimburse pay arrange "
+        "process return resend"
+    )),
+    *((stem, "callback", "base") for stem in _words("call ring phone")),
+    *((stem, "update", "base") for stem in _words("contact reach email")),
+    *((stem, "check", "base past") for stem in _words("check review investigate")),
+    *((stem, "check", "past") for stem in _words("look examine chase")),
+)  # fmt: skip
+# Forms no suffix rule gives: word -> (stem, form). "past" is the participle ("have it
+# done", "will be sent"), not the simple past ("did", "took").
+IRREGULAR_FORMS: dict[str, tuple[str, str]] = {
+    "sent": ("send", "past"), "resent": ("resend", "past"), "done": ("do", "past"),
+    "taken": ("take", "past"), "paid": ("pay", "past"), "rung": ("ring", "past"),
+    "spoken": ("speak", "past"), "left": ("leave", "past"), "dealt": ("deal", "past"),
+    "unfrozen": ("unfreeze", "past"), "set": ("set", "past"),
+}  # fmt: skip
+# Suffix rules, tried in order: (suffix, what replaces it, form). A doubled final
+# consonant before the suffix ("shipped", "cancelled") is undone as well.
+SUFFIXES: tuple[tuple[str, str, str], ...] = (
+    ("ied", "y", "past"),
+    ("ies", "y", "base"),
+    ("ed", "", "past"),
+    ("ed", "e", "past"),
+    ("ing", "", "ing"),
+    ("ing", "e", "ing"),
+    ("es", "", "base"),
+    ("s", "", "base"),
+)
+
+# Verbs of an arranged action in the present progressive ("I'm sending the label
+# today"), by stem; the first group hands the case over ("I'm escalating this").
+ESCALATING_STEMS: tuple[str, ...] = _words("pass escalate raise hand forward refer transfer flag")
+PROGRESSIVE_STEMS: tuple[str, ...] = ESCALATING_STEMS + _words(
+    "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
+    "release install repair expedite rush fast-track"
+)
+# The same, for a team of ours ("our engineers are deploying a fix tonight").
+TEAM_PROGRESSIVE_STEMS: tuple[str, ...] = _words(
+    "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
+    "release install repair"
+)
