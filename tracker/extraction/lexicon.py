@@ -230,7 +230,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_CALL = _any("call", "ring", "bell", "buzz", "tinkle", "shout", r"phone\s*call")
+_CALL = _any(*en.CALL_NOUNS)
 _BACK = _any(
     rf"to\s+{_YOU}\b",
     *(rf"{w}\b" for w in _words("with once as in within by on either")),
@@ -276,7 +276,7 @@ _RULES = (
         r"(?:e-?mail|message|text|dm)\s+with\s+(?:the|your|a|an|our|my)\s+"
         r"(?!(?:\w+\s+)?(?:update|answer|news|outcome|results?|reply|response)\b)",
     ),
-    ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
+    ("update", _any(*en.UPDATE_VERBS_YOU) + rf"\s+(?:to\s+)?{_YOU}\b"),
     (
         "update",
         rf"(?:message|msg|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b"
@@ -402,8 +402,11 @@ VISIT_PURPOSE = re.compile(r"[^.;!?]{0,60}?\b(?:to|and)\s+(?=[a-z])", FLAGS)
 VISIT_TIME = re.compile(
     r"\s+(?:on\s+|at\s+|by\s+|between\s+|before\s+|after\s+|around\s+|about\s+|this\s+|"
     r"next\s+|in\s+the\s+|first\s+thing\b|early\b|later\b)?"
-    r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|mon|tue|wed|thu|fri|sat|sun|morning|"
-    r"afternoon|evening|week|noon|midday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)",
+    r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|"
+    + "|".join(dict.fromkeys(day[:3] for day in en.WEEKDAYS))
+    + r"|morning|afternoon|evening|week|noon|midday|"
+    + _any(*dict.fromkeys(month[:3] for month in en.MONTHS))
+    + r"\w*)",
     FLAGS,
 )
 KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

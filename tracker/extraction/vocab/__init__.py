@@ -35,6 +35,8 @@ NAMES: tuple[str, ...] = (
     "SEND_VERBS",
     "FIX_VERBS",
     "CHECK_VERBS",
+    "UPDATE_VERBS_YOU",
+    "CALL_NOUNS",
     "VISIT_VERBS",
     "VISIT_WITH_TIME",
     "VERB_KINDS",

@@ -219,20 +219,11 @@ VISIT_WITH_TIME: tuple[str, ...] = (
     r"stop\s+by",
 )
 
-# Verbs of news to the customer (kind `update`) that take the customer as object.
-UPDATE_VERBS_YOU: tuple[str, ...] = (
-    "update",
-    "notify",
-    "inform",
-    "advise",
-    "write",
-    "answer",
-    "remind",
-    "tweet",
-    "sms",
-    "whatsapp",
-    "assist",
-)
+# Verbs of news to the customer (kind `update`) that take the customer as object:
+# "I'll update you", "we'll write to you".
+UPDATE_VERBS_YOU: tuple[str, ...] = ("update", "notify", "inform", "advise", "write", "answer")
+# A call, as what we give the customer: "I'll give you a ring", "get you a quick bell".
+CALL_NOUNS: tuple[str, ...] = ("call", "ring", "bell", "buzz", "tinkle", "shout", r"phone\s*call")
 
 # People who act for us, beyond lexicon.STAFF: "the nurse", "our receptionist".
 ROLE_NOUNS: tuple[str, ...] = (
