@@ -2,8 +2,9 @@
 
 Each grammar rule has an example it proposes and keeps, and a counter-example: the
 rule's wording without a promise. Each check has an example it rejects, and a
-counter-example: a promise close to it that the check lets through. The trace is written by the extractor as it runs, so the found promises and the
-kept decisions must agree on every corpus case.
+counter-example: a promise close to it that the check lets through. The trace is
+written by the extractor as it runs, so the found promises and the kept decisions must
+agree on every corpus case.
 """
 
 from __future__ import annotations
