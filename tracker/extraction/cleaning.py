@@ -213,7 +213,7 @@ def _next_text_line(body: str, end: int, pos: int) -> str:
 def _signature_start(body: str) -> int:
     """Where the sign-off block begins in `body` (history already blanked), or `len(body)`."""
     best = len(body)
-    match = _SIG_DASHES.search(body)
+    match = _SIG_DASHES.search(body) if "--" in body else None
     if match:
         best = match.start()
     # Only lines that read as a valediction are looked at (a long message has many lines).
@@ -272,13 +272,16 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     """The quoted history of an e-mail reply, unsorted: `>` lines, their attribution
     lines, and an original-message block to the end of the text."""
     ranges: list[tuple[int, int]] = []
-    block = _ORIGINAL_BLOCK.search(text)
+    # Every block, attribution and quoted line has one of these: a megabyte without them
+    # is not searched line by line.
+    colon = ":" in text
+    block = _ORIGINAL_BLOCK.search(text) if colon or "--" in text or "_" * 10 in text else None
     end = block.start() if block else len(text)
     if block:
         ranges.append((end, len(text)))
-    quoted = [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)]
+    quoted = [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)] if ">" in text else []
     ranges.extend(quoted)
-    for attribution in _ATTRIBUTION.finditer(text, 0, end):
+    for attribution in _ATTRIBUTION.finditer(text, 0, end) if colon else ():
         if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
             ranges.append(attribution.span())
         else:
