@@ -53,9 +53,7 @@ _PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
 # A condition after the verb: "I'll call you back tomorrow if that suits you".
-TRAILING_CONDITION = re.compile(
-    r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
-)
+TRAILING_CONDITION = re.compile(r"\b(?:" + "|".join(en.TRAILING_CONDITIONS) + r")\b", re.IGNORECASE)
 # "check if", "let you know if": an indirect question, not a condition.
 INDIRECT = re.compile(
     r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"

@@ -26,8 +26,7 @@ def _any(*alternatives: str) -> str:
 
 
 _CONDITION = re.compile(
-    r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
-    r"in\s+the\s+event|otherwise|failing\s+that|whether\s+or\s+not)\b"
+    r"\b" + _any(*en.CONDITIONS) + r"\b"
     # "Should the parcel not arrive by Friday, I'll…": an inverted condition.
     r"|(?:^|[,;:\-–]\s*)(?:should|were|had)\s+(?:the|it|this|that|your|you|we|there|any)\b",
     re.IGNORECASE,
@@ -117,19 +116,7 @@ _ANSWERED = re.compile(
 _HEDGE = re.compile(r"\b" + _any(*en.HEDGES) + r"\b", re.IGNORECASE)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
-_CUSTOMER_ACTION = re.compile(
-    r"\b(?:(?:do|would)\s+you\s+mind|(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)|(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)|give\s+us|"
-    r"let\s+(?:us|me)\s+have|tell\s+(?:us|me)|reply\s+(?:with|to\s+this)|meet\s+(?:us|me)|"
-    r"connect\s+with\s+(?:us|me)|follow\s+us|(?:reach\s+out|write)\s+to\s+(?:us|me)|"
-    r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
-    r"let'?s\s+\w+|(?:all|what)\s+we\s+need\s+(?:from|is)|appreciate\s+if|feel\s+free\s+to|"
-    r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)|"
-    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)|please\s*\?|"
-    r"(?:pass|send)\s+along|(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)|"
-    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)|"
-    r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+)\b",
-    re.IGNORECASE,
-)
+_CUSTOMER_ACTION = re.compile(r"\b" + _any(*en.CUSTOMER_ACTIONS) + r"\b", re.IGNORECASE)
 
 # Asking the customer something in the sentence before: what follows waits for the answer.
 _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")

@@ -512,6 +512,28 @@ ADVERBS: tuple[str, ...] = (
     r"be\s+able\s+to",
     r"be(?=\s+\w+ing\b)",
 )
+# Before the subject, or in the clause: a condition or an offer, not a commitment.
+CONDITIONS: tuple[str, ...] = (
+    "if",
+    "unless",
+    r"in\s+case",
+    r"should\s+you",
+    r"provided(?:\s+that)?",
+    r"as\s+long\s+as",
+    r"in\s+the\s+event",
+    "otherwise",
+    r"failing\s+that",
+    r"whether\s+or\s+not",
+)
+# After the verb ("I'll call you back tomorrow if that suits you"), fewer words count.
+TRAILING_CONDITIONS: tuple[str, ...] = (
+    "if",
+    "unless",
+    r"in\s+case",
+    r"should\s+you",
+    r"provided\s+that",
+    r"as\s+long\s+as",
+)
 # Before the subject: a hope, not a commitment ("Hopefully we'll send it tomorrow").
 HEDGES: tuple[str, ...] = (
     "hope",
@@ -588,6 +610,38 @@ REQUEST_VERBS: tuple[str, ...] = (
     "try",
     "post",
     "write",
+)
+
+# Anywhere before a commitment (or in the sentence before it): the customer is asked to
+# act first ("Would you mind sending a photo? We'll look into it").
+CUSTOMER_ACTIONS: tuple[str, ...] = (
+    r"(?:do|would)\s+you\s+mind",
+    r"(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)",
+    r"(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)",
+    r"give\s+us",
+    r"let\s+(?:us|me)\s+have",
+    r"tell\s+(?:us|me)",
+    r"reply\s+(?:with|to\s+this)",
+    r"meet\s+(?:us|me)",
+    r"connect\s+with\s+(?:us|me)",
+    r"follow\s+us",
+    r"(?:reach\s+out|write)\s+to\s+(?:us|me)",
+    r"(?:contact|call|email|e-mail|ring|message)\s+us",
+    r"share\s+with\s+us",
+    "attach",
+    "upload",
+    r"let'?s\s+\w+",
+    r"(?:all|what)\s+we\s+need\s+(?:from|is)",
+    r"appreciate\s+if",
+    r"feel\s+free\s+to",
+    r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)",
+    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)",
+    r"please\s*\?",
+    r"(?:pass|send)\s+along",
+    r"(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)",
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)",
+    # "please send", not "please note" or "please bear with us"
+    r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+",
 )
 
 # --- passing on feedback -----------------------------------------------------------------
