@@ -139,6 +139,7 @@ def extract(
         trace.masked = masked
     found: list[FoundPromise] = []
     examined = examined_chars = 0
+    exhausted = False  # the work budget of the message is spent
     for window_start, window_end in _cue_windows(visible):
         window = visible[window_start:window_end]
         spans = sentence_spans(window)
@@ -146,10 +147,10 @@ def extract(
             sentence = window[start:end]
             if not lexicon.has_cue(sentence):
                 continue
-            examined += 1
-            if examined > MAX_CUE_SENTENCES or examined_chars >= MAX_CUE_CHARS:
-                examined = MAX_CUE_SENTENCES + 1
+            if examined >= MAX_CUE_SENTENCES or examined_chars >= MAX_CUE_CHARS:
+                exhausted = True
                 break
+            examined += 1
             examined_chars += end - start
             if trace is not None:
                 trace.sentences.append((window_start + start, window_start + end))
@@ -166,7 +167,7 @@ def extract(
                 found.append(promise)
                 if len(found) >= MAX_PROMISES:
                     break
-        if len(found) >= MAX_PROMISES or examined > MAX_CUE_SENTENCES:
+        if len(found) >= MAX_PROMISES or exhausted:
             break
     if any(p.due_is_default for p in found):
         default = calendar.add(sent_at, default_due or DEFAULT_DUE).astimezone(UTC)
