@@ -8,7 +8,8 @@ quoted history, and reports on one core:
 - messages/second for `dateparser.search.search_dates` on a sample of the same
   messages (it is far slower, so the sample is smaller and the rate is scaled),
   and the ratio of the two;
-- the slowest single message, and timings of hostile inputs.
+- the slowest single message, timings of hostile inputs, and the max per-message
+  latency over both (CPU time, so other work on a shared machine does not count).
 
 Run:  python benchmarks/extract_bench.py [--messages 100000] [--baseline-sample 500]
       [--threshold 0.5]   (the learned decision model deciding, as [extraction] threshold)
@@ -221,20 +222,32 @@ def main() -> None:
         "RTL text": "שלום, אני אתקשר אליך מחר. مرحبا ‮ I'll call you tomorrow. " * 1_000,
         "NUL bytes": "\x00I'll\x00 call\x00 you\x00 tomorrow.\x00 " * 5_000,
     }
-    print("hostile inputs:")
+    print("hostile inputs (wall: one run; CPU: best of 3 runs, this thread only):")
+    hostile_worst = 0.0
     for name, text in hostile.items():
         started = time.perf_counter()
         count = len(extract(text, sent, calendar))
         elapsed = time.perf_counter() - started
-        tracemalloc.start()  # a second, traced run for memory (tracing slows it down)
+        cpu_best = float("inf")
+        for _ in range(3):
+            started_cpu = time.thread_time()
+            extract(text, sent, calendar)
+            cpu_best = min(cpu_best, time.thread_time() - started_cpu)
+        hostile_worst = max(hostile_worst, cpu_best)
+        tracemalloc.start()  # a last, traced run for memory (tracing slows it down)
         extract(text, sent, calendar)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        print(f"  {name:<18} {len(text):>9,} chars  {elapsed:7.3f} s  "
-              f"peak {peak / 1e6:6.1f} MB  {count} promises")  # fmt: skip
+        print(f"  {name:<18} {len(text):>9,} chars  {elapsed * 1e3:7.1f} ms wall  "
+              f"{cpu_best * 1e3:6.1f} ms CPU  peak {peak / 1e6:6.1f} MB  "
+              f"{count} promises")  # fmt: skip
     worst = max(retimed[0], cpu[slowest_cpu])
     verdict = "OK" if worst < 0.05 else "OVER"
     print(f"slowest realistic message {worst * 1e3:.2f} ms: {verdict} (target < 50 ms)")
+    overall = max(worst, hostile_worst)
+    verdict = "OK" if overall < 0.05 else "OVER"
+    print(f"max per-message latency (CPU, realistic and hostile): {overall * 1e3:.2f} ms: "
+          f"{verdict} (target < 50 ms)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """`extract` records what it decided, and that record is what --explain and eval show.
 
-Each grammar rule has an example it proposes and keeps; each check has an example it
-rejects. The trace is written by the extractor as it runs, so the found promises and the
-kept decisions must agree on every corpus case.
+Each grammar rule has an example it proposes and keeps, and a counter-example: the
+rule's wording without a promise. Each check has an example it rejects, and a
+counter-example: a promise close to it that the check lets through. The trace is
+written by the extractor as it runs, so the found promises and the kept decisions must
+agree on every corpus case.
 """
 
 from __future__ import annotations
@@ -59,6 +61,46 @@ CHECK_EXAMPLES = {
     "no-action-verb": "I'll be in the office.",
 }
 
+# The rule's wording, and no promise (by that rule or any other).
+RULE_COUNTER_EXAMPLES = {
+    "self": "I'll be happy to help.",
+    "team": "Our billing team will be glad to help.",
+    "continued": "We are looking into it and will not be able to call today.",
+    "let-me": "Let me know if you need anything.",
+    "get-from-us": "You'll get a confirmation email from us.",
+    "asked-staff": "I've asked our billing team to be patient with us.",
+    "passive-send": "It will be dispatched.",
+    "hear-back": "You'll hear back from the courier.",
+    "hear-from": "You'll hear from them soon.",
+    "contacted-by": "You will be contacted by the courier tomorrow.",
+    "passive-by-us": "Your parcel will be delivered by the courier tomorrow.",
+    "handled-by": "Your case will be reviewed by the ombudsman.",
+    "pronoun-staff": "I rang the courier. She will deliver it tomorrow.",
+    "progressive": "I'm sending my regards.",
+    "team-progressive": "Our engineering team is working hard.",
+    "subjectless": "will be nice to see you",
+    "informal-modal": "I was ill last week.",
+}
+# A promise next to what the check rejects, that the check lets through.
+CHECK_COUNTER_EXAMPLES = {
+    "condition": "I'll call you tomorrow to check if it works.",
+    "policy": "We aim to resolve your complaint within 8 weeks.",
+    "hedge": "I'll send it tomorrow, hopefully before noon.",
+    "after-customer-returns": "We'll send the refund within 2 days after we approve it.",
+    "done-now": "I'm going to cancel it for you tomorrow morning.",
+    "customer-acts-first": "Thanks for your order number, we'll look into it today.",
+    "feedback": "We'll pass your photos to the engineers today.",
+    "live-exchange": "Let me see what I can do and call you back tomorrow.",
+    "waits-for-reply": "Could you send a photo? We'll look into it by Friday.",
+    "question": "We'll call you tomorrow, is that ok?",
+    "answered-check": "Let me check that for you and get back to you tomorrow.",
+    "needs-due": "I'm sending the label today.",
+    "follows": "We're going to replace the router; a new one will be dispatched by Thursday.",
+    "negation": "I'll call you tomorrow, not Friday.",
+    "courtesy": "We'll gladly call you tomorrow.",
+    "no-action-verb": "I'll be round tomorrow to fit the part.",
+}
+
 
 def _trace(text: str) -> tuple[list, Trace]:
     trace = Trace()
@@ -68,6 +110,11 @@ def _trace(text: str) -> tuple[list, Trace]:
 def test_every_rule_and_check_has_an_example() -> None:
     assert set(RULE_EXAMPLES) == set(RULES)
     assert set(CHECK_EXAMPLES) == set(CHECKS) | (set(PIPELINE_CHECKS) - {"kept"})
+
+
+def test_every_rule_and_check_has_a_counter_example() -> None:
+    assert set(RULE_COUNTER_EXAMPLES) == set(RULES)
+    assert set(CHECK_COUNTER_EXAMPLES) == set(CHECKS) | (set(PIPELINE_CHECKS) - {"kept"})
 
 
 @pytest.mark.parametrize(("rule", "text"), RULE_EXAMPLES.items(), ids=list(RULE_EXAMPLES))
@@ -83,6 +130,24 @@ def test_each_check_rejects_its_counter_example(check: str, text: str) -> None:
     assert found == []
     assert [d.check for d in trace.decisions] == [check]
     assert trace.explain(0, len(text)).endswith(f"{check} ({trace.decisions[0].reason})")
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"), RULE_COUNTER_EXAMPLES.items(), ids=list(RULE_COUNTER_EXAMPLES)
+)
+def test_no_rule_keeps_its_counter_example(rule: str, text: str) -> None:
+    found, trace = _trace(text)
+    assert found == []
+    assert not any(d.rule == rule and d.kept for d in trace.decisions), trace.decisions
+
+
+@pytest.mark.parametrize(
+    ("check", "text"), CHECK_COUNTER_EXAMPLES.items(), ids=list(CHECK_COUNTER_EXAMPLES)
+)
+def test_no_check_rejects_its_counter_example(check: str, text: str) -> None:
+    found, trace = _trace(text)
+    assert len(found) == 1
+    assert check not in [d.check for d in trace.decisions], trace.decisions
 
 
 def test_quoted_history_is_explained_as_masked() -> None:

@@ -92,3 +92,48 @@ def test_a_promise_at_the_end_of_a_megabyte_of_filler_is_still_found() -> None:
     found = extract(text, SENT, calendar_for())
     assert [p.quote for p in found] == ["I'll call you back tomorrow"]
     assert text[found[0].start : found[0].end] == found[0].quote
+
+
+# The hostile inputs of benchmarks/extract_bench.py, and others that defeat sentence
+# splitting: the latency target is 50 ms for any one message.
+HOSTILE = {
+    "1 MB message": ("I will call you. " * 20 + "Lorem ipsum dolor sit amet. " * 40) * 700,
+    "1 MB, promise last": (
+        "Your parcel left the Leeds depot on 3 December at 4pm. " * 19_000
+        + "I'll call you tomorrow."
+    ),
+    "10,000 '>' lines": "Thanks!\n" + "> I'll call you back tomorrow.\n" * 10_000,
+    "10,000 sentences": "We'll look into it. " * 10_000,
+    "emoji": "😀🙏🏽 I'll call you tomorrow 🎉 " * 2_000,
+    "RTL text": "שלום, אני אתקשר אליך מחר. مرحبا ‮ I'll call you tomorrow. " * 1_000,
+    "NUL bytes": "\x00I'll\x00 call\x00 you\x00 tomorrow.\x00 " * 5_000,
+    "no full stops": "I will call you and we will send it and " * 3_000,
+    "subjects without actions": "I'll xyz " * 20_000,
+    "requests and commitments": (
+        "DM us your order number and we'll look into it and our team will send it " * 2_000
+    ),
+    "hedged run-on": "hopefully we will maybe send it within 3 days and let me check and " * 2_000,
+}
+
+
+def _cpu_best_of_three(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.thread_time()  # CPU time: other work on the machine does not count
+        extract(text, SENT, calendar_for())
+        best = min(best, time.thread_time() - started)
+    return best
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_no_hostile_message_takes_more_than_50_ms(text: str) -> None:
+    extract("I'll call you tomorrow.", SENT, calendar_for())  # the holiday table is lazy
+    assert _cpu_best_of_three(text) < 0.05
+
+
+def test_nul_bytes_separate_words_like_spaces() -> None:
+    text = "\x00I'll\x00call\x00you\x00tomorrow."
+    found = extract(text, SENT, calendar_for())
+    assert [(p.quote, p.kind, p.due_text) for p in found] == [
+        ("I'll\x00call\x00you\x00tomorrow", "callback", "tomorrow")
+    ]

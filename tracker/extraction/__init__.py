@@ -23,7 +23,7 @@ from tracker.extraction.cleaning import (
 )
 from tracker.extraction.decision import HARD_CHECKS, DecisionModel, shipped_model
 from tracker.extraction.detect import Commitment, Dropped, commitments
-from tracker.extraction.due import Due, find_due
+from tracker.extraction.due import Due, SentenceDues
 from tracker.extraction.features import candidate_features
 from tracker.extraction.guards import rejection
 from tracker.extraction.sentences import sentence_spans
@@ -41,6 +41,10 @@ LONG_MESSAGE = 20_000
 # Work per message is bounded: no real reply has this many sentences that look like
 # commitments; a hostile one (a pasted log of promises) stops here.
 MAX_CUE_SENTENCES = 60
+# ... and no real reply has this many characters of them (the longest reply of the
+# development corpora has under 500): sentences with commitment wording cost up to
+# ~10 µs a character to read, so this keeps a hostile message under 50 ms.
+MAX_CUE_CHARS = 4_000
 WINDOW = 1_500
 
 # Where the words about one promise stop: later clauses about someone else
@@ -64,13 +68,17 @@ _SAME_DAY = re.compile(
     r"\bthat\s+(?:morning|afternoon|evening|day|night)\b|\bon\s+the\s+day\b", re.I
 )
 _APOSTROPHES = ("’", "‘", "`", "ʼ")
+# Control characters (NUL and the like) separate words like a space does.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _normalise_apostrophes(text: str) -> str:
-    """One character for one, so offsets stay valid."""
+    """One character for one, so offsets stay valid; control characters become spaces."""
     for mark in _APOSTROPHES:
         if mark in text:
             text = text.replace(mark, "'")
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(" ", text)
     return text
 
 
@@ -130,7 +138,8 @@ def extract(
     if trace is not None:
         trace.masked = masked
     found: list[FoundPromise] = []
-    examined = 0
+    examined = examined_chars = 0
+    exhausted = False  # the work budget of the message is spent
     for window_start, window_end in _cue_windows(visible):
         window = visible[window_start:window_end]
         spans = sentence_spans(window)
@@ -138,9 +147,11 @@ def extract(
             sentence = window[start:end]
             if not lexicon.has_cue(sentence):
                 continue
-            examined += 1
-            if examined > MAX_CUE_SENTENCES:
+            if examined >= MAX_CUE_SENTENCES or examined_chars >= MAX_CUE_CHARS:
+                exhausted = True
                 break
+            examined += 1
+            examined_chars += end - start
             if trace is not None:
                 trace.sentences.append((window_start + start, window_start + end))
             context = (
@@ -156,7 +167,7 @@ def extract(
                 found.append(promise)
                 if len(found) >= MAX_PROMISES:
                     break
-        if len(found) >= MAX_PROMISES or examined > MAX_CUE_SENTENCES:
+        if len(found) >= MAX_PROMISES or exhausted:
             break
     if any(p.due_is_default for p in found):
         default = calendar.add(sent_at, default_due or DEFAULT_DUE).astimezone(UTC)
@@ -236,12 +247,7 @@ def _promise_in(
         decide(drop.start, drop.end, drop.rule, None, drop.check)
     if not candidates:
         return None
-    dues: dict[tuple[int, int], Due | None] = {}
-
-    def due_between(start: int, end: int) -> Due | None:
-        if (start, end) not in dues:
-            dues[start, end] = find_due(sentence[start:end], sent_at, calendar)
-        return dues[start, end]
+    due_between = SentenceDues(sentence, sent_at, calendar).between
 
     kept: list[tuple[Commitment, int]] = []
     for i, commitment in enumerate(candidates):

@@ -177,6 +177,10 @@ _VALEDICTION = re.compile(
     r" grüßen|sent from my [^\n]+|get outlook for [^\n]+)[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
+# The same, as whole lines of a message.
+_VALEDICTION_LINE = re.compile(
+    r"^(?=[ \t]*\S)(?:" + _VALEDICTION.pattern + r")$", re.IGNORECASE | re.MULTILINE
+)
 _DEVICE_FOOTER = re.compile(r"\s*(?:sent from my|get outlook for)\b", re.IGNORECASE)
 # Substrings every _DISCLAIMER match contains: a plain `in` test is far cheaper than
 # the case-insensitive regex on a long message.
@@ -194,31 +198,42 @@ def _looks_like_a_name(line: str) -> bool:
     return len(words) <= 6 and not line.rstrip().endswith((".", "!", "?", ":"))
 
 
+def _next_text_line(body: str, end: int, pos: int) -> str:
+    """The first non-blank line of body[:end] after `pos` (the end of a line), or ""."""
+    while pos < end:
+        start = pos + 1
+        stop = body.find("\n", start, end)
+        stop = end if stop < 0 else stop
+        if body[start:stop].strip():
+            return body[start:stop]
+        pos = stop
+    return ""
+
+
 def _signature_start(body: str) -> int:
     """Where the sign-off block begins in `body` (history already blanked), or `len(body)`."""
     best = len(body)
-    match = _SIG_DASHES.search(body)
+    match = _SIG_DASHES.search(body) if "--" in body else None
     if match:
         best = match.start()
-    position = 0
-    lines = body[:best].split("\n")
-    for index, line in enumerate(lines):
+    # Only lines that read as a valediction are looked at (a long message has many lines).
+    content_start = len(body) - len(body.lstrip())
+    for line_match in _VALEDICTION_LINE.finditer(body, 0, best):
+        position, line = line_match.start(), line_match.group()
         # A valediction on its own line, after some content and followed by a name
         # (or nothing): the rest is the signature. "Thanks!" followed by a sentence
         # is the start of the reply, not its end.
         if (
             0 < len(line) <= 60
             and not line.isspace()
-            and _VALEDICTION.fullmatch(line)
-            and body[:position].strip()
+            and content_start < position
             and (
                 _DEVICE_FOOTER.match(line)
-                or _looks_like_a_name(next((n for n in lines[index + 1 :] if n.strip()), ""))
+                or _looks_like_a_name(_next_text_line(body, best, line_match.end()))
             )
         ):
             best = position
             break
-        position += len(line) + 1
     lowered = body.lower()
     if not any(word in lowered for word in _DISCLAIMER_WORDS):
         return best
@@ -257,13 +272,16 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     """The quoted history of an e-mail reply, unsorted: `>` lines, their attribution
     lines, and an original-message block to the end of the text."""
     ranges: list[tuple[int, int]] = []
-    block = _ORIGINAL_BLOCK.search(text)
+    # Every block, attribution and quoted line has one of these: a megabyte without them
+    # is not searched line by line.
+    colon = ":" in text
+    block = _ORIGINAL_BLOCK.search(text) if colon or "--" in text or "_" * 10 in text else None
     end = block.start() if block else len(text)
     if block:
         ranges.append((end, len(text)))
-    quoted = [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)]
+    quoted = [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)] if ">" in text else []
     ranges.extend(quoted)
-    for attribution in _ATTRIBUTION.finditer(text, 0, end):
+    for attribution in _ATTRIBUTION.finditer(text, 0, end) if colon else ():
         if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
             ranges.append(attribution.span())
         else:

@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
+from tracker.extraction.lemmas import lemma, word_kind
+from tracker.extraction.vocab import en
 
 _SENT_THING = re.compile(
     r"\b(?:credit|refund|invoice|label|voucher|statement|quote|copy|document|report|link|code|"
@@ -37,20 +40,8 @@ _RIGHT_NOW = re.compile(
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
-# A substring of every staff word and department in lexicon.STAFF, DEPARTMENTS and
-# TEAM_COMMITMENT (lower case).
-_STAFF_HINT = re.compile(
-    r"team|depart|dept|special|engineer|tech|agent|advis|colleag|manag|supervis|staff|expert|"
-    r"folk|crew|rep|adjust|assess|officer|desk|coordinat|handler|lead|consult|plann|execut|"
-    r"fitter|install|survey|driver|rider|porter|plumb|electric|caretak|people|someone|somebody|"
-    r"support|member|tradie|handym|tradesm|tradesp|develop|devs|program|billing|accounts|financ|sales|"
-    r"logist|legal|complian|dispatch|despatch|payroll|claims|collection|credit|customer|product|"
-    r"operation|mainten|repair|warrant|return|"
-    # vocab/en.py ROLE_NOUNS and OUR_ONLY_NOUNS, and "Dr"
-    r"nurse|doctor|dr|vet|dentist|hygien|pharmac|physio|therap|recept|secretar|admin|glazier|"
-    r"jewel|gm|concierge|housekeep|locksmith|roofer|joiner|carpent|builder|decorat|mechanic|"
-    r"garden|courier|messenger|unit|shift|branch|store"
-)
+# Patterns about a team of ours need one of these (vocab/en.py); most sentences have none.
+_STAFF_HINT = re.compile("|".join(en.STAFF_HINTS))
 _BY_STAFF = re.compile(
     r"\s+(?:(?:at|into|over)\s+)?by\s+(?:our|my|the|one\s+of\s+our|a|an)\s+(?:[\w&-]+\s+){0,2}?"
     + lx.STAFF,
@@ -62,9 +53,7 @@ _PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
 # A condition after the verb: "I'll call you back tomorrow if that suits you".
-TRAILING_CONDITION = re.compile(
-    r"\b(?:if|unless|in\s+case|should\s+you|provided\s+that|as\s+long\s+as)\b", re.IGNORECASE
-)
+TRAILING_CONDITION = re.compile(r"\b(?:" + "|".join(en.TRAILING_CONDITIONS) + r")\b", re.IGNORECASE)
 # "check if", "let you know if": an indirect question, not a condition.
 INDIRECT = re.compile(
     r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
@@ -76,6 +65,8 @@ INDIRECT = re.compile(
 # A real sentence holds a handful of commitments; more means garbage input, and
 # looking further would only cost time.
 MAX_COMMITMENTS = 8
+# Subjects one pattern reads in a sentence, kept or dropped (no real sentence has more).
+MAX_SUBJECTS = 16
 
 
 @dataclass(frozen=True)
@@ -120,6 +111,7 @@ RULES: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1024)  # every subject of a sentence reads the same conjuncts
 def classify(phrase: str) -> str | None:
     """The kind of a verb phrase ("call you back tomorrow" -> "callback"), or None."""
     phrase = phrase.lstrip()
@@ -129,8 +121,9 @@ def classify(phrase: str) -> str | None:
     if arranged:
         # "arrange for the part to be replaced by our engineer": the kind of what is arranged.
         for word in _WORD.findall(phrase[arranged.end() : arranged.end() + 80])[:8]:
-            if word.lower() in lx.WORD_KINDS and word.lower() not in ("check", "review"):
-                return lx.WORD_KINDS[word.lower()]
+            kind = word_kind(word)
+            if kind and word.lower() not in ("check", "review"):
+                return kind
     for kind, rule in lx.KIND_RULES:
         if rule.match(phrase):
             return kind
@@ -144,7 +137,7 @@ def classify(phrase: str) -> str | None:
         staff = False
         words = list(_WORD.finditer(phrase, m.end(), m.end() + 80))[:8]
         for index, word in enumerate(words):
-            kind = lx.WORD_KINDS.get(word.group().lower())
+            kind = word_kind(word.group())
             if not kind and staff:  # "have someone from our store give you a call"
                 kind = next(
                     (k for k, rule in _CONTACT_RULES if rule.match(phrase, word.start())), None
@@ -158,7 +151,7 @@ def classify(phrase: str) -> str | None:
                 # "get the invoice corrected and resent": the customer-facing participle.
                 following = words[index + 1 : index + 3]
                 if len(following) == 2 and following[0].group().lower() == "and":
-                    other = lx.WORD_KINDS.get(following[1].group().lower())
+                    other = word_kind(following[1].group())
                     if other in ("send", "fix"):
                         kind = min((kind, other), key=lx.KIND_PRIORITY.index)
                 return kind
@@ -260,7 +253,7 @@ def commitments(
             or lx.OUR_STAFF.search(sentence, 0, m.start())
             or _FROM_OURS.match(sentence, m.end())
         )
-        kind = lx.WORD_KINDS.get(m["verb"].lower(), "send")
+        kind = word_kind(m["verb"]) or "send"
         found.append(
             Commitment(m.start(), m.end(), kind, follows=not confirmed, rule="passive-send")
         )
@@ -289,9 +282,7 @@ def commitments(
         )
     for m in _capped(lx.PASSIVE_BY_US.finditer(sentence) if " by " in lower else (), found):
         # "will be packed and despatched by our team": the most customer-facing participle
-        kinds = [
-            lx.WORD_KINDS.get(w.lower()) for w in _WORD.findall(sentence, m.start("verb"), m.end())
-        ]
+        kinds = [word_kind(w) for w in _WORD.findall(sentence, m.start("verb"), m.end())]
         known = [k for k in kinds if k] or (["fix"] if m["verb"].lower().startswith("set") else [])
         kind = min(known, key=lx.KIND_PRIORITY.index) if known else None
         ours = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
@@ -321,7 +312,7 @@ def commitments(
         kind = classify(sentence[m.end() :])
         if not kind:
             continue
-        if m["verb"].lower() in lx.ESCALATING_VERBS:
+        if lemma(m["verb"])[0] in lx.ESCALATING_STEMS:
             if kind == "escalate":
                 found.append(Commitment(m.start(), m.end(), kind, rule="progressive"))
         elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
@@ -353,11 +344,13 @@ def commitments(
 
 
 def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterator[re.Match[str]]:
-    """The matches of one pattern until it has added MAX_COMMITMENTS: each pattern finds
-    its clauses in order, so the first MAX_COMMITMENTS of all of them are unchanged."""
+    """The matches of one pattern until it has added MAX_COMMITMENTS or read
+    MAX_SUBJECTS: each pattern finds its clauses in order, so the first MAX_COMMITMENTS
+    of all of them are unchanged, and a sentence of subjects with no action (garbage,
+    a hostile input) costs a bounded amount of work."""
     before = len(found)
-    for match in matches:
-        if len(found) - before >= MAX_COMMITMENTS:
+    for read, match in enumerate(matches):
+        if len(found) - before >= MAX_COMMITMENTS or read >= MAX_SUBJECTS:
             return
         yield match
 
@@ -378,10 +371,17 @@ def first_condition(
     text: str, start: int = 0, end: int | None = None, pattern: re.Pattern[str] = TRAILING_CONDITION
 ) -> int | None:
     """Where the first real condition (not an indirect question) starts, or None."""
-    for m in pattern.finditer(text, start, len(text) if end is None else end):
-        if not INDIRECT.search(text[max(0, m.start() - 25) : m.start()]):
-            return m.start()
-    return None
+    stop = len(text) if end is None else end
+    return next((at for at in _conditions(text, pattern) if start <= at < stop), None)
+
+
+@lru_cache(maxsize=256)  # asked for every clause of a sentence: read the sentence once
+def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
+    return tuple(
+        m.start()
+        for m in pattern.finditer(text)
+        if not INDIRECT.search(text[max(0, m.start() - 25) : m.start()])
+    )
 
 
 def conditional_conjunct(sentence: str, start: int, end: int) -> int | None:

@@ -23,24 +23,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
 from tracker.extraction import explicit_dates
+from tracker.extraction.vocab import en
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "tues": 1, "wednesday": 2, "weds": 2, "thursday": 3,
-    "thurs": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
-    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5, "a couple of": 2,
-    "couple of": 2,
-}  # fmt: skip
+_MONTHS = en.MONTHS
+_WEEKDAYS = en.WEEKDAYS
+_NUMBERS = en.NUMBERS
 _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -129,21 +116,51 @@ _MAYBE_DUE = re.compile(
 
 def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | None:
     """The latest due stated in `text` (one promise's words), or None when none is."""
-    if not _MAYBE_DUE.search(text.lower()):
-        return None
-    local = sent_at.astimezone(calendar.timezone)
-    anchors = [a for a in _anchors(text, local, calendar) if a is not None]
-    fallback = list(_fallback_anchors(text, local, calendar))
-    if fallback:  # a date the grammar read only in part ("3 Dec" of "3 Dec '26") gives way
-        anchors = [
-            a for a in anchors if not any(f.start <= a.start and a.end <= f.end for f in fallback)
-        ] + fallback
-    if not anchors:
-        return None
-    dues = [_without_full_stop(due) for due in _combine(text, anchors, local, calendar)]
-    if not dues:
-        return None
-    return max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
+    return SentenceDues(text, sent_at, calendar).between(0, len(text))
+
+
+class SentenceDues:
+    """The due words of one sentence, read once; `between` picks one clause's.
+
+    A sentence with several candidate clauses asks for the due of each of them and of
+    the promise's whole scope; reading the sentence once and choosing the anchors inside
+    each stretch keeps the work linear in the sentence, however many clauses it has.
+    """
+
+    def __init__(self, text: str, sent_at: datetime, calendar: BusinessCalendar) -> None:
+        self.text = text
+        self.calendar = calendar
+        self.local = sent_at.astimezone(calendar.timezone)
+        self._anchors: list[_Anchor] | None = None
+
+    def _all(self) -> list[_Anchor]:
+        if self._anchors is None:
+            text, local, calendar = self.text, self.local, self.calendar
+            anchors: list[_Anchor] = []
+            if _MAYBE_DUE.search(text.lower()):
+                anchors = [a for a in _anchors(text, local, calendar) if a is not None]
+                fallback = list(_fallback_anchors(text, local, calendar))
+                if fallback:  # a date the grammar read only in part ("3 Dec" of "3 Dec '26")
+                    anchors = [
+                        a
+                        for a in anchors
+                        if not any(f.start <= a.start and a.end <= f.end for f in fallback)
+                    ] + fallback
+            self._anchors = anchors
+        return self._anchors
+
+    def between(self, start: int, end: int) -> Due | None:
+        """The latest due stated in text[start:end], offsets relative to `start`."""
+        anchors = [a for a in self._all() if start <= a.start and a.end <= end]
+        if not anchors:
+            return None
+        combined = _combine(self.text, anchors, self.local, self.calendar)
+        dues = [_without_full_stop(due) for due in combined]
+        if not dues:
+            return None
+        calendar = self.calendar
+        due = max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
+        return Due(due.when, due.precision, due.text, due.start - start, due.end - start)
 
 
 def _without_full_stop(due: Due) -> Due:

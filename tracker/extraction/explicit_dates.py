@@ -20,10 +20,9 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+from tracker.extraction.vocab import en
+
+_MONTH = "(?:" + "|".join(sorted(en.MONTHS, key=len, reverse=True)) + ")"
 _ORD = r"(?:st|nd|rd|th)?"
 _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}[:h]\d{2})"
 _DATE = (

@@ -9,6 +9,7 @@ actions done in this very message, and checks already answered in the message.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
 from tracker.extraction.detect import (
@@ -17,10 +18,15 @@ from tracker.extraction.detect import (
     conditional_conjunct,
     first_condition,
 )
+from tracker.extraction.vocab import en
+
+
+def _any(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
 
 _CONDITION = re.compile(
-    r"\b(?:if|unless|in\s+case|should\s+you|provided(?:\s+that)?|as\s+long\s+as|"
-    r"in\s+the\s+event|otherwise|failing\s+that|whether\s+or\s+not)\b"
+    r"\b" + _any(*en.CONDITIONS) + r"\b"
     # "Should the parcel not arrive by Friday, I'll…": an inverted condition.
     r"|(?:^|[,;:\-–]\s*)(?:should|were|had)\s+(?:the|it|this|that|your|you|we|there|any)\b",
     re.IGNORECASE,
@@ -80,12 +86,7 @@ _GREETING = re.compile(
 )
 
 _REQUEST = re.compile(
-    r"(?:(?:please|kindly|just|simply|pls|plz|feel\s+free\s+to|go\s+ahead\s+and)\s+)*"
-    r"(?:dm|d\.m\.|send|reply|respond|share|provide|give\s+us|drop|e-?mail|call\s+us|contact|"
-    r"message|text|tweet|follow|click|visit|attach|upload|let\s+us\s+know|tell\s+us|pop|shoot|"
-    r"fill|complete|submit|confirm|reach|get\s+in\s+touch|head|hit|forward|include|ping|sign|"
-    r"log|update\s+us|keep\s+us|check|try|post|write)\b",
-    re.IGNORECASE,
+    "(?:" + _any(*en.REQUEST_LEADS) + r"\s+)*" + _any(*en.REQUEST_VERBS) + r"\b", re.IGNORECASE
 )
 
 # "When it's confirmed, ", "Once you're home, ": the time of the request that follows.
@@ -102,14 +103,7 @@ _QUESTION_START = re.compile(
     r"^\s*(?:would|could|shall|should|can|do|does|did|is|are|will|may|might)\b", re.IGNORECASE
 )
 
-_FEEDBACK = re.compile(
-    r"\b(?:feedback|suggestions?|suggested|ideas?|good\s+(?:point|catch|shout|call)|"
-    r"great\s+(?:point|catch|idea|shout)|kudos|praise|compliments?|shout-?outs?|kind\s+words|"
-    r"feature\s+requests?|thoughts|input|comments?|recommendations?|improvements?|"
-    # a slip in our own published content is reported, not the customer's problem
-    r"typos?|spelling\s+mistakes?|broken\s+links?)\b",
-    re.IGNORECASE,
-)
+_FEEDBACK = re.compile(r"\b" + _any(*en.FEEDBACK_WORDS) + r"\b", re.IGNORECASE)
 
 _ANSWERED = re.compile(
     r"\b(?:I\s+can\s+see|I\s+see\s+(?:that|the|your|it)|it\s+(?:looks|appears|seems)|"
@@ -119,26 +113,10 @@ _ANSWERED = re.compile(
     re.IGNORECASE,
 )
 
-_HEDGE = re.compile(
-    r"\b(?:hope|hopefully|hoping|fingers\s+crossed|wish|maybe|perhaps|probably|I\s+think|"
-    r"we\s+think|I\s+believe|we\s+believe|I\s+guess|(?:does|do)\s+(?:that|this|you)\s+mean)\b",
-    re.IGNORECASE,
-)
+_HEDGE = re.compile(r"\b" + _any(*en.HEDGES) + r"\b", re.IGNORECASE)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
-_CUSTOMER_ACTION = re.compile(
-    r"\b(?:(?:do|would)\s+you\s+mind|(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)|(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)|give\s+us|"
-    r"let\s+(?:us|me)\s+have|tell\s+(?:us|me)|reply\s+(?:with|to\s+this)|meet\s+(?:us|me)|"
-    r"connect\s+with\s+(?:us|me)|follow\s+us|(?:reach\s+out|write)\s+to\s+(?:us|me)|"
-    r"(?:contact|call|email|e-mail|ring|message)\s+us|share\s+with\s+us|attach|upload|"
-    r"let'?s\s+\w+|(?:all|what)\s+we\s+need\s+(?:from|is)|appreciate\s+if|feel\s+free\s+to|"
-    r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)|"
-    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)|please\s*\?|"
-    r"(?:pass|send)\s+along|(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)|"
-    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)|"
-    r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+)\b",
-    re.IGNORECASE,
-)
+_CUSTOMER_ACTION = re.compile(r"\b" + _any(*en.CUSTOMER_ACTIONS) + r"\b", re.IGNORECASE)
 
 # Asking the customer something in the sentence before: what follows waits for the answer.
 _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
@@ -174,13 +152,12 @@ _NEXT_REQUEST = re.compile(
 
 _FEEDBACK_OBJECT = re.compile(
     r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
-    r"(?:share|relay|pass|forward|send|add|provide|get|take|note|log|raise|flag|let)\w*\s+"
-    r"(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
+    + _any(*en.FEEDBACK_VERBS)
+    + r"\w*\s+(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
     # the feedback word heads the object ("the certificate of interest" is a document)
-    r"(?:(?!(?:of|for|about|with|from|to|on|in)\b)\w+\s+){0,2}?(?:feedback|comments?|sentiment|suggestions?|thoughts|ideas?|interest|"
-    r"insights?|praise|kudos|compliments?|kind\s+words|concerns|inquiry|request|experience|"
-    r"thanks|gratitude|appreciation|"
-    r"input|views|opinions?|love|luv|shout-?out)\b",
+    r"(?:(?!(?:of|for|about|with|from|to|on|in)\b)\w+\s+){0,2}?"
+    + _any(*en.FEEDBACK_OBJECTS)
+    + r"\b",
     re.IGNORECASE,
 )
 
@@ -273,6 +250,7 @@ def rejection(
     return None
 
 
+@lru_cache(maxsize=256)  # the same for every clause of a sentence: read once
 def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     """A commitment with no time of its own right after we asked the customer for something."""
     if _CUSTOMER_ACTION.search(previous) or _CUSTOMER_ACTION.search(earlier):
@@ -289,6 +267,7 @@ _MODAL_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def _has_acted(text: str) -> bool:
     """Does `text` say the customer has already written ("we've got your DM")? Not a
     question ("May we have your number?") nor a future ("once we have your details")."""
@@ -306,9 +285,15 @@ _THIRD_PERSON_BEFORE = re.compile(r"\b(?:they|he|she|it|the\s+\w+)\s+$", re.IGNO
 
 def _customer_acts_later(sentence: str, pos: int) -> bool:
     return any(
-        not _THIRD_PERSON_BEFORE.search(sentence, max(pos, m.start() - 30), m.start())
-        for m in _CUSTOMER_ACTION.finditer(sentence, pos)
+        not _THIRD_PERSON_BEFORE.search(sentence, max(pos, start - 30), start)
+        for start in _customer_actions(sentence)
+        if start >= pos
     )
+
+
+@lru_cache(maxsize=64)  # asked once per clause of the sentence
+def _customer_actions(sentence: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _CUSTOMER_ACTION.finditer(sentence))
 
 
 def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction import cues
+from tracker.extraction.lemmas import inflections
 from tracker.extraction.vocab import en
 
 FLAGS = re.IGNORECASE
@@ -28,24 +29,9 @@ has_cue = cues.has_cue
 cue_matches = cues.cue_matches
 
 
-STAFF = (
-    r"(?:teams?|department|dept|specialists?|engineers?|engineering|technicians?|techs?|agents?|"
-    r"advisors?|advisers?|colleagues?|managers?|supervisors?|staff|experts?|folks|crews?|"
-    r"representatives?|reps?|adjusters?|assessors?|officers?|desk|coordinators?|handlers?|"
-    r"(?:team\s+)?leads?|consultants?|planners?|executives?|fitters?|installers?|surveyors?|"
-    r"drivers?|riders?|porters?|plumbers?|electricians?|caretakers?|case\s+handlers?|tradies|"
-    r"tradie|handym[ae]n|tradesm[ae]n|tradespeople|"
-    r"developers?|devs|programmers?|specialist\s+team|people|" + "|".join(en.ROLE_NOUNS) + ")"
-    # people in other trades and sectors who act for us (vocab/en.py)
-)
-# Departments named without "team": "someone from billing", "Billing will contact you".
-# Case-sensitive "IT" is left out: "it will" is everywhere.
-DEPARTMENTS = (
-    r"(?:billing|accounts|finance|sales|engineering|logistics|legal|compliance|dispatch|"
-    r"despatch|payroll|claims|collections|credit\s+control|tech(?:nical)?\s+support|"
-    r"customer\s+(?:care|services?|support|relations)|development|operations|"
-    r"installations|maintenance|repairs|warranty|returns\s+desk)"
-)
+# Staff of ours and departments (vocab/en.py).
+STAFF = _any(*en.STAFF_NOUNS, *en.ROLE_NOUNS)
+DEPARTMENTS = _any(*en.DEPARTMENTS)
 # Only with "our": "our courier" is ours, "the courier" a third party.
 OUR_ONLY = _any(*en.OUR_ONLY_NOUNS)
 ROLES = _any(*en.ROLE_NOUNS)
@@ -53,10 +39,7 @@ ROLES = _any(*en.ROLE_NOUNS)
 NAME = r"\b(?-i:[A-Z][a-z]+)"
 # The agent, "we", or a named team of the company as the subject of a commitment.
 SELF_COMMITMENT = re.compile(
-    r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
-    r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|"
-    r"\s+(?:expect|plan|intend|aim)\s+to)\b",
-    FLAGS,
+    rf"\b(?P<subj>{'|'.join(en.SELF_SUBJECTS)})(?P<modal>{'|'.join(en.SELF_MODALS)})\b", FLAGS
 )
 TEAM_COMMITMENT = re.compile(
     rf"(?:\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}"
@@ -81,7 +64,7 @@ TEAM_COMMITMENT = re.compile(
     # "Our team in Glasgow will …": where they are.
     r"(?:\s+(?:in|at)\s+(?:the\s+|our\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?"
     r"(?:\s+(?:office|branch|store|depot|warehouse|site|centre|center|hub))?)?"
-    r"(?P<modal>'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+shall|\s+aims?\s+to)\b",
+    rf"(?P<modal>{'|'.join(en.TEAM_MODALS)})\b",
     FLAGS,
 )
 # "We are looking into it and will update you tomorrow": the modal comes after a
@@ -207,45 +190,22 @@ HEAR_FROM = re.compile(
 )
 PROGRESSIVE = re.compile(
     r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
-    r"(?=(?P<verb>passing|escalating|raising|handing|forwarding|referring|transferring|"
-    r"flagging|sending|shipping|issuing|refunding|arranging|booking|calling|ringing|posting|"
-    r"despatching|dispatching|deploying|fixing|replacing|releasing|installing|repairing|"
-    r"expediting|rushing|fast-tracking)\b)",
+    r"(?=(?P<verb>" + inflections(en.PROGRESSIVE_STEMS, "ing") + r")\b)",
     FLAGS,
 )
 # "Our engineering team … is deploying a fix tonight": a team's arranged action (needs a time).
 TEAM_PROGRESSIVE = re.compile(
     rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\b[^.;!?]{{0,80}}?\b(?:is|are)\s+"
-    r"(?:now\s+|also\s+)?(?=(?P<verb>sending|shipping|issuing|refunding|arranging|booking|"
-    r"calling|ringing|posting|despatching|dispatching|deploying|fixing|replacing|releasing|"
-    r"installing|repairing)\b)",
+    r"(?:now\s+|also\s+)?(?=(?P<verb>" + inflections(en.TEAM_PROGRESSIVE_STEMS, "ing") + r")\b)",
     FLAGS,
 )
-ESCALATING_VERBS = frozenset(
-    str.split("passing escalating raising handing forwarding referring transferring flagging")
-)
+ESCALATING_STEMS = frozenset(en.ESCALATING_STEMS)
 
-NEGATION = re.compile(r"\s*(?:not|never|no\s+longer|n't)\b", FLAGS)
+NEGATION = re.compile(r"\s*" + _any(*en.NEGATIONS) + r"\b", FLAGS)
 COURTESY = re.compile(
-    r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:be\s+(?:more\s+than\s+|very\s+|so\s+"
-    r"|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|delighted|here|around|available|waiting"
-    r"|standing\s+by|keen|ready|on\s+hand|unable|grateful|thrilled|sure\s+to\s+pass)"
-    r"|always|do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)|see\s+what\s+(?:we|I)\s+can\s+do|continue\s+to\s+(?:be|help|support)"
-    r"|look\s+forward|(?:talk|speak|chat)\s+(?:soon|later)"
-    r"|need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b"
-    r"|take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|keep\s+(?:that|this|it)\s+in\s+mind)\b",
-    FLAGS,
+    r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.COURTESY) + r"\b", FLAGS
 )
-ADVERBS = re.compile(
-    r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
-    r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
-    r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|try\s+(?:and|to)|aim\s+to|"
-    # non-native support English: "we will assist to escalate", "we will kindly check"
-    r"assist\s+(?:to|in)|help\s+to|kindly|proceed\s+to|"
-    r"endeavou?r\s+to|look\s+to|need\s+to|have\s+to|go\s+ahead\s+and|be\s+able\s+to|"
-    r"be(?=\s+\w+ing\b))\s+)*",
-    FLAGS,
-)
+ADVERBS = re.compile(r"\s*(?:" + _any(*en.ADVERBS) + r"\s+)*", FLAGS)
 
 _YOU = r"(?:you|u|ya)"
 # A state, not a thing sent: "have it available to you".
@@ -270,7 +230,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_CALL = _any("call", "ring", "bell", "buzz", "tinkle", "shout", r"phone\s*call")
+_CALL = _any(*en.CALL_NOUNS)
 _BACK = _any(
     rf"to\s+{_YOU}\b",
     *(rf"{w}\b" for w in _words("with once as in within by on either")),
@@ -316,7 +276,7 @@ _RULES = (
         r"(?:e-?mail|message|text|dm)\s+with\s+(?:the|your|a|an|our|my)\s+"
         r"(?!(?:\w+\s+)?(?:update|answer|news|outcome|results?|reply|response)\b)",
     ),
-    ("update", rf"(?:update|notify|inform|advise|write|answer)\s+(?:to\s+)?{_YOU}\b"),
+    ("update", _any(*en.UPDATE_VERBS_YOU) + rf"\s+(?:to\s+)?{_YOU}\b"),
     (
         "update",
         rf"(?:message|msg|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b"
@@ -442,8 +402,11 @@ VISIT_PURPOSE = re.compile(r"[^.;!?]{0,60}?\b(?:to|and)\s+(?=[a-z])", FLAGS)
 VISIT_TIME = re.compile(
     r"\s+(?:on\s+|at\s+|by\s+|between\s+|before\s+|after\s+|around\s+|about\s+|this\s+|"
     r"next\s+|in\s+the\s+|first\s+thing\b|early\b|later\b)?"
-    r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|mon|tue|wed|thu|fri|sat|sun|morning|"
-    r"afternoon|evening|week|noon|midday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)",
+    r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|"
+    + "|".join(dict.fromkeys(day[:3] for day in en.WEEKDAYS))
+    + r"|morning|afternoon|evening|week|noon|midday|"
+    + _any(*dict.fromkeys(month[:3] for month in en.MONTHS))
+    + r"\w*)",
     FLAGS,
 )
 KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -456,34 +419,3 @@ HAVE_GET = re.compile(
     r"(?:have|get)\s+(?!back\b|in\s+touch\b|a\s+(?:closer\s+)?look\b|an?\s+(?:update|answer)\b)",
     FLAGS,
 )
-WORD_KINDS: dict[str, str] = {
-    **dict.fromkeys(
-        _words(
-            "fix fixed sort sorted resolve resolved correct corrected restore restored reset "
-            "unlock unlocked upgrade upgraded replace replaced repair repaired update updated done "
-            "reactivate reactivated activate activated reverse reversed deploy deployed cancel "
-            "cancelled canceled amend amended change changed adjust adjusted reconnect "
-            "reconnected remove removed unblock unblocked reinstate reinstated rectify rectified "
-            "cleared working booked taken proceeded fitted installed configured connected "
-            "serviced approved rebooked rescheduled unfrozen enabled re-enabled applied switched"
-        ),
-        "fix",
-    ),
-    **dict.fromkeys(
-        _words(
-            "send sent emailed e-mailed posted shipped issued refunded credited delivered "
-            "dispatched despatched couriered mailed reimbursed paid arranged processed returned "
-            "resent "
-            "ship refund credit deliver"
-        ),
-        "send",
-    ),
-    **dict.fromkeys(_words("call calls ring rings phone phones"), "callback"),
-    **dict.fromkeys(_words("contacts emails"), "update"),
-    **dict.fromkeys(_words("contact reach email"), "update"),
-    **dict.fromkeys(
-        _words("checked investigated reviewed looked examined chased check review investigate"),
-        "check",
-    ),
-    **dict.fromkeys(_words("visit"), "fix"),
-}

@@ -7,6 +7,11 @@ apostrophes are normalised to "'"; a verb entry is matched at the start of a ver
 
 from __future__ import annotations
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Verbs that send something to the customer (kind `send`).
 SEND_VERBS: tuple[str, ...] = (
     "send",
@@ -214,20 +219,11 @@ VISIT_WITH_TIME: tuple[str, ...] = (
     r"stop\s+by",
 )
 
-# Verbs of news to the customer (kind `update`) that take the customer as object.
-UPDATE_VERBS_YOU: tuple[str, ...] = (
-    "update",
-    "notify",
-    "inform",
-    "advise",
-    "write",
-    "answer",
-    "remind",
-    "tweet",
-    "sms",
-    "whatsapp",
-    "assist",
-)
+# Verbs of news to the customer (kind `update`) that take the customer as object:
+# "I'll update you", "we'll write to you".
+UPDATE_VERBS_YOU: tuple[str, ...] = ("update", "notify", "inform", "advise", "write", "answer")
+# A call, as what we give the customer: "I'll give you a ring", "get you a quick bell".
+CALL_NOUNS: tuple[str, ...] = ("call", "ring", "bell", "buzz", "tinkle", "shout", r"phone\s*call")
 
 # People who act for us, beyond lexicon.STAFF: "the nurse", "our receptionist".
 ROLE_NOUNS: tuple[str, ...] = (
@@ -329,3 +325,475 @@ THIRD_PARTIES: tuple[str, ...] = (
 # Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil".
 # Only read when an action verb follows at once.
 INFORMAL_MODALS: tuple[str, ...] = (r"i\s+wil", r"we\s+wil", "ill", "well")
+
+# --- who commits ------------------------------------------------------------------------
+# The agent's own subjects, and the modals that make their sentence a commitment
+# ("I'll", "we are going to", "I plan to"). Each modal follows the subject directly.
+SELF_SUBJECTS: tuple[str, ...] = ("I", "we")
+SELF_MODALS: tuple[str, ...] = (
+    "'ll",
+    r"\s+will",
+    r"\s+shall",
+    r"'m\s+going\s+to",
+    r"\s+am\s+going\s+to",
+    r"'re\s+going\s+to",
+    r"\s+are\s+going\s+to",
+    r"'m\s+gonna",
+    r"\s+am\s+gonna",
+    r"'re\s+gonna",
+    r"\s+(?:expect|plan|intend|aim)\s+to",
+)
+# The modals after a team or colleague of ours ("our billing team will", "Priya is going to").
+TEAM_MODALS: tuple[str, ...] = (
+    "'ll",
+    r"\s+will",
+    r"\s+is\s+going\s+to",
+    r"\s+are\s+going\s+to",
+    r"\s+shall",
+    r"\s+aims?\s+to",
+)
+# Staff of ours, by the noun for them ("our engineers", "a specialist", "the team"); the
+# trades and sectors in ROLE_NOUNS count too.
+STAFF_NOUNS: tuple[str, ...] = (
+    "teams?",
+    "department",
+    "dept",
+    "specialists?",
+    "engineers?",
+    "engineering",
+    "technicians?",
+    "techs?",
+    "agents?",
+    "advisors?",
+    "advisers?",
+    "colleagues?",
+    "managers?",
+    "supervisors?",
+    "staff",
+    "experts?",
+    "folks",
+    "crews?",
+    "representatives?",
+    "reps?",
+    "adjusters?",
+    "assessors?",
+    "officers?",
+    "desk",
+    "coordinators?",
+    "handlers?",
+    r"(?:team\s+)?leads?",
+    "consultants?",
+    "planners?",
+    "executives?",
+    "fitters?",
+    "installers?",
+    "surveyors?",
+    "drivers?",
+    "riders?",
+    "porters?",
+    "plumbers?",
+    "electricians?",
+    "caretakers?",
+    r"case\s+handlers?",
+    "tradies",
+    "tradie",
+    "handym[ae]n",
+    "tradesm[ae]n",
+    "tradespeople",
+    "developers?",
+    "devs",
+    "programmers?",
+    r"specialist\s+team",
+    "people",
+)
+# Departments named without "team": "someone from billing", "Billing will contact you".
+# Case-sensitive "IT" is left out: "it will" is everywhere.
+DEPARTMENTS: tuple[str, ...] = (
+    "billing",
+    "accounts",
+    "finance",
+    "sales",
+    "engineering",
+    "logistics",
+    "legal",
+    "compliance",
+    "dispatch",
+    "despatch",
+    "payroll",
+    "claims",
+    "collections",
+    r"credit\s+control",
+    r"tech(?:nical)?\s+support",
+    r"customer\s+(?:care|services?|support|relations)",
+    "development",
+    "operations",
+    "installations",
+    "maintenance",
+    "repairs",
+    "warranty",
+    r"returns\s+desk",
+)
+# A lower-case substring of every entry of STAFF_NOUNS, DEPARTMENTS, ROLE_NOUNS and
+# OUR_ONLY_NOUNS (and "someone", "Dr"): the grammar skips its team patterns in a
+# sentence that has none of them (tests/extraction/test_vocabulary.py checks it).
+STAFF_HINTS: tuple[str, ...] = (
+    *_words(
+        "team depart dept special engineer tech agent advis colleag manag supervis staff expert"
+    ),
+    *_words("folk crew rep adjust assess officer desk coordinat handler lead consult plann"),
+    *_words("execut fitter install survey driver rider porter plumb electric caretak people"),
+    *_words("someone somebody support member tradie handym tradesm tradesp develop devs"),
+    *_words("program billing accounts financ sales logist legal complian dispatch despatch"),
+    *_words("payroll claims collection credit customer product operation mainten repair"),
+    *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
+    *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
+    *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
+    "store",
+)
+
+# --- how a commitment is negated or softened ---------------------------------------------
+# Right after the modal: "I will not", "we'll never".
+NEGATIONS: tuple[str, ...] = ("not", "never", r"no\s+longer", "n't")
+# Right after the modal: courtesy and availability, not an action ("we'll be happy to help").
+COURTESY: tuple[str, ...] = (
+    r"be\s+(?:more\s+than\s+|very\s+|so\s+|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|"
+    r"delighted|here|around|available|waiting|standing\s+by|keen|ready|on\s+hand|unable|"
+    r"grateful|thrilled|sure\s+to\s+pass)",
+    "always",
+    r"do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)",
+    r"see\s+what\s+(?:we|I)\s+can\s+do",
+    r"continue\s+to\s+(?:be|help|support)",
+    r"look\s+forward",
+    r"(?:talk|speak|chat)\s+(?:soon|later)",
+    r"need\s+(?:you|your|to\s+see|some|more|a\s+copy)",
+    "want",
+    "wait",
+    "miss",
+    r"see\s+(?:you|u)\b",
+    r"take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)",
+    r"keep\s+(?:that|this|it)\s+in\s+mind",
+)
+# Adverbs before a courtesy: "we'll always be happy to".
+COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
+# Words between the modal and the action, read past: "I'll also personally call you".
+ADVERBS: tuple[str, ...] = (
+    "also",
+    "then",
+    "personally",
+    "definitely",
+    "certainly",
+    "now",
+    "just",
+    "still",
+    "gladly",
+    "happily",
+    "quickly",
+    "promptly",
+    "immediately",
+    "directly",
+    "first",
+    "additionally",
+    "further",
+    "again",
+    r"be\s+sure\s+to",
+    r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))",
+    r"try\s+(?:and|to)",
+    r"aim\s+to",
+    # non-native support English: "we will assist to escalate", "we will kindly check"
+    r"assist\s+(?:to|in)",
+    r"help\s+to",
+    "kindly",
+    r"proceed\s+to",
+    r"endeavou?r\s+to",
+    r"look\s+to",
+    r"need\s+to",
+    r"have\s+to",
+    r"go\s+ahead\s+and",
+    r"be\s+able\s+to",
+    r"be(?=\s+\w+ing\b)",
+)
+# Before the subject, or in the clause: a condition or an offer, not a commitment.
+CONDITIONS: tuple[str, ...] = (
+    "if",
+    "unless",
+    r"in\s+case",
+    r"should\s+you",
+    r"provided(?:\s+that)?",
+    r"as\s+long\s+as",
+    r"in\s+the\s+event",
+    "otherwise",
+    r"failing\s+that",
+    r"whether\s+or\s+not",
+)
+# After the verb ("I'll call you back tomorrow if that suits you"), fewer words count.
+TRAILING_CONDITIONS: tuple[str, ...] = (
+    "if",
+    "unless",
+    r"in\s+case",
+    r"should\s+you",
+    r"provided\s+that",
+    r"as\s+long\s+as",
+)
+# Before the subject: a hope, not a commitment ("Hopefully we'll send it tomorrow").
+HEDGES: tuple[str, ...] = (
+    "hope",
+    "hopefully",
+    "hoping",
+    r"fingers\s+crossed",
+    "wish",
+    "maybe",
+    "perhaps",
+    "probably",
+    r"I\s+think",
+    r"we\s+think",
+    r"I\s+believe",
+    r"we\s+believe",
+    r"I\s+guess",
+    r"(?:does|do)\s+(?:that|this|you)\s+mean",
+)
+
+# --- the customer acts first -------------------------------------------------------------
+# Words that soften a request: "please send", "just reply", "feel free to call us".
+REQUEST_LEADS: tuple[str, ...] = (
+    "please",
+    "kindly",
+    "just",
+    "simply",
+    "pls",
+    "plz",
+    r"feel\s+free\s+to",
+    r"go\s+ahead\s+and",
+)
+# What a clause opening with a request asks the customer to do: "DM us your number and
+# we'll look into it" waits for the customer.
+REQUEST_VERBS: tuple[str, ...] = (
+    "dm",
+    r"d\.m\.",
+    "send",
+    "reply",
+    "respond",
+    "share",
+    "provide",
+    r"give\s+us",
+    "drop",
+    "e-?mail",
+    r"call\s+us",
+    "contact",
+    "message",
+    "text",
+    "tweet",
+    "follow",
+    "click",
+    "visit",
+    "attach",
+    "upload",
+    r"let\s+us\s+know",
+    r"tell\s+us",
+    "pop",
+    "shoot",
+    "fill",
+    "complete",
+    "submit",
+    "confirm",
+    "reach",
+    r"get\s+in\s+touch",
+    "head",
+    "hit",
+    "forward",
+    "include",
+    "ping",
+    "sign",
+    "log",
+    r"update\s+us",
+    r"keep\s+us",
+    "check",
+    "try",
+    "post",
+    "write",
+)
+
+# Anywhere before a commitment (or in the sentence before it): the customer is asked to
+# act first ("Would you mind sending a photo? We'll look into it").
+CUSTOMER_ACTIONS: tuple[str, ...] = (
+    r"(?:do|would)\s+you\s+mind",
+    r"(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)",
+    r"(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)",
+    r"give\s+us",
+    r"let\s+(?:us|me)\s+have",
+    r"tell\s+(?:us|me)",
+    r"reply\s+(?:with|to\s+this)",
+    r"meet\s+(?:us|me)",
+    r"connect\s+with\s+(?:us|me)",
+    r"follow\s+us",
+    r"(?:reach\s+out|write)\s+to\s+(?:us|me)",
+    r"(?:contact|call|email|e-mail|ring|message)\s+us",
+    r"share\s+with\s+us",
+    "attach",
+    "upload",
+    r"let'?s\s+\w+",
+    r"(?:all|what)\s+we\s+need\s+(?:from|is)",
+    r"appreciate\s+if",
+    r"feel\s+free\s+to",
+    r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)",
+    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)",
+    r"please\s*\?",
+    r"(?:pass|send)\s+along",
+    r"(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)",
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)",
+    # "please send", not "please note" or "please bear with us"
+    r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+",
+)
+
+# --- passing on feedback -----------------------------------------------------------------
+# What the customer offered that we pass on (kind: not a promise, spec "feedback").
+FEEDBACK_WORDS: tuple[str, ...] = (
+    "feedback",
+    "suggestions?",
+    "suggested",
+    "ideas?",
+    r"good\s+(?:point|catch|shout|call)",
+    r"great\s+(?:point|catch|idea|shout)",
+    "kudos",
+    "praise",
+    "compliments?",
+    "shout-?outs?",
+    r"kind\s+words",
+    r"feature\s+requests?",
+    "thoughts",
+    "input",
+    "comments?",
+    "recommendations?",
+    "improvements?",
+    # a slip in our own published content is reported, not the customer's problem
+    "typos?",
+    r"spelling\s+mistakes?",
+    r"broken\s+links?",
+)
+# Verbs that pass something on, and the nouns that, heading their object, make it
+# feedback ("pass your comments on"; "send the certificate of interest" is a document).
+FEEDBACK_VERBS: tuple[str, ...] = (
+    "share",
+    "relay",
+    "pass",
+    "forward",
+    "send",
+    "add",
+    "provide",
+    "get",
+    "take",
+    "note",
+    "log",
+    "raise",
+    "flag",
+    "let",
+)
+FEEDBACK_OBJECTS: tuple[str, ...] = (
+    "feedback",
+    "comments?",
+    "sentiment",
+    "suggestions?",
+    "thoughts",
+    "ideas?",
+    "interest",
+    "insights?",
+    "praise",
+    "kudos",
+    "compliments?",
+    r"kind\s+words",
+    "concerns",
+    "inquiry",
+    "request",
+    "experience",
+    "thanks",
+    "gratitude",
+    "appreciation",
+    "input",
+    "views",
+    "opinions?",
+    "love",
+    "luv",
+    "shout-?out",
+)
+
+# --- the calendar ------------------------------------------------------------------------
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "tues": 1, "wednesday": 2, "weds": 2, "thursday": 3,
+    "thurs": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+# Amounts written as words: "within two days", "in a couple of hours".
+NUMBERS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
+    "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5, "a couple of": 2,
+    "couple of": 2,
+}  # fmt: skip
+
+# --- action verbs by stem, and how English inflects them -----------------------------------
+# The kind of a single action word, by stem and form, where the grammar reads one word for
+# the action: "have it ___" ("we'll have the invoice corrected"), "will be ___ by our
+# team", "arrange for the part to be ___". Forms: "base" (fix, fixes), "past" (fixed,
+# sent), "ing" (working). lemmas.lemma() finds the stem and form of a word, so one row
+# covers every inflection.
+VERB_KINDS: tuple[tuple[str, str, str], ...] = (
+    # (stem, kind, forms)
+    *((stem, "fix", "base past") for stem in _words(
+        "fix sort resolve correct restore reset unlock upgrade replace repair update "
+        "reactivate activate reverse deploy cancel amend change adjust reconnect remove "
+        "unblock reinstate rectify"
+    )),
+    *((stem, "fix", "past") for stem in _words(
+        "do clear book take proceed fit install configure connect service approve rebook "
+        "reschedule unfreeze enable re-enable apply switch"
+    )),
+    ("work", "fix", "ing"),
+    ("visit", "fix", "base"),
+    *((stem, "send", "base past") for stem in _words("send ship refund credit deliver")),
+    *((stem, "send", "past") for stem in _words(
+        "email e-mail post issue dispatch despatch courier mail reimburse pay arrange "
+        "process return resend"
+    )),
+    *((stem, "callback", "base") for stem in _words("call ring phone")),
+    *((stem, "update", "base") for stem in _words("contact reach email")),
+    *((stem, "check", "base past") for stem in _words("check review investigate")),
+    *((stem, "check", "past") for stem in _words("look examine chase")),
+)  # fmt: skip
+# Forms no suffix rule gives: word -> (stem, form). "past" is the participle ("have it
+# done", "will be sent"), not the simple past ("did", "took").
+IRREGULAR_FORMS: dict[str, tuple[str, str]] = {
+    "sent": ("send", "past"), "resent": ("resend", "past"), "done": ("do", "past"),
+    "taken": ("take", "past"), "paid": ("pay", "past"), "rung": ("ring", "past"),
+    "spoken": ("speak", "past"), "left": ("leave", "past"), "dealt": ("deal", "past"),
+    "unfrozen": ("unfreeze", "past"), "set": ("set", "past"),
+}  # fmt: skip
+# Suffix rules, tried in order: (suffix, what replaces it, form). A doubled final
+# consonant before the suffix ("shipped", "cancelled") is undone as well.
+SUFFIXES: tuple[tuple[str, str, str], ...] = (
+    ("ied", "y", "past"),
+    ("ies", "y", "base"),
+    ("ed", "", "past"),
+    ("ed", "e", "past"),
+    ("ing", "", "ing"),
+    ("ing", "e", "ing"),
+    ("es", "", "base"),
+    ("s", "", "base"),
+)
+
+# Verbs of an arranged action in the present progressive ("I'm sending the label
+# today"), by stem; the first group hands the case over ("I'm escalating this").
+ESCALATING_STEMS: tuple[str, ...] = _words("pass escalate raise hand forward refer transfer flag")
+PROGRESSIVE_STEMS: tuple[str, ...] = ESCALATING_STEMS + _words(
+    "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
+    "release install repair expedite rush fast-track"
+)
+# The same, for a team of ours ("our engineers are deploying a fix tonight").
+TEAM_PROGRESSIVE_STEMS: tuple[str, ...] = _words(
+    "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
+    "release install repair"
+)

@@ -1,0 +1,81 @@
+"""The stems (lemmas) of verb forms, from the language's data.
+
+The grammar reads a verb by its stem: "ship", "shipped" and "shipping" are one row of
+vocab/en.py (VERB_KINDS), and a list of stems (PROGRESSIVE_STEMS) becomes a pattern for
+their inflections with `inflections`. The suffix rules and irregular forms are data too
+(SUFFIXES, IRREGULAR_FORMS), so another language brings its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tracker.extraction.vocab import en
+
+_VOWELS = frozenset("aeiou")
+
+# (stem, form) -> kind, from the data.
+_KINDS: dict[tuple[str, str], str] = {
+    (stem, form): kind for stem, kind, forms in en.VERB_KINDS for form in forms.split()
+}
+# Every stem the grammar names: a word is only reduced to one of these.
+_STEMS = frozenset(
+    (
+        *(stem for stem, _ in _KINDS),
+        *(stem for stem, _ in en.IRREGULAR_FORMS.values()),
+        *en.PROGRESSIVE_STEMS,
+        *en.TEAM_PROGRESSIVE_STEMS,
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def lemma(word: str) -> tuple[str, str]:
+    """(stem, form) of a verb form the data knows ("shipped" -> ("ship", "past")); a word
+    it does not know is its own stem in the base form."""
+    lower = word.lower()
+    if lower in en.IRREGULAR_FORMS:
+        return en.IRREGULAR_FORMS[lower]
+    if lower in _STEMS:
+        return lower, "base"
+    for suffix, replacement, form in en.SUFFIXES:
+        if not lower.endswith(suffix) or len(lower) <= len(suffix) + 1:
+            continue
+        stem = lower[: -len(suffix)]
+        for candidate in (stem + replacement, _undoubled(stem)):
+            if candidate in _STEMS:
+                return candidate, form
+    return lower, "base"
+
+
+def _undoubled(stem: str) -> str:
+    """ "shipp" -> "ship", "cancell" -> "cancel" (a consonant doubled before a suffix)."""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        return stem[:-1]
+    return stem
+
+
+def word_kind(word: str) -> str | None:
+    """The kind of one action word by its stem and form ("corrected" -> "fix"), or None."""
+    return _KINDS.get(lemma(word))
+
+
+def inflections(stems: tuple[str, ...], form: str) -> str:
+    """A pattern for the `form` ("ing" or "past") of each stem: "ship" -> "ship(?:p)?ing"."""
+    out = []
+    for stem in stems:
+        irregular = [w for w, (s, f) in en.IRREGULAR_FORMS.items() if s == stem and f == form]
+        suffix = "ing" if form == "ing" else "ed"
+        base = stem[:-1] if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")) else stem
+        if suffix == "ed" and stem.endswith("e"):
+            base = stem[:-1]
+        doubled = (
+            len(stem) >= 3
+            and stem[-1] not in _VOWELS | {"w", "x", "y"}
+            and stem[-2] in _VOWELS
+            and stem[-3] not in _VOWELS
+        )
+        regular = re.escape(base) + (f"(?:{stem[-1]})?" if doubled else "") + suffix
+        out.extend([*irregular, regular] if not irregular or form == "ing" else irregular)
+    return "(?:" + "|".join(out) + ")"
