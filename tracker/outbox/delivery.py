@@ -449,14 +449,3 @@ def deliver_outbox(
             if close is not None:
                 close()
     return deliverer.report
-
-
-def failed_rows(session: Session, limit: int = 50) -> list[Escalation]:
-    """Permanent failures, newest first: what someone has to look at."""
-    query = (
-        select(Escalation)
-        .where(Escalation.status == FAILED)
-        .order_by(sa.desc(Escalation.id))
-        .limit(limit)
-    )
-    return list(session.exec(query))

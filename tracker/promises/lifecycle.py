@@ -49,10 +49,6 @@ class Outcome:
     late_by: timedelta | None = None  # kept after due: by how much
     reason: str | None = None  # broken: why
 
-    @property
-    def changed_to_final(self) -> bool:
-        return self.state in ("kept", "broken")
-
 
 def keeps(promise: PromiseFacts, message: MessageFacts) -> bool:
     """Does `message` keep `promise`? A later public reply by any agent does; a logged
