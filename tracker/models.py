@@ -22,7 +22,6 @@ NAMING_CONVENTION = {
 SQLModel.metadata.naming_convention = NAMING_CONVENTION
 
 PROMISE_STATES = ("open", "kept", "broken", "dismissed", "snoozed")
-PROMISE_KINDS = ("callback", "update", "check", "send", "escalate", "fix")
 
 
 class UTCDateTime(TypeDecorator):
