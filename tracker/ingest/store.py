@@ -7,7 +7,6 @@ repeated after a crash) changes nothing the second time.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,11 +26,12 @@ from tracker.models import (
     Message,
     Person,
     Promise,
-    PromiseEvent,
     Source,
     Team,
     Ticket,
 )
+from tracker.promises.history import history_event
+from tracker.promises.lifecycle import current_owner
 from tracker.teams import CalendarResolver, decide_team
 
 log = logging.getLogger(__name__)
@@ -256,15 +256,8 @@ class _Ingest:
             self.session.flush()
         for promise, maker in made:
             detail = {"due_text": promise.due_text, "due_is_default": promise.due_is_default}
-            self.session.add(
-                PromiseEvent(
-                    promise_id=promise.id,
-                    at=promise.made_at,
-                    event="made",
-                    actor=maker.email if maker else None,
-                    detail=json.dumps(detail),
-                )
-            )
+            actor = maker.email if maker else None
+            self.session.add(history_event(promise.id, "made", promise.made_at, actor, detail))
         self.result.promises += len(made)
         for merge in batch.merges:
             self._merge(merge.from_external_id, merge.into_external_id)
@@ -405,7 +398,7 @@ class _Ingest:
     ) -> list[tuple[Promise, Person | None]]:
         from tracker.extraction import extract
 
-        owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
+        owner_id = current_owner(ticket.assignee_id, message.author_id)
         owner = maker if maker is not None and maker.id == owner_id else None
         if owner is None and owner_id is not None:
             owner = self.session.get(Person, owner_id)

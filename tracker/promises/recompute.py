@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,7 +22,6 @@ from tracker.models import (
     Message,
     Person,
     Promise,
-    PromiseEvent,
     Source,
     Ticket,
 )
@@ -39,6 +37,7 @@ from tracker.outbox.rows import (
 )
 from tracker.promises import escalation, lifecycle
 from tracker.promises.actions import team_leads
+from tracker.promises.history import SYSTEM_ACTOR, history_event
 from tracker.teams import CalendarResolver
 
 TICKET_CHANNEL_SOURCES = ("zendesk", "freshdesk")
@@ -213,15 +212,7 @@ class Recomputer:
             self._rows[row.promise_id][(row.step, row.channel, row.recipient)] = row
 
     def _event(self, promise: Promise, event: str, at: datetime, **detail: object) -> None:
-        self.session.add(
-            PromiseEvent(
-                promise_id=promise.id,
-                at=at,
-                event=event,
-                actor="followthrough",
-                detail=json.dumps(detail, default=str),
-            )
-        )
+        self.session.add(history_event(promise.id, event, at, SYSTEM_ACTOR, detail))
 
     def _person(self, person_id: int) -> Person | None:
         # Held here: the session's identity map holds objects weakly and would load the
@@ -360,19 +351,17 @@ class Recomputer:
             ).first()
         assignment = self._handoffs[key]
         at = assignment.changed_at if assignment is not None else now
-        event = PromiseEvent(
-            promise_id=promise.id,
-            at=at,
-            event="handed_off",
-            actor="followthrough",
-            detail=json.dumps(
-                {
-                    "from": self._email(previous),
-                    "to": self._email(ticket.assignee_id),
-                    "assignment_id": assignment.id if assignment is not None else None,
-                    "due": promise.due_at.isoformat(),
-                }
-            ),
+        event = history_event(
+            promise.id,
+            "handed_off",
+            at,
+            SYSTEM_ACTOR,
+            {
+                "from": self._email(previous),
+                "to": self._email(ticket.assignee_id),
+                "assignment_id": assignment.id if assignment is not None else None,
+                "due": promise.due_at.isoformat(),
+            },
         )
         self.session.add(event)
         if assignment is None:
