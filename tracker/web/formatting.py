@@ -11,17 +11,16 @@ from zoneinfo import ZoneInfo
 from flask import Flask
 from markupsafe import Markup, escape
 
+from tracker.time_text import local_time
 
-def local_time(value: datetime | str | None, zone: ZoneInfo | str) -> str:
-    """'Tue 24 Nov 14:00 GMT' in the reader's zone."""
+
+def local_time_or_dash(value: datetime | str | None, zone: ZoneInfo | str) -> str:
+    """The `local_time` filter: tracker.time_text.local_time, or a dash for no time."""
     if value is None:
         return "—"
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    if isinstance(zone, str):
-        zone = ZoneInfo(zone)
-    local = value.astimezone(zone)
-    return f"{local:%a %d %b %Y %H:%M} {local.tzname()}"
+    return local_time(value, zone)
 
 
 def span(seconds: float) -> str:
@@ -71,7 +70,7 @@ def percent(part: int, whole: int) -> str:
 
 
 def register_filters(app: Flask) -> None:
-    app.jinja_env.filters["local_time"] = local_time
+    app.jinja_env.filters["local_time"] = local_time_or_dash
     app.jinja_env.filters["span"] = span
     app.jinja_env.filters["percent"] = percent
     app.jinja_env.globals["time_left"] = time_left
