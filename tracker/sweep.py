@@ -28,6 +28,7 @@ from sqlmodel import Session, select
 from tracker.config import Config
 from tracker.models import Assignment, Lease, Message, Person, Promise, Team, Ticket
 from tracker.promises.recompute import Recomputer, Tally
+from tracker.row_cache import RowCache
 from tracker.teams import sync_teams
 
 log = logging.getLogger(__name__)
@@ -203,11 +204,10 @@ def _recompute_batch(
     only the bad one is pushed an hour on."""
     trial = Tally()
     try:
-        with Session(engine, expire_on_commit=False) as session:
+        with Session(engine, expire_on_commit=False) as session, RowCache() as held:
             recomputer = Recomputer(session, config, trial, calendars)
-            # Load what the batch needs in a few queries, not several per promise. The
-            # session's identity map holds objects weakly: `loaded` keeps them alive.
-            loaded = preload(session, ids)
+            # Load what the batch needs in a few queries, not several per promise.
+            loaded = held.hold(preload(session, ids))
             live = [p for p in loaded if isinstance(p, Promise) and p.state in ("open", "snoozed")]
             if live:
                 recomputer.prime(live)
@@ -219,7 +219,6 @@ def _recompute_batch(
                     if promise is not None and promise.state in ("open", "snoozed"):
                         recomputer.recompute(promise, now)
             session.commit()
-        del loaded
     except Exception:
         if len(ids) == 1:
             _push_on(engine, ids[0], now, tally)

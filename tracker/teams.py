@@ -168,12 +168,18 @@ def redecide_live_teams(
 
 class CalendarResolver:
     """Finds the business calendar for a promise: its team's (tracker.teams.decide_team),
-    else the agent's own time zone, or UTC; cached for one pass."""
+    else the agent's own time zone, or UTC; cached for one pass. `calendars`: a cache to
+    share with other resolvers (calendars are pure and costly to build)."""
 
-    def __init__(self, session: Session, default_team: str | None = None):
+    def __init__(
+        self,
+        session: Session,
+        default_team: str | None = None,
+        calendars: dict[object, BusinessCalendar] | None = None,
+    ):
         self.session = session
         self.default_team = default_team
-        self._calendars: dict[object, BusinessCalendar] = {}
+        self._calendars = calendars if calendars is not None else {}
         self._default: list[Team | None] = []  # the default team, once looked up
 
     def team_for(self, person: Person | None, ticket: Ticket | None) -> Team | None:

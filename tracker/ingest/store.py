@@ -32,6 +32,7 @@ from tracker.models import (
 )
 from tracker.promises.history import history_event
 from tracker.promises.lifecycle import current_owner
+from tracker.row_cache import RowCache
 from tracker.teams import CalendarResolver, decide_team
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class _Ingest:
         }
         self.result = IngestResult()
         self.open_on: dict[int, int] = {}  # ticket id -> open promises, as counted here
+        self.held = RowCache()  # rows loaded for the resolver, held for the batch
 
     def _lookup(self, model: type[SQLModel], external_id: str) -> SQLModel | None:
         if external_id in self.absent[model]:
@@ -321,17 +323,14 @@ class _Ingest:
 
     def _resolver(self, tickets: list[Ticket]) -> CalendarResolver:
         """A calendar resolver whose lookups (teams, the tickets' groups) are all in the
-        session already: loaded here in two queries, held by the resolver."""
-        resolver = CalendarResolver(self.session, self.default_team)
+        session already: loaded here in two queries and held for the batch."""
         group_ids = {t.group_id for t in tickets if t.group_id is not None}
         group_ids -= {g.id for g in self.groups.values()}
-        held: list[SQLModel] = list(self.session.exec(select(Team)))
+        self.held.hold(self.session.exec(select(Team)))
         if group_ids:
-            held += self.session.exec(
-                select(HelpdeskGroup).where(HelpdeskGroup.id.in_(sorted(group_ids)))
-            )
-        resolver.held = held  # type: ignore[attr-defined]
-        return resolver
+            query = select(HelpdeskGroup).where(HelpdeskGroup.id.in_(sorted(group_ids)))
+            self.held.hold(self.session.exec(query))
+        return CalendarResolver(self.session, self.default_team)
 
     def _handoff(
         self, ticket: Ticket, assignee_id: int | None, group_id: int | None, at: datetime | None

@@ -41,6 +41,7 @@ from tracker.corrections.replies import with_reply_token
 from tracker.models import Digest, Escalation, Lease, Person, Promise, Source, Team, Ticket
 from tracker.outbox.notices import PromiseView, compose
 from tracker.outbox.rows import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
+from tracker.row_cache import RowCache
 from tracker.sweep import SweepReport
 
 log = logging.getLogger(__name__)
@@ -208,17 +209,15 @@ class Deliverer:
             )
             if not ids:
                 break
-            with Session(self.engine, expire_on_commit=False) as session:
-                loaded = self._preload(session, model, ids)
+            with Session(self.engine, expire_on_commit=False) as session, RowCache() as held:
+                held.hold(self._preload(session, model, ids))
                 for number, row_id in enumerate(ids):
                     if self._must_stop(name, deadline):
                         release(session, model, ids[number:], self.worker_id)
                         session.commit()
-                        del loaded
                         return done + number
                     self.one(session, model, row_id, name)
                     session.commit()  # recorded before the next row is taken
-                del loaded
             done += len(ids)
         return done
 
@@ -226,8 +225,8 @@ class Deliverer:
         return self.stop.is_set() or channel in self.paused or self.clock() >= deadline
 
     def _preload(self, session: Session, model: Any, ids: list[int]) -> list[Any]:
-        """The claimed rows and what their notices need, in a few queries; the list keeps
-        them alive in the session's (weak) identity map for the batch."""
+        """The claimed rows and what their notices need, in a few queries (held for the
+        batch in a tracker.row_cache.RowCache)."""
         rows = list(session.exec(select(model).where(model.id.in_(ids))))
         if model is not Escalation:
             return [*rows, *session.exec(select(Team))]

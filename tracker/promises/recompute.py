@@ -99,9 +99,7 @@ class Recomputer:
         with contextlib.suppress(KeyError):
             team = self.config.source(source.name).get("team")
         if team not in self._resolvers:
-            resolver = CalendarResolver(self.session, team)
-            resolver._calendars = self.calendars
-            self._resolvers[team] = resolver
+            self._resolvers[team] = CalendarResolver(self.session, team, self.calendars)
         return self._resolvers[team]
 
     def freshness(self, source: Source) -> escalation.Freshness:
