@@ -14,13 +14,9 @@ from markupsafe import Markup, escape
 from tracker.time_text import local_time
 
 
-def local_time_or_dash(value: datetime | str | None, zone: ZoneInfo | str) -> str:
+def local_time_or_dash(value: datetime | None, zone: ZoneInfo | str) -> str:
     """The `local_time` filter: tracker.time_text.local_time, or a dash for no time."""
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return local_time(value, zone)
+    return "—" if value is None else local_time(value, zone)
 
 
 def span(seconds: float) -> str:
@@ -36,10 +32,8 @@ def span(seconds: float) -> str:
     return f"{max(minutes, 1)} min" if seconds >= 60 else "under a minute"
 
 
-def time_left(due: datetime | str, now: datetime) -> str:
+def time_left(due: datetime, now: datetime) -> str:
     """'in 3 h 20 min' or '2 d 4 h late'."""
-    if isinstance(due, str):
-        due = datetime.fromisoformat(due)
     delta: timedelta = due - now
     if delta.total_seconds() >= 0:
         return f"in {span(delta.total_seconds())}"
