@@ -29,7 +29,7 @@ from tracker.config import Config
 from tracker.models import Assignment, Lease, Message, Person, Promise, Team, Ticket
 from tracker.promises.recompute import Recomputer, Tally
 from tracker.row_cache import RowCache
-from tracker.teams import sync_teams
+from tracker.teams import teams_follow_config
 
 log = logging.getLogger(__name__)
 
@@ -258,8 +258,8 @@ def decide(engine: Engine, config: Config, *, now: datetime, limit: int = 100_00
     """Fulfilment and escalation decisions: writes promise states and outbox rows."""
     started = time.perf_counter()
     tally = Tally()
+    teams_follow_config(engine, config)
     with Session(engine, expire_on_commit=False) as session:
-        sync_teams(session, config)
         seen_messages = _watermark(session, MESSAGE_WATERMARK)
         seen_assignments = _watermark(session, ASSIGNMENT_WATERMARK)
         newest_message = session.exec(select(sa.func.max(Message.id))).one() or 0
