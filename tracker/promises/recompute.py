@@ -84,7 +84,6 @@ class Recomputer:
         self._keepers: dict[int, tuple[list[Any], list[lifecycle.MessageFacts]]] = {}
         self._calls: dict[int, tuple[list[Any], list[lifecycle.MessageFacts]]] = {}
         self._rows: dict[int, dict[Key, Escalation]] = {}
-        self._emails: dict[int, str | None] = {}
         self._people: dict[int, Person | None] = {}
         self._lead_cache: dict[int | None, list[str]] = {}
         self._handoffs: dict[tuple[int, int | None], Assignment | None] = {}

@@ -214,20 +214,6 @@ VISIT_WITH_TIME: tuple[str, ...] = (
     r"stop\s+by",
 )
 
-# Verbs of news to the customer (kind `update`) that take the customer as object.
-UPDATE_VERBS_YOU: tuple[str, ...] = (
-    "update",
-    "notify",
-    "inform",
-    "advise",
-    "write",
-    "answer",
-    "remind",
-    "tweet",
-    "sms",
-    "whatsapp",
-    "assist",
-)
 
 # People who act for us, beyond lexicon.STAFF: "the nurse", "our receptionist".
 ROLE_NOUNS: tuple[str, ...] = (
