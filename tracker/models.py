@@ -22,7 +22,6 @@ NAMING_CONVENTION = {
 SQLModel.metadata.naming_convention = NAMING_CONVENTION
 
 PROMISE_STATES = ("open", "kept", "broken", "dismissed", "snoozed")
-PROMISE_KINDS = ("callback", "update", "check", "send", "escalate", "fix")
 
 
 class UTCDateTime(TypeDecorator):
@@ -56,7 +55,7 @@ def utcnow() -> datetime:
 
 
 class Source(SQLModel, table=True):
-    """A configured help desk or mailbox, with its sync cursor and worker lease."""
+    """A configured help desk or mailbox, with its sync cursor."""
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True)
@@ -65,8 +64,6 @@ class Source(SQLModel, table=True):
     last_sync_at: datetime | None = Field(default=None, sa_column=utc_column())
     last_success_at: datetime | None = Field(default=None, sa_column=utc_column())
     last_error: str | None = Field(default=None, sa_type=sa.Text)
-    lease_owner: str | None = Field(default=None, max_length=200)
-    lease_until: datetime | None = Field(default=None, sa_column=utc_column())
 
 
 class Rejected(SQLModel, table=True):

@@ -1,12 +1,16 @@
-"""Read-only views of promises: the `promises --json` shape, shared by the CLI and the web."""
+"""Read-only views of promises, as typed rows for the CLI, the web pages and the API.
+
+Their JSON form (`promises --json`, the web API) is made at those edges, by
+tracker.promise_json.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 from collections.abc import Collection
-from datetime import datetime
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -19,8 +23,56 @@ from tracker.promises.lifecycle import is_overdue, late_by, live_state
 STATES = ("open", "kept", "broken", "dismissed", "snoozed", "overdue")
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+@dataclass(frozen=True)
+class EscalationRow:
+    """One outbox row of a promise: a ladder step to one recipient on one channel."""
+
+    step: str
+    channel: str
+    recipient: str
+    sent_at: datetime | None
+    status: str
+    attempts: int
+    error: str | None
+
+
+@dataclass(frozen=True)
+class PromiseRow:
+    """One promise as listed: its state as of `now`, its ticket, people and outbox rows."""
+
+    id: int
+    source: str
+    ticket: str
+    quote: str
+    kind: str
+    state: str  # live_state as of `now`: a snooze run out reads "open"
+    due: datetime
+    due_is_default: bool
+    due_text: str | None
+    maker: str | None
+    owner: str | None
+    team: str | None
+    made_at: datetime
+    kept_at: datetime | None
+    closed_at: datetime | None
+    snoozed_until: datetime | None  # only while snoozed
+    overdue: bool
+    late_by: timedelta | None  # kept after due: by how much
+    ticket_subject: str | None
+    ticket_url: str | None
+    ticket_status: str | None
+    inherited: bool  # handed off to its owner at least once
+    acted_by: str | None
+    reason: str | None
+    escalations: list[EscalationRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    at: datetime
+    event: str
+    actor: str | None
+    detail: object  # the stored JSON, decoded (an object for every event we write)
 
 
 def promise_rows(
@@ -32,8 +84,8 @@ def promise_rows(
     visible_to: set[int] | None = None,
     now: datetime | None = None,
     ids: Collection[int] | None = None,
-) -> list[dict[str, Any]]:
-    """Promises as `promises --json` objects, soonest due first.
+) -> list[PromiseRow]:
+    """Promises, soonest due first.
 
     `agent`: the owner's e-mail address; `team`: the promise's team name; `state`: one of
     STATES ("overdue" = open and past due); `visible_to`: only promises owned or made by
@@ -92,46 +144,45 @@ def _row(
     owner_email: str | None,
     team_name: str | None,
     now: datetime,
-    escalations: dict[int, list[dict[str, Any]]],
+    escalations: dict[int, list[EscalationRow]],
     inherited: set[int],
-) -> dict[str, Any]:
+) -> PromiseRow:
     state = live_state(promise.state, promise.snoozed_until, now)
-    late = late_by(promise.due_at, promise.kept_at)
-    return {
-        "id": promise.id,
-        "source": source,
-        "ticket": ticket.external_id,
-        "quote": promise.quote,
-        "kind": promise.kind,
-        "state": state,
-        "due": _iso(promise.due_at),
-        "due_is_default": promise.due_is_default,
-        "due_text": promise.due_text,
-        "maker": maker_email,
-        "owner": owner_email,
-        "team": team_name,
-        "made_at": _iso(promise.made_at),
-        "kept_at": _iso(promise.kept_at),
-        "closed_at": _iso(promise.closed_at),
-        "snoozed_until": _iso(promise.snoozed_until) if state == "snoozed" else None,
-        "overdue": is_overdue(state, promise.due_at, now),
-        "late_by_seconds": int(late.total_seconds()) if late else None,
-        "ticket_subject": ticket.subject,
-        "ticket_url": ticket.url,
-        "ticket_status": ticket.status,
-        "inherited": promise.id in inherited,
-        "acted_by": promise.acted_by,
-        "reason": promise.reason,
-        "escalations": escalations.get(promise.id, []),
-    }
+    return PromiseRow(
+        id=promise.id,  # type: ignore[arg-type]
+        source=source,
+        ticket=ticket.external_id,
+        quote=promise.quote,
+        kind=promise.kind,
+        state=state,
+        due=promise.due_at,
+        due_is_default=promise.due_is_default,
+        due_text=promise.due_text,
+        maker=maker_email,
+        owner=owner_email,
+        team=team_name,
+        made_at=promise.made_at,
+        kept_at=promise.kept_at,
+        closed_at=promise.closed_at,
+        snoozed_until=promise.snoozed_until if state == "snoozed" else None,
+        overdue=is_overdue(state, promise.due_at, now),
+        late_by=late_by(promise.due_at, promise.kept_at),
+        ticket_subject=ticket.subject,
+        ticket_url=ticket.url,
+        ticket_status=ticket.status,
+        inherited=promise.id in inherited,
+        acted_by=promise.acted_by,
+        reason=promise.reason,
+        escalations=escalations.get(promise.id, []),
+    )
 
 
 def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
     return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
-def _escalations(session: Session, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+def _escalations(session: Session, ids: list[int]) -> dict[int, list[EscalationRow]]:
+    found: dict[int, list[EscalationRow]] = defaultdict(list)
     for chunk in _chunks(ids):
         query = (
             select(Escalation)
@@ -140,15 +191,15 @@ def _escalations(session: Session, ids: list[int]) -> dict[int, list[dict[str, A
         )
         for row in session.exec(query):
             found[row.promise_id].append(
-                {
-                    "step": row.step,
-                    "channel": row.channel,
-                    "recipient": row.recipient,
-                    "sent_at": _iso(row.sent_at),
-                    "status": row.status,
-                    "attempts": row.attempts,
-                    "error": row.last_error,
-                }
+                EscalationRow(
+                    step=row.step,
+                    channel=row.channel,
+                    recipient=row.recipient,
+                    sent_at=row.sent_at,
+                    status=row.status,
+                    attempts=row.attempts,
+                    error=row.last_error,
+                )
             )
     return found
 
@@ -163,17 +214,14 @@ def _inherited(session: Session, ids: list[int]) -> set[int]:
     return found
 
 
-def promise_history(session: Session, promise_id: int) -> list[dict[str, Any]]:
+def promise_history(session: Session, promise_id: int) -> list[HistoryEvent]:
     """The events of one promise, oldest first."""
     query = (
         select(PromiseEvent)
         .where(PromiseEvent.promise_id == promise_id)
         .order_by(PromiseEvent.at, PromiseEvent.id)
     )
-    return [
-        {"at": _iso(e.at), "event": e.event, "actor": e.actor, "detail": json.loads(e.detail)}
-        for e in session.exec(query)
-    ]
+    return [HistoryEvent(e.at, e.event, e.actor, json.loads(e.detail)) for e in session.exec(query)]
 
 
 def dismissed_total(session: Session) -> int:

@@ -45,7 +45,8 @@ from tracker.promises.lifecycle import LIVE_STATES
 from tracker.promises.recompute import Recomputer
 from tracker.queries import dismissed_total
 from tracker.reports import DecisionTally, SweepReport
-from tracker.teams import sync_teams
+from tracker.row_cache import RowCache
+from tracker.teams import teams_follow_config
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +75,10 @@ def _recompute_batch(
     only the bad one is pushed an hour on."""
     trial = DecisionTally()
     try:
-        with Session(engine, expire_on_commit=False) as session:
+        with Session(engine, expire_on_commit=False) as session, RowCache() as held:
             recomputer = Recomputer(session, config, trial, calendars)
-            # Load what the batch needs in a few queries, not several per promise. The
-            # session's identity map holds objects weakly: `loaded` keeps them alive.
-            loaded = preload(session, ids)
+            # Load what the batch needs in a few queries, not several per promise.
+            loaded = held.hold(preload(session, ids))
             live = [p for p in loaded if isinstance(p, Promise) and p.state in LIVE_STATES]
             if live:
                 recomputer.prime(live)
@@ -90,7 +90,6 @@ def _recompute_batch(
                     if promise is not None and promise.state in LIVE_STATES:
                         recomputer.recompute(promise, now)
             session.commit()
-        del loaded
     except Exception:
         if len(ids) == 1:
             _push_on(engine, ids[0], now, tally)
@@ -130,8 +129,8 @@ def decide(engine: Engine, config: Config, *, now: datetime, limit: int = 100_00
     """Fulfilment and escalation decisions: writes promise states and outbox rows."""
     started = time.perf_counter()
     report = SweepReport()
+    teams_follow_config(engine, config)
     with Session(engine, expire_on_commit=False) as session:
-        sync_teams(session, config)
         progress = _progress(session, now)
         seen_messages = progress.message_watermark
         seen_assignments = progress.assignment_watermark

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from tracker.calendar import BusinessCalendar
@@ -14,12 +16,37 @@ from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket
 
 UTC_CALENDAR_KEY = "UTC"
 
+# Per database (engine), the team configuration this process last wrote there in full.
+_written: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def _fingerprint(config: Config) -> str:
+    return repr((config.teams, sorted(source_teams(config).items())))
+
+
+def teams_follow_config(engine: Engine, config: Config) -> bool:
+    """Write the configured teams and memberships (sync_teams) in their own transaction,
+    unless this process wrote this same configuration to this database already: once at
+    start and again when the configuration changes, not on every pass. Returns whether
+    it wrote. People and groups a pass stores later are placed by `place_members`."""
+    fingerprint = _fingerprint(config)
+    if _written.get(engine) == fingerprint:
+        return False
+    with Session(engine) as session:
+        sync_teams(session, config)
+        session.commit()
+    _written[engine] = fingerprint
+    return True
+
 
 def sync_teams(session: Session, config: Config) -> dict[str, Team]:
     """Make the stored teams and memberships follow the configuration exactly; returns
     the configured teams by name. A team no longer configured keeps its row (history and
     digests point at it) but loses its leads, members and groups; live promises whose
     owner or group changed team are re-decided (tracker.teams.decide_team)."""
+    bind = session.get_bind()
+    if isinstance(bind, Engine):
+        _written.pop(bind, None)  # written here, maybe from another configuration
     existing = {team.name: team for team in session.exec(select(Team))}
     configured: dict[str, Team] = {}
     for team_config in config.teams:
@@ -61,15 +88,55 @@ def _wanted(teams: list[TeamConfig], by_name: dict[str, Team]) -> tuple[dict, di
     return people, groups
 
 
+def place_members(
+    session: Session,
+    config: Config,
+    source_id: int,
+    people: Iterable[str] = (),
+    groups: Iterable[str] = (),
+) -> None:
+    """Put the people and groups a page just stored (external ids of one source) in the
+    teams the configuration says, and re-decide the live promises of those that moved:
+    new agents and groups join their teams at once, without rewriting every team."""
+    people, groups = sorted(set(people)), sorted(set(groups))
+    if not (people or groups):
+        return
+    names = [team.name for team in config.teams]
+    by_name = {t.name: t for t in session.exec(select(Team).where(Team.name.in_(names or [""])))}
+    if len(by_name) < len(set(names)):  # the teams are not written yet: all of it, then
+        sync_teams(session, config)
+        return
+    moved = _assign_members(
+        session,
+        config.teams,
+        by_name,
+        people_scope=sa.and_(Person.source_id == source_id, Person.external_id.in_(people or [""])),
+        group_scope=sa.and_(
+            HelpdeskGroup.source_id == source_id, HelpdeskGroup.external_id.in_(groups or [""])
+        ),
+    )
+    if moved[0] or moved[1]:
+        session.flush()
+        redecide_live_teams(session, config, owner_ids=moved[0], group_ids=moved[1])
+
+
 def _assign_members(
-    session: Session, teams: list[TeamConfig], by_name: dict[str, Team]
+    session: Session,
+    teams: list[TeamConfig],
+    by_name: dict[str, Team],
+    *,
+    people_scope: sa.ColumnElement[bool] | None = None,
+    group_scope: sa.ColumnElement[bool] | None = None,
 ) -> tuple[set[int], set[int]]:
     """Put people and groups in exactly the teams the configuration says (none when it
-    names them nowhere); returns the ids of those that moved."""
+    names them nowhere); returns the ids of those that moved. The scopes narrow it to
+    some people and groups (default: every one that is or should be in a team)."""
     wanted_people, wanted_groups = _wanted(teams, by_name)
     moved_people: set[int] = set()
     query = select(Person).where(
-        sa.or_(
+        people_scope
+        if people_scope is not None
+        else sa.or_(
             Person.team_id.is_not(None),
             sa.func.lower(Person.email).in_(sorted(wanted_people) or [""]),
         )
@@ -82,7 +149,9 @@ def _assign_members(
             moved_people.add(person.id)  # type: ignore[arg-type]
     moved_groups: set[int] = set()
     query = select(HelpdeskGroup).where(
-        sa.or_(
+        group_scope
+        if group_scope is not None
+        else sa.or_(
             HelpdeskGroup.team_id.is_not(None),
             HelpdeskGroup.name.in_(sorted(wanted_groups) or [""]),
         )
@@ -168,12 +237,18 @@ def redecide_live_teams(
 
 class CalendarResolver:
     """Finds the business calendar for a promise: its team's (tracker.teams.decide_team),
-    else the agent's own time zone, or UTC; cached for one pass."""
+    else the agent's own time zone, or UTC; cached for one pass. `calendars`: a cache to
+    share with other resolvers (calendars are pure and costly to build)."""
 
-    def __init__(self, session: Session, default_team: str | None = None):
+    def __init__(
+        self,
+        session: Session,
+        default_team: str | None = None,
+        calendars: dict[object, BusinessCalendar] | None = None,
+    ):
         self.session = session
         self.default_team = default_team
-        self._calendars: dict[object, BusinessCalendar] = {}
+        self._calendars = calendars if calendars is not None else {}
         self._default: list[Team | None] = []  # the default team, once looked up
 
     def team_for(self, person: Person | None, ticket: Ticket | None) -> Team | None:

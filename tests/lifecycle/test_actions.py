@@ -9,8 +9,9 @@ import pytest
 from promise_world import World, events, utc
 from sqlmodel import Session
 
+from tracker.promise_json import promise_json_rows
 from tracker.promises import actions
-from tracker.queries import dismissed_total, promise_rows
+from tracker.queries import dismissed_total
 
 MADE = utc(2026, 11, 23, 10)
 DUE = utc(2026, 11, 24, 11)
@@ -41,7 +42,7 @@ def test_marking_done_keeps_the_promise_and_says_who_and_how_late(world):
     now = utc(2026, 11, 24, 12)
     actions.mark_done(world.session, world.promise_.id, "bob@acme.example", now)
     world.session.commit()
-    [row] = promise_rows(world.session, now=now)
+    [row] = promise_json_rows(world.session, now=now)
     assert (row["state"], row["kept_at"], row["late_by_seconds"]) == (
         "kept",
         "2026-11-24T12:00:00+00:00",
@@ -59,13 +60,13 @@ def test_a_snoozed_promise_shows_when_it_wakes(world):
     now = utc(2026, 11, 24, 12)
     actions.snooze(world.session, world.promise_.id, "bob", utc(2026, 11, 25, 9), now)
     world.session.commit()
-    [row] = promise_rows(world.session, now=now)
+    [row] = promise_json_rows(world.session, now=now)
     assert (row["state"], row["snoozed_until"], row["overdue"]) == (
         "snoozed",
         "2026-11-25T09:00:00+00:00",
         False,
     )
-    [woken] = promise_rows(world.session, now=utc(2026, 11, 25, 10))
+    [woken] = promise_json_rows(world.session, now=utc(2026, 11, 25, 10))
     assert (woken["state"], woken["overdue"]) == ("open", True)
 
 
@@ -73,7 +74,7 @@ def test_dismissals_record_who_and_why_and_are_counted(world):
     actions.dismiss(world.session, world.promise_.id, "lead@acme.example", "a question", MADE)
     world.session.commit()
     assert dismissed_total(world.session) == 1
-    [row] = promise_rows(world.session, state="dismissed")
+    [row] = promise_json_rows(world.session, state="dismissed")
     assert (row["acted_by"], row["reason"]) == ("lead@acme.example", "a question")
 
 
@@ -113,18 +114,18 @@ def test_the_list_filters_by_agent_team_state_and_visibility(world):
     soon = world.promise(ticket, world.amy, MADE, utc(2026, 11, 23, 15), quote="I'll ring you")
     session.commit()
     now = utc(2026, 11, 23, 16)
-    assert [r["id"] for r in promise_rows(session, now=now)] == [soon.id, world.promise_.id]
-    assert [r["id"] for r in promise_rows(session, agent="Bob@acme.example", now=now)] == [
+    assert [r["id"] for r in promise_json_rows(session, now=now)] == [soon.id, world.promise_.id]
+    assert [r["id"] for r in promise_json_rows(session, agent="Bob@acme.example", now=now)] == [
         world.promise_.id
     ]
-    assert len(promise_rows(session, team="Tier 1", now=now)) == 2
-    assert promise_rows(session, team="Tier 2", now=now) == []
-    assert [r["id"] for r in promise_rows(session, state="overdue", now=now)] == [soon.id]
-    assert [r["id"] for r in promise_rows(session, visible_to={world.bob.id}, now=now)] == [
+    assert len(promise_json_rows(session, team="Tier 1", now=now)) == 2
+    assert promise_json_rows(session, team="Tier 2", now=now) == []
+    assert [r["id"] for r in promise_json_rows(session, state="overdue", now=now)] == [soon.id]
+    assert [r["id"] for r in promise_json_rows(session, visible_to={world.bob.id}, now=now)] == [
         world.promise_.id
     ]
-    assert promise_rows(session, visible_to=set(), now=now) == []
-    row = promise_rows(session, now=now)[0]
+    assert promise_json_rows(session, visible_to=set(), now=now) == []
+    row = promise_json_rows(session, now=now)[0]
     for key in (
         "id", "source", "ticket", "quote", "kind", "state", "due", "due_is_default", "maker",
         "owner", "made_at", "kept_at", "escalations", "overdue", "late_by_seconds",

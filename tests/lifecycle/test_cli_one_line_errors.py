@@ -143,4 +143,7 @@ def test_acting_as_someone_needs_a_known_person_and_records_the_os_user(engine, 
 def _history(session, promise_id):
     from tracker.queries import promise_history
 
-    return promise_history(session, promise_id)
+    return [
+        {"at": e.at.isoformat(), "event": e.event, "actor": e.actor, "detail": e.detail}
+        for e in promise_history(session, promise_id)
+    ]

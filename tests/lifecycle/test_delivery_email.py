@@ -13,8 +13,8 @@ from integrations.notify.email import EmailTransport
 from tests.helpers.sweeping import deliver, run_sweep
 from tracker.models import Digest, Escalation
 from tracker.outbox.delivery import claim
+from tracker.promise_json import promise_json_rows
 from tracker.promises import actions
-from tracker.queries import promise_rows
 from tracker.sweep import decide
 
 MADE = utc(2026, 11, 23, 10)
@@ -56,7 +56,7 @@ def test_it_emails_the_owner_and_the_lead_with_the_promise(engine, smtp):
     assert "amy@acme.example's promise" in to_lead["Subject"]
 
     with Session(engine) as session:
-        [row] = promise_rows(session, now=utc(2026, 11, 24, 13))
+        [row] = promise_json_rows(session, now=utc(2026, 11, 24, 13))
     sent = {(e["step"], e["recipient"]): e["sent_at"] for e in row["escalations"]}
     assert sent == {
         ("overdue", "amy@acme.example"): "2026-11-24T13:00:00+00:00",
@@ -77,7 +77,7 @@ def test_a_refused_address_fails_for_good_and_is_reported(engine, smtp):
     later = run_sweep(engine, world.config, now=utc(2026, 11, 25, 13))
     assert (later.failed, later.retried) == (0, 0)
     with Session(engine) as session:
-        [listed] = promise_rows(session, now=utc(2026, 11, 25))
+        [listed] = promise_json_rows(session, now=utc(2026, 11, 25))
     failed = [e for e in listed["escalations"] if e["status"] == "failed"]
     assert failed[0]["recipient"] == "lead@acme.example" and failed[0]["sent_at"] is None
 
@@ -227,6 +227,6 @@ def test_a_broken_promise_tells_the_owner_and_the_lead_once(engine, smtp):
     assert (again.broken, again.delivered) == (0, 0)
     assert len(smtp.sink.to("amy@acme.example")) == 1
     with Session(engine) as session:
-        [row] = promise_rows(session, now=utc(2026, 11, 25, 9))
+        [row] = promise_json_rows(session, now=utc(2026, 11, 25, 9))
     sent = {(e["step"], e["recipient"]) for e in row["escalations"] if e["status"] == "sent"}
     assert sent == {("broken", "amy@acme.example"), ("broken", "lead@acme.example")}

@@ -18,7 +18,7 @@ from tracker.ingest.records import (
 )
 from tracker.ingest.store import get_or_create_source, ingest
 from tracker.models import Promise, PromiseEvent
-from tracker.queries import promise_rows
+from tracker.promise_json import promise_json_rows
 from tracker.sweep import decide
 from tracker.teams import sync_teams
 
@@ -95,7 +95,7 @@ def test_a_promise_handed_over_and_kept_late_by_a_colleague(engine):
     assert decide(engine, config, now=late).kept == 1
 
     with Session(engine) as session:
-        [row] = promise_rows(session, now=late)
+        [row] = promise_json_rows(session, now=late)
         kept_event = session.exec(select(PromiseEvent).where(PromiseEvent.event == "kept")).one()
     assert (row["state"], row["owner"], row["maker"], row["inherited"]) == (
         "kept",

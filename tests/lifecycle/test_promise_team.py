@@ -14,7 +14,7 @@ from tracker.ingest.records import Batch, GroupRecord, MessageRecord, PersonReco
 from tracker.ingest.store import get_or_create_source, ingest
 from tracker.models import Escalation, Promise, Team
 from tracker.outbox.digest import team_items
-from tracker.queries import promise_rows
+from tracker.promise_json import promise_json_rows
 from tracker.sweep import decide
 from tracker.teams import sync_teams
 from tracker.web import create_app
@@ -101,7 +101,9 @@ def test_a_promise_on_a_group_mapped_ticket_reaches_the_lead_everywhere(engine):
             )
         ).all()
         assert LENA in lead_rows
-        assert [row["id"] for row in promise_rows(session, team="Orders", now=now)] == [promise.id]
+        assert [row["id"] for row in promise_json_rows(session, team="Orders", now=now)] == [
+            promise.id
+        ]
         digest = team_items(session, team, now)
         assert [item.category for item in digest] == ["overdue"]
     app = create_app(config, engine, clock=lambda: now)

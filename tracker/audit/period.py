@@ -18,9 +18,6 @@ class Period:
     end: datetime
     now: datetime  # the moment the history is judged at (the audit's start)
 
-    def contains(self, moment: datetime) -> bool:
-        return self.start <= moment < self.end
-
 
 def _day(text: str, what: str) -> datetime:
     try:

@@ -21,10 +21,6 @@ def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
     sys.exit(code)
 
 
-def not_available(command: str) -> NoReturn:
-    fail(f"{command} is not available yet in this version", EXIT_USAGE)
-
-
 def get_config(ctx: click.Context) -> Config:
     """The configuration named by --config / FOLLOWTHROUGH_CONFIG; bad ones exit 2."""
     obj = ctx.find_root().ensure_object(dict)

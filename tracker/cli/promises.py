@@ -63,11 +63,12 @@ def promises_command(
     """
     from sqlmodel import Session
 
-    from tracker.queries import dismissed_total, promise_rows
+    from tracker.promise_json import promise_json_rows
+    from tracker.queries import dismissed_total
 
     get_config(ctx)
     with Session(get_engine(ctx)) as session:
-        rows = promise_rows(session, agent=agent, team=team, state=state)
+        rows = promise_json_rows(session, agent=agent, team=team, state=state)
         dismissed = dismissed_total(session)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
@@ -90,8 +91,8 @@ def promise_group() -> None:
 def _act(ctx: click.Context, action: str, promise_id: int, actor: str, as_json: bool, **kw: Any):
     from sqlmodel import Session
 
+    from tracker.promise_json import promise_json_rows
     from tracker.promises import actions
-    from tracker.queries import promise_rows
 
     config = get_config(ctx)
     when = kw.pop("now", None)
@@ -114,7 +115,7 @@ def _act(ctx: click.Context, action: str, promise_id: int, actor: str, as_json: 
             fail(str(exc))
         record_os_user(session, promise_id, now)
         session.commit()
-        row = promise_rows(session, now=now, ids=[promise_id])[0]
+        row = promise_json_rows(session, now=now, ids=[promise_id])[0]
     if as_json:
         click.echo(json.dumps(row, indent=2))
     else:

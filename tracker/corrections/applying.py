@@ -9,7 +9,6 @@ by any channel. The caller owns the transaction.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,9 +19,10 @@ from tracker.access import STAFF_ROLES, lead_team_ids
 from tracker.config import Config
 from tracker.corrections.commands import Command
 from tracker.corrections.examples import record_correction
-from tracker.models import Message, Person, Promise, PromiseEvent, Ticket
+from tracker.models import Message, Person, Promise, Ticket
 from tracker.promises import actions
-from tracker.promises.lifecycle import LIVE_STATES, live_state
+from tracker.promises.history import history_event
+from tracker.promises.lifecycle import LIVE_STATES, current_owner, live_state
 from tracker.teams import CalendarResolver
 
 WHAT = {"notpromise": "marked not a promise", "done": "marked done", "snooze": "snoozed"}
@@ -194,7 +194,7 @@ def add_promise(
         due_is_default=is_default,
         due_text=due_text[:200] if due_text else None,
         maker_id=author.id,
-        owner_id=ticket.assignee_id or author.id,
+        owner_id=current_owner(ticket.assignee_id, author.id),
         state="open",
         made_at=message.sent_at,
         next_action_at=message.sent_at,
@@ -203,8 +203,7 @@ def add_promise(
     session.add(promise)
     session.flush()
     detail = {"due_text": promise.due_text, "due_is_default": is_default, "channel": channel}
-    session.add(PromiseEvent(promise_id=promise.id, at=message.sent_at, event="made",
-                             actor=actor, detail=json.dumps(detail)))  # fmt: skip
+    session.add(history_event(promise.id, "made", message.sent_at, actor, detail))
     record_correction(session, promise, "added", actor=actor, channel=channel, now=now)
     due_words = f", due {due_at:%Y-%m-%d %H:%M} UTC" if not is_default else ""
     return Outcome(True, f"promise {promise.id} added ({kind}{due_words})", promise.id)

@@ -4,13 +4,13 @@ the transaction."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from sqlmodel import Session
 
-from tracker.models import Correction, Promise, PromiseEvent
+from tracker.models import Correction, Promise
 from tracker.promises import actions
+from tracker.promises.history import history_event
 
 
 class OverruleError(Exception):
@@ -43,9 +43,8 @@ def overrule(session: Session, correction_id: int, actor: str, now: datetime) ->
         promise.due_at, promise.next_action_at = row.previous_due_at, now
     promise.acted_by, promise.updated_at = actor, now
     session.add(promise)
-    detail = json.dumps({"correction": row.id, "action": row.action})
-    session.add(PromiseEvent(promise_id=promise.id, at=now, event="overruled", actor=actor,
-                             detail=detail))  # fmt: skip
+    detail = {"correction": row.id, "action": row.action}
+    session.add(history_event(promise.id, "overruled", now, actor, detail))
     row.overruled_at, row.overruled_by = now, actor
     session.add(row)
     session.flush()

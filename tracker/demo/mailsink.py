@@ -3,7 +3,6 @@ stand-in for the company mail server, and the tests' real SMTP peer."""
 
 from __future__ import annotations
 
-import mailbox
 import socket
 from email import message_from_bytes
 from email.message import Message
@@ -62,6 +61,3 @@ class MailSink:
     def messages(self) -> list[tuple[list[str], Message]]:
         """(recipients, message) of every message received, in order."""
         return list(self.handler.envelopes)
-
-    def saved(self) -> int:
-        return len(mailbox.Maildir(str(self.mail_dir), create=False))

@@ -28,6 +28,7 @@ from sqlalchemy.engine import Engine
 from tracker.config import Config, load_config
 from tracker.db import make_engine, session_scope, upgrade
 from tracker.demo.mailsink import MailSink
+from tracker.queries import PromiseRow
 
 Echo = Callable[[str], None]
 
@@ -48,7 +49,7 @@ class DemoResult:
     database_url: str
     now: datetime
     final_now: datetime
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[PromiseRow] = field(default_factory=list)
     emails: list[tuple[list[str], str]] = field(default_factory=list)
     notes: int = 0
     tickets_tagged: int = 0

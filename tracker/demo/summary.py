@@ -6,18 +6,18 @@ import shutil
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
 
 from tracker.demo.run import DemoResult
+from tracker.queries import PromiseRow
 
 OUTCOMES = ("kept", "kept late", "broken", "open", "other")
 
 
-def outcome(row: dict[str, Any]) -> str:
-    if row["state"] == "kept":
-        return "kept late" if row.get("late_by_seconds") else "kept"
-    if row["state"] in ("broken", "open"):
-        return row["state"]
+def outcome(row: PromiseRow) -> str:
+    if row.state == "kept":
+        return "kept late" if row.late_by else "kept"
+    if row.state in ("broken", "open"):
+        return row.state
     return "other"  # dismissed or snoozed
 
 
@@ -25,7 +25,7 @@ def summary_lines(result: DemoResult, cwd: Path | None = None) -> list[str]:
     lines: list[str] = []
     by_agent: dict[str, Counter[str]] = defaultdict(Counter)
     for row in result.rows:
-        by_agent[row["maker"] or "(unknown)"][outcome(row)] += 1
+        by_agent[row.maker or "(unknown)"][outcome(row)] += 1
     total: Counter[str] = Counter()
     lines.append("Promises found, by the agent who made them:")
     header = f"  {'agent':<24}{'found':>6}" + "".join(f"{o:>11}" for o in OUTCOMES)
@@ -44,16 +44,12 @@ def summary_lines(result: DemoResult, cwd: Path | None = None) -> list[str]:
 
     sent: dict[tuple[str, str], list[str]] = defaultdict(list)
     for row in result.rows:
-        for esc in row["escalations"]:
-            if esc.get("sent_at"):
-                who = esc["recipient"]
-                if esc["channel"] == "ticket":
-                    who = (
-                        "the ticket (tags)"
-                        if esc["step"].startswith("tag")
-                        else "the ticket (note)"
-                    )
-                sent[(esc["step"], who)].append(f"ticket {row['ticket']}")
+        for esc in row.escalations:
+            if esc.sent_at:
+                who = esc.recipient
+                if esc.channel == "ticket":
+                    who = "the ticket (tags)" if esc.step.startswith("tag") else "the ticket (note)"
+                sent[(esc.step, who)].append(f"ticket {row.ticket}")
     lines.append("")
     count = sum(len(v) for v in sent.values())
     lines.append(f"Escalations sent (e-mails, ticket notes and tags): {count}")

@@ -31,7 +31,6 @@ from tracker.extraction.trace import Decision, Trace
 
 __all__ = ["FoundPromise", "Trace", "clean_html", "extract", "quoted_history_start"]
 
-KINDS = ("callback", "update", "check", "send", "escalate", "fix")
 DEFAULT_DUE = Duration(timedelta(days=1), True, "1 business day")
 # No real reply holds more promises than this; a pasted log or a hostile message
 # that does would otherwise cost time for nothing anyone could act on.
@@ -87,7 +86,7 @@ class FoundPromise:
     start: int
     end: int
     quote: str
-    kind: str  # callback | update | check | send | escalate | fix
+    kind: str  # one of tracker.kinds.PROMISE_KINDS
     due: datetime  # aware, UTC
     due_is_default: bool
     due_text: str | None  # the words that set the due, None when default

@@ -15,7 +15,6 @@ date many times.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any
@@ -44,14 +43,6 @@ _HAS_CLOCK = re.compile(rf"{_CLOCK}|\b\d{{1,2}}h\d{{2}}\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b|\d[/.-]\d{1,2}[/.-]\d{2}\b|[a-z]-\d{2}\b", re.I)
 # Cheap test run on every due span before the regex above.
 _PREFILTER = re.compile(r"\d[/.h-]\d|\d\s*-\s*[a-z]|'\d\d|of\s+(?:next|this|the)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Resolved:
-    start: int
-    end: int
-    day: date
-    clock: time | None  # None: a date-level due
 
 
 def candidates(text: str) -> list[tuple[int, int]]:

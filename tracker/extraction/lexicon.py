@@ -12,6 +12,7 @@ import re
 from tracker.extraction import cues
 from tracker.extraction.lemmas import inflections
 from tracker.extraction.vocab import en
+from tracker.kinds import PROMISE_KINDS
 
 FLAGS = re.IGNORECASE
 
@@ -20,9 +21,9 @@ def _any(*alternatives: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
-# Kinds, most customer-facing first: a sentence with several commitments takes
-# the first of these that any of them has.
-KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
+# Kinds, most customer-facing first (their declared order): a sentence with several
+# commitments takes the first of these that any of them has.
+KIND_PRIORITY = PROMISE_KINDS
 
 # The cheap cue test and cue finding live in cues.py; re-exported for callers here.
 has_cue = cues.has_cue

@@ -7,7 +7,6 @@ repeated after a crash) changes nothing the second time.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,11 +26,13 @@ from tracker.models import (
     Message,
     Person,
     Promise,
-    PromiseEvent,
     Source,
     Team,
     Ticket,
 )
+from tracker.promises.history import history_event
+from tracker.promises.lifecycle import current_owner
+from tracker.row_cache import RowCache
 from tracker.teams import CalendarResolver, decide_team
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class _Ingest:
         }
         self.result = IngestResult()
         self.open_on: dict[int, int] = {}  # ticket id -> open promises, as counted here
+        self.held = RowCache()  # rows loaded for the resolver, held for the batch
 
     def _lookup(self, model: type[SQLModel], external_id: str) -> SQLModel | None:
         if external_id in self.absent[model]:
@@ -256,15 +258,8 @@ class _Ingest:
             self.session.flush()
         for promise, maker in made:
             detail = {"due_text": promise.due_text, "due_is_default": promise.due_is_default}
-            self.session.add(
-                PromiseEvent(
-                    promise_id=promise.id,
-                    at=promise.made_at,
-                    event="made",
-                    actor=maker.email if maker else None,
-                    detail=json.dumps(detail),
-                )
-            )
+            actor = maker.email if maker else None
+            self.session.add(history_event(promise.id, "made", promise.made_at, actor, detail))
         self.result.promises += len(made)
         for merge in batch.merges:
             self._merge(merge.from_external_id, merge.into_external_id)
@@ -328,17 +323,14 @@ class _Ingest:
 
     def _resolver(self, tickets: list[Ticket]) -> CalendarResolver:
         """A calendar resolver whose lookups (teams, the tickets' groups) are all in the
-        session already: loaded here in two queries, held by the resolver."""
-        resolver = CalendarResolver(self.session, self.default_team)
+        session already: loaded here in two queries and held for the batch."""
         group_ids = {t.group_id for t in tickets if t.group_id is not None}
         group_ids -= {g.id for g in self.groups.values()}
-        held: list[SQLModel] = list(self.session.exec(select(Team)))
+        self.held.hold(self.session.exec(select(Team)))
         if group_ids:
-            held += self.session.exec(
-                select(HelpdeskGroup).where(HelpdeskGroup.id.in_(sorted(group_ids)))
-            )
-        resolver.held = held  # type: ignore[attr-defined]
-        return resolver
+            query = select(HelpdeskGroup).where(HelpdeskGroup.id.in_(sorted(group_ids)))
+            self.held.hold(self.session.exec(query))
+        return CalendarResolver(self.session, self.default_team)
 
     def _handoff(
         self, ticket: Ticket, assignee_id: int | None, group_id: int | None, at: datetime | None
@@ -405,7 +397,7 @@ class _Ingest:
     ) -> list[tuple[Promise, Person | None]]:
         from tracker.extraction import extract
 
-        owner_id = ticket.assignee_id if ticket and ticket.assignee_id else message.author_id
+        owner_id = current_owner(ticket.assignee_id, message.author_id)
         owner = maker if maker is not None and maker.id == owner_id else None
         if owner is None and owner_id is not None:
             owner = self.session.get(Person, owner_id)

@@ -36,7 +36,7 @@ from tracker.ingest.sanitize import clean_batch
 from tracker.ingest.store import IngestResult, get_or_create_source, ingest
 from tracker.learning import store
 from tracker.models import Source
-from tracker.teams import sync_teams
+from tracker.teams import place_members, teams_follow_config
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +85,8 @@ def sync_source(
     """One pass over one source; never raises for a failure of the source itself."""
     started = time.perf_counter()
     report = SyncReport(source=source.name)
+    teams_follow_config(engine, config)
     with session_scope(engine) as session:
-        sync_teams(session, config)
         row = get_or_create_source(session, source.name, source.type)
         source_id, cursor = row.id, row.cursor
     derive = False
@@ -113,8 +113,14 @@ def sync_source(
                 threshold=decider.threshold,
                 model=decider.model,
             )
-            if page.people or page.groups:
-                sync_teams(session, config)  # new agents and groups join their teams now
+            # New agents and groups join their teams now (their promises too).
+            place_members(
+                session,
+                config,
+                row.id,  # type: ignore[arg-type]
+                people=[p.external_id for p in page.people],
+                groups=[g.external_id for g in page.groups],
+            )
             written = helpdesk.run_commands(session, config, row, page, notes, now=now,
                                             default_team=source.get("team"))  # fmt: skip
             pending.extend(written)  # last: a page that fails in here adds nothing

@@ -43,6 +43,7 @@ from tracker.outbox.rows import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG
 from tracker.outbox.transport import Notice, TransportError, Transports
 from tracker.promises.candidates import preload
 from tracker.reports import DeliveryTally
+from tracker.row_cache import RowCache
 
 log = logging.getLogger(__name__)
 
@@ -209,17 +210,15 @@ class Deliverer:
             )
             if not ids:
                 break
-            with Session(self.engine, expire_on_commit=False) as session:
-                loaded = self._preload(session, model, ids)
+            with Session(self.engine, expire_on_commit=False) as session, RowCache() as held:
+                held.hold(self._preload(session, model, ids))
                 for number, row_id in enumerate(ids):
                     if self._must_stop(name, deadline):
                         release(session, model, ids[number:], self.worker_id)
                         session.commit()
-                        del loaded
                         return done + number
                     self.one(session, model, row_id, name)
                     session.commit()  # recorded before the next row is taken
-                del loaded
             done += len(ids)
         return done
 
@@ -227,8 +226,8 @@ class Deliverer:
         return self.stop.is_set() or channel in self.paused or self.clock() >= deadline
 
     def _preload(self, session: Session, model: Any, ids: list[int]) -> list[Any]:
-        """The claimed rows and what their notices need, in a few queries; the list keeps
-        them alive in the session's (weak) identity map for the batch."""
+        """The claimed rows and what their notices need, in a few queries (held for the
+        batch in a tracker.row_cache.RowCache)."""
         rows = list(session.exec(select(model).where(model.id.in_(ids))))
         if model is not Escalation:
             return [*rows, *session.exec(select(Team))]
@@ -449,14 +448,3 @@ def deliver_outbox(
             if close is not None:
                 close()
     return deliverer.report
-
-
-def failed_rows(session: Session, limit: int = 50) -> list[Escalation]:
-    """Permanent failures, newest first: what someone has to look at."""
-    query = (
-        select(Escalation)
-        .where(Escalation.status == FAILED)
-        .order_by(sa.desc(Escalation.id))
-        .limit(limit)
-    )
-    return list(session.exec(query))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from tracker.outbox.transport import Notice
+from tracker.time_text import local_time
 
 NOTE_MARK = "[Follow-through]"  # connectors recognise our own notes by it
 OPEN_TAG, OVERDUE_TAG = "promise_open", "promise_overdue"
@@ -51,14 +51,6 @@ def humanize(delta: timedelta) -> str:
     if minutes and not days:
         parts.append(f"{minutes}m")
     return " ".join(parts) or "under a minute"
-
-
-def local_time(moment: datetime, zone: str) -> str:
-    try:
-        local = moment.astimezone(ZoneInfo(zone))
-    except (KeyError, ValueError):
-        local = moment
-    return f"{local:%a %d %b %Y %H:%M} {local.tzname()}"
 
 
 _HEADLINES = {

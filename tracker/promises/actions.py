@@ -13,8 +13,9 @@ from datetime import datetime
 from sqlmodel import Session
 
 from tracker.durations import Duration
-from tracker.models import Person, Promise, PromiseEvent, Team
+from tracker.models import Person, Promise, Team
 from tracker.outbox.rows import close_out
+from tracker.promises.history import history_event
 from tracker.promises.lifecycle import LIVE_STATES, live_state
 
 
@@ -37,15 +38,7 @@ def _live_promise(session: Session, promise_id: int, verb: str, now: datetime) -
 def _event(
     session: Session, promise: Promise, event: str, actor: str, now: datetime, **detail: object
 ) -> None:
-    session.add(
-        PromiseEvent(
-            promise_id=promise.id,
-            at=now,
-            event=event,
-            actor=actor,
-            detail=json.dumps(detail, default=str),
-        )
-    )
+    session.add(history_event(promise.id, event, now, actor, detail))
 
 
 def mark_done(session: Session, promise_id: int, actor: str, now: datetime) -> Promise:

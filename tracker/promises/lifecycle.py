@@ -52,10 +52,6 @@ class Outcome:
     late_by: timedelta | None = None  # kept after due: by how much
     reason: str | None = None  # broken: why
 
-    @property
-    def changed_to_final(self) -> bool:
-        return self.state in ("kept", "broken")
-
 
 def keeping_message(
     promise: PromiseFacts, messages: list[MessageFacts], now: datetime

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import json
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,7 +21,6 @@ from tracker.models import (
     Message,
     Person,
     Promise,
-    PromiseEvent,
     Source,
     Ticket,
 )
@@ -38,6 +36,7 @@ from tracker.outbox.rows import (
 )
 from tracker.promises import escalation, keeping, lifecycle
 from tracker.promises.actions import team_leads
+from tracker.promises.history import SYSTEM_ACTOR, history_event
 from tracker.reports import DecisionTally
 from tracker.teams import CalendarResolver
 
@@ -69,7 +68,6 @@ class Recomputer:
         self._keepers: dict[int, tuple[list[Any], list[lifecycle.MessageFacts]]] = {}
         self._calls: dict[int, tuple[list[Any], list[lifecycle.MessageFacts]]] = {}
         self._rows: dict[int, dict[Key, Escalation]] = {}
-        self._emails: dict[int, str | None] = {}
         self._people: dict[int, Person | None] = {}
         self._lead_cache: dict[int | None, list[str]] = {}
         self._handoffs: dict[tuple[int, int | None], Assignment | None] = {}
@@ -84,9 +82,7 @@ class Recomputer:
         with contextlib.suppress(KeyError):
             team = self.config.source(source.name).get("team")
         if team not in self._resolvers:
-            resolver = CalendarResolver(self.session, team)
-            resolver._calendars = self.calendars
-            self._resolvers[team] = resolver
+            self._resolvers[team] = CalendarResolver(self.session, team, self.calendars)
         return self._resolvers[team]
 
     def freshness(self, source: Source) -> escalation.Freshness:
@@ -197,15 +193,7 @@ class Recomputer:
             self._rows[row.promise_id][(row.step, row.channel, row.recipient)] = row
 
     def _event(self, promise: Promise, event: str, at: datetime, **detail: object) -> None:
-        self.session.add(
-            PromiseEvent(
-                promise_id=promise.id,
-                at=at,
-                event=event,
-                actor="followthrough",
-                detail=json.dumps(detail, default=str),
-            )
-        )
+        self.session.add(history_event(promise.id, event, at, SYSTEM_ACTOR, detail))
 
     def _person(self, person_id: int) -> Person | None:
         # Held here: the session's identity map holds objects weakly and would load the
@@ -344,19 +332,17 @@ class Recomputer:
             ).first()
         assignment = self._handoffs[key]
         at = assignment.changed_at if assignment is not None else now
-        event = PromiseEvent(
-            promise_id=promise.id,
-            at=at,
-            event="handed_off",
-            actor="followthrough",
-            detail=json.dumps(
-                {
-                    "from": self._email(previous),
-                    "to": self._email(ticket.assignee_id),
-                    "assignment_id": assignment.id if assignment is not None else None,
-                    "due": promise.due_at.isoformat(),
-                }
-            ),
+        event = history_event(
+            promise.id,
+            "handed_off",
+            at,
+            SYSTEM_ACTOR,
+            {
+                "from": self._email(previous),
+                "to": self._email(ticket.assignee_id),
+                "assignment_id": assignment.id if assignment is not None else None,
+                "due": promise.due_at.isoformat(),
+            },
         )
         self.session.add(event)
         if assignment is None:

@@ -29,11 +29,6 @@ class Stopping(BaseException):
     stops this source" handler does not record it as the source failing."""
 
 
-def first_line(exc: BaseException) -> str:
-    text = str(exc)
-    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
-
-
 class Jobs:
     """What a worker does; `Service` schedules it."""
 

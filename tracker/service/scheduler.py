@@ -95,13 +95,11 @@ class Service(Jobs):
         starting together do not race to create the same teams inside their first sync."""
         from sqlalchemy.exc import IntegrityError
 
-        from tracker.db import session_scope
-        from tracker.teams import sync_teams
+        from tracker.teams import teams_follow_config
 
         for attempt in (1, 2):
             try:
-                with session_scope(self.engine) as session:
-                    sync_teams(session, self.config)
+                teams_follow_config(self.engine, self.config)
                 return
             except IntegrityError:  # another worker created them a moment ago
                 if attempt == 2:

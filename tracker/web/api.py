@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, jsonify, request
 from sqlmodel import Session
 
+from tracker.promise_json import promise_json
 from tracker.queries import STATES, promise_rows
 from tracker.web.acting import ActionError, BadInput, Forbidden, NotFound, act
 from tracker.web.auth import CSRF_HEADER, api_login_required, csrf_token, current_viewer
@@ -53,7 +54,7 @@ def list_promises() -> Any:
             team=request.args.get("team") or None,
             agent=request.args.get("agent") or None,
         )
-    return jsonify(rows)
+    return jsonify([promise_json(row) for row in rows])
 
 
 @bp.post("/promises/<id:promise_id>/<action>")
@@ -70,7 +71,7 @@ def promise_action(promise_id: int, action: str) -> Any:
         with Session(ctx.engine) as db:
             act(db, ctx.config, current_viewer(), promise_id, action, payload, now)
             db.commit()
-            row = promise_rows(db, ids=[promise_id], now=now)[0]
+            row = promise_json(promise_rows(db, ids=[promise_id], now=now)[0])
     except NotFound as exc:
         return jsonify(error=str(exc)), 404
     except Forbidden as exc:

@@ -11,17 +11,12 @@ from zoneinfo import ZoneInfo
 from flask import Flask
 from markupsafe import Markup, escape
 
+from tracker.time_text import local_time
 
-def local_time(value: datetime | str | None, zone: ZoneInfo | str) -> str:
-    """'Tue 24 Nov 14:00 GMT' in the reader's zone."""
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if isinstance(zone, str):
-        zone = ZoneInfo(zone)
-    local = value.astimezone(zone)
-    return f"{local:%a %d %b %Y %H:%M} {local.tzname()}"
+
+def local_time_or_dash(value: datetime | None, zone: ZoneInfo | str) -> str:
+    """The `local_time` filter: tracker.time_text.local_time, or a dash for no time."""
+    return "—" if value is None else local_time(value, zone)
 
 
 def span(seconds: float) -> str:
@@ -37,10 +32,8 @@ def span(seconds: float) -> str:
     return f"{max(minutes, 1)} min" if seconds >= 60 else "under a minute"
 
 
-def time_left(due: datetime | str, now: datetime) -> str:
+def time_left(due: datetime, now: datetime) -> str:
     """'in 3 h 20 min' or '2 d 4 h late'."""
-    if isinstance(due, str):
-        due = datetime.fromisoformat(due)
     delta: timedelta = due - now
     if delta.total_seconds() >= 0:
         return f"in {span(delta.total_seconds())}"
@@ -71,7 +64,7 @@ def percent(part: int, whole: int) -> str:
 
 
 def register_filters(app: Flask) -> None:
-    app.jinja_env.filters["local_time"] = local_time
+    app.jinja_env.filters["local_time"] = local_time_or_dash
     app.jinja_env.filters["span"] = span
     app.jinja_env.filters["percent"] = percent
     app.jinja_env.globals["time_left"] = time_left

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlmodel import Session, select
 
 from tracker.access import Viewer
 from tracker.models import Team
-from tracker.queries import promise_rows
+from tracker.queries import PromiseRow, promise_rows
 
 
 def visible_rows(
@@ -21,23 +20,20 @@ def visible_rows(
     team: str | None = None,
     agent: str | None = None,
     mine_only: bool = False,
-) -> list[dict[str, Any]]:
+) -> list[PromiseRow]:
     """The rows `viewer` may see (own and made promises, led teams', or all for an admin),
     soonest due first, narrowed by the filters. `mine_only`: just the viewer's own."""
     filters = {"agent": agent, "state": state, "now": now}
     if viewer.is_admin and not mine_only:
         return promise_rows(session, team=team, **filters)
-    found: dict[int, dict[str, Any]] = {}
+    found: dict[int, PromiseRow] = {}
     if viewer.person_ids:
         for row in promise_rows(session, team=team, visible_to=set(viewer.person_ids), **filters):
-            found[row["id"]] = row
+            found[row.id] = row
     if not mine_only and viewer.lead_team_ids:
         query = select(Team.name).where(Team.id.in_(sorted(viewer.lead_team_ids)))
         for name in session.exec(query):
             if team is None or team == name:
                 for row in promise_rows(session, team=name, **filters):
-                    found[row["id"]] = row
-    return sorted(
-        found.values(),
-        key=lambda row: (row["due"] and datetime.fromisoformat(row["due"]), row["id"]),
-    )
+                    found[row.id] = row
+    return sorted(found.values(), key=lambda row: (row.due, row.id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from tracker.access import may_see, visible_teams
 from tracker.models import Message, Promise, Ticket
 from tracker.promises.lifecycle import LIVE_STATES
-from tracker.queries import promise_history, promise_rows
+from tracker.queries import EscalationRow, HistoryEvent, promise_history, promise_rows
 from tracker.web.acting import ActionError, BadInput, Forbidden, NotFound, act
 from tracker.web.auth import current_viewer, page_login_required, safe_next
 from tracker.web.charts import weekly_chart
@@ -55,7 +55,7 @@ def mine() -> Any:
         rows = [
             row
             for row in visible_rows(db, viewer, now, mine_only=True)
-            if row["state"] in LIVE_STATES and (row["owner"] or "").lower() == viewer.email
+            if row.state in LIVE_STATES and (row.owner or "").lower() == viewer.email
         ]
     return render_template(
         "mine.html",
@@ -83,16 +83,14 @@ def lead() -> Any:
             broken = [
                 row
                 for row in visible_rows(db, viewer, now, team=team.name, state="broken")
-                if datetime.fromisoformat(row["due"]) >= since
+                if row.due >= since
             ]
-            attention = sorted(
-                overdue + broken, key=lambda r: (datetime.fromisoformat(r["due"]), r["id"])
-            )
+            attention = sorted(overdue + broken, key=lambda r: (r.due, r.id))
             # Snoozed promises stay in sight: who silenced them, and until when.
             snoozed = [
                 row
                 for row in visible_rows(db, viewer, now, team=team.name, state="snoozed")
-                if row["state"] == "snoozed"
+                if row.state == "snoozed"
             ]
             weeks = weekly_outcomes(db, team.id, now, viewer.zone)
             sections.append(
@@ -127,7 +125,7 @@ def promise_page(promise_id: int) -> Any:
         ticket = db.get(Ticket, promise.ticket_id)
         in_reply_to = _customer_message_before(db, message) if message else None
         row = promise_rows(db, ids=[promise_id], now=now)[0]
-        history = _history(promise_history(db, promise_id), row["escalations"])
+        history = _history(promise_history(db, promise_id), row.escalations)
     return render_template(
         "promise.html",
         promise=promise,
@@ -161,26 +159,26 @@ def _customer_message_before(db: Session, message: Message) -> Message | None:
     return db.exec(query).first()
 
 
-def _history(events: list[dict], escalations: list[dict]) -> list[dict]:
+def _history(events: list[HistoryEvent], escalations: list[EscalationRow]) -> list[dict]:
     """PromiseEvents and the notifications actually sent, oldest first."""
     items = [
         {
-            "at": datetime.fromisoformat(e["at"]),
-            "label": EVENT_LABELS.get(e["event"], e["event"].replace("_", " ").capitalize()),
-            "actor": e["actor"],
-            "detail": _detail(e["detail"]),
+            "at": e.at,
+            "label": EVENT_LABELS.get(e.event, e.event.replace("_", " ").capitalize()),
+            "actor": e.actor,
+            "detail": _detail(e.detail),
         }
         for e in events
     ]
     for e in escalations:
-        if e.get("status", "sent") == "sent" and e["sent_at"]:
-            label = "Owner reminded" if e["step"] == "remind" else f"Escalated ({e['step']})"
+        if e.status == "sent" and e.sent_at:
+            label = "Owner reminded" if e.step == "remind" else f"Escalated ({e.step})"
             items.append(
                 {
-                    "at": datetime.fromisoformat(e["sent_at"]),
+                    "at": e.sent_at,
                     "label": label,
                     "actor": None,
-                    "detail": [("to", f"{e['recipient']} by {e['channel']}")],
+                    "detail": [("to", f"{e.recipient} by {e.channel}")],
                 }
             )
     return sorted(items, key=lambda item: item["at"])
