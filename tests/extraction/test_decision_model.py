@@ -16,7 +16,17 @@ from tracker.config import ConfigError, load_config
 from tracker.evaluation import curve, evaluate, load_corpus
 from tracker.extraction import Trace, extract
 from tracker.extraction.decision import MODEL_FILE, DecisionModel, shipped_model
-from tracker.extraction.training import examples, train
+from tracker.extraction.training import (
+    NGRAM_SETS,
+    Tally,
+    candidates,
+    examples,
+    folds,
+    tally,
+    train,
+    with_ngrams,
+)
+from tracker.learning.corpus import TEST
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "tracker" / "extraction" / "model" / MODEL_FILE
@@ -50,7 +60,10 @@ def test_the_training_script_trains_on_no_blind_batch_kept_for_scoring() -> None
     trained_on = json.loads(SHIPPED.read_text("utf-8"))["trained_on"]
     assert trained_on == list(_training_script().TRAINING)
     assert not [name for name in trained_on if "real" in name]
-    assert not [name for name in trained_on if "batch-" in name and name[-8:-6] >= "04"]
+    batches = [int(name[-8:-6]) for name in trained_on if "batch-" in name]
+    # 04-06: the test set `followthrough learn` validates on; 42 and later: held out.
+    assert not [n for n in batches if 4 <= n <= 6 or n >= 42]
+    assert not {name for name in trained_on} & set(TEST)
 
 
 def test_inference_matches_the_predictions_made_at_training_time() -> None:
@@ -210,3 +223,46 @@ def test_the_rules_alone_score_the_heldout_corpus_as_before() -> None:
 
 def test_the_shipped_model_file_is_small() -> None:
     assert SHIPPED.stat().st_size < 100_000
+
+
+@pytest.mark.parametrize("threshold", [None, 0.0, 0.55, 0.9])
+def test_cross_validation_counts_what_eval_counts(threshold: float | None) -> None:
+    cases = load_corpus(HELDOUT)
+    model = shipped_model()
+    counted = Tally()
+    for case in cases:
+        counted += tally(case, candidates(case), model, threshold)
+    report = evaluate(cases, threshold=threshold)
+    assert (counted.gold, counted.predicted, counted.matched) == (
+        report.gold,
+        report.predicted,
+        report.matched,
+    )
+    assert counted.f1 == pytest.approx(report.f1)
+
+
+def test_folds_keep_each_corpus_whole_and_use_every_case_once() -> None:
+    cases = load_corpus(HELDOUT)
+    groups = {f"part-{i}": cases[i * 40 : (i + 1) * 40] for i in range(5)}
+    split = folds(groups, 3)
+    assert [fold.name for fold in split] == ["part-0 part-3", "part-1 part-4", "part-2"]
+    ids = [case.id for fold in split for case, _ in fold.cases]
+    assert sorted(ids) == sorted(case.id for group in groups.values() for case in group)
+
+
+@pytest.mark.parametrize("ngrams", list(NGRAM_SETS))
+def test_a_word_feature_set_keeps_only_its_word_features(ngrams: str) -> None:
+    data = examples(load_corpus(HELDOUT)[:30])
+    kept = {f for e in with_ngrams(data, ngrams) for f in e.features}
+    every = {f for e in data for f in e.features}
+    assert {f for f in every if f[:2] not in ("w=", "p=", "b=")} <= kept
+    assert {f[:2] for f in kept if f[:2] in ("w=", "p=", "b=")} == {
+        prefix[:2] for prefix in NGRAM_SETS[ngrams]
+    }
+
+
+def test_the_shipped_model_has_no_weight_for_a_word_feature_it_was_not_given() -> None:
+    stored = json.loads(SHIPPED.read_text("utf-8"))
+    left_out = set(("w=", "p=", "b=")) - set(NGRAM_SETS[stored["ngrams"]])
+    assert left_out and not [f for f in stored["weights"] if f.startswith(tuple(left_out))]
+    assert 0.0 < stored["threshold"] < 1.0
