@@ -160,6 +160,7 @@ class ConnectorSpec:
       internal note and tags), when `[notify.ticket]` asks for it;
     - `check(problems, options)`: rules across options (one of two keys, a range); None:
       every secret option is checked, required ones must be given.
+    - `example`: the smallest table that validates, for docs and tests.
     """
 
     type: str
@@ -170,7 +171,10 @@ class ConnectorSpec:
     derives_handoffs: bool = False
     ticket_channel: bool = False
     check: Callable[[OptionCheck, dict[str, Any]], None] | None = None
-    docs: str = ""  # the page in docs/ that describes it
+    # The smallest `[[source]]` table that validates (besides `name` and `type`), secrets
+    # by name: what docs show and tests/test_connector_registry.py proves minimal.
+    example: dict[str, Any] = field(default_factory=dict)
+    docs: str = ""  # the page that describes it (tests check that it names the type)
 
     def __post_init__(self) -> None:
         if self.ticket_channel and self.writer is None:

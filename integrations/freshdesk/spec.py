@@ -37,5 +37,6 @@ SPEC = ConnectorSpec(
     derives_handoffs=True,  # Freshdesk has no assignment history: compare snapshots
     ticket_channel=True,
     check=_check,
+    example={"domain": "acme", "api_key_env": "FRESHDESK_API_KEY"},
     docs="docs/freshdesk.md",
 )

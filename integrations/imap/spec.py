@@ -55,5 +55,11 @@ SPEC = ConnectorSpec(
     derives_handoffs=False,  # hand-offs are emitted explicitly, from who answered
     ticket_channel=False,
     check=_check,
+    example={
+        "host": "imap.acme.example",
+        "username": "support@acme.example",
+        "password_env": "SUPPORT_MAILBOX_PASSWORD",
+        "agent_addresses": ["*@acme.example"],
+    },
     docs="docs/mailbox.md",
 )

@@ -44,5 +44,6 @@ SPEC = ConnectorSpec(
     derives_handoffs=False,  # ticket events carry every assignee and group change
     ticket_channel=True,
     check=_check,
+    example={"subdomain": "acme", "email": "ops@acme.example", "token_env": "ZENDESK_TOKEN"},
     docs="docs/configuration.md",
 )
