@@ -165,7 +165,7 @@ PAGES = [
         "bob",
         MessageRecord(
             "m2", "t1", T0 + timedelta(minutes=5), "I'll call you back tomorrow.", "bob", "agent"
-        ),  # fmt: skip
+        ),
     ),
 ]
 

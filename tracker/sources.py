@@ -81,7 +81,7 @@ class Poller(Protocol):
     yielded: a failure surfaces on the *next* `next()` and the committed cursor stays valid.
 
     `stats`: what the connector counts of its calls, or None when it counts nothing.
-    Optional, found by tracker.ingest.retry: `refetch(kind, external_id, *, cursor, now)`.
+    A poller may also be a `Refetcher`.
     """
 
     name: str
@@ -90,6 +90,16 @@ class Poller(Protocol):
     def stats(self) -> CallCounts | None: ...
 
     def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]: ...
+
+
+@runtime_checkable
+class Refetcher(Protocol):
+    """A poller that can fetch one record set aside again, by its id (tracker.ingest.retry):
+    a batch with it (a ticket with its messages), or None when it cannot be fetched alone."""
+
+    def refetch(
+        self, kind: str, external_id: str, *, cursor: str | None = None, now: datetime | None = None
+    ) -> Batch | None: ...
 
 
 @runtime_checkable
