@@ -180,6 +180,7 @@ LIST_SPEC = ConnectorSpec(
     options=(
         Option("shelf", required=True, help="which list"),
         Option("pages", int, help="how many of its pages exist yet"),
+        Option("token", secret=True, help="not needed to read a list"),
     ),
     build=_build_list,
     derives_handoffs=True,  # snapshots only: a new assignee is a hand-off
@@ -197,6 +198,10 @@ def test_an_extra_spec_is_validated_and_synced_with_no_other_edit(engine) -> Non
     assert "source[0].shelf: unknown key" in unregistered
     missing = {"source": [{"name": "shelf", "type": "listdesk"}]}
     assert _problems(missing, connectors=connectors) == ["source[0].shelf: is required"]
+    unset = {"source": [{**table, "token_env": "FT_TEST_UNSET_LIST_TOKEN"}]}
+    assert _problems(unset, connectors=connectors) == [
+        "source[0].token_env: environment variable FT_TEST_UNSET_LIST_TOKEN is not set"
+    ]
     config = validate({"source": [table]}, connectors=connectors)
     source = config.sources[0]
 

@@ -182,7 +182,7 @@ class ConnectorSpec:
     ticket_channel: bool = False
     check: Callable[[OptionCheck, dict[str, Any]], None] | None = None
     # The smallest `[[source]]` table that validates (besides `name` and `type`), secrets
-    # by name: what docs show and tests/test_connector_registry.py proves minimal.
+    # by name; tests/test_connector_registry.py proves it valid and minimal.
     example: dict[str, Any] = field(default_factory=dict)
     docs: str = ""  # the page that describes it (tests check that it names the type)
 
