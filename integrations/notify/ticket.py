@@ -7,9 +7,14 @@ import time
 from collections.abc import Callable
 
 from integrations.notify import Notice, TransportError
-from integrations.registry import REGISTRY
 from tracker.config import Config
-from tracker.sources import ConnectorRegistry, SourceError, TicketWriter, WriteBackError
+from tracker.sources import (
+    ConnectorRegistry,
+    SourceError,
+    TicketWriter,
+    WriteBackError,
+    installed,
+)
 
 
 class TicketTransport:
@@ -18,11 +23,11 @@ class TicketTransport:
         config: Config,
         *,
         sleep: Callable[[float], None] = time.sleep,
-        connectors: ConnectorRegistry = REGISTRY,
+        connectors: ConnectorRegistry | None = None,
     ):
         self.config = config
         self.sleep = sleep
-        self.connectors = connectors
+        self.connectors = connectors or installed()
         self._writers: dict[str, TicketWriter] = {}
 
     @classmethod
