@@ -72,9 +72,12 @@ def main() -> int:
     comments = args.comments if args.comments is not None else 2 * args.tickets
 
     from integrations.freshdesk.connector import build
+    from integrations.registry import install
     from tracker.config import load_config
     from tracker.db import make_engine, upgrade
     from tracker.ingest.sync import sync_source
+
+    install()
 
     parent, child = mp.get_context("fork").Pipe()
     process = mp.get_context("fork").Process(

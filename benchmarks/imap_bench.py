@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from integrations.imap.connector import ImapConnector
 from integrations.imap.parsing import parse_message
+from integrations.registry import install
 from tests.imap.dovecot import Dovecot, unavailable
 from tests.imap.mails import mail
 
@@ -114,7 +115,7 @@ def bench_polling(count: int, batch_size: int) -> None:
         total = sum(len(p.messages) for p in pages)
         print(
             f"poll: {total} messages in {seconds:.2f} s = {total / seconds:,.0f} messages/s, "
-            f"{len(pages)} pages, {connector.http_stats.calls} IMAP commands"
+            f"{len(pages)} pages, {connector.stats.calls} IMAP commands"
         )
 
         from tracker.config import Config, SourceConfig
@@ -122,6 +123,7 @@ def bench_polling(count: int, batch_size: int) -> None:
         from tracker.durations import parse_duration
         from tracker.ingest.sync import sync_source
 
+        install()
         url = f"sqlite:///{directory / 'bench.db'}"
         upgrade(url)
         engine = make_engine(url)

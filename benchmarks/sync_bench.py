@@ -50,11 +50,14 @@ def _kb(field: str) -> int:
 
 def worker(url: str, email: str, db_url: str) -> None:
     """One first-time sync into `db_url`; prints a JSON line of figures."""
+    from integrations.registry import install
     from integrations.zendesk.connector import build
     from tracker.config import Config, SourceConfig
     from tracker.db import make_engine, upgrade
     from tracker.durations import parse_duration
     from tracker.ingest.sync import sync_source
+
+    install()
 
     upgrade(db_url)
     engine = make_engine(db_url)

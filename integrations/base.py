@@ -1,5 +1,5 @@
-"""What every connector offers the core: pages of plain records with their cursor, and
-write-back of an internal note, tags and a due-time field.
+"""Small helpers connectors share. What a connector offers the core (`Poller`,
+`TicketWriter`, `ConnectorSpec`) is defined by the core, in tracker/sources.py.
 
 A connector holds no business rules and never opens a database session; the sync runner
 (tracker/ingest/sync.py) stores each yielded batch and its cursor in one transaction.
@@ -8,57 +8,12 @@ A connector holds no business rules and never opens a database session; the sync
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
-from integrations.http import CallStats
-from tracker.ingest.records import Batch
+from tracker.sources import WriteBackError
 
-
-class WriteBackError(Exception):
-    """A note, tag or field could not be written to the ticket.
-
-    `permanent`: retrying will not help (closed or deleted ticket, no permission); the
-    outbox should mark the row failed instead of trying again. `reason` is one line for
-    people, naming the source and the ticket, never a secret.
-    """
-
-    def __init__(self, reason: str, *, permanent: bool = False, status: int | None = None):
-        self.reason = reason
-        self.permanent = permanent
-        self.status = status
-        super().__init__(reason)
-
-
-@runtime_checkable
-class Connector(Protocol):
-    """One configured help desk or mailbox.
-
-    `pages(cursor, now)` yields `Batch`es in order; each carries the cursor to store
-    after it (`None` = keep the stored one). The runner commits every batch before asking
-    for the next, so a generator must never raise past a page whose batch it has already
-    yielded: a failure surfaces on the *next* `next()` and the committed cursor stays valid.
-
-    Optional attribute `derive_handoffs: bool` (default False): set it on connectors whose
-    API has no assignment history, so ingest records a hand-off whenever a ticket
-    snapshot's assignee or group changes.
-    """
-
-    name: str
-    http_stats: CallStats
-
-    def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]: ...
-
-    def add_note(self, ticket_external_id: str, body: str) -> None:
-        """An internal (private) note; never a public reply."""
-
-    def change_tags(
-        self, ticket_external_id: str, add: Sequence[str], remove: Sequence[str]
-    ) -> None: ...
-
-    def set_due_field(self, ticket_external_id: str, due: datetime | None) -> None:
-        """Write the promise's due time into the configured custom field; no-op when none."""
+__all__ = ["WriteBackError", "dump_cursor", "iso_z", "load_cursor", "parse_time"]
 
 
 # -- small helpers connectors share ------------------------------------------------------------

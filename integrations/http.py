@@ -16,26 +16,26 @@ from typing import Any
 
 import requests
 
+from tracker.sources import AuthError, SourceError
+
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_RETRY_AFTER = 60.0
 
 
-class HttpError(Exception):
+class HttpError(SourceError):
     """A call failed. `permanent` ones (bad credentials, a rejected request) need a person."""
 
     def __init__(
         self, source: str, message: str, status: int | None = None, permanent: bool = False
     ):
-        self.source = source
         self.status = status
-        self.permanent = permanent
-        super().__init__(f"{source}: {message}")
+        super().__init__(source, message, permanent=permanent)
 
 
-class AuthError(HttpError):
-    pass
+class HttpAuthError(HttpError, AuthError):
+    """401 or 403: an `AuthError` (tracker.sources) that is also an `HttpError`."""
 
 
 class RateLimited(HttpError):
@@ -229,7 +229,7 @@ class HttpClient:
                 continue
             if status in (401, 403):
                 what = "credentials were refused" if status == 401 else "access is forbidden"
-                raise AuthError(
+                raise HttpAuthError(
                     self.source,
                     f"{what} ({status} on {path}); check the source's credentials and role",
                     status,

@@ -1,27 +1,37 @@
-"""Which connector serves which `type` of source. Factories are imported lazily, so a
-missing optional dependency of one connector never breaks the others.
+"""Every connector this program knows: one line per connector package.
 
-A factory is `build(source: SourceConfig, *, sleep, clock) -> Connector`.
+Each package exports one `SPEC` (tracker.sources.ConnectorSpec) whose `build` imports
+the connector itself lazily, so a missing optional dependency of one connector never
+breaks the others. The program's entry points call `install()`.
 """
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable
 
-from integrations.base import Connector
+from integrations.freshdesk.spec import SPEC as FRESHDESK
+from integrations.imap.spec import SPEC as IMAP
+from integrations.zendesk.spec import SPEC as ZENDESK
 from tracker.config import SourceConfig
+from tracker.sources import ConnectorRegistry, Poller, UnknownSourceType
+from tracker.sources import install as install_registry
 
-FACTORIES: dict[str, str] = {
-    "zendesk": "integrations.zendesk.connector:build",
-    "freshdesk": "integrations.freshdesk.connector:build",
-    "imap": "integrations.imap.connector:build",
-}
+REGISTRY = ConnectorRegistry(
+    (
+        ZENDESK,
+        FRESHDESK,
+        IMAP,
+    )
+)
+
+__all__ = ["REGISTRY", "UnknownSourceType", "connector_for", "install"]
 
 
-class UnknownSourceType(ValueError):
-    pass
+def install() -> ConnectorRegistry:
+    """Make these connectors the ones the core uses (tracker.sources.installed)."""
+    install_registry(REGISTRY)
+    return REGISTRY
 
 
 def connector_for(
@@ -29,13 +39,5 @@ def connector_for(
     *,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
-) -> Connector:
-    target = FACTORIES.get(source.type)
-    if target is None:
-        known = ", ".join(sorted(FACTORIES))
-        raise UnknownSourceType(
-            f"{source.name}: source type {source.type!r} has no connector (known: {known})"
-        )
-    module_name, _, attribute = target.partition(":")
-    factory = getattr(importlib.import_module(module_name), attribute)
-    return factory(source, sleep=sleep, clock=clock)
+) -> Poller:
+    return REGISTRY.build(source, sleep=sleep, clock=clock)

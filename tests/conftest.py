@@ -22,6 +22,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
+from integrations import registry
 from tracker.db import make_engine, upgrade
 from tracker.durations import parse_duration
 
@@ -29,6 +30,8 @@ PG_ADMIN_URL = os.environ.get(
     "FOLLOWTHROUGH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 _pg_state: dict[str, object] = {}
+
+registry.install()  # as the CLI does: the core reads [[source]] tables through these
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -37,21 +37,11 @@ OUTSIDE = ("integrations", "helpdesk_sandbox")
 
 # (importing module, imported module): core imports of connector code, to be removed.
 ALLOWED = {
-    # Errors of connectors shown in full (issue 15, item 1: the connector error base
-    # becomes a source error with `permanent`, declared by the core).
-    ("tracker.errors", "integrations.http"),
-    ("tracker.errors", "integrations.registry"),
-    # Sync builds the connector from the registry and reads the connector protocol
-    # (item 1: connectors become registered specs the edge hands to sync).
-    ("tracker.ingest.sync", "integrations.base"),
-    ("tracker.ingest.sync", "integrations.registry"),
-    # The audit reads history through the connectors and their export-file parsers, and
-    # times Freshdesk's rate limit (item 1: through the registered specs).
-    ("tracker.audit.run", "integrations.registry"),
+    # The audit reads history through the connectors' export-file parsers, and times
+    # Freshdesk's rate limit: those readers belong with the connectors, handed in.
     ("tracker.audit.progress", "integrations.freshdesk.client"),
     ("tracker.audit.files", "integrations.base"),
     ("tracker.audit.files", "integrations.freshdesk.mapping"),
-    ("tracker.audit.files", "integrations.http"),
     ("tracker.audit.files", "integrations.imap.connector"),
     ("tracker.audit.files", "integrations.imap.mailthread"),
     ("tracker.audit.files", "integrations.imap.parsing"),

@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.calendar import parse_time_of_day, parse_working_days, parse_working_hours
 from tracker.durations import Duration, parse_duration
+from tracker.sources import ConnectorRegistry, installed
 
 DEFAULT_PATH = "followthrough.toml"
 DEFAULT_DATABASE_URL = "sqlite:///followthrough.db"
-SOURCE_TYPES = ("zendesk", "freshdesk", "imap")
 
 
 @dataclass(frozen=True)
@@ -269,44 +269,6 @@ _COMMON_SOURCE = {
     "backfill": (str, False),
     "team": (str, False),
 }
-_SOURCE_KEYS: dict[str, dict[str, tuple[Any, bool]]] = {
-    "zendesk": {
-        "subdomain": (str, False),
-        "url": (str, False),
-        "email": (str, False),
-        "token_env": (str, False),
-        "token_file": (str, False),
-        "oauth_token_env": (str, False),
-        "oauth_token_file": (str, False),
-        "requests_per_minute": (int, False),
-        "export_requests_per_minute": (int, False),
-        "due_field_id": (int, False),
-        "timeout": ((int, float), False),
-    },
-    "freshdesk": {
-        "domain": (str, False),
-        "url": (str, False),
-        "api_key_env": (str, False),
-        "api_key_file": (str, False),
-        "requests_per_minute": (int, False),
-        "due_field": (str, False),
-        "page_cap": (int, False),
-        "timeout": ((int, float), False),
-    },
-    "imap": {
-        "host": (str, True),
-        "port": (int, False),
-        "tls": (bool, False),
-        "starttls": (bool, False),
-        "username": (str, True),
-        "password_env": (str, False),
-        "password_file": (str, False),
-        "folders": (list, False),
-        "agent_addresses": (list, True),
-        "batch_size": (int, False),
-        "timeout": ((int, float), False),
-    },
-}
 _TEAM_KEYS = {
     "name": (str, True),
     "timezone": (str, False),
@@ -481,24 +443,6 @@ def _check_days(spec: str) -> bool:
     return bool(parts)
 
 
-def _check_imap(v: _Validator, table: str, options: dict[str, Any]) -> None:
-    for address in options.get("agent_addresses", []):
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address.strip()):
-            v.problem(
-                table,
-                "agent_addresses",
-                f"{address!r} is not an e-mail address or a *@domain pattern",
-            )
-    if options.get("tls", True) and options.get("starttls"):
-        v.problem(table, "starttls", "needs tls = false (STARTTLS upgrades a plain connection)")
-    if "port" in options and not 0 < options["port"] < 65536:
-        v.problem(table, "port", "must be between 1 and 65535")
-    if "batch_size" in options and options["batch_size"] < 1:
-        v.problem(table, "batch_size", "must be at least 1")
-    if "folders" in options and not [f for f in options["folders"] if f.strip()]:
-        v.problem(table, "folders", 'must name at least one folder (e.g. "INBOX")')
-
-
 def _check_trusted_proxies(v: _Validator, web: WebConfig) -> None:
     for entry in web.trusted_proxies:
         try:
@@ -518,47 +462,47 @@ def _check_trusted_proxies(v: _Validator, web: WebConfig) -> None:
         )
 
 
-def _source(v: _Validator, index: int, data: Any, names: set[str]) -> SourceConfig | None:
+class _SourceCheck:
+    """A connector spec's view of the `[[source]]` table being validated."""
+
+    def __init__(self, v: _Validator, table: str, options: dict[str, Any]):
+        self.v, self.table, self.options = v, table, options
+
+    def problem(self, key: str, message: str) -> None:
+        self.v.problem(self.table, key, message)
+
+    def secret(self, key: str, *, required: bool) -> None:
+        self.v.secret_named(self.table, self.options, key, required)
+
+
+def _source(
+    v: _Validator, index: int, data: Any, names: set[str], connectors: ConnectorRegistry
+) -> SourceConfig | None:
     table = f"source[{index}]"
     if not isinstance(data, dict):
         v.problem(table, "", "must be a table")
         return None
     kind = data.get("type")
-    if kind not in SOURCE_TYPES:
+    spec = connectors.get(kind) if isinstance(kind, str) else None
+    if spec is None:
         if "type" in data:
-            v.problem(table, "type", f"{kind!r} is not one of {', '.join(SOURCE_TYPES)}")
+            v.problem(table, "type", f"{kind!r} is not one of {', '.join(connectors.types)}")
         schema = dict(_COMMON_SOURCE)
-        for keys in _SOURCE_KEYS.values():
-            schema.update(keys)
+        for each in connectors.specs:
+            schema.update(each.schema())
         v.table(table, data, schema)
         return None
-    options = v.table(table, data, {**_COMMON_SOURCE, **_SOURCE_KEYS[kind]})
+    options = v.table(table, data, {**_COMMON_SOURCE, **spec.schema()})
     name = options.get("name", f"source{index + 1}")
     if name in names:
         v.problem(table, "name", f"{name!r} is used by another source")
     names.add(name)
-    if kind == "zendesk":
-        if not (options.get("subdomain") or options.get("url")):
-            v.problem(table, "subdomain", "is required (or url)")
-        has_oauth = "oauth_token_env" in options or "oauth_token_file" in options
-        if has_oauth:
-            v.secret_named(table, options, "oauth_token", True)
-        else:
-            if "email" not in options:
-                v.problem(table, "email", "is required for API-token authentication")
-            v.secret_named(table, options, "token", True)
-    elif kind == "freshdesk":
-        if not (options.get("domain") or options.get("url")):
-            v.problem(table, "domain", "is required (or url)")
-        v.secret_named(table, options, "api_key", True)
-    elif kind == "imap":
-        v.secret_named(table, options, "password", True)
-        _check_imap(v, table, options)
+    spec.validate(_SourceCheck(v, table, options), options)
     if "url" in options and not re.match(r"^https?://", options["url"]):
         v.problem(table, "url", "must start with http:// or https://")
     poll = v.duration(table, "poll_every", options.get("poll_every"), "2m")
     backfill = v.duration(table, "backfill", options.get("backfill"), "14d")
-    return SourceConfig(name, kind, poll, backfill, options)
+    return SourceConfig(name, spec.type, poll, backfill, options)
 
 
 def _team(v: _Validator, index: int, data: Any, names: set[str]) -> TeamConfig | None:
@@ -591,8 +535,15 @@ def _team(v: _Validator, index: int, data: Any, names: set[str]) -> TeamConfig |
     return team
 
 
-def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> Config:
-    """Build a Config from parsed TOML, raising ConfigError with every problem found."""
+def validate(
+    data: dict[str, Any],
+    path: str = DEFAULT_PATH,
+    text: str = "",
+    *,
+    connectors: ConnectorRegistry | None = None,
+) -> Config:
+    """Build a Config from parsed TOML, raising ConfigError with every problem found.
+    `[[source]]` tables are checked against `connectors` (default: the installed ones)."""
     v = _Validator(path, text)
     for key in data:
         if key not in _TOP:
@@ -610,7 +561,7 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
         raw_sources = []
     names: set[str] = set()
     for i, raw in enumerate(raw_sources):
-        if (source := _source(v, i, raw, names)) is not None:
+        if (source := _source(v, i, raw, names, connectors or installed())) is not None:
             config.sources.append(source)
 
     raw_teams = data.get("team", [])
@@ -740,7 +691,9 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
     return config
 
 
-def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+def load_config(
+    path: str | os.PathLike[str] | None = None, *, connectors: ConnectorRegistry | None = None
+) -> Config:
     """Read and validate the configuration; a missing default file gives the built-in defaults."""
     chosen = path or os.environ.get("FOLLOWTHROUGH_CONFIG") or DEFAULT_PATH
     file = Path(chosen)
@@ -760,7 +713,7 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
             line = re.search(r"line (\d+)", str(exc))
             where = f"{file}:{line[1]}" if line else str(file)
             raise ConfigError([Problem(where, "syntax", str(exc))]) from exc
-        config = validate(data, str(file), text)
+        config = validate(data, str(file), text, connectors=connectors)
     override = os.environ.get("FOLLOWTHROUGH_DATABASE_URL")
     if override:
         config.database_url = override

@@ -2,7 +2,7 @@
 
 A database error's text carries its SQL statement and parameters (message bodies,
 customer names), and an exception raised inside a parser may quote the input. Only
-errors whose text we wrote ourselves (a connector's HTTP and mailbox errors, which
+errors whose text we wrote ourselves (a connector's `SourceError`s, which
 never carry a secret or a record's text) and the operating system's are shown in
 full, and so is any error class that says `shown_in_full = True`; of everything else,
 the class, and the record's id when the error names one.
@@ -10,10 +10,9 @@ the class, and the record's id when the error names one.
 
 from __future__ import annotations
 
-from integrations.http import HttpError
-from integrations.registry import UnknownSourceType
+from tracker.sources import SourceError, UnknownSourceType
 
-SHOWN_IN_FULL: tuple[type[BaseException], ...] = (HttpError, UnknownSourceType, OSError)
+SHOWN_IN_FULL: tuple[type[BaseException], ...] = (SourceError, UnknownSourceType, OSError)
 
 
 def error_class(exc: BaseException) -> str:

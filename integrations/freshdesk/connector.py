@@ -37,7 +37,7 @@ MAIN_INCLUDES = ("description", "requester")  # +2 credits each per page of 100 
 
 
 class FreshdeskConnector(FreshdeskWriteBack):
-    derive_handoffs = True  # Freshdesk has no assignment history: compare snapshots
+    """A `Poller` and (through FreshdeskWriteBack) a `TicketWriter` (tracker.sources)."""
 
     def __init__(
         self,
@@ -54,6 +54,10 @@ class FreshdeskConnector(FreshdeskWriteBack):
 
     @property
     def http_stats(self) -> CallStats:
+        return self.client.stats
+
+    @property
+    def stats(self) -> CallStats:
         return self.client.stats
 
     # ---- one record again (tracker.ingest.retry) ----------------------------------------

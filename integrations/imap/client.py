@@ -20,7 +20,8 @@ from typing import Any
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
-from integrations.http import AuthError, CallStats, HttpError
+from integrations.http import CallStats
+from tracker.sources import AuthError, SourceError
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 DROPPED = (imaplib.IMAP4.abort, OSError, EOFError)
 
 
-class MailboxError(HttpError):
+class MailboxError(SourceError):
     """The mailbox could not be read (unreachable, a missing folder, a refused command)."""
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from integrations.base import WriteBackError, dump_cursor, load_cursor
+from integrations.base import dump_cursor, load_cursor
 from integrations.http import CallStats
 from integrations.imap.client import FolderError, ImapSettings, Mailbox, UidValidityChanged
 from integrations.imap.mailthread import ThreadBuilder, sent_time
@@ -78,7 +78,8 @@ class AgentMatcher:
 
 
 class ImapConnector:
-    derive_handoffs = False  # hand-offs are emitted explicitly, from who answered
+    """A `Poller` (tracker.sources); a mailbox has no ticket to write on, so no writer.
+    `stats` counts IMAP commands."""
 
     def __init__(
         self,
@@ -100,29 +101,11 @@ class ImapConnector:
         self.backfill = backfill
         self.retries = retries
         self.sleep = sleep
-        self.http_stats = CallStats()
+        self.stats = CallStats()
         self.skipped: list[tuple[str, int, str]] = []  # (folder, uid, why), this instance's
         self.full_limit = FULL_LIMIT
         self.partial_bytes = PARTIAL_BYTES
         self.fetch_budget = FETCH_BUDGET
-
-    # -- write-back: a mailbox has no ticket to write on ----------------------------------------
-    def _no_ticket(self, what: str, ticket: str) -> None:
-        raise WriteBackError(
-            f"{self.name}: a mailbox has no ticket to {what} ({ticket}); escalate by e-mail",
-            permanent=True,
-        )
-
-    def add_note(self, ticket_external_id: str, body: str) -> None:
-        self._no_ticket("add a note to", ticket_external_id)
-
-    def change_tags(
-        self, ticket_external_id: str, add: Sequence[str], remove: Sequence[str]
-    ) -> None:
-        self._no_ticket("tag", ticket_external_id)
-
-    def set_due_field(self, ticket_external_id: str, due: datetime | None) -> None:
-        return None  # no field to set; nothing is lost
 
     # -- one record again (tracker.ingest.retry) -------------------------------------------
     def refetch(
@@ -144,7 +127,7 @@ class ImapConnector:
             return None
         uid = int(uid_text)
         with Mailbox(
-            self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.http_stats
+            self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.stats
         ) as mailbox:
             if mailbox.open(folder) != int(known.get("uidvalidity") or 0):
                 return None
@@ -192,7 +175,7 @@ class ImapConnector:
         items: list[_Read] = []
         highest: dict[str, int] = {}
         with Mailbox(
-            self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.http_stats
+            self.name, self.settings, retries=self.retries, sleep=self.sleep, stats=self.stats
         ) as mailbox:
             for folder in self.folders:
                 try:

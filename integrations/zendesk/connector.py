@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from integrations.base import dump_cursor, load_cursor
-from integrations.http import HttpClient, HttpError, MalformedResponse
+from integrations.http import CallStats, HttpClient, HttpError, MalformedResponse
 from integrations.zendesk import mapping
 from integrations.zendesk.client import EXPORT, base_url, cursor_pages, make_client
 from integrations.zendesk.writeback import ZendeskWriteBack
@@ -46,7 +46,7 @@ def _too_recent(status: int, body: str) -> bool:
 
 
 class ZendeskConnector:
-    derive_handoffs = False  # ticket events carry every assignee and group change
+    """A `Poller` and a `TicketWriter` (tracker.sources) over one Zendesk account."""
 
     def __init__(
         self,
@@ -72,6 +72,10 @@ class ZendeskConnector:
         self.max_pages = MAX_PAGES
         self.pages_read = 0
 
+    @property
+    def stats(self) -> CallStats:
+        return self.http_stats
+
     # -- write-back (see writeback.py) -----------------------------------------------------
     def add_note(self, ticket_external_id: str, body: str) -> None:
         self.writer.add_note(ticket_external_id, body)
@@ -84,8 +88,8 @@ class ZendeskConnector:
     ) -> None:
         self.writer.change_tags(ticket_external_id, add, remove)
 
-    def set_due_field(self, ticket_external_id: str, due: datetime | None) -> None:
-        self.writer.set_due_field(ticket_external_id, due)
+    def set_due_field(self, ticket_external_id: str, due: datetime | None) -> bool:
+        return self.writer.set_due_field(ticket_external_id, due)
 
     # -- one record again (tracker.ingest.retry) ---------------------------------------------------
     def refetch(

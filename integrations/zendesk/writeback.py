@@ -124,9 +124,10 @@ class ZendeskWriteBack:
 
             self._safely(ticket, "tags", send)
 
-    def set_due_field(self, ticket: str, due: datetime | None) -> None:
+    def set_due_field(self, ticket: str, due: datetime | None) -> bool:
+        """Set the `due_field_id` custom field; False when none is configured."""
         if not self.due_field_id:
-            return
+            return False
         value = iso_z(due) if due is not None else None
         path = f"/api/v2/tickets/{ticket}.json"
 
@@ -141,3 +142,4 @@ class ZendeskWriteBack:
             return self._send("PUT", path, body, ticket, "due field")
 
         self._safely(ticket, "due field", send)
+        return True

@@ -28,10 +28,9 @@ class Pages:
     """A connector that hands over prepared pages (the input under test)."""
 
     name = "desk"
-    derive_handoffs = False
 
     def __init__(self, *pages: Batch):
-        self.http_stats = CallStats()
+        self.stats = CallStats()
         self.pages_ = pages
 
     def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]:

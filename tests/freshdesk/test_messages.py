@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from integrations.freshdesk.spec import SPEC as FRESHDESK
 from tests.freshdesk.conftest import NOW
 from tests.freshdesk.fake_api import ME, conversation, ticket
 
@@ -102,7 +103,7 @@ def test_assignee_and_group_changes_are_carried_for_hand_offs(fake, make_connect
     record = next(t for b in second for t in b.tickets)
     assert (record.assignee_external_id, record.group_external_id) == ("902", "71")
     assert record.updated_at == at + timedelta(minutes=5)
-    assert make_connector().derive_handoffs is True
+    assert FRESHDESK.derives_handoffs is True  # the spec says so; sync asks it
 
 
 def test_an_outbound_email_description_is_the_agents_message(fake, make_connector):

@@ -8,15 +8,20 @@ from collections.abc import Iterator
 
 import pytest
 
-from integrations.base import WriteBackError
 from integrations.http import AuthError
 from integrations.imap.client import FolderError, Mailbox, MailboxAuthError, MailboxError
+from integrations.notify import Notice, TransportError
+from integrations.notify.ticket import TicketTransport
+from integrations.registry import REGISTRY
 from tests.imap.conftest import Account, unique
 from tests.imap.dovecot import free_port
 from tests.imap.mails import mail
 from tests.imap.proxy import Proxy
 from tests.imap.seed import ANNA, NOW, SUPPORT, at
 from tests.imap.test_imap_polling import connector, messages, seeded
+from tracker.config import Config, SourceConfig
+from tracker.durations import parse_duration
+from tracker.sources import TicketWriter
 
 
 def before_call(monkeypatch: pytest.MonkeyPatch, method: str, nth: int, action) -> None:
@@ -52,7 +57,7 @@ def test_a_connection_cut_mid_pass_is_reopened_and_nothing_is_lost(
     before_call(monkeypatch, "fetch", 2, proxy.cut)  # INBOX read, Sent not yet
     batches = list(source.pages(None, NOW))
     assert len(messages(batches)) == 10
-    assert source.http_stats.retries >= 1
+    assert source.stats.retries >= 1
     assert proxy.accepted >= 2
 
 
@@ -64,7 +69,7 @@ def test_a_stalled_connection_times_out_and_is_reopened(
     before_call(monkeypatch, "fetch", 2, proxy.stall_live_connections)
     batches = list(source.pages(None, NOW))
     assert len(messages(batches)) == 10
-    assert source.http_stats.retries >= 1
+    assert source.stats.retries >= 1
 
 
 def test_a_server_that_stays_gone_fails_after_bounded_retries(mailbox_account: Account) -> None:
@@ -155,13 +160,18 @@ def test_a_recreated_folder_is_read_again_and_only_new_mail_is_new(
 
 
 def test_a_mailbox_has_no_ticket_to_write_on(mailbox_account: Account) -> None:
+    # A mailbox is polled only: its connector is no TicketWriter, its spec has no writer,
+    # and the ticket transport refuses its notices for good (escalate by e-mail instead).
     source = connector(mailbox_account)
-    with pytest.raises(WriteBackError) as failure:
-        source.add_note("<a1@x.example>", "Promise overdue")
-    assert failure.value.permanent and "mailbox" in failure.value.reason
-    with pytest.raises(WriteBackError):
-        source.change_tags("<a1@x.example>", ["promise_overdue"], [])
-    assert source.set_due_field("<a1@x.example>", NOW) is None
+    assert not isinstance(source, TicketWriter)
+    spec = REGISTRY.get("imap")
+    assert spec is not None and not spec.writes_tickets and not spec.ticket_channel
+    mailbox = SourceConfig("mailbox", "imap", parse_duration("2m"), parse_duration("1d"), {})
+    transport = TicketTransport(Config(sources=[mailbox]), sleep=lambda s: None)
+    notice = Notice("overdue", "Promise overdue", "", "", source="mailbox", ticket="<a1@x>")
+    with pytest.raises(TransportError) as failure:
+        transport.send(notice, "")
+    assert failure.value.permanent and "mailbox" in str(failure.value)
 
 
 def test_a_folder_recreated_while_the_connection_was_down_is_read_again_from_its_start(
@@ -197,7 +207,7 @@ def test_a_folder_recreated_while_the_connection_was_down_is_read_again_from_its
     assert final["uidvalidity"] != first_validity and final["last_uid"] == 4
     ids = {m.external_id for b in batches for m in b.messages}
     assert ids == {f"<w{n}@{tag}.example>" for n in range(4)}  # all of it, read again
-    assert source.http_stats.retries >= 1
+    assert source.stats.retries >= 1
 
 
 def test_a_missing_password_is_named_before_any_connection(mailbox_account: Account) -> None:

@@ -33,6 +33,9 @@ START = utc(2026, 11, 2, 10)
 class Desk:
     """A help desk's pages of agent replies, as a connector hands them to sync."""
 
+    name = "desk"
+    stats = None  # counts no calls
+
     def __init__(self, texts: list[tuple[str, str]], sent_at: datetime):
         self.texts, self.sent_at = texts, sent_at
 

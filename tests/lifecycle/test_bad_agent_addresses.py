@@ -30,8 +30,7 @@ SOURCE = SourceConfig("desk", "zendesk", parse_duration("2m"), parse_duration("1
 
 class Agents:
     name = "desk"
-    derive_handoffs = False
-    http_stats = CallStats()
+    stats = CallStats()
 
     def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]:
         yield Batch(

@@ -8,10 +8,11 @@ import pytest
 import responses
 from zd_helpers import EVENTS_URL, NOW, TICKETS_URL, events_page, source, ticket_page
 
-from integrations.base import Connector
-from integrations.registry import FACTORIES, UnknownSourceType, connector_for
+from integrations.registry import REGISTRY, UnknownSourceType, connector_for
+from integrations.zendesk.spec import SPEC
 from tracker.config import SourceConfig
 from tracker.durations import parse_duration
+from tracker.sources import Poller, TicketWriter
 
 
 def _empty_pass() -> None:
@@ -24,7 +25,7 @@ def test_an_api_token_is_sent_as_basic_auth_for_email_slash_token(monkeypatch):
     monkeypatch.setenv("ZD_TEST_TOKEN", "tok-123")
     _empty_pass()
     conn = connector_for(source(), sleep=lambda s: None)
-    assert isinstance(conn, Connector)
+    assert isinstance(conn, Poller) and isinstance(conn, TicketWriter)
     list(conn.pages(None, NOW))
     header = responses.calls[0].request.headers["Authorization"]
     assert base64.b64decode(header.removeprefix("Basic ")) == b"ops@acme.example/token:tok-123"
@@ -44,4 +45,4 @@ def test_an_unknown_source_type_names_the_source():
     src = SourceConfig("mail", "pigeon", parse_duration("2m"), parse_duration("1d"), {})
     with pytest.raises(UnknownSourceType, match="mail: source type 'pigeon'"):
         connector_for(src)
-    assert FACTORIES["zendesk"] == "integrations.zendesk.connector:build"
+    assert REGISTRY.get("zendesk") is SPEC

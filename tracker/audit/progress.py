@@ -132,8 +132,8 @@ class Estimator:
 
 
 def _calls(connector: Any) -> int:
-    stats = getattr(connector, "http_stats", None)
-    return int(getattr(stats, "calls", 0) or 0)
+    stats = connector.stats
+    return stats.calls if stats is not None else 0
 
 
 class Observed:
@@ -143,8 +143,7 @@ class Observed:
         self.inner = inner
         self.estimator = estimator
         self.name = inner.name
-        self.http_stats = inner.http_stats
-        self.derive_handoffs = bool(getattr(inner, "derive_handoffs", False))
+        self.stats = inner.stats
 
     def pages(self, cursor: str | None, now: datetime) -> Iterator[Batch]:
         for batch in self.inner.pages(cursor, now):

@@ -35,6 +35,7 @@ from tracker.config import Config, SourceConfig, TicketNotifyConfig
 from tracker.durations import Duration
 from tracker.ingest.sync import SyncReport, sync_source
 from tracker.models import Lease
+from tracker.sources import installed
 
 START, END, NOW, IDENTITY, DONE = (
     "audit:start",
@@ -135,9 +136,7 @@ def run_audit(
         if connector is None and build is not None:
             connector = build(source)
         if connector is None:
-            from integrations.registry import connector_for
-
-            connector = connector_for(source)
+            connector = installed().build(source)
         estimator = Estimator(
             source.type, period.start, period.now, budget_per_minute(source), clock
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from integrations import registry
 from tracker import __version__
 from tracker.cli.audit import audit_command
 from tracker.cli.common import EXIT_USAGE, display_url, fail, get_config, open_engine
@@ -21,6 +22,8 @@ from tracker.cli.sweep import sweep_command
 from tracker.cli.sync import sync_command
 from tracker.cli.teams import data_warnings, teams_command
 from tracker.config import DEFAULT_PATH, ConfigError, load_config
+
+registry.install()  # the wiring: the core reads every [[source]] through these connectors
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

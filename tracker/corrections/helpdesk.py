@@ -27,6 +27,7 @@ from tracker.ingest.lookups import existing
 from tracker.ingest.records import Batch, MessageRecord
 from tracker.models import Message, Person, Source, Ticket
 from tracker.outbox.notices import NOTE_MARK
+from tracker.sources import TicketWriter
 
 log = logging.getLogger(__name__)
 
@@ -141,14 +142,14 @@ def unique(replies: Sequence[WriteBack]) -> list[WriteBack]:
     return out
 
 
-def write_back(connector: object, replies: Sequence[WriteBack]) -> None:
-    """Write the replies through the connector; a failure is logged and skipped."""
+def write_back(writer: TicketWriter, replies: Sequence[WriteBack]) -> None:
+    """Write the replies through the source's ticket writer; a failure is logged and skipped."""
     for item in replies:
         try:
             for note in item.notes:
-                connector.add_note(item.ticket, note)  # type: ignore[attr-defined]
+                writer.add_note(item.ticket, note)
             if item.remove_tags:
-                connector.change_tags(item.ticket, [], item.remove_tags)  # type: ignore[attr-defined]
+                writer.change_tags(item.ticket, [], item.remove_tags)
         except Exception as exc:  # the command is done; only the write-back failed
             log.warning(
                 "help-desk command write-back failed",

@@ -147,16 +147,21 @@ def sync_replies(engine: Engine, config: Config, source: SourceConfig, *, now: d
 class RepliesRead:
     """Stands in for the reply mailbox's connector once its replies are read: no pages."""
 
-    derive_handoffs = False
+    stats = None
+
+    def __init__(self, name: str):
+        self.name = name
 
     def pages(self, cursor: str | None, now: datetime) -> tuple[()]:
         return ()
 
 
-def read_reply_mailbox(engine: Engine, config: Config, source: SourceConfig, now: datetime):  # type: ignore[no-untyped-def]
+def read_reply_mailbox(
+    engine: Engine, config: Config, source: SourceConfig, now: datetime
+) -> tuple[RepliesRead, int]:
     """For tracker.ingest.sync: read the replies (raising on a mailbox failure) and hand back a
     connector with nothing more to ingest, plus how many replies acted."""
     acted, error = sync_replies(engine, config, source, now=now)
     if error is not None:
         raise RuntimeError(error)
-    return RepliesRead(), acted
+    return RepliesRead(source.name), acted

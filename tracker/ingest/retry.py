@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -26,6 +25,7 @@ from tracker.ingest.quarantine import Ingest, store_page
 from tracker.ingest.sanitize import clean_batch
 from tracker.ingest.store import IngestResult
 from tracker.models import Rejected
+from tracker.sources import Poller, Refetcher
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def due(engine: Engine, source_id: int, now: datetime, limit: int = LIMIT) -> li
 
 def retry_rejected(
     engine: Engine,
-    connector: Any,
+    connector: Poller,
     source_id: int,
     cursor: str | None,
     apply: Ingest,
@@ -69,15 +69,14 @@ def retry_rejected(
     """Fetch and store again what this source set aside. A failure of the source stops
     the retries for this pass (the row counts an attempt); a database failure raises."""
     report = RetryReport(cursor=cursor)
-    refetch = getattr(connector, "refetch", None)
-    if refetch is None:
+    if not isinstance(connector, Refetcher):
         return report
     for row in due(engine, source_id, now):
         if not _exists(engine, row.id):
             continue  # stored by an earlier refetch of this pass (a ticket with its messages)
         report.tried += 1
         try:
-            batch = refetch(row.kind, row.external_id, cursor=report.cursor, now=now)
+            batch = connector.refetch(row.kind, row.external_id, cursor=report.cursor, now=now)
         except Exception as exc:
             _touch(engine, row.id, now, error_class(exc))
             log.warning(

@@ -24,7 +24,6 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from integrations.base import Connector
 from tracker.config import Config, SourceConfig
 from tracker.corrections import helpdesk, replies
 from tracker.db import session_scope
@@ -36,6 +35,7 @@ from tracker.ingest.sanitize import clean_batch
 from tracker.ingest.store import IngestResult, get_or_create_source, ingest
 from tracker.learning import store
 from tracker.models import Source
+from tracker.sources import ConnectorRegistry, ConnectorSpec, Poller, installed
 from tracker.teams import place_members, teams_follow_config
 
 log = logging.getLogger(__name__)
@@ -79,26 +79,29 @@ def sync_source(
     source: SourceConfig,
     *,
     now: datetime,
-    connector: Connector | None = None,
+    connector: Poller | None = None,
     progress: Callable[[SyncReport], None] | None = None,
+    connectors: ConnectorRegistry | None = None,
 ) -> SyncReport:
-    """One pass over one source; never raises for a failure of the source itself."""
+    """One pass over one source; never raises for a failure of the source itself.
+    `connector`: an already built poller (tests, audits); else `connectors` (default: the
+    installed ones) builds the source's own."""
     started = time.perf_counter()
     report = SyncReport(source=source.name)
     teams_follow_config(engine, config)
     with session_scope(engine) as session:
         row = get_or_create_source(session, source.name, source.type)
         source_id, cursor = row.id, row.cursor
-    derive = False
     decider = store.decision_for_sync(config)
     try:
+        registry = connectors or installed()
+        spec = registry.get(source.type)
         if connector is None and replies.is_reply_mailbox(config, source):
             connector, report.messages = replies.read_reply_mailbox(engine, config, source, now)
         if connector is None:
-            from integrations.registry import connector_for
-
-            connector = connector_for(source)
-        derive = bool(getattr(connector, "derive_handoffs", False))
+            spec = registry.spec_for(source)  # an unknown type fails here, this source only
+            connector = spec.build(source)
+        derive = spec is not None and spec.derives_handoffs
 
         def apply(session: Session, row: Source, page: Batch) -> IngestResult:
             notes = helpdesk.new_commands(session, row, page)
@@ -130,7 +133,7 @@ def sync_source(
         retried = retry_rejected(
             engine, connector, source_id, cursor, apply, now=now, source_name=source.name
         )
-        helpdesk.write_back(connector, helpdesk.unique(pending))
+        _write_back(spec, connector, pending)
         cursor = retried.cursor
         for name in ("tickets", "messages", "promises", "handoffs"):
             setattr(report, name, getattr(report, name) + getattr(retried.result, name))
@@ -141,7 +144,7 @@ def sync_source(
                 engine, source_id, batch, apply, now=now, source_name=source.name
             )
             report.rejected += len(rejected)
-            helpdesk.write_back(connector, helpdesk.unique(pending))
+            _write_back(spec, connector, pending)
             report.pages += 1
             report.tickets += result.tickets
             report.messages += result.messages
@@ -167,8 +170,20 @@ def sync_source(
     return report
 
 
-def _copy_stats(report: SyncReport, connector: Connector | None) -> None:
-    stats = getattr(connector, "http_stats", None)
+def _write_back(
+    spec: ConnectorSpec | None, connector: Poller, pending: list[helpdesk.WriteBack]
+) -> None:
+    """Replies to help-desk commands, through the source's ticket writer (if it has one)."""
+    if not pending:
+        return
+    if spec is None or spec.writer is None:
+        log.warning("no ticket write-back for this source", extra={"source": connector.name})
+        return
+    helpdesk.write_back(spec.writer(connector), helpdesk.unique(pending))
+
+
+def _copy_stats(report: SyncReport, connector: Poller | None) -> None:
+    stats = connector.stats if connector is not None else None
     if stats is None:
         return
     report.calls = stats.calls
@@ -183,8 +198,12 @@ def sync_all(
     now: datetime,
     only: str | None = None,
     progress: Callable[[SyncReport], None] | None = None,
+    connectors: ConnectorRegistry | None = None,
 ) -> list[SyncReport]:
     """One pass over every configured source (or only the one named); a failing source
     never stops the others. An unknown `only` raises KeyError."""
     sources = [config.source(only)] if only else list(config.sources)
-    return [sync_source(engine, config, s, now=now, progress=progress) for s in sources]
+    return [
+        sync_source(engine, config, s, now=now, progress=progress, connectors=connectors)
+        for s in sources
+    ]

@@ -38,9 +38,9 @@ from tracker.promises import escalation, keeping, lifecycle
 from tracker.promises.actions import team_leads
 from tracker.promises.history import SYSTEM_ACTOR, history_event
 from tracker.reports import DecisionTally
+from tracker.sources import installed
 from tracker.teams import CalendarResolver
 
-TICKET_CHANNEL_SOURCES = ("zendesk", "freshdesk")
 DEFAULT_POLL = timedelta(minutes=2)  # a source no longer in the configuration
 
 
@@ -100,7 +100,7 @@ class Recomputer:
         return escalation.Channels(
             email=self.config.email is not None,
             slack=self.config.slack is not None,
-            ticket=ticket_on and configured and source.type in TICKET_CHANNEL_SOURCES,
+            ticket=ticket_on and configured and _ticket_channel(source.type),
         )
 
     def recompute(self, promise: Promise, now: datetime) -> None:
@@ -355,3 +355,9 @@ class Recomputer:
                 self.session, promise.id, step, channel, recipient, now, self._rows.get(promise.id)
             )
         self.tally.handoffs += 1
+
+
+def _ticket_channel(source_type: str) -> bool:
+    """The connector of `source_type` takes notes and tags on its tickets (tracker.sources)."""
+    spec = installed().get(source_type)
+    return spec is not None and spec.ticket_channel
