@@ -10,7 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.models import Escalation, Person, Promise, PromiseEvent, Source, Team, Ticket
 from tracker.models import utcnow as _utcnow
@@ -44,7 +44,7 @@ def promise_rows(
     maker = aliased(Person)
     owner = aliased(Person)
     query = (
-        select(Promise, Ticket, Source.name, maker.email, owner.email, Team.name)
+        select(Promise, Ticket, col(Source.name), maker.email, owner.email, col(Team.name))
         .join(Ticket, Ticket.id == Promise.ticket_id)
         .join(Source, Source.id == Ticket.source_id)
         .outerjoin(maker, maker.id == Promise.maker_id)
@@ -60,10 +60,10 @@ def promise_rows(
     elif state:
         query = query.where(Promise.state == state)
     if ids is not None:
-        query = query.where(Promise.id.in_(sorted(ids) or [-1]))
+        query = query.where(col(Promise.id).in_(sorted(ids) or [-1]))
     if visible_to is not None:
         ids = sorted(visible_to) or [-1]
-        query = query.where(sa.or_(Promise.owner_id.in_(ids), Promise.maker_id.in_(ids)))
+        query = query.where(sa.or_(col(Promise.owner_id).in_(ids), col(Promise.maker_id).in_(ids)))
     query = query.order_by(Promise.due_at, Promise.id)
     rows = session.exec(query).all()
     escalations = _escalations(session, [row[0].id for row in rows])
@@ -135,8 +135,8 @@ def _escalations(session: Session, ids: list[int]) -> dict[int, list[dict[str, A
     for chunk in _chunks(ids):
         query = (
             select(Escalation)
-            .where(Escalation.promise_id.in_(chunk))
-            .order_by(Escalation.promise_id, Escalation.due_at, Escalation.id)
+            .where(col(Escalation.promise_id).in_(chunk))
+            .order_by(col(Escalation.promise_id), col(Escalation.due_at), col(Escalation.id))
         )
         for row in session.exec(query):
             found[row.promise_id].append(
@@ -157,7 +157,7 @@ def _inherited(session: Session, ids: list[int]) -> set[int]:
     found: set[int] = set()
     for chunk in _chunks(ids):
         query = select(PromiseEvent.promise_id).where(
-            PromiseEvent.promise_id.in_(chunk), PromiseEvent.event == "handed_off"
+            col(PromiseEvent.promise_id).in_(chunk), col(PromiseEvent.event) == "handed_off"
         )
         found.update(session.exec(query))
     return found
@@ -168,7 +168,7 @@ def promise_history(session: Session, promise_id: int) -> list[dict[str, Any]]:
     query = (
         select(PromiseEvent)
         .where(PromiseEvent.promise_id == promise_id)
-        .order_by(PromiseEvent.at, PromiseEvent.id)
+        .order_by(col(PromiseEvent.at), col(PromiseEvent.id))
     )
     return [
         {"at": _iso(e.at), "event": e.event, "actor": e.actor, "detail": json.loads(e.detail)}

@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.config import Config
 from tracker.models import Assignment, Lease, Message, Person, Promise, Team, Ticket
@@ -80,7 +80,7 @@ class SweepReport:
 
 
 def _live() -> sa.ColumnElement[bool]:
-    return Promise.state.in_(("open", "snoozed"))
+    return col(Promise.state).in_(("open", "snoozed"))
 
 
 def _keeping_message_exists(now: datetime) -> sa.ColumnElement[bool]:
@@ -93,7 +93,8 @@ def _keeping_message_exists(now: datetime) -> sa.ColumnElement[bool]:
             m.author_role == "agent",
             m.is_own_note == sa.false(),
             sa.or_(
-                m.public == sa.true(), sa.and_(m.is_call == sa.true(), Promise.kind == "callback")
+                m.public == sa.true(),
+                sa.and_(m.is_call == sa.true(), col(Promise.kind) == "callback"),
             ),
             m.sent_at >= Promise.made_at,
             m.sent_at <= now,
@@ -105,10 +106,12 @@ def _keeping_message_exists(now: datetime) -> sa.ColumnElement[bool]:
 def _ticket_changed() -> sa.ColumnElement[bool]:
     """The ticket was closed, or is assigned to someone other than the promise's owner."""
     return sa.or_(
-        Ticket.status.in_(("solved", "closed")),
+        col(Ticket.status).in_(("solved", "closed")),
         sa.and_(
-            Ticket.assignee_id.is_not(None),
-            sa.or_(Promise.owner_id.is_(None), Ticket.assignee_id != Promise.owner_id),
+            col(Ticket.assignee_id).is_not(None),
+            sa.or_(
+                col(Promise.owner_id).is_(None), col(Ticket.assignee_id) != col(Promise.owner_id)
+            ),
         ),
     )
 
@@ -116,8 +119,10 @@ def _ticket_changed() -> sa.ColumnElement[bool]:
 def touched_tickets(session: Session, message_after: int, assignment_after: int) -> set[int]:
     """Tickets with a message or an assignment stored past the watermarks (primary-key
     range scans: cheap however large the tables are)."""
-    found = set(session.exec(select(Message.ticket_id).where(Message.id > message_after)))
-    found.update(session.exec(select(Assignment.ticket_id).where(Assignment.id > assignment_after)))
+    found = set(session.exec(select(col(Message.ticket_id)).where(col(Message.id) > message_after)))
+    found.update(
+        session.exec(select(col(Assignment.ticket_id)).where(col(Assignment.id) > assignment_after))
+    )
     return found
 
 
@@ -128,9 +133,9 @@ def candidates_on_tickets(session: Session, ticket_ids: set[int], now: datetime)
     for start in range(0, len(ordered), BATCH):
         query = (
             select(Promise.id)
-            .join(Ticket, Ticket.id == Promise.ticket_id)
+            .join(Ticket, col(Ticket.id) == col(Promise.ticket_id))
             .where(
-                Promise.ticket_id.in_(ordered[start : start + BATCH]),
+                col(Promise.ticket_id).in_(ordered[start : start + BATCH]),
                 _live(),
                 sa.or_(_ticket_changed(), _keeping_message_exists(now)),
             )
@@ -143,7 +148,7 @@ def candidates_by_ticket(session: Session) -> list[int]:
     """Every live promise whose ticket was closed or handed to someone else: a full scan
     of the live promises, run every FULL_CHECK_EVERY as a safety net for ticket changes
     that came with no message or assignment row."""
-    query = select(Promise.id).join(Ticket, Ticket.id == Promise.ticket_id)
+    query = select(Promise.id).join(Ticket, col(Ticket.id) == col(Promise.ticket_id))
     return list(session.exec(query.where(_live(), _ticket_changed())))
 
 
@@ -151,8 +156,8 @@ def due_query(state: str, now: datetime, limit: int) -> Any:
     """The indexed query: promises in `state` whose next action time has come."""
     return (
         select(Promise.id)
-        .where(Promise.state == state, Promise.next_action_at <= now)
-        .order_by(Promise.next_action_at)
+        .where(Promise.state == state, col(Promise.next_action_at) <= now)
+        .order_by(col(Promise.next_action_at))
         .limit(limit)
     )
 
@@ -179,14 +184,14 @@ def _full_check_due(session: Session, now: datetime) -> bool:
 
 def preload(session: Session, promise_ids: list[int]) -> list[Any]:
     """The promises, their tickets, owners and makers, and every team, in four queries."""
-    promises = list(session.exec(select(Promise).where(Promise.id.in_(promise_ids))))
+    promises = list(session.exec(select(Promise).where(col(Promise.id).in_(promise_ids))))
     ticket_ids = {p.ticket_id for p in promises}
     people = {p.owner_id for p in promises} | {p.maker_id for p in promises}
     people.discard(None)
     return [
         *promises,
-        *session.exec(select(Ticket).where(Ticket.id.in_(ticket_ids))),
-        *session.exec(select(Person).where(Person.id.in_(people))),
+        *session.exec(select(Ticket).where(col(Ticket.id).in_(ticket_ids))),
+        *session.exec(select(Person).where(col(Person.id).in_(people))),
         *session.exec(select(Team)),
     ]
 
@@ -237,7 +242,7 @@ def _push_on(engine: Engine, promise_id: int, now: datetime, tally: Tally) -> No
     with Session(engine) as session:
         session.execute(
             sa.update(Promise)
-            .where(Promise.id == promise_id)
+            .where(col(Promise.id) == promise_id)
             .values(next_action_at=now + CRASH_BACKOFF)
         )
         session.commit()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.config import Config
 from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket
@@ -77,26 +77,30 @@ def team_map(session: Session, config: Config) -> TeamMap:
     # Agents with no team of their own who own a promise with no team, or are assigned a
     # ticket whose group gives it none: their promises reach no lead.
     teamless_promise = (
-        select(Promise.id).where(Promise.owner_id == Person.id, Promise.team_id.is_(None)).exists()
+        select(Promise.id)
+        .where(Promise.owner_id == col(Person.id), col(Promise.team_id).is_(None))
+        .exists()
     )
     teamless_ticket = (
         select(Ticket.id)
-        .outerjoin(HelpdeskGroup, HelpdeskGroup.id == Ticket.group_id)
-        .where(Ticket.assignee_id == Person.id, HelpdeskGroup.team_id.is_(None))
+        .outerjoin(HelpdeskGroup, col(HelpdeskGroup.id) == col(Ticket.group_id))
+        .where(Ticket.assignee_id == col(Person.id), col(HelpdeskGroup.team_id).is_(None))
         .exists()
     )
     for person in session.exec(
-        select(Person).where(Person.role.in_(STAFF_ROLES)).order_by(Person.email, Person.id)
+        select(Person)
+        .where(col(Person.role).in_(STAFF_ROLES))
+        .order_by(col(Person.email), col(Person.id))
     ):
         if person.team_id in entries:
             entries[person.team_id].members.append(_who(person))  # type: ignore[index]
     query = select(Person).where(
-        Person.role.in_(STAFF_ROLES),
-        Person.team_id.is_(None),
+        col(Person.role).in_(STAFF_ROLES),
+        col(Person.team_id).is_(None),
         sa.or_(teamless_promise, teamless_ticket),
     )
     unmapped_agents: list[tuple[str, str]] = []
-    for person in session.exec(query.order_by(Person.email, Person.id)):
+    for person in session.exec(query.order_by(Person.email, col(Person.id))):
         source = sources.get(person.source_id, "?")
         if not defaults.get(source):
             unmapped_agents.append((source, _who(person)))

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.calendar import BusinessCalendar
 from tracker.config import Config, TeamConfig
@@ -70,7 +70,7 @@ def _assign_members(
     moved_people: set[int] = set()
     query = select(Person).where(
         sa.or_(
-            Person.team_id.is_not(None),
+            col(Person.team_id).is_not(None),
             sa.func.lower(Person.email).in_(sorted(wanted_people) or [""]),
         )
     )
@@ -83,8 +83,8 @@ def _assign_members(
     moved_groups: set[int] = set()
     query = select(HelpdeskGroup).where(
         sa.or_(
-            HelpdeskGroup.team_id.is_not(None),
-            HelpdeskGroup.name.in_(sorted(wanted_groups) or [""]),
+            col(HelpdeskGroup.team_id).is_not(None),
+            col(HelpdeskGroup.name).in_(sorted(wanted_groups) or [""]),
         )
     )
     for group in session.exec(query).all():
@@ -142,14 +142,14 @@ def redecide_live_teams(
         return 0
     query = (
         select(Promise, Ticket, Source.name)
-        .join(Ticket, Ticket.id == Promise.ticket_id)
-        .join(Source, Source.id == Ticket.source_id)
+        .join(Ticket, col(Ticket.id) == col(Promise.ticket_id))
+        .join(Source, col(Source.id) == col(Ticket.source_id))
         .where(
-            Promise.state.in_(("open", "snoozed")),
+            col(Promise.state).in_(("open", "snoozed")),
             sa.or_(
-                Promise.owner_id.in_(owners or [-1]),
-                Ticket.group_id.in_(groups or [-1]),
-                Ticket.id.in_(tickets or [-1]),
+                col(Promise.owner_id).in_(owners or [-1]),
+                col(Ticket.group_id).in_(groups or [-1]),
+                col(Ticket.id).in_(tickets or [-1]),
             ),
         )
     )

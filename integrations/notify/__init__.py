@@ -50,6 +50,13 @@ class Transport(Protocol):
     def send(self, notice: Notice, recipient: str) -> None: ...
 
 
+class TransportClass(Protocol):
+    """A transport class: builds its transport from the configuration, or None when the
+    configuration does not enable that channel."""
+
+    def from_config(self, config: Config) -> Transport | None: ...
+
+
 _REGISTRY = {
     "email": "integrations.notify.email:EmailTransport",
     "slack": "integrations.notify.slack:SlackTransport",
@@ -57,7 +64,7 @@ _REGISTRY = {
 }
 
 
-def transport_class(kind: str) -> type:
+def transport_class(kind: str) -> TransportClass:
     """The transport class for a channel kind, imported only when used."""
     try:
         module_name, _, name = _REGISTRY[kind].partition(":")

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.audit.period import Period
 from tracker.audit.report import NO_TEAM, AuditPromise
@@ -98,9 +98,9 @@ def period_promises(session: Session, period: Period) -> Iterator[AuditPromise]:
 
 def period_volume(session: Session, period: Period) -> tuple[int, int]:
     """(tickets with a message in the period, messages sent in the period)."""
-    in_period = sa.and_(Message.sent_at >= period.start, Message.sent_at < period.end)
-    messages = session.exec(select(sa.func.count(Message.id)).where(in_period)).one()
+    in_period = sa.and_(col(Message.sent_at) >= period.start, col(Message.sent_at) < period.end)
+    messages = session.exec(select(sa.func.count(col(Message.id))).where(in_period)).one()
     tickets = session.exec(
-        select(sa.func.count(sa.distinct(Message.ticket_id))).where(in_period)
+        select(sa.func.count(sa.distinct(col(Message.ticket_id)))).where(in_period)
     ).one()
     return int(tickets or 0), int(messages or 0)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import click
+from sqlmodel import col
 
 from tracker.cli.common import EXIT_USAGE, fail, get_config, get_engine
 from tracker.cli.sweep import parse_when
@@ -139,7 +140,7 @@ def is_known_person(session: Any, config: Config, email: str) -> bool:
     query = (
         sa.select(sa.func.count())
         .select_from(Person)
-        .where(sa.func.lower(Person.email) == email, Person.role.in_(("agent", "admin")))
+        .where(sa.func.lower(Person.email) == email, col(Person.role).in_(("agent", "admin")))
     )
     return bool(session.scalar(query))
 

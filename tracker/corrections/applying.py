@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.config import Config
 from tracker.corrections.commands import Command
@@ -43,7 +43,7 @@ def is_staff(session: Session, config: Config, email: str) -> bool:
     if email in {a.lower() for a in config.web.admins} or lead_team_ids(session, email):
         return True
     query = select(Person.id).where(
-        sa.func.lower(Person.email) == email, Person.role.in_(STAFF_ROLES)
+        sa.func.lower(Person.email) == email, col(Person.role).in_(STAFF_ROLES)
     )
     return session.exec(query).first() is not None
 
@@ -51,7 +51,9 @@ def is_staff(session: Session, config: Config, email: str) -> bool:
 def open_promises(session: Session, ticket_id: int, now: datetime) -> list[Promise]:
     """The ticket's open or snoozed promises, oldest first (what `#done 2` counts)."""
     query = (
-        select(Promise).where(Promise.ticket_id == ticket_id).order_by(Promise.made_at, Promise.id)
+        select(Promise)
+        .where(Promise.ticket_id == ticket_id)
+        .order_by(col(Promise.made_at), col(Promise.id))
     )
     return [
         p for p in session.exec(query) if live_state(p.state, p.snoozed_until, now) in LIVE_STATES

@@ -16,7 +16,7 @@ from datetime import datetime
 
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.db import session_scope
 from tracker.errors import error_class
@@ -131,7 +131,8 @@ def _settle(
     known: dict[tuple[str, str], Rejected] = {}
     for start in range(0, len(ids), 500):
         query = select(Rejected).where(
-            Rejected.source_id == source_id, Rejected.external_id.in_(ids[start : start + 500])
+            col(Rejected.source_id) == source_id,
+            col(Rejected.external_id).in_(ids[start : start + 500]),
         )
         known.update({(r.kind, r.external_id): r for r in session.exec(query)})
     for key, row in known.items():

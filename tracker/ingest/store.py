@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from tracker.durations import Duration
 from tracker.extraction.decision import DecisionModel
@@ -298,7 +298,8 @@ class _Ingest:
     def _redecide_teams(self, ticket_ids: set[int]) -> None:
         """A ticket moved to another group: its live promises may belong to another team."""
         query = select(Promise).where(
-            Promise.ticket_id.in_(sorted(ticket_ids)), Promise.state.in_(("open", "snoozed"))
+            col(Promise.ticket_id).in_(sorted(ticket_ids)),
+            col(Promise.state).in_(("open", "snoozed")),
         )
         for promise in self.session.exec(query).all():
             owner = self.session.get(Person, promise.owner_id) if promise.owner_id else None
@@ -335,7 +336,7 @@ class _Ingest:
         held: list[SQLModel] = list(self.session.exec(select(Team)))
         if group_ids:
             held += self.session.exec(
-                select(HelpdeskGroup).where(HelpdeskGroup.id.in_(sorted(group_ids)))
+                select(HelpdeskGroup).where(col(HelpdeskGroup.id).in_(sorted(group_ids)))
             )
         resolver.held = held  # type: ignore[attr-defined]
         return resolver
@@ -391,7 +392,7 @@ class _Ingest:
     def _open_on(self, ticket_id: int) -> int:
         if ticket_id not in self.open_on:
             query = select(sa.func.count()).where(
-                Promise.ticket_id == ticket_id, Promise.state.in_(("open", "snoozed"))
+                col(Promise.ticket_id) == ticket_id, col(Promise.state).in_(("open", "snoozed"))
             )
             self.open_on[ticket_id] = self.session.exec(query).one()
         return self.open_on[ticket_id]

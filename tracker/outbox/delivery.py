@@ -33,11 +33,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from integrations.notify import Notice, TransportError, transports_for
 from tracker.config import Config
 from tracker.corrections.replies import with_reply_token
+from tracker.db import rowcount
 from tracker.models import Digest, Escalation, Lease, Person, Promise, Source, Team, Ticket
 from tracker.outbox.notices import PromiseView, compose
 from tracker.outbox.rows import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
@@ -91,7 +92,7 @@ def claim(
                 .where(model.id == row_id, model.status == PENDING, _lease_free(model, now))
                 .values(lease_owner=worker_id, lease_until=now + lease, attempts=model.attempts + 1)
             )
-            if result.rowcount == 1:
+            if rowcount(result) == 1:
                 claimed.append(row_id)
         session.commit()
     return claimed
@@ -107,7 +108,7 @@ def release(session: Session, model: Any, row_ids: list[int], worker_id: str) ->
         .values(lease_owner=None, lease_until=None, attempts=model.attempts - 1)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount
+    return rowcount(result)
 
 
 def record(session: Session, model: Any, row_id: int, worker_id: str, **values: Any) -> bool:
@@ -121,7 +122,7 @@ def record(session: Session, model: Any, row_id: int, worker_id: str, **values: 
         # them in Python costs more than the update itself, and they are not read again.
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 def pause(session: Session, channel: str, now: datetime) -> datetime:
@@ -138,7 +139,7 @@ def pause(session: Session, channel: str, now: datetime) -> datetime:
 
 
 def resume(session: Session, channel: str) -> None:
-    session.execute(sa.delete(Lease).where(Lease.name == PAUSE_PREFIX + channel))
+    session.execute(sa.delete(Lease).where(col(Lease.name) == PAUSE_PREFIX + channel))
 
 
 class Deliverer:
@@ -456,7 +457,7 @@ def failed_rows(session: Session, limit: int = 50) -> list[Escalation]:
     query = (
         select(Escalation)
         .where(Escalation.status == FAILED)
-        .order_by(sa.desc(Escalation.id))
+        .order_by(sa.desc(col(Escalation.id)))
         .limit(limit)
     )
     return list(session.exec(query))

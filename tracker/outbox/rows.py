@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from tracker.db import rowcount
 from tracker.models import Escalation
 
 PENDING, SENT, FAILED, CANCELLED = "pending", "sent", "failed", "cancelled"
@@ -84,10 +85,10 @@ def cancel_pending(session: Session, promise_id: int) -> int:
     """Stop every notification of a promise that has not gone out yet."""
     result = session.execute(
         sa.update(Escalation)
-        .where(Escalation.promise_id == promise_id, Escalation.status == PENDING)
+        .where(col(Escalation.promise_id) == promise_id, col(Escalation.status) == PENDING)
         .values(status=CANCELLED, lease_owner=None, lease_until=None)
     )
-    return result.rowcount or 0
+    return rowcount(result) or 0
 
 
 def steps_taken(rows: dict[Key, Escalation]) -> set[str]:

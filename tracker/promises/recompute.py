@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.config import Config
 from tracker.models import (
@@ -203,13 +203,13 @@ class Recomputer:
             Message.is_own_note,
             Message.is_call,
             Message.author_id,
-        ).where(Message.ticket_id.in_(tickets), Message.sent_at >= since)
+        ).where(col(Message.ticket_id).in_(tickets), col(Message.sent_at) >= since)
         for ticket_id, *facts in self.session.exec(query):
             self._messages[ticket_id].append(lifecycle.MessageFacts(*facts))
         ids = [p.id for p in promises]
         for promise_id in ids:
             self._rows[promise_id] = {}
-        for row in self.session.exec(select(Escalation).where(Escalation.promise_id.in_(ids))):
+        for row in self.session.exec(select(Escalation).where(col(Escalation.promise_id).in_(ids))):
             self._rows[row.promise_id][(row.step, row.channel, row.recipient)] = row
 
     def _event(self, promise: Promise, event: str, at: datetime, **detail: object) -> None:
@@ -356,7 +356,7 @@ class Recomputer:
                     Assignment.ticket_id == ticket.id,
                     Assignment.to_assignee_id == ticket.assignee_id,
                 )
-                .order_by(sa.desc(Assignment.changed_at), sa.desc(Assignment.id))
+                .order_by(sa.desc(col(Assignment.changed_at)), sa.desc(col(Assignment.id)))
             ).first()
         assignment = self._handoffs[key]
         at = assignment.changed_at if assignment is not None else now

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from tracker.models import Person, Promise
 from tracker.promises.lifecycle import is_overdue, late_by, live_state
@@ -69,7 +69,7 @@ def team_promises_due(
 ) -> list[Promise]:
     """The team's promises (their stored team, as `tracker.queries` counts a team)."""
     query = sa.select(Promise).where(
-        Promise.team_id == team_id, Promise.due_at >= since, Promise.due_at <= until
+        col(Promise.team_id) == team_id, col(Promise.due_at) >= since, col(Promise.due_at) <= until
     )
     return list(session.scalars(query))
 
@@ -79,7 +79,7 @@ def agent_rates(session: Session, team_id: int, now: datetime) -> list[AgentRate
     owners = {p.owner_id for p in promises} - {None}
     names = {
         person.id: person.email or person.name or f"person {person.id}"
-        for person in session.scalars(sa.select(Person).where(Person.id.in_(owners)))
+        for person in session.scalars(sa.select(Person).where(col(Person.id).in_(owners)))
     }
     rates: dict[str, AgentRate] = {}
     for promise in promises:
