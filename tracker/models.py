@@ -7,6 +7,7 @@ UTC text, so the column type re-attaches UTC on the way out.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
@@ -53,6 +54,20 @@ def utc_column(*, nullable: bool = True, index: bool = False) -> sa.Column:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def row_id(row: _Stored) -> int:
+    """A stored row's primary key. SQLModel types `id` as `int | None` because it is None
+    until the row is flushed; reading it before then is a bug, so say so here rather than
+    write a NULL foreign key."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: it was not flushed")
+    return row.id
 
 
 class Source(SQLModel, table=True):

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from tracker.models import Escalation, Person, Promise, PromiseEvent, Source, Team, Ticket
+from tracker.models import Escalation, Person, Promise, PromiseEvent, Source, Team, Ticket, row_id
 from tracker.models import utcnow as _utcnow
 from tracker.promises.lifecycle import is_overdue, late_by, live_state
 
@@ -122,7 +122,7 @@ def _row(
         "inherited": promise.id in inherited,
         "acted_by": promise.acted_by,
         "reason": promise.reason,
-        "escalations": escalations.get(promise.id, []),
+        "escalations": escalations.get(row_id(promise), []),
     }
 
 

@@ -35,7 +35,7 @@ from tracker.ingest.retry import retry_rejected
 from tracker.ingest.sanitize import clean_batch
 from tracker.ingest.store import IngestResult, get_or_create_source, ingest
 from tracker.learning import store
-from tracker.models import Source
+from tracker.models import Source, row_id
 from tracker.teams import sync_teams
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def sync_source(
     with session_scope(engine) as session:
         sync_teams(session, config)
         row = get_or_create_source(session, source.name, source.type)
-        source_id, cursor = row.id, row.cursor
+        source_id, cursor = row_id(row), row.cursor
     derive = False
     decider = store.decision_for_sync(config)
     try:
@@ -130,7 +130,7 @@ def sync_source(
             setattr(report, name, getattr(report, name) + getattr(retried.result, name))
         for raw in connector.pages(cursor, now):
             batch = clean_batch(raw, now, source.name)
-            pending: list[helpdesk.WriteBack] = []
+            pending = []
             result, rejected = store_page(
                 engine, source_id, batch, apply, now=now, source_name=source.name
             )
@@ -149,7 +149,7 @@ def sync_source(
         log.warning("sync failed", extra={"source": source.name, "error": report.error})
     _copy_stats(report, connector)
     with session_scope(engine) as session:
-        row = session.get(Source, source_id)
+        row = session.get_one(Source, source_id)
         row.last_sync_at = now
         if report.error is None:
             row.last_success_at = now

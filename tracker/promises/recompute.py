@@ -26,6 +26,7 @@ from tracker.models import (
     PromiseEvent,
     Source,
     Ticket,
+    row_id,
 )
 from tracker.outbox.rows import (
     TAG_OPEN,
@@ -131,7 +132,7 @@ class Recomputer:
         if promise.ticket_id not in self._messages:
             self.prime([promise])
         facts = lifecycle.PromiseFacts(
-            promise.id,
+            row_id(promise),
             promise.kind,
             promise.message_id,
             promise.made_at,
@@ -215,7 +216,7 @@ class Recomputer:
     def _event(self, promise: Promise, event: str, at: datetime, **detail: object) -> None:
         self.session.add(
             PromiseEvent(
-                promise_id=promise.id,
+                promise_id=row_id(promise),
                 at=at,
                 event=event,
                 actor="followthrough",
@@ -257,7 +258,7 @@ class Recomputer:
             kept_by=self._email(outcome.kept_by_author_id),
             late_by_seconds=late,
         )
-        close_out(self.session, promise.id, now)
+        close_out(self.session, row_id(promise), now)
         self.tally.kept += 1
 
     def _broken(self, promise: Promise, outcome: lifecycle.Outcome, now: datetime) -> None:
@@ -265,7 +266,7 @@ class Recomputer:
         promise.closed_at = now
         promise.next_action_at = None
         # The ticket is closed: a note or tag change there would be refused, so no clean-up.
-        cancel_pending(self.session, promise.id)
+        cancel_pending(self.session, row_id(promise))
         # The owner and the leads hear of it once, like an overdue promise (the unique
         # outbox key makes it once); no team or no leads: the managers instead.
         owner = self._email(promise.owner_id)
@@ -274,7 +275,7 @@ class Recomputer:
         pairs = escalation.recipients("broken", self.channels(source), owner, leads, [])
         for channel, recipient in pairs:
             self.tally.escalations_created += queue(
-                self.session, promise.id, "broken", channel, recipient, now
+                self.session, row_id(promise), "broken", channel, recipient, now
             )
         self._event(
             promise,
@@ -300,12 +301,14 @@ class Recomputer:
         if state == "snoozed":
             promise.next_action_at = promise.snoozed_until
             return
-        existing = self._rows.get(promise.id)
+        existing = self._rows.get(row_id(promise))
         if existing is None:
-            existing = self._rows[promise.id] = rows_of(self.session, promise.id)
+            existing = self._rows[row_id(promise)] = rows_of(self.session, row_id(promise))
         taken = steps_taken(existing)
         if channels.ticket and self.config.ticket.tags and TAG_OPEN not in taken:
-            queue(self.session, promise.id, TAG_OPEN, "ticket", TICKET_RECIPIENT, now, existing)
+            queue(
+                self.session, row_id(promise), TAG_OPEN, "ticket", TICKET_RECIPIENT, now, existing
+            )
             self.tally.escalations_created += 1
         calendar = self._resolver(source).calendar_of(team, owner)
         plan = escalation.plan(
@@ -333,7 +336,7 @@ class Recomputer:
                 self.config.escalation.managers,
             )
             created = sum(
-                queue(self.session, promise.id, step, c, r, now, existing) for c, r in pairs
+                queue(self.session, row_id(promise), step, c, r, now, existing) for c, r in pairs
             )
             self.tally.escalations_created += created
             detail: dict[str, object] = {"recipients": [f"{c}:{r}" for c, r in pairs]}
@@ -361,7 +364,7 @@ class Recomputer:
         assignment = self._handoffs[key]
         at = assignment.changed_at if assignment is not None else now
         event = PromiseEvent(
-            promise_id=promise.id,
+            promise_id=row_id(promise),
             at=at,
             event="handed_off",
             actor="followthrough",
@@ -382,6 +385,12 @@ class Recomputer:
         new_owner = self._email(ticket.assignee_id)
         for channel, recipient in escalation.recipients(step, channels, new_owner, [], []):
             self.tally.escalations_created += queue(
-                self.session, promise.id, step, channel, recipient, now, self._rows.get(promise.id)
+                self.session,
+                row_id(promise),
+                step,
+                channel,
+                recipient,
+                now,
+                self._rows.get(row_id(promise)),
             )
         self.tally.handoffs += 1
