@@ -709,8 +709,8 @@ def validate(data: dict[str, Any], path: str = DEFAULT_PATH, text: str = "") -> 
     _check_trusted_proxies(v, config.web)
     if "secret_key_env" in web or "secret_key_file" in web:
         v.secret_named("web", web, "secret_key", False)
-        key = secret(web, "secret_key")
-        if key is not None and (reason := secret_key_problem(key)):
+        secret_key = secret(web, "secret_key")
+        if secret_key is not None and (reason := secret_key_problem(secret_key)):
             v.problem(
                 "web", "secret_key_env" if "secret_key_env" in web else "secret_key_file", reason
             )

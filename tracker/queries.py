@@ -44,28 +44,30 @@ def promise_rows(
     maker = aliased(Person)
     owner = aliased(Person)
     query = (
-        select(Promise, Ticket, col(Source.name), maker.email, owner.email, col(Team.name))
-        .join(Ticket, Ticket.id == Promise.ticket_id)
-        .join(Source, Source.id == Ticket.source_id)
-        .outerjoin(maker, maker.id == Promise.maker_id)
-        .outerjoin(owner, owner.id == Promise.owner_id)
-        .outerjoin(Team, Team.id == Promise.team_id)
+        sa.select(
+            Promise, Ticket, col(Source.name), col(maker.email), col(owner.email), col(Team.name)
+        )
+        .join(Ticket, col(Ticket.id) == col(Promise.ticket_id))
+        .join(Source, col(Source.id) == col(Ticket.source_id))
+        .outerjoin(maker, col(maker.id) == col(Promise.maker_id))
+        .outerjoin(owner, col(owner.id) == col(Promise.owner_id))
+        .outerjoin(Team, col(Team.id) == col(Promise.team_id))
     )
     if agent:
         query = query.where(sa.func.lower(owner.email) == agent.strip().lower())
     if team:
-        query = query.where(Team.name == team)
+        query = query.where(col(Team.name) == team)
     if state == "overdue":
-        query = query.where(Promise.state == "open", Promise.due_at <= now)
+        query = query.where(col(Promise.state) == "open", col(Promise.due_at) <= now)
     elif state:
-        query = query.where(Promise.state == state)
+        query = query.where(col(Promise.state) == state)
     if ids is not None:
         query = query.where(col(Promise.id).in_(sorted(ids) or [-1]))
     if visible_to is not None:
         ids = sorted(visible_to) or [-1]
         query = query.where(sa.or_(col(Promise.owner_id).in_(ids), col(Promise.maker_id).in_(ids)))
-    query = query.order_by(Promise.due_at, Promise.id)
-    rows = session.exec(query).all()
+    query = query.order_by(col(Promise.due_at), col(Promise.id))
+    rows = session.execute(query).all()
     escalations = _escalations(session, [row[0].id for row in rows])
     inherited = _inherited(session, [row[0].id for row in rows])
     return [

@@ -71,7 +71,7 @@ def team_map(session: Session, config: Config) -> TeamMap:
     unmapped_groups: list[tuple[str, str]] = []
     for group in session.exec(select(HelpdeskGroup).order_by(HelpdeskGroup.name)):
         if group.team_id in entries:
-            entries[group.team_id].groups.append(group.name)  # type: ignore[index]
+            entries[group.team_id].groups.append(group.name)
         elif not defaults.get(sources.get(group.source_id, "")):
             unmapped_groups.append((sources.get(group.source_id, "?"), group.name))
     # Agents with no team of their own who own a promise with no team, or are assigned a
@@ -93,7 +93,7 @@ def team_map(session: Session, config: Config) -> TeamMap:
         .order_by(col(Person.email), col(Person.id))
     ):
         if person.team_id in entries:
-            entries[person.team_id].members.append(_who(person))  # type: ignore[index]
+            entries[person.team_id].members.append(_who(person))
     query = select(Person).where(
         col(Person.role).in_(STAFF_ROLES),
         col(Person.team_id).is_(None),

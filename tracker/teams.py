@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from tracker.calendar import BusinessCalendar
 from tracker.config import Config, TeamConfig
-from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket
+from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket, row_id
 
 UTC_CALENDAR_KEY = "UTC"
 
@@ -79,20 +79,20 @@ def _assign_members(
         if person.team_id != team_id:
             person.team_id = team_id
             session.add(person)
-            moved_people.add(person.id)  # type: ignore[arg-type]
+            moved_people.add(row_id(person))
     moved_groups: set[int] = set()
-    query = select(HelpdeskGroup).where(
+    group_query = select(HelpdeskGroup).where(
         sa.or_(
             col(HelpdeskGroup.team_id).is_not(None),
             col(HelpdeskGroup.name).in_(sorted(wanted_groups) or [""]),
         )
     )
-    for group in session.exec(query).all():
+    for group in session.exec(group_query).all():
         team_id = wanted_groups.get(group.name)
         if group.team_id != team_id:
             group.team_id = team_id
             session.add(group)
-            moved_groups.add(group.id)  # type: ignore[arg-type]
+            moved_groups.add(row_id(group))
     return moved_people, moved_groups
 
 

@@ -23,7 +23,7 @@ from sqlmodel import Session
 from tracker.config import Config
 from tracker.corrections.applying import Outcome, act_on_ticket, open_promises
 from tracker.corrections.commands import CommandError, parse_note, tag_commands
-from tracker.ingest.lookups import existing
+from tracker.ingest.lookups import M, existing
 from tracker.ingest.records import Batch, MessageRecord
 from tracker.models import Message, Person, Source, Ticket, row_id
 from tracker.outbox.notices import NOTE_MARK
@@ -111,7 +111,7 @@ def run_commands(
     return [w for w in out.values() if w.notes or w.remove_tags]
 
 
-def _stored(session: Session, model: type, source: Source, external_id: str):  # type: ignore[no-untyped-def]
+def _stored(session: Session, model: type[M], source: Source, external_id: str) -> M | None:
     return existing(session, model, row_id(source), [external_id]).get(external_id)
 
 

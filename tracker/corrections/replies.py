@@ -132,7 +132,7 @@ def sync_replies(engine: Engine, config: Config, source: SourceConfig, *, now: d
                     acted += outcome.ok
                     extra = {"source": source.name, "uid": reply.uid, "ok": outcome.ok}
                     log.info("notice reply: %s", outcome.message, extra=extra)
-                row = session.get(Source, source_id)
+                row = session.get_one(Source, source_id)
                 row.cursor = json.dumps(new_cursor, sort_keys=True)
                 session.add(row)
     except Exception as exc:  # the mailbox failed: keep the last stored cursor
@@ -153,7 +153,9 @@ class RepliesRead:
         return ()
 
 
-def read_reply_mailbox(engine: Engine, config: Config, source: SourceConfig, now: datetime):  # type: ignore[no-untyped-def]
+def read_reply_mailbox(
+    engine: Engine, config: Config, source: SourceConfig, now: datetime
+) -> tuple[RepliesRead, int]:
     """For tracker.ingest.sync: read the replies (raising on a mailbox failure) and hand back a
     connector with nothing more to ingest, plus how many replies acted."""
     acted, error = sync_replies(engine, config, source, now=now)

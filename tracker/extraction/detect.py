@@ -131,9 +131,9 @@ def classify(phrase: str) -> str | None:
         for word in _WORD.findall(phrase[arranged.end() : arranged.end() + 80])[:8]:
             if word.lower() in lx.WORD_KINDS and word.lower() not in ("check", "review"):
                 return lx.WORD_KINDS[word.lower()]
-    for kind, rule in lx.KIND_RULES:
+    for rule_kind, rule in lx.KIND_RULES:
         if rule.match(phrase):
-            return kind
+            return rule_kind
     visit = _visit(phrase)
     if visit:
         return visit
@@ -294,8 +294,8 @@ def commitments(
         ]
         known = [k for k in kinds if k] or (["fix"] if m["verb"].lower().startswith("set") else [])
         kind = min(known, key=lx.KIND_PRIORITY.index) if known else None
-        ours = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
-        if not ours and kind not in ("fix", "send"):
+        by_us = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
+        if not by_us and kind not in ("fix", "send"):
             kind = "escalate"
         if kind:
             found.append(Commitment(m.start(), m.end(), kind, rule="passive-by-us"))

@@ -195,19 +195,19 @@ class Recomputer:
             self._messages[ticket_id] = []
             self._keepers.pop(ticket_id, None)
             self._calls.pop(ticket_id, None)
-        query = select(
-            Message.ticket_id,
-            Message.id,
-            Message.sent_at,
-            Message.author_role,
-            Message.public,
-            Message.is_own_note,
-            Message.is_call,
-            Message.author_id,
+        query = sa.select(
+            col(Message.ticket_id),
+            col(Message.id),
+            col(Message.sent_at),
+            col(Message.author_role),
+            col(Message.public),
+            col(Message.is_own_note),
+            col(Message.is_call),
+            col(Message.author_id),
         ).where(col(Message.ticket_id).in_(tickets), col(Message.sent_at) >= since)
-        for ticket_id, *facts in self.session.exec(query):
+        for ticket_id, *facts in self.session.execute(query):
             self._messages[ticket_id].append(lifecycle.MessageFacts(*facts))
-        ids = [p.id for p in promises]
+        ids = [row_id(p) for p in promises]
         for promise_id in ids:
             self._rows[promise_id] = {}
         for row in self.session.exec(select(Escalation).where(col(Escalation.promise_id).in_(ids))):
@@ -351,7 +351,7 @@ class Recomputer:
     ) -> None:
         previous = promise.owner_id
         promise.owner_id = ticket.assignee_id
-        key = (ticket.id, ticket.assignee_id)  # one query for all promises of the ticket
+        key = (row_id(ticket), ticket.assignee_id)  # one query for all promises of the ticket
         if key not in self._handoffs:
             self._handoffs[key] = self.session.exec(
                 select(Assignment)

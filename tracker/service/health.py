@@ -175,7 +175,7 @@ class Listener:
 
         host, port = split_listen(listen)
         self.server = create_server(app, host=host, port=port, threads=4, ident="followthrough")
-        self.address = f"{host}:{self.server.effective_port}"  # type: ignore[union-attr]
+        self.address = f"{host}:{self.server.effective_port}"
         self.thread = threading.Thread(target=self._serve, name="listener", daemon=True)
 
     def _serve(self) -> None:

@@ -86,7 +86,7 @@ def agent_rates(session: Session, team_id: int, now: datetime) -> list[AgentRate
         kind = outcome(promise, now)
         if kind is None:
             continue
-        agent = names.get(promise.owner_id, "(nobody)")  # type: ignore[arg-type]
+        agent = names.get(promise.owner_id, "(nobody)")
         rate = rates.setdefault(agent, AgentRate(agent, Tally(), Tally()))
         rate.last_30.counts[kind] += 1
         if promise.due_at >= now - timedelta(days=7):
