@@ -97,7 +97,7 @@ def run_commands(
             if ticket is None:
                 continue
             reply(ticket.external_id).remove_tags.append(tag)
-            if not open_promises(session, ticket.id, now):
+            if not open_promises(session, row_id(ticket), now):
                 continue  # acted on already (the tag's removal had not gone through)
             assignee = session.get(Person, ticket.assignee_id) if ticket.assignee_id else None
             actor = (assignee.email or "") if assignee else ""

@@ -93,7 +93,9 @@ def sync_source(
     decider = store.decision_for_sync(config)
     try:
         if connector is None and replies.is_reply_mailbox(config, source):
-            connector, report.messages = replies.read_reply_mailbox(engine, config, source, now)
+            # RepliesRead only pages (nothing): the Connector protocol still bundles ticket
+            # writing with polling (issue 15 item 1 splits them)
+            connector, report.messages = replies.read_reply_mailbox(engine, config, source, now)  # type: ignore[assignment]
         if connector is None:
             from integrations.registry import connector_for
 

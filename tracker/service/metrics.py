@@ -85,7 +85,7 @@ class StoreCollector(Collector):
         source = Source.__table__  # type: ignore[attr-defined]
         aside = Rejected.__table__  # type: ignore[attr-defined]
         with self.engine.connect() as conn:
-            promises = dict(
+            promises: dict[str, int] = dict(
                 conn.execute(
                     sa.select(promise.c.state, sa.func.count()).group_by(promise.c.state)
                 ).all()
@@ -95,8 +95,10 @@ class StoreCollector(Collector):
                     escalation.c.channel, escalation.c.status
                 )
             ).all()
-            sources = dict(conn.execute(sa.select(source.c.name, source.c.last_success_at)).all())
-            rejected = dict(
+            sources: dict[str, datetime | None] = dict(
+                conn.execute(sa.select(source.c.name, source.c.last_success_at)).all()
+            )
+            rejected: dict[str, int] = dict(
                 conn.execute(
                     sa.select(source.c.name, sa.func.count())
                     .select_from(aside.join(source, source.c.id == aside.c.source_id))
