@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from tracker.kinds import PromiseKind
 from tracker.models import Correction, Message, Person, Promise, Ticket
 from tracker.teams import CalendarResolver
 
@@ -35,7 +36,7 @@ def record_correction(
     actor: str,
     channel: str,
     now: datetime,
-    previous_kind: str | None = None,
+    previous_kind: PromiseKind | None = None,
     previous_due_at: datetime | None = None,
 ) -> Correction:
     """One labelled example: a dismissal says "this text is not a promise"; an added

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tracker.extraction import lexicon as lx
+from tracker.kinds import PromiseKind
 
 _SENT_THING = re.compile(
     r"\b(?:credit|refund|invoice|label|voucher|statement|quote|copy|document|report|link|code|"
@@ -82,7 +83,7 @@ MAX_COMMITMENTS = 8
 class Commitment:
     start: int  # offset of the committing subject in the sentence
     end: int  # offset where its verb phrase begins
-    kind: str
+    kind: PromiseKind
     needs_due: bool = False  # a present progressive counts only with a stated time
     follows: bool = False  # counts only after another commitment in the same sentence
     rule: str = ""  # the id of the grammar rule that proposed it (RULES)
@@ -120,7 +121,7 @@ RULES: dict[str, str] = {
 }
 
 
-def classify(phrase: str) -> str | None:
+def classify(phrase: str) -> PromiseKind | None:
     """The kind of a verb phrase ("call you back tomorrow" -> "callback"), or None."""
     phrase = phrase.lstrip()
     if not phrase[:1].isalpha():
@@ -176,7 +177,7 @@ def classify(phrase: str) -> str | None:
     return None
 
 
-def _visit(phrase: str) -> str | None:
+def _visit(phrase: str) -> PromiseKind | None:
     """ "be round Friday to fit it" -> the kind of the purpose; "come on Monday" -> fix."""
     visit = lx.VISIT.match(phrase)
     if not visit:
@@ -203,7 +204,7 @@ def commitments(
     """
     found: list[Commitment] = []
 
-    def verb_phrase(match: re.Match[str], rule: str, pos: int | None = None) -> str | None:
+    def verb_phrase(match: re.Match[str], rule: str, pos: int | None = None) -> PromiseKind | None:
         kind, check = _verb_phrase(sentence, match.end() if pos is None else pos)
         if kind is None and dropped is not None:
             dropped.append(Dropped(match.start(), match.end(), rule, check))
@@ -362,7 +363,7 @@ def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterat
         yield match
 
 
-def _verb_phrase(sentence: str, pos: int) -> tuple[str | None, str]:
+def _verb_phrase(sentence: str, pos: int) -> tuple[PromiseKind | None, str]:
     """The kind of the verb phrase at `pos`, or None and why not."""
     adverbs = lx.ADVERBS.match(sentence, pos)
     for at in (pos, adverbs.end() if adverbs else pos):
@@ -401,7 +402,7 @@ def conditional_conjunct(sentence: str, start: int, end: int) -> int | None:
     return cut
 
 
-def _with_conjuncts(sentence: str, start: int, kind: str | None) -> str | None:
+def _with_conjuncts(sentence: str, start: int, kind: PromiseKind | None) -> PromiseKind | None:
     """ "I'll check with despatch and call you back": coordinated actions share the
     subject; the sentence's kind is the most customer-facing of them (a conditional
     one, "… and book a technician if it's only your unit", does not count)."""

@@ -11,6 +11,7 @@ import re
 
 from tracker.extraction import cues
 from tracker.extraction.vocab import en
+from tracker.kinds import PromiseKind
 
 FLAGS = re.IGNORECASE
 
@@ -21,7 +22,7 @@ def _any(*alternatives: str) -> str:
 
 # Kinds, most customer-facing first: a sentence with several commitments takes
 # the first of these that any of them has.
-KIND_PRIORITY = ("callback", "update", "send", "fix", "escalate", "check")
+KIND_PRIORITY: tuple[PromiseKind, ...] = ("callback", "update", "send", "fix", "escalate", "check")
 
 # The cheap cue test and cue finding live in cues.py; re-exported for callers here.
 has_cue = cues.has_cue
@@ -289,7 +290,7 @@ _ESCALATE_STEMS = _any(
     ),
     *_words("send sent put"),
 )
-_RULES = (
+_RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("callback", rf"(?:give|get)\s+{_YOU}\s+(?:a\s+)?(?:quick\s+)?{_CALL}\b"),
     ("callback", rf"(?:call|ring|phone|telephone|buzz|bell)(?:ing)?\s+(?:{_YOU}\b|back\b)"),
     (
@@ -446,7 +447,7 @@ VISIT_TIME = re.compile(
     r"afternoon|evening|week|noon|midday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)",
     FLAGS,
 )
-KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+KIND_RULES: tuple[tuple[PromiseKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES
 )
 
@@ -456,7 +457,7 @@ HAVE_GET = re.compile(
     r"(?:have|get)\s+(?!back\b|in\s+touch\b|a\s+(?:closer\s+)?look\b|an?\s+(?:update|answer)\b)",
     FLAGS,
 )
-WORD_KINDS: dict[str, str] = {
+WORD_KINDS: dict[str, PromiseKind] = {
     **dict.fromkeys(
         _words(
             "fix fixed sort sorted resolve resolved correct corrected restore restored reset "

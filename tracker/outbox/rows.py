@@ -12,9 +12,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tracker.db import rowcount
+from tracker.kinds import OutboxStatus
 from tracker.models import Escalation
 
-PENDING, SENT, FAILED, CANCELLED = "pending", "sent", "failed", "cancelled"
+PENDING: OutboxStatus = "pending"
+SENT: OutboxStatus = "sent"
+FAILED: OutboxStatus = "failed"
+CANCELLED: OutboxStatus = "cancelled"
 TAG_OPEN, TAG_CLEAR = "tag-open", "tag-clear"
 TICKET_RECIPIENT = "ticket"
 SLACK_RECIPIENT = "slack"

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tracker.config import Config
+from tracker.kinds import PromiseState
 from tracker.models import (
     Assignment,
     Escalation,
@@ -286,7 +287,7 @@ class Recomputer:
         )
         self.tally.broken += 1
 
-    def _live(self, promise: Promise, ticket: Ticket, state: str, now: datetime) -> None:
+    def _live(self, promise: Promise, ticket: Ticket, state: PromiseState, now: datetime) -> None:
         if promise.state == "snoozed" and state == "open":
             self._event(promise, "resumed", now, snoozed_until=promise.snoozed_until)
             self.tally.resumed += 1

@@ -18,7 +18,8 @@ from prometheus_client.registry import Collector
 from sqlalchemy.engine import Engine
 
 from tracker.config import Config
-from tracker.models import PROMISE_STATES, Escalation, Promise, Rejected, Source
+from tracker.kinds import PROMISE_STATES
+from tracker.models import Escalation, Promise, Rejected, Source
 
 log = logging.getLogger(__name__)
 
