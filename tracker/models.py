@@ -59,12 +59,14 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class _Stored(Protocol):
+class Stored(Protocol):
+    """A table row: its `id` is None until the row is flushed."""
+
     @property
     def id(self) -> int | None: ...
 
 
-def row_id(row: _Stored) -> int:
+def row_id(row: Stored) -> int:
     """A stored row's primary key. SQLModel types `id` as `int | None` because it is None
     until the row is flushed; reading it before then is a bug, so say so here rather than
     write a NULL foreign key."""

@@ -50,14 +50,14 @@ def _wanted(teams: list[TeamConfig], by_name: dict[str, Team]) -> tuple[dict, di
     people: dict[str, int] = {}
     for team_config in teams:
         for email in team_config.members:
-            people.setdefault(email.strip().lower(), by_name[team_config.name].id)  # type: ignore[arg-type]
+            people.setdefault(email.strip().lower(), row_id(by_name[team_config.name]))
     for team_config in teams:
         for email in team_config.leads:
-            people.setdefault(email.strip().lower(), by_name[team_config.name].id)  # type: ignore[arg-type]
+            people.setdefault(email.strip().lower(), row_id(by_name[team_config.name]))
     groups: dict[str, int] = {}
     for team_config in teams:
         for name in team_config.groups:
-            groups.setdefault(name, by_name[team_config.name].id)  # type: ignore[arg-type]
+            groups.setdefault(name, row_id(by_name[team_config.name]))
     return people, groups
 
 

@@ -255,8 +255,9 @@ class ZendeskExportConnector(_ExportConnector):
                 if child.get("event_type") == "Change" and "assignee_id" in child:
                     assignees |= {mapping._id(child.get("assignee_id"))}
                     assignees |= {mapping._id(child.get("previous_value"))}
-        for person in assignees - {None}:
-            self.roles.setdefault(person, "agent")  # type: ignore[arg-type]
+        for person in assignees:
+            if person is not None:
+                self.roles.setdefault(person, "agent")
         if replay:
             return
         ticket = mapping.ticket_record(item, self._link_base(item))

@@ -162,7 +162,7 @@ def record_os_user(session: Any, promise_id: int, now: datetime) -> None:
     query = (
         select(PromiseEvent)
         .where(PromiseEvent.promise_id == promise_id, PromiseEvent.at == now)
-        .order_by(PromiseEvent.id.desc())  # type: ignore[union-attr]
+        .order_by(col(PromiseEvent.id).desc())
     )
     event = session.exec(query).first()
     if event is not None:

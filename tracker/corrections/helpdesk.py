@@ -142,7 +142,8 @@ def unique(replies: Sequence[WriteBack]) -> list[WriteBack]:
 
 
 def write_back(connector: object, replies: Sequence[WriteBack]) -> None:
-    """Write the replies through the connector; a failure is logged and skipped."""
+    """Write the replies through the connector; a failure is logged and skipped. (Typed
+    object: the core does not import integrations/, where the Connector protocol lives.)"""
     for item in replies:
         try:
             for note in item.notes:

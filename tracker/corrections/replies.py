@@ -125,6 +125,7 @@ def sync_replies(engine: Engine, config: Config, source: SourceConfig, *, now: d
     box = mailbox or Mailbox(source.name, settings_from(source), sleep=time.sleep)
     acted, error = 0, None
     try:
+        # `mailbox` is typed object to keep the core free of integrations/ imports
         for replies, new_cursor in new_replies(box, cursor):  # type: ignore[arg-type]
             with session_scope(engine) as session:
                 for reply in replies:

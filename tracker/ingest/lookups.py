@@ -19,6 +19,7 @@ def existing(
 ) -> dict[str, M]:
     ids = sorted(set(external_ids))
     found: dict[str, M] = {}
+    # Every model asked about has source_id and external_id; SQLModel has no type for that.
     column = model.external_id  # type: ignore[attr-defined]
     # PostgreSQL: join the ids as one array parameter (`unnest`), so each is an index probe
     # on (source_id, external_id). An IN list of hundreds of parameters costs the driver a

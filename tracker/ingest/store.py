@@ -29,6 +29,7 @@ from tracker.models import (
     Promise,
     PromiseEvent,
     Source,
+    Stored,
     Team,
     Ticket,
     row_id,
@@ -119,8 +120,8 @@ class _Ingest:
     def ticket(self, external_id: str) -> Ticket:
         return self._row(Ticket, self.tickets, external_id)
 
-    def _ids(self, rows: Iterable[SQLModel | None]) -> None:
-        if any(row is not None and row.id is None for row in rows):  # type: ignore[attr-defined]
+    def _ids(self, rows: Iterable[Stored | None]) -> None:
+        if any(row is not None and row.id is None for row in rows):
             self.session.flush()
 
     # -- the steps, in dependency order

@@ -94,7 +94,7 @@ class Recomputer:
 
     def _source(self, source_id: int) -> Source:
         if source_id not in self._sources:
-            self._sources[source_id] = self.session.get(Source, source_id)  # type: ignore[assignment]
+            self._sources[source_id] = self.session.get_one(Source, source_id)
         return self._sources[source_id]
 
     def _resolver(self, source: Source) -> CalendarResolver:
@@ -272,7 +272,7 @@ class Recomputer:
         # outbox key makes it once); no team or no leads: the managers instead.
         owner = self._email(promise.owner_id)
         leads = self._leads(promise.team_id) or self.config.escalation.managers
-        source = self._source(self.session.get(Ticket, promise.ticket_id).source_id)  # type: ignore[union-attr]
+        source = self._source(self.session.get_one(Ticket, promise.ticket_id).source_id)
         pairs = escalation.recipients("broken", self.channels(source), owner, leads, [])
         for channel, recipient in pairs:
             self.tally.escalations_created += queue(

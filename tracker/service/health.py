@@ -83,6 +83,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _read(engine: Engine, now: datetime) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    # SQLModel does not declare `__table__` on table classes (it is there at run time)
     source = Source.__table__  # type: ignore[attr-defined]
     outbox = Escalation.__table__  # type: ignore[attr-defined]
     with engine.connect() as conn:

@@ -81,6 +81,7 @@ class StoreCollector(Collector):
     def _read(
         self,
     ) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, Any], dict[str, int]]:
+        # SQLModel does not declare `__table__` on table classes (it is there at run time)
         promise = Promise.__table__  # type: ignore[attr-defined]
         escalation = Escalation.__table__  # type: ignore[attr-defined]
         source = Source.__table__  # type: ignore[attr-defined]
