@@ -66,7 +66,7 @@ class Stored(Protocol):
     def id(self) -> int | None: ...
 
 
-def row_id(row: Stored) -> int:
+def stored_id(row: Stored) -> int:
     """A stored row's primary key. SQLModel types `id` as `int | None` because it is None
     until the row is flushed; reading it before then is a bug, so say so here rather than
     write a NULL foreign key."""

@@ -12,7 +12,16 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from tracker.models import Escalation, Person, Promise, PromiseEvent, Source, Team, Ticket, row_id
+from tracker.models import (
+    Escalation,
+    Person,
+    Promise,
+    PromiseEvent,
+    Source,
+    Team,
+    Ticket,
+    stored_id,
+)
 from tracker.models import utcnow as _utcnow
 from tracker.promises.lifecycle import is_overdue, late_by, live_state
 
@@ -124,7 +133,7 @@ def _row(
         "inherited": promise.id in inherited,
         "acted_by": promise.acted_by,
         "reason": promise.reason,
-        "escalations": escalations.get(row_id(promise), []),
+        "escalations": escalations.get(stored_id(promise), []),
     }
 
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tracker.config import Config
-from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket, row_id
+from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket, stored_id
 from tracker.teams import source_teams
 
 STAFF_ROLES = ("agent", "admin")
@@ -65,7 +65,9 @@ def team_map(session: Session, config: Config) -> TeamMap:
     defaults = source_teams(config)
     entries: dict[int, TeamEntry] = {}
     for team in session.exec(select(Team).order_by(Team.name)):
-        entry = entries[row_id(team)] = TeamEntry(team.name, leads=json.loads(team.leads or "[]"))
+        entry = entries[stored_id(team)] = TeamEntry(
+            team.name, leads=json.loads(team.leads or "[]")
+        )
         entry.sources = sorted(s for s, t in defaults.items() if t == team.name)
     sources = {s.id: s.name for s in session.exec(select(Source))}
     unmapped_groups: list[tuple[str, str]] = []

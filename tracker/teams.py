@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from tracker.calendar import BusinessCalendar
 from tracker.config import Config, TeamConfig
-from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket, row_id
+from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket, stored_id
 
 UTC_CALENDAR_KEY = "UTC"
 
@@ -50,14 +50,14 @@ def _wanted(teams: list[TeamConfig], by_name: dict[str, Team]) -> tuple[dict, di
     people: dict[str, int] = {}
     for team_config in teams:
         for email in team_config.members:
-            people.setdefault(email.strip().lower(), row_id(by_name[team_config.name]))
+            people.setdefault(email.strip().lower(), stored_id(by_name[team_config.name]))
     for team_config in teams:
         for email in team_config.leads:
-            people.setdefault(email.strip().lower(), row_id(by_name[team_config.name]))
+            people.setdefault(email.strip().lower(), stored_id(by_name[team_config.name]))
     groups: dict[str, int] = {}
     for team_config in teams:
         for name in team_config.groups:
-            groups.setdefault(name, row_id(by_name[team_config.name]))
+            groups.setdefault(name, stored_id(by_name[team_config.name]))
     return people, groups
 
 
@@ -79,7 +79,7 @@ def _assign_members(
         if person.team_id != team_id:
             person.team_id = team_id
             session.add(person)
-            moved_people.add(row_id(person))
+            moved_people.add(stored_id(person))
     moved_groups: set[int] = set()
     group_query = select(HelpdeskGroup).where(
         sa.or_(
@@ -92,7 +92,7 @@ def _assign_members(
         if group.team_id != team_id:
             group.team_id = team_id
             session.add(group)
-            moved_groups.add(row_id(group))
+            moved_groups.add(stored_id(group))
     return moved_people, moved_groups
 
 

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from tracker.config import Config
 from tracker.corrections.commands import Command
 from tracker.corrections.examples import record_correction
-from tracker.models import Message, Person, Promise, PromiseEvent, Ticket, row_id
+from tracker.models import Message, Person, Promise, PromiseEvent, Ticket, stored_id
 from tracker.promises import actions
 from tracker.promises.lifecycle import LIVE_STATES, live_state
 from tracker.teams import CalendarResolver
@@ -89,15 +89,15 @@ def act_on_promise(
         )
     try:
         if command.verb == "done":
-            actions.mark_done(session, row_id(promise), actor, now)
+            actions.mark_done(session, stored_id(promise), actor, now)
         elif command.verb == "notpromise":
-            actions.dismiss(session, row_id(promise), actor, f"not a promise ({channel})", now,
+            actions.dismiss(session, stored_id(promise), actor, f"not a promise ({channel})", now,
                             channel=channel)  # fmt: skip
         elif command.verb == "snooze":
             until = _snooze_until(session, config, command, promise, now)
             if isinstance(until, Outcome):
                 return until
-            actions.snooze(session, row_id(promise), actor, until, now)
+            actions.snooze(session, stored_id(promise), actor, until, now)
         else:
             return Outcome(False, f"#{command.verb} does not act on an existing promise")
     except actions.ActionError as exc:
@@ -144,7 +144,7 @@ def act_on_ticket(
             return Outcome(False, "#promise needs the note it was written in")
         return add_promise(session, config, command, ticket, message, actor=actor,
                            channel=channel, default_team=default_team, now=now)  # fmt: skip
-    live = open_promises(session, row_id(ticket), now)
+    live = open_promises(session, stored_id(ticket), now)
     if len(live) < command.index:
         which = "an open promise" if command.index == 1 else f"an open promise #{command.index}"
         return Outcome(False, f"ticket {ticket.external_id} has no {which} ({len(live)} open)")
@@ -186,8 +186,8 @@ def add_promise(
         due_text = due.text if due else None
     start = max(message.text.find(words), 0)
     promise = Promise(
-        message_id=row_id(message),
-        ticket_id=row_id(ticket),
+        message_id=stored_id(message),
+        ticket_id=stored_id(ticket),
         start=start,
         end=start + len(words),
         quote=words,
@@ -205,7 +205,7 @@ def add_promise(
     session.add(promise)
     session.flush()
     detail = {"due_text": promise.due_text, "due_is_default": is_default, "channel": channel}
-    session.add(PromiseEvent(promise_id=row_id(promise), at=message.sent_at, event="made",
+    session.add(PromiseEvent(promise_id=stored_id(promise), at=message.sent_at, event="made",
                              actor=actor, detail=json.dumps(detail)))  # fmt: skip
     record_correction(session, promise, "added", actor=actor, channel=channel, now=now)
     due_words = f", due {due_at:%Y-%m-%d %H:%M} UTC" if not is_default else ""

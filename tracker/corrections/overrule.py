@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from tracker.models import Correction, Promise, PromiseEvent, row_id
+from tracker.models import Correction, Promise, PromiseEvent, stored_id
 from tracker.promises import actions
 
 
@@ -33,7 +33,7 @@ def overrule(session: Session, correction_id: int, actor: str, now: datetime) ->
         promise.next_action_at = now  # the sweep recomputes it and resumes the ladder
     elif row.action == "added":
         try:
-            actions.dismiss(session, row_id(promise), actor, "overruled an added promise", now,
+            actions.dismiss(session, stored_id(promise), actor, "overruled an added promise", now,
                             channel="web")  # fmt: skip
         except actions.ActionError as exc:
             raise OverruleError(str(exc)) from None
@@ -44,7 +44,7 @@ def overrule(session: Session, correction_id: int, actor: str, now: datetime) ->
     promise.acted_by, promise.updated_at = actor, now
     session.add(promise)
     detail = json.dumps({"correction": row.id, "action": row.action})
-    session.add(PromiseEvent(promise_id=row_id(promise), at=now, event="overruled", actor=actor,
+    session.add(PromiseEvent(promise_id=stored_id(promise), at=now, event="overruled", actor=actor,
                              detail=detail))  # fmt: skip
     row.overruled_at, row.overruled_by = now, actor
     session.add(row)

@@ -32,7 +32,7 @@ from tracker.models import (
     Stored,
     Team,
     Ticket,
-    row_id,
+    stored_id,
 )
 from tracker.teams import CalendarResolver, decide_team
 
@@ -91,13 +91,15 @@ class _Ingest:
     def _lookup(self, model: type[M], external_id: str) -> M | None:
         if external_id in self.absent[model]:
             return None
-        return _existing(self.session, model, row_id(self.source), [external_id]).get(external_id)
+        return _existing(self.session, model, stored_id(self.source), [external_id]).get(
+            external_id
+        )
 
     def _load(self, model: type[SQLModel], cache: dict, external_ids: Iterable[str | None]) -> None:
         """Load the stored rows among these external ids in a few queries; remember the
         rest as absent so their placeholders are made without asking again."""
         wanted = {e for e in external_ids if e and e not in cache}
-        found = _existing(self.session, model, row_id(self.source), wanted)
+        found = _existing(self.session, model, stored_id(self.source), wanted)
         cache.update(found)
         self.absent[model].update(wanted - found.keys())
 
@@ -135,7 +137,7 @@ class _Ingest:
         self._load(Person, self.people, people_named(batch))
         for record in batch.people:
             person = self.people.get(record.external_id) or Person(
-                source_id=row_id(self.source), external_id=record.external_id
+                source_id=stored_id(self.source), external_id=record.external_id
             )
             person.role = record.role
             person.name = record.name or person.name
@@ -147,7 +149,7 @@ class _Ingest:
         self._load(HelpdeskGroup, self.groups, groups_named(batch))
         for group_record in batch.groups:
             group = self.groups.get(group_record.external_id) or HelpdeskGroup(
-                source_id=row_id(self.source), external_id=group_record.external_id
+                source_id=stored_id(self.source), external_id=group_record.external_id
             )
             group.name = group_record.name
             group.lead_external_id = group_record.lead_external_id
@@ -161,11 +163,11 @@ class _Ingest:
         seen_handoffs = _existing(
             self.session,
             Assignment,
-            row_id(self.source),
+            stored_id(self.source),
             [a.external_id for a in batch.assignments],
         )
         known = _existing(
-            self.session, Message, row_id(self.source), [m.external_id for m in batch.messages]
+            self.session, Message, stored_id(self.source), [m.external_id for m in batch.messages]
         )
         self._placeholders(batch, seen_handoffs, known)
         self.session.flush()
@@ -180,7 +182,7 @@ class _Ingest:
             new_assignee = assignee.id if assignee else None
             new_group = ticket_group.id if ticket_group else None
             if seen_before and ticket.group_id != new_group:
-                self.regrouped.add(row_id(ticket))
+                self.regrouped.add(stored_id(ticket))
             if (
                 derive_handoffs
                 and seen_before
@@ -212,7 +214,7 @@ class _Ingest:
         seen_handoffs = _existing(
             self.session,
             Assignment,
-            row_id(self.source),
+            stored_id(self.source),
             [a.external_id for a in batch.assignments],
         )
         for handoff in batch.assignments:
@@ -227,9 +229,9 @@ class _Ingest:
             self._ids([ticket, to_person, from_person, to_group, from_group])
             self.session.add(
                 Assignment(
-                    source_id=row_id(self.source),
+                    source_id=stored_id(self.source),
                     external_id=handoff.external_id,
-                    ticket_id=row_id(ticket),
+                    ticket_id=stored_id(ticket),
                     from_assignee_id=from_person.id if from_person else None,
                     to_assignee_id=to_person.id if to_person else None,
                     from_group_id=from_group.id if from_group else None,
@@ -265,7 +267,7 @@ class _Ingest:
             detail = {"due_text": promise.due_text, "due_is_default": promise.due_is_default}
             self.session.add(
                 PromiseEvent(
-                    promise_id=row_id(promise),
+                    promise_id=stored_id(promise),
                     at=promise.made_at,
                     event="made",
                     actor=maker.email if maker else None,
@@ -282,7 +284,7 @@ class _Ingest:
         if from_external_id == into_external_id:
             return
         self.session.flush()
-        gone = _existing(self.session, Ticket, row_id(self.source), [from_external_id]).get(
+        gone = _existing(self.session, Ticket, stored_id(self.source), [from_external_id]).get(
             from_external_id
         )
         if gone is None:
@@ -357,14 +359,14 @@ class _Ingest:
         external_id = f"snapshot:{ticket.external_id}:{changed_at.isoformat()}:{assignee_id}"
         if external_id in self.snapshots:
             return  # the same snapshot twice in one batch (nothing is flushed in between)
-        if _existing(self.session, Assignment, row_id(self.source), [external_id]):
+        if _existing(self.session, Assignment, stored_id(self.source), [external_id]):
             return
         self.snapshots.add(external_id)
         self.session.add(
             Assignment(
-                source_id=row_id(self.source),
+                source_id=stored_id(self.source),
                 external_id=external_id,
-                ticket_id=row_id(ticket),
+                ticket_id=stored_id(ticket),
                 from_assignee_id=ticket.assignee_id,
                 to_assignee_id=assignee_id,
                 from_group_id=ticket.group_id,
@@ -380,9 +382,9 @@ class _Ingest:
         author = self.person(record.author_external_id, role=role)
         self._ids([ticket, author])
         message = Message(
-            source_id=row_id(self.source),
+            source_id=stored_id(self.source),
             external_id=record.external_id,
-            ticket_id=row_id(ticket),
+            ticket_id=stored_id(ticket),
             author_id=author.id if author else None,
             author_role=role,
             public=record.public,
@@ -442,7 +444,7 @@ class _Ingest:
             self.open_on[message.ticket_id] += len(found)
         for item in found:
             promise = Promise(
-                message_id=row_id(message),
+                message_id=stored_id(message),
                 ticket_id=message.ticket_id,
                 start=item.start,
                 end=item.end,

@@ -35,7 +35,7 @@ from tracker.ingest.retry import retry_rejected
 from tracker.ingest.sanitize import clean_batch
 from tracker.ingest.store import IngestResult, get_or_create_source, ingest
 from tracker.learning import store
-from tracker.models import Source, row_id
+from tracker.models import Source, stored_id
 from tracker.teams import sync_teams
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def sync_source(
     with session_scope(engine) as session:
         sync_teams(session, config)
         row = get_or_create_source(session, source.name, source.type)
-        source_id, cursor = row_id(row), row.cursor
+        source_id, cursor = stored_id(row), row.cursor
     derive = False
     decider = store.decision_for_sync(config)
     try:

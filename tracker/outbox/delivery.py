@@ -39,7 +39,17 @@ from integrations.notify import Notice, TransportError, transports_for
 from tracker.config import Config
 from tracker.corrections.replies import with_reply_token
 from tracker.db import rowcount
-from tracker.models import Digest, Escalation, Lease, Person, Promise, Source, Team, Ticket, row_id
+from tracker.models import (
+    Digest,
+    Escalation,
+    Lease,
+    Person,
+    Promise,
+    Source,
+    Team,
+    Ticket,
+    stored_id,
+)
 from tracker.outbox.notices import PromiseView, compose
 from tracker.outbox.rows import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
 from tracker.sweep import SweepReport
@@ -358,7 +368,7 @@ class Deliverer:
         notice = compose(row.step, view, self.now)
         if row.channel == "email":
             notice = with_reply_token(
-                session, self.config, notice, row_id(promise), row.recipient, self.now
+                session, self.config, notice, stored_id(promise), row.recipient, self.now
             )
         if row.channel == "ticket" and notice.note:
             # Every note carries its marker; only a row claimed before (its worker may have
@@ -391,7 +401,7 @@ def promise_view(
     elif owner is not None and owner.time_zone:
         zone = owner.time_zone
     return PromiseView(
-        promise_id=row_id(promise),
+        promise_id=stored_id(promise),
         quote=promise.quote,
         kind=promise.kind,
         due_at=promise.due_at,

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from tracker.calendar import parse_time_of_day
 from tracker.config import Config
-from tracker.models import Digest, Person, Promise, Team, Ticket, row_id
+from tracker.models import Digest, Person, Promise, Team, Ticket, stored_id
 
 CATEGORIES = ("overdue", "broken", "kept late")
 
@@ -116,7 +116,7 @@ def queue_digests(session: Session, config: Config, now: datetime) -> int:
         for lead in missing:
             session.add(
                 Digest(
-                    team_id=row_id(team),
+                    team_id=stored_id(team),
                     day=day,
                     recipient=lead,
                     status="pending",

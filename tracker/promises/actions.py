@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from tracker.durations import Duration
-from tracker.models import Person, Promise, PromiseEvent, Team, row_id
+from tracker.models import Person, Promise, PromiseEvent, Team, stored_id
 from tracker.outbox.rows import close_out
 from tracker.promises.lifecycle import LIVE_STATES, live_state
 
@@ -39,7 +39,7 @@ def _event(
 ) -> None:
     session.add(
         PromiseEvent(
-            promise_id=row_id(promise),
+            promise_id=stored_id(promise),
             at=now,
             event=event,
             actor=actor,
@@ -67,7 +67,7 @@ def mark_done(session: Session, promise_id: int, actor: str, now: datetime) -> P
         now,
         late_by_seconds=int(late.total_seconds()) if late.total_seconds() > 0 else None,
     )
-    close_out(session, row_id(promise), now)
+    close_out(session, stored_id(promise), now)
     session.flush()
     return promise
 
@@ -100,7 +100,7 @@ def snooze(
     promise.updated_at = now
     session.add(promise)
     _event(session, promise, "snoozed", actor, now, until=until.isoformat())
-    close_out(session, row_id(promise), now)
+    close_out(session, stored_id(promise), now)
     session.flush()
     return promise
 
@@ -127,7 +127,7 @@ def dismiss(
     promise.updated_at = now
     session.add(promise)
     _event(session, promise, "dismissed", actor, now, reason=reason, channel=channel)
-    close_out(session, row_id(promise), now)
+    close_out(session, stored_id(promise), now)
     record_correction(session, promise, "dismissed", actor=actor, channel=channel, now=now)
     session.flush()
     return promise

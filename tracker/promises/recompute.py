@@ -27,7 +27,7 @@ from tracker.models import (
     PromiseEvent,
     Source,
     Ticket,
-    row_id,
+    stored_id,
 )
 from tracker.outbox.rows import (
     TAG_OPEN,
@@ -133,7 +133,7 @@ class Recomputer:
         if promise.ticket_id not in self._messages:
             self.prime([promise])
         facts = lifecycle.PromiseFacts(
-            row_id(promise),
+            stored_id(promise),
             promise.kind,
             promise.message_id,
             promise.made_at,
@@ -208,7 +208,7 @@ class Recomputer:
         ).where(col(Message.ticket_id).in_(tickets), col(Message.sent_at) >= since)
         for ticket_id, *facts in self.session.execute(query):
             self._messages[ticket_id].append(lifecycle.MessageFacts(*facts))
-        ids = [row_id(p) for p in promises]
+        ids = [stored_id(p) for p in promises]
         for promise_id in ids:
             self._rows[promise_id] = {}
         for row in self.session.exec(select(Escalation).where(col(Escalation.promise_id).in_(ids))):
@@ -217,7 +217,7 @@ class Recomputer:
     def _event(self, promise: Promise, event: str, at: datetime, **detail: object) -> None:
         self.session.add(
             PromiseEvent(
-                promise_id=row_id(promise),
+                promise_id=stored_id(promise),
                 at=at,
                 event=event,
                 actor="followthrough",
@@ -259,7 +259,7 @@ class Recomputer:
             kept_by=self._email(outcome.kept_by_author_id),
             late_by_seconds=late,
         )
-        close_out(self.session, row_id(promise), now)
+        close_out(self.session, stored_id(promise), now)
         self.tally.kept += 1
 
     def _broken(self, promise: Promise, outcome: lifecycle.Outcome, now: datetime) -> None:
@@ -267,7 +267,7 @@ class Recomputer:
         promise.closed_at = now
         promise.next_action_at = None
         # The ticket is closed: a note or tag change there would be refused, so no clean-up.
-        cancel_pending(self.session, row_id(promise))
+        cancel_pending(self.session, stored_id(promise))
         # The owner and the leads hear of it once, like an overdue promise (the unique
         # outbox key makes it once); no team or no leads: the managers instead.
         owner = self._email(promise.owner_id)
@@ -276,7 +276,7 @@ class Recomputer:
         pairs = escalation.recipients("broken", self.channels(source), owner, leads, [])
         for channel, recipient in pairs:
             self.tally.escalations_created += queue(
-                self.session, row_id(promise), "broken", channel, recipient, now
+                self.session, stored_id(promise), "broken", channel, recipient, now
             )
         self._event(
             promise,
@@ -302,13 +302,19 @@ class Recomputer:
         if state == "snoozed":
             promise.next_action_at = promise.snoozed_until
             return
-        existing = self._rows.get(row_id(promise))
+        existing = self._rows.get(stored_id(promise))
         if existing is None:
-            existing = self._rows[row_id(promise)] = rows_of(self.session, row_id(promise))
+            existing = self._rows[stored_id(promise)] = rows_of(self.session, stored_id(promise))
         taken = steps_taken(existing)
         if channels.ticket and self.config.ticket.tags and TAG_OPEN not in taken:
             queue(
-                self.session, row_id(promise), TAG_OPEN, "ticket", TICKET_RECIPIENT, now, existing
+                self.session,
+                stored_id(promise),
+                TAG_OPEN,
+                "ticket",
+                TICKET_RECIPIENT,
+                now,
+                existing,
             )
             self.tally.escalations_created += 1
         calendar = self._resolver(source).calendar_of(team, owner)
@@ -337,7 +343,7 @@ class Recomputer:
                 self.config.escalation.managers,
             )
             created = sum(
-                queue(self.session, row_id(promise), step, c, r, now, existing) for c, r in pairs
+                queue(self.session, stored_id(promise), step, c, r, now, existing) for c, r in pairs
             )
             self.tally.escalations_created += created
             detail: dict[str, object] = {"recipients": [f"{c}:{r}" for c, r in pairs]}
@@ -352,7 +358,7 @@ class Recomputer:
     ) -> None:
         previous = promise.owner_id
         promise.owner_id = ticket.assignee_id
-        key = (row_id(ticket), ticket.assignee_id)  # one query for all promises of the ticket
+        key = (stored_id(ticket), ticket.assignee_id)  # one query for all promises of the ticket
         if key not in self._handoffs:
             self._handoffs[key] = self.session.exec(
                 select(Assignment)
@@ -365,7 +371,7 @@ class Recomputer:
         assignment = self._handoffs[key]
         at = assignment.changed_at if assignment is not None else now
         event = PromiseEvent(
-            promise_id=row_id(promise),
+            promise_id=stored_id(promise),
             at=at,
             event="handed_off",
             actor="followthrough",
@@ -387,11 +393,11 @@ class Recomputer:
         for channel, recipient in escalation.recipients(step, channels, new_owner, [], []):
             self.tally.escalations_created += queue(
                 self.session,
-                row_id(promise),
+                stored_id(promise),
                 step,
                 channel,
                 recipient,
                 now,
-                self._rows.get(row_id(promise)),
+                self._rows.get(stored_id(promise)),
             )
         self.tally.handoffs += 1

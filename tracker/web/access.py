@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tracker.config import Config
-from tracker.models import Person, Promise, Team, row_id
+from tracker.models import Person, Promise, Team, stored_id
 from tracker.promises.actions import may_act
 
 STAFF_ROLES = ("agent", "admin")
@@ -57,7 +57,7 @@ def lead_team_ids(session: Session, email: str) -> set[int]:
         except ValueError:
             leads = set()
         if email in leads:
-            ids.add(row_id(team))
+            ids.add(stored_id(team))
     return ids
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from sqlmodel import Session, col, select
 
-from tracker.models import Message, Promise, Ticket, row_id
+from tracker.models import Message, Promise, Ticket, stored_id
 from tracker.promises.lifecycle import LIVE_STATES
 from tracker.queries import promise_history, promise_rows
 from tracker.web.access import may_see, visible_teams
@@ -94,13 +94,13 @@ def lead() -> Any:
                 for row in visible_rows(db, viewer, now, team=team.name, state="snoozed")
                 if row["state"] == "snoozed"
             ]
-            weeks = weekly_outcomes(db, row_id(team), now, viewer.zone)
+            weeks = weekly_outcomes(db, stored_id(team), now, viewer.zone)
             sections.append(
                 {
                     "team": team,
                     "rows": attention,
                     "snoozed": snoozed,
-                    "rates": agent_rates(db, row_id(team), now),
+                    "rates": agent_rates(db, stored_id(team), now),
                     "chart": weekly_chart(weeks, f"{team.name}: promises per week"),
                     "weeks": weeks,
                 }
