@@ -147,7 +147,7 @@ def write_back(connector: object, replies: Sequence[WriteBack]) -> None:
     for item in replies:
         try:
             for note in item.notes:
-                connector.add_note(item.ticket, note)  # type: ignore[attr-defined]
+                connector.add_note(item.ticket, note)  # type: ignore[attr-defined]  # see above
             if item.remove_tags:
                 connector.change_tags(item.ticket, [], item.remove_tags)  # type: ignore[attr-defined]
         except Exception as exc:  # the command is done; only the write-back failed

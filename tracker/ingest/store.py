@@ -220,6 +220,7 @@ class _Ingest:
         for handoff in batch.assignments:
             if handoff.external_id in seen_handoffs:
                 continue
+            # a marker (only membership is read): a record, not a row, is enough
             seen_handoffs[handoff.external_id] = handoff  # type: ignore[assignment]
             ticket = self.ticket(handoff.ticket_external_id)
             to_person = self.person(handoff.to_assignee_external_id, role="agent")
@@ -347,6 +348,8 @@ class _Ingest:
             groups = select(HelpdeskGroup).where(col(HelpdeskGroup.id).in_(sorted(group_ids)))
             found = self.session.exec(groups)
             held.extend(found)
+        # keeps the rows alive (the session holds them weakly); issue 15 item 5 gives this a
+        # declared home (one explicit cache)
         resolver.held = held  # type: ignore[attr-defined]
         return resolver
 
