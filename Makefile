@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test check install system-deps lint bench clean
+.PHONY: demo test check install system-deps lint typecheck bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +26,15 @@ test: install system-deps
 check: install
 	$(BIN)/python -m pytest -m "not slow" -k "not postgresql" -p no:cacheprovider
 
-lint: install
+lint: install typecheck
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# Files and settings: [tool.mypy] in pyproject.toml (tests/test_style.py runs it too).
+typecheck: install
+	$(BIN)/python -m mypy
 
 bench: install
 	$(BIN)/python benchmarks/extract_bench.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache

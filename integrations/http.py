@@ -152,9 +152,10 @@ class HttpClient:
         self.session.auth = auth
         self.session.headers.update({"Accept": "application/json", **(headers or {})})
         self.session.headers.setdefault("User-Agent", "followthrough/0.1")
-        self._secrets = [s for s in secrets if s] + [
-            v for v in (self.session.headers.get("Authorization"),) if v
-        ]
+        header = self.session.headers.get("Authorization")
+        if isinstance(header, bytes):
+            header = header.decode("latin-1")
+        self._secrets = [s for s in secrets if s] + [v for v in (header,) if v]
         if auth:
             self._secrets += [s for s in auth if s and len(s) > 3]
         self.budgets = {key: Budget(limit, clock, sleep) for key, limit in (budgets or {}).items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from alembic import context
 from sqlalchemy import pool
@@ -27,7 +28,7 @@ def _url() -> str:
     return load_config(os.environ.get("FOLLOWTHROUGH_CONFIG", "followthrough.toml")).database_url
 
 
-def _configure(**kwargs: object) -> None:
+def _configure(**kwargs: Any) -> None:
     context.configure(
         target_metadata=target_metadata,
         compare_type=True,

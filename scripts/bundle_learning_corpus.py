@@ -25,7 +25,7 @@ OUTPUT = ROOT / "tracker" / "learning" / "shipped"
 
 
 def build(which: str) -> bytes:
-    lines = []
+    lines: list[str] = []
     for name in BUNDLES[which]:
         path = ROOT / name
         if not path.exists():

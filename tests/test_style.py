@@ -1,4 +1,4 @@
-"""ruff lint and format are part of the tests."""
+"""ruff lint and format, and mypy, are part of the tests."""
 
 from __future__ import annotations
 
@@ -27,5 +27,13 @@ def test_ruff_check_is_clean():
 def test_ruff_format_is_clean():
     result = subprocess.run(
         [*_ruff(), "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean():
+    # The files and settings are pyproject's [tool.mypy]; its cache makes a rerun quick.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.config import Config
-from tracker.models import Person, Promise, Team
+from tracker.models import Person, Promise, Team, stored_id
 from tracker.promises.actions import may_act
 
 STAFF_ROLES = ("agent", "admin")
@@ -57,7 +57,7 @@ def lead_team_ids(session: Session, email: str) -> set[int]:
         except ValueError:
             leads = set()
         if email in leads:
-            ids.add(team.id)  # type: ignore[arg-type]
+            ids.add(stored_id(team))
     return ids
 
 
@@ -66,7 +66,9 @@ def load_viewer(session: Session, config: Config, email: str) -> Viewer:
     admins = {normalise_email(a) for a in config.web.admins}
     people = list(
         session.exec(
-            select(Person).where(sa.func.lower(Person.email) == email, Person.role.in_(STAFF_ROLES))
+            select(Person).where(
+                sa.func.lower(Person.email) == email, col(Person.role).in_(STAFF_ROLES)
+            )
         )
     )
     teams = lead_team_ids(session, email)
@@ -105,5 +107,5 @@ def visible_teams(session: Session, viewer: Viewer) -> list[Team]:
     """The teams whose lead page the viewer may read."""
     query = select(Team).order_by(Team.name)
     if not viewer.is_admin:
-        query = query.where(Team.id.in_(sorted(viewer.lead_team_ids)))
+        query = query.where(col(Team.id).in_(sorted(viewer.lead_team_ids)))
     return list(session.exec(query))

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.calendar import parse_time_of_day, parse_working_days, parse_working_hours
 from tracker.durations import Duration, parse_duration
-from tracker.sources import ConnectorRegistry, installed
+from tracker.sources import ConnectorRegistry, OptionType, installed
 
 DEFAULT_PATH = "followthrough.toml"
 DEFAULT_DATABASE_URL = "sqlite:///followthrough.db"
@@ -262,7 +262,7 @@ _LEARNING_KEYS = {
     "weekly": (bool, False),
     "use_local_model": (bool, False),
 }
-_COMMON_SOURCE = {
+_COMMON_SOURCE: dict[str, tuple[OptionType, bool]] = {
     "name": (str, True),
     "type": (str, True),
     "poll_every": (str, False),
@@ -660,8 +660,8 @@ def validate(
     _check_trusted_proxies(v, config.web)
     if "secret_key_env" in web or "secret_key_file" in web:
         v.secret_named("web", web, "secret_key", False)
-        key = secret(web, "secret_key")
-        if key is not None and (reason := secret_key_problem(key)):
+        secret_key = secret(web, "secret_key")
+        if secret_key is not None and (reason := secret_key_problem(secret_key)):
             v.problem(
                 "web", "secret_key_env" if "secret_key_env" in web else "secret_key_file", reason
             )

@@ -7,10 +7,13 @@ UTC text, so the column type re-attaches UTC on the way out.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field, SQLModel
+from sqlmodel import AutoString, Field, SQLModel
+
+from tracker.kinds import OutboxStatus, PromiseKind, PromiseState
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -21,7 +24,9 @@ NAMING_CONVENTION = {
 }
 SQLModel.metadata.naming_convention = NAMING_CONVENTION
 
-PROMISE_STATES = ("open", "kept", "broken", "dismissed", "snoozed")
+# The column type SQLModel gives `str` with max_length=20, spelled out for the Literal fields
+# (it cannot derive a column type from a Literal); the schema is unchanged.
+_SHORT_TEXT = AutoString(length=20)
 
 
 class UTCDateTime(TypeDecorator):
@@ -52,6 +57,22 @@ def utc_column(*, nullable: bool = True, index: bool = False) -> sa.Column:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class Stored(Protocol):
+    """A table row: its `id` is None until the row is flushed."""
+
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: Stored) -> int:
+    """A stored row's primary key. SQLModel types `id` as `int | None` because it is None
+    until the row is flushed; reading it before then is a bug, so say so here rather than
+    write a NULL foreign key."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: it was not flushed")
+    return row.id
 
 
 class Source(SQLModel, table=True):
@@ -181,7 +202,7 @@ class Promise(SQLModel, table=True):
     start: int
     end: int
     quote: str = Field(sa_type=sa.Text)
-    kind: str = Field(max_length=20)
+    kind: PromiseKind = Field(max_length=20, sa_type=_SHORT_TEXT)
     due_at: datetime = Field(sa_column=utc_column(nullable=False))
     due_is_default: bool = False
     due_text: str | None = Field(default=None, max_length=200)
@@ -190,7 +211,7 @@ class Promise(SQLModel, table=True):
     # Decided by one rule (tracker.teams.decide_team) and re-decided on hand-off and
     # group change; None: no team maps the promise (its lead step goes to the managers).
     team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
-    state: str = Field(default="open", max_length=20)
+    state: PromiseState = Field(default="open", max_length=20, sa_type=_SHORT_TEXT)
     kept_by_message_id: int | None = Field(default=None, foreign_key="message.id")
     made_at: datetime = Field(sa_column=utc_column(nullable=False))
     kept_at: datetime | None = Field(default=None, sa_column=utc_column())
@@ -229,7 +250,7 @@ class Escalation(SQLModel, table=True):
     step: str = Field(max_length=40)  # remind | overdue | lead | manager | handoff-<id>
     channel: str = Field(max_length=20)  # email | slack | ticket
     recipient: str = Field(max_length=320)
-    status: str = Field(default="pending", max_length=20)  # pending | sent | failed
+    status: OutboxStatus = Field(default="pending", max_length=20, sa_type=_SHORT_TEXT)
     due_at: datetime = Field(sa_column=utc_column(nullable=False))
     next_attempt_at: datetime | None = Field(default=None, sa_column=utc_column())
     sent_at: datetime | None = Field(default=None, sa_column=utc_column())
@@ -249,7 +270,7 @@ class Digest(SQLModel, table=True):
     team_id: int = Field(foreign_key="team.id")
     day: str = Field(max_length=10)  # the team's local date, YYYY-MM-DD
     recipient: str = Field(max_length=320)
-    status: str = Field(default="pending", max_length=20)
+    status: OutboxStatus = Field(default="pending", max_length=20, sa_type=_SHORT_TEXT)
     body: str = Field(default="", sa_type=sa.Text)
     next_attempt_at: datetime | None = Field(default=None, sa_column=utc_column())
     sent_at: datetime | None = Field(default=None, sa_column=utc_column())
@@ -311,8 +332,8 @@ class Correction(SQLModel, table=True):
     start: int | None = None
     end: int | None = None
     sent_at: datetime | None = Field(default=None, sa_column=utc_column())
-    kind: str | None = Field(default=None, max_length=20)  # the corrected kind
-    previous_kind: str | None = Field(default=None, max_length=20)
+    kind: PromiseKind | None = Field(default=None, max_length=20, sa_type=_SHORT_TEXT)  # corrected
+    previous_kind: PromiseKind | None = Field(default=None, max_length=20, sa_type=_SHORT_TEXT)
     due_at: datetime | None = Field(default=None, sa_column=utc_column())
     previous_due_at: datetime | None = Field(default=None, sa_column=utc_column())
     overruled_at: datetime | None = Field(default=None, sa_column=utc_column())

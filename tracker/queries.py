@@ -14,9 +14,18 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from tracker.models import Escalation, Person, Promise, PromiseEvent, Source, Team, Ticket
+from tracker.models import (
+    Escalation,
+    Person,
+    Promise,
+    PromiseEvent,
+    Source,
+    Team,
+    Ticket,
+    stored_id,
+)
 from tracker.models import utcnow as _utcnow
 from tracker.promises.lifecycle import is_overdue, late_by, live_state
 
@@ -96,28 +105,30 @@ def promise_rows(
     maker = aliased(Person)
     owner = aliased(Person)
     query = (
-        select(Promise, Ticket, Source.name, maker.email, owner.email, Team.name)
-        .join(Ticket, Ticket.id == Promise.ticket_id)
-        .join(Source, Source.id == Ticket.source_id)
-        .outerjoin(maker, maker.id == Promise.maker_id)
-        .outerjoin(owner, owner.id == Promise.owner_id)
-        .outerjoin(Team, Team.id == Promise.team_id)
+        sa.select(
+            Promise, Ticket, col(Source.name), col(maker.email), col(owner.email), col(Team.name)
+        )
+        .join(Ticket, col(Ticket.id) == col(Promise.ticket_id))
+        .join(Source, col(Source.id) == col(Ticket.source_id))
+        .outerjoin(maker, col(maker.id) == col(Promise.maker_id))
+        .outerjoin(owner, col(owner.id) == col(Promise.owner_id))
+        .outerjoin(Team, col(Team.id) == col(Promise.team_id))
     )
     if agent:
         query = query.where(sa.func.lower(owner.email) == agent.strip().lower())
     if team:
-        query = query.where(Team.name == team)
+        query = query.where(col(Team.name) == team)
     if state == "overdue":
-        query = query.where(Promise.state == "open", Promise.due_at <= now)
+        query = query.where(col(Promise.state) == "open", col(Promise.due_at) <= now)
     elif state:
-        query = query.where(Promise.state == state)
+        query = query.where(col(Promise.state) == state)
     if ids is not None:
-        query = query.where(Promise.id.in_(sorted(ids) or [-1]))
+        query = query.where(col(Promise.id).in_(sorted(ids) or [-1]))
     if visible_to is not None:
         ids = sorted(visible_to) or [-1]
-        query = query.where(sa.or_(Promise.owner_id.in_(ids), Promise.maker_id.in_(ids)))
-    query = query.order_by(Promise.due_at, Promise.id)
-    rows = session.exec(query).all()
+        query = query.where(sa.or_(col(Promise.owner_id).in_(ids), col(Promise.maker_id).in_(ids)))
+    query = query.order_by(col(Promise.due_at), col(Promise.id))
+    rows = session.execute(query).all()
     escalations = _escalations(session, [row[0].id for row in rows])
     inherited = _inherited(session, [row[0].id for row in rows])
     return [
@@ -149,7 +160,7 @@ def _row(
 ) -> PromiseRow:
     state = live_state(promise.state, promise.snoozed_until, now)
     return PromiseRow(
-        id=promise.id,  # type: ignore[arg-type]
+        id=stored_id(promise),
         source=source,
         ticket=ticket.external_id,
         quote=promise.quote,
@@ -173,7 +184,7 @@ def _row(
         inherited=promise.id in inherited,
         acted_by=promise.acted_by,
         reason=promise.reason,
-        escalations=escalations.get(promise.id, []),
+        escalations=escalations.get(stored_id(promise), []),
     )
 
 
@@ -186,8 +197,8 @@ def _escalations(session: Session, ids: list[int]) -> dict[int, list[EscalationR
     for chunk in _chunks(ids):
         query = (
             select(Escalation)
-            .where(Escalation.promise_id.in_(chunk))
-            .order_by(Escalation.promise_id, Escalation.due_at, Escalation.id)
+            .where(col(Escalation.promise_id).in_(chunk))
+            .order_by(col(Escalation.promise_id), col(Escalation.due_at), col(Escalation.id))
         )
         for row in session.exec(query):
             found[row.promise_id].append(
@@ -208,7 +219,7 @@ def _inherited(session: Session, ids: list[int]) -> set[int]:
     found: set[int] = set()
     for chunk in _chunks(ids):
         query = select(PromiseEvent.promise_id).where(
-            PromiseEvent.promise_id.in_(chunk), PromiseEvent.event == "handed_off"
+            col(PromiseEvent.promise_id).in_(chunk), col(PromiseEvent.event) == "handed_off"
         )
         found.update(session.exec(query))
     return found
@@ -219,7 +230,7 @@ def promise_history(session: Session, promise_id: int) -> list[HistoryEvent]:
     query = (
         select(PromiseEvent)
         .where(PromiseEvent.promise_id == promise_id)
-        .order_by(PromiseEvent.at, PromiseEvent.id)
+        .order_by(col(PromiseEvent.at), col(PromiseEvent.id))
     )
     return [HistoryEvent(e.at, e.event, e.actor, json.loads(e.detail)) for e in session.exec(query)]
 

@@ -15,8 +15,9 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from tracker.db import rowcount
 from tracker.models import Digest, Escalation, Promise, PromiseEvent
 from tracker.outbox.rows import CANCELLED, FAILED, SENT
 
@@ -49,24 +50,27 @@ def prune(
             ids = list(
                 session.exec(
                     select(Promise.id)
-                    .where(Promise.state.in_(CLOSED), Promise.closed_at < cutoff)
+                    .where(col(Promise.state).in_(CLOSED), col(Promise.closed_at) < cutoff)
                     .limit(batch)
                 )
             )
             if not ids:
                 break
-            report.events += _delete(session, PromiseEvent, PromiseEvent.promise_id.in_(ids))
-            report.escalations += _delete(session, Escalation, Escalation.promise_id.in_(ids))
-            report.promises += _delete(session, Promise, Promise.id.in_(ids))
+            report.events += _delete(session, PromiseEvent, col(PromiseEvent.promise_id).in_(ids))
+            report.escalations += _delete(session, Escalation, col(Escalation.promise_id).in_(ids))
+            report.promises += _delete(session, Promise, col(Promise.id).in_(ids))
             session.commit()
     with Session(engine) as session:
         report.escalations += _delete(
-            session, Escalation, Escalation.status.in_(DONE), Escalation.created_at < cutoff
+            session,
+            Escalation,
+            col(Escalation.status).in_(DONE),
+            col(Escalation.created_at) < cutoff,
         )
         report.digests += _delete(
             session,
             Digest,
-            Digest.status.in_(DONE),
+            col(Digest.status).in_(DONE),
             sa.func.coalesce(Digest.sent_at, Digest.next_attempt_at) < cutoff,
         )
         session.commit()
@@ -77,4 +81,4 @@ def _delete(session: Session, model: type, *where: sa.ColumnElement[bool]) -> in
     result = session.execute(
         sa.delete(model).where(*where).execution_options(synchronize_session=False)
     )
-    return result.rowcount or 0
+    return rowcount(result) or 0

@@ -26,7 +26,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.config import Config
 from tracker.models import Assignment, Message, Promise, SweepProgress
@@ -107,7 +107,7 @@ def _push_on(engine: Engine, promise_id: int, now: datetime, tally: DecisionTall
     with Session(engine) as session:
         session.execute(
             sa.update(Promise)
-            .where(Promise.id == promise_id)
+            .where(col(Promise.id) == promise_id)
             .values(next_action_at=now + CRASH_BACKOFF)
         )
         session.commit()

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.config import Config
-from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket
+from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket, stored_id
 from tracker.teams import source_teams
 
 STAFF_ROLES = ("agent", "admin")
@@ -65,38 +65,44 @@ def team_map(session: Session, config: Config) -> TeamMap:
     defaults = source_teams(config)
     entries: dict[int, TeamEntry] = {}
     for team in session.exec(select(Team).order_by(Team.name)):
-        entries[team.id] = TeamEntry(team.name, leads=json.loads(team.leads or "[]"))  # type: ignore[index]
-        entries[team.id].sources = sorted(s for s, t in defaults.items() if t == team.name)  # type: ignore[index]
+        entry = entries[stored_id(team)] = TeamEntry(
+            team.name, leads=json.loads(team.leads or "[]")
+        )
+        entry.sources = sorted(s for s, t in defaults.items() if t == team.name)
     sources = {s.id: s.name for s in session.exec(select(Source))}
     unmapped_groups: list[tuple[str, str]] = []
     for group in session.exec(select(HelpdeskGroup).order_by(HelpdeskGroup.name)):
         if group.team_id in entries:
-            entries[group.team_id].groups.append(group.name)  # type: ignore[index]
+            entries[group.team_id].groups.append(group.name)
         elif not defaults.get(sources.get(group.source_id, "")):
             unmapped_groups.append((sources.get(group.source_id, "?"), group.name))
     # Agents with no team of their own who own a promise with no team, or are assigned a
     # ticket whose group gives it none: their promises reach no lead.
     teamless_promise = (
-        select(Promise.id).where(Promise.owner_id == Person.id, Promise.team_id.is_(None)).exists()
+        select(Promise.id)
+        .where(Promise.owner_id == col(Person.id), col(Promise.team_id).is_(None))
+        .exists()
     )
     teamless_ticket = (
         select(Ticket.id)
-        .outerjoin(HelpdeskGroup, HelpdeskGroup.id == Ticket.group_id)
-        .where(Ticket.assignee_id == Person.id, HelpdeskGroup.team_id.is_(None))
+        .outerjoin(HelpdeskGroup, col(HelpdeskGroup.id) == col(Ticket.group_id))
+        .where(Ticket.assignee_id == col(Person.id), col(HelpdeskGroup.team_id).is_(None))
         .exists()
     )
     for person in session.exec(
-        select(Person).where(Person.role.in_(STAFF_ROLES)).order_by(Person.email, Person.id)
+        select(Person)
+        .where(col(Person.role).in_(STAFF_ROLES))
+        .order_by(col(Person.email), col(Person.id))
     ):
         if person.team_id in entries:
-            entries[person.team_id].members.append(_who(person))  # type: ignore[index]
+            entries[person.team_id].members.append(_who(person))
     query = select(Person).where(
-        Person.role.in_(STAFF_ROLES),
-        Person.team_id.is_(None),
+        col(Person.role).in_(STAFF_ROLES),
+        col(Person.team_id).is_(None),
         sa.or_(teamless_promise, teamless_ticket),
     )
     unmapped_agents: list[tuple[str, str]] = []
-    for person in session.exec(query.order_by(Person.email, Person.id)):
+    for person in session.exec(query.order_by(Person.email, col(Person.id))):
         source = sources.get(person.source_id, "?")
         if not defaults.get(source):
             unmapped_agents.append((source, _who(person)))

@@ -8,11 +8,11 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.calendar import BusinessCalendar
 from tracker.config import Config, TeamConfig
-from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket
+from tracker.models import HelpdeskGroup, Person, Promise, Source, Team, Ticket, stored_id
 
 UTC_CALENDAR_KEY = "UTC"
 
@@ -77,14 +77,14 @@ def _wanted(teams: list[TeamConfig], by_name: dict[str, Team]) -> tuple[dict, di
     people: dict[str, int] = {}
     for team_config in teams:
         for email in team_config.members:
-            people.setdefault(email.strip().lower(), by_name[team_config.name].id)  # type: ignore[arg-type]
+            people.setdefault(email.strip().lower(), stored_id(by_name[team_config.name]))
     for team_config in teams:
         for email in team_config.leads:
-            people.setdefault(email.strip().lower(), by_name[team_config.name].id)  # type: ignore[arg-type]
+            people.setdefault(email.strip().lower(), stored_id(by_name[team_config.name]))
     groups: dict[str, int] = {}
     for team_config in teams:
         for name in team_config.groups:
-            groups.setdefault(name, by_name[team_config.name].id)  # type: ignore[arg-type]
+            groups.setdefault(name, stored_id(by_name[team_config.name]))
     return people, groups
 
 
@@ -102,7 +102,9 @@ def place_members(
     if not (people or groups):
         return
     names = [team.name for team in config.teams]
-    by_name = {t.name: t for t in session.exec(select(Team).where(Team.name.in_(names or [""])))}
+    by_name = {
+        t.name: t for t in session.exec(select(Team).where(col(Team.name).in_(names or [""])))
+    }
     if len(by_name) < len(set(names)):  # the teams are not written yet: all of it, then
         sync_teams(session, config)
         return
@@ -110,9 +112,12 @@ def place_members(
         session,
         config.teams,
         by_name,
-        people_scope=sa.and_(Person.source_id == source_id, Person.external_id.in_(people or [""])),
+        people_scope=sa.and_(
+            col(Person.source_id) == source_id, col(Person.external_id).in_(people or [""])
+        ),
         group_scope=sa.and_(
-            HelpdeskGroup.source_id == source_id, HelpdeskGroup.external_id.in_(groups or [""])
+            col(HelpdeskGroup.source_id) == source_id,
+            col(HelpdeskGroup.external_id).in_(groups or [""]),
         ),
     )
     if moved[0] or moved[1]:
@@ -137,7 +142,7 @@ def _assign_members(
         people_scope
         if people_scope is not None
         else sa.or_(
-            Person.team_id.is_not(None),
+            col(Person.team_id).is_not(None),
             sa.func.lower(Person.email).in_(sorted(wanted_people) or [""]),
         )
     )
@@ -146,22 +151,22 @@ def _assign_members(
         if person.team_id != team_id:
             person.team_id = team_id
             session.add(person)
-            moved_people.add(person.id)  # type: ignore[arg-type]
+            moved_people.add(stored_id(person))
     moved_groups: set[int] = set()
-    query = select(HelpdeskGroup).where(
+    group_query = select(HelpdeskGroup).where(
         group_scope
         if group_scope is not None
         else sa.or_(
-            HelpdeskGroup.team_id.is_not(None),
-            HelpdeskGroup.name.in_(sorted(wanted_groups) or [""]),
+            col(HelpdeskGroup.team_id).is_not(None),
+            col(HelpdeskGroup.name).in_(sorted(wanted_groups) or [""]),
         )
     )
-    for group in session.exec(query).all():
+    for group in session.exec(group_query).all():
         team_id = wanted_groups.get(group.name)
         if group.team_id != team_id:
             group.team_id = team_id
             session.add(group)
-            moved_groups.add(group.id)  # type: ignore[arg-type]
+            moved_groups.add(stored_id(group))
     return moved_people, moved_groups
 
 
@@ -211,14 +216,14 @@ def redecide_live_teams(
         return 0
     query = (
         select(Promise, Ticket, Source.name)
-        .join(Ticket, Ticket.id == Promise.ticket_id)
-        .join(Source, Source.id == Ticket.source_id)
+        .join(Ticket, col(Ticket.id) == col(Promise.ticket_id))
+        .join(Source, col(Source.id) == col(Ticket.source_id))
         .where(
-            Promise.state.in_(("open", "snoozed")),
+            col(Promise.state).in_(("open", "snoozed")),
             sa.or_(
-                Promise.owner_id.in_(owners or [-1]),
-                Ticket.group_id.in_(groups or [-1]),
-                Ticket.id.in_(tickets or [-1]),
+                col(Promise.owner_id).in_(owners or [-1]),
+                col(Ticket.group_id).in_(groups or [-1]),
+                col(Ticket.id).in_(tickets or [-1]),
             ),
         )
     )

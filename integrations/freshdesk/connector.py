@@ -22,7 +22,7 @@ from integrations.freshdesk.client import (
 from integrations.freshdesk.mapping import PayloadError
 from integrations.freshdesk.polling import PASSES, PollState, Window
 from integrations.freshdesk.writeback import FreshdeskWriteBack
-from integrations.http import AuthError, CallStats, HttpError, MalformedResponse
+from integrations.http import CallStats, HttpAuthError, HttpError, MalformedResponse
 from tracker.config import SourceConfig
 from tracker.ingest.records import Batch, MessageRecord, PersonRecord, RejectedRecord
 
@@ -118,7 +118,7 @@ class FreshdeskConnector(FreshdeskWriteBack):
                 continue
             try:
                 yield from self._pass(state, pass_name)
-            except AuthError as exc:
+            except HttpAuthError as exc:
                 if exc.status != 403:
                     raise
                 # Listing spam or deleted tickets may need more rights than the key's
@@ -147,7 +147,7 @@ class FreshdeskConnector(FreshdeskWriteBack):
         tickets (agents then appear as placeholders named by id)."""
         try:
             return self.client.agents() if what == "agents" else self.client.groups()
-        except AuthError as exc:
+        except HttpAuthError as exc:
             if exc.status != 403:
                 raise
             message = f"{self.name}: listing {what} is forbidden (403); synced without them"

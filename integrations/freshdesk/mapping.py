@@ -215,7 +215,9 @@ def agent_record(agent: dict[str, Any]) -> PersonRecord | None:
     aid = external_id(agent.get("id"))
     if aid is None:
         return None
-    contact = agent.get("contact") if isinstance(agent.get("contact"), dict) else {}
+    contact = agent.get("contact")
+    if not isinstance(contact, dict):
+        contact = {}
     name, email = contact.get("name"), contact.get("email")
     return PersonRecord(
         external_id=aid,

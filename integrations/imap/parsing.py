@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
+from typing import cast
 
 from integrations.imap.charsets import clean_surrogates, decode_bytes
 from integrations.imap.htmltext import html_to_text
@@ -61,7 +62,7 @@ def _header(msg: Message, name: str) -> str:
         value = msg.get(name)
     except Exception:  # a header policy.default cannot parse
         value = None
-        for key, raw in msg.raw_items():  # type: ignore[attr-defined]
+        for key, raw in msg.raw_items():
             if key.lower() == name.lower():
                 value = raw
                 break
@@ -75,7 +76,7 @@ def _raw_header(msg: Message, name: str) -> str:
     (and skipping policy.default's header objects is what keeps parsing fast)."""
     value = None
     name = name.lower()
-    for key, raw in msg.raw_items():  # type: ignore[attr-defined]
+    for key, raw in msg.raw_items():
         if key.lower() == name:
             value = raw
             break
@@ -131,7 +132,7 @@ def _part_text(part: Message) -> str:
         payload = part.get_payload(decode=True)
     except Exception:
         payload = None
-    if payload is None:
+    if not isinstance(payload, bytes):  # None: not decodable (bytes whenever it is)
         raw = part.get_payload()
         payload = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
     return decode_bytes(payload, part.get_content_charset())
@@ -154,8 +155,8 @@ def _best_part(msg: Message) -> tuple[Message | None, str]:
             if ctype == "message/rfc822" and part is not msg:
                 continue
             children = part.get_payload()
-            if isinstance(children, list):
-                stack[0:0] = children
+            if isinstance(children, list):  # a multipart's payload: its parts
+                stack[0:0] = cast(list[Message], children)
             continue
         if _is_attachment(part):
             continue
@@ -170,6 +171,11 @@ def _best_part(msg: Message) -> tuple[Message | None, str]:
     return None, ""
 
 
+def _param(part: Message, name: str) -> str:
+    """A Content-Type parameter as text (an RFC 2231 one comes as a tuple from compat32)."""
+    return email.utils.collapse_rfc2231_value(part.get_param(name) or "")
+
+
 def body_of(msg: Message) -> tuple[str, str]:
     """(the whole body as text, the reply's new words)."""
     part, kind = _best_part(msg)
@@ -178,8 +184,8 @@ def body_of(msg: Message) -> tuple[str, str]:
     content = _part_text(part)
     if kind == "html":
         return html_to_text(content, cut_quotes=False), reply_text(html_to_text(content))
-    if (part.get_param("format") or "").lower() == "flowed":
-        content = _unflow(content, (part.get_param("delsp") or "").lower() == "yes")
+    if _param(part, "format").lower() == "flowed":
+        content = _unflow(content, _param(part, "delsp").lower() == "yes")
     return content, reply_text(content)
 
 
@@ -243,7 +249,7 @@ def raw_hash(raw: bytes) -> str:
 def parse_message(raw: bytes) -> ParsedMail:
     """Parse one message; raises BrokenMessage when it has no usable sender."""
     try:
-        msg: EmailMessage = BytesParser(policy=policy.default).parsebytes(raw)  # type: ignore[assignment]
+        msg = BytesParser(_class=EmailMessage, policy=policy.default).parsebytes(raw)
     except Exception as exc:  # the parser is lenient; anything here is truly broken
         raise BrokenMessage(f"unparseable message: {type(exc).__name__}", "Unparseable") from exc
     senders = _addresses(msg, "From") or _addresses(msg, "Sender") or _addresses(msg, "Reply-To")

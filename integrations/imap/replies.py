@@ -36,6 +36,7 @@ def _plain(message: EmailMessage) -> str:
     try:
         return part.get_content()
     except (LookupError, ValueError):
+        # a non-multipart part's decoded payload is bytes; typeshed allows any payload
         return part.get_payload(decode=True).decode("utf-8", "replace")  # type: ignore[union-attr]
 
 

@@ -9,7 +9,7 @@ service, the demo) calls to choose the transports it passes to delivery.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tracker.outbox.transport import Notice, Transport, TransportError
 
@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 __all__ = ["Notice", "Transport", "TransportError", "transport_class", "transports_for"]
 
 
+class TransportClass(Protocol):
+    """A transport class: builds its transport from the configuration, or None when the
+    configuration does not enable that channel."""
+
+    def from_config(self, config: Config) -> Transport | None: ...
+
+
 _REGISTRY = {
     "email": "integrations.notify.email:EmailTransport",
     "slack": "integrations.notify.slack:SlackTransport",
@@ -26,7 +33,7 @@ _REGISTRY = {
 }
 
 
-def transport_class(kind: str) -> type:
+def transport_class(kind: str) -> TransportClass:
     """The transport class for a channel kind, imported only when used."""
     try:
         module_name, _, name = _REGISTRY[kind].partition(":")

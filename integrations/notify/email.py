@@ -59,7 +59,8 @@ class EmailTransport:
         message = MIMEMultipart("alternative")
         message["From"] = self.sender
         message["To"] = recipient
-        message["Subject"] = _header(_one_line(notice.subject))
+        # compat32 takes a Header for a non-ASCII value; typeshed types the MIME classes' values str
+        message["Subject"] = _header(_one_line(notice.subject))  # type: ignore[assignment]
         message["Date"] = formatdate(localtime=False)
         message["Message-ID"] = notice.headers.get("Message-ID") or make_msgid(
             domain=self.sender.rpartition("@")[2] or None
@@ -67,7 +68,7 @@ class EmailTransport:
         message["Auto-Submitted"] = "auto-generated"
         for key, value in notice.headers.items():
             if key != "Message-ID":  # a reply token's (tracker.corrections.replies)
-                message[key] = _header(_one_line(value))
+                message[key] = _header(_one_line(value))  # type: ignore[assignment]  # as Subject
         message.attach(MIMEText(notice.text, "plain", "utf-8"))
         message.attach(MIMEText(notice.html, "html", "utf-8"))
         return message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from integrations.http import HttpClient, HttpError
@@ -18,7 +19,7 @@ class SlackTransport:
     def __init__(self, webhook_url: str, *, sleep: Callable[[float], None] | None = None):
         parts = urlsplit(webhook_url)
         base = f"{parts.scheme}://{parts.netloc}"
-        kwargs = {"sleep": sleep} if sleep is not None else {}
+        kwargs: dict[str, Any] = {"sleep": sleep} if sleep is not None else {}
         # The webhook URL is the secret: keep it out of every error message.
         self.client = HttpClient(
             "slack", base, secrets=[webhook_url, parts.path], timeout=15, max_retries=1, **kwargs

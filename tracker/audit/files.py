@@ -257,14 +257,15 @@ class ZendeskExportConnector(_ExportConnector):
                 if child.get("event_type") == "Change" and "assignee_id" in child:
                     assignees |= {mapping._id(child.get("assignee_id"))}
                     assignees |= {mapping._id(child.get("previous_value"))}
-        for person in assignees - {None}:
-            self.roles.setdefault(person, "agent")  # type: ignore[arg-type]
+        for person in assignees:
+            if person is not None:
+                self.roles.setdefault(person, "agent")
         if replay:
             return
-        record = mapping.ticket_record(item, self._link_base(item))
-        if not record.url or not record.url.startswith("http"):
-            record = _with_url(record, None)
-        batch.tickets.append(record)
+        ticket = mapping.ticket_record(item, self._link_base(item))
+        if not ticket.url or not ticket.url.startswith("http"):
+            ticket = _with_url(ticket, None)
+        batch.tickets.append(ticket)
         for event in events:
             found = mapping.event_records(event, self.roles, None)
             batch.messages += found.messages
@@ -341,11 +342,11 @@ class FreshdeskExportConnector(_ExportConnector):
             return
         if "id" not in item or replay:
             return
-        record = mapping.ticket_record(item, self.link_base or "")
+        ticket = mapping.ticket_record(item, self.link_base or "")
         if not self.link_base:
-            record = _with_url(record, None)
-        batch.tickets.append(record)
-        tid = record.external_id
+            ticket = _with_url(ticket, None)
+        batch.tickets.append(ticket)
+        tid = ticket.external_id
         if (requester := mapping.requester_record(item)) is not None:
             batch.people.append(requester)
         if (description := mapping.description_record(item)) is not None:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.audit.period import Period
 from tracker.audit.report import NO_TEAM, AuditPromise
@@ -30,7 +30,7 @@ def _handed_off(now: datetime) -> sa.ColumnElement[bool]:
             a.ticket_id == Promise.ticket_id,
             a.changed_at > Promise.made_at,
             a.changed_at <= sa.func.coalesce(Promise.kept_at, now),
-            a.to_assignee_id.is_not(None),
+            col(a.to_assignee_id).is_not(None),
             a.to_assignee_id != sa.func.coalesce(Promise.maker_id, -1),
         )
         .exists()
@@ -44,38 +44,38 @@ def period_promises(session: Session, period: Period) -> Iterator[AuditPromise]:
     maker_team = aliased(Team)
     group_team = aliased(Team)
     query = (
-        select(
-            Promise.id,
-            Ticket.external_id,
-            Ticket.url,
-            Promise.quote,
-            Promise.kind,
-            Promise.made_at,
-            Promise.due_at,
-            Promise.state,
-            Promise.kept_at,
-            maker.name,
-            maker.email,
-            maker.external_id,
-            owner.name,
-            owner.email,
-            owner.external_id,
-            maker_team.name,
-            group_team.name,
+        sa.select(
+            col(Promise.id),
+            col(Ticket.external_id),
+            col(Ticket.url),
+            col(Promise.quote),
+            col(Promise.kind),
+            col(Promise.made_at),
+            col(Promise.due_at),
+            col(Promise.state),
+            col(Promise.kept_at),
+            col(maker.name),
+            col(maker.email),
+            col(maker.external_id),
+            col(owner.name),
+            col(owner.email),
+            col(owner.external_id),
+            col(maker_team.name),
+            col(group_team.name),
             _handed_off(period.now),
-            Ticket.updated_at,
+            col(Ticket.updated_at),
         )
-        .join(Ticket, Ticket.id == Promise.ticket_id)
-        .outerjoin(maker, maker.id == Promise.maker_id)
-        .outerjoin(owner, owner.id == Promise.owner_id)
-        .outerjoin(maker_team, maker_team.id == maker.team_id)
-        .outerjoin(HelpdeskGroup, HelpdeskGroup.id == Ticket.group_id)
-        .outerjoin(group_team, group_team.id == HelpdeskGroup.team_id)
-        .where(Promise.made_at >= period.start, Promise.made_at < period.end)
-        .order_by(Promise.id)
+        .join(Ticket, col(Ticket.id) == col(Promise.ticket_id))
+        .outerjoin(maker, col(maker.id) == col(Promise.maker_id))
+        .outerjoin(owner, col(owner.id) == col(Promise.owner_id))
+        .outerjoin(maker_team, col(maker_team.id) == col(maker.team_id))
+        .outerjoin(HelpdeskGroup, col(HelpdeskGroup.id) == col(Ticket.group_id))
+        .outerjoin(group_team, col(group_team.id) == col(HelpdeskGroup.team_id))
+        .where(col(Promise.made_at) >= period.start, col(Promise.made_at) < period.end)
+        .order_by(col(Promise.id))
         .execution_options(yield_per=STREAM_ROWS)
     )
-    for row in session.exec(query):
+    for row in session.execute(query):
         (pid, ticket, url, quote, kind, made, due, state, kept, mn, me, mx, on, oe, ox,
          mteam, gteam, handed, updated) = row  # fmt: skip
         yield AuditPromise(
@@ -98,9 +98,9 @@ def period_promises(session: Session, period: Period) -> Iterator[AuditPromise]:
 
 def period_volume(session: Session, period: Period) -> tuple[int, int]:
     """(tickets with a message in the period, messages sent in the period)."""
-    in_period = sa.and_(Message.sent_at >= period.start, Message.sent_at < period.end)
-    messages = session.exec(select(sa.func.count(Message.id)).where(in_period)).one()
+    in_period = sa.and_(col(Message.sent_at) >= period.start, col(Message.sent_at) < period.end)
+    messages = session.exec(select(sa.func.count(col(Message.id))).where(in_period)).one()
     tickets = session.exec(
-        select(sa.func.count(sa.distinct(Message.ticket_id))).where(in_period)
+        select(sa.func.count(sa.distinct(col(Message.ticket_id)))).where(in_period)
     ).one()
     return int(tickets or 0), int(messages or 0)

@@ -7,7 +7,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.audit.period import Period
 from tracker.models import Message, Promise, Ticket
@@ -33,17 +33,18 @@ def sample_findings(session: Session, period: Period, size: int, seed: int = 0) 
         session.exec(
             select(Promise.id)
             .where(Promise.made_at >= period.start, Promise.made_at < period.end)
-            .order_by(Promise.id)
+            .order_by(col(Promise.id))
         )
     )
-    chosen = sorted(random.Random(seed).sample(ids, min(size, len(ids))))
+    # SQLModel types a primary key `int | None` (None before a flush); selected, never None
+    chosen = sorted(random.Random(seed).sample(ids, min(size, len(ids))))  # type: ignore[type-var]
     found: list[Finding] = []
     query = (
         select(Promise, Message.text, Ticket.external_id, Ticket.url)
-        .join(Message, Message.id == Promise.message_id)
-        .join(Ticket, Ticket.id == Promise.ticket_id)
-        .where(Promise.id.in_(chosen))
-        .order_by(Promise.id)
+        .join(Message, col(Message.id) == col(Promise.message_id))
+        .join(Ticket, col(Ticket.id) == col(Promise.ticket_id))
+        .where(col(Promise.id).in_(chosen))
+        .order_by(col(Promise.id))
     )
     for number, (promise, text, ticket, url) in enumerate(session.exec(query), 1):
         before = text[max(0, promise.start - CONTEXT) : promise.start]

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import click
+from sqlmodel import col
 
 from tracker.cli.common import EXIT_USAGE, fail, get_config, get_engine
 from tracker.cli.sweep import parse_when
@@ -140,7 +141,7 @@ def is_known_person(session: Any, config: Config, email: str) -> bool:
     query = (
         sa.select(sa.func.count())
         .select_from(Person)
-        .where(sa.func.lower(Person.email) == email, Person.role.in_(("agent", "admin")))
+        .where(sa.func.lower(Person.email) == email, col(Person.role).in_(("agent", "admin")))
     )
     return bool(session.scalar(query))
 
@@ -162,7 +163,7 @@ def record_os_user(session: Any, promise_id: int, now: datetime) -> None:
     query = (
         select(PromiseEvent)
         .where(PromiseEvent.promise_id == promise_id, PromiseEvent.at == now)
-        .order_by(PromiseEvent.id.desc())  # type: ignore[union-attr]
+        .order_by(col(PromiseEvent.id).desc())
     )
     event = session.exec(query).first()
     if event is not None:

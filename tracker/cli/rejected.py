@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import click
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.cli.common import get_engine
 from tracker.models import Rejected, Source
@@ -28,8 +28,8 @@ def rejected_command(ctx: click.Context, only: str | None, as_json: bool) -> Non
     with Session(engine) as session:
         query = (
             select(Source.name, Rejected)
-            .join(Source, Source.id == Rejected.source_id)
-            .order_by(Source.name, Rejected.last_seen_at, Rejected.id)
+            .join(Source, col(Source.id) == col(Rejected.source_id))
+            .order_by(Source.name, col(Rejected.last_seen_at), col(Rejected.id))
         )
         if only is not None:
             query = query.where(Source.name == only)

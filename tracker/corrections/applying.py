@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.access import STAFF_ROLES, lead_team_ids
 from tracker.config import Config
 from tracker.corrections.commands import Command
 from tracker.corrections.examples import record_correction
-from tracker.models import Message, Person, Promise, Ticket
+from tracker.models import Message, Person, Promise, Ticket, stored_id
 from tracker.promises import actions
 from tracker.promises.history import history_event
 from tracker.promises.lifecycle import LIVE_STATES, current_owner, live_state
@@ -43,7 +43,7 @@ def is_staff(session: Session, config: Config, email: str) -> bool:
     if email in {a.lower() for a in config.web.admins} or lead_team_ids(session, email):
         return True
     query = select(Person.id).where(
-        sa.func.lower(Person.email) == email, Person.role.in_(STAFF_ROLES)
+        sa.func.lower(Person.email) == email, col(Person.role).in_(STAFF_ROLES)
     )
     return session.exec(query).first() is not None
 
@@ -51,7 +51,9 @@ def is_staff(session: Session, config: Config, email: str) -> bool:
 def open_promises(session: Session, ticket_id: int, now: datetime) -> list[Promise]:
     """The ticket's open or snoozed promises, oldest first (what `#done 2` counts)."""
     query = (
-        select(Promise).where(Promise.ticket_id == ticket_id).order_by(Promise.made_at, Promise.id)
+        select(Promise)
+        .where(Promise.ticket_id == ticket_id)
+        .order_by(col(Promise.made_at), col(Promise.id))
     )
     return [
         p for p in session.exec(query) if live_state(p.state, p.snoozed_until, now) in LIVE_STATES
@@ -87,15 +89,15 @@ def act_on_promise(
         )
     try:
         if command.verb == "done":
-            actions.mark_done(session, promise.id, actor, now)
+            actions.mark_done(session, stored_id(promise), actor, now)
         elif command.verb == "notpromise":
-            actions.dismiss(session, promise.id, actor, f"not a promise ({channel})", now,
+            actions.dismiss(session, stored_id(promise), actor, f"not a promise ({channel})", now,
                             channel=channel)  # fmt: skip
         elif command.verb == "snooze":
             until = _snooze_until(session, config, command, promise, now)
             if isinstance(until, Outcome):
                 return until
-            actions.snooze(session, promise.id, actor, until, now)
+            actions.snooze(session, stored_id(promise), actor, until, now)
         else:
             return Outcome(False, f"#{command.verb} does not act on an existing promise")
     except actions.ActionError as exc:
@@ -142,7 +144,7 @@ def act_on_ticket(
             return Outcome(False, "#promise needs the note it was written in")
         return add_promise(session, config, command, ticket, message, actor=actor,
                            channel=channel, default_team=default_team, now=now)  # fmt: skip
-    live = open_promises(session, ticket.id, now)
+    live = open_promises(session, stored_id(ticket), now)
     if len(live) < command.index:
         which = "an open promise" if command.index == 1 else f"an open promise #{command.index}"
         return Outcome(False, f"ticket {ticket.external_id} has no {which} ({len(live)} open)")
@@ -184,8 +186,8 @@ def add_promise(
         due_text = due.text if due else None
     start = max(message.text.find(words), 0)
     promise = Promise(
-        message_id=message.id,
-        ticket_id=ticket.id,
+        message_id=stored_id(message),
+        ticket_id=stored_id(ticket),
         start=start,
         end=start + len(words),
         quote=words,
@@ -203,7 +205,7 @@ def add_promise(
     session.add(promise)
     session.flush()
     detail = {"due_text": promise.due_text, "due_is_default": is_default, "channel": channel}
-    session.add(history_event(promise.id, "made", message.sent_at, actor, detail))
+    session.add(history_event(stored_id(promise), "made", message.sent_at, actor, detail))
     record_correction(session, promise, "added", actor=actor, channel=channel, now=now)
     due_words = f", due {due_at:%Y-%m-%d %H:%M} UTC" if not is_default else ""
     return Outcome(True, f"promise {promise.id} added ({kind}{due_words})", promise.id)

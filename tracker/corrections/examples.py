@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from tracker.kinds import PromiseKind
 from tracker.models import Correction, Message, Person, Promise, Ticket
 from tracker.teams import CalendarResolver
 
@@ -35,7 +36,7 @@ def record_correction(
     actor: str,
     channel: str,
     now: datetime,
-    previous_kind: str | None = None,
+    previous_kind: PromiseKind | None = None,
     previous_due_at: datetime | None = None,
 ) -> Correction:
     """One labelled example: a dismissal says "this text is not a promise"; an added
@@ -72,5 +73,5 @@ def recent_corrections(
     """The corrections of the last 30 days, newest first (of these teams, when given)."""
     query = select(Correction).where(Correction.at >= now - SHOWN_FOR, Correction.at <= now)
     if team_ids is not None:
-        query = query.where(Correction.team_id.in_(team_ids))
-    return list(session.exec(query.order_by(Correction.at.desc(), Correction.id.desc())))
+        query = query.where(col(Correction.team_id).in_(team_ids))
+    return list(session.exec(query.order_by(col(Correction.at).desc(), col(Correction.id).desc())))

@@ -23,9 +23,9 @@ from sqlmodel import Session
 from tracker.config import Config
 from tracker.corrections.applying import Outcome, act_on_ticket, open_promises
 from tracker.corrections.commands import CommandError, parse_note, tag_commands
-from tracker.ingest.lookups import existing
+from tracker.ingest.lookups import M, existing
 from tracker.ingest.records import Batch, MessageRecord
-from tracker.models import Message, Person, Source, Ticket
+from tracker.models import Message, Person, Source, Ticket, stored_id
 from tracker.outbox.notices import NOTE_MARK
 from tracker.sources import TicketWriter
 
@@ -53,7 +53,7 @@ def new_commands(session: Session, source: Source, batch: Batch) -> list[Message
     notes = [m for m in batch.messages if _is_command_note(m)]
     if not notes:
         return []
-    known = existing(session, Message, source.id, [m.external_id for m in notes])
+    known = existing(session, Message, stored_id(source), [m.external_id for m in notes])
     return [m for m in notes if m.external_id not in known]
 
 
@@ -98,7 +98,7 @@ def run_commands(
             if ticket is None:
                 continue
             reply(ticket.external_id).remove_tags.append(tag)
-            if not open_promises(session, ticket.id, now):
+            if not open_promises(session, stored_id(ticket), now):
                 continue  # acted on already (the tag's removal had not gone through)
             assignee = session.get(Person, ticket.assignee_id) if ticket.assignee_id else None
             actor = (assignee.email or "") if assignee else ""
@@ -112,8 +112,8 @@ def run_commands(
     return [w for w in out.values() if w.notes or w.remove_tags]
 
 
-def _stored(session: Session, model: type, source: Source, external_id: str):  # type: ignore[no-untyped-def]
-    return existing(session, model, source.id, [external_id]).get(external_id)
+def _stored(session: Session, model: type[M], source: Source, external_id: str) -> M | None:
+    return existing(session, model, stored_id(source), [external_id]).get(external_id)
 
 
 def _ignored(text: str, why: str) -> str:

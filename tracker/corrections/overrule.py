@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from tracker.models import Correction, Promise
+from tracker.models import Correction, Promise, stored_id
 from tracker.promises import actions
 from tracker.promises.history import history_event
 
@@ -33,7 +33,7 @@ def overrule(session: Session, correction_id: int, actor: str, now: datetime) ->
         promise.next_action_at = now  # the sweep recomputes it and resumes the ladder
     elif row.action == "added":
         try:
-            actions.dismiss(session, promise.id, actor, "overruled an added promise", now,
+            actions.dismiss(session, stored_id(promise), actor, "overruled an added promise", now,
                             channel="web")  # fmt: skip
         except actions.ActionError as exc:
             raise OverruleError(str(exc)) from None
@@ -44,7 +44,7 @@ def overrule(session: Session, correction_id: int, actor: str, now: datetime) ->
     promise.acted_by, promise.updated_at = actor, now
     session.add(promise)
     detail = {"correction": row.id, "action": row.action}
-    session.add(history_event(promise.id, "overruled", now, actor, detail))
+    session.add(history_event(stored_id(promise), "overruled", now, actor, detail))
     row.overruled_at, row.overruled_by = now, actor
     session.add(row)
     session.flush()

@@ -125,6 +125,7 @@ def sync_replies(engine: Engine, config: Config, source: SourceConfig, *, now: d
     box = mailbox or Mailbox(source.name, settings_from(source), sleep=time.sleep)
     acted, error = 0, None
     try:
+        # `mailbox` is typed object to keep the core free of integrations/ imports
         for replies, new_cursor in new_replies(box, cursor):  # type: ignore[arg-type]
             with session_scope(engine) as session:
                 for reply in replies:
@@ -132,7 +133,7 @@ def sync_replies(engine: Engine, config: Config, source: SourceConfig, *, now: d
                     acted += outcome.ok
                     extra = {"source": source.name, "uid": reply.uid, "ok": outcome.ok}
                     log.info("notice reply: %s", outcome.message, extra=extra)
-                row = session.get(Source, source_id)
+                row = session.get_one(Source, source_id)
                 row.cursor = json.dumps(new_cursor, sort_keys=True)
                 session.add(row)
     except Exception as exc:  # the mailbox failed: keep the last stored cursor

@@ -23,7 +23,7 @@ class _Keeper(Mailbox):
     """Saves to the Maildir and remembers each envelope's recipients."""
 
     def __init__(self, mail_dir: Path):
-        super().__init__(str(mail_dir))
+        super().__init__(mail_dir)
         self.envelopes: list[tuple[list[str], Message]] = []
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:

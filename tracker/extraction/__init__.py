@@ -28,6 +28,7 @@ from tracker.extraction.features import candidate_features
 from tracker.extraction.guards import rejection
 from tracker.extraction.sentences import sentence_spans
 from tracker.extraction.trace import Decision, Trace
+from tracker.kinds import PromiseKind
 
 __all__ = ["FoundPromise", "Trace", "clean_html", "extract", "quoted_history_start"]
 
@@ -86,7 +87,7 @@ class FoundPromise:
     start: int
     end: int
     quote: str
-    kind: str  # one of tracker.kinds.PROMISE_KINDS
+    kind: PromiseKind
     due: datetime  # aware, UTC
     due_is_default: bool
     due_text: str | None  # the words that set the due, None when default

@@ -18,6 +18,7 @@ from functools import lru_cache
 from tracker.extraction import lexicon as lx
 from tracker.extraction.lemmas import lemma, word_kind
 from tracker.extraction.vocab import en
+from tracker.kinds import PromiseKind
 
 _SENT_THING = re.compile(
     r"\b(?:credit|refund|invoice|label|voucher|statement|quote|copy|document|report|link|code|"
@@ -73,7 +74,7 @@ MAX_SUBJECTS = 16
 class Commitment:
     start: int  # offset of the committing subject in the sentence
     end: int  # offset where its verb phrase begins
-    kind: str
+    kind: PromiseKind
     needs_due: bool = False  # a present progressive counts only with a stated time
     follows: bool = False  # counts only after another commitment in the same sentence
     rule: str = ""  # the id of the grammar rule that proposed it (RULES)
@@ -112,7 +113,7 @@ RULES: dict[str, str] = {
 
 
 @lru_cache(maxsize=1024)  # every subject of a sentence reads the same conjuncts
-def classify(phrase: str) -> str | None:
+def classify(phrase: str) -> PromiseKind | None:
     """The kind of a verb phrase ("call you back tomorrow" -> "callback"), or None."""
     phrase = phrase.lstrip()
     if not phrase[:1].isalpha():
@@ -124,9 +125,9 @@ def classify(phrase: str) -> str | None:
             kind = word_kind(word)
             if kind and word.lower() not in ("check", "review"):
                 return kind
-    for kind, rule in lx.KIND_RULES:
+    for rule_kind, rule in lx.KIND_RULES:
         if rule.match(phrase):
-            return kind
+            return rule_kind
     visit = _visit(phrase)
     if visit:
         return visit
@@ -169,7 +170,7 @@ def classify(phrase: str) -> str | None:
     return None
 
 
-def _visit(phrase: str) -> str | None:
+def _visit(phrase: str) -> PromiseKind | None:
     """ "be round Friday to fit it" -> the kind of the purpose; "come on Monday" -> fix."""
     visit = lx.VISIT.match(phrase)
     if not visit:
@@ -196,7 +197,7 @@ def commitments(
     """
     found: list[Commitment] = []
 
-    def verb_phrase(match: re.Match[str], rule: str, pos: int | None = None) -> str | None:
+    def verb_phrase(match: re.Match[str], rule: str, pos: int | None = None) -> PromiseKind | None:
         kind, check = _verb_phrase(sentence, match.end() if pos is None else pos)
         if kind is None and dropped is not None:
             dropped.append(Dropped(match.start(), match.end(), rule, check))
@@ -285,8 +286,8 @@ def commitments(
         kinds = [word_kind(w) for w in _WORD.findall(sentence, m.start("verb"), m.end())]
         known = [k for k in kinds if k] or (["fix"] if m["verb"].lower().startswith("set") else [])
         kind = min(known, key=lx.KIND_PRIORITY.index) if known else None
-        ours = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
-        if not ours and kind not in ("fix", "send"):
+        by_us = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
+        if not by_us and kind not in ("fix", "send"):
             kind = "escalate"
         if kind:
             found.append(Commitment(m.start(), m.end(), kind, rule="passive-by-us"))
@@ -355,7 +356,7 @@ def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterat
         yield match
 
 
-def _verb_phrase(sentence: str, pos: int) -> tuple[str | None, str]:
+def _verb_phrase(sentence: str, pos: int) -> tuple[PromiseKind | None, str]:
     """The kind of the verb phrase at `pos`, or None and why not."""
     adverbs = lx.ADVERBS.match(sentence, pos)
     for at in (pos, adverbs.end() if adverbs else pos):
@@ -401,7 +402,7 @@ def conditional_conjunct(sentence: str, start: int, end: int) -> int | None:
     return cut
 
 
-def _with_conjuncts(sentence: str, start: int, kind: str | None) -> str | None:
+def _with_conjuncts(sentence: str, start: int, kind: PromiseKind | None) -> PromiseKind | None:
     """ "I'll check with despatch and call you back": coordinated actions share the
     subject; the sentence's kind is the most customer-facing of them (a conditional
     one, "… and book a technician if it's only your unit", does not count)."""

@@ -337,6 +337,7 @@ def _clock(m: re.Match[str]) -> time | None:
 def _explicit_date(m: re.Match[str], kind: str, sent_day: date) -> date | None:
     if kind == "nth":
         return _next_day_of_month(sent_day, int(m["nth_day"]))
+    year: int | None
     if kind == "date_iso":
         year, month, day = int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"])
     elif kind == "date_dm":

@@ -12,11 +12,12 @@ import re
 from functools import lru_cache
 
 from tracker.extraction.vocab import en
+from tracker.kinds import PromiseKind
 
 _VOWELS = frozenset("aeiou")
 
 # (stem, form) -> kind, from the data.
-_KINDS: dict[tuple[str, str], str] = {
+_KINDS: dict[tuple[str, str], PromiseKind] = {
     (stem, form): kind for stem, kind, forms in en.VERB_KINDS for form in forms.split()
 }
 # Every stem the grammar names: a word is only reduced to one of these.
@@ -56,7 +57,7 @@ def _undoubled(stem: str) -> str:
     return stem
 
 
-def word_kind(word: str) -> str | None:
+def word_kind(word: str) -> PromiseKind | None:
     """The kind of one action word by its stem and form ("corrected" -> "fix"), or None."""
     return _KINDS.get(lemma(word))
 

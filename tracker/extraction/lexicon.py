@@ -12,7 +12,7 @@ import re
 from tracker.extraction import cues
 from tracker.extraction.lemmas import inflections
 from tracker.extraction.vocab import en
-from tracker.kinds import PROMISE_KINDS
+from tracker.kinds import PROMISE_KINDS, PromiseKind
 
 FLAGS = re.IGNORECASE
 
@@ -250,7 +250,7 @@ _ESCALATE_STEMS = _any(
     ),
     *_words("send sent put"),
 )
-_RULES = (
+_RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("callback", rf"(?:give|get)\s+{_YOU}\s+(?:a\s+)?(?:quick\s+)?{_CALL}\b"),
     ("callback", rf"(?:call|ring|phone|telephone|buzz|bell)(?:ing)?\s+(?:{_YOU}\b|back\b)"),
     (
@@ -410,7 +410,7 @@ VISIT_TIME = re.compile(
     + r"\w*)",
     FLAGS,
 )
-KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+KIND_RULES: tuple[tuple[PromiseKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES
 )
 

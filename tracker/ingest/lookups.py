@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -10,12 +11,15 @@ from sqlmodel import Session, SQLModel, select
 
 from tracker.ingest.records import Batch
 
+M = TypeVar("M", bound=SQLModel)
+
 
 def existing(
-    session: Session, model: type[SQLModel], source_id: int, external_ids: Iterable[str]
-) -> dict[str, SQLModel]:
+    session: Session, model: type[M], source_id: int, external_ids: Iterable[str]
+) -> dict[str, M]:
     ids = sorted(set(external_ids))
-    found: dict[str, SQLModel] = {}
+    found: dict[str, M] = {}
+    # Every model asked about has source_id and external_id; SQLModel has no type for that.
     column = model.external_id  # type: ignore[attr-defined]
     # PostgreSQL: join the ids as one array parameter (`unnest`), so each is an index probe
     # on (source_id, external_id). An IN list of hundreds of parameters costs the driver a

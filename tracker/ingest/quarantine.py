@@ -16,7 +16,7 @@ from datetime import datetime
 
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.db import session_scope
 from tracker.errors import error_class
@@ -41,17 +41,17 @@ Ingest = Callable[[Session, Source, Batch], IngestResult]
 def units(batch: Batch) -> Iterator[tuple[str, str, Batch]]:
     """One small batch per record, in the order ingest needs them (people and groups
     before the tickets that name them, tickets before their messages)."""
-    for record in batch.people:
-        yield "person", record.external_id, Batch(cursor=None, people=[record])
-    for record in batch.groups:
-        yield "group", record.external_id, Batch(cursor=None, groups=[record])
-    for record in batch.tickets:
+    for person in batch.people:
+        yield "person", person.external_id, Batch(cursor=None, people=[person])
+    for group in batch.groups:
+        yield "group", group.external_id, Batch(cursor=None, groups=[group])
+    for ticket in batch.tickets:
         # the ticket's people come along: a ticket names its requester
-        yield "ticket", record.external_id, Batch(cursor=None, tickets=[record])
-    for record in batch.assignments:
-        yield "assignment", record.external_id, Batch(cursor=None, assignments=[record])
-    for record in batch.messages:
-        yield "message", record.external_id, Batch(cursor=None, messages=[record])
+        yield "ticket", ticket.external_id, Batch(cursor=None, tickets=[ticket])
+    for handoff in batch.assignments:
+        yield "assignment", handoff.external_id, Batch(cursor=None, assignments=[handoff])
+    for message in batch.messages:
+        yield "message", message.external_id, Batch(cursor=None, messages=[message])
 
 
 def store_page(
@@ -66,7 +66,7 @@ def store_page(
     """Store one page and its cursor; return what was stored and what was set aside."""
     try:
         with session_scope(engine) as session:
-            row = session.get(Source, source_id)
+            row = session.get_one(Source, source_id)
             result = apply(session, row, batch)
             _settle(session, source_id, batch, batch.rejected, now)
         _log(source_name, batch.rejected)
@@ -93,7 +93,7 @@ def _one_by_one(
     total = IngestResult()
     rejected = list(batch.rejected)
     with session_scope(engine) as session:
-        row = session.get(Source, source_id)
+        row = session.get_one(Source, source_id)
         for kind, external_id, unit in units(batch):
             savepoint = session.begin_nested()
             try:
@@ -131,12 +131,13 @@ def _settle(
     known: dict[tuple[str, str], Rejected] = {}
     for start in range(0, len(ids), 500):
         query = select(Rejected).where(
-            Rejected.source_id == source_id, Rejected.external_id.in_(ids[start : start + 500])
+            col(Rejected.source_id) == source_id,
+            col(Rejected.external_id).in_(ids[start : start + 500]),
         )
         known.update({(r.kind, r.external_id): r for r in session.exec(query)})
-    for key, row in known.items():
+    for key, settled in known.items():
         if key in stored:
-            session.delete(row)
+            session.delete(settled)
     for key, record in refused.items():
         row = known.get(key)
         if row is None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from tracker.db import session_scope
 from tracker.errors import error_class
@@ -47,7 +47,7 @@ def due(engine: Engine, source_id: int, now: datetime, limit: int = LIMIT) -> li
         query = (
             select(Rejected)
             .where(Rejected.source_id == source_id, Rejected.last_seen_at <= now - EVERY)
-            .order_by(Rejected.first_seen_at, Rejected.id)
+            .order_by(col(Rejected.first_seen_at), col(Rejected.id))
             .limit(limit)
         )
         rows = list(session.exec(query))

@@ -46,6 +46,7 @@ _ADDRESS = re.compile(r"[^\s@<>()\[\],;:\"\\]+@[^\s@<>()\[\],;:\"\\]+")
 
 @functools.cache
 def _size(model: type, column: str) -> int:
+    # SQLModel does not declare `__table__` on table classes (it is there at run time)
     return model.__table__.c[column].type.length  # type: ignore[attr-defined]
 
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from tracker.durations import Duration
 from tracker.extraction.decision import DecisionModel
+from tracker.ingest.lookups import M, groups_named, people_named
 from tracker.ingest.lookups import existing as _existing
-from tracker.ingest.lookups import groups_named, people_named
 from tracker.ingest.records import Batch, MessageRecord
 from tracker.models import (
     Assignment,
@@ -27,8 +27,10 @@ from tracker.models import (
     Person,
     Promise,
     Source,
+    Stored,
     Team,
     Ticket,
+    stored_id,
 )
 from tracker.promises.history import history_event
 from tracker.promises.lifecycle import current_owner
@@ -88,16 +90,18 @@ class _Ingest:
         self.open_on: dict[int, int] = {}  # ticket id -> open promises, as counted here
         self.held = RowCache()  # rows loaded for the resolver, held for the batch
 
-    def _lookup(self, model: type[SQLModel], external_id: str) -> SQLModel | None:
+    def _lookup(self, model: type[M], external_id: str) -> M | None:
         if external_id in self.absent[model]:
             return None
-        return _existing(self.session, model, self.source.id, [external_id]).get(external_id)
+        return _existing(self.session, model, stored_id(self.source), [external_id]).get(
+            external_id
+        )
 
     def _load(self, model: type[SQLModel], cache: dict, external_ids: Iterable[str | None]) -> None:
         """Load the stored rows among these external ids in a few queries; remember the
         rest as absent so their placeholders are made without asking again."""
         wanted = {e for e in external_ids if e and e not in cache}
-        found = _existing(self.session, model, self.source.id, wanted)
+        found = _existing(self.session, model, stored_id(self.source), wanted)
         cache.update(found)
         self.absent[model].update(wanted - found.keys())
 
@@ -120,8 +124,8 @@ class _Ingest:
     def ticket(self, external_id: str) -> Ticket:
         return self._row(Ticket, self.tickets, external_id)
 
-    def _ids(self, rows: Iterable[SQLModel | None]) -> None:
-        if any(row is not None and row.id is None for row in rows):  # type: ignore[attr-defined]
+    def _ids(self, rows: Iterable[Stored | None]) -> None:
+        if any(row is not None and row.id is None for row in rows):
             self.session.flush()
 
     # -- the steps, in dependency order
@@ -135,72 +139,74 @@ class _Ingest:
         self._load(Person, self.people, people_named(batch))
         for record in batch.people:
             person = self.people.get(record.external_id) or Person(
-                source_id=self.source.id, external_id=record.external_id
+                source_id=stored_id(self.source), external_id=record.external_id
             )
             person.role = record.role
             person.name = record.name or person.name
-            person.email = (record.email or person.email or None) and (
-                record.email or person.email
-            ).lower()
+            email = record.email or person.email
+            person.email = email.lower() if email else None
             person.time_zone = record.time_zone or person.time_zone
             self.session.add(person)
             self.people[record.external_id] = person
         self._load(HelpdeskGroup, self.groups, groups_named(batch))
-        for record in batch.groups:
-            group = self.groups.get(record.external_id) or HelpdeskGroup(
-                source_id=self.source.id, external_id=record.external_id
+        for group_record in batch.groups:
+            group = self.groups.get(group_record.external_id) or HelpdeskGroup(
+                source_id=stored_id(self.source), external_id=group_record.external_id
             )
-            group.name = record.name
-            group.lead_external_id = record.lead_external_id
+            group.name = group_record.name
+            group.lead_external_id = group_record.lead_external_id
             self.session.add(group)
-            self.groups[record.external_id] = group
+            self.groups[group_record.external_id] = group
 
         ticket_ids = [t.external_id for t in batch.tickets]
         ticket_ids += [m.ticket_external_id for m in batch.messages]
         ticket_ids += [a.ticket_external_id for a in batch.assignments]
         self._load(Ticket, self.tickets, ticket_ids)
         seen_handoffs = _existing(
-            self.session, Assignment, self.source.id, [a.external_id for a in batch.assignments]
+            self.session,
+            Assignment,
+            stored_id(self.source),
+            [a.external_id for a in batch.assignments],
         )
         known = _existing(
-            self.session, Message, self.source.id, [m.external_id for m in batch.messages]
+            self.session, Message, stored_id(self.source), [m.external_id for m in batch.messages]
         )
         self._placeholders(batch, seen_handoffs, known)
         self.session.flush()
 
-        for record in batch.tickets:
-            ticket = self.ticket(record.external_id)
+        for ticket_record in batch.tickets:
+            ticket = self.ticket(ticket_record.external_id)
             seen_before = ticket.id is not None  # a flush below gives new tickets an id too
-            requester = self.person(record.requester_external_id)
-            assignee = self.person(record.assignee_external_id, role="agent")
-            group = self.group(record.group_external_id)
-            self._ids([requester, assignee, group])
+            requester = self.person(ticket_record.requester_external_id)
+            assignee = self.person(ticket_record.assignee_external_id, role="agent")
+            ticket_group = self.group(ticket_record.group_external_id)
+            self._ids([requester, assignee, ticket_group])
             new_assignee = assignee.id if assignee else None
-            new_group = group.id if group else None
+            new_group = ticket_group.id if ticket_group else None
             if seen_before and ticket.group_id != new_group:
-                self.regrouped.add(ticket.id)  # type: ignore[arg-type]
+                self.regrouped.add(stored_id(ticket))
             if (
                 derive_handoffs
                 and seen_before
                 and (ticket.assignee_id, ticket.group_id) != (new_assignee, new_group)
             ):
-                self._handoff(ticket, new_assignee, new_group, record.updated_at)
-            ticket.subject = record.subject or ticket.subject
-            ticket.status = record.status
+                self._handoff(ticket, new_assignee, new_group, ticket_record.updated_at)
+            ticket.subject = ticket_record.subject or ticket.subject
+            ticket.status = ticket_record.status
             ticket.requester_id = requester.id if requester else ticket.requester_id
             ticket.assignee_id = new_assignee
             ticket.group_id = new_group
-            ticket.url = record.url or ticket.url
-            ticket.created_at = record.created_at or ticket.created_at
-            ticket.updated_at = record.updated_at or ticket.updated_at
+            ticket.url = ticket_record.url or ticket.url
+            ticket.created_at = ticket_record.created_at or ticket.created_at
+            ticket.updated_at = ticket_record.updated_at or ticket.updated_at
             self.result.tickets += 1
         if self.regrouped:
             self.session.flush()
             self._redecide_teams(self.regrouped)
         # Tickets named only by hand-offs and messages, in the order those steps name them.
-        for record in batch.assignments:
-            if record.external_id not in seen_handoffs:
-                self.ticket(record.ticket_external_id)
+        for handoff in batch.assignments:
+            if handoff.external_id not in seen_handoffs:
+                self.ticket(handoff.ticket_external_id)
         for message_record in batch.messages:
             if message_record.external_id not in known:
                 self.ticket(message_record.ticket_external_id)
@@ -208,28 +214,32 @@ class _Ingest:
 
         # Again: the tickets' derived hand-offs are stored now (the same query as before).
         seen_handoffs = _existing(
-            self.session, Assignment, self.source.id, [a.external_id for a in batch.assignments]
+            self.session,
+            Assignment,
+            stored_id(self.source),
+            [a.external_id for a in batch.assignments],
         )
-        for record in batch.assignments:
-            if record.external_id in seen_handoffs:
+        for handoff in batch.assignments:
+            if handoff.external_id in seen_handoffs:
                 continue
-            seen_handoffs[record.external_id] = record  # type: ignore[assignment]
-            ticket = self.ticket(record.ticket_external_id)
-            to_person = self.person(record.to_assignee_external_id, role="agent")
-            from_person = self.person(record.from_assignee_external_id, role="agent")
-            to_group = self.group(record.to_group_external_id)
-            from_group = self.group(record.from_group_external_id)
+            # a marker (only membership is read): a record, not a row, is enough
+            seen_handoffs[handoff.external_id] = handoff  # type: ignore[assignment]
+            ticket = self.ticket(handoff.ticket_external_id)
+            to_person = self.person(handoff.to_assignee_external_id, role="agent")
+            from_person = self.person(handoff.from_assignee_external_id, role="agent")
+            to_group = self.group(handoff.to_group_external_id)
+            from_group = self.group(handoff.from_group_external_id)
             self._ids([ticket, to_person, from_person, to_group, from_group])
             self.session.add(
                 Assignment(
-                    source_id=self.source.id,
-                    external_id=record.external_id,
-                    ticket_id=ticket.id,
+                    source_id=stored_id(self.source),
+                    external_id=handoff.external_id,
+                    ticket_id=stored_id(ticket),
                     from_assignee_id=from_person.id if from_person else None,
                     to_assignee_id=to_person.id if to_person else None,
                     from_group_id=from_group.id if from_group else None,
                     to_group_id=to_group.id if to_group else None,
-                    changed_at=record.changed_at,
+                    changed_at=handoff.changed_at,
                 )
             )
             self.result.handoffs += 1
@@ -259,7 +269,9 @@ class _Ingest:
         for promise, maker in made:
             detail = {"due_text": promise.due_text, "due_is_default": promise.due_is_default}
             actor = maker.email if maker else None
-            self.session.add(history_event(promise.id, "made", promise.made_at, actor, detail))
+            self.session.add(
+                history_event(stored_id(promise), "made", promise.made_at, actor, detail)
+            )
         self.result.promises += len(made)
         for merge in batch.merges:
             self._merge(merge.from_external_id, merge.into_external_id)
@@ -270,7 +282,7 @@ class _Ingest:
         if from_external_id == into_external_id:
             return
         self.session.flush()
-        gone = _existing(self.session, Ticket, self.source.id, [from_external_id]).get(
+        gone = _existing(self.session, Ticket, stored_id(self.source), [from_external_id]).get(
             from_external_id
         )
         if gone is None:
@@ -279,7 +291,7 @@ class _Ingest:
         self._ids([into])
         for model in (Message, Promise, Assignment):
             self.session.execute(
-                sa.update(model).where(model.ticket_id == gone.id).values(ticket_id=into.id)
+                sa.update(model).where(col(model.ticket_id) == gone.id).values(ticket_id=into.id)
             )
         if into.created_at is None or (gone.created_at and gone.created_at < into.created_at):
             into.created_at = gone.created_at
@@ -293,7 +305,8 @@ class _Ingest:
     def _redecide_teams(self, ticket_ids: set[int]) -> None:
         """A ticket moved to another group: its live promises may belong to another team."""
         query = select(Promise).where(
-            Promise.ticket_id.in_(sorted(ticket_ids)), Promise.state.in_(("open", "snoozed"))
+            col(Promise.ticket_id).in_(sorted(ticket_ids)),
+            col(Promise.state).in_(("open", "snoozed")),
         )
         for promise in self.session.exec(query).all():
             owner = self.session.get(Person, promise.owner_id) if promise.owner_id else None
@@ -328,7 +341,7 @@ class _Ingest:
         group_ids -= {g.id for g in self.groups.values()}
         self.held.hold(self.session.exec(select(Team)))
         if group_ids:
-            query = select(HelpdeskGroup).where(HelpdeskGroup.id.in_(sorted(group_ids)))
+            query = select(HelpdeskGroup).where(col(HelpdeskGroup.id).in_(sorted(group_ids)))
             self.held.hold(self.session.exec(query))
         return CalendarResolver(self.session, self.default_team)
 
@@ -341,14 +354,14 @@ class _Ingest:
         external_id = f"snapshot:{ticket.external_id}:{changed_at.isoformat()}:{assignee_id}"
         if external_id in self.snapshots:
             return  # the same snapshot twice in one batch (nothing is flushed in between)
-        if _existing(self.session, Assignment, self.source.id, [external_id]):
+        if _existing(self.session, Assignment, stored_id(self.source), [external_id]):
             return
         self.snapshots.add(external_id)
         self.session.add(
             Assignment(
-                source_id=self.source.id,
+                source_id=stored_id(self.source),
                 external_id=external_id,
-                ticket_id=ticket.id,
+                ticket_id=stored_id(ticket),
                 from_assignee_id=ticket.assignee_id,
                 to_assignee_id=assignee_id,
                 from_group_id=ticket.group_id,
@@ -364,9 +377,9 @@ class _Ingest:
         author = self.person(record.author_external_id, role=role)
         self._ids([ticket, author])
         message = Message(
-            source_id=self.source.id,
+            source_id=stored_id(self.source),
             external_id=record.external_id,
-            ticket_id=ticket.id,
+            ticket_id=stored_id(ticket),
             author_id=author.id if author else None,
             author_role=role,
             public=record.public,
@@ -383,7 +396,7 @@ class _Ingest:
     def _open_on(self, ticket_id: int) -> int:
         if ticket_id not in self.open_on:
             query = select(sa.func.count()).where(
-                Promise.ticket_id == ticket_id, Promise.state.in_(("open", "snoozed"))
+                col(Promise.ticket_id) == ticket_id, col(Promise.state).in_(("open", "snoozed"))
             )
             self.open_on[ticket_id] = self.session.exec(query).one()
         return self.open_on[ticket_id]
@@ -426,7 +439,7 @@ class _Ingest:
             self.open_on[message.ticket_id] += len(found)
         for item in found:
             promise = Promise(
-                message_id=message.id,
+                message_id=stored_id(message),
                 ticket_id=message.ticket_id,
                 start=item.start,
                 end=item.end,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.calendar import BusinessCalendar
 from tracker.extraction import FoundPromise, Trace, extract
@@ -48,7 +48,11 @@ class Labelled:
 def load_corrections(session: Session) -> list[Labelled]:
     """Every correction not overruled that still has its text and span, oldest first."""
     teams = {t.id: t for t in session.exec(select(Team))}
-    query = select(Correction).where(Correction.overruled_at.is_(None)).order_by(Correction.id)
+    query = (
+        select(Correction)
+        .where(col(Correction.overruled_at).is_(None))
+        .order_by(col(Correction.id))
+    )
     out = []
     for row in session.exec(query):
         if not row.text or row.start is None or row.end is None or row.end <= row.start:

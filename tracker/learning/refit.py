@@ -170,6 +170,7 @@ def learn(
         if not worse:
             break
     else:
+        # `tried` is never empty (one threshold, or CANDIDATE_THRESHOLDS), so `first` is set
         chosen, scores, worse = first  # type: ignore[misc]
     outcome.threshold = chosen
     outcome.scores = scores

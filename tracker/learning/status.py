@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.models import Correction, Promise, Team
 
@@ -35,7 +35,7 @@ def live_precision(session: Session, now: datetime) -> list[Row]:
     """Per (team, kind), over the promises made in the 30 days up to `now`."""
     since = now - WINDOW
     teams = {t.id: t.name for t in session.exec(select(Team))}
-    live = select(Correction).where(Correction.overruled_at.is_(None))
+    live = select(Correction).where(col(Correction.overruled_at).is_(None))
     corrections = list(session.exec(live.where(Correction.at >= since - WINDOW)))
     added_ids = {c.promise_id for c in corrections if c.action == "added"}
     dismissed_ids = {c.promise_id for c in corrections if c.action == "dismissed"}

@@ -33,11 +33,22 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.config import Config
 from tracker.corrections.replies import with_reply_token
-from tracker.models import Digest, Escalation, Lease, Person, Promise, Source, Team, Ticket
+from tracker.db import rowcount
+from tracker.models import (
+    Digest,
+    Escalation,
+    Lease,
+    Person,
+    Promise,
+    Source,
+    Team,
+    Ticket,
+    stored_id,
+)
 from tracker.outbox.notices import PromiseView, compose
 from tracker.outbox.rows import CANCELLED, FAILED, PENDING, SENT, TAG_CLEAR, TAG_OPEN
 from tracker.outbox.transport import Notice, TransportError, Transports
@@ -93,7 +104,7 @@ def claim(
                 .where(model.id == row_id, model.status == PENDING, _lease_free(model, now))
                 .values(lease_owner=worker_id, lease_until=now + lease, attempts=model.attempts + 1)
             )
-            if result.rowcount == 1:
+            if rowcount(result) == 1:
                 claimed.append(row_id)
         session.commit()
     return claimed
@@ -109,7 +120,7 @@ def release(session: Session, model: Any, row_ids: list[int], worker_id: str) ->
         .values(lease_owner=None, lease_until=None, attempts=model.attempts - 1)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount
+    return rowcount(result)
 
 
 def record(session: Session, model: Any, row_id: int, worker_id: str, **values: Any) -> bool:
@@ -123,7 +134,7 @@ def record(session: Session, model: Any, row_id: int, worker_id: str, **values: 
         # them in Python costs more than the update itself, and they are not read again.
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 def pause(session: Session, channel: str, now: datetime) -> datetime:
@@ -140,7 +151,7 @@ def pause(session: Session, channel: str, now: datetime) -> datetime:
 
 
 def resume(session: Session, channel: str) -> None:
-    session.execute(sa.delete(Lease).where(Lease.name == PAUSE_PREFIX + channel))
+    session.execute(sa.delete(Lease).where(col(Lease.name) == PAUSE_PREFIX + channel))
 
 
 class Deliverer:
@@ -355,7 +366,7 @@ class Deliverer:
         notice = compose(row.step, view, self.now)
         if row.channel == "email":
             notice = with_reply_token(
-                session, self.config, notice, promise.id, row.recipient, self.now
+                session, self.config, notice, stored_id(promise), row.recipient, self.now
             )
         if row.channel == "ticket" and notice.note:
             # Every note carries its marker; only a row claimed before (its worker may have
@@ -388,7 +399,7 @@ def promise_view(
     elif owner is not None and owner.time_zone:
         zone = owner.time_zone
     return PromiseView(
-        promise_id=promise.id,
+        promise_id=stored_id(promise),
         quote=promise.quote,
         kind=promise.kind,
         due_at=promise.due_at,

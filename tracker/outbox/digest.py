@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.calendar import parse_time_of_day
 from tracker.config import Config
-from tracker.models import Digest, Person, Promise, Team, Ticket
+from tracker.models import Digest, Person, Promise, Team, Ticket, stored_id
 
 CATEGORIES = ("overdue", "broken", "kept late")
 
@@ -70,17 +70,17 @@ def team_items(session: Session, team: Team, now: datetime) -> list[DigestItem]:
     since = now - timedelta(days=1)
     query = (
         select(Promise, Ticket.external_id, Person.email)
-        .outerjoin(Person, Person.id == Promise.owner_id)
-        .join(Ticket, Ticket.id == Promise.ticket_id)
+        .outerjoin(Person, col(Person.id) == col(Promise.owner_id))
+        .join(Ticket, col(Ticket.id) == col(Promise.ticket_id))
         .where(
             Promise.team_id == team.id,
             sa.or_(
-                sa.and_(Promise.state == "open", Promise.due_at <= now),
-                sa.and_(Promise.state == "broken", Promise.closed_at >= since),
+                sa.and_(col(Promise.state) == "open", col(Promise.due_at) <= now),
+                sa.and_(col(Promise.state) == "broken", col(Promise.closed_at) >= since),
                 sa.and_(
-                    Promise.state == "kept",
-                    Promise.kept_at >= since,
-                    Promise.kept_at > Promise.due_at,
+                    col(Promise.state) == "kept",
+                    col(Promise.kept_at) >= since,
+                    col(Promise.kept_at) > col(Promise.due_at),
                 ),
             ),
         )
@@ -116,7 +116,7 @@ def queue_digests(session: Session, config: Config, now: datetime) -> int:
         for lead in missing:
             session.add(
                 Digest(
-                    team_id=team.id,
+                    team_id=stored_id(team),
                     day=day,
                     recipient=lead,
                     status="pending",

@@ -9,11 +9,16 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from tracker.db import rowcount
+from tracker.kinds import OutboxStatus
 from tracker.models import Escalation
 
-PENDING, SENT, FAILED, CANCELLED = "pending", "sent", "failed", "cancelled"
+PENDING: OutboxStatus = "pending"
+SENT: OutboxStatus = "sent"
+FAILED: OutboxStatus = "failed"
+CANCELLED: OutboxStatus = "cancelled"
 TAG_OPEN, TAG_CLEAR = "tag-open", "tag-clear"
 TICKET_RECIPIENT = "ticket"
 SLACK_RECIPIENT = "slack"
@@ -84,10 +89,10 @@ def cancel_pending(session: Session, promise_id: int) -> int:
     """Stop every notification of a promise that has not gone out yet."""
     result = session.execute(
         sa.update(Escalation)
-        .where(Escalation.promise_id == promise_id, Escalation.status == PENDING)
+        .where(col(Escalation.promise_id) == promise_id, col(Escalation.status) == PENDING)
         .values(status=CANCELLED, lease_owner=None, lease_until=None)
     )
-    return result.rowcount or 0
+    return rowcount(result) or 0
 
 
 def steps_taken(rows: dict[Key, Escalation]) -> set[str]:

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from tracker.durations import Duration
-from tracker.models import Person, Promise, Team
+from tracker.models import Person, Promise, Team, stored_id
 from tracker.outbox.rows import close_out
 from tracker.promises.history import history_event
 from tracker.promises.lifecycle import LIVE_STATES, live_state
@@ -38,7 +38,7 @@ def _live_promise(session: Session, promise_id: int, verb: str, now: datetime) -
 def _event(
     session: Session, promise: Promise, event: str, actor: str, now: datetime, **detail: object
 ) -> None:
-    session.add(history_event(promise.id, event, now, actor, detail))
+    session.add(history_event(stored_id(promise), event, now, actor, detail))
 
 
 def mark_done(session: Session, promise_id: int, actor: str, now: datetime) -> Promise:
@@ -60,7 +60,7 @@ def mark_done(session: Session, promise_id: int, actor: str, now: datetime) -> P
         now,
         late_by_seconds=int(late.total_seconds()) if late.total_seconds() > 0 else None,
     )
-    close_out(session, promise.id, now)
+    close_out(session, stored_id(promise), now)
     session.flush()
     return promise
 
@@ -93,7 +93,7 @@ def snooze(
     promise.updated_at = now
     session.add(promise)
     _event(session, promise, "snoozed", actor, now, until=until.isoformat())
-    close_out(session, promise.id, now)
+    close_out(session, stored_id(promise), now)
     session.flush()
     return promise
 
@@ -120,7 +120,7 @@ def dismiss(
     promise.updated_at = now
     session.add(promise)
     _event(session, promise, "dismissed", actor, now, reason=reason, channel=channel)
-    close_out(session, promise.id, now)
+    close_out(session, stored_id(promise), now)
     record_correction(session, promise, "dismissed", actor=actor, channel=channel, now=now)
     session.flush()
     return promise

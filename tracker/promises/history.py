@@ -12,7 +12,7 @@ SYSTEM_ACTOR = "followthrough"  # what the sweep does of itself
 
 
 def history_event(
-    promise_id: int | None,
+    promise_id: int,
     event: str,
     at: datetime,
     actor: str | None,

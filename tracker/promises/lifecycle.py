@@ -9,22 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tracker.kinds import PromiseKind, PromiseState
+
 # What keeps a promise lives in tracker.promises.keeping, beside its SQL form.
 from tracker.promises.keeping import keeps
 
 CLOSED_TICKET_STATUSES = frozenset({"solved", "closed"})
 # States a person or the sweep can still move; kept/broken/dismissed are final.
-LIVE_STATES = frozenset({"open", "snoozed"})
+LIVE_STATES: frozenset[PromiseState] = frozenset({"open", "snoozed"})
 
 
 @dataclass(frozen=True)
 class PromiseFacts:
     id: int
-    kind: str
+    kind: PromiseKind
     message_id: int
     made_at: datetime
     due_at: datetime
-    state: str
+    state: PromiseState
     owner_id: int | None = None
     maker_id: int | None = None
     snoozed_until: datetime | None = None
@@ -45,7 +47,7 @@ class MessageFacts:
 class Outcome:
     """What the stored facts say the promise is now."""
 
-    state: str  # open | snoozed | kept | broken | dismissed
+    state: PromiseState
     kept_at: datetime | None = None
     kept_by_message_id: int | None = None
     kept_by_author_id: int | None = None
@@ -90,7 +92,7 @@ def resolve(
     return Outcome(live_state(promise.state, promise.snoozed_until, now))
 
 
-def live_state(state: str, snoozed_until: datetime | None, now: datetime) -> str:
+def live_state(state: PromiseState, snoozed_until: datetime | None, now: datetime) -> PromiseState:
     """A snooze ends by itself: snoozed until a past time means open again."""
     if state == "snoozed" and (snoozed_until is None or snoozed_until <= now):
         return "open"

@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.config import Config
+from tracker.kinds import PromiseState
 from tracker.models import (
     Assignment,
     Escalation,
@@ -23,6 +24,7 @@ from tracker.models import (
     Promise,
     Source,
     Ticket,
+    stored_id,
 )
 from tracker.outbox.rows import (
     TAG_OPEN,
@@ -74,7 +76,7 @@ class Recomputer:
 
     def _source(self, source_id: int) -> Source:
         if source_id not in self._sources:
-            self._sources[source_id] = self.session.get(Source, source_id)  # type: ignore[assignment]
+            self._sources[source_id] = self.session.get_one(Source, source_id)
         return self._sources[source_id]
 
     def _resolver(self, source: Source) -> CalendarResolver:
@@ -111,7 +113,7 @@ class Recomputer:
         if promise.ticket_id not in self._messages:
             self.prime([promise])
         facts = lifecycle.PromiseFacts(
-            promise.id,
+            stored_id(promise),
             promise.kind,
             promise.message_id,
             promise.made_at,
@@ -174,26 +176,26 @@ class Recomputer:
             self._messages[ticket_id] = []
             self._keepers.pop(ticket_id, None)
             self._calls.pop(ticket_id, None)
-        query = select(
-            Message.ticket_id,
-            Message.id,
-            Message.sent_at,
-            Message.author_role,
-            Message.public,
-            Message.is_own_note,
-            Message.is_call,
-            Message.author_id,
-        ).where(Message.ticket_id.in_(tickets), Message.sent_at >= since)
-        for ticket_id, *facts in self.session.exec(query):
+        query = sa.select(
+            col(Message.ticket_id),
+            col(Message.id),
+            col(Message.sent_at),
+            col(Message.author_role),
+            col(Message.public),
+            col(Message.is_own_note),
+            col(Message.is_call),
+            col(Message.author_id),
+        ).where(col(Message.ticket_id).in_(tickets), col(Message.sent_at) >= since)
+        for ticket_id, *facts in self.session.execute(query):
             self._messages[ticket_id].append(lifecycle.MessageFacts(*facts))
-        ids = [p.id for p in promises]
+        ids = [stored_id(p) for p in promises]
         for promise_id in ids:
             self._rows[promise_id] = {}
-        for row in self.session.exec(select(Escalation).where(Escalation.promise_id.in_(ids))):
+        for row in self.session.exec(select(Escalation).where(col(Escalation.promise_id).in_(ids))):
             self._rows[row.promise_id][(row.step, row.channel, row.recipient)] = row
 
     def _event(self, promise: Promise, event: str, at: datetime, **detail: object) -> None:
-        self.session.add(history_event(promise.id, event, at, SYSTEM_ACTOR, detail))
+        self.session.add(history_event(stored_id(promise), event, at, SYSTEM_ACTOR, detail))
 
     def _person(self, person_id: int) -> Person | None:
         # Held here: the session's identity map holds objects weakly and would load the
@@ -229,7 +231,7 @@ class Recomputer:
             kept_by=self._email(outcome.kept_by_author_id),
             late_by_seconds=late,
         )
-        close_out(self.session, promise.id, now)
+        close_out(self.session, stored_id(promise), now)
         self.tally.kept += 1
 
     def _broken(self, promise: Promise, outcome: lifecycle.Outcome, now: datetime) -> None:
@@ -237,16 +239,16 @@ class Recomputer:
         promise.closed_at = now
         promise.next_action_at = None
         # The ticket is closed: a note or tag change there would be refused, so no clean-up.
-        cancel_pending(self.session, promise.id)
+        cancel_pending(self.session, stored_id(promise))
         # The owner and the leads hear of it once, like an overdue promise (the unique
         # outbox key makes it once); no team or no leads: the managers instead.
         owner = self._email(promise.owner_id)
         leads = self._leads(promise.team_id) or self.config.escalation.managers
-        source = self._source(self.session.get(Ticket, promise.ticket_id).source_id)  # type: ignore[union-attr]
+        source = self._source(self.session.get_one(Ticket, promise.ticket_id).source_id)
         pairs = escalation.recipients("broken", self.channels(source), owner, leads, [])
         for channel, recipient in pairs:
             self.tally.escalations_created += queue(
-                self.session, promise.id, "broken", channel, recipient, now
+                self.session, stored_id(promise), "broken", channel, recipient, now
             )
         self._event(
             promise,
@@ -257,7 +259,7 @@ class Recomputer:
         )
         self.tally.broken += 1
 
-    def _live(self, promise: Promise, ticket: Ticket, state: str, now: datetime) -> None:
+    def _live(self, promise: Promise, ticket: Ticket, state: PromiseState, now: datetime) -> None:
         if promise.state == "snoozed" and state == "open":
             self._event(promise, "resumed", now, snoozed_until=promise.snoozed_until)
             self.tally.resumed += 1
@@ -272,12 +274,20 @@ class Recomputer:
         if state == "snoozed":
             promise.next_action_at = promise.snoozed_until
             return
-        existing = self._rows.get(promise.id)
+        existing = self._rows.get(stored_id(promise))
         if existing is None:
-            existing = self._rows[promise.id] = rows_of(self.session, promise.id)
+            existing = self._rows[stored_id(promise)] = rows_of(self.session, stored_id(promise))
         taken = steps_taken(existing)
         if channels.ticket and self.config.ticket.tags and TAG_OPEN not in taken:
-            queue(self.session, promise.id, TAG_OPEN, "ticket", TICKET_RECIPIENT, now, existing)
+            queue(
+                self.session,
+                stored_id(promise),
+                TAG_OPEN,
+                "ticket",
+                TICKET_RECIPIENT,
+                now,
+                existing,
+            )
             self.tally.escalations_created += 1
         calendar = self._resolver(source).calendar_of(team, owner)
         plan = escalation.plan(
@@ -305,7 +315,7 @@ class Recomputer:
                 self.config.escalation.managers,
             )
             created = sum(
-                queue(self.session, promise.id, step, c, r, now, existing) for c, r in pairs
+                queue(self.session, stored_id(promise), step, c, r, now, existing) for c, r in pairs
             )
             self.tally.escalations_created += created
             detail: dict[str, object] = {"recipients": [f"{c}:{r}" for c, r in pairs]}
@@ -320,7 +330,7 @@ class Recomputer:
     ) -> None:
         previous = promise.owner_id
         promise.owner_id = ticket.assignee_id
-        key = (ticket.id, ticket.assignee_id)  # one query for all promises of the ticket
+        key = (stored_id(ticket), ticket.assignee_id)  # one query for all promises of the ticket
         if key not in self._handoffs:
             self._handoffs[key] = self.session.exec(
                 select(Assignment)
@@ -328,12 +338,12 @@ class Recomputer:
                     Assignment.ticket_id == ticket.id,
                     Assignment.to_assignee_id == ticket.assignee_id,
                 )
-                .order_by(sa.desc(Assignment.changed_at), sa.desc(Assignment.id))
+                .order_by(sa.desc(col(Assignment.changed_at)), sa.desc(col(Assignment.id)))
             ).first()
         assignment = self._handoffs[key]
         at = assignment.changed_at if assignment is not None else now
         event = history_event(
-            promise.id,
+            stored_id(promise),
             "handed_off",
             at,
             SYSTEM_ACTOR,
@@ -352,7 +362,13 @@ class Recomputer:
         new_owner = self._email(ticket.assignee_id)
         for channel, recipient in escalation.recipients(step, channels, new_owner, [], []):
             self.tally.escalations_created += queue(
-                self.session, promise.id, step, channel, recipient, now, self._rows.get(promise.id)
+                self.session,
+                stored_id(promise),
+                step,
+                channel,
+                recipient,
+                now,
+                self._rows.get(stored_id(promise)),
             )
         self.tally.handoffs += 1
 

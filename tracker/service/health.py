@@ -83,6 +83,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _read(engine: Engine, now: datetime) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    # SQLModel does not declare `__table__` on table classes (it is there at run time)
     source = Source.__table__  # type: ignore[attr-defined]
     outbox = Escalation.__table__  # type: ignore[attr-defined]
     with engine.connect() as conn:
@@ -175,7 +176,7 @@ class Listener:
 
         host, port = split_listen(listen)
         self.server = create_server(app, host=host, port=port, threads=4, ident="followthrough")
-        self.address = f"{host}:{self.server.effective_port}"  # type: ignore[union-attr]
+        self.address = f"{host}:{self.server.effective_port}"
         self.thread = threading.Thread(target=self._serve, name="listener", daemon=True)
 
     def _serve(self) -> None:

@@ -125,7 +125,7 @@ class Jobs:
         self.metrics.api_rate_limited.labels(name).inc(limited)
         error = getattr(report, "error", None)
         self.metrics.syncs.labels(name, "failed" if error else "ok").inc()
-        fields = {
+        fields: dict[str, Any] = {
             key: getattr(report, key, None)
             for key in ("pages", "tickets", "messages", "promises", "handoffs", "seconds")
         }

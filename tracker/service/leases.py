@@ -26,6 +26,7 @@ from tracker.service.logs import event
 
 log = logging.getLogger(__name__)
 
+# SQLModel does not declare `__table__` on table classes (it is there at run time)
 _table = Lease.__table__  # type: ignore[attr-defined]
 
 

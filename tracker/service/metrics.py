@@ -18,7 +18,8 @@ from prometheus_client.registry import Collector
 from sqlalchemy.engine import Engine
 
 from tracker.config import Config
-from tracker.models import PROMISE_STATES, Escalation, Promise, Rejected, Source
+from tracker.kinds import PROMISE_STATES
+from tracker.models import Escalation, Promise, Rejected, Source
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +81,13 @@ class StoreCollector(Collector):
     def _read(
         self,
     ) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, Any], dict[str, int]]:
+        # SQLModel does not declare `__table__` on table classes (it is there at run time)
         promise = Promise.__table__  # type: ignore[attr-defined]
         escalation = Escalation.__table__  # type: ignore[attr-defined]
         source = Source.__table__  # type: ignore[attr-defined]
         aside = Rejected.__table__  # type: ignore[attr-defined]
         with self.engine.connect() as conn:
-            promises = dict(
+            promises: dict[str, int] = dict(
                 conn.execute(
                     sa.select(promise.c.state, sa.func.count()).group_by(promise.c.state)
                 ).all()
@@ -95,8 +97,10 @@ class StoreCollector(Collector):
                     escalation.c.channel, escalation.c.status
                 )
             ).all()
-            sources = dict(conn.execute(sa.select(source.c.name, source.c.last_success_at)).all())
-            rejected = dict(
+            sources: dict[str, datetime | None] = dict(
+                conn.execute(sa.select(source.c.name, source.c.last_success_at)).all()
+            )
+            rejected: dict[str, int] = dict(
                 conn.execute(
                     sa.select(source.c.name, sa.func.count())
                     .select_from(aside.join(source, source.c.id == aside.c.source_id))

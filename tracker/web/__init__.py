@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask, Response, request
 from sqlalchemy.engine import Engine
 from werkzeug.routing import IntegerConverter
 
@@ -88,7 +88,7 @@ def create_app(
         return {"viewer": auth.current_viewer(), "csrf_token": auth.csrf_token}
 
     @app.after_request
-    def _headers(response):  # type: ignore[no-untyped-def]
+    def _headers(response: Response) -> Response:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         if request.endpoint != "static":
             # pages carry customer text and sign-in tokens: no shared or browser cache

@@ -15,7 +15,13 @@ from sqlmodel import Session
 from tracker.promise_json import promise_json
 from tracker.queries import STATES, promise_rows
 from tracker.web.acting import ActionError, BadInput, Forbidden, NotFound, act
-from tracker.web.auth import CSRF_HEADER, api_login_required, csrf_token, current_viewer
+from tracker.web.auth import (
+    CSRF_HEADER,
+    api_login_required,
+    csrf_token,
+    current_viewer,
+    signed_in_viewer,
+)
 from tracker.web.context import web
 from tracker.web.rows import visible_rows
 
@@ -33,7 +39,7 @@ def _csrf_header(response: Any) -> Any:
 @bp.get("/session")
 @api_login_required
 def whoami() -> Any:
-    viewer = current_viewer()
+    viewer = signed_in_viewer()
     role = "admin" if viewer.is_admin else "lead" if viewer.is_lead else "agent"
     return jsonify(email=viewer.email, role=role, time_zone=viewer.time_zone)
 
@@ -48,7 +54,7 @@ def list_promises() -> Any:
     with Session(ctx.engine) as db:
         rows = visible_rows(
             db,
-            current_viewer(),
+            signed_in_viewer(),
             ctx.now(),
             state=state,
             team=request.args.get("team") or None,
@@ -69,7 +75,7 @@ def promise_action(promise_id: int, action: str) -> Any:
     now = ctx.now()
     try:
         with Session(ctx.engine) as db:
-            act(db, ctx.config, current_viewer(), promise_id, action, payload, now)
+            act(db, ctx.config, signed_in_viewer(), promise_id, action, payload, now)
             db.commit()
             row = promise_json(promise_rows(db, ids=[promise_id], now=now)[0])
     except NotFound as exc:

@@ -31,9 +31,10 @@ from flask import (
     session,
     url_for,
 )
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from tracker.access import Viewer, load_viewer, normalise_email
+from tracker.db import rowcount
 from tracker.models import SignInAttempt, SignInToken
 from tracker.web.context import web
 from tracker.web.sessions import VERSION_KEY, current_version, end_sessions
@@ -87,6 +88,14 @@ def load_current_viewer() -> None:
 
 def current_viewer() -> Viewer | None:
     return g.get("viewer")
+
+
+def signed_in_viewer() -> Viewer:
+    """The viewer inside a view behind `page_login_required` or `api_login_required`."""
+    viewer = current_viewer()
+    if viewer is None:
+        raise RuntimeError("a view that needs a viewer is missing its login_required")
+    return viewer
 
 
 def page_login_required(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -176,13 +185,15 @@ def request_link() -> Any:
             db.commit()
             log.info("sign-in request refused: over %d from one client", MAX_REQUESTS_PER_CLIENT)
             abort(429, description=TOO_MANY)
-        db.execute(sa.delete(SignInToken).where(SignInToken.expires_at < now - timedelta(days=1)))
+        db.execute(
+            sa.delete(SignInToken).where(col(SignInToken.expires_at) < now - timedelta(days=1))
+        )
         viewer = load_viewer(db, ctx.config, address)
-        live = db.scalar(
+        live = db.execute(
             sa.select(sa.func.count())
             .select_from(SignInToken)
-            .where(SignInToken.email == address, SignInToken.expires_at > now)
-        )
+            .where(col(SignInToken.email) == address, col(SignInToken.expires_at) > now)
+        ).scalar_one()
         send = viewer.may_sign_in and live < MAX_LIVE_LINKS
         if send:
             db.add(
@@ -222,11 +233,11 @@ def client_address() -> str:
 def _count_attempt(db: Session, client: str, now: Any) -> bool:
     """Record one sign-in request from `client`; False when it is over the limit."""
     db.execute(sa.delete(SignInAttempt).where(SignInAttempt.at < now - timedelta(days=1)))
-    recent = db.scalar(
+    recent = db.execute(
         sa.select(sa.func.count())
         .select_from(SignInAttempt)
-        .where(SignInAttempt.client == client, SignInAttempt.at > now - ATTEMPT_WINDOW)
-    )
+        .where(col(SignInAttempt.client) == client, col(SignInAttempt.at) > now - ATTEMPT_WINDOW)
+    ).scalar_one()
     if recent >= MAX_REQUESTS_PER_CLIENT:
         return False
     db.add(SignInAttempt(client=client, at=now))
@@ -235,7 +246,7 @@ def _count_attempt(db: Session, client: str, now: Any) -> bool:
 
 def _valid_token(db: Session, token: str, now: Any) -> SignInToken | None:
     row = db.scalars(
-        sa.select(SignInToken).where(SignInToken.token_hash == token_hash(token))
+        sa.select(SignInToken).where(col(SignInToken.token_hash) == token_hash(token))
     ).first()
     if row is None or row.used_at is not None or row.expires_at <= now:
         return None
@@ -260,17 +271,19 @@ def use_link(token: str) -> Any:
         claimed = db.execute(
             sa.update(SignInToken)
             .where(
-                SignInToken.token_hash == token_hash(token),
-                SignInToken.used_at.is_(None),
-                SignInToken.expires_at > now,
+                col(SignInToken.token_hash) == token_hash(token),
+                col(SignInToken.used_at).is_(None),
+                col(SignInToken.expires_at) > now,
             )
             .values(used_at=now)
         )
         email = db.scalars(
-            sa.select(SignInToken.email).where(SignInToken.token_hash == token_hash(token))
+            sa.select(col(SignInToken.email)).where(
+                col(SignInToken.token_hash) == token_hash(token)
+            )
         ).first()
         db.commit()
-    if claimed.rowcount != 1 or email is None:
+    if rowcount(claimed) != 1 or email is None:
         return render_template("link_invalid.html"), 410
     with Session(ctx.engine) as db:
         version = current_version(db, load_viewer(db, ctx.config, email), now)

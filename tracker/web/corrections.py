@@ -11,7 +11,7 @@ from sqlmodel import Session
 from tracker.corrections.examples import recent_corrections
 from tracker.corrections.overrule import OverruleError, overrule
 from tracker.models import Correction
-from tracker.web.auth import current_viewer, page_login_required
+from tracker.web.auth import page_login_required, signed_in_viewer
 from tracker.web.context import web
 
 bp = Blueprint("corrections", __name__)
@@ -37,7 +37,7 @@ def _helpers() -> dict[str, Any]:
 @page_login_required
 def overrule_correction(correction_id: int) -> Any:
     ctx = web()
-    viewer = current_viewer()
+    viewer = signed_in_viewer()
     with Session(ctx.engine) as db:
         row = db.get(Correction, correction_id)
         if row is None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.access import Viewer
 from tracker.models import Team
@@ -23,7 +24,7 @@ def visible_rows(
 ) -> list[PromiseRow]:
     """The rows `viewer` may see (own and made promises, led teams', or all for an admin),
     soonest due first, narrowed by the filters. `mine_only`: just the viewer's own."""
-    filters = {"agent": agent, "state": state, "now": now}
+    filters: dict[str, Any] = {"agent": agent, "state": state, "now": now}
     if viewer.is_admin and not mine_only:
         return promise_rows(session, team=team, **filters)
     found: dict[int, PromiseRow] = {}
@@ -31,7 +32,7 @@ def visible_rows(
         for row in promise_rows(session, team=team, visible_to=set(viewer.person_ids), **filters):
             found[row.id] = row
     if not mine_only and viewer.lead_team_ids:
-        query = select(Team.name).where(Team.id.in_(sorted(viewer.lead_team_ids)))
+        query = select(col(Team.name)).where(col(Team.id).in_(sorted(viewer.lead_team_ids)))
         for name in session.exec(query):
             if team is None or team == name:
                 for row in promise_rows(session, team=name, **filters):

@@ -13,7 +13,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from tracker.access import Viewer
 from tracker.models import WebSession
@@ -47,7 +47,7 @@ def current_version(db: Session, viewer: Viewer, now: datetime) -> int:
         # compare-and-set, so that two requests noticing the change bump it once
         db.execute(
             sa.update(WebSession)
-            .where(WebSession.email == viewer.email, WebSession.roles == row.roles)
+            .where(col(WebSession.email) == viewer.email, col(WebSession.roles) == row.roles)
             .values(version=WebSession.version + 1, roles=roles, updated_at=now)
         )
         db.commit()
@@ -60,7 +60,7 @@ def end_sessions(db: Session, viewer: Viewer, now: datetime) -> None:
     _row(db, viewer.email, roles_of(viewer), now)
     db.execute(
         sa.update(WebSession)
-        .where(WebSession.email == viewer.email)
+        .where(col(WebSession.email) == viewer.email)
         .values(version=WebSession.version + 1, updated_at=now)
     )
     db.commit()

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from tracker.models import Person, Promise
 from tracker.promises.lifecycle import is_overdue, late_by, live_state
@@ -69,7 +69,7 @@ def team_promises_due(
 ) -> list[Promise]:
     """The team's promises (their stored team, as `tracker.queries` counts a team)."""
     query = sa.select(Promise).where(
-        Promise.team_id == team_id, Promise.due_at >= since, Promise.due_at <= until
+        col(Promise.team_id) == team_id, col(Promise.due_at) >= since, col(Promise.due_at) <= until
     )
     return list(session.scalars(query))
 
@@ -79,14 +79,14 @@ def agent_rates(session: Session, team_id: int, now: datetime) -> list[AgentRate
     owners = {p.owner_id for p in promises} - {None}
     names = {
         person.id: person.email or person.name or f"person {person.id}"
-        for person in session.scalars(sa.select(Person).where(Person.id.in_(owners)))
+        for person in session.scalars(sa.select(Person).where(col(Person.id).in_(owners)))
     }
     rates: dict[str, AgentRate] = {}
     for promise in promises:
         kind = outcome(promise, now)
         if kind is None:
             continue
-        agent = names.get(promise.owner_id, "(nobody)")  # type: ignore[arg-type]
+        agent = names.get(promise.owner_id, "(nobody)")
         rate = rates.setdefault(agent, AgentRate(agent, Tally(), Tally()))
         rate.last_30.counts[kind] += 1
         if promise.due_at >= now - timedelta(days=7):

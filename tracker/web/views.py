@@ -6,14 +6,14 @@ from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.access import may_see, visible_teams
-from tracker.models import Message, Promise, Ticket
+from tracker.models import Message, Promise, Ticket, stored_id
 from tracker.promises.lifecycle import LIVE_STATES
 from tracker.queries import EscalationRow, HistoryEvent, promise_history, promise_rows
 from tracker.web.acting import ActionError, BadInput, Forbidden, NotFound, act
-from tracker.web.auth import current_viewer, page_login_required, safe_next
+from tracker.web.auth import page_login_required, safe_next, signed_in_viewer
 from tracker.web.charts import weekly_chart
 from tracker.web.context import web
 from tracker.web.formatting import highlight, snooze_default
@@ -39,7 +39,7 @@ EVENT_LABELS = {
 @bp.get("/")
 @page_login_required
 def home() -> Any:
-    viewer = current_viewer()
+    viewer = signed_in_viewer()
     if viewer.person_ids or not (viewer.is_lead or viewer.is_admin):
         return redirect(url_for("views.mine"))
     return redirect(url_for("views.lead"))
@@ -49,7 +49,7 @@ def home() -> Any:
 @page_login_required
 def mine() -> Any:
     ctx = web()
-    viewer = current_viewer()
+    viewer = signed_in_viewer()
     now = ctx.now()
     with Session(ctx.engine) as db:
         rows = [
@@ -70,7 +70,7 @@ def mine() -> Any:
 @page_login_required
 def lead() -> Any:
     ctx = web()
-    viewer = current_viewer()
+    viewer = signed_in_viewer()
     now = ctx.now()
     sections = []
     with Session(ctx.engine) as db:
@@ -92,13 +92,13 @@ def lead() -> Any:
                 for row in visible_rows(db, viewer, now, team=team.name, state="snoozed")
                 if row.state == "snoozed"
             ]
-            weeks = weekly_outcomes(db, team.id, now, viewer.zone)
+            weeks = weekly_outcomes(db, stored_id(team), now, viewer.zone)
             sections.append(
                 {
                     "team": team,
                     "rows": attention,
                     "snoozed": snoozed,
-                    "rates": agent_rates(db, team.id, now),
+                    "rates": agent_rates(db, stored_id(team), now),
                     "chart": weekly_chart(weeks, f"{team.name}: promises per week"),
                     "weeks": weeks,
                 }
@@ -110,7 +110,7 @@ def lead() -> Any:
 @page_login_required
 def promise_page(promise_id: int) -> Any:
     ctx = web()
-    viewer = current_viewer()
+    viewer = signed_in_viewer()
     now = ctx.now()
     with Session(ctx.engine) as db:
         promise = db.get(Promise, promise_id)
@@ -153,7 +153,7 @@ def _customer_message_before(db: Session, message: Message) -> Message | None:
             Message.sent_at <= message.sent_at,
             Message.id != message.id,
         )
-        .order_by(Message.sent_at.desc(), Message.id.desc())
+        .order_by(col(Message.sent_at).desc(), col(Message.id).desc())
         .limit(1)
     )
     return db.exec(query).first()
@@ -194,7 +194,7 @@ def _detail(data: object) -> list[tuple[str, str]]:
 @page_login_required
 def form_action(promise_id: int, action: str) -> Any:
     ctx = web()
-    viewer = current_viewer()
+    viewer = signed_in_viewer()
     payload = {"until": request.form.get("until"), "reason": request.form.get("reason")}
     try:
         with Session(ctx.engine) as db:

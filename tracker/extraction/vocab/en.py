@@ -7,6 +7,8 @@ apostrophes are normalised to "'"; a verb entry is matched at the start of a ver
 
 from __future__ import annotations
 
+from tracker.kinds import PromiseKind
+
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
@@ -741,7 +743,7 @@ NUMBERS: dict[str, float] = {
 # team", "arrange for the part to be ___". Forms: "base" (fix, fixes), "past" (fixed,
 # sent), "ing" (working). lemmas.lemma() finds the stem and form of a word, so one row
 # covers every inflection.
-VERB_KINDS: tuple[tuple[str, str, str], ...] = (
+VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
     # (stem, kind, forms)
     *((stem, "fix", "base past") for stem in _words(
         "fix sort resolve correct restore reset unlock upgrade replace repair update "
