@@ -1,19 +1,10 @@
 """The closed sets declared once in tracker.kinds agree with the tables built on them
-(mypy checks each value; these check that nothing is left out)."""
+(mypy checks each value; these check that nothing is left out). The kinds are checked
+against the extractor in tests/extraction/test_kinds_declared_once.py."""
 
-from tracker.extraction import lexicon
 from tracker.kinds import OUTBOX_STATUSES, PROMISE_KINDS, PROMISE_STATES
 from tracker.outbox import rows
 from tracker.promises import lifecycle
-
-
-def test_every_kind_has_one_place_in_the_priority_order():
-    assert sorted(lexicon.KIND_PRIORITY) == sorted(PROMISE_KINDS)
-
-
-def test_every_kind_has_a_rule_or_a_verb():
-    named = {kind for kind, _ in lexicon.KIND_RULES} | set(lexicon.WORD_KINDS.values())
-    assert named == set(PROMISE_KINDS)
 
 
 def test_the_live_states_are_promise_states():
