@@ -2,7 +2,7 @@
 (mypy checks each value; these check that nothing is left out). The kinds are checked
 against the extractor in tests/extraction/test_kinds_declared_once.py."""
 
-from tracker.kinds import OUTBOX_STATUSES, PROMISE_KINDS, PROMISE_STATES
+from tracker.kinds import OUTBOX_STATUSES, PROMISE_STATES
 from tracker.outbox import rows
 from tracker.promises import lifecycle
 
