@@ -11,12 +11,11 @@ import pytest
 from integrations.base import WriteBackError
 from integrations.http import AuthError
 from integrations.imap.client import FolderError, Mailbox, MailboxAuthError, MailboxError
-from tests.imap.conftest import Account, unique
-from tests.imap.dovecot import free_port
-from tests.imap.mails import mail
-from tests.imap.proxy import Proxy
-from tests.imap.seed import ANNA, NOW, SUPPORT, at
-from tests.imap.test_imap_polling import connector, messages, seeded
+from tests.helpers.imap.dovecot import free_port
+from tests.helpers.imap.mailbox import Account, connector, messages, seeded, unique
+from tests.helpers.imap.mails import mail
+from tests.helpers.imap.proxy import Proxy
+from tests.helpers.imap.seed import ANNA, NOW, SUPPORT, at
 
 
 def before_call(monkeypatch: pytest.MonkeyPatch, method: str, nth: int, action) -> None:

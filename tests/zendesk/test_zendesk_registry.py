@@ -6,10 +6,10 @@ import base64
 
 import pytest
 import responses
-from zd_helpers import EVENTS_URL, NOW, TICKETS_URL, events_page, source, ticket_page
 
 from integrations.base import Connector
 from integrations.registry import FACTORIES, UnknownSourceType, connector_for
+from tests.helpers.zendesk import EVENTS_URL, NOW, TICKETS_URL, events_page, source, ticket_page
 from tracker.config import SourceConfig
 from tracker.durations import parse_duration
 
