@@ -19,8 +19,9 @@ from sqlmodel import Session, select
 from integrations.freshdesk.connector import build as build_freshdesk
 from integrations.zendesk.client import make_client
 from integrations.zendesk.connector import ZendeskConnector
-from tests.freshdesk.fake_api import FakeFreshdesk
-from tests.freshdesk.fake_api import ticket as fd_ticket
+from tests.helpers.freshdesk import KEY as FD_KEY
+from tests.helpers.freshdesk import FreshdeskDesk
+from tests.helpers.freshdesk import ticket as fd_ticket
 from tests.helpers.hostile import (
     FUZZ,
     NOW,
@@ -36,7 +37,6 @@ from tracker.ingest.sync import sync_source
 from tracker.models import Message, Person, Rejected, Ticket
 
 ZD = "https://acme.zendesk.com"
-FD = "https://acme.freshdesk.com"
 
 
 # -- Zendesk: ticket events ------------------------------------------------------------------
@@ -145,48 +145,45 @@ fd_spec = st.fixed_dictionaries(
 @FUZZ
 @given(specs=st.lists(fd_spec, min_size=1, max_size=5))
 def test_freshdesk_tickets_are_stored_or_rejected(engine, monkeypatch, specs):
-    monkeypatch.setenv("FD_FUZZ_KEY", "fd-fuzz-key")
-    source = fuzz_source("freshdesk", url=FD, api_key_env="FD_FUZZ_KEY")
-    fake = FakeFreshdesk()
-    fake.now = lambda: NOW  # type: ignore[method-assign]
-    listed, good, bad = [], set(), set()
-    for n, spec in enumerate(specs):
-        tid = next(record_ids)
-        item = fd_ticket(
-            tid,
-            NOW - timedelta(hours=1, seconds=n),
-            subject=spec["subject"],
-            description_text=spec["description"],
-            requester={
-                "id": 5000 + tid,
-                "name": spec["requester_name"],
-                "email": spec["requester_email"],
-            },
-        )
-        if spec["readable"]:
-            fake.add(item)
-            fake.conversations[tid] = [
-                {
-                    "id": next(record_ids),
-                    "ticket_id": tid,
-                    "user_id": 901,
-                    "body_text": spec["conversation"],
-                    "body": "",
-                    "incoming": False,
-                    "private": False,
-                    "source": 0,
-                    "created_at": "2026-11-23T11:30:00Z",
-                    "updated_at": "2026-11-23T11:30:00Z",
-                }
-            ]
-            good.add(str(tid))
-        else:
-            item["updated_at"] = "9999-99-99"
-            bad.add(str(tid))
-        listed.append(item)
-    fake.fail_at[r"GET /api/v2/tickets"] = [200, sorted(listed, key=lambda t: t["id"]), {}, 1]
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        fake.install(mock)
+    monkeypatch.setenv("FD_FUZZ_KEY", FD_KEY)
+    with FreshdeskDesk(NOW) as desk:
+        source = fuzz_source("freshdesk", url=desk.url, api_key_env="FD_FUZZ_KEY")
+        listed, good, bad = [], set(), set()
+        for n, spec in enumerate(specs):
+            tid = next(record_ids)
+            item = fd_ticket(
+                tid,
+                NOW - timedelta(hours=1, seconds=n),
+                subject=spec["subject"],
+                description_text=spec["description"],
+                requester={
+                    "id": 5000 + tid,
+                    "name": spec["requester_name"],
+                    "email": spec["requester_email"],
+                },
+            )
+            if spec["readable"]:
+                desk.add(item)
+                desk.converse(
+                    {
+                        "id": next(record_ids),
+                        "ticket_id": tid,
+                        "user_id": 901,
+                        "body_text": spec["conversation"],
+                        "body": "",
+                        "incoming": False,
+                        "private": False,
+                        "source": 0,
+                        "created_at": "2026-11-23T11:30:00Z",
+                        "updated_at": "2026-11-23T11:30:00Z",
+                    }
+                )
+                good.add(str(tid))
+            else:
+                item["updated_at"] = "9999-99-99"
+                bad.add(str(tid))
+            listed.append(item)
+        desk.fail(r"GET /api/v2/tickets", 200, sorted(listed, key=lambda t: t["id"]), {}, 1)
         connector = build_freshdesk(source, sleep=lambda s: None)
         report = sync_source(engine, Config(sources=[source]), source, now=NOW, connector=connector)
     assert report.error is None
