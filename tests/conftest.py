@@ -122,6 +122,7 @@ _SLOW_PATHS = (
     "crash_safety.py",
     "interrupted_sync.py",
     "tests/web/test_web_command.py",
+    "tests/freshdesk/test_window_property.py",  # hundreds of examples over HTTP
 )
 _SLOW_FIXTURES = ("dovecot", "start_service")
 _SLOW_TESTS = (
