@@ -123,12 +123,16 @@ _SLOW_PATHS = (
     "interrupted_sync.py",
     "tests/web/test_web_command.py",
     "tests/freshdesk/test_window_property.py",  # hundreds of examples over HTTP
+    "tests/fuzz/",  # hostile records through every connector, a dozen examples each
 )
 _SLOW_FIXTURES = ("dovecot", "start_service")
 _SLOW_TESTS = (
     "tests/extraction/test_decision_model.py::test_eval_curve",
     "tests/extraction/test_extractor_robustness.py::test_extract_never_raises",
+    "tests/extraction/test_decision_model.py::test_the_training_script_reproduces",
     "tests/learning/test_learning.py::test_a_refit_worse_on_the_shipped_test_corpus",
+    "tests/learning/test_learning.py::test_a_teams_dismissed_idiom_is_learned",
+    "tests/audit/test_audit_sandbox.py::test_an_interrupted_audit_resumes",
 )
 
 
