@@ -22,9 +22,10 @@ demo: install
 test: install system-deps
 	$(BIN)/python -m pytest
 
-# The fast tier while working: SQLite only, no service processes or browsers.
+# The fast tier while working, under a minute: SQLite only, no test marked `slow` (service
+# processes, browsers, Dovecot, real timeouts; see tests/conftest.py), on every core.
 check: install
-	$(BIN)/python -m pytest -m "not slow" -k "not postgresql" -p no:cacheprovider
+	$(BIN)/python -m pytest -m "not slow" -k "not postgresql" -p no:cacheprovider -n auto
 
 lint: install typecheck
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -64,6 +64,7 @@ class FreshdeskFace:
         api_user: Person,
         api_key: str,
         page_cap: int = 300,
+        max_per_page: int = 100,
         credits_per_minute: int = 5000,
         clock: Callable[[], float] = time.monotonic,
     ):
@@ -72,6 +73,7 @@ class FreshdeskFace:
         store.api_user_id = api_user.id
         self.api_key = api_key
         self.page_cap = page_cap
+        self.max_per_page = max_per_page  # a longer page asked for is cut to this
         self.credits_per_minute = credits_per_minute
         self.clock = clock
         self.spent: deque[tuple[float, int]] = deque()
@@ -152,6 +154,7 @@ class FreshdeskFace:
             return _validation("per_page", "Has to be less than or equal to 100")
         if page < 1:
             return _validation("page", "It should be a Positive Number")
+        per_page = min(per_page, self.max_per_page)
         chunk = rows[(page - 1) * per_page : page * per_page]
         headers = {}
         if page * per_page < len(rows):
@@ -203,8 +206,8 @@ class FreshdeskFace:
         for ticket in self.store.tickets.values():
             if (flt == "deleted") != (ticket.status == "deleted"):
                 continue
-            if flt == "spam":
-                continue  # the store has no spam
+            if (flt == "spam") != ticket.spam and flt != "deleted":
+                continue  # spam is listed only when asked for, and then only spam
             if since is not None and (ticket.updated_at is None or ticket.updated_at < since):
                 continue
             if since is None and (ticket.created_at is None or ticket.created_at < month_ago):

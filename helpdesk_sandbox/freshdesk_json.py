@@ -1,4 +1,5 @@
-"""The sandbox's objects as Freshdesk v2 JSON, shaped as in shared/api-notes §2."""
+"""The sandbox's objects as Freshdesk v2 JSON, shaped as in shared/api-notes §2; an
+object's `vendor` fields are sent as given, over what is rendered."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def agent_json(person: Person) -> dict[str, Any]:
         },
         "created_at": iso(person.created_at),
         "updated_at": iso(person.updated_at),
-    }
+    } | person.vendor
 
 
 def group_json(group: Group, store: Store) -> dict[str, Any]:
@@ -48,7 +49,7 @@ def group_json(group: Group, store: Store) -> dict[str, Any]:
         "business_hour_id": None,
         "created_at": iso(group.created_at),
         "updated_at": iso(group.updated_at),
-    }
+    } | group.vendor
 
 
 def custom_fields(ticket: Ticket, field_ids: dict[str, int]) -> dict[str, Any]:
@@ -81,7 +82,7 @@ def ticket_json(
         "fr_due_by": iso((ticket.created_at or store.clock()) + timedelta(days=1)),
         "is_escalated": False,
         "fr_escalated": False,
-        "spam": False,
+        "spam": ticket.spam,
         "deleted": deleted,
         "created_at": iso(ticket.created_at),
         "updated_at": iso(ticket.updated_at),
@@ -99,7 +100,8 @@ def ticket_json(
                 "mobile": None,
                 "phone": None,
             }
-    return data
+    # a listing leaves the description out unless asked for it, whatever `vendor` says
+    return data | {k: v for k, v in ticket.vendor.items() if k in data or "description" not in k}
 
 
 def conversation_json(comment: Comment, store: Store) -> dict[str, Any]:
@@ -130,4 +132,4 @@ def conversation_json(comment: Comment, store: Store) -> dict[str, Any]:
         "source_additional_info": None,
         "created_at": iso(comment.created_at),
         "updated_at": iso(comment.created_at),
-    }
+    } | comment.vendor

@@ -1,5 +1,9 @@
 """What the sandbox store holds: people, groups, tickets, comments and every update,
-help-desk-neutral; faces render them as one vendor's JSON."""
+help-desk-neutral; faces render them as one vendor's JSON.
+
+`vendor` on a person, group, ticket or comment holds fields a face sends as given, over
+what it renders: values the neutral store has no notion of (a Freshdesk `source` code, a
+group's `escalate_to`) or malformed ones a test needs a help desk to send."""
 
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ class Person:
     group_ids: list[int] = field(default_factory=list)
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    vendor: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_agent(self) -> bool:
@@ -40,6 +45,7 @@ class Group:
     name: str
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    vendor: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,6 +59,7 @@ class Comment:
     html_body: str | None = None
     channel: str = "web"  # web | email | api | rule | voice
     call: bool = False  # a logged phone call (Zendesk VoiceComment)
+    vendor: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,6 +103,8 @@ class Ticket:
     updated_at: datetime | None = None
     changed_at: datetime | None = None  # moves on every change (Zendesk generated_timestamp)
     comment_ids: list[int] = field(default_factory=list)
+    spam: bool = False  # marked as spam: listed only when asked for (Freshdesk filter=spam)
+    vendor: dict[str, Any] = field(default_factory=dict)
 
 
 class MovableClock:

@@ -67,6 +67,16 @@ class Store:
         self._next_event_id += 1
         return self._next_event_id
 
+    @staticmethod
+    def _given(given: int | None, taken: dict[int, Any], make: Callable[[], int]) -> int:
+        """`given` when a caller chose the id (to match records it compares with), else a new
+        one; an id already in use is refused."""
+        if given is None:
+            return make()
+        if given in taken:
+            raise ValueError(f"id {given} is already in use")
+        return given
+
     def _at(self, at: datetime | None) -> datetime:
         value = at or self.clock()
         if value.tzinfo is None:
@@ -74,10 +84,10 @@ class Store:
         return value.astimezone(UTC).replace(microsecond=0)
 
     # -- directory -------------------------------------------------------------------------
-    def add_group(self, name: str, at: datetime | None = None) -> Group:
+    def add_group(self, name: str, at: datetime | None = None, *, id: int | None = None) -> Group:
         with self.lock:
             when = self._at(at)
-            group = Group(self._id(), name, when, when)
+            group = Group(self._given(id, self.groups, self._id), name, when, when)
             self.groups[group.id] = group
             return group
 
@@ -89,11 +99,14 @@ class Store:
         time_zone: str = "UTC",
         groups: Iterable[Group] = (),
         at: datetime | None = None,
+        *,
+        id: int | None = None,
     ) -> Person:
         with self.lock:
             when = self._at(at)
+            person_id = self._given(id, self.people, self._id)
             person = Person(
-                self._id(), name, email, role, time_zone, [g.id for g in groups], when, when
+                person_id, name, email, role, time_zone, [g.id for g in groups], when, when
             )
             self.people[person.id] = person
             return person
@@ -106,11 +119,15 @@ class Store:
         groups: Iterable[Group] = (),
         role: str = "agent",
         at: datetime | None = None,
+        *,
+        id: int | None = None,
     ) -> Person:
-        return self.add_person(name, email, role, time_zone, groups, at)
+        return self.add_person(name, email, role, time_zone, groups, at, id=id)
 
-    def add_customer(self, name: str, email: str, at: datetime | None = None) -> Person:
-        return self.add_person(name, email, "end-user", "UTC", (), at)
+    def add_customer(
+        self, name: str, email: str, at: datetime | None = None, *, id: int | None = None
+    ) -> Person:
+        return self.add_person(name, email, "end-user", "UTC", (), at, id=id)
 
     def agents(self) -> list[Person]:
         with self.lock:
@@ -133,12 +150,14 @@ class Store:
         group: Group | None = None,
         tags: Iterable[str] = (),
         channel: str = "email",
+        html_body: str | None = None,
         at: datetime | None = None,
+        id: int | None = None,
     ) -> Ticket:
         with self.lock:
             when = self._at(at)
             ticket = Ticket(
-                self._id(),
+                self._given(id, self.tickets, self._id),
                 subject,
                 requester.id,
                 status="open" if assignee else "new",
@@ -152,7 +171,7 @@ class Store:
             )
             self.tickets[ticket.id] = ticket
             update = self._update(ticket, requester.id, when, kind="Create", channel=channel)
-            self._comment(update, ticket, requester.id, body, True, channel, None, False)
+            self._comment(update, ticket, requester.id, body, True, channel, html_body, False)
             for name in ("assignee_id", "group_id", "status"):
                 value = getattr(ticket, name)
                 if value is not None:
@@ -172,6 +191,7 @@ class Store:
         call: bool = False,
         status: str | None = None,
         at: datetime | None = None,
+        id: int | None = None,
     ) -> Comment:
         author_id = author if isinstance(author, int) else author.id
         with self.lock:
@@ -180,7 +200,7 @@ class Store:
             when = self._at(at)
             update = self._update(ticket, author_id, when, channel=channel)
             comment = self._comment(
-                update, ticket, author_id, body, public, channel, html_body, call
+                update, ticket, author_id, body, public, channel, html_body, call, id
             )
             if status is not None and status != ticket.status:
                 update.changes.append(Change(self._event_id(), "status", status, ticket.status))
@@ -244,6 +264,36 @@ class Store:
             update.changes.append(Change(self._event_id(), "status", "deleted", ticket.status))
             ticket.status = "deleted"
             self._commit(update, ticket)
+
+    def touch(
+        self, ticket_id: int, *, actor_id: int | None = None, at: datetime | None = None
+    ) -> None:
+        """An update to something the store does not model (a priority, a form field): no
+        change is recorded, but the ticket's update time moves as the help desk's would."""
+        with self.lock:
+            ticket = self.ticket(ticket_id)
+            self._commit(self._update(ticket, actor_id, self._at(at)), ticket)
+
+    def mark_spam(self, ticket_id: int, at: datetime | None = None) -> None:
+        with self.lock:
+            ticket = self.ticket(ticket_id)
+            ticket.spam = True
+            self._commit(self._update(ticket, self.api_user_id, self._at(at)), ticket)
+
+    def purge_ticket(self, ticket_id: int) -> None:
+        """Gone for good (emptied from the trash): not even listed as deleted any more."""
+        with self.lock:
+            ticket = self.tickets.pop(ticket_id)
+            for comment_id in ticket.comment_ids:
+                self.comments.pop(comment_id, None)
+            kept = [
+                (k, u)
+                for k, u in zip(self._update_keys, self.updates, strict=True)
+                if u.ticket_id != ticket_id
+            ]
+            self._update_keys = [k for k, _ in kept]
+            self.updates = [u for _, u in kept]
+            self._order = None
 
     def change_tags(
         self,
@@ -365,9 +415,10 @@ class Store:
         channel: str,
         html_body: str | None,
         call: bool,
+        comment_id: int | None = None,
     ) -> Comment:
         comment = Comment(
-            self._event_id(),
+            self._given(comment_id, self.comments, self._event_id),
             ticket.id,
             author_id,
             body,

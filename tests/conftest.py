@@ -3,33 +3,28 @@
 FOLLOWTHROUGH_TEST_CLOCK_SHIFT (a duration such as `31d`) runs the whole suite with the
 process clock that far ahead, to prove no test depends on today's date.
 
-PostgreSQL is the local server (FOLLOWTHROUGH_TEST_PG, default
-postgresql+psycopg://postgres@127.0.0.1:5432/test); each test run creates throwaway
+PostgreSQL is the local server (tests/helpers/db.py); each test run creates throwaway
 databases and drops them. With CI=true an unreachable server fails the run.
+
+Tests that take seconds or start processes, servers or browsers are marked `slow` here
+(see `pytest_collection_modifyitems`): `make check` leaves them to `make test`.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from integrations import registry
+from tests.helpers.db import copy_database, create_pg_database, drop_pg_database
 from tracker.db import make_engine, upgrade
 from tracker.durations import parse_duration
-
-PG_ADMIN_URL = os.environ.get(
-    "FOLLOWTHROUGH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-_pg_state: dict[str, object] = {}
 
 registry.install()  # as the CLI does: the core reads [[source]] tables through these
 
@@ -71,46 +66,6 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     )
 
 
-def _pg_available() -> str | None:
-    """None when PostgreSQL answers, else the reason it does not."""
-    if "reason" not in _pg_state:
-        try:
-            engine = sa.create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
-            with engine.connect() as conn:
-                conn.execute(sa.text("select 1"))
-            engine.dispose()
-            _pg_state["reason"] = None
-        except Exception as exc:  # any failure to connect means "not here"
-            _pg_state["reason"] = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
-    return _pg_state["reason"]  # type: ignore[return-value]
-
-
-def create_pg_database() -> str:
-    """A new empty PostgreSQL database; returns its URL."""
-    reason = _pg_available()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is unreachable in CI ({PG_ADMIN_URL}): {reason}")
-        pytest.skip(
-            "PostgreSQL tests skipped: no server at "
-            f"{PG_ADMIN_URL} ({reason}); start one or set FOLLOWTHROUGH_TEST_PG to enable them"
-        )
-    name = f"ft_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-
-
-def drop_pg_database(url: str) -> None:
-    name = make_url(url).database
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
     """An empty database URL on each back end."""
@@ -146,25 +101,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         drop_pg_database(url)
 
 
-def _copy_template(template: str, url: str) -> None:
-    if url.startswith("sqlite"):
-        shutil.copyfile(make_url(template).database, make_url(url).database)
-        return
-    name = make_url(url).database
-    source = make_url(template).database
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
-    admin.dispose()
-
-
 @pytest.fixture
 def engine(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """A database at the newest migration, on each back end (a copy of one migrated
     template; tests/test_migrations.py runs the migrations themselves)."""
     backend = "sqlite" if db_url.startswith("sqlite") else "postgresql"
-    _copy_template(_migrated_template(backend, tmp_path_factory), db_url)
+    copy_database(_migrated_template(backend, tmp_path_factory), db_url)
     engine = make_engine(db_url)
     try:
         yield engine
@@ -172,12 +114,36 @@ def engine(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[En
         engine.dispose()
 
 
-# Whole processes, real browsers and crash-at-every-call loops: `make check` leaves them
-# (and the PostgreSQL half) to `make test`.
-_SLOW_PATHS = ("tests/service/", "_browser.py", "crash_safety.py", "interrupted_sync.py")
+# The fast tier (`make check`) is what is left once these are marked `slow`; `make test`
+# runs everything. A test is slow when it starts processes or servers that take seconds
+# (the service, `followthrough web`, browsers, Dovecot), waits out a real timeout, or
+# loops over crashes; and when it alone takes more than about two seconds.
+_SLOW_PATHS = (
+    "tests/service/",
+    "tests/faults/",
+    "_browser.py",
+    "crash_safety.py",
+    "interrupted_sync.py",
+    "tests/web/test_web_command.py",
+    "tests/freshdesk/test_window_property.py",  # hundreds of examples over HTTP
+    "tests/fuzz/",  # hostile records through every connector, a dozen examples each
+)
+_SLOW_FIXTURES = ("dovecot", "start_service")
+_SLOW_TESTS = (
+    "tests/extraction/test_decision_model.py::test_eval_curve",
+    "tests/extraction/test_extractor_robustness.py::test_extract_never_raises",
+    "tests/extraction/test_decision_model.py::test_the_training_script_reproduces",
+    "tests/learning/test_learning.py::test_a_refit_worse_on_the_shipped_test_corpus",
+    "tests/learning/test_learning.py::test_a_teams_dismissed_idiom_is_learned",
+    "tests/audit/test_audit_sandbox.py::test_an_interrupted_audit_resumes",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if any(part in item.nodeid for part in _SLOW_PATHS):
+        if (
+            any(part in item.nodeid for part in _SLOW_PATHS)
+            or any(name in _SLOW_FIXTURES for name in getattr(item, "fixturenames", ()))
+            or item.nodeid.startswith(_SLOW_TESTS)
+        ):
             item.add_marker(pytest.mark.slow)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from tests.lifecycle.promise_world import World
+from tests.helpers.promise_world import World
 from tracker.db import downgrade, make_engine, upgrade
 from tracker.models import Assignment, Lease, Message, SweepProgress
 from tracker.sweep import FULL_CHECK_EVERY, decide

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from tests.sandbox.sandbox_helpers import NOW, running_sandbox, sandbox_config, sandbox_source
-from tests.web.test_web_browser import ARTIFACTS, CHROMIUM, FLAGS, _need_browser
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, FLAGS, need_browser
+from tests.helpers.sandbox import NOW, running_sandbox, sandbox_config, sandbox_source
 from tracker.audit.export import to_json
 from tracker.audit.html import render
 from tracker.audit.period import parse_period
@@ -35,7 +35,7 @@ def report_files(monkeypatch, tmp_path):
 def test_the_report_renders_in_chromium_with_the_jsons_headline(
     report_files, width, height, name
 ) -> None:
-    sync_playwright = _need_browser()
+    sync_playwright = need_browser()
     html, data = report_files
     requests: list[str] = []
     ARTIFACTS.mkdir(exist_ok=True)

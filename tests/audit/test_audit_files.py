@@ -11,7 +11,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from tests.audit.conftest import FIXTURES
+from tests.helpers.audit import FIXTURES
 from tracker.cli import cli
 
 PERIOD = ["--from", "2025-03-01", "--to", "2025-03-15", "--now", "2025-03-20T12:00:00Z"]

@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session, select
 
 from integrations.registry import connector_for
-from tests.sandbox.sandbox_helpers import NOW, running_sandbox, sandbox_config, sandbox_source
+from tests.helpers.sandbox import NOW, running_sandbox, sandbox_config, sandbox_source
 from tracker.audit.period import parse_period
 from tracker.audit.run import audit_source, run_audit
 from tracker.config import EmailConfig, SlackConfig

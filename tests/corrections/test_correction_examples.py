@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 from sqlmodel import Session, select
 
-from tests.lifecycle.promise_world import World, utc
+from tests.helpers.promise_world import World, utc
 from tracker.access import load_viewer
 from tracker.cli import cli
 from tracker.corrections.examples import recent_corrections, record_correction

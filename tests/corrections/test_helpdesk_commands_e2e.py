@@ -12,7 +12,7 @@ from helpdesk_sandbox.freshdesk_face import FreshdeskFace
 from helpdesk_sandbox.seed import seed_week
 from helpdesk_sandbox.server import SandboxServer
 from helpdesk_sandbox.zendesk_face import ZendeskFace
-from tests.sandbox.sandbox_helpers import NOW, SANDBOX_TOKEN, sandbox_config, sandbox_source
+from tests.helpers.sandbox import NOW, SANDBOX_TOKEN, sandbox_config, sandbox_source
 from tracker.config import SourceConfig
 from tracker.durations import parse_duration
 from tracker.ingest.sync import sync_source

@@ -14,7 +14,7 @@ from werkzeug.test import Client
 
 from integrations.notify import Notice
 from integrations.slack_buttons import signature, slack_message
-from tests.lifecycle.promise_world import World, utc
+from tests.helpers.promise_world import World, utc
 from tracker.config import SlackConfig
 from tracker.corrections.slack import SLACK_PATH, with_slack
 from tracker.models import Correction, Promise, Team

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from extraction_helpers import SHARED, WEDNESDAY, calendar_for, needs_shared
 
+from tests.helpers.extraction import SHARED, WEDNESDAY, calendar_for, needs_shared
 from tracker.cli.extract import eval_command, extract_command
 from tracker.config import ConfigError, load_config
 from tracker.evaluation import curve, evaluate, load_corpus

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import SHARED, needs_shared
 
+from tests.helpers.extraction import SHARED, needs_shared
 from tracker.evaluation import evaluate, load_corpus
 
 DEV = SHARED / "corpus" / "dev.jsonl"

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from extraction_helpers import WEDNESDAY, due_as_written, promises_in
+
+from tests.helpers.extraction import WEDNESDAY, due_as_written, promises_in
 
 LONDON = "Europe/London"
 NEW_YORK = "America/New_York"

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import dateparser
 import pytest
-from extraction_helpers import due_as_written, promises_in
 
+from tests.helpers.extraction import due_as_written, promises_in
 from tracker.extraction import explicit_dates
 
 MONDAY = "2026-11-23T10:00:00+00:00"

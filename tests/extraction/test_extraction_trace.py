@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from extraction_helpers import calendar_for
 
+from tests.helpers.extraction import calendar_for
 from tracker.evaluation import load_corpus, trace_case
 from tracker.extraction import Trace, extract
 from tracker.extraction.detect import RULES

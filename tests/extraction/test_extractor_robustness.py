@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from extraction_helpers import calendar_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.extraction import calendar_for
 from tracker.extraction import clean_html, extract, quoted_history_start
 
 SENT = datetime(2026, 11, 18, 14, 0, tzinfo=UTC)

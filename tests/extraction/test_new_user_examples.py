@@ -4,7 +4,8 @@ and a counter-example of that rule, so that a fix is a rule and not a phrase."""
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import due_as_written, promises_in
+
+from tests.helpers.extraction import due_as_written, promises_in
 
 # Wednesday 18 November 2026, 09:00 in London.
 SENT = "2026-11-18T09:00:00+00:00"

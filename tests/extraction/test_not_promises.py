@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import promises_in
+
+from tests.helpers.extraction import promises_in
 
 OFFERS_AND_COURTESY = [
     "If you need anything else, I'll be happy to help.",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import promises_in
 
+from tests.helpers.extraction import promises_in
 from tracker.extraction import clean_html, quoted_history_start
 
 REPLY = "Hi Jo,\n\nThanks, that's all sorted now.\n\n"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from extraction_helpers import due_as_written, promises_in
 
+from tests.helpers.extraction import due_as_written, promises_in
 from tracker.extraction import quoted_history_start
 from tracker.extraction.cleaning import masked_ranges, visible_text
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extraction_helpers import SHARED, needs_shared
-
+from tests.helpers.extraction import SHARED, needs_shared
 from tracker.evaluation import evaluate
 from tracker.labelled_texts import load_labelled
 

@@ -6,8 +6,8 @@ import json
 from datetime import datetime
 
 import pytest
-from extraction_helpers import SHARED, calendar_for, needs_shared
 
+from tests.helpers.extraction import SHARED, calendar_for, needs_shared
 from tracker.extraction import extract
 
 REAL = SHARED / "corpus" / "real"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from extraction_helpers import calendar_for
 
+from tests.helpers.extraction import calendar_for
 from tracker.extraction import extract
 
 SENT = datetime.fromisoformat("2026-11-18T09:00:00+00:00")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from extraction_helpers import needs_shared
+
+from tests.helpers.extraction import needs_shared
 
 
 def test_a_missing_shared_file_skips_with_a_reason_outside_ci(

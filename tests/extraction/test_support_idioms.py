@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import due_as_written, promises_in
+
+from tests.helpers.extraction import due_as_written, promises_in
 
 MONDAY = "2026-11-23T10:00:00+00:00"
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sandbox_helpers import NOW, running_sandbox, sandbox_config, sandbox_source
-from smtp_sink import smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
 from helpdesk_sandbox.bulk import bulk
+from tests.helpers.sandbox import NOW, running_sandbox, sandbox_config, sandbox_source
+from tests.helpers.smtp_sink import smtp_fixture  # noqa: F401
 from tests.helpers.sweeping import run_sweep
 from tracker.config import EmailConfig
 from tracker.ingest.sync import sync_source

@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-from support import CountingSmtp, OverdueDesk, SlackRecorder, own_notes
 
-from tests.service.support import ServiceProcess, wait_for, write_config
+from tests.helpers.faults import CountingSmtp, OverdueDesk, SlackRecorder, own_notes
+from tests.helpers.service import ServiceProcess, write_config
+from tests.helpers.waiting import wait_until
 from tracker.db import make_engine, upgrade
 from tracker.demo.mailsink import free_port
 
@@ -92,7 +93,7 @@ def test_sigkill_during_delivery_repeats_at_most_one_notification_per_kill(
             for channel, at in (("email", 40), ("slack", 30), ("ticket", 40)):
                 service = start()
                 got = lambda c=channel, n=at: len(arrivals[c]()) >= n  # noqa: E731
-                wait_for(got, 60, f"{at} in {channel}", service)
+                wait_until(got, 60, f"{at} in {channel}", service)
                 service.stop(signal.SIGKILL)
                 kills.append({name: len(seen()) for name, seen in arrivals.items()})
                 assert kills[-1][channel] < want[channel], f"the kill came after {channel}"
@@ -103,7 +104,7 @@ def test_sigkill_during_delivery_repeats_at_most_one_notification_per_kill(
                     len(set(seen())) >= want[name] for name, seen in arrivals.items()
                 )
 
-            wait_for(done, 90, "every notification", service)
+            wait_until(done, 90, "every notification", service)
             assert service.stop(signal.SIGTERM) == 0
             final = {name: seen() for name, seen in arrivals.items()}
         finally:

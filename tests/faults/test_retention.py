@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from promise_world import World, make_config, utc
 from sqlmodel import Session, select
 
+from tests.helpers.promise_world import World, make_config, utc
 from tests.helpers.sweeping import run_sweep
 from tracker.models import Escalation, Promise, PromiseEvent
 from tracker.retention import prune

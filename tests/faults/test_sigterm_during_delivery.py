@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-from support import CountingSmtp, OverdueDesk
 
-from tests.service.support import ServiceProcess, wait_for, write_config
+from tests.helpers.faults import CountingSmtp, OverdueDesk
+from tests.helpers.service import ServiceProcess, write_config
+from tests.helpers.waiting import wait_until
 from tracker.db import make_engine, upgrade
 from tracker.demo.mailsink import free_port
 
@@ -29,7 +30,7 @@ def test_sigterm_during_delivery_records_what_went_and_releases_the_rest(db_url,
         )  # fmt: skip
         service = ServiceProcess(config, tmp_path / "run.log", port, stop_timeout=20)
         try:
-            wait_for(lambda: len(smtp.received) >= 10, 60, "e-mails going out", service)
+            wait_until(lambda: len(smtp.received) >= 10, 60, "e-mails going out", service)
             asked = time.monotonic()
             code = service.stop(signal.SIGTERM)
             took = time.monotonic() - asked

@@ -8,10 +8,11 @@ import threading
 import time
 from datetime import timedelta
 
-from promise_world import World, make_config, utc
 from sqlmodel import Session, select
-from support import SilentServer, SlackRecorder
 
+from tests.helpers.faults import SilentServer, SlackRecorder
+from tests.helpers.promise_world import World, make_config, utc
+from tests.helpers.waiting import wait_until
 from tracker.config import SlackConfig
 from tracker.models import Escalation, Lease
 from tracker.outbox.delivery import PAUSE_PREFIX
@@ -53,7 +54,7 @@ def test_a_silent_smtp_server_stalls_neither_deciding_nor_the_other_channels(eng
         started = time.monotonic()
         delivering = threading.Thread(target=jobs.deliver_job)
         delivering.start()
-        time.sleep(0.3)  # delivery is now waiting on the silent server
+        wait_until(lambda: silent.accepted, 5, "delivery to connect to the silent server")
         assert delivering.is_alive()
         # Deciding does not wait: a new promise come due is decided at once.
         with Session(engine, expire_on_commit=False) as session:

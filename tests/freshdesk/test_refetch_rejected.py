@@ -4,13 +4,11 @@ item 1: "a later pass retries them"), with its description and conversations."""
 from __future__ import annotations
 
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from sqlmodel import select
 
 import tracker.ingest.sync
-from tests.freshdesk.conftest import NOW, source_config
-from tests.freshdesk.fake_api import conversation, ticket
+from tests.helpers.freshdesk import NOW, conversation, source_config, ticket
 from tracker.config import Config
 from tracker.db import session_scope
 from tracker.ingest.retry import EVERY
@@ -37,19 +35,18 @@ def _fail_storing_ticket_2(monkeypatch) -> dict[str, bool]:
     return switch
 
 
-def _ticket_calls(fake, tid: int) -> list:
-    path = f"/api/v2/tickets/{tid}"
-    return [c for c in fake.mock.calls if urlsplit(c.request.url).path == path]
+def _ticket_calls(desk, tid: int) -> list:
+    return desk.calls("GET", f"/api/v2/tickets/{tid}")
 
 
 def test_a_rejected_ticket_is_refetched_with_its_conversations_and_leaves_rejected(
-    fake, make_connector, monkeypatch, engine
+    desk, make_connector, monkeypatch, engine
 ):
     switch = _fail_storing_ticket_2(monkeypatch)
     at = NOW - timedelta(hours=2)
-    fake.add(ticket(1, at), ticket(2, at + timedelta(minutes=1)))
-    fake.conversations[2] = [conversation(21, 2, at, "I will call you back tomorrow.")]
-    src = source_config()
+    desk.add(ticket(1, at), ticket(2, at + timedelta(minutes=1)))
+    desk.converse(conversation(21, 2, at, "I will call you back tomorrow."))
+    src = source_config(desk.url)
     config = Config(sources=[src])
     first = sync_source(engine, config, src, now=NOW, connector=make_connector())
     assert first.error is None and first.rejected >= 1
@@ -63,7 +60,7 @@ def test_a_rejected_ticket_is_refetched_with_its_conversations_and_leaves_reject
     later = NOW + EVERY
     second = sync_source(engine, config, src, now=later, connector=make_connector())
     assert second.error is None and second.rejected == 0
-    assert len(_ticket_calls(fake, 2)) == 1
+    assert len(_ticket_calls(desk, 2)) == 1
     with session_scope(engine) as session:
         assert sorted(t.external_id for t in session.exec(select(Ticket))) == ["1", "2"]
         messages = {m.external_id: m for m in session.exec(select(Message))}
@@ -75,22 +72,22 @@ def test_a_rejected_ticket_is_refetched_with_its_conversations_and_leaves_reject
 
 
 def test_a_ticket_deleted_since_it_was_rejected_stays_in_rejected_and_waits(
-    fake, make_connector, monkeypatch, engine
+    desk, make_connector, monkeypatch, engine
 ):
     _fail_storing_ticket_2(monkeypatch)
     at = NOW - timedelta(hours=2)
-    fake.add(ticket(1, at), ticket(2, at))
-    src = source_config()
+    desk.add(ticket(1, at), ticket(2, at))
+    src = source_config(desk.url)
     config = Config(sources=[src])
     sync_source(engine, config, src, now=NOW, connector=make_connector())
-    del fake.tickets[2]  # 404 from now on
+    desk.store.purge_ticket(2)  # 404 from now on
     later = NOW + EVERY
     report = sync_source(engine, config, src, now=later, connector=make_connector())
     assert report.error is None
-    assert len(_ticket_calls(fake, 2)) == 2  # for the ticket and for its description
+    assert len(_ticket_calls(desk, 2)) == 2  # for the ticket and for its description
     again = sync_source(engine, config, src, now=later + timedelta(minutes=5),
                         connector=make_connector())  # fmt: skip
-    assert again.error is None and len(_ticket_calls(fake, 2)) == 2  # tried within the hour
+    assert again.error is None and len(_ticket_calls(desk, 2)) == 2  # tried within the hour
     with session_scope(engine) as session:
         row = session.exec(select(Rejected).where(Rejected.kind == "ticket")).one()
         assert (row.external_id, row.attempts, row.last_seen_at) == ("2", 1, later)

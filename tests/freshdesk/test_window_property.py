@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import responses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from integrations.freshdesk.connector import build
-from tests.freshdesk.conftest import NOW, source_config
-from tests.freshdesk.fake_api import FakeFreshdesk, iso, parse, ticket
+from tests.helpers.freshdesk import KEY, NOW, FreshdeskDesk, iso, parse, source_config, ticket
 
 START = NOW - timedelta(days=1)
 
@@ -54,46 +52,41 @@ def test_any_number_of_updates_between_pages_loses_nothing(case, monkeypatch):
 
 
 def check(case, monkeypatch):
-    monkeypatch.setenv("FT_TEST_FD_KEY", "k")
-    api = FakeFreshdesk()
-    api.now = lambda: NOW  # type: ignore[method-assign]
-    api.per_page_max = 3
-    for tid, offset in enumerate(case["initial"]):
-        api.add(ticket(tid, START + timedelta(seconds=offset)))
-    clock = [START + timedelta(seconds=max(case["initial"]) + 1)]  # no ticket from the future
-    api.served_at = clock[0]
-    updates = sorted(case["updates"])
-    latest: dict[int, str] = {tid: t["updated_at"] for tid, t in api.tickets.items()}
-    seen: set[tuple[str, str]] = set()
+    monkeypatch.setenv("FT_TEST_FD_KEY", KEY)
+    with FreshdeskDesk(NOW) as api:
+        api.face.max_per_page = 3
+        for tid, offset in enumerate(case["initial"]):
+            api.add(ticket(tid, START + timedelta(seconds=offset)))
+        clock = [START + timedelta(seconds=max(case["initial"]) + 1)]  # no ticket from the future
+        api.server.date_clock = lambda: clock[0]
+        updates = sorted(case["updates"])
+        latest: dict[int, str] = {tid: iso(t.updated_at) for tid, t in api.store.tickets.items()}
+        seen: set[tuple[str, str]] = set()
 
-    def run(cursor, apply_updates):
-        ticks = [0.0]  # the budget's clock moves only when it sleeps
+        def run(cursor, apply_updates):
+            ticks = [0.0]  # the budget's clock moves only when it sleeps
 
-        def sleep(seconds: float) -> None:
-            ticks[0] += seconds
+            def sleep(seconds: float) -> None:
+                ticks[0] += seconds
 
-        connector = build(source_config(), sleep=sleep, clock=lambda: ticks[0])
-        connector.client.per_page = 3
-        page = 0
-        for batch in connector.pages(cursor, NOW):
-            seen.update((t.external_id, iso(t.updated_at)) for t in batch.tickets)
-            if batch.cursor:
-                cursor = batch.cursor
-            if batch.stats.get("pass") == "all" and "listed" in batch.stats:
-                page += 1
-                for after, index, step in updates if apply_updates else []:
-                    if after == page and index < len(case["initial"]):
-                        clock[0] += timedelta(seconds=step)
-                        api.served_at = clock[0]
-                        api.add(ticket(index, clock[0]))
-                        latest[index] = iso(clock[0])
-        return cursor
+            connector = build(source_config(api.url), sleep=sleep, clock=lambda: ticks[0])
+            connector.client.per_page = 3
+            page = 0
+            for batch in connector.pages(cursor, NOW):
+                seen.update((t.external_id, iso(t.updated_at)) for t in batch.tickets)
+                if batch.cursor:
+                    cursor = batch.cursor
+                if batch.stats.get("pass") == "all" and "listed" in batch.stats:
+                    page += 1
+                    for after, index, step in updates if apply_updates else []:
+                        if after == page and index < len(case["initial"]):
+                            clock[0] += timedelta(seconds=step)
+                            api.add(ticket(index, clock[0]))
+                            latest[index] = iso(clock[0])
+            return cursor
 
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        api.install(mock)
         cursor = run(None, apply_updates=True)
         clock[0] += timedelta(seconds=2)  # the next poll, a little later
-        api.served_at = clock[0]
         run(cursor, apply_updates=False)
     missing = {(str(tid), at) for tid, at in latest.items()} - seen
     assert not missing, f"latest versions never read: {sorted(missing)}"

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from integrations.freshdesk.writeback import WriteBackError
-from tests.freshdesk.conftest import NOW
-from tests.freshdesk.fake_api import ME, ticket
+from tests.helpers.freshdesk import ME, NOW, ticket
 
 
 @pytest.fixture
-def one_ticket(fake):
-    fake.add(ticket(42, NOW - timedelta(hours=1), tags=["vip", "Refund"]))
-    return fake
+def one_ticket(desk):
+    desk.add(ticket(42, NOW - timedelta(hours=1), tags=["vip", "Refund"]))
+    return desk
 
 
-def sent(fake, path_end: str, method: str) -> list[dict]:
-    return [
-        json.loads(call.request.body)
-        for call in fake.mock.calls
-        if call.request.method == method and call.request.url.split("?")[0].endswith(path_end)
-    ]
+def sent(desk, path_end: str, method: str) -> list[dict]:
+    return desk.sent(method, f"/api/v2{path_end}")
 
 
 def test_a_note_is_posted_private_explicitly_as_html(one_ticket, make_connector):
@@ -32,7 +26,7 @@ def test_a_note_is_posted_private_explicitly_as_html(one_ticket, make_connector)
     body = sent(one_ticket, "/tickets/42/notes", "POST")[0]
     assert body["private"] is True
     assert body["body"] == "<p>Promise overdue: &lt;call back&gt;</p><p>Owner: amy</p>"
-    note = one_ticket.conversations[42][-1]
+    note = one_ticket.conversations(42)[-1]
     assert str(note["id"]) == note_id and note["user_id"] == ME and note["private"] is True
 
 
@@ -40,7 +34,7 @@ def test_tags_are_merged_with_the_current_ones_and_verified(one_ticket, make_con
     tags = make_connector().change_tags("42", add=["promise_overdue", "vip"], remove=["refund"])
     assert tags == ["vip", "promise_overdue"]
     assert sent(one_ticket, "/tickets/42", "PUT") == [{"tags": ["vip", "promise_overdue"]}]
-    assert one_ticket.tickets[42]["tags"] == ["vip", "promise_overdue"]
+    assert one_ticket.store.tickets[42].tags == ["vip", "promise_overdue"]
 
 
 def test_tags_already_right_are_not_written(one_ticket, make_connector):
@@ -49,17 +43,20 @@ def test_tags_already_right_are_not_written(one_ticket, make_connector):
 
 
 def test_a_concurrent_edit_that_drops_our_tag_is_tried_again(one_ticket, make_connector):
-    original = one_ticket._update
+    face, store = one_ticket.face, one_ticket.store
     calls = []
 
-    def clobbering(tid, body, headers):
-        calls.append(body)
-        result = original(tid, body, headers)
-        if len(calls) == 1:  # someone else's PUT lands right after ours
-            one_ticket.tickets[tid]["tags"] = ["vip"]
-        return result
+    class Clobbering:
+        def handle(self, request):
+            reply = face.handle(request)
+            if request.method == "PUT":
+                calls.append(request.json())
+                if len(calls) == 1:  # someone else's PUT lands right after ours
+                    tags = store.tickets[42].tags
+                    store.change_tags(42, ["vip"], [t for t in tags if t != "vip"])
+            return reply
 
-    one_ticket._update = clobbering
+    one_ticket.server.face = Clobbering()
     tags = make_connector().change_tags("42", add=["promise_open"])
     assert "promise_open" in tags and len(calls) == 2
 
@@ -85,7 +82,7 @@ def test_a_validation_failure_on_an_unrelated_field_is_permanent_and_names_it(
             }
         ],
     }
-    one_ticket.fail_at[r"PUT /api/v2/tickets/42"] = [400, refusal, {}, 5]
+    one_ticket.fail(r"PUT /api/v2/tickets/42", 400, refusal, {}, 5)
     with pytest.raises(WriteBackError) as caught:
         make_connector().change_tags("42", add=["promise_overdue"])
     assert caught.value.permanent is True
@@ -103,14 +100,14 @@ def test_a_missing_ticket_is_permanent(one_ticket, make_connector):
 
 
 def test_a_server_outage_is_not_permanent(one_ticket, make_connector):
-    one_ticket.fail_at[r"POST /api/v2/tickets/42/notes"] = [503, "", {}, 99]
+    one_ticket.fail(r"POST /api/v2/tickets/42/notes", 503, "", {}, 99)
     with pytest.raises(WriteBackError) as caught:
         make_connector().add_note("42", "hello")
     assert caught.value.permanent is False
 
 
 def test_refused_credentials_are_permanent(one_ticket, make_connector):
-    one_ticket.fail_at[r"POST /api/v2/tickets/42/notes"] = [401, "", {}, 1]
+    one_ticket.fail(r"POST /api/v2/tickets/42/notes", 401, "", {}, 1)
     with pytest.raises(WriteBackError) as caught:
         make_connector().add_note("42", "hello")
     assert caught.value.permanent is True and "freshdesk-acme" in str(caught.value)

@@ -8,70 +8,35 @@ no comment id, an unreadable change time, mail without a sender)."""
 
 from __future__ import annotations
 
-import itertools
-import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import responses
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from integrations.freshdesk.connector import build as build_freshdesk
 from integrations.zendesk.client import make_client
 from integrations.zendesk.connector import ZendeskConnector
-from tests.freshdesk.fake_api import FakeFreshdesk
-from tests.freshdesk.fake_api import ticket as fd_ticket
-from tracker.config import Config, SourceConfig
-from tracker.durations import parse_duration
-from tracker.ingest.sync import sync_source
-from tracker.models import Message, Person, Rejected, Source, Ticket
-
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-ZD = "https://acme.zendesk.com"
-FD = "https://acme.freshdesk.com"
-FUZZ = settings(
-    max_examples=12,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-
-hostile_text = st.one_of(
-    st.text(st.characters(blacklist_categories=()), max_size=60),
-    st.sampled_from(["\x00", "ends in NUL\x00", "\r\nBcc: x@evil.example", "\ud800 alone"]),
-    st.builds(lambda n: "N" * n, st.integers(190, 700)),
-)
-hostile_time = st.sampled_from(
-    [
-        "2026-11-23T10:15:18Z",
-        "9999-12-31T23:00Z",
-        "0001-01-01T00:00:00+01:00",
-        "1969-07-20T20:17:00Z",
-        "not a time",
-        "",
-        None,
-        253402300799999,
-    ]
-)
-hostile_email = st.one_of(
-    st.none(),
-    st.just("carl@acme.example\r\nBcc: everyone@evil.example"),
-    st.just("carla@example.com"),
+from tests.helpers.freshdesk import KEY as FD_KEY
+from tests.helpers.freshdesk import FreshdeskDesk
+from tests.helpers.freshdesk import ticket as fd_ticket
+from tests.helpers.hostile import (
+    FUZZ,
+    NOW,
+    fuzz_source,
+    hostile_email,
     hostile_text,
+    hostile_time,
+    record_ids,
+    stored_ids,
 )
-_ids = itertools.count(1_000_000)
+from tracker.config import Config
+from tracker.ingest.sync import sync_source
+from tracker.models import Message, Person, Rejected, Ticket
 
-
-def _source(kind: str, **options: object) -> SourceConfig:
-    name = f"{kind}-{uuid.uuid4().hex[:8]}"  # one source per example: examples share a database
-    return SourceConfig(name, kind, parse_duration("2m"), parse_duration("14d"), options)
-
-
-def _stored(engine, source: SourceConfig, model: type) -> set[str]:
-    with Session(engine) as session:
-        query = select(model.external_id).join(Source, Source.id == model.source_id)
-        return set(session.exec(query.where(Source.name == source.name)))
+ZD = "https://acme.zendesk.com"
 
 
 # -- Zendesk: ticket events ------------------------------------------------------------------
@@ -93,13 +58,13 @@ zd_event = st.fixed_dictionaries(
 @given(events=st.lists(zd_event, min_size=1, max_size=6))
 def test_zendesk_events_are_stored_or_rejected(engine, monkeypatch, events):
     monkeypatch.setenv("ZD_FUZZ_TOKEN", "zd-fuzz-token")
-    source = _source(
+    source = fuzz_source(
         "zendesk", subdomain="acme", email="ops@acme.example", token_env="ZD_FUZZ_TOKEN"
     )
     start = int((NOW - timedelta(hours=2)).timestamp())
     payload, users, good, bad = [], [], set(), set()
     for n, spec in enumerate(events):
-        event_id, author = next(_ids), next(_ids)
+        event_id, author = next(record_ids), next(record_ids)
         users.append(
             {
                 "id": author,
@@ -110,7 +75,7 @@ def test_zendesk_events_are_stored_or_rejected(engine, monkeypatch, events):
         )
         children = []
         for comment in spec["comments"]:
-            cid = next(_ids) if comment["has_id"] else None
+            cid = next(record_ids) if comment["has_id"] else None
             children.append(
                 {
                     "id": cid,
@@ -121,7 +86,7 @@ def test_zendesk_events_are_stored_or_rejected(engine, monkeypatch, events):
                     "created_at": comment["at"],
                 }
             )
-        ticket_id = next(_ids) if spec["has_ticket"] else None
+        ticket_id = next(record_ids) if spec["has_ticket"] else None
         payload.append(
             {
                 "id": event_id,
@@ -158,8 +123,8 @@ def test_zendesk_events_are_stored_or_rejected(engine, monkeypatch, events):
         connector = ZendeskConnector(source, client)
         report = sync_source(engine, Config(sources=[source]), source, now=NOW, connector=connector)
     assert report.error is None
-    assert _stored(engine, source, Message) == good
-    assert _stored(engine, source, Rejected) == bad
+    assert stored_ids(engine, source, Message) == good
+    assert stored_ids(engine, source, Rejected) == bad
     _no_line_breaks_in_addresses(engine)
 
 
@@ -180,53 +145,50 @@ fd_spec = st.fixed_dictionaries(
 @FUZZ
 @given(specs=st.lists(fd_spec, min_size=1, max_size=5))
 def test_freshdesk_tickets_are_stored_or_rejected(engine, monkeypatch, specs):
-    monkeypatch.setenv("FD_FUZZ_KEY", "fd-fuzz-key")
-    source = _source("freshdesk", url=FD, api_key_env="FD_FUZZ_KEY")
-    fake = FakeFreshdesk()
-    fake.now = lambda: NOW  # type: ignore[method-assign]
-    listed, good, bad = [], set(), set()
-    for n, spec in enumerate(specs):
-        tid = next(_ids)
-        item = fd_ticket(
-            tid,
-            NOW - timedelta(hours=1, seconds=n),
-            subject=spec["subject"],
-            description_text=spec["description"],
-            requester={
-                "id": 5000 + tid,
-                "name": spec["requester_name"],
-                "email": spec["requester_email"],
-            },
-        )
-        if spec["readable"]:
-            fake.add(item)
-            fake.conversations[tid] = [
-                {
-                    "id": next(_ids),
-                    "ticket_id": tid,
-                    "user_id": 901,
-                    "body_text": spec["conversation"],
-                    "body": "",
-                    "incoming": False,
-                    "private": False,
-                    "source": 0,
-                    "created_at": "2026-11-23T11:30:00Z",
-                    "updated_at": "2026-11-23T11:30:00Z",
-                }
-            ]
-            good.add(str(tid))
-        else:
-            item["updated_at"] = "9999-99-99"
-            bad.add(str(tid))
-        listed.append(item)
-    fake.fail_at[r"GET /api/v2/tickets"] = [200, sorted(listed, key=lambda t: t["id"]), {}, 1]
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        fake.install(mock)
+    monkeypatch.setenv("FD_FUZZ_KEY", FD_KEY)
+    with FreshdeskDesk(NOW) as desk:
+        source = fuzz_source("freshdesk", url=desk.url, api_key_env="FD_FUZZ_KEY")
+        listed, good, bad = [], set(), set()
+        for n, spec in enumerate(specs):
+            tid = next(record_ids)
+            item = fd_ticket(
+                tid,
+                NOW - timedelta(hours=1, seconds=n),
+                subject=spec["subject"],
+                description_text=spec["description"],
+                requester={
+                    "id": 5000 + tid,
+                    "name": spec["requester_name"],
+                    "email": spec["requester_email"],
+                },
+            )
+            if spec["readable"]:
+                desk.add(item)
+                desk.converse(
+                    {
+                        "id": next(record_ids),
+                        "ticket_id": tid,
+                        "user_id": 901,
+                        "body_text": spec["conversation"],
+                        "body": "",
+                        "incoming": False,
+                        "private": False,
+                        "source": 0,
+                        "created_at": "2026-11-23T11:30:00Z",
+                        "updated_at": "2026-11-23T11:30:00Z",
+                    }
+                )
+                good.add(str(tid))
+            else:
+                item["updated_at"] = "9999-99-99"
+                bad.add(str(tid))
+            listed.append(item)
+        desk.fail(r"GET /api/v2/tickets", 200, sorted(listed, key=lambda t: t["id"]), {}, 1)
         connector = build_freshdesk(source, sleep=lambda s: None)
         report = sync_source(engine, Config(sources=[source]), source, now=NOW, connector=connector)
     assert report.error is None
-    assert _stored(engine, source, Ticket) >= good
-    assert _stored(engine, source, Rejected) == bad
+    assert stored_ids(engine, source, Ticket) >= good
+    assert stored_ids(engine, source, Rejected) == bad
     _no_line_breaks_in_addresses(engine)
 
 

@@ -6,21 +6,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from imapclient import IMAPClient
 
-from integrations.imap.client import ImapSettings
-from tests.imap.dovecot import Dovecot, unavailable
-from tests.imap.proxy import Proxy
-
-PASSWORD = "s3cret-for-tests"
-ACCOUNTS = [f"support{i}@acme.example" for i in range(80)]
+from tests.helpers.imap.dovecot import Dovecot, unavailable
+from tests.helpers.imap.mailbox import ACCOUNTS, PASSWORD, Account
+from tests.helpers.imap.proxy import Proxy
 
 
 @pytest.fixture(scope="session")
@@ -44,44 +37,6 @@ def dovecot() -> Iterator[Dovecot]:
 _used: list[str] = []
 
 
-@dataclass
-class Account:
-    server: Dovecot
-    username: str
-    password: str = PASSWORD
-
-    def settings(self, port: int | None = None, timeout: float = 5.0) -> ImapSettings:
-        return ImapSettings(
-            host="127.0.0.1",
-            port=port or self.server.port,
-            username=self.username,
-            password=self.password,
-            tls=False,
-            timeout=timeout,
-        )
-
-    def client(self) -> IMAPClient:
-        client = IMAPClient("127.0.0.1", port=self.server.port, ssl=False, timeout=5)
-        client.login(self.username, self.password)
-        return client
-
-    def append(self, raw: bytes, folder: str = "INBOX") -> None:
-        with self.client() as client:
-            if not client.folder_exists(folder):
-                client.create_folder(folder)
-            client.append(folder, raw)
-
-    def append_many(
-        self, messages: list[bytes], folder: str = "INBOX", arrived: datetime | None = None
-    ) -> None:
-        """APPEND each message; `arrived` sets their INTERNALDATE (default: now)."""
-        with self.client() as client:
-            if not client.folder_exists(folder):
-                client.create_folder(folder)
-            for raw in messages:
-                client.append(folder, raw, msg_time=arrived or datetime.now(UTC))
-
-
 @pytest.fixture
 def mailbox_account(dovecot: Dovecot) -> Account:
     """A support mailbox nobody else uses in this session."""
@@ -103,7 +58,3 @@ def own_address_proxy(mailbox_account: Account) -> Iterator[Proxy]:
         yield front
     finally:
         front.close()
-
-
-def unique(prefix: str = "m") -> str:
-    return f"{prefix}{uuid.uuid4().hex[:10]}"

@@ -13,12 +13,11 @@ from integrations.imap.client import FolderError, Mailbox, MailboxAuthError, Mai
 from integrations.notify import Notice, TransportError
 from integrations.notify.ticket import TicketTransport
 from integrations.registry import REGISTRY
-from tests.imap.conftest import Account, unique
-from tests.imap.dovecot import free_port
-from tests.imap.mails import mail
-from tests.imap.proxy import Proxy
-from tests.imap.seed import ANNA, NOW, SUPPORT, at
-from tests.imap.test_imap_polling import connector, messages, seeded
+from tests.helpers.imap.dovecot import free_port
+from tests.helpers.imap.mailbox import Account, connector, messages, seeded, unique
+from tests.helpers.imap.mails import mail
+from tests.helpers.imap.proxy import Proxy
+from tests.helpers.imap.seed import ANNA, NOW, SUPPORT, at
 from tracker.config import Config, SourceConfig
 from tracker.durations import parse_duration
 from tracker.sources import TicketWriter

@@ -9,11 +9,10 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from tests.helpers.imap.mailbox import Account, mailbox_config, unique
+from tests.helpers.imap.mails import mail
+from tests.helpers.imap.seed import ANNA, NOW, SUPPORT, TOM, at
 from tests.helpers.sweeping import run_sweep
-from tests.imap.conftest import Account, unique
-from tests.imap.mails import mail
-from tests.imap.seed import ANNA, NOW, SUPPORT, TOM, at
-from tests.imap.test_imap_ingest import mailbox_config
 from tracker.ingest.sync import sync_source
 from tracker.models import Message, Promise
 

@@ -9,8 +9,8 @@ import uuid
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.fuzz.test_hostile_records import FUZZ, NOW, _ids, _stored, hostile_text
-from tests.imap.test_imap_ingest import mailbox_config
+from tests.helpers.hostile import FUZZ, NOW, hostile_text, record_ids, stored_ids
+from tests.helpers.imap.mailbox import mailbox_config
 from tracker.config import Config, SourceConfig
 from tracker.ingest.sync import sync_source
 from tracker.models import Message, Rejected
@@ -58,7 +58,7 @@ def test_mailbox_mail_is_stored_or_rejected(engine, monkeypatch, mailbox_account
     good, bad = set(), set()
     raws = []
     for uid, spec in enumerate(specs, start=1):
-        message_id = f"<{next(_ids)}@fuzz.example>"
+        message_id = f"<{next(record_ids)}@fuzz.example>"
         raws.append(_raw_mail(spec, message_id))
         (good if spec["has_sender"] else bad).add(
             message_id if spec["has_sender"] else f"{folder}:{uid}"
@@ -71,5 +71,5 @@ def test_mailbox_mail_is_stored_or_rejected(engine, monkeypatch, mailbox_account
     )
     report = sync_source(engine, Config(sources=[source]), source, now=NOW)
     assert report.error is None
-    assert _stored(engine, source, Message) == good
-    assert _stored(engine, source, Rejected) == bad
+    assert stored_ids(engine, source, Message) == good
+    assert stored_ids(engine, source, Rejected) == bad

@@ -10,38 +10,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from integrations.registry import connector_for
-from tests.imap.conftest import Account, unique
-from tests.imap.mails import mail
-from tests.imap.proxy import Proxy
-from tests.imap.seed import AGENTS, ANNA, NOW, SUPPORT, at, support_week
-from tracker.config import Config, SourceConfig
-from tracker.durations import parse_duration
+from tests.helpers.imap.mailbox import Account, mailbox_config, unique
+from tests.helpers.imap.mails import mail
+from tests.helpers.imap.proxy import Proxy
+from tests.helpers.imap.seed import ANNA, NOW, SUPPORT, at, support_week
 from tracker.ingest.sync import sync_source
 from tracker.models import Assignment, Message, Person, Promise, Source, Ticket
-
-
-def mailbox_config(account: Account, folders: list[str], **extra: object) -> Config:
-    source = SourceConfig(
-        name="mailbox",
-        type="imap",
-        poll_every=parse_duration("2m"),
-        backfill=parse_duration("30d"),
-        options={
-            "name": "mailbox",
-            "type": "imap",
-            "host": "127.0.0.1",
-            "port": account.server.port,
-            "tls": False,
-            "username": account.username,
-            "password_env": "FT_TEST_IMAP_PASSWORD",
-            "folders": folders,
-            "agent_addresses": AGENTS,
-            "batch_size": 3,
-            "timeout": 5,
-            **extra,
-        },
-    )
-    return Config(sources=[source])
 
 
 def count(session: Session, model: type) -> int:

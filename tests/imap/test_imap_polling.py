@@ -6,40 +6,9 @@ import json
 import logging
 from datetime import timedelta
 
-from integrations.imap.connector import ImapConnector
-from tests.imap.conftest import Account, unique
-from tests.imap.mails import mail
-from tests.imap.seed import AGENTS, ANNA, NOW, SUPPORT, at, support_week
-from tracker.ingest.records import Batch
-
-
-def connector(account: Account, batch_size: int = 2, **kwargs) -> ImapConnector:
-    return ImapConnector(
-        "mailbox",
-        account.settings(kwargs.pop("port", None), kwargs.pop("timeout", 5.0)),
-        folders=kwargs.pop("folders", ["INBOX", "Sent"]),
-        agent_addresses=AGENTS,
-        batch_size=batch_size,
-        sleep=lambda _seconds: None,
-        **kwargs,
-    )
-
-
-def seeded(account: Account) -> str:
-    tag = unique("t")
-    inbox, sent = support_week(tag)
-    account.append_many(inbox, "INBOX")
-    account.append_many(sent, "Sent")
-    return tag
-
-
-def messages(batches: list[Batch]) -> dict[str, object]:
-    found = {}
-    for batch in batches:
-        for message in batch.messages:
-            assert message.external_id not in found, "a message was delivered twice"
-            found[message.external_id] = message
-    return found
+from tests.helpers.imap.mailbox import Account, connector, messages, seeded, unique
+from tests.helpers.imap.mails import mail
+from tests.helpers.imap.seed import ANNA, NOW, SUPPORT, at
 
 
 def test_it_reads_every_folder_in_batches_and_makes_each_thread_one_ticket(

@@ -11,10 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 import integrations.imap.connector as imap_connector
-from tests.imap.conftest import Account, unique
-from tests.imap.mails import mail
-from tests.imap.seed import ANNA, NOW, SUPPORT, at
-from tests.imap.test_imap_ingest import mailbox_config
+from tests.helpers.imap.mailbox import Account, mailbox_config, unique
+from tests.helpers.imap.mails import mail
+from tests.helpers.imap.seed import ANNA, NOW, SUPPORT, at
 from tracker.ingest.retry import EVERY
 from tracker.ingest.sync import sync_source
 from tracker.models import Message, Rejected, Source

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 from sqlmodel import Session, func, select
 
-from tests.imap.conftest import Account, unique
-from tests.imap.proxy import Proxy
-from tests.imap.seed import NOW, support_week
+from tests.helpers.imap.mailbox import Account, unique
+from tests.helpers.imap.proxy import Proxy
+from tests.helpers.imap.seed import NOW, support_week
 from tracker.cli import cli
 from tracker.db import make_engine, upgrade
 from tracker.models import Message, Promise, Ticket

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
-from tests.imap.conftest import Account, unique
-from tests.imap.mails import mail
-from tests.imap.seed import AGENTS, NOW, TOM, at
+from tests.helpers.imap.mailbox import Account, unique
+from tests.helpers.imap.mails import mail
+from tests.helpers.imap.seed import AGENTS, NOW, TOM, at
 from tracker.config import Config, SourceConfig, TeamConfig
 from tracker.durations import parse_duration
 from tracker.ingest.sync import sync_source

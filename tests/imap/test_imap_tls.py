@@ -6,11 +6,9 @@ import pytest
 
 from integrations.imap.client import MailboxError
 from integrations.registry import connector_for
-from tests.imap.conftest import Account, unique
-from tests.imap.mails import mail
-from tests.imap.seed import ANNA, NOW, SUPPORT, at
-from tests.imap.test_imap_ingest import mailbox_config
-from tests.imap.test_imap_polling import messages
+from tests.helpers.imap.mailbox import Account, mailbox_config, messages, unique
+from tests.helpers.imap.mails import mail
+from tests.helpers.imap.seed import ANNA, NOW, SUPPORT, at
 
 
 @pytest.fixture

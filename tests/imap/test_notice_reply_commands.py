@@ -9,9 +9,9 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import Session, select
 
+from tests.helpers.promise_world import World, make_config, utc
+from tests.helpers.smtp_sink import smtp_fixture  # noqa: F401
 from tests.helpers.sweeping import run_sweep
-from tests.lifecycle.promise_world import World, make_config, utc
-from tests.lifecycle.smtp_sink import smtp_fixture  # noqa: F401
 from tracker.config import SourceConfig
 from tracker.durations import parse_duration
 from tracker.ingest.sync import sync_source

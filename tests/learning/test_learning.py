@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from click.testing import CliRunner
 from sqlmodel import Session, select
 
-from tests.lifecycle.promise_world import make_config, utc
+from tests.helpers.promise_world import make_config, utc
 from tracker.cli import cli
 from tracker.config import LearningConfig
 from tracker.ingest.records import Batch, MessageRecord, PersonRecord, TicketRecord

@@ -6,9 +6,9 @@ import json
 from datetime import datetime
 
 import pytest
-from promise_world import World, events, utc
 from sqlmodel import Session
 
+from tests.helpers.promise_world import World, events, utc
 from tracker.promise_json import promise_json_rows
 from tracker.promises import actions
 from tracker.queries import dismissed_total

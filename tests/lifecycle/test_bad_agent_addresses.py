@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
-from promise_world import World, make_config, utc
-from smtp_sink import SmtpServer, free_port, smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
 from integrations.http import CallStats
 from integrations.notify import Notice, TransportError
 from integrations.notify.email import EmailTransport
+from tests.helpers.promise_world import World, make_config, utc
+from tests.helpers.smtp_sink import SmtpServer, free_port, smtp_fixture  # noqa: F401
 from tests.helpers.sweeping import run_sweep
 from tracker.config import Config, SourceConfig
 from tracker.durations import parse_duration

@@ -8,9 +8,9 @@ import random
 from datetime import timedelta
 
 import sqlalchemy as sa
-from promise_world import World, make_config, utc
 from sqlmodel import Session, func, select
 
+from tests.helpers.promise_world import World, make_config, utc
 from tracker.ingest.records import Batch, MessageRecord
 from tracker.ingest.store import MAX_OPEN_PER_TICKET, ingest
 from tracker.models import Promise

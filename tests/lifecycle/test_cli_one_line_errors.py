@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
-from promise_world import World, utc
 from sqlmodel import Session
 
+from tests.helpers.promise_world import World, utc
 from tracker.cli import cli
 from tracker.db import make_engine, upgrade
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from promise_world import World, make_config, utc
-from smtp_sink import SmtpServer, free_port, smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
 from integrations.notify.email import EmailTransport
+from tests.helpers.promise_world import World, make_config, utc
+from tests.helpers.smtp_sink import SmtpServer, free_port, smtp_fixture  # noqa: F401
 from tests.helpers.sweeping import deliver, run_sweep
 from tracker.models import Digest, Escalation
 from tracker.outbox.delivery import claim

@@ -6,11 +6,11 @@ import json
 from datetime import timedelta
 
 import responses
-from promise_world import World, make_config, utc
 from sqlmodel import Session, select
 
 from integrations.notify.slack import SlackTransport
 from integrations.notify.ticket import TicketTransport
+from tests.helpers.promise_world import World, make_config, utc
 from tracker.config import SlackConfig
 from tracker.models import Escalation
 from tracker.sweep import decide, deliver

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from promise_world import make_config
 from sqlmodel import Session, select
 
+from tests.helpers.promise_world import make_config
 from tracker.ingest.records import (
     AssignmentRecord,
     Batch,

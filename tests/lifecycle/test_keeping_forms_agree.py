@@ -13,7 +13,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from tests.lifecycle.promise_world import utc
+from tests.helpers.promise_world import utc
 from tracker.models import Message, Promise, Source, Ticket
 from tracker.promises.keeping import keeping_message_exists
 from tracker.promises.lifecycle import MessageFacts, PromiseFacts, keeping_message

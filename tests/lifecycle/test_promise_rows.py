@@ -6,9 +6,9 @@ import json
 from datetime import timedelta
 
 import pytest
-from promise_world import World, utc
 from sqlmodel import Session
 
+from tests.helpers.promise_world import World, utc
 from tracker.models import Escalation
 from tracker.promise_json import promise_json, promise_json_rows
 from tracker.promises import actions

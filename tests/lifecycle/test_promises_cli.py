@@ -6,10 +6,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from promise_world import World, utc
-from smtp_sink import smtp_fixture  # noqa: F401
 from sqlmodel import Session
 
+from tests.helpers.promise_world import World, utc
+from tests.helpers.smtp_sink import smtp_fixture  # noqa: F401
 from tracker.cli import cli
 
 MADE = utc(2026, 11, 23, 10)

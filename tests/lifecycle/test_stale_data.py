@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from promise_world import World, events, later, make_config, utc
-from smtp_sink import smtp_fixture  # noqa: F401
 from sqlmodel import Session, select
 
+from tests.helpers.promise_world import World, events, later, make_config, utc
+from tests.helpers.smtp_sink import smtp_fixture  # noqa: F401
 from tests.helpers.sweeping import run_sweep
 from tracker.calendar import BusinessCalendar
 from tracker.models import Escalation, Promise, Source

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import sqlalchemy as sa
-from promise_world import World, events, make_config, utc
 from sqlmodel import Session, select
 
+from tests.helpers.promise_world import World, events, make_config, utc
 from tracker.models import Escalation, Promise
 from tracker.promises import actions
 from tracker.promises.recompute import Recomputer

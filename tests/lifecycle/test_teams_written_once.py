@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from promise_world import make_config
 from sqlmodel import Session, select
 
+from tests.helpers.promise_world import make_config
 from tracker.config import validate
 from tracker.ingest.store import get_or_create_source
 from tracker.models import HelpdeskGroup, Person, Team

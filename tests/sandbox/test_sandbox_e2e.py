@@ -7,18 +7,18 @@ from datetime import timedelta
 import pytest
 import requests
 from click.testing import CliRunner
-from sandbox_helpers import (
+from sqlmodel import select
+
+from helpdesk_sandbox.server import RateLimit
+from integrations.base import WriteBackError
+from integrations.registry import connector_for
+from tests.helpers.sandbox import (
     NOW,
     SANDBOX_TOKEN,
     running_sandbox,
     sandbox_config,
     sandbox_source,
 )
-from sqlmodel import select
-
-from helpdesk_sandbox.server import RateLimit
-from integrations.base import WriteBackError
-from integrations.registry import connector_for
 from tracker.cli import cli
 from tracker.db import session_scope, upgrade
 from tracker.ingest.sync import sync_all, sync_source

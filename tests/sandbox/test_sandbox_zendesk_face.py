@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import pytest
 import requests
-from sandbox_helpers import NOW, SANDBOX_TOKEN, running_sandbox
 
 from helpdesk_sandbox.seed import seed_week
 from helpdesk_sandbox.store import Store, StoreError
+from tests.helpers.sandbox import NOW, SANDBOX_TOKEN, running_sandbox
 
 
 @pytest.fixture

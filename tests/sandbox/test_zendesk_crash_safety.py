@@ -3,7 +3,8 @@ sync does: nothing lost, nothing doubled."""
 
 from __future__ import annotations
 
-from sandbox_helpers import (
+from integrations.zendesk.connector import build
+from tests.helpers.sandbox import (
     NOW,
     running_sandbox,
     sandbox_config,
@@ -11,8 +12,6 @@ from sandbox_helpers import (
     snapshot,
     wipe,
 )
-
-from integrations.zendesk.connector import build
 from tracker.ingest.sync import sync_source
 
 

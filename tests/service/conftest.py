@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.service.support import Desk, ServiceProcess, start_desk
+from tests.helpers.service import Desk, ServiceProcess, start_desk
 from tracker.demo.mailsink import MailSink, free_port
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from tests.service.support import start_desk, wait_for, write_config
+from tests.helpers.service import start_desk, write_config
+from tests.helpers.waiting import wait_until
 from tracker.db import upgrade
 from tracker.demo.mailsink import free_port
 
@@ -55,9 +56,9 @@ def test_down_sources_show_in_healthz_spare_the_others_and_recover(
     try:
         # 1. Refused and 500s: both fail (after their retries), the good one syncs and
         #    escalates all the while.
-        wait_for(lambda: _failures(service, "down", "ConnectionError"), 20, "refused", service)
-        wait_for(lambda: _failures(service, "broken", "answered 500"), 10, "a 500", service)
-        wait_for(lambda: len(smtp.messages) >= 6, 10, "the good source's escalations", service)
+        wait_until(lambda: _failures(service, "down", "ConnectionError"), 20, "refused", service)
+        wait_until(lambda: _failures(service, "broken", "answered 500"), 10, "a 500", service)
+        wait_until(lambda: len(smtp.messages) >= 6, 10, "the good source's escalations", service)
         status, health = service.healthz()
         assert status == 503
         assert health["status"] == "failing" and health["database"] == {"ok": True}
@@ -75,7 +76,7 @@ def test_down_sources_show_in_healthz_spare_the_others_and_recover(
         broken.shutdown()
         broken.server_close()
         back = [start_desk(port=down_port), start_desk(port=broken_port)]
-        wait_for(lambda: service.healthz()[0] == 200, 25, "healthz back to 200", service)
+        wait_until(lambda: service.healthz()[0] == 200, 25, "healthz back to 200", service)
         for name in ("down", "broken"):
             assert _source(service.healthz()[1], name)["last_error"] is None
             assert any(e.get("source") == name for e in service.events("sync.done"))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import create_pg_database, drop_pg_database
+from tests.helpers.db import create_pg_database, drop_pg_database
+from tests.helpers.waiting import wait_until
 from tracker.db import make_engine, upgrade
 from tracker.service import leases
 
@@ -100,7 +100,8 @@ def test_a_held_lease_is_renewed_in_the_background_until_released(engine):
     assert held is not None
     first_until = leases.holder(engine, "sync:zendesk")[1]
     clock_now[0] += timedelta(seconds=1)
-    time.sleep(0.5)  # one renewal (every third of the length, at least 0.2 s)
+    # one renewal (every third of the length, at least 0.2 s)
+    wait_until(lambda: leases.holder(engine, "sync:zendesk")[1] > first_until, 1, "a renewal")
     assert leases.holder(engine, "sync:zendesk")[1] > first_until
     held.release()
     assert leases.holder(engine, "sync:zendesk") is None

@@ -4,6 +4,7 @@ HTTP and a real SMTP server, on short intervals."""
 from __future__ import annotations
 
 import re
+import select
 import socket
 import subprocess
 import sys
@@ -12,7 +13,8 @@ from collections import Counter
 
 import sqlalchemy as sa
 
-from tests.service.support import ROOT, child_env, wait_for, write_config
+from tests.helpers.service import ROOT, child_env, write_config
+from tests.helpers.waiting import wait_until
 from tracker.db import make_engine, upgrade
 
 
@@ -48,12 +50,12 @@ def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
     # lead and the manager by e-mail, and gets notes on its ticket.
     expected = Counter({"amy@acme.example": 1, "bob@acme.example": 1,
                         "lena@acme.example": 2, "max@acme.example": 2})  # fmt: skip
-    wait_for(lambda: _sent(smtp) == expected, 25, f"e-mails {expected}", service)
+    wait_until(lambda: _sent(smtp) == expected, 25, f"e-mails {expected}", service)
     amy_ticket = desk.people["tickets"][0]
     notes = lambda: [  # noqa: E731
         c for c in desk.store.comments_of(amy_ticket.id) if not c.public
     ]
-    wait_for(lambda: len(notes()) == 3, 10, "three notes on the ticket", service)
+    wait_until(lambda: len(notes()) == 3, 10, "three notes on the ticket", service)
     assert "promise_overdue" in desk.store.ticket(amy_ticket.id).tags
 
     status, health = service.healthz()
@@ -62,7 +64,7 @@ def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
     (source,) = health["sources"]
     assert source["name"] == "zendesk" and source["ok"] and source["last_success_at"]
     backlog = lambda: service.healthz()[1]["delivery_backlog"]  # noqa: E731
-    wait_for(lambda: backlog()["pending"] == 0, 10, "an empty outbox", service)
+    wait_until(lambda: backlog()["pending"] == 0, 10, "an empty outbox", service)
     assert backlog()["failed"] == 0
 
     status, metrics = service.get("/metrics")
@@ -79,7 +81,7 @@ def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
         )
         return found and int(found[1]) == len(smtp.messages)
 
-    wait_for(emails_counted, 5, "every e-mail counted in the metrics", service)
+    wait_until(emails_counted, 5, "every e-mail counted in the metrics", service)
     assert "followthrough_sweep_duration_seconds_count" in metrics
 
     # With [web] enabled the pages and the API share the listener.
@@ -109,7 +111,7 @@ def test_it_syncs_escalates_and_delivers_on_schedule_then_stops_cleanly(
 def test_sigterm_in_the_middle_of_a_sync_keeps_the_committed_pages_and_exits_0(
     tmp_path, smtp, start_service
 ):
-    from tests.service.support import start_desk
+    from tests.helpers.service import start_desk
 
     desk = start_desk(slow=(2, 0.3))  # a first sync of many slow pages
     db_url = f"sqlite:///{tmp_path / 'ft.db'}"
@@ -132,7 +134,7 @@ def test_sigterm_in_the_middle_of_a_sync_keeps_the_committed_pages_and_exits_0(
                 ).first()
             return tickets > 0 and lease is not None
 
-        wait_for(mid_sync, 15, "the first sync under way", service)
+        wait_until(mid_sync, 15, "the first sync under way", service)
         started = time.monotonic()
         assert service.stop() == 0
         assert time.monotonic() - started < 5
@@ -171,7 +173,8 @@ def test_a_job_stuck_in_a_call_does_not_hold_up_the_stop_for_longer_than_the_tim
 
         service = start_service(config, stop_timeout=1)
         service.wait_listening()
-        time.sleep(0.5)  # the sync is now waiting on the silent help desk
+        # the sync is now waiting on the silent help desk: its connection is queued
+        wait_until(lambda: select.select([silent], [], [], 0)[0], 5, "the sync to connect")
         started = time.monotonic()
         assert service.stop() == 0
         assert time.monotonic() - started < 4

@@ -11,8 +11,9 @@ from datetime import datetime
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import create_pg_database, drop_pg_database
-from tests.service.support import start_desk, wait_for, write_config
+from tests.helpers.db import create_pg_database, drop_pg_database
+from tests.helpers.service import start_desk, write_config
+from tests.helpers.waiting import wait_until
 from tracker.db import make_engine, upgrade
 
 
@@ -63,7 +64,7 @@ def test_two_workers_share_the_work_and_one_takes_over_when_the_other_is_killed(
                     return worker, lease[1]
             return None
 
-        killed, until = wait_for(holder, 15, "a worker in the middle of its first sync")
+        killed, until = wait_until(holder, 15, "a worker in the middle of its first sync")
         killed.stop(signal.SIGKILL)
         found_before_kill = _count(engine, "select count(*) from promise")
         (survivor,) = [w for w in workers if w is not killed]
@@ -76,9 +77,9 @@ def test_two_workers_share_the_work_and_one_takes_over_when_the_other_is_killed(
                 if datetime.fromisoformat(e["ts"]) > until
             ]  # fmt: skip
 
-        wait_for(synced_after_expiry, 20, "the survivor syncing", survivor)
+        wait_until(synced_after_expiry, 20, "the survivor syncing", survivor)
         assert survivor.events("sync.done")[0]["ts"] >= until.isoformat(timespec="milliseconds")
-        wait_for(lambda: _count(engine, "select count(*) from promise") == 3, 10, "3 promises")
+        wait_until(lambda: _count(engine, "select count(*) from promise") == 3, 10, "3 promises")
         found_by_survivor = sum(e["promises"] for e in survivor.events("sync.done"))
         assert found_by_survivor == 3 - found_before_kill
 
@@ -94,8 +95,8 @@ def test_two_workers_share_the_work_and_one_takes_over_when_the_other_is_killed(
         def recipients():
             return Counter(rcpt for rcpt, _ in escalations())
 
-        wait_for(lambda: set(recipients()) == set(expected), 20, f"e-mails {expected}", survivor)
-        wait_for(
+        wait_until(lambda: set(recipients()) == set(expected), 20, f"e-mails {expected}", survivor)
+        wait_until(
             lambda: _count(engine, "select count(*) from escalation where status <> 'sent'") == 0,
             10, "every notification sent", survivor,
         )  # fmt: skip

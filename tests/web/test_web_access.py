@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from tests.web.conftest import ADA, AMY, BOB, CARL, LARS, LENA
+from tests.helpers.web_desk import ADA, AMY, BOB, CARL, LARS, LENA
 from tracker.models import Promise
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from tests.web.conftest import AMY, LENA, NOW
+from tests.helpers.web_desk import AMY, LENA, NOW
 from tracker.models import Promise, PromiseEvent
 
 
@@ -92,7 +92,7 @@ def test_a_page_form_never_sends_the_browser_to_another_site(as_person, world):
 def test_only_the_owner_their_lead_and_admins_may_snooze_and_never_past_the_cap(
     as_person, world, engine
 ):
-    from tests.web.conftest import ADA, BOB
+    from tests.helpers.web_desk import ADA, BOB
 
     inherited = world.promises["amy_inherited"]  # made by bob, now owned by amy
     week = {"until": (NOW + timedelta(days=7)).isoformat()}

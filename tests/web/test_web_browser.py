@@ -7,49 +7,18 @@ SQLite only. Without Chromium or Playwright the test is skipped (failed in CI).
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from sqlmodel import Session
 
-from tests.web.conftest import AMY, LENA, NOW, link_in, seed, smtp_config
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, FLAGS, need_browser
+from tests.helpers.web_desk import AMY, LENA, NOW, link_in, seed, smtp_config
 from tracker.db import make_engine, upgrade
 from tracker.models import Promise
 from tracker.web import create_app
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _need_browser():
-    reason = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        reason = "the playwright package is not installed (pip install playwright)"
-        sync_playwright = None
-    if reason is None and not shutil.which(CHROMIUM):
-        reason = f"{CHROMIUM} is missing (apt-get install chromium chromium-driver)"
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser test cannot run in CI: {reason}")
-        pytest.skip(f"browser test skipped: {reason}")
-    return sync_playwright
 
 
 def _free_port() -> int:
@@ -104,7 +73,7 @@ def _sign_in(page, base: str, inbox, email: str) -> None:
 
 @pytest.mark.slow
 def test_an_agent_and_a_lead_work_through_the_pages_in_chromium(served, tmp_path):
-    sync_playwright = _need_browser()
+    sync_playwright = need_browser()
     base, world, engine, inbox = served
     # Playwright gives every launch a fresh temporary profile (--user-data-dir) itself
     ARTIFACTS.mkdir(exist_ok=True)

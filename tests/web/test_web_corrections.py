@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from tests.web.conftest import AMY, LARS, LENA, NOW
+from tests.helpers.web_desk import AMY, LARS, LENA, NOW
 from tracker.models import Correction, Promise
 
 

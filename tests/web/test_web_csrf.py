@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from tests.web.conftest import AMY
+from tests.helpers.web_desk import AMY
 from tracker.models import Promise
 
 

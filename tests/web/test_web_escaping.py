@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.web.conftest import ADA, AMY, CARL
+from tests.helpers.web_desk import ADA, AMY, CARL
 
 
 def test_a_message_with_a_script_tag_renders_as_text_on_the_promise_page(as_person, world):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.web.conftest import AMY, LENA
+from tests.helpers.web_desk import AMY, LENA
 
 HUGE = "99999999999999999999999"
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from tests.web.conftest import AMY, BOB, CARL, LARS, LENA, NOW
+from tests.helpers.web_desk import AMY, BOB, CARL, LARS, LENA, NOW
 from tracker.models import Message, Promise
 
 

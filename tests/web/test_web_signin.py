@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from tests.web.conftest import ADA, AMY, NOW, link_in, make_config, smtp_config
+from tests.helpers.web_desk import ADA, AMY, NOW, link_in, make_config, smtp_config
 from tracker.models import SignInToken
 from tracker.web import create_app
 

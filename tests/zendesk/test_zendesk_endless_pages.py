@@ -8,7 +8,10 @@ import json
 from datetime import timedelta
 
 import responses
-from zd_helpers import (
+
+from integrations.zendesk.client import make_client
+from integrations.zendesk.connector import ZendeskConnector
+from tests.helpers.zendesk import (
     EVENTS_URL,
     GROUPS_URL,
     ME_URL,
@@ -25,9 +28,6 @@ from zd_helpers import (
     ticket_page,
     user,
 )
-
-from integrations.zendesk.client import make_client
-from integrations.zendesk.connector import ZendeskConnector
 from tracker.db import session_scope
 from tracker.ingest.sync import sync_source
 from tracker.models import Source

@@ -9,7 +9,9 @@ import pytest
 import requests
 import responses
 from sqlmodel import select
-from zd_helpers import (
+
+from integrations.http import AuthError, HttpError, MalformedResponse
+from tests.helpers.zendesk import (
     EVENTS_URL,
     NOW,
     TICKETS_URL,
@@ -22,8 +24,6 @@ from zd_helpers import (
     source,
     ticket_page,
 )
-
-from integrations.http import AuthError, HttpError, MalformedResponse
 from tracker.db import session_scope
 from tracker.ingest.sync import sync_source
 from tracker.models import Source

@@ -10,7 +10,8 @@ from datetime import timedelta
 
 import responses
 from sqlmodel import select
-from zd_helpers import (
+
+from tests.helpers.zendesk import (
     AMY,
     CUSTOMER,
     EVENTS_URL,
@@ -29,7 +30,6 @@ from zd_helpers import (
     ticket_page,
     user,
 )
-
 from tracker.db import session_scope
 from tracker.ingest.sync import sync_source
 from tracker.models import Message, Person, Promise, Rejected, Source

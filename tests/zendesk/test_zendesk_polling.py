@@ -8,7 +8,9 @@ from datetime import timedelta
 import pytest
 import responses
 from sqlmodel import select
-from zd_helpers import (
+
+from integrations.http import HttpError
+from tests.helpers.zendesk import (
     AMY,
     BEN,
     CUSTOMER,
@@ -36,8 +38,6 @@ from zd_helpers import (
     ticket_page,
     user,
 )
-
-from integrations.http import HttpError
 from tracker.db import session_scope
 from tracker.ingest.sync import sync_source
 from tracker.models import Assignment, Message, Person, Promise, Source, Ticket

@@ -7,7 +7,9 @@ from datetime import timedelta
 
 import responses
 from sqlmodel import select
-from zd_helpers import (
+
+import tracker.ingest.sync
+from tests.helpers.zendesk import (
     AMY,
     BASE,
     CUSTOMER,
@@ -25,8 +27,6 @@ from zd_helpers import (
     ticket,
     ticket_page,
 )
-
-import tracker.ingest.sync
 from tracker.db import session_scope
 from tracker.ingest.retry import EVERY
 from tracker.ingest.sync import sync_source

@@ -6,10 +6,10 @@ import base64
 
 import pytest
 import responses
-from zd_helpers import EVENTS_URL, NOW, TICKETS_URL, events_page, source, ticket_page
 
 from integrations.registry import REGISTRY, UnknownSourceType, connector_for
 from integrations.zendesk.spec import SPEC
+from tests.helpers.zendesk import EVENTS_URL, NOW, TICKETS_URL, events_page, source, ticket_page
 from tracker.config import SourceConfig
 from tracker.durations import parse_duration
 from tracker.sources import Poller, TicketWriter

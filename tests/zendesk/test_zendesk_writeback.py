@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 import responses
-from zd_helpers import BASE, TOKEN, connector
 
 from integrations.base import WriteBackError
+from tests.helpers.zendesk import BASE, TOKEN, connector
 
 TICKET_URL = f"{BASE}/api/v2/tickets/35436.json"
 TAGS_URL = f"{BASE}/api/v2/tickets/35436/tags.json"

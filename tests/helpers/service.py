@@ -11,7 +11,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from helpdesk_sandbox.server import Reply, Request, SandboxServer
 from helpdesk_sandbox.store import Store
 from helpdesk_sandbox.zendesk_face import ZendeskFace
+from tests.helpers.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "sandbox-token-123"
@@ -240,7 +240,7 @@ class ServiceProcess:
         return status, json.loads(body)
 
     def wait_listening(self, timeout: float = 15) -> None:
-        wait_for(lambda: self._answers(), timeout, f"service on port {self.port}", self)
+        wait_until(lambda: self._answers(), timeout, f"service on port {self.port}", self)
 
     def _answers(self) -> bool:
         if self.proc.poll() is not None:
@@ -261,21 +261,3 @@ class ServiceProcess:
             return self.proc.wait(timeout=timeout)
         finally:
             self.log_file.close()
-
-
-TIME_SCALE = float(os.environ.get("FT_TEST_TIME_SCALE", "2"))
-
-
-def wait_for(
-    check: Callable[[], Any], timeout: float, what: str, service: ServiceProcess | None = None
-) -> Any:
-    # A loaded 2-core machine is slow; waiting longer costs nothing when the check passes.
-    timeout *= TIME_SCALE
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    extra = f"\n--- service log ---\n{service.log()}" if service else ""
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}{extra}")

@@ -103,6 +103,7 @@ class SilentServer:
         self.port = self.sock.getsockname()[1]
         self.accepted: list[socket.socket] = []
         self._stop = False
+        self._thread = threading.Thread(target=self._accept, daemon=True)
 
     def _accept(self) -> None:
         self.sock.settimeout(0.2)
@@ -114,12 +115,12 @@ class SilentServer:
             self.accepted.append(conn)
 
     def __enter__(self) -> SilentServer:
-        threading.Thread(target=self._accept, daemon=True).start()
+        self._thread.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self._stop = True
-        time.sleep(0.3)
+        self._thread.join(timeout=5)
         for conn in self.accepted:
             conn.close()
         self.sock.close()

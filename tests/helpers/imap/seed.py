@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tests.imap.mails import mail
+from tests.helpers.imap.mails import mail
 
 AGENTS = ["support@acme.example", "*@acme.example"]
 T0 = datetime(2024, 5, 13, 9, 0, tzinfo=UTC)
