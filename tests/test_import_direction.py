@@ -37,16 +37,6 @@ OUTSIDE = ("integrations", "helpdesk_sandbox")
 
 # (importing module, imported module): core imports of connector code, to be removed.
 ALLOWED = {
-    # The audit reads history through the connectors' export-file parsers, and times
-    # Freshdesk's rate limit: those readers belong with the connectors, handed in.
-    ("tracker.audit.progress", "integrations.freshdesk.client"),
-    ("tracker.audit.files", "integrations.base"),
-    ("tracker.audit.files", "integrations.freshdesk.mapping"),
-    ("tracker.audit.files", "integrations.imap.connector"),
-    ("tracker.audit.files", "integrations.imap.mailthread"),
-    ("tracker.audit.files", "integrations.imap.parsing"),
-    ("tracker.audit.files", "integrations.imap.threads"),
-    ("tracker.audit.files", "integrations.zendesk.mapping"),
     # Replies to notices are read from an IMAP mailbox, and Slack's buttons are checked
     # and answered, by the corrections package itself: the mailbox reader and the Slack
     # client should be handed in by the service (the edge that runs them).

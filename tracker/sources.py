@@ -9,6 +9,9 @@ exports one `ConnectorSpec`), and the program's entry point wires the two togeth
   ticket transport, and replies to help-desk commands); only specs with `writer` have one.
 - `ConnectorSpec`: a type name, its `[[source]]` options, how to build the poller and
   the writer, and what the core must know about its tickets.
+- `ExportReader`: a history file the audit reads (`followthrough audit --from-file`).
+- `ReplyMailbox`: replies to notices, read from the `[notify.email] reply_mailbox`
+  (tracker.corrections.replies).
 """
 
 from __future__ import annotations
@@ -122,6 +125,49 @@ class TicketWriter(Protocol):
         """Write the promise's due time into the configured field; False when none is."""
 
 
+# -- history files and replies to notices -------------------------------------------------------
+
+
+class FileInputError(ValueError):
+    """A file that cannot be read as the given type; one line naming it and the line or
+    item, never its content."""
+
+    shown_in_full = True
+
+
+@dataclass(frozen=True)
+class ExportReader:
+    """A kind of export file (`followthrough audit --from-file PATH --type TYPE`).
+
+    `open(name, path, *, agent_addresses, backfill, link_base)` is a `Poller` over the
+    file whose pages carry a `{"offset": n, …}` cursor, and that says how far it has read
+    with `fraction()`; a file that cannot be read raises `FileInputError`.
+    """
+
+    type: str
+    open: Callable[..., Poller]
+
+
+@dataclass(frozen=True)
+class MailReply:
+    """One reply to a notice, as the reply mailbox holds it."""
+
+    uid: int
+    sender: str  # the From address, lower-cased
+    addresses: tuple[str, ...]  # To, Cc, Delivered-To, lower-cased
+    in_reply_to: tuple[str, ...]  # In-Reply-To and References message ids
+    text: str  # the plain-text body (quoted history included; the parser reads line one)
+
+
+class ReplyMailbox(Protocol):
+    """The reply mailbox: pages of replies after `cursor`, each with the cursor to store
+    after it; `close()` when done."""
+
+    def pages(self, cursor: dict[str, Any]) -> Iterator[tuple[list[MailReply], dict[str, Any]]]: ...
+
+    def close(self) -> None: ...
+
+
 # -- the spec each connector package exports ----------------------------------------------------
 
 OptionType = type | tuple[type, ...]
@@ -171,6 +217,10 @@ class ConnectorSpec:
     - `check(problems, options)`: rules across options (one of two keys, a range); None:
       every secret option is checked, required ones must be given.
     - `example`: the smallest table that validates, for docs and tests.
+    - `history_budget`: the option (its value, or its default) that bounds the requests
+      per minute of a read of history (tracker.audit.progress); None: unbounded.
+    - `exports`: the export files of this help desk the audit can read instead of the API.
+    - `replies(source)`: the reply mailbox when a source of this type is one.
     """
 
     type: str
@@ -185,6 +235,9 @@ class ConnectorSpec:
     # by name; tests/test_connector_registry.py proves it valid and minimal.
     example: dict[str, Any] = field(default_factory=dict)
     docs: str = ""  # the page that describes it (tests check that it names the type)
+    history_budget: str | None = None
+    exports: tuple[ExportReader, ...] = ()
+    replies: Callable[[SourceConfig], ReplyMailbox] | None = None
 
     def __post_init__(self) -> None:
         if self.ticket_channel and self.writer is None:
@@ -243,6 +296,13 @@ class ConnectorRegistry:
     def build(self, source: SourceConfig, **runtime: Any) -> Poller:
         """The poller for `source` (`runtime`: `sleep`, `clock` for the connector)."""
         return self.spec_for(source).build(source, **runtime)
+
+    @property
+    def export_types(self) -> tuple[str, ...]:
+        return tuple(e.type for s in self.specs for e in s.exports)
+
+    def export(self, kind: str) -> ExportReader | None:
+        return next((e for s in self.specs for e in s.exports if e.type == kind), None)
 
     def with_specs(self, extra: Iterable[ConnectorSpec]) -> ConnectorRegistry:
         return ConnectorRegistry((*self.specs, *extra))

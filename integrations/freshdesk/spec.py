@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tracker.config import SourceConfig
-from tracker.sources import ConnectorSpec, Option, OptionCheck, Poller
+from tracker.sources import ConnectorSpec, ExportReader, Option, OptionCheck, Poller
 
 
 def _build(source: SourceConfig, **runtime: Any) -> Poller:
@@ -18,6 +19,12 @@ def _check(problems: OptionCheck, options: dict[str, Any]) -> None:
     if not (options.get("domain") or options.get("url")):
         problems.problem("domain", "is required (or url)")
     problems.secret("api_key", required=True)
+
+
+def _open_export(name: str, path: Path, **options: Any) -> Poller:
+    from integrations.freshdesk.export import open_export
+
+    return open_export(name, path, **options)
 
 
 SPEC = ConnectorSpec(
@@ -37,6 +44,8 @@ SPEC = ConnectorSpec(
     derives_handoffs=True,  # Freshdesk has no assignment history: compare snapshots
     ticket_channel=True,
     check=_check,
+    exports=(ExportReader("freshdesk-export", _open_export),),
+    history_budget="requests_per_minute",
     example={"domain": "acme", "api_key_env": "FRESHDESK_API_KEY"},
     docs="docs/freshdesk.md",
 )

@@ -6,10 +6,11 @@ of this connector never breaks the others."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from tracker.config import SourceConfig
-from tracker.sources import ConnectorSpec, Option, OptionCheck, Poller
+from tracker.sources import ConnectorSpec, ExportReader, Option, OptionCheck, Poller
 
 
 def _build(source: SourceConfig, **runtime: Any) -> Poller:
@@ -35,6 +36,18 @@ def _check(problems: OptionCheck, options: dict[str, Any]) -> None:
         problems.problem("folders", 'must name at least one folder (e.g. "INBOX")')
 
 
+def _open_mbox(name: str, path: Path, **options: Any) -> Poller:
+    from integrations.imap.export import open_mbox
+
+    return open_mbox(name, path, **options)
+
+
+def _open_maildir(name: str, path: Path, **options: Any) -> Poller:
+    from integrations.imap.export import open_maildir
+
+    return open_maildir(name, path, **options)
+
+
 SPEC = ConnectorSpec(
     type="imap",
     label="IMAP mailbox",
@@ -55,6 +68,7 @@ SPEC = ConnectorSpec(
     derives_handoffs=False,  # hand-offs are emitted explicitly, from who answered
     ticket_channel=False,
     check=_check,
+    exports=(ExportReader("mbox", _open_mbox), ExportReader("maildir", _open_maildir)),
     example={
         "host": "imap.acme.example",
         "username": "support@acme.example",

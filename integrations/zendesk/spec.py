@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tracker.config import SourceConfig
-from tracker.sources import ConnectorSpec, Option, OptionCheck, Poller
+from tracker.sources import ConnectorSpec, ExportReader, Option, OptionCheck, Poller
 
 
 def _build(source: SourceConfig, **runtime: Any) -> Poller:
@@ -23,6 +24,12 @@ def _check(problems: OptionCheck, options: dict[str, Any]) -> None:
         if "email" not in options:
             problems.problem("email", "is required for API-token authentication")
         problems.secret("token", required=True)
+
+
+def _open_export(name: str, path: Path, **options: Any) -> Poller:
+    from integrations.zendesk.export import open_export
+
+    return open_export(name, path, **options)
 
 
 SPEC = ConnectorSpec(
@@ -44,6 +51,8 @@ SPEC = ConnectorSpec(
     derives_handoffs=False,  # ticket events carry every assignee and group change
     ticket_channel=True,
     check=_check,
+    exports=(ExportReader("zendesk-export", _open_export),),
+    history_budget="export_requests_per_minute",
     example={"subdomain": "acme", "email": "ops@acme.example", "token_env": "ZENDESK_TOKEN"},
     docs="docs/configuration.md",
 )

@@ -17,19 +17,23 @@ from typing import Any
 
 from tracker.config import SourceConfig
 from tracker.ingest.records import Batch
+from tracker.sources import ConnectorRegistry, installed
 
 STAGES = {"zendesk": ("tickets", "events")}
 
 
-def budget_per_minute(source: SourceConfig) -> int | None:
-    """The request budget that bounds a read of history, per minute (None: unbounded)."""
-    if source.type == "zendesk":
-        return int(source.get("export_requests_per_minute", 10))
-    if source.type == "freshdesk":
-        from integrations.freshdesk.client import DEFAULT_REQUESTS_PER_MINUTE
-
-        return int(source.get("requests_per_minute", DEFAULT_REQUESTS_PER_MINUTE))
-    return None
+def budget_per_minute(
+    source: SourceConfig, registry: ConnectorRegistry | None = None
+) -> int | None:
+    """The request budget that bounds a read of history, per minute (None: unbounded):
+    the option the source type's spec names (`history_budget`), or that option's default."""
+    spec = (registry or installed()).get(source.type)
+    key = spec.history_budget if spec is not None else None
+    if spec is None or key is None:
+        return None
+    default = next((o.default for o in spec.options if o.key == key), None)
+    value = source.get(key, default)
+    return int(value) if value is not None else None
 
 
 @dataclass
