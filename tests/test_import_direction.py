@@ -40,9 +40,6 @@ ALLOWED = {
     # Replies to notices are read from an IMAP mailbox, and Slack's buttons are checked
     # and answered, by the corrections package itself: the mailbox reader and the Slack
     # client should be handed in by the service (the edge that runs them).
-    ("tracker.corrections.replies", "integrations.imap.client"),
-    ("tracker.corrections.replies", "integrations.imap.connector"),
-    ("tracker.corrections.replies", "integrations.imap.replies"),
     ("tracker.corrections.slack", "integrations.slack_buttons"),
 }
 

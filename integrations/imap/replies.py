@@ -8,25 +8,19 @@ from __future__ import annotations
 
 import email
 import email.policy
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
 from typing import Any
 
 from integrations.imap.client import Mailbox
+from integrations.imap.connector import settings_from
+from tracker.config import SourceConfig
+from tracker.sources import MailReply
 
 BATCH = 100
 FIRST_BYTES = 256 * 1024
-
-
-@dataclass(frozen=True)
-class MailReply:
-    uid: int
-    sender: str  # the From address, lower-cased
-    addresses: tuple[str, ...]  # To, Cc, Delivered-To, lower-cased
-    in_reply_to: tuple[str, ...]  # In-Reply-To and References message ids
-    text: str  # the plain-text body (quoted history included; the parser reads line one)
 
 
 def _plain(message: EmailMessage) -> str:
@@ -67,3 +61,16 @@ def new_replies(
         fetched = mailbox.fetch(chunk, first_bytes=FIRST_BYTES)
         replies = [parse_reply_mail(uid, fetched[uid].raw) for uid in chunk if uid in fetched]
         yield replies, {"uidvalidity": validity, "uid": chunk[-1]}
+
+
+class ReplyReader:
+    """The reply mailbox as tracker.corrections.replies reads it (a `ReplyMailbox`)."""
+
+    def __init__(self, source: SourceConfig, mailbox: Mailbox | None = None):
+        self.mailbox = mailbox or Mailbox(source.name, settings_from(source), sleep=time.sleep)
+
+    def pages(self, cursor: dict[str, Any]) -> Iterator[tuple[list[MailReply], dict[str, Any]]]:
+        return new_replies(self.mailbox, cursor)
+
+    def close(self) -> None:
+        self.mailbox.close()

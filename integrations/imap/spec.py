@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from tracker.config import SourceConfig
-from tracker.sources import ConnectorSpec, ExportReader, Option, OptionCheck, Poller
+from tracker.sources import (
+    ConnectorSpec,
+    ExportReader,
+    Option,
+    OptionCheck,
+    Poller,
+    ReplyMailbox,
+)
 
 
 def _build(source: SourceConfig, **runtime: Any) -> Poller:
@@ -48,6 +55,12 @@ def _open_maildir(name: str, path: Path, **options: Any) -> Poller:
     return open_maildir(name, path, **options)
 
 
+def _replies(source: SourceConfig) -> ReplyMailbox:
+    from integrations.imap.replies import ReplyReader
+
+    return ReplyReader(source)
+
+
 SPEC = ConnectorSpec(
     type="imap",
     label="IMAP mailbox",
@@ -69,6 +82,7 @@ SPEC = ConnectorSpec(
     ticket_channel=False,
     check=_check,
     exports=(ExportReader("mbox", _open_mbox), ExportReader("maildir", _open_maildir)),
+    replies=_replies,
     example={
         "host": "imap.acme.example",
         "username": "support@acme.example",

@@ -8,7 +8,8 @@ address it was sent to, and comes from the notice's recipient; then the same acc
 rule as every other channel applies (tracker.corrections.applying).
 
 The reply mailbox is the imap `[[source]]` named by `[notify.email] reply_mailbox`: its
-sync pass reads replies (integrations.imap.replies) instead of ingesting support mail.
+sync pass reads replies (a `ReplyMailbox`, from its spec's `replies`) instead of
+ingesting support mail.
 """
 
 from __future__ import annotations
@@ -18,19 +19,18 @@ import hashlib
 import logging
 import re
 import secrets
-import time
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from integrations.imap.replies import MailReply, new_replies
 from tracker.config import Config, SourceConfig
 from tracker.corrections.applying import Outcome, act_on_promise
 from tracker.corrections.commands import CommandError, parse_reply
 from tracker.db import session_scope
 from tracker.models import NoticeToken, Promise, Source
 from tracker.outbox.transport import Notice
+from tracker.sources import ConnectorRegistry, MailReply, ReplyMailbox, installed
 
 log = logging.getLogger(__name__)
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
@@ -109,24 +109,38 @@ def is_reply_mailbox(config: Config, source: SourceConfig) -> bool:
     )
 
 
-def sync_replies(engine: Engine, config: Config, source: SourceConfig, *, now: datetime,
-                 mailbox: object | None = None) -> tuple[int, str | None]:  # fmt: skip
+def open_reply_mailbox(
+    source: SourceConfig, connectors: ConnectorRegistry | None = None
+) -> ReplyMailbox:
+    """The reply mailbox `source` names, as its connector's spec opens it."""
+    spec = (connectors or installed()).spec_for(source)
+    if spec.replies is None:
+        raise ValueError(f"{source.name}: a {source.type} source cannot be a reply mailbox")
+    return spec.replies(source)
+
+
+def sync_replies(
+    engine: Engine,
+    config: Config,
+    source: SourceConfig,
+    *,
+    now: datetime,
+    mailbox: ReplyMailbox | None = None,
+    connectors: ConnectorRegistry | None = None,
+) -> tuple[int, str | None]:
     """One pass over the reply mailbox: (replies acted on, the error or None). Each page of
     replies and its UID cursor are stored in one transaction."""
     import json
 
-    from integrations.imap.client import Mailbox
-    from integrations.imap.connector import settings_from
     from tracker.ingest.store import get_or_create_source
 
     with session_scope(engine) as session:
         row = get_or_create_source(session, source.name, source.type)
         source_id, cursor = row.id, json.loads(row.cursor or "{}")
-    box = mailbox or Mailbox(source.name, settings_from(source), sleep=time.sleep)
+    box = mailbox or open_reply_mailbox(source, connectors)
     acted, error = 0, None
     try:
-        # `mailbox` is typed object to keep the core free of integrations/ imports
-        for replies, new_cursor in new_replies(box, cursor):  # type: ignore[arg-type]
+        for replies, new_cursor in box.pages(cursor):
             with session_scope(engine) as session:
                 for reply in replies:
                     outcome = apply_reply(session, config, reply, now)
@@ -139,9 +153,7 @@ def sync_replies(engine: Engine, config: Config, source: SourceConfig, *, now: d
     except Exception as exc:  # the mailbox failed: keep the last stored cursor
         error = f"{source.name}: {type(exc).__name__}: {' '.join(str(exc).split())}"[:1000]
     finally:
-        close = getattr(box, "close", None)
-        if close is not None:
-            close()
+        box.close()
     return acted, error
 
 
@@ -158,11 +170,12 @@ class RepliesRead:
 
 
 def read_reply_mailbox(
-    engine: Engine, config: Config, source: SourceConfig, now: datetime
-) -> tuple[RepliesRead, int]:
+    engine: Engine, config: Config, source: SourceConfig, now: datetime,
+    connectors: ConnectorRegistry | None = None,
+) -> tuple[RepliesRead, int]:  # fmt: skip
     """For tracker.ingest.sync: read the replies (raising on a mailbox failure) and hand back a
     connector with nothing more to ingest, plus how many replies acted."""
-    acted, error = sync_replies(engine, config, source, now=now)
+    acted, error = sync_replies(engine, config, source, now=now, connectors=connectors)
     if error is not None:
         raise RuntimeError(error)
     return RepliesRead(source.name), acted

@@ -99,7 +99,9 @@ def sync_source(
         if connector is None and replies.is_reply_mailbox(config, source):
             # RepliesRead only pages (nothing): the Connector protocol still bundles ticket
             # writing with polling (issue 15 item 1 splits them)
-            connector, report.messages = replies.read_reply_mailbox(engine, config, source, now)  # type: ignore[assignment]
+            connector, report.messages = replies.read_reply_mailbox(  # type: ignore[assignment]
+                engine, config, source, now, registry
+            )
         if connector is None:
             spec = registry.spec_for(source)  # an unknown type fails here, this source only
             connector = spec.build(source)
