@@ -14,20 +14,18 @@ import hashlib
 import hmac
 import json
 import threading
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
 from integrations.http import HttpClient, HttpError
+from tracker.corrections.buttons import ButtonPress, SlackRequestError
 from tracker.outbox.transport import Notice
+
+__all__ = ["ButtonPress", "SlackApi", "SlackButtons", "SlackRequestError", "Verifier"]
 
 WINDOW_SECONDS = 300
 ACTIONS = {"ft_done": "done", "ft_snooze_1d": "snooze", "ft_not_a_promise": "notpromise"}
 SLACK_API = "https://slack.com/api"
-
-
-class SlackRequestError(Exception):
-    """The request is not one Slack signed just now; `str()` is safe to log."""
 
 
 def slack_message(notice: Notice) -> dict[str, Any]:
@@ -92,15 +90,6 @@ class Verifier:
             self._seen[given] = now
 
 
-@dataclass(frozen=True)
-class ButtonPress:
-    verb: str  # done | snooze | notpromise
-    promise_id: int
-    user_id: str
-    user_email: str | None  # when the payload carries it
-    response_url: str | None
-
-
 def parse_payload(body: bytes) -> ButtonPress:
     """The first of our buttons in a `block_actions` payload (form field `payload`)."""
     try:
@@ -154,3 +143,24 @@ class SlackApi:
         body = {"response_type": "ephemeral", "replace_original": False, "text": text}
         with contextlib.suppress(HttpError):
             self.client.request("POST", response_url, json=body)
+
+
+class SlackButtons:
+    """Slack's side of the request URL (tracker.corrections.buttons.SlackButtons): the
+    signing secret's verifier, the payload, and the bot token's API."""
+
+    def __init__(self, signing_secret: str, bot_token: str | None, api: SlackApi | None = None):
+        self.verifier = Verifier(signing_secret)
+        self.api = api or SlackApi(bot_token)
+
+    def press(
+        self, timestamp: str | None, signature: str | None, body: bytes, now: float
+    ) -> ButtonPress:
+        self.verifier.verify(timestamp, signature, body, now)
+        return parse_payload(body)
+
+    def email_of(self, user_id: str) -> str | None:
+        return self.api.email_of(user_id)
+
+    def respond(self, response_url: str | None, text: str) -> None:
+        self.api.respond(response_url, text)

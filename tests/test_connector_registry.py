@@ -218,3 +218,32 @@ def test_an_extra_spec_is_validated_and_synced_with_no_other_edit(engine) -> Non
 
     again = sync_source(engine, config, source, now=NOW, connectors=connectors)
     assert (again.error, again.pages) == (None, 0)  # the stored cursor is where it left off
+
+
+def test_the_audit_reads_the_export_files_the_specs_list() -> None:
+    from tracker.audit.files import FileInputError, file_connector
+    from tracker.cli.audit import audit_command
+
+    choices = next(p for p in audit_command.params if p.name == "file_type").type.choices
+    assert sorted(REGISTRY.export_types) == sorted(choices)
+    assert len(set(REGISTRY.export_types)) == len(REGISTRY.export_types)
+    with pytest.raises(FileInputError, match="'csv' is not one of zendesk-export, "):
+        file_connector("csv", ROOT, name="x", registry=REGISTRY)
+    for kind in REGISTRY.export_types:  # every reader refuses a path that is not its kind
+        with pytest.raises(FileInputError, match="nowhere"):
+            reader = file_connector(kind, ROOT / "nowhere", name="x", agent_addresses=["*@a"])
+            next(iter(reader.pages(None, NOW)))
+
+
+def test_an_audits_request_budget_is_the_specs_history_option() -> None:
+    from tracker.audit.progress import budget_per_minute
+
+    def source(kind: str, **options: Any) -> SourceConfig:
+        return SourceConfig("s", kind, None, None, options)  # type: ignore[arg-type]
+
+    assert budget_per_minute(source("zendesk")) == 10
+    assert budget_per_minute(source("zendesk", export_requests_per_minute=4)) == 4
+    assert budget_per_minute(source("freshdesk")) == 50
+    assert budget_per_minute(source("freshdesk", requests_per_minute=400)) == 400
+    assert budget_per_minute(source("imap")) is None
+    assert budget_per_minute(source("mbox")) is None

@@ -19,9 +19,9 @@ run as surely as the others, only later; `if TYPE_CHECKING:` imports are left ou
 3. module-level imports form no cycle (imports inside functions may close one: that is
    how a module defers a heavy or optional import, and it cannot fail at import time).
 
-ALLOWED lists today's core imports of `integrations` that other work is removing; each
-entry names why. An entry that is no longer needed fails the test too, so the list only
-shrinks.
+The core asks for its outside parts through protocols of its own (tracker.sources: a
+connector's spec, its export readers and reply mailbox; tracker.corrections.buttons:
+Slack's side of the buttons), and the edges hand them in.
 """
 
 from __future__ import annotations
@@ -34,14 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("tracker", "integrations", "helpdesk_sandbox")
 EDGES = ("tracker.cli", "tracker.web", "tracker.service", "tracker.demo", "tracker.__main__")
 OUTSIDE = ("integrations", "helpdesk_sandbox")
-
-# (importing module, imported module): core imports of connector code, to be removed.
-ALLOWED = {
-    # Replies to notices are read from an IMAP mailbox, and Slack's buttons are checked
-    # and answered, by the corrections package itself: the mailbox reader and the Slack
-    # client should be handed in by the service (the edge that runs them).
-    ("tracker.corrections.slack", "integrations.slack_buttons"),
-}
 
 
 def _modules() -> dict[str, Path]:
@@ -157,21 +149,10 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 
 def test_the_core_imports_no_connector_sandbox_or_edge_code():
-    wrong = _wrong_way() - ALLOWED
+    wrong = _wrong_way()
     assert not wrong, "imports against the direction:\n" + "\n".join(
         f"  {a} -> {b}" for a, b in sorted(wrong)
     )
-
-
-def test_every_allowance_is_still_needed():
-    stale = ALLOWED - _wrong_way()
-    assert not stale, "remove from ALLOWED (no longer imported):\n" + "\n".join(
-        f"  {a} -> {b}" for a, b in sorted(stale)
-    )
-
-
-def test_the_allowances_are_core_imports_of_integrations_only():
-    assert all(_core(a) and _within(b, ("integrations",)) for a, b in ALLOWED)
 
 
 def test_no_modules_import_each_other_at_module_level():

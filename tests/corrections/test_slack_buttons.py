@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from werkzeug.test import Client
 
 from integrations.notify import Notice
-from integrations.slack_buttons import signature, slack_message
+from integrations.slack_buttons import SlackButtons, signature, slack_message
 from tests.helpers.promise_world import World, utc
 from tracker.config import SlackConfig
 from tracker.corrections.slack import SLACK_PATH, with_slack
@@ -44,7 +44,7 @@ def setup(engine, monkeypatch):
     config.slack = SlackConfig(options={"webhook_url_env": "FT_SLACK_HOOK",
                                         "signing_secret_env": "FT_SLACK_SECRET",
                                         "bot_token_env": "FT_SLACK_BOT"})  # fmt: skip
-    inner = with_slack(None, config, engine, lambda: NOW)
+    inner = with_slack(None, config, engine, lambda: NOW, slack=SlackButtons)
     app = make_app(
         engine,
         config,

@@ -2,7 +2,8 @@
 press on a notice acts on its promise as the agent whose e-mail the Slack user has.
 
 Served only when `[notify.slack] signing_secret_env` (or `_file`) is set. Every request
-is verified first (integrations.slack_buttons); the secret is never logged.
+is verified first (by the `SlackButtons` the service hands in: integrations.slack_buttons);
+the secret is never logged.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from integrations.slack_buttons import SlackApi, SlackRequestError, Verifier, parse_payload
 from tracker.config import Config
 from tracker.corrections.applying import Outcome, act_on_promise
+from tracker.corrections.buttons import SlackButtons, SlackRequestError
 from tracker.corrections.commands import Command
 from tracker.db import session_scope
 from tracker.durations import parse_duration
@@ -54,15 +55,14 @@ def with_slack(
     engine: Engine,
     clock: Callable[[], datetime],
     *,
-    api: SlackApi | None = None,
+    slack: Callable[[str, str | None], SlackButtons],
 ) -> WsgiApp | None:
     """`inner` with the Slack request URL in front of it (or `inner` itself when no signing
-    secret is configured)."""
+    secret is configured). `slack(signing_secret, bot_token)` is Slack's side."""
     secret = config.slack.signing_secret() if config.slack else None
     if not secret:
         return inner
-    verifier = Verifier(secret)
-    slack_api = api or SlackApi(config.slack.bot_token() if config.slack else None)
+    slack_api = slack(secret, config.slack.bot_token() if config.slack else None)
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != SLACK_PATH:
@@ -80,13 +80,12 @@ def with_slack(
         body = environ["wsgi.input"].read(length) if length > 0 else b""
         now = clock()
         try:
-            verifier.verify(
+            press = slack_api.press(
                 environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"),
                 environ.get("HTTP_X_SLACK_SIGNATURE"),
                 body,
                 now.timestamp(),
             )
-            press = parse_payload(body)
         except SlackRequestError as exc:
             log.warning("slack request refused", extra={"reason": str(exc)})
             return _reply(start_response, "401 Unauthorized", f"refused: {exc}")

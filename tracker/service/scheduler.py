@@ -31,6 +31,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.engine import Engine
 
+from integrations.slack_buttons import SlackButtons
 from tracker.calendar import parse_time_of_day
 from tracker.config import Config, ConfigError
 from tracker.corrections.slack import with_slack
@@ -224,7 +225,9 @@ class Service(Jobs):
                     self.metrics,
                     clock=self.clock,
                     started_at=self.started_at,
-                    web_app=with_slack(self.web_app(), self.config, self.engine, self.clock),
+                    web_app=with_slack(
+                        self.web_app(), self.config, self.engine, self.clock, slack=SlackButtons
+                    ),
                 ),
                 self.config.service.listen,
             ).start()
