@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from integrations.imap.connector import ImapConnector
 from integrations.imap.parsing import parse_message
 from integrations.registry import install
-from tests.imap.dovecot import Dovecot, unavailable
-from tests.imap.mails import mail
+from tests.helpers.imap.dovecot import Dovecot, unavailable
+from tests.helpers.imap.mails import mail
 
 EML = Path(__file__).resolve().parents[1] / "tests" / "imap" / "eml"
 NOW = datetime(2024, 6, 1, tzinfo=UTC)
