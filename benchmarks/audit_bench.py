@@ -87,6 +87,9 @@ def worker(url: str, email: str, db_url: str) -> None:
 
 
 def main() -> None:
+    from integrations.registry import install
+
+    install()  # as the CLI does: the core reads sources and tickets through the specs
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, nargs="+", default=[5000, 20000])
     parser.add_argument("--comments-per-ticket", type=float, default=6.0)

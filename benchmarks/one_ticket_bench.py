@@ -159,6 +159,9 @@ def run(kind: str, n: int, workdir: Path) -> float:
 
 
 def main() -> None:
+    from integrations.registry import install
+
+    install()  # as the CLI does: the core reads sources and tickets through the specs
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--promises", type=int, nargs="+", default=[2000, 50000])
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="sqlite")

@@ -70,6 +70,9 @@ def load(engine: sa.Engine, count: int) -> None:
 
 
 def main() -> None:
+    from integrations.registry import install
+
+    install()  # as the CLI does: the core reads sources and tickets through the specs
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--promises", type=int, default=1_000_000)
     parser.add_argument("--db", choices=("sqlite", "pg"), default="sqlite")
