@@ -246,14 +246,21 @@ def commitments(
     for m in _capped(lx.ASKED_STAFF.finditer(sentence) if staffed and "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate", rule="asked-staff"))
-    for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else (), found):
+    passive = " be " in lower or " ship" in lower or " go out" in lower
+    for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if passive else (), found):
         # "…forwarded to our technical team and the issue will be resolved in 24 hours"
         confirmed = (
             _CONFIRMED.search(sentence[: m.start()])
             or lx.OUR_STAFF.search(sentence, 0, m.start())
             or _FROM_OURS.match(sentence, m.end())
+            or (
+                # dated, and not a bank's credit or a courier's delivery
+                lx.PASSIVE_TIMED.match(sentence, m.end())
+                and (m["verb"] or "").lower() not in ("credited", "released")
+                and not lx.THIRD_PARTY.search(sentence)
+            )
         )
-        kind = word_kind(m["verb"]) or "send"
+        kind = (word_kind(m["verb"]) if m["verb"] else None) or "send"
         found.append(
             Commitment(m.start(), m.end(), kind, follows=not confirmed, rule="passive-send")
         )

@@ -128,10 +128,24 @@ GET_FROM = re.compile(
 # "We're going to replace the router; a new one will be dispatched to you by Thursday".
 PASSIVE_SEND = re.compile(
     r"\b(?:it|they|this|that|one|(?:a|the|your)\s+(?:[\w£$€.,-]+\s+){0,2}?[\w£$€.,-]+)"
-    r"(?:'ll|\s+will)\s+be\s+"
+    r"(?:'ll|\s+will)\s+(?:be\s+"
     r"(?P<verb>sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|"
-    r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked)"
+    r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked|"
+    r"delivered|paid|activated|released|deposited)"
+    # "your order will ship today", "it will go out today with DHL"
+    r"|(?P<goes>ship|go\s+out))"
     r"\b(?!\s+by\s+(?!us\b|me\b|our\b))",
+    FLAGS,
+)
+# The stated time right after a passive dispatch ("will be sent to you by email within 24
+# hours", "will ship on Monday"): a dated dispatch of ours, not a general description.
+PASSIVE_TIMED = re.compile(
+    r"(?:\s+(?:back|out|over))?(?:\s+(?:to|into|at)\s+(?:you|your|the)\b[^.;!?,]{0,40}?)?"
+    r"(?:\s+(?:by|via|with)\s+(?:e-?mail|post|courier|DHL|UPS|FedEx|our\s+\w+))?\s+"
+    r"(?:today|tonight|tomorrow|tmrw|this\s+(?:morning|afternoon|evening|week)|"
+    r"(?:on|by|before)\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)|"
+    r"(?:on|by|before)\s+(?:the\s+)?(?:[a-z]+\s+)?\d|within\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|"
+    r"three|five|seven|ten)\b|in\s+the\s+next\b|next\s+(?:week|mon|tue|wed|thu|fri))",
     FLAGS,
 )
 # "Your refund will be processed by our billing team by Friday": the passive of a
@@ -280,7 +294,7 @@ _RULES = (
     ("update", _any(*en.UPDATE_VERBS_YOU) + rf"\s+(?:to\s+)?{_YOU}\b"),
     (
         "update",
-        rf"(?:message|msg|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b"
+        rf"(?:message|msg|text|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
         rf"(?!\s+(?:{_DETERMINER}\b|(?:written\s+)?confirmation\b))",
     ),
     (
@@ -321,6 +335,9 @@ _RULES = (
             r"update\s+(?:this|the|your|our)\s+(?:thread|ticket|case|post|conversation|chat|"
             r"request|email)",
             r"have\s+(?:an?\s+)?(?:update|answer|news|response)",
+            # after the customer's DM: "we'll answer there", "keep helping you over there"
+            r"answer\s+(?:there|here|in\s+(?:dms?|pms?|private|chat))\b",
+            rf"(?:keep|continue)\s+(?:to\s+help|helping)\s+{_YOU}\b",
             # after the customer's DM: "we'll pick it up with you there", "continue in DM"
             r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|take\s+(?:it|this)\s+"
             rf"forward)(?:\s+(?:with\s+{_YOU}|the\s+conversation|our\s+(?:conversation|chat)))?"
