@@ -129,6 +129,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Your order will ship tomorrow.", "send"),
         "Orders placed after 3pm will ship the next working day.",
     ),
+    "a named colleague contacts the customer": (
+        ("Karen's PA will email you by the end of the week with some dates.", "escalate"),
+        "The courier said they will email you by the end of the week.",
+    ),
+    "a unit of ours contacts the customer": (
+        ("Our workshop will call you tomorrow to arrange a pick-up.", "escalate"),
+        "Our workshop will be closed tomorrow.",
+    ),
     "a courier's delivery is theirs": (
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
         "We've contacted the courier and it will be delivered on Monday.",

@@ -104,6 +104,7 @@ RULES: dict[str, str] = {
     "passive-by-us": "'it will be processed by our team / by us'",
     "handled-by": "'your case will be reviewed by our team'",
     "pronoun-staff": "'they / she will ...' standing for our staff named just before",
+    "contact-handover": "'Hannah / she / our workshop will call you': contact made for us",
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
     "team-progressive": "'our team is deploying ...' (needs a time)",
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
@@ -315,6 +316,14 @@ def commitments(
                     rule="pronoun-staff",
                 )
             )
+    for m in _capped(lx.CONTACT_HANDOVER.finditer(sentence), found):
+        if any(c.start <= m.start() < c.end or c.start == m.start() for c in found):
+            continue
+        if m["name"] and m["name"].split("'")[0] in lx.NOT_A_NAME:
+            continue
+        if lx.THIRD_PARTY.search(previous + " " + sentence[: m.end()]):
+            continue  # "the courier ... they'll call you": theirs
+        found.append(Commitment(m.start(), m.end("modal"), "escalate", rule="contact-handover"))
     for m in _capped(lx.PROGRESSIVE.finditer(sentence), found):
         kind = classify(sentence[m.end() :])
         if not kind:

@@ -185,6 +185,58 @@ def stands_for_our_staff(before: str) -> bool:
     return handed is not None and not THIRD_PARTY.search(before, handed.start())
 
 
+# Someone named, or "he / she / they", or any unit of ours, contacting the customer:
+# "Hannah will ring you on Monday", "Karen's PA will email you", "our workshop will call
+# you". A call or message to the customer is made for us unless a third party is named.
+CONTACT_HANDOVER = re.compile(
+    r"(?:\b(?P<pronoun>he|she|they)|(?<![\w'])(?P<name>(?-i:[A-Z][a-z]+)(?:'s\s+(?-i:[A-Za-z]+))?)"
+    r"|\b(?:our|my)\s+(?:[\w&'-]+\s+){0,2}?[\w&'-]+)"
+    r"(?P<modal>'ll|\s+will)\s+(?:(?:also|personally|then)\s+)?"
+    r"(?:call|ring|phone|telephone|e-?mail|text|txt|whatsapp|message|contact|write\s+to|"
+    r"get\s+back\s+to|reply\s+to|respond\s+to|give\s+(?=you\s+a\s+(?:call|ring)))"
+    r"\s+(?:you|u)\b",
+    FLAGS,
+)
+# Capitalised words that are not someone of ours opening a sentence.
+NOT_A_NAME = frozenset(
+    (
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "It",
+        "Its",
+        "Your",
+        "You",
+        "We",
+        "I",
+        "He",
+        "She",
+        "They",
+        "Who",
+        "Which",
+        "What",
+        "There",
+        "Here",
+        "Then",
+        "Our",
+        "My",
+        "Their",
+        "Someone",
+        "Somebody",
+        "Nobody",
+        "Everyone",
+        "Anyone",
+        "Nothing",
+        "Something",
+        "Courier",
+        "Bank",
+        "Please",
+        "Also",
+    )
+)
+
 # "We've passed it to our complaints team and you'll hear back within 10 days"
 HEAR_BACK = re.compile(r"\byou(?:'ll|\s+will|\s+should)\s+hear\s+back\b(?!\s+from)", FLAGS)
 # "I've asked the installations manager to call you": our colleague's commitment, made for us.

@@ -325,6 +325,8 @@ THIRD_PARTIES: tuple[str, ...] = (
     "partners?",
     r"post\s+office",
     "vendors?",
+    "contractors?",
+    "subcontractors?",
     "hotels?",
     "landlords?",
     "retailers?",
