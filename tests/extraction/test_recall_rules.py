@@ -121,6 +121,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We've received your DM and we'll continue helping you there.", "update"),
         "DM us and we'll continue helping you there.",
     ),
+    "after the customer's DM: carry the conversation on there": (
+        ("Got your DM, thanks! We'll keep the conversation going there.", "update"),
+        "DM us your order number and we'll keep the conversation going there.",
+    ),
+    "after the customer's DM: continue over there": (
+        ("We have your DM now. We'll continue over there.", "update"),
+        "Please DM us and we'll continue over there.",
+    ),
     "dated passive dispatch": (
         ("Your replacement phone will be sent on Monday.", "send"),
         "Replacement phones will be sent.",

@@ -392,8 +392,10 @@ _RULES = (
             rf"(?:keep|continue)\s+(?:to\s+help|helping)\s+{_YOU}\b",
             # after the customer's DM: "we'll pick it up with you there", "continue in DM"
             r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|take\s+(?:it|this)\s+"
-            rf"forward)(?:\s+(?:with\s+{_YOU}|the\s+conversation|our\s+(?:conversation|chat)))?"
-            r"\s+(?:there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dm)\b|(?:via|over|by)\s+"
+            r"(?:forward|from\s+(?:here|there))|keep\s+(?:the|our)\s+(?:conversation|convo|chat)"
+            rf"\s+going|keep\s+(?:working|chatting)(?:\s+with\s+{_YOU})?)"
+            rf"(?:\s+(?:with\s+{_YOU}|the\s+(?:conversation|convo)|our\s+(?:conversation|chat)))?"
+            r"\s+(?:(?:over\s+)?there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dm)\b|(?:via|over|by)\s+"
             rf"(?:dm|pm|e-?mail|phone|chat)\b|with\s+{_YOU}\b)",
         ),
     ),
