@@ -145,6 +145,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Our workshop will call you tomorrow to arrange a pick-up.", "escalate"),
         "Our workshop will be closed tomorrow.",
     ),
+    "a dated passive with 'by' a time, not by a third party": (
+        ("The light will be repaired by Friday.", "fix"),
+        "The light will be repaired by the landlord's electrician.",
+    ),
+    "a passive of an amount of money": (
+        ("A travel voucher of 120 EUR will be emailed to you within 7 days.", "send"),
+        "A travel voucher of 120 EUR will be emailed to you.",
+    ),
     "a courier's delivery is theirs": (
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
         "We've contacted the courier and it will be delivered on Monday.",

@@ -257,7 +257,7 @@ def commitments(
             or (
                 # dated, and not a bank's credit or a courier's delivery
                 lx.PASSIVE_TIMED.match(sentence, m.end())
-                and (m["verb"] or "").lower() not in ("credited", "released")
+                and (m["verb"] or "").lower() not in ("credited", "released", "reversed")
                 and not lx.THIRD_PARTY.search(sentence)
             )
         )

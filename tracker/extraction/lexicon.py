@@ -127,14 +127,18 @@ GET_FROM = re.compile(
 # After a commitment in the same sentence, the company's passive follow-on action:
 # "We're going to replace the router; a new one will be dispatched to you by Thursday".
 PASSIVE_SEND = re.compile(
-    r"\b(?:it|they|this|that|one|(?:a|the|your)\s+(?:[\w£$€.,-]+\s+){0,2}?[\w£$€.,-]+)"
+    r"\b(?:it|they|this|that|one|(?:the\s+)?same|(?:a|the|your)\s+(?:[\w£$€.,-]+\s+){0,2}?[\w£$€.,-]+"
+    # "a travel voucher of 120 EUR will be emailed"
+    r"(?:\s+of\s+(?:[\w£$€.,-]+\s+)?[\w£$€.,-]+)?)"
     r"(?:'ll|\s+will)\s+(?:be\s+"
     r"(?P<verb>sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|"
     r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked|"
-    r"delivered|paid|activated|released|deposited)"
+    r"delivered|paid|activated|released|deposited|reversed|completed|added)"
     # "your order will ship today", "it will go out today with DHL"
     r"|(?P<goes>ship|go\s+out))"
-    r"\b(?!\s+by\s+(?!us\b|me\b|our\b))",
+    # "by the courier" is theirs; "by Friday" is a time
+    r"\b(?!\s+by\s+(?!us\b|me\b|our\b|(?:the\s+)?(?:end|close|mon|tue|wed|thu|fri|sat|sun|\d|"
+    r"tomorrow|today|tonight|next|this|noon|midday|eod|cob)))",
     FLAGS,
 )
 # The stated time right after a passive dispatch ("will be sent to you by email within 24
