@@ -85,6 +85,78 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'll be back to you by Friday.", "update"),
         "Mike from our tech team is on holiday this week, he will be back on Monday.",
     ),
+    "even if: the commitment holds either way": (
+        ("I'll update you by Thursday even if they haven't found the cause.", "update"),
+        "I'll update you by Thursday if they have found the cause.",
+    ),
+    "either way: an earlier condition does not reach it": (
+        ("I'll chase them if they haven't replied, and I'll call you either way.", "callback"),
+        "I'll chase them if they haven't replied, and I'll call you then.",
+    ),
+    "redone on our side": (
+        ("I'll regenerate it on our side within the next 2 hours.", "fix"),
+        "We can't regenerate it on our side.",
+    ),
+    "set a value": (
+        ("I'll set the staging cap to 100k calls/day this morning.", "fix"),
+        "You can set the staging cap to 100k calls/day yourself.",
+    ),
+    "goods made ready": (
+        ("We'll have your laptop ready for collection by 4pm tomorrow.", "send"),
+        "Please have your ID ready when you collect the laptop.",
+    ),
+    "tell you": (
+        ("I'll tell you when it's online.", "update"),
+        "Did they tell you when it's online?",
+    ),
+    "messaging apps": (
+        ("Our technician will WhatsApp you when he's on the way.", "escalate"),
+        "You can WhatsApp us any time.",
+    ),
+    "after the customer's DM: answer there": (
+        ("We got your DM and we'll answer there today.", "update"),
+        "Send us a DM and we'll answer there.",
+    ),
+    "after the customer's DM: keep helping": (
+        ("We've received your DM and we'll continue helping you there.", "update"),
+        "DM us and we'll continue helping you there.",
+    ),
+    "after the customer's DM: carry the conversation on there": (
+        ("Got your DM, thanks! We'll keep the conversation going there.", "update"),
+        "DM us your order number and we'll keep the conversation going there.",
+    ),
+    "after the customer's DM: continue over there": (
+        ("We have your DM now. We'll continue over there.", "update"),
+        "Please DM us and we'll continue over there.",
+    ),
+    "dated passive dispatch": (
+        ("Your replacement phone will be sent on Monday.", "send"),
+        "Replacement phones will be sent.",
+    ),
+    "dated shipping": (
+        ("Your order will ship tomorrow.", "send"),
+        "Orders placed after 3pm will ship the next working day.",
+    ),
+    "a named colleague contacts the customer": (
+        ("Karen's PA will email you by the end of the week with some dates.", "escalate"),
+        "The courier said they will email you by the end of the week.",
+    ),
+    "a unit of ours contacts the customer": (
+        ("Our workshop will call you tomorrow to arrange a pick-up.", "escalate"),
+        "Our workshop will be closed tomorrow.",
+    ),
+    "a dated passive with 'by' a time, not by a third party": (
+        ("The light will be repaired by Friday.", "fix"),
+        "The light will be repaired by the landlord's electrician.",
+    ),
+    "a passive of an amount of money": (
+        ("A travel voucher of 120 EUR will be emailed to you within 7 days.", "send"),
+        "A travel voucher of 120 EUR will be emailed to you.",
+    ),
+    "a courier's delivery is theirs": (
+        ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
+        "We've contacted the courier and it will be delivered on Monday.",
+    ),
 }
 
 

@@ -105,6 +105,7 @@ RULES: dict[str, str] = {
     "passive-by-us": "'it will be processed by our team / by us'",
     "handled-by": "'your case will be reviewed by our team'",
     "pronoun-staff": "'they / she will ...' standing for our staff named just before",
+    "contact-handover": "'Hannah / she / our workshop will call you': contact made for us",
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
     "team-progressive": "'our team is deploying ...' (needs a time)",
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
@@ -247,14 +248,21 @@ def commitments(
     for m in _capped(lx.ASKED_STAFF.finditer(sentence) if staffed and "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate", rule="asked-staff"))
-    for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if " be " in lower else (), found):
+    passive = " be " in lower or " ship" in lower or " go out" in lower
+    for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if passive else (), found):
         # "…forwarded to our technical team and the issue will be resolved in 24 hours"
         confirmed = (
             _CONFIRMED.search(sentence[: m.start()])
             or lx.OUR_STAFF.search(sentence, 0, m.start())
             or _FROM_OURS.match(sentence, m.end())
+            or (
+                # dated, and not a bank's credit or a courier's delivery
+                lx.PASSIVE_TIMED.match(sentence, m.end())
+                and (m["verb"] or "").lower() not in ("credited", "released", "reversed")
+                and not lx.THIRD_PARTY.search(sentence)
+            )
         )
-        kind = word_kind(m["verb"]) or "send"
+        kind = (word_kind(m["verb"]) if m["verb"] else None) or "send"
         found.append(
             Commitment(m.start(), m.end(), kind, follows=not confirmed, rule="passive-send")
         )
@@ -309,6 +317,14 @@ def commitments(
                     rule="pronoun-staff",
                 )
             )
+    for m in _capped(lx.CONTACT_HANDOVER.finditer(sentence), found):
+        if any(c.start <= m.start() < c.end or c.start == m.start() for c in found):
+            continue
+        if m["name"] and m["name"].split("'")[0] in lx.NOT_A_NAME:
+            continue
+        if lx.THIRD_PARTY.search(previous + " " + sentence[: m.end()]):
+            continue  # "the courier ... they'll call you": theirs
+        found.append(Commitment(m.start(), m.end("modal"), "escalate", rule="contact-handover"))
     for m in _capped(lx.PROGRESSIVE.finditer(sentence), found):
         kind = classify(sentence[m.end() :])
         if not kind:

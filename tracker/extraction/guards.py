@@ -36,6 +36,12 @@ _CONDITION = re.compile(
 # "I'll ring you tomorrow, and if I can't get through I'll leave a voicemail": the
 # condition opens the next clause.
 _NEXT_CONDITION = re.compile(r"[,;]\s*(?:and|but)\s+(?=if\b|unless\b)", re.IGNORECASE)
+# "I'll chase the hotel if they haven't replied, and I'll let you know either way": the
+# earlier condition does not reach a commitment that holds whatever happens.
+_REGARDLESS = re.compile(
+    r"\b(?:either\s+way|regardless|in\s+any\s+case|whatever\s+happens|no\s+matter\s+what)\b",
+    re.IGNORECASE,
+)
 
 # "We aim to resolve all complaints within 8 weeks": what we do for everyone.
 _POLICY = re.compile(
@@ -202,7 +208,9 @@ def rejection(
     own_end = own.start() if own else len(clause)
     # "… and book a technician if it's only your unit": that action alone is conditional.
     own_end = conditional_conjunct(clause, found.end - found.start, own_end) or own_end
-    if _has_condition(prefix) or _has_condition(clause[:own_end], TRAILING_CONDITION):
+    if (_has_condition(prefix) and not _REGARDLESS.search(clause, 0, own_end)) or _has_condition(
+        clause[:own_end], TRAILING_CONDITION
+    ):
         return "condition"
     if _POLICY.match(verb_phrase):
         return "policy"

@@ -127,11 +127,29 @@ GET_FROM = re.compile(
 # After a commitment in the same sentence, the company's passive follow-on action:
 # "We're going to replace the router; a new one will be dispatched to you by Thursday".
 PASSIVE_SEND = re.compile(
-    r"\b(?:it|they|this|that|one|(?:a|the|your)\s+(?:[\w£$€.,-]+\s+){0,2}?[\w£$€.,-]+)"
-    r"(?:'ll|\s+will)\s+be\s+"
+    r"\b(?:it|they|this|that|one|(?:the\s+)?same|(?:a|the|your)\s+(?:[\w£$€.,-]+\s+){0,2}?[\w£$€.,-]+"
+    # "a travel voucher of 120 EUR will be emailed"
+    r"(?:\s+of\s+(?:[\w£$€.,-]+\s+)?[\w£$€.,-]+)?)"
+    r"(?:'ll|\s+will)\s+(?:be\s+"
     r"(?P<verb>sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|"
-    r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked)"
-    r"\b(?!\s+by\s+(?!us\b|me\b|our\b))",
+    r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked|"
+    r"delivered|paid|activated|released|deposited|reversed|completed|added)"
+    # "your order will ship today", "it will go out today with DHL"
+    r"|(?P<goes>ship|go\s+out))"
+    # "by the courier" is theirs; "by Friday" is a time
+    r"\b(?!\s+by\s+(?!us\b|me\b|our\b|(?:the\s+)?(?:end|close|mon|tue|wed|thu|fri|sat|sun|\d|"
+    r"tomorrow|today|tonight|next|this|noon|midday|eod|cob)))",
+    FLAGS,
+)
+# The stated time right after a passive dispatch ("will be sent to you by email within 24
+# hours", "will ship on Monday"): a dated dispatch of ours, not a general description.
+PASSIVE_TIMED = re.compile(
+    r"(?:\s+(?:back|out|over))?(?:\s+(?:to|into|at)\s+(?:you|your|the)\b[^.;!?,]{0,40}?)?"
+    r"(?:\s+(?:by|via|with)\s+(?:e-?mail|post|courier|DHL|UPS|FedEx|our\s+\w+))?\s+"
+    r"(?:today|tonight|tomorrow|tmrw|this\s+(?:morning|afternoon|evening|week)|"
+    r"(?:on|by|before)\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)|"
+    r"(?:on|by|before)\s+(?:the\s+)?(?:[a-z]+\s+)?\d|within\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|"
+    r"three|five|seven|ten)\b|in\s+the\s+next\b|next\s+(?:week|mon|tue|wed|thu|fri))",
     FLAGS,
 )
 # "Your refund will be processed by our billing team by Friday": the passive of a
@@ -170,6 +188,58 @@ def stands_for_our_staff(before: str) -> bool:
     handed = HANDED_OVER.search(before)
     return handed is not None and not THIRD_PARTY.search(before, handed.start())
 
+
+# Someone named, or "he / she / they", or any unit of ours, contacting the customer:
+# "Hannah will ring you on Monday", "Karen's PA will email you", "our workshop will call
+# you". A call or message to the customer is made for us unless a third party is named.
+CONTACT_HANDOVER = re.compile(
+    r"(?:\b(?P<pronoun>he|she|they)|(?<![\w'])(?P<name>(?-i:[A-Z][a-z]+)(?:'s\s+(?-i:[A-Za-z]+))?)"
+    r"|\b(?:our|my)\s+(?:[\w&'-]+\s+){0,2}?[\w&'-]+)"
+    r"(?P<modal>'ll|\s+will)\s+(?:(?:also|personally|then)\s+)?"
+    r"(?:call|ring|phone|telephone|e-?mail|text|txt|whatsapp|message|contact|write\s+to|"
+    r"get\s+back\s+to|reply\s+to|respond\s+to|give\s+(?=you\s+a\s+(?:call|ring)))"
+    r"\s+(?:you|u)\b",
+    FLAGS,
+)
+# Capitalised words that are not someone of ours opening a sentence.
+NOT_A_NAME = frozenset(
+    (
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "It",
+        "Its",
+        "Your",
+        "You",
+        "We",
+        "I",
+        "He",
+        "She",
+        "They",
+        "Who",
+        "Which",
+        "What",
+        "There",
+        "Here",
+        "Then",
+        "Our",
+        "My",
+        "Their",
+        "Someone",
+        "Somebody",
+        "Nobody",
+        "Everyone",
+        "Anyone",
+        "Nothing",
+        "Something",
+        "Courier",
+        "Bank",
+        "Please",
+        "Also",
+    )
+)
 
 # "We've passed it to our complaints team and you'll hear back within 10 days"
 HEAR_BACK = re.compile(r"\byou(?:'ll|\s+will|\s+should)\s+hear\s+back\b(?!\s+from)", FLAGS)
@@ -280,7 +350,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("update", _any(*en.UPDATE_VERBS_YOU) + rf"\s+(?:to\s+)?{_YOU}\b"),
     (
         "update",
-        rf"(?:message|msg|text|dm|ping|e-?mail|tweet)\s+{_YOU}\b"
+        rf"(?:message|msg|text|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
         rf"(?!\s+(?:{_DETERMINER}\b|(?:written\s+)?confirmation\b))",
     ),
     (
@@ -321,10 +391,15 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             r"update\s+(?:this|the|your|our)\s+(?:thread|ticket|case|post|conversation|chat|"
             r"request|email)",
             r"have\s+(?:an?\s+)?(?:update|answer|news|response)",
+            # after the customer's DM: "we'll answer there", "keep helping you over there"
+            r"answer\s+(?:there|here|in\s+(?:dms?|pms?|private|chat))\b",
+            rf"(?:keep|continue)\s+(?:to\s+help|helping)\s+{_YOU}\b",
             # after the customer's DM: "we'll pick it up with you there", "continue in DM"
             r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|take\s+(?:it|this)\s+"
-            rf"forward)(?:\s+(?:with\s+{_YOU}|the\s+conversation|our\s+(?:conversation|chat)))?"
-            r"\s+(?:there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dm)\b|(?:via|over|by)\s+"
+            r"(?:forward|from\s+(?:here|there))|keep\s+(?:the|our)\s+(?:conversation|convo|chat)"
+            rf"\s+going|keep\s+(?:working|chatting)(?:\s+with\s+{_YOU})?)"
+            rf"(?:\s+(?:with\s+{_YOU}|the\s+(?:conversation|convo)|our\s+(?:conversation|chat)))?"
+            r"\s+(?:(?:over\s+)?there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dm)\b|(?:via|over|by)\s+"
             rf"(?:dm|pm|e-?mail|phone|chat)\b|with\s+{_YOU}\b)",
         ),
     ),

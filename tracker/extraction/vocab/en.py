@@ -64,6 +64,11 @@ SEND_VERBS: tuple[str, ...] = (
     # common typos of "send"
     "sned",
     "snd",
+    "countersign",
+    # "we'll have your laptop ready for collection": the customer's goods made ready
+    r"(?:have|get)\s+(?:(?:it|them|your|the|a|an|this|that)\s+)(?:[\w-]+\s+){0,3}?ready\s+"
+    r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing)|to\s+(?:collect|ship|go)"
+    r"|by|today|tomorrow|tonight|on)\b",
 )
 
 # Verbs that fix, change or arrange the service for the customer (kind `fix`).
@@ -155,6 +160,11 @@ FIX_VERBS: tuple[str, ...] = (
     r"finish\s+(?:the|your|off)\b",
     "complete",
     r"meet\s+(?:you|u|him|her|them)\b",
+    # redone on our side: "regenerate it", "replay the missed events", "set the cap to 100k"
+    "regenerate",
+    "replay",
+    "reprocess",
+    r"set\s+(?:the|your|it|them|a|an)\b",
 )
 
 # Verbs that look into the customer's problem (kind `check`).
@@ -223,7 +233,16 @@ VISIT_WITH_TIME: tuple[str, ...] = (
 
 # Verbs of news to the customer (kind `update`) that take the customer as object:
 # "I'll update you", "we'll write to you".
-UPDATE_VERBS_YOU: tuple[str, ...] = ("update", "notify", "inform", "advise", "write", "answer")
+UPDATE_VERBS_YOU: tuple[str, ...] = (
+    "update",
+    "notify",
+    "inform",
+    "advise",
+    "write",
+    "answer",
+    # "I'll tell you when it's online" (not "we'll tell you more at pick-up")
+    r"tell(?=\s+(?:you|u)\s+(?:when|once|as\s+soon|if|whether|the\s+(?:outcome|result|answer|news)))",
+)
 # A call, as what we give the customer: "I'll give you a ring", "get you a quick bell".
 CALL_NOUNS: tuple[str, ...] = ("call", "ring", "bell", "buzz", "tinkle", "shout", r"phone\s*call")
 
@@ -308,6 +327,8 @@ THIRD_PARTIES: tuple[str, ...] = (
     "partners?",
     r"post\s+office",
     "vendors?",
+    "contractors?",
+    "subcontractors?",
     "hotels?",
     "landlords?",
     "retailers?",
@@ -516,7 +537,8 @@ ADVERBS: tuple[str, ...] = (
 )
 # Before the subject, or in the clause: a condition or an offer, not a commitment.
 CONDITIONS: tuple[str, ...] = (
-    "if",
+    # "even if there's no fix yet": the commitment holds either way
+    r"(?<!even\s)if",
     "unless",
     r"in\s+case",
     r"should\s+you",
@@ -529,7 +551,8 @@ CONDITIONS: tuple[str, ...] = (
 )
 # After the verb ("I'll call you back tomorrow if that suits you"), fewer words count.
 TRAILING_CONDITIONS: tuple[str, ...] = (
-    "if",
+    # "even if there's no fix yet": the commitment holds either way
+    r"(?<!even\s)if",
     "unless",
     r"in\s+case",
     r"should\s+you",
