@@ -76,6 +76,22 @@ MONTHS = ["January", "March", "May", "June", "November", "December"]
 SIGN_OFF = "\n\nKind regards,\n{agent}\nHarbour & Finch Customer Care\nT: 0161 555 0192"
 
 
+# Hostile inputs, timed below; tests/extraction/test_extractor_robustness.py holds the
+# extractor to 50 ms on each of them (and a few more).
+HOSTILE = {
+    "1 MB message": ("I will call you. " * 20 + "Lorem ipsum dolor sit amet. " * 40) * 700,
+    "1 MB, promise last": (
+        "Your parcel left the Leeds depot on 3 December at 4pm. " * 19_000
+        + "I'll call you tomorrow."
+    ),
+    "10,000 '>' lines": "Thanks!\n" + "> I'll call you back tomorrow.\n" * 10_000,
+    "10,000 sentences": "We'll look into it. " * 10_000,
+    "emoji": "😀🙏🏽 I'll call you tomorrow 🎉 " * 2_000,
+    "RTL text": "שלום, אני אתקשר אליך מחר. مرحبا ‮ I'll call you tomorrow. " * 1_000,
+    "NUL bytes": "\x00I'll\x00 call\x00 you\x00 tomorrow.\x00 " * 5_000,
+}
+
+
 def _fill(template: str, rng: random.Random) -> str:
     return template.format(
         n=rng.randint(100, 99999), d=rng.randint(1, 28), m=rng.choice(MONTHS), h=rng.randint(1, 5)
@@ -210,21 +226,9 @@ def main() -> None:
     print(f"  extractor on the same messages: {ours_on_sample:,.0f} messages/s; "
           f"ratio {ours_on_sample / base_rate:,.0f}x (target >= 20x)")  # fmt: skip
 
-    hostile = {
-        "1 MB message": ("I will call you. " * 20 + "Lorem ipsum dolor sit amet. " * 40) * 700,
-        "1 MB, promise last": (
-            "Your parcel left the Leeds depot on 3 December at 4pm. " * 19_000
-            + "I'll call you tomorrow."
-        ),
-        "10,000 '>' lines": "Thanks!\n" + "> I'll call you back tomorrow.\n" * 10_000,
-        "10,000 sentences": "We'll look into it. " * 10_000,
-        "emoji": "😀🙏🏽 I'll call you tomorrow 🎉 " * 2_000,
-        "RTL text": "שלום, אני אתקשר אליך מחר. مرحبا ‮ I'll call you tomorrow. " * 1_000,
-        "NUL bytes": "\x00I'll\x00 call\x00 you\x00 tomorrow.\x00 " * 5_000,
-    }
     print("hostile inputs (wall: one run; CPU: best of 3 runs, this thread only):")
     hostile_worst = 0.0
-    for name, text in hostile.items():
+    for name, text in HOSTILE.items():
         started = time.perf_counter()
         count = len(extract(text, sent, calendar))
         elapsed = time.perf_counter() - started

@@ -4,15 +4,16 @@ that a later message proves to be one thread are merged, messages and promises."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
-from tests.helpers.imap.mailbox import Account, unique
+from tests.helpers.imap.mailbox import Account, mailbox_config, unique
 from tests.helpers.imap.mails import mail
-from tests.helpers.imap.seed import AGENTS, NOW, TOM, at
-from tracker.config import Config, SourceConfig, TeamConfig
-from tracker.durations import parse_duration
+from tests.helpers.imap.seed import NOW, TOM, at
+from tracker.config import Config, TeamConfig
 from tracker.ingest.sync import sync_source
 from tracker.models import Message, Promise, Ticket
 from tracker.sweep import decide
@@ -21,26 +22,8 @@ CUSTOMER = "Dana Fox <dana.fox@example.org>"
 
 
 def _config(account: Account) -> Config:
-    source = SourceConfig(
-        name="mailbox",
-        type="imap",
-        poll_every=parse_duration("2m"),
-        backfill=parse_duration("30d"),
-        options={
-            "name": "mailbox",
-            "type": "imap",
-            "host": "127.0.0.1",
-            "port": account.server.port,
-            "tls": False,
-            "username": account.username,
-            "password_env": "FT_TEST_IMAP_PASSWORD",
-            "folders": ["INBOX", "Sent"],
-            "agent_addresses": AGENTS,
-            "batch_size": 2,
-            "timeout": 5,
-        },
-    )
-    return Config(sources=[source], teams=[TeamConfig(name="Mail", members=["tom@acme.example"])])
+    config = mailbox_config(account, ["INBOX", "Sent"], batch_size=2)
+    return replace(config, teams=[TeamConfig(name="Mail", members=["tom@acme.example"])])
 
 
 @pytest.fixture(autouse=True)
