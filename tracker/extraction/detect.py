@@ -16,28 +16,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
+from tracker.extraction import tokens as tk
 from tracker.extraction.lemmas import lemma, word_kind
 from tracker.extraction.vocab import en
 from tracker.kinds import PromiseKind
 
-_SENT_THING = re.compile(
-    r"\b(?:credit|refund|invoice|label|voucher|statement|quote|copy|document|report|link|code|"
-    r"replacement|confirmation\s+of)\b",
-    re.I,
-)
-_NEWS = re.compile(
-    r"\b(?:reply|response|update|answer|message|note|line|news|e-?mail|decision|outcome)\b", re.I
-)
+# What "you'll get … from us" names (vocab/en.py), read as tokens.
+_SENT_THINGS = tk.Phrases(en.SENT_THINGS)
+_NEWS = tk.Phrases(en.NEWS_WORDS)
+_CALL = tk.Phrases(en.CALL_WORDS)
+_AUTOMATED = tk.Phrases(en.AUTOMATED_NOTICES)
 # "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
 _CONFIRMED = re.compile(
     r"\b(?:I|we)\s+(?:can\s+)?(?:confirm|guarantee|promise)\s+(?:that\s+)?$", re.IGNORECASE
 )
 _CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "update"))
 _ARRANGE_FOR = re.compile(r"(?:arrange|organi[sz]e)\s+for\s+", re.IGNORECASE)
-_RIGHT_NOW = re.compile(
-    r"\b(?:now|right\s+now|currently|at\s+the\s+moment|as\s+we\s+speak|as\s+I\s+type)\b",
-    re.IGNORECASE,
-)
+_RIGHT_NOW = tk.Phrases(en.RIGHT_NOW)
 _MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
@@ -238,12 +233,12 @@ def commitments(
         if kind:
             found.append(Commitment(m.start(), m.end(), kind, rule="let-me"))
     for m in _capped(lx.GET_FROM.finditer(sentence) if "from" in lower else (), found):
-        what = m["what"].lower()
-        if re.search(r"\b(?:confirmation|notification|receipt|automated|automatic)\b", what):
+        what = tk.window(tk.tokenise(sentence), m.start("what"), m.end("what"))
+        if _AUTOMATED.search(sentence, what):
             continue
-        kind = "callback" if re.search(r"\b(?:call|ring)\b", what) else "send"
-        if kind == "send" and not _SENT_THING.search(what) and _NEWS.search(what):
-            kind = "update"
+        kind = "callback" if _CALL.search(sentence, what) else "send"
+        if kind == "send" and not _SENT_THINGS.search(sentence, what):
+            kind = "update" if _NEWS.search(sentence, what) else kind
         found.append(Commitment(m.start(), m.end(), kind, rule="get-from-us"))
     for m in _capped(lx.ASKED_STAFF.finditer(sentence) if staffed and "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
@@ -275,7 +270,8 @@ def commitments(
         who = m["who"].lower()
         if who in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
             continue
-        kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
+        said = tk.window(tk.tokenise(sentence), m.start(), m.end())
+        kind = "callback" if _CALL.search(sentence, said) else "update"
         found.append(
             Commitment(
                 m.start(), m.end(), kind if who in ("me", "us") else "escalate", rule="hear-from"
@@ -332,7 +328,9 @@ def commitments(
         if lemma(m["verb"])[0] in lx.ESCALATING_STEMS:
             if kind == "escalate":
                 found.append(Commitment(m.start(), m.end(), kind, rule="progressive"))
-        elif not _RIGHT_NOW.search(sentence, m.end(), m.end() + 80):
+        elif not _RIGHT_NOW.search(
+            sentence, tk.window(tk.tokenise(sentence), m.end(), m.end() + 80)
+        ):
             found.append(Commitment(m.start(), m.end(), kind, needs_due=True, rule="progressive"))
     for m in _capped(
         lx.TEAM_PROGRESSIVE.finditer(sentence) if staffed and "ing" in lower else (), found

@@ -63,4 +63,11 @@ NAMES: tuple[str, ...] = (
     "MONTHS",
     "WEEKDAYS",
     "NUMBERS",
+    # words read as tokens (tokens.py)
+    "CLITICS",
+    "SENT_THINGS",
+    "NEWS_WORDS",
+    "CALL_WORDS",
+    "AUTOMATED_NOTICES",
+    "RIGHT_NOW",
 )

@@ -822,3 +822,31 @@ TEAM_PROGRESSIVE_STEMS: tuple[str, ...] = _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
     "release install repair"
 )
+
+# --- words read as tokens (tokens.py) ---------------------------------------------------
+# Plain words and phrases, not regular expressions: a space between words stands for any
+# whitespace, a word is matched whole and case-insensitively (tokens.Phrases).
+# What follows an apostrophe as a clitic: "I'll" is "I" + "'ll", "don't" is "don" + "'t".
+CLITICS: tuple[str, ...] = _words("ll re ve s d m t")
+# "You'll get a credit note from us": what the customer gets is a thing sent (`send`)...
+SENT_THINGS: tuple[str, ...] = (
+    *_words("credit refund invoice label voucher statement quote copy document report link"),
+    *_words("code replacement"),
+    "confirmation of",
+)
+# ... or news (`update`): "you'll get a reply from us"; a call is a `callback`.
+NEWS_WORDS: tuple[str, ...] = _words(
+    "reply response update answer message note line news email e-mail decision outcome"
+)
+CALL_WORDS: tuple[str, ...] = _words("call ring")
+# Sent by a system, not a commitment: "you'll receive an automated e-mail from us".
+AUTOMATED_NOTICES: tuple[str, ...] = _words("confirmation notification receipt automated automatic")
+# Right after "I'm sending…": done now, not arranged ("I'm sending it now").
+RIGHT_NOW: tuple[str, ...] = (
+    "now",
+    "right now",
+    "currently",
+    "at the moment",
+    "as we speak",
+    "as I type",
+)

@@ -1,0 +1,165 @@
+"""The token layer: a sentence read once into words, numbers, clitics and punctuation.
+
+Every part of the pipeline that reads the same sentence (detect.py, guards.py,
+features.py) shares one token list: `tokenise` is cached per sentence string.
+
+- A word or number token is a maximal run of regular-expression word characters
+  (`\\w`: letters, digits, "_"), so a token test agrees with a pattern's `\\b`: "now" is a
+  token of a text exactly where `\\bnow\\b` matches in it. A run of digits is a number;
+  "2pm" is one word, "1.5" is "1" "." "5".
+- A clitic is an apostrophe (' ’ ‘ ʼ `) right after a word, with one of the letters of
+  `vocab/en.py` CLITICS and no word character after them: "I'll" is "I" + "'ll",
+  "don't" is "don" + "'t" (the word before keeps its `\\b` reading: "can't" holds "can").
+  Any other apostrophe is punctuation.
+- Any other character but whitespace and control characters (NUL and the like, which
+  separate words like a space) is one punctuation token.
+- `lower` is the text as `re.IGNORECASE` compares it ("ſ" reads "s", "İ" and "ı" read
+  "i") with every apostrophe as "'"; `stem` and `form` come from `lemmas.lemma`.
+
+Word lists are data (vocab/en.py) read as `Phrases`: a phrase is words with a space
+(any run of whitespace in the text) or nothing (adjacent tokens: "e-mail") between them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import pairwise
+from typing import Literal, NamedTuple
+
+from tracker.extraction.lemmas import lemma
+from tracker.extraction.vocab import en
+
+TokenKind = Literal["word", "number", "clitic", "punct"]
+
+# The extractor tokenises sentences (sentences.MAX_SENTENCE, 600 characters); text past
+# this is not read, so a hostile input costs a bounded amount of work and memory.
+MAX_CHARS = 4_000
+APOSTROPHES = "'’‘ʼ`"
+
+_TOKEN = re.compile(
+    rf"(?P<clitic>(?<=\w)[{APOSTROPHES}](?:{'|'.join(en.CLITICS)})(?!\w))"
+    r"|(?P<word>\w+)"
+    r"|(?P<punct>[^\w\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f])",
+    re.IGNORECASE,
+)
+# What re.IGNORECASE matches to an ASCII letter besides its own cases (all of Unicode:
+# tests/extraction/test_tokens.py), and the apostrophes, as one character each.
+_FOLD = str.maketrans({"ſ": "s", "İ": "i", "ı": "i", **dict.fromkeys(APOSTROPHES, "'")})
+
+
+class Token(NamedTuple):
+    text: str
+    lower: str
+    start: int  # offsets into the tokenised text: text[start:end] == token.text
+    end: int
+    stem: str
+    form: str  # lemmas.lemma's form: "base", "past" or "ing"
+    kind: TokenKind
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased as re.IGNORECASE compares it, apostrophes as "'"."""
+    return text.translate(_FOLD).lower()
+
+
+@lru_cache(maxsize=1024)  # detect, guards and features read the same sentences
+def tokenise(text: str) -> tuple[Token, ...]:
+    """The tokens of `text` (its first MAX_CHARS characters), in order."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, 0, MAX_CHARS):
+        piece = m.group()
+        lower = fold(piece)
+        kind: TokenKind
+        if m.lastgroup == "word":
+            kind = "number" if piece.isdecimal() else "word"
+            stem, form = lemma(lower) if kind == "word" else (lower, "base")
+        else:
+            kind = "clitic" if m.lastgroup == "clitic" else "punct"
+            stem, form = lower, "base"
+        out.append(Token(piece, lower, m.start(), m.end(), stem, form, kind))
+    return tuple(out)
+
+
+def joined(first: str, second: str) -> tuple[Token, ...]:
+    """The tokens of `first + " " + second`, from the two cached token lists."""
+    shift = len(first) + 1
+    return tokenise(first) + tuple(
+        t._replace(start=t.start + shift, end=t.end + shift) for t in tokenise(second)
+    )
+
+
+def window(tokens: Sequence[Token], start: int = 0, end: int | None = None) -> Sequence[Token]:
+    """The tokens a pattern searching the text from `start` to `end` can match at.
+
+    As with `pattern.search(text, start, end)`: a token begun before `start` is not read
+    (no `\\b` inside it), and one running past `end` is cut there."""
+    first = bisect_left(tokens, start, key=lambda t: t.start)
+    if end is None:
+        return tokens[first:]
+    last = bisect_left(tokens, end, key=lambda t: t.start)
+    inside = tokens[first:last]
+    if inside and inside[-1].end > end:
+        cut = inside[-1]
+        text = cut.text[: end - cut.start]
+        lower = fold(text)
+        stem, form = lemma(lower) if cut.kind == "word" else (lower, "base")
+        clipped = cut._replace(text=text, lower=lower, end=end, stem=stem, form=form)
+        inside = (*inside[:-1], clipped)
+    return inside
+
+
+def words(tokens: Iterable[Token]) -> frozenset[str]:
+    """The lower-case words and numbers among `tokens`."""
+    return frozenset(t.lower for t in tokens if t.kind in ("word", "number"))
+
+
+def with_plurals(nouns: Iterable[str]) -> tuple[str, ...]:
+    """Each noun and its plural ("moment" -> "moment", "moments"); the plural of a phrase
+    is that of its last word ("kind word" -> "kind words")."""
+    return tuple(form for noun in nouns for form in (noun, noun + "s"))
+
+
+class Phrases:
+    """A list of words and phrases from the data, found among tokens.
+
+    "at the moment" matches the tokens at, the, moment with whitespace between them;
+    "e-mail" matches e, -, mail with nothing between them; case is ignored."""
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, bool], ...]]] = {}
+        for entry in entries:
+            parts = tokenise(entry)
+            if not parts or any(t.kind == "punct" and t.text in "\\()[]?*+|" for t in parts):
+                raise ValueError(f"not a plain phrase: {entry!r}")
+            rest = tuple((t.lower, t.start > before.end) for before, t in pairwise(parts))
+            self._by_first.setdefault(parts[0].lower, []).append(rest)
+
+    def at(self, text: str, tokens: Sequence[Token], index: int) -> int | None:
+        """The end offset of the longest phrase that starts at `tokens[index]`, or None."""
+        tails = self._by_first.get(tokens[index].lower)
+        if tails is None:
+            return None
+        best = None
+        for rest in tails:
+            if index + len(rest) >= len(tokens):
+                continue
+            previous = tokens[index]
+            for (lower, spaced), token in zip(rest, tokens[index + 1 :], strict=False):
+                gap = text[previous.end : token.start]
+                if token.lower != lower or (not gap.isspace() if spaced else gap != ""):
+                    break
+                previous = token
+            else:
+                best = max(best or 0, previous.end)
+        return best
+
+    def find(self, text: str, tokens: Sequence[Token]) -> int | None:
+        """The start offset of the first phrase among `tokens` (a `window` of the tokens
+        of `text`), or None."""
+        return next((t.start for i, t in enumerate(tokens) if self.at(text, tokens, i)), None)
+
+    def search(self, text: str, tokens: Sequence[Token]) -> bool:
+        return self.find(text, tokens) is not None
