@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
+from tracker.extraction import tokens as tk
 from tracker.extraction.detect import (
     TRAILING_CONDITION,
     Commitment,
@@ -109,17 +110,10 @@ _QUESTION_START = re.compile(
     r"^\s*(?:would|could|shall|should|can|do|does|did|is|are|will|may|might)\b", re.IGNORECASE
 )
 
-_FEEDBACK = re.compile(r"\b" + _any(*en.FEEDBACK_WORDS) + r"\b", re.IGNORECASE)
-
-_ANSWERED = re.compile(
-    r"\b(?:I\s+can\s+see|I\s+see\s+(?:that|the|your|it)|it\s+(?:looks|appears|seems)|"
-    r"(?:it|this|that)\s+shows|according\s+to|I've\s+(?:checked|looked)|I\s+(?:checked|looked)|"
-    r"(?:was|has\s+been|were|have\s+been)\s+(?:credited|processed|sent|delivered|shipped|"
-    r"refunded|issued|approved|cancell?ed))\b",
-    re.IGNORECASE,
-)
-
-_HEDGE = re.compile(r"\b" + _any(*en.HEDGES) + r"\b", re.IGNORECASE)
+# Word lists read as tokens (vocab/en.py).
+FEEDBACK = tk.Phrases(en.FEEDBACK_WORDS)
+_ANSWERED = tk.Phrases(en.ANSWERED)
+HEDGE = tk.Phrases(en.HEDGES)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
 _CUSTOMER_ACTION = re.compile(r"\b" + _any(*en.CUSTOMER_ACTIONS) + r"\b", re.IGNORECASE)
@@ -214,7 +208,7 @@ def rejection(
         return "condition"
     if _POLICY.match(verb_phrase):
         return "policy"
-    if _HEDGE.search(prefix):
+    if HEDGE.in_text(sentence, 0, found.start):
         return "hedge"
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
         return "after-customer-returns"
@@ -243,18 +237,18 @@ def rejection(
         not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
     ):
         return "question"
-    if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
+    if found.kind == "escalate" and FEEDBACK.search(
+        previous + " " + sentence, tk.joined(previous, sentence)
+    ):
         return "feedback"
     if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
-        _FEEDBACK.search(sentence)
+        FEEDBACK.in_text(sentence)
     ):
         return "feedback"
-    if (
-        lx.LET_ME.match(sentence, found.start)
-        and found.kind == "check"
-        and _ANSWERED.search(sentence[found.end :] + " " + following)
-    ):
-        return "answered-check"
+    if lx.LET_ME.match(sentence, found.start) and found.kind == "check":
+        after = sentence[found.end :]
+        if _ANSWERED.search(after + " " + following, tk.joined(after, following)):
+            return "answered-check"
     return None
 
 

@@ -163,3 +163,8 @@ class Phrases:
 
     def search(self, text: str, tokens: Sequence[Token]) -> bool:
         return self.find(text, tokens) is not None
+
+    def in_text(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Is one of the phrases in `text` between `start` and `end` (as a pattern's
+        `search(text, start, end)` would find it)?"""
+        return self.find(text, window(tokenise(text), start, end)) is not None

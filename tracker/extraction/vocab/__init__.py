@@ -70,4 +70,5 @@ NAMES: tuple[str, ...] = (
     "CALL_WORDS",
     "AUTOMATED_NOTICES",
     "RIGHT_NOW",
+    "ANSWERED",
 )

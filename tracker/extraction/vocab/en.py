@@ -14,6 +14,19 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def _phrases(*slots: str) -> tuple[str, ...]:
+    """Every phrase with one word from each slot: ("do does", "you") -> "do you", "does you"."""
+    out = [""]
+    for slot in slots:
+        out = [f"{before} {word}".strip() for before in out for word in slot.split()]
+    return tuple(out)
+
+
+def _plurals(nouns: tuple[str, ...]) -> tuple[str, ...]:
+    """Each noun (or phrase ending in one) and its plural: "typo" -> "typo", "typos"."""
+    return tuple(form for noun in nouns for form in (noun, noun + "s"))
+
+
 # Verbs that send something to the customer (kind `send`).
 SEND_VERBS: tuple[str, ...] = (
     "send",
@@ -560,21 +573,13 @@ TRAILING_CONDITIONS: tuple[str, ...] = (
     r"as\s+long\s+as",
 )
 # Before the subject: a hope, not a commitment ("Hopefully we'll send it tomorrow").
+# Plain words and phrases (tokens.Phrases).
 HEDGES: tuple[str, ...] = (
-    "hope",
-    "hopefully",
-    "hoping",
-    r"fingers\s+crossed",
-    "wish",
-    "maybe",
-    "perhaps",
-    "probably",
-    r"I\s+think",
-    r"we\s+think",
-    r"I\s+believe",
-    r"we\s+believe",
-    r"I\s+guess",
-    r"(?:does|do)\s+(?:that|this|you)\s+mean",
+    *_words("hope hopefully hoping wish maybe perhaps probably"),
+    "fingers crossed",
+    *_phrases("I we", "think believe"),
+    "I guess",
+    *_phrases("does do", "that this you", "mean"),
 )
 
 # --- the customer acts first -------------------------------------------------------------
@@ -671,28 +676,17 @@ CUSTOMER_ACTIONS: tuple[str, ...] = (
 
 # --- passing on feedback -----------------------------------------------------------------
 # What the customer offered that we pass on (kind: not a promise, spec "feedback").
+# Plain words and phrases (tokens.Phrases); a noun in _plurals is read in either number.
 FEEDBACK_WORDS: tuple[str, ...] = (
-    "feedback",
-    "suggestions?",
-    "suggested",
-    "ideas?",
-    r"good\s+(?:point|catch|shout|call)",
-    r"great\s+(?:point|catch|idea|shout)",
-    "kudos",
-    "praise",
-    "compliments?",
-    "shout-?outs?",
-    r"kind\s+words",
-    r"feature\s+requests?",
-    "thoughts",
-    "input",
-    "comments?",
-    "recommendations?",
-    "improvements?",
+    *_words("feedback suggested kudos praise thoughts input"),
+    *_plurals(_words("suggestion idea compliment shout-out shoutout comment recommendation")),
+    *_plurals(_words("improvement")),
+    *_phrases("good", "point catch shout call"),
+    *_phrases("great", "point catch idea shout"),
+    "kind words",
+    *_plurals(("feature request",)),
     # a slip in our own published content is reported, not the customer's problem
-    "typos?",
-    r"spelling\s+mistakes?",
-    r"broken\s+links?",
+    *_plurals(("typo", "spelling mistake", "broken link")),
 )
 # Verbs that pass something on, and the nouns that, heading their object, make it
 # feedback ("pass your comments on"; "send the certificate of interest" is a document).
@@ -849,4 +843,22 @@ RIGHT_NOW: tuple[str, ...] = (
     "at the moment",
     "as we speak",
     "as I type",
+)
+# "Let me check: I can see it was sent yesterday": the check answered in the same message.
+ANSWERED: tuple[str, ...] = (
+    "I can see",
+    *_phrases("I", "see", "that the your it"),
+    *_phrases("it", "looks appears seems"),
+    *_phrases("it this that", "shows"),
+    "according to",
+    *_phrases("I I've", "checked looked"),
+    *_phrases(
+        "was were",
+        "credited processed sent delivered shipped refunded issued approved cancelled canceled",
+    ),
+    *_phrases(
+        "has have",
+        "been",
+        "credited processed sent delivered shipped refunded issued approved cancelled canceled",
+    ),
 )
