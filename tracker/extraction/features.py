@@ -102,7 +102,7 @@ def candidate_features(
         "question": sentence.rstrip().endswith("?"),
         "past": bool(_PAST.search(prefix + subject)),
         "negation": bool(_NEGATION.search(clause)),
-        "hold": bool(guards._HOLD.search(sentence, found.end) or guards._HOLD.match(following)),
+        "hold": guards.holds(sentence, found.end) or guards.holds(following, at_start=True),
         "feedback": guards.FEEDBACK.in_text(sentence),
         "thanks": bool(_THANKS.search(prefix + " " + previous)),
         "waiting": bool(guards._WAITING.search(prefix)),

@@ -9,6 +9,7 @@ actions done in this very message, and checks already answered in the message.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
@@ -124,14 +125,12 @@ _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
 _YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
 
 # A live chat or DM that goes on at once: "Let me see what I can do. One moment, please."
-_HOLD = re.compile(
-    r"(?:^|[,;:–—]\s*|\s-\s*)(?:ok(?:ay)?[,!]?\s+)?(?:please\s+)?(?:"
-    r"(?:just\s+)?(?:one|a|1)\s+(?:moment|mo|sec|second|minute|min)\b(?!\s+(?:ago|later))"
-    r"|give\s+(?:me|us)\s+(?:a|one|two|a\s+few|\d+)\s+(?:moments?|minutes?|mins?|secs?|seconds?)"
-    r"|hold\s+on|hang\s+on|(?:please\s+)?hold(?:\s+the\s+line)?\b|be\s+right\s+back|brb"
-    r"|(?:I|we)\s+won't\s+be\s+(?:a\s+)?(?:moment|minute|sec|second|long))",
-    re.IGNORECASE,
-)
+_HOLD_SEPARATORS = frozenset(en.HOLD_SEPARATORS)
+_HOLD_LEADS = frozenset(en.HOLD_LEADS)
+_HOLD_MOMENTS = tk.Phrases(en.HOLD_MOMENTS)
+_HOLD_WORDS = tk.Phrases(en.HOLD_WORDS)
+_HOLD_OPEN = tk.Phrases(en.HOLD_OPEN, open_end=True)
+_HOLD_NOT_BEFORE = tuple(en.HOLD_NOT_BEFORE)
 
 # The customer has already written: "We have your DM now and we'll pick it up there".
 _ALREADY_ACTED = re.compile(
@@ -219,7 +218,7 @@ def rejection(
         return "customer-acts-first"
     if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
         return "feedback"
-    if not has_due and (_HOLD.search(sentence, found.end) or _HOLD.match(following.lstrip())):
+    if not has_due and (holds(sentence, found.end) or holds(following.lstrip(), at_start=True)):
         return "live-exchange"
     acted = _has_acted(prefix) or _has_acted(previous)
     if not has_due and (
@@ -250,6 +249,66 @@ def rejection(
         if _ANSWERED.search(after + " " + following, tk.joined(after, following)):
             return "answered-check"
     return None
+
+
+def holds(text: str, start: int = 0, *, at_start: bool = False) -> bool:
+    """Does a clause of `text` after `start` put the exchange on hold ("…, one moment")?
+    With `at_start`, only a clause at the very start of `text` counts."""
+    tokens = tk.window(tk.tokenise(text), start)
+    return any(_holds_at(text, tokens, j) for j in _clause_starts(text, tokens, start, at_start))
+
+
+def _clause_starts(
+    text: str, tokens: Sequence[tk.Token], start: int, at_start: bool
+) -> Iterator[int]:
+    """The tokens a clause starts at: the text's first (when read from its start), and
+    the one after a separator (",", ":", " - "…) with nothing but spaces between."""
+    if start == 0 and tokens and tokens[0].start == 0:
+        yield 0
+    for j in range(1, len(tokens)):
+        mark = tokens[j - 1]
+        if at_start and mark.start > 1:
+            return
+        if mark.text in _HOLD_SEPARATORS:
+            at = mark.start
+        elif mark.text == "-" and mark.start > start and text[mark.start - 1].isspace():
+            at = mark.start - 1  # " - "
+        else:
+            continue
+        gap = text[mark.end : tokens[j].start]
+        if (at == 0 or not at_start) and (not gap or gap.isspace()):
+            yield j
+
+
+def _holds_at(text: str, tokens: Sequence[tk.Token], j: int) -> bool:
+    if tokens[j].lower in _HOLD_LEADS:  # "ok, one moment"
+        k = j + 1
+        if k < len(tokens) and tokens[k].text in (",", "!") and tokens[k].start == tokens[j].end:
+            k += 1
+        if k >= len(tokens) or not text[tokens[k - 1].end : tokens[k].start].isspace():
+            return False
+        j = k
+    starts = [j]
+    if (
+        tokens[j].lower == "please"
+        and j + 1 < len(tokens)
+        and text[tokens[j].end : tokens[j + 1].start].isspace()
+    ):
+        starts.append(j + 1)
+    for at in starts:
+        if _HOLD_OPEN.at(text, tokens, at) or _HOLD_WORDS.at(text, tokens, at):
+            return True
+        end = _HOLD_MOMENTS.at(text, tokens, at)
+        if end is not None:
+            after = tk.window(tokens, end)
+            later = (
+                bool(after)
+                and text[end : after[0].start].isspace()
+                and after[0].lower.startswith(_HOLD_NOT_BEFORE)
+            )
+            if not later:  # "a minute ago" is the past
+                return True
+    return False
 
 
 @lru_cache(maxsize=256)  # the same for every clause of a sentence: read once

@@ -116,45 +116,68 @@ def words(tokens: Iterable[Token]) -> frozenset[str]:
     return frozenset(t.lower for t in tokens if t.kind in ("word", "number"))
 
 
-def with_plurals(nouns: Iterable[str]) -> tuple[str, ...]:
-    """Each noun and its plural ("moment" -> "moment", "moments"); the plural of a phrase
-    is that of its last word ("kind word" -> "kind words")."""
-    return tuple(form for noun in nouns for form in (noun, noun + "s"))
+# In a phrase of the data, "#" stands for any number: "give me # minutes".
+ANY_NUMBER = "#"
+_REGEX_MARKS = frozenset("\\()[]?*+|{}^$")
 
 
 class Phrases:
     """A list of words and phrases from the data, found among tokens.
 
     "at the moment" matches the tokens at, the, moment with whitespace between them;
-    "e-mail" matches e, -, mail with nothing between them; case is ignored."""
+    "e-mail" matches e, -, mail with nothing between them; case is ignored; "#" matches
+    a number. With `open_end`, the last word of a phrase may run on ("hang on" reads
+    "hang onto"), as a pattern without a closing `\\b` reads it."""
 
-    def __init__(self, entries: Iterable[str]) -> None:
+    def __init__(self, entries: Iterable[str], *, open_end: bool = False) -> None:
+        self._open_end = open_end
         self._by_first: dict[str, list[tuple[tuple[str, bool], ...]]] = {}
+        # phrases whose first word is not one token's exact text: tried at every token
+        self._loose: list[tuple[tuple[str, bool], ...]] = []
         for entry in entries:
             parts = tokenise(entry)
-            if not parts or any(t.kind == "punct" and t.text in "\\()[]?*+|" for t in parts):
+            if not parts or any(t.kind == "punct" and t.text in _REGEX_MARKS for t in parts):
                 raise ValueError(f"not a plain phrase: {entry!r}")
-            rest = tuple((t.lower, t.start > before.end) for before, t in pairwise(parts))
-            self._by_first.setdefault(parts[0].lower, []).append(rest)
+            words = (
+                (parts[0].lower, False),
+                *((t.lower, t.start > before.end) for before, t in pairwise(parts)),
+            )
+            if parts[0].lower == ANY_NUMBER or (open_end and len(parts) == 1):
+                self._loose.append(words)
+            else:
+                self._by_first.setdefault(parts[0].lower, []).append(words)
 
     def at(self, text: str, tokens: Sequence[Token], index: int) -> int | None:
         """The end offset of the longest phrase that starts at `tokens[index]`, or None."""
-        tails = self._by_first.get(tokens[index].lower)
-        if tails is None:
-            return None
         best = None
-        for rest in tails:
-            if index + len(rest) >= len(tokens):
-                continue
-            previous = tokens[index]
-            for (lower, spaced), token in zip(rest, tokens[index + 1 :], strict=False):
-                gap = text[previous.end : token.start]
-                if token.lower != lower or (not gap.isspace() if spaced else gap != ""):
-                    break
-                previous = token
-            else:
-                best = max(best or 0, previous.end)
+        for words in (*self._by_first.get(tokens[index].lower, ()), *self._loose):
+            end = self._match(text, tokens, index, words)
+            if end is not None and (best is None or end > best):
+                best = end
         return best
+
+    def _match(
+        self, text: str, tokens: Sequence[Token], index: int, words: tuple[tuple[str, bool], ...]
+    ) -> int | None:
+        if index + len(words) > len(tokens):
+            return None
+        last = len(words) - 1
+        for n, (word, spaced) in enumerate(words):
+            token = tokens[index + n]
+            if word == ANY_NUMBER:
+                if token.kind != "number":
+                    return None
+            elif not (
+                token.lower.startswith(word)
+                if n == last and self._open_end
+                else token.lower == word
+            ):
+                return None
+            if n:
+                gap = text[tokens[index + n - 1].end : token.start]
+                if (not gap.isspace()) if spaced else gap:
+                    return None
+        return tokens[index + last].end
 
     def find(self, text: str, tokens: Sequence[Token]) -> int | None:
         """The start offset of the first phrase among `tokens` (a `window` of the tokens

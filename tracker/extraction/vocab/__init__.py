@@ -71,4 +71,10 @@ NAMES: tuple[str, ...] = (
     "AUTOMATED_NOTICES",
     "RIGHT_NOW",
     "ANSWERED",
+    "HOLD_SEPARATORS",
+    "HOLD_LEADS",
+    "HOLD_MOMENTS",
+    "HOLD_NOT_BEFORE",
+    "HOLD_WORDS",
+    "HOLD_OPEN",
 )

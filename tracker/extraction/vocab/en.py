@@ -862,3 +862,26 @@ ANSWERED: tuple[str, ...] = (
         "credited processed sent delivered shipped refunded issued approved cancelled canceled",
     ),
 )
+# A live chat or DM that goes on at once ("One moment, please", "give me 5 minutes", "brb"):
+# what is promised is done in this exchange. Read where a clause starts (the sentence's
+# start, after one of HOLD_SEPARATORS or " - "), after an optional HOLD_LEADS word ("ok, ")
+# and "please". HOLD_MOMENTS must not be followed by a HOLD_NOT_BEFORE word ("a minute
+# ago"); the last word of HOLD_OPEN may run on ("won't be long" reads "won't be longer").
+HOLD_SEPARATORS: tuple[str, ...] = (",", ";", ":", "–", "—")
+HOLD_LEADS: tuple[str, ...] = _words("ok okay")
+HOLD_MOMENTS: tuple[str, ...] = (
+    *_phrases("one a 1", "moment mo sec second minute min"),
+    *_phrases("just", "one a 1", "moment mo sec second minute min"),
+)
+HOLD_NOT_BEFORE: tuple[str, ...] = _words("ago later")
+HOLD_WORDS: tuple[str, ...] = ("hold", "please hold")
+HOLD_OPEN: tuple[str, ...] = (
+    *_phrases("give", "me us", "a one two #", "moment minute min sec second"),
+    *_phrases("give", "me us", "a", "few", "moment minute min sec second"),
+    *_words("brb"),
+    "hold on",
+    "hang on",
+    "be right back",
+    *_phrases("I we", "won't", "be", "moment minute sec second long"),
+    *_phrases("I we", "won't", "be", "a", "moment minute sec second long"),
+)
