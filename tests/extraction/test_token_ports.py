@@ -25,6 +25,28 @@ HOLD = re.compile(
     re.IGNORECASE,
 )
 
+ALREADY_ACTED = re.compile(
+    r"\b(?:(?:we|I)(?:'ve|\s+have)?\s+(?:got|received|have|seen|read|see)|(?:got|received)|"
+    r"thanks?(?:\s+you)?\s+for(?:\s+sending)?)\s+(?:your|the)\s+(?:\w+\s+)?"
+    r"(?:dm|dms|d\.m\.|direct\s+messages?|pm|messages?|e-?mails?|details|info|information|"
+    r"reply|response|photos?|pictures?|screenshots?|order\s+number|number)\b",
+    re.IGNORECASE,
+)
+MODAL_BEFORE = re.compile(
+    r"\b(?:may|can|could|will|would|shall|should|do|did|once|when|after|if)\s+$", re.IGNORECASE
+)
+
+
+def has_acted(text: str) -> bool:
+    """guards._has_acted as a pattern read it."""
+    if text.rstrip().endswith("?"):
+        return False
+    return any(
+        not MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        for m in ALREADY_ACTED.finditer(text)
+    )
+
+
 PIECES = st.sampled_from(
     [
         "one", "a", "1", "moment", "mo", "sec", "seconds", "minute", "mins", "min", "ago",
@@ -32,6 +54,15 @@ PIECES = st.sampled_from(
         "the line", "on", "onto", "hang", "be right back", "brb", "brbx", "I", "we", "won't",
         "be", "long", "longer", "give", "me", "us", "few", "10", "5min", "two", ",", ";", ":",
         "–", "—", "-", " - ", " ", "  ", "\n", "\t", ".", "x", "please hold", "a few",
+    ]
+)  # fmt: skip
+ACTED_PIECES = st.sampled_from(
+    [
+        "we", "I", "I've", "we've", "have", "got", "received", "seen", "read", "see", "thanks",
+        "thank", "you", "for", "sending", "your", "the", "order", "number", "dm", "dms", "d.m.",
+        "d.m.s", "direct", "message", "messages", "e-mail", "emails", "details", "photo",
+        "screenshots", "may", "can", "once", "if", "when", "do", "undo", "?", ".", ",",
+        "           ", "WE", "Got", "x",
     ]
 )  # fmt: skip
 SEPARATORS = st.sampled_from(["", ", ", ",", " - ", "—", "x -", ": "])
@@ -73,3 +104,32 @@ def test_hold_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
 def test_hold_reads_any_text_as_its_pattern_did(text: str, start: int) -> None:
     assert guards.holds(text, start) is bool(HOLD.search(text, start))
     assert guards.holds(text, at_start=True) is bool(HOLD.match(text))
+
+
+def test_the_corpora_say_the_customer_has_written() -> None:
+    assert sum(has_acted(s) for s in SENTENCES) >= 20
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_has_acted_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        assert guards._has_acted(sentence) is has_acted(sentence), sentence
+        prefix = sentence[: len(sentence) // 2]
+        assert guards._has_acted(prefix) is has_acted(prefix), prefix
+
+
+ACTED_CLAUSES = st.tuples(
+    st.sampled_from(["", "may", "once", "can't", "undo", "if  ", "when\n"]),
+    st.sampled_from(["we", "I", "we've", "I've", "thanks", "thank you", "got", "WE HAVE"]),
+    st.sampled_from(["", "have", "got", "received", "for", "for sending", "seen", "see"]),
+    st.sampled_from(["your", "the", "ur", "the the"]),
+    st.sampled_from(["", "order", "photo", "d.m.", "dm", "2"]),
+    st.sampled_from(["number", "dm", "d.m.", "d.m.s", "e-mails", "screenshots", "messages", "x"]),
+).map(" ".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(ACTED_CLAUSES, ACTED_PIECES, st.text(max_size=2)), max_size=8))
+def test_has_acted_reads_any_text_as_its_pattern_did(words: list[str]) -> None:
+    text = " ".join(words)
+    assert guards._has_acted(text) is has_acted(text)

@@ -133,13 +133,10 @@ _HOLD_OPEN = tk.Phrases(en.HOLD_OPEN, open_end=True)
 _HOLD_NOT_BEFORE = tuple(en.HOLD_NOT_BEFORE)
 
 # The customer has already written: "We have your DM now and we'll pick it up there".
-_ALREADY_ACTED = re.compile(
-    r"\b(?:(?:we|I)(?:'ve|\s+have)?\s+(?:got|received|have|seen|read|see)|(?:got|received)|"
-    r"thanks?(?:\s+you)?\s+for(?:\s+sending)?)\s+(?:your|the)\s+(?:\w+\s+)?"
-    r"(?:dm|dms|d\.m\.|direct\s+messages?|pm|messages?|e-?mails?|details|info|information|"
-    r"reply|response|photos?|pictures?|screenshots?|order\s+number|number)\b",
-    re.IGNORECASE,
-)
+_ACTED_LEADS = tk.Phrases(en.ALREADY_ACTED_LEADS)
+_ACTED_WHOSE = frozenset(en.ALREADY_ACTED_WHOSE)
+_ACTED_SENT = tk.Phrases(en.ALREADY_SENT)
+_NOT_YET = frozenset(en.NOT_YET)
 
 _TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
 
@@ -323,20 +320,69 @@ def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
 
 
-_MODAL_BEFORE = re.compile(
-    r"\b(?:may|can|could|will|would|shall|should|do|did|once|when|after|if)\s+$", re.IGNORECASE
-)
-
-
 @lru_cache(maxsize=256)
 def _has_acted(text: str) -> bool:
     """Does `text` say the customer has already written ("we've got your DM")? Not a
     question ("May we have your number?") nor a future ("once we have your details")."""
     if text.rstrip().endswith("?"):
         return False
-    return any(
-        not _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
-        for m in _ALREADY_ACTED.finditer(text)
+    tokens = tk.tokenise(text)
+    return any(not _not_yet(text, tokens, at) for at in _acted(text, tokens))
+
+
+def _acted(text: str, tokens: Sequence[tk.Token]) -> Iterator[int]:
+    """The token indexes where "we've got your DM" and the like start, left to right and
+    not overlapping (each read on from the end of the one before)."""
+    index = 0
+    while index < len(tokens):
+        end = next(
+            (
+                end
+                for lead in _ACTED_LEADS.ends(text, tokens, index)
+                if (end := _sent_after(text, tokens, lead)) is not None
+            ),
+            None,
+        )
+        if end is None:
+            index += 1
+            continue
+        yield index
+        while index < len(tokens) and tokens[index].start < end:
+            index += 1
+
+
+def _sent_after(text: str, tokens: Sequence[tk.Token], lead: int) -> int | None:
+    """Where "your [photo] screenshots" after the lead (ending at offset `lead`) ends."""
+    after = tk.window(tokens, lead)
+    if len(after) < 2 or after[0].lower not in _ACTED_WHOSE:
+        return None
+    if not _spaced(text, lead, after[0]) or not _spaced(text, after[0].end, after[1]):
+        return None
+    # one other word first ("your order number", "the photo screenshots"), if it fits
+    if (
+        len(after) > 2
+        and after[1].kind in ("word", "number")
+        and _spaced(text, after[1].end, after[2])
+        and (end := _ACTED_SENT.at(text, after, 2)) is not None
+    ):
+        return end
+    return _ACTED_SENT.at(text, after, 1)
+
+
+def _spaced(text: str, end: int, token: tk.Token) -> bool:
+    return text[end : token.start].isspace()
+
+
+def _not_yet(text: str, tokens: Sequence[tk.Token], index: int) -> bool:
+    """ "once we have your details", "may we have…": a modal or time word right before
+    (within 12 characters, as read so far)."""
+    if index == 0:
+        return False
+    before, start = tokens[index - 1], tokens[index].start
+    return (
+        before.lower in _NOT_YET
+        and before.start >= start - 12
+        and _spaced(text, before.end, tokens[index])
     )
 
 

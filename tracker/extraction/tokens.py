@@ -118,6 +118,7 @@ def words(tokens: Iterable[Token]) -> frozenset[str]:
 
 # In a phrase of the data, "#" stands for any number: "give me # minutes".
 ANY_NUMBER = "#"
+_WORD_CHAR = re.compile(r"\w")
 _REGEX_MARKS = frozenset("\\()[]?*+|{}^$")
 
 
@@ -126,8 +127,9 @@ class Phrases:
 
     "at the moment" matches the tokens at, the, moment with whitespace between them;
     "e-mail" matches e, -, mail with nothing between them; case is ignored; "#" matches
-    a number. With `open_end`, the last word of a phrase may run on ("hang on" reads
-    "hang onto"), as a pattern without a closing `\\b` reads it."""
+    a number. As the `\\b...\\b` patterns they replace: a phrase ending in punctuation
+    ("d.m.") needs a word character right after it, and with `open_end` the last word of
+    a phrase may run on ("hang on" reads "hang onto": a pattern with no closing `\\b`)."""
 
     def __init__(self, entries: Iterable[str], *, open_end: bool = False) -> None:
         self._open_end = open_end
@@ -149,12 +151,14 @@ class Phrases:
 
     def at(self, text: str, tokens: Sequence[Token], index: int) -> int | None:
         """The end offset of the longest phrase that starts at `tokens[index]`, or None."""
-        best = None
-        for words in (*self._by_first.get(tokens[index].lower, ()), *self._loose):
-            end = self._match(text, tokens, index, words)
-            if end is not None and (best is None or end > best):
-                best = end
-        return best
+        return max(self.ends(text, tokens, index), default=None)
+
+    def ends(self, text: str, tokens: Sequence[Token], index: int) -> list[int]:
+        """The end offsets of every phrase that starts at `tokens[index]`, longest first."""
+        first = self._by_first.get(tokens[index].lower, ())
+        candidates = (*first, *self._loose) if self._loose else first
+        found = (self._match(text, tokens, index, words) for words in candidates)
+        return sorted((end for end in found if end is not None), reverse=True)
 
     def _match(
         self, text: str, tokens: Sequence[Token], index: int, words: tuple[tuple[str, bool], ...]
@@ -177,7 +181,10 @@ class Phrases:
                 gap = text[tokens[index + n - 1].end : token.start]
                 if (not gap.isspace()) if spaced else gap:
                     return None
-        return tokens[index + last].end
+        end = tokens[index + last].end
+        if tokens[index + last].kind == "punct" and not _WORD_CHAR.match(text, end):
+            return None  # "d.m." ends at a word boundary (\b) only before a word
+        return end
 
     def find(self, text: str, tokens: Sequence[Token]) -> int | None:
         """The start offset of the first phrase among `tokens` (a `window` of the tokens

@@ -77,4 +77,8 @@ NAMES: tuple[str, ...] = (
     "HOLD_NOT_BEFORE",
     "HOLD_WORDS",
     "HOLD_OPEN",
+    "ALREADY_ACTED_LEADS",
+    "ALREADY_ACTED_WHOSE",
+    "ALREADY_SENT",
+    "NOT_YET",
 )

@@ -885,3 +885,26 @@ HOLD_OPEN: tuple[str, ...] = (
     *_phrases("I we", "won't", "be", "moment minute sec second long"),
     *_phrases("I we", "won't", "be", "a", "moment minute sec second long"),
 )
+# The customer has already written: "We have your DM now and we'll pick it up there",
+# "thanks for sending the photos". A lead, then ALREADY_ACTED_WHOSE, at most one other
+# word, then what they sent; not after a NOT_YET word ("once we have your details", "may
+# we have your number").
+_RECEIVED = "got received have seen read see"
+ALREADY_ACTED_LEADS: tuple[str, ...] = (
+    *_phrases("we I", _RECEIVED),
+    *_phrases("we've I've", _RECEIVED),
+    *_phrases("we I", "have", _RECEIVED),
+    *_words("got received"),
+    *_phrases("thank thanks", "for"),
+    *_phrases("thank thanks", "you", "for"),
+    *_phrases("thank thanks", "for", "sending"),
+    *_phrases("thank thanks", "you", "for", "sending"),
+)
+ALREADY_ACTED_WHOSE: tuple[str, ...] = _words("your the")
+ALREADY_SENT: tuple[str, ...] = (
+    *_words("dm dms d.m. pm details info information reply response number"),
+    *_plurals(_words("message e-mail email photo picture screenshot")),
+    *_plurals(("direct message",)),
+    "order number",
+)
+NOT_YET: tuple[str, ...] = _words("may can could will would shall should do did once when after if")
