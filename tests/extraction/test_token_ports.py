@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import guards
+from tracker.extraction import features, guards
+from tracker.extraction.detect import Commitment
 
 ROOT = Path(__file__).parent
 
@@ -44,6 +45,57 @@ def has_acted(text: str) -> bool:
     return any(
         not MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
         for m in ALREADY_ACTED.finditer(text)
+    )
+
+
+WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.I)
+CUSTOMER_FIRST = re.compile(
+    r"\b(?:you|your|you've|you're)\b|\breceiv|\bget\s+(?:the|your)\b|\bhear\s+(?:back\s+)?from\s+you",
+    re.IGNORECASE,
+)
+QUESTION_START = re.compile(
+    r"^\s*(?:would|could|shall|should|can|do|does|did|is|are|will|may|might)\b", re.IGNORECASE
+)
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|n't\b", re.I)
+SUBJECTS = (
+    ("let", re.compile(r"^\s*let\b", re.I)),
+    ("i", re.compile(r"^\s*(?:I|me|my)\b", re.I)),
+    ("we", re.compile(r"^\s*(?:we|us|our\s+(?:team|store|shop))\b", re.I)),
+    ("you", re.compile(r"^\s*(?:you|u)\b", re.I)),
+    ("pronoun", re.compile(r"^\s*(?:they|she|he|someone|somebody)\b", re.I)),
+)
+
+
+def customer_acts_first(prefix: str) -> bool:
+    """The waiting half of guards.rejection as patterns read it."""
+    waiting = WAITING.search(prefix)
+    return bool(waiting and CUSTOMER_FIRST.search(prefix, waiting.end()))
+
+
+def subject_type(subject: str) -> str:
+    return next((name for name, pattern in SUBJECTS if pattern.match(subject)), "other")
+
+
+def read_by_tokens(sentence: str, cut: int) -> tuple[bool, bool, bool, str]:
+    found = Commitment(cut, cut, "update")
+    waiting = guards._WAITING.first(
+        sentence, guards.tk.window(guards.tk.tokenise(sentence), 0, cut)
+    )
+    return (
+        bool(waiting and guards._customer_first(sentence, waiting[1], cut)),
+        guards._asks(sentence, cut or len(sentence)),
+        features._negated(sentence[cut:]),
+        features._subject(sentence[cut:], found.rule),
+    )
+
+
+def read_by_patterns(sentence: str, cut: int) -> tuple[bool, bool, bool, str]:
+    prefix = sentence[:cut]
+    return (
+        customer_acts_first(prefix),
+        bool(QUESTION_START.match(prefix or sentence)),
+        bool(NEGATION.search(sentence[cut:])),
+        subject_type(sentence[cut:]),
     )
 
 
@@ -133,3 +185,29 @@ ACTED_CLAUSES = st.tuples(
 def test_has_acted_reads_any_text_as_its_pattern_did(words: list[str]) -> None:
     text = " ".join(words)
     assert guards._has_acted(text) is has_acted(text)
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_clause_words_read_the_corpora_as_their_patterns_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        for cut in {0, len(sentence) // 3, len(sentence) // 2, sentence.find(" we ") + 1}:
+            assert read_by_tokens(sentence, cut) == read_by_patterns(sentence, cut), sentence
+
+
+CLAUSE_PIECES = st.sampled_from(
+    [
+        "once", "when", "as soon as", "upon", "on receipt", "after", "you", "your", "you've",
+        "received", "receiving", "get the", "get your", "hear from you", "hear back from your",
+        "would", "Can", "do", "don't", "won't", "N'T", "not", "never", "no longer", "cannot",
+        "I", "me", "my", "we", "us", "our team", "our stores", "u", "they", "let", "x", ",",
+        "\x00", " ", "",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(CLAUSE_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 40))
+def test_clause_words_read_any_text_as_their_patterns_did(words: list[str], cut: int) -> None:
+    sentence = " ".join(words)
+    cut = min(cut, len(sentence))
+    assert read_by_tokens(sentence, cut) == read_by_patterns(sentence, cut)

@@ -21,7 +21,8 @@ WORDISH = st.sampled_from(
         "Now", "NOW", "nowhere", "\x00", "\t", " ", ",", "’", "ſ", "İ", "K", "call", "ring",
         "confirmation of", "confirmation\nof", "as I type", "as  we speak", "_now", "now_",
         "2pm", "42", "😀", "—", "-", "'", "s", "I've", "checked", "I", "think", "do you mean",
-        "was", "sent", "has been", "shout-out", "kind words", "typos",
+        "was", "sent", "has been", "shout-out", "kind words", "typos", "d.m.", "d.m.s", "ur",
+        "as soon as", "you've", "no longer", "thank you", "please send", "can you dm",
     ]
 )  # fmt: skip
 TEXTS = st.lists(st.one_of(st.text(max_size=8), WORDISH), max_size=20).map("".join)
@@ -140,7 +141,8 @@ LISTS = {
     name: getattr(en, name)
     for name in (
         *("SENT_THINGS", "NEWS_WORDS", "CALL_WORDS", "AUTOMATED_NOTICES", "RIGHT_NOW"),
-        *("HEDGES", "FEEDBACK_WORDS", "ANSWERED"),
+        *("HEDGES", "FEEDBACK_WORDS", "ANSWERED", "REGARDLESS", "WAITING", "CUSTOMER_FIRST"),
+        *("YOU_WORDS", "TOGETHER", "NEXT_REQUEST", "DM_WORDS", "NEGATION_WORDS", "THANKS_WORDS"),
     )
 }
 

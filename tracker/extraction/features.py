@@ -14,7 +14,9 @@ import re
 from itertools import pairwise
 
 from tracker.extraction import guards
+from tracker.extraction import tokens as tk
 from tracker.extraction.detect import Commitment
+from tracker.extraction.vocab import en
 
 MAX_WORDS = 12  # n-grams come from the clause's first words: the commitment, not a log
 
@@ -29,23 +31,24 @@ _MODALS = (
     ("let", re.compile(r"\blet\b", re.I)),
     ("progressive", re.compile(r"\b(?:am|is|are|'m|'re|'s)\b", re.I)),
 )
-_SUBJECTS = (
-    ("let", re.compile(r"^\s*let\b", re.I)),
-    ("i", re.compile(r"^\s*(?:I|me|my)\b", re.I)),
-    ("we", re.compile(r"^\s*(?:we|us|our\s+(?:team|store|shop))\b", re.I)),
-    ("you", re.compile(r"^\s*(?:you|u)\b", re.I)),
-    ("pronoun", re.compile(r"^\s*(?:they|she|he|someone|somebody)\b", re.I)),
-)
-_DM = re.compile(
-    r"\b(?:dm|dms|d\.m\.|direct\s+messages?|pm|private\s+messages?|inbox|chat|messenger)\b", re.I
-)
+# Who commits, by the subject's first words (vocab/en.py), after nothing but spaces.
+_SUBJECTS = tuple((name, tk.Phrases(words)) for name, words in en.SUBJECT_TYPES.items())
+_DM = tk.Phrases(en.DM_WORDS)
 _PAST = re.compile(
     r"\b(?:I|we)(?:'ve|\s+have|\s+had|'d)\s+(?:already\s+|just\s+)?\w+(?:ed|en|t)\b"
     r"|\b(?:was|were|did)\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|n't\b", re.I)
-_THANKS = re.compile(r"\b(?:thanks|thank\s+you|appreciate)\b", re.I)
+_NEGATION = tk.Phrases(en.NEGATION_WORDS)
+_THANKS = tk.Phrases(en.THANKS_WORDS)
+
+
+def _negated(clause: str) -> bool:
+    """ "not", "never" … or "n't" ("won't": the clitic "'t" right after an n)."""
+    tokens = tk.tokenise(clause)
+    return _NEGATION.search(clause, tokens) or any(
+        t.kind == "clitic" and t.lower == "'t" and clause[t.start - 1] in "nN" for t in tokens
+    )
 
 
 def candidate_features(
@@ -93,19 +96,19 @@ def candidate_features(
         ),
         "question_before": previous.rstrip().endswith("?"),
         "request_after": bool(guards._CUSTOMER_ACTION.search(sentence, found.end)),
-        "request_next": bool(guards._NEXT_REQUEST.search(following)),
+        "request_next": guards._NEXT_REQUEST.in_text(following),
         "acted": guards._has_acted(prefix) or guards._has_acted(previous),
-        "dm": bool(_DM.search(sentence)),
-        "dm_before": bool(_DM.search(previous)),
+        "dm": _DM.in_text(sentence),
+        "dm_before": _DM.in_text(previous),
         "hedge": guards.HEDGE.in_text(sentence, 0, found.start),
         "hedge_sentence": guards.HEDGE.in_text(sentence),
         "question": sentence.rstrip().endswith("?"),
         "past": bool(_PAST.search(prefix + subject)),
-        "negation": bool(_NEGATION.search(clause)),
+        "negation": _negated(clause),
         "hold": guards.holds(sentence, found.end) or guards.holds(following, at_start=True),
         "feedback": guards.FEEDBACK.in_text(sentence),
-        "thanks": bool(_THANKS.search(prefix + " " + previous)),
-        "waiting": bool(guards._WAITING.search(prefix)),
+        "thanks": _THANKS.search(prefix + " " + previous, tk.joined(prefix, previous)),
+        "waiting": guards._WAITING.in_text(sentence, 0, found.start),
     }
     out.extend(name for name, on in flags.items() if on)
     out.extend(f"w={word}" for word in words)
@@ -118,9 +121,12 @@ def candidate_features(
 def _subject(subject: str, rule: str) -> str:
     if rule == "subjectless":
         return "none"
-    for name, pattern in _SUBJECTS:
-        if pattern.match(subject):
-            return name
+    tokens = tk.tokenise(subject)
+    before = subject[: tokens[0].start] if tokens else ""
+    if tokens and (not before or before.isspace()):
+        for name, phrases in _SUBJECTS:
+            if phrases.at(subject, tokens, 0):
+                return name
     return "team" if rule in ("team", "team-progressive", "handled-by", "asked-staff") else "other"
 
 

@@ -40,10 +40,7 @@ _CONDITION = re.compile(
 _NEXT_CONDITION = re.compile(r"[,;]\s*(?:and|but)\s+(?=if\b|unless\b)", re.IGNORECASE)
 # "I'll chase the hotel if they haven't replied, and I'll let you know either way": the
 # earlier condition does not reach a commitment that holds whatever happens.
-_REGARDLESS = re.compile(
-    r"\b(?:either\s+way|regardless|in\s+any\s+case|whatever\s+happens|no\s+matter\s+what)\b",
-    re.IGNORECASE,
-)
+_REGARDLESS = tk.Phrases(en.REGARDLESS)
 
 # "We aim to resolve all complaints within 8 weeks": what we do for everyone.
 _POLICY = re.compile(
@@ -79,12 +76,9 @@ _AFTER_CUSTOMER_RETURNS = re.compile(
 # "I'll transfer you now", "I'm going to cancel it for you right now": done in this message.
 _IMMEDIATE = re.compile(r"^\s*\S.*?\b(?:right\s+now|now(?!\s+that)|as\s+we\s+speak)\b", re.I)
 
-_WAITING = re.compile(r"\b(?:once|when|after|as\s+soon\s+as|upon|on\s+receipt)\b", re.IGNORECASE)
-
-_CUSTOMER_FIRST = re.compile(
-    r"\b(?:you|your|you've|you're)\b|\breceiv|\bget\s+(?:the|your)\b|\bhear\s+(?:back\s+)?from\s+you",
-    re.IGNORECASE,
-)
+_WAITING = tk.Phrases(en.WAITING)
+_CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
+_CUSTOMER_FIRST_OPEN = tk.Phrases(en.CUSTOMER_FIRST_OPEN, open_end=True)
 
 _GREETING = re.compile(
     r"^\s*(?:(?:@\w+\s*)+)?(?:(?:hi|hey|hello|dear|morning|afternoon|evening|good\s+(?:morning|"
@@ -107,9 +101,7 @@ _CONNECTOR_END = re.compile(r"(?:\band|\bthen|\bso|&|,|-|–|—|:|\bwhere)\s*$"
 
 _SEPARATOR = re.compile(r"[,;:–—]|\s-\s")
 
-_QUESTION_START = re.compile(
-    r"^\s*(?:would|could|shall|should|can|do|does|did|is|are|will|may|might)\b", re.IGNORECASE
-)
+_QUESTION_STARTS = frozenset(en.QUESTION_STARTS)
 
 # Word lists read as tokens (vocab/en.py).
 FEEDBACK = tk.Phrases(en.FEEDBACK_WORDS)
@@ -122,7 +114,7 @@ _CUSTOMER_ACTION = re.compile(r"\b" + _any(*en.CUSTOMER_ACTIONS) + r"\b", re.IGN
 # Asking the customer something in the sentence before: what follows waits for the answer.
 _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
 
-_YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
+_YOU = frozenset(en.YOU_WORDS)
 
 # A live chat or DM that goes on at once: "Let me see what I can do. One moment, please."
 _HOLD_SEPARATORS = frozenset(en.HOLD_SEPARATORS)
@@ -138,13 +130,8 @@ _ACTED_WHOSE = frozenset(en.ALREADY_ACTED_WHOSE)
 _ACTED_SENT = tk.Phrases(en.ALREADY_SENT)
 _NOT_YET = frozenset(en.NOT_YET)
 
-_TOGETHER = re.compile(r"\b(?:together|from\s+there|with\s+you\s+there)\b", re.IGNORECASE)
-
-_NEXT_REQUEST = re.compile(
-    r"\b(?:dm|direct\s+message|send\s+(?:us|me)|(?:please|kindly|pls)\s+(?:send|provide|share|"
-    r"reply|attach|upload|dm)|can\s+you\s+(?:send|provide|share|dm))\b",
-    re.IGNORECASE,
-)
+_TOGETHER = tk.Phrases(en.TOGETHER)
+_NEXT_REQUEST = tk.Phrases(en.NEXT_REQUEST)
 
 _FEEDBACK_OBJECT = re.compile(
     r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
@@ -198,7 +185,7 @@ def rejection(
     own_end = own.start() if own else len(clause)
     # "… and book a technician if it's only your unit": that action alone is conditional.
     own_end = conditional_conjunct(clause, found.end - found.start, own_end) or own_end
-    if (_has_condition(prefix) and not _REGARDLESS.search(clause, 0, own_end)) or _has_condition(
+    if (_has_condition(prefix) and not _REGARDLESS.in_text(clause, 0, own_end)) or _has_condition(
         clause[:own_end], TRAILING_CONDITION
     ):
         return "condition"
@@ -221,16 +208,17 @@ def rejection(
     if not has_due and (
         (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)
-        or (not acted and _TOGETHER.search(verb_phrase))
+        or (not acted and _TOGETHER.in_text(verb_phrase))
     ):
         return "waits-for-reply"
-    waiting = _WAITING.search(prefix)
+    waiting = _WAITING.first(sentence, tk.window(tk.tokenise(sentence), 0, found.start))
     if waiting and (
-        _CUSTOMER_FIRST.search(prefix, waiting.end()) or _is_request(previous.strip(), whole=True)
+        _customer_first(sentence, waiting[1], found.start)
+        or _is_request(previous.strip(), whole=True)
     ):
         return "customer-acts-first"
     if sentence.rstrip().endswith("?") and (
-        not _SEPARATOR.search(sentence, found.end) or _QUESTION_START.match(prefix or clause)
+        not _SEPARATOR.search(sentence, found.end) or _asks(sentence, found.start or clause_end)
     ):
         return "question"
     if found.kind == "escalate" and FEEDBACK.search(
@@ -308,6 +296,22 @@ def _holds_at(text: str, tokens: Sequence[tk.Token], j: int) -> bool:
     return False
 
 
+def _customer_first(sentence: str, start: int, end: int) -> bool:
+    """Does the customer act in `sentence[start:end]` ("once you've sent it")?"""
+    tokens = tk.window(tk.tokenise(sentence), start, end)
+    return _CUSTOMER_FIRST.search(sentence, tokens) or _CUSTOMER_FIRST_OPEN.search(sentence, tokens)
+
+
+def _asks(sentence: str, end: int) -> bool:
+    """Does `sentence[:end]` open with a question word ("Would you like us to …")?"""
+    tokens = tk.window(tk.tokenise(sentence), 0, end)
+    return (
+        bool(tokens)
+        and tokens[0].lower in _QUESTION_STARTS
+        and (tokens[0].start == 0 or sentence[: tokens[0].start].isspace())
+    )
+
+
 @lru_cache(maxsize=256)  # the same for every clause of a sentence: read once
 def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     """A commitment with no time of its own right after we asked the customer for something."""
@@ -315,9 +319,11 @@ def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
         return True
     if _DETAILS_FRAGMENT.match(previous):
         return True
-    if _QUESTION_TO_CUSTOMER.search(previous) and _YOU.search(previous):
+    if _QUESTION_TO_CUSTOMER.search(previous) and not _YOU.isdisjoint(
+        tk.words(tk.tokenise(previous))
+    ):
         return True
-    return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.search(following))
+    return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.in_text(following))
 
 
 @lru_cache(maxsize=256)

@@ -186,10 +186,19 @@ class Phrases:
             return None  # "d.m." ends at a word boundary (\b) only before a word
         return end
 
+    def first(self, text: str, tokens: Sequence[Token]) -> tuple[int, int] | None:
+        """(start, end) offsets of the first phrase among `tokens` (a `window` of the
+        tokens of `text`), or None."""
+        for i, token in enumerate(tokens):
+            end = self.at(text, tokens, i)
+            if end is not None:
+                return token.start, end
+        return None
+
     def find(self, text: str, tokens: Sequence[Token]) -> int | None:
-        """The start offset of the first phrase among `tokens` (a `window` of the tokens
-        of `text`), or None."""
-        return next((t.start for i, t in enumerate(tokens) if self.at(text, tokens, i)), None)
+        """The start offset of the first phrase among `tokens`, or None."""
+        found = self.first(text, tokens)
+        return found[0] if found else None
 
     def search(self, text: str, tokens: Sequence[Token]) -> bool:
         return self.find(text, tokens) is not None

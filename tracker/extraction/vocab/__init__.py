@@ -81,4 +81,17 @@ NAMES: tuple[str, ...] = (
     "ALREADY_ACTED_WHOSE",
     "ALREADY_SENT",
     "NOT_YET",
+    "REGARDLESS",
+    "WAITING",
+    "CUSTOMER_FIRST",
+    "CUSTOMER_FIRST_OPEN",
+    "YOU_WORDS",
+    "TOGETHER",
+    "NEXT_REQUEST",
+    "QUESTION_STARTS",
+    # what the decision model reads (features.py)
+    "DM_WORDS",
+    "NEGATION_WORDS",
+    "THANKS_WORDS",
+    "SUBJECT_TYPES",
 )

@@ -908,3 +908,50 @@ ALREADY_SENT: tuple[str, ...] = (
     "order number",
 )
 NOT_YET: tuple[str, ...] = _words("may can could will would shall should do did once when after if")
+# The earlier condition does not reach a commitment that holds whatever happens.
+REGARDLESS: tuple[str, ...] = (
+    "either way",
+    "regardless",
+    "in any case",
+    "whatever happens",
+    "no matter what",
+)
+# Before the subject: the commitment waits for something ("once", "as soon as") ...
+WAITING: tuple[str, ...] = (*_words("once when after upon"), "as soon as", "on receipt")
+# ... that the customer does: "once you've sent it", "when we receive the form". The
+# open ones may run on ("receiv" reads "received", "hear from you" reads "hear from your").
+CUSTOMER_FIRST: tuple[str, ...] = (*_words("you your you've you're"), "get the", "get your")
+CUSTOMER_FIRST_OPEN: tuple[str, ...] = ("receiv", "hear from you", "hear back from you")
+# The sentence before asked the customer ("Could you send us a photo?").
+YOU_WORDS: tuple[str, ...] = _words("you your u ur")
+# Work done together with the customer, after they reply: "we'll sort it from there".
+TOGETHER: tuple[str, ...] = ("together", "from there", "with you there")
+# The sentence after asks the customer to act: "We'll look into it. Please send ...".
+NEXT_REQUEST: tuple[str, ...] = (
+    *_words("dm"),
+    "direct message",
+    *_phrases("send", "us me"),
+    *_phrases("please kindly pls", "send provide share reply attach upload dm"),
+    *_phrases("can", "you", "send provide share dm"),
+)
+# A clause opening with one of these and ending in "?" asks: "Would you like us to…?"
+QUESTION_STARTS: tuple[str, ...] = _words(
+    "would could shall should can do does did is are will may might"
+)
+
+# --- what the decision model reads (features.py) -------------------------------------------
+DM_WORDS: tuple[str, ...] = (
+    *_words("dm dms d.m. pm inbox chat messenger"),
+    *_plurals(("direct message", "private message")),
+)
+# Negated anywhere in the clause (besides "n't": "won't", "can't").
+NEGATION_WORDS: tuple[str, ...] = ("not", "never", "no longer", "cannot")
+THANKS_WORDS: tuple[str, ...] = ("thanks", "thank you", "appreciate")
+# Who commits, by the subject's first words.
+SUBJECT_TYPES: dict[str, tuple[str, ...]] = {
+    "let": ("let",),
+    "i": _words("I me my"),
+    "we": ("we", "us", *_phrases("our", "team store shop")),
+    "you": _words("you u"),
+    "pronoun": _words("they she he someone somebody"),
+}
