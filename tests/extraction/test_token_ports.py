@@ -211,3 +211,82 @@ def test_clause_words_read_any_text_as_their_patterns_did(words: list[str], cut:
     sentence = " ".join(words)
     cut = min(cut, len(sentence))
     assert read_by_tokens(sentence, cut) == read_by_patterns(sentence, cut)
+
+
+CUSTOMER_ACTION = re.compile(
+    r"\b(?:"
+    + "|".join(
+        (
+            r"(?:do|would)\s+you\s+mind",
+            r"(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)",
+            r"(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)",
+            r"give\s+us",
+            r"let\s+(?:us|me)\s+have",
+            r"tell\s+(?:us|me)",
+            r"reply\s+(?:with|to\s+this)",
+            r"meet\s+(?:us|me)",
+            r"connect\s+with\s+(?:us|me)",
+            r"follow\s+us",
+            r"(?:reach\s+out|write)\s+to\s+(?:us|me)",
+            r"(?:contact|call|email|e-mail|ring|message)\s+us",
+            r"share\s+with\s+us",
+            "attach",
+            "upload",
+            r"let'?s\s+\w+",
+            r"(?:all|what)\s+we\s+need\s+(?:from|is)",
+            r"appreciate\s+if",
+            r"feel\s+free\s+to",
+            r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)",
+            r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)",
+            r"please\s*\?",
+            r"(?:pass|send)\s+along",
+            r"(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)",
+            r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm"
+            r"|give)",
+            r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+",
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+REQUEST_PIECES = st.sampled_from(
+    [
+        "do", "would", "you", "mind", "dm", "d.m.", "d.m.x", "direct message", "us", "me",
+        "send", "fire over", "give", "let", "let's", "lets", "LET'S", "have", "tell", "reply",
+        "with", "to this", "meet", "connect", "follow", "reach out", "write", "to", "e-mail",
+        "ring", "share", "attach", "uploaded", "all", "what", "we", "need", "from", "is",
+        "appreciate if", "feel free to", "know", "which", "may", "can", "I", "get", "please",
+        "please?", "please ?", "please ?x", "kindly", "pls", "bear", "noted", "be", "been",
+        "rest", "along", "up", "catch", "send along", "?", ",", "  ", "\n", "x", "42",
+    ]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_customer_actions_read_the_corpora_as_their_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        starts = tuple(m.start() for m in CUSTOMER_ACTION.finditer(sentence))
+        assert guards._customer_actions(sentence) == starts, sentence
+        assert guards.asks_customer(sentence, at_start=True) is bool(
+            CUSTOMER_ACTION.match(sentence)
+        )
+        cut = len(sentence) // 2
+        assert guards.asks_customer(sentence, 0, cut) is bool(
+            CUSTOMER_ACTION.search(sentence[:cut])
+        )
+        assert guards.asks_customer(sentence, cut) is bool(CUSTOMER_ACTION.search(sentence, cut))
+
+
+def test_the_corpora_ask_the_customer() -> None:
+    assert sum(bool(CUSTOMER_ACTION.search(s)) for s in SENTENCES) >= 100
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(REQUEST_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 40))
+def test_customer_actions_read_any_text_as_their_pattern_did(words: list[str], cut: int) -> None:
+    text = " ".join(words)
+    starts = tuple(m.start() for m in CUSTOMER_ACTION.finditer(text))
+    assert guards._customer_actions(text) == starts
+    assert guards.asks_customer(text, at_start=True) is bool(CUSTOMER_ACTION.match(text))
+    assert guards.asks_customer(text, 0, cut) is bool(CUSTOMER_ACTION.search(text[:cut]))
+    assert guards.asks_customer(text, cut) is bool(CUSTOMER_ACTION.search(text, cut))

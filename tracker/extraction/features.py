@@ -88,14 +88,11 @@ def candidate_features(
         "first_sentence": not previous.strip(),
         "condition_before": bool(guards._CONDITION.search(prefix)),
         "condition_in_clause": bool(guards._CONDITION.search(clause)),
-        "customer_first": bool(
-            guards._CUSTOMER_ACTION.search(prefix) or guards._is_request(prefix)
-        ),
-        "request_before": bool(
-            guards._CUSTOMER_ACTION.search(previous) or guards._CUSTOMER_ACTION.search(earlier)
-        ),
+        "customer_first": guards.asks_customer(sentence, 0, found.start)
+        or guards._is_request(prefix),
+        "request_before": guards.asks_customer(previous) or guards.asks_customer(earlier),
         "question_before": previous.rstrip().endswith("?"),
-        "request_after": bool(guards._CUSTOMER_ACTION.search(sentence, found.end)),
+        "request_after": guards.asks_customer(sentence, found.end),
         "request_next": guards._NEXT_REQUEST.in_text(following),
         "acted": guards._has_acted(prefix) or guards._has_acted(previous),
         "dm": _DM.in_text(sentence),

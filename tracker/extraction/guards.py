@@ -109,7 +109,11 @@ _ANSWERED = tk.Phrases(en.ANSWERED)
 HEDGE = tk.Phrases(en.HEDGES)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
-_CUSTOMER_ACTION = re.compile(r"\b" + _any(*en.CUSTOMER_ACTIONS) + r"\b", re.IGNORECASE)
+_CUSTOMER_ACTION = tk.Phrases(en.CUSTOMER_ACTIONS)
+_ACTION_LEADS = tk.Phrases(en.CUSTOMER_ACTION_LEADS)
+_PLEASE = tk.Phrases(en.PLEASE_WORDS)
+_NOT_REQUESTED = tuple(en.NOT_REQUESTED)
+_NOT_REQUESTED_WORDS = frozenset(en.NOT_REQUESTED_WORDS)
 
 # Asking the customer something in the sentence before: what follows waits for the answer.
 _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
@@ -198,7 +202,11 @@ def rejection(
     handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _IMMEDIATE.match(verb_phrase):
         return "done-now"
-    if _CUSTOMER_ACTION.search(prefix) or _is_request(prefix) or _DETAILS_FRAGMENT.match(prefix):
+    if (
+        asks_customer(sentence, 0, found.start)
+        or _is_request(prefix)
+        or _DETAILS_FRAGMENT.match(prefix)
+    ):
         return "customer-acts-first"
     if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
         return "feedback"
@@ -315,7 +323,7 @@ def _asks(sentence: str, end: int) -> bool:
 @lru_cache(maxsize=256)  # the same for every clause of a sentence: read once
 def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
     """A commitment with no time of its own right after we asked the customer for something."""
-    if _CUSTOMER_ACTION.search(previous) or _CUSTOMER_ACTION.search(earlier):
+    if asks_customer(previous) or asks_customer(earlier):
         return True
     if _DETAILS_FRAGMENT.match(previous):
         return True
@@ -323,7 +331,7 @@ def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
         tk.words(tk.tokenise(previous))
     ):
         return True
-    return bool(_CUSTOMER_ACTION.match(following.lstrip()) or _NEXT_REQUEST.in_text(following))
+    return asks_customer(following.lstrip(), at_start=True) or _NEXT_REQUEST.in_text(following)
 
 
 @lru_cache(maxsize=256)
@@ -406,7 +414,54 @@ def _customer_acts_later(sentence: str, pos: int) -> bool:
 
 @lru_cache(maxsize=64)  # asked once per clause of the sentence
 def _customer_actions(sentence: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in _CUSTOMER_ACTION.finditer(sentence))
+    tokens = tk.tokenise(sentence)
+    return tuple(tokens[i].start for i in _actions(sentence, tokens))
+
+
+def asks_customer(
+    text: str, start: int = 0, end: int | None = None, *, at_start: bool = False
+) -> bool:
+    """Is the customer asked to act in `text` between `start` and `end` ("DM us", "would
+    you mind", "please send")? With `at_start`, only at the very start of `text`."""
+    tokens = tk.window(tk.tokenise(text), start, end)
+    if at_start:
+        return bool(tokens) and tokens[0].start == 0 and _action_at(text, tokens, 0) is not None
+    return any(_action_at(text, tokens, i) is not None for i in range(len(tokens)))
+
+
+def _actions(text: str, tokens: Sequence[tk.Token]) -> Iterator[int]:
+    """The token indexes where requests to the customer start, left to right and not
+    overlapping (each read on from the end of the one before)."""
+    index = 0
+    while index < len(tokens):
+        end = _action_at(text, tokens, index)
+        if end is None:
+            index += 1
+            continue
+        yield index
+        while index < len(tokens) and tokens[index].start < end:
+            index += 1
+
+
+def _action_at(text: str, tokens: Sequence[tk.Token], index: int) -> int | None:
+    """Where a request to the customer starting at `tokens[index]` ends, or None."""
+    end = _CUSTOMER_ACTION.at(text, tokens, index)
+    if end is not None:
+        return end
+    for leads, please in ((_ACTION_LEADS, False), (_PLEASE, True)):
+        lead = leads.at(text, tokens, index)
+        if lead is None:
+            continue
+        after = tk.window(tokens, lead)
+        if not after or after[0].kind not in ("word", "number"):
+            continue
+        word = after[0]
+        if not text[lead : word.start].isspace():
+            continue
+        if please and (word.lower.startswith(_NOT_REQUESTED) or word.lower in _NOT_REQUESTED_WORDS):
+            continue  # "please note", "please be patient"
+        return word.end
+    return None
 
 
 def _has_condition(text: str, pattern: re.Pattern[str] = _CONDITION) -> bool:

@@ -119,30 +119,48 @@ def words(tokens: Iterable[Token]) -> frozenset[str]:
 # In a phrase of the data, "#" stands for any number: "give me # minutes".
 ANY_NUMBER = "#"
 _WORD_CHAR = re.compile(r"\w")
-_REGEX_MARKS = frozenset("\\()[]?*+|{}^$")
+_REGEX_MARKS = frozenset("\\()[]*+|{}^$")
+# Between two words of a phrase: nothing, whitespace, or (a space before punctuation in
+# the data: "please ?") whitespace or nothing.
+_ADJACENT, _SPACED, _MAYBE_SPACED = 0, 1, 2
+
+
+def _gap(before: Token, token: Token) -> int:
+    if token.start == before.end:
+        return _ADJACENT
+    return _MAYBE_SPACED if token.kind == "punct" else _SPACED
+
+
+def _is_regex(entry: str, token: Token) -> bool:
+    """A regular expression left in the data: "\\s+", "(?:a|b)", "typos?"."""
+    if token.kind != "punct":
+        return False
+    attached = token.start > 0 and not entry[token.start - 1].isspace()
+    return token.text in _REGEX_MARKS or (token.text == "?" and attached)
 
 
 class Phrases:
     """A list of words and phrases from the data, found among tokens.
 
     "at the moment" matches the tokens at, the, moment with whitespace between them;
-    "e-mail" matches e, -, mail with nothing between them; case is ignored; "#" matches
+    "e-mail" matches e, -, mail with nothing between them, "please ?" both "please?" and
+    "please ?" (a space before punctuation); case is ignored; "#" matches
     a number. As the `\\b...\\b` patterns they replace: a phrase ending in punctuation
     ("d.m.") needs a word character right after it, and with `open_end` the last word of
     a phrase may run on ("hang on" reads "hang onto": a pattern with no closing `\\b`)."""
 
     def __init__(self, entries: Iterable[str], *, open_end: bool = False) -> None:
         self._open_end = open_end
-        self._by_first: dict[str, list[tuple[tuple[str, bool], ...]]] = {}
+        self._by_first: dict[str, list[tuple[tuple[str, int], ...]]] = {}
         # phrases whose first word is not one token's exact text: tried at every token
-        self._loose: list[tuple[tuple[str, bool], ...]] = []
+        self._loose: list[tuple[tuple[str, int], ...]] = []
         for entry in entries:
             parts = tokenise(entry)
-            if not parts or any(t.kind == "punct" and t.text in _REGEX_MARKS for t in parts):
+            if not parts or any(_is_regex(entry, t) for t in parts):
                 raise ValueError(f"not a plain phrase: {entry!r}")
             words = (
-                (parts[0].lower, False),
-                *((t.lower, t.start > before.end) for before, t in pairwise(parts)),
+                (parts[0].lower, _ADJACENT),
+                *((t.lower, _gap(before, t)) for before, t in pairwise(parts)),
             )
             if parts[0].lower == ANY_NUMBER or (open_end and len(parts) == 1):
                 self._loose.append(words)
@@ -161,12 +179,12 @@ class Phrases:
         return sorted((end for end in found if end is not None), reverse=True)
 
     def _match(
-        self, text: str, tokens: Sequence[Token], index: int, words: tuple[tuple[str, bool], ...]
+        self, text: str, tokens: Sequence[Token], index: int, words: tuple[tuple[str, int], ...]
     ) -> int | None:
         if index + len(words) > len(tokens):
             return None
         last = len(words) - 1
-        for n, (word, spaced) in enumerate(words):
+        for n, (word, spacing) in enumerate(words):
             token = tokens[index + n]
             if word == ANY_NUMBER:
                 if token.kind != "number":
@@ -179,7 +197,9 @@ class Phrases:
                 return None
             if n:
                 gap = text[tokens[index + n - 1].end : token.start]
-                if (not gap.isspace()) if spaced else gap:
+                if gap and (spacing == _ADJACENT or not gap.isspace()):
+                    return None
+                if not gap and spacing == _SPACED:
                     return None
         end = tokens[index + last].end
         if tokens[index + last].kind == "punct" and not _WORD_CHAR.match(text, end):

@@ -643,36 +643,45 @@ REQUEST_VERBS: tuple[str, ...] = (
 )
 
 # Anywhere before a commitment (or in the sentence before it): the customer is asked to
-# act first ("Would you mind sending a photo? We'll look into it").
+# act first ("Would you mind sending a photo? We'll look into it"). Plain phrases
+# (tokens.Phrases); CUSTOMER_ACTION_LEADS take any word after them ("let's talk").
 CUSTOMER_ACTIONS: tuple[str, ...] = (
-    r"(?:do|would)\s+you\s+mind",
-    r"(?:dm|d\.m\.|direct\s+message)\s+(?:us|me)",
-    r"(?:send|shoot|pass|provide|fire\s+over)\s+(?:us|me)",
-    r"give\s+us",
-    r"let\s+(?:us|me)\s+have",
-    r"tell\s+(?:us|me)",
-    r"reply\s+(?:with|to\s+this)",
-    r"meet\s+(?:us|me)",
-    r"connect\s+with\s+(?:us|me)",
-    r"follow\s+us",
-    r"(?:reach\s+out|write)\s+to\s+(?:us|me)",
-    r"(?:contact|call|email|e-mail|ring|message)\s+us",
-    r"share\s+with\s+us",
-    "attach",
-    "upload",
-    r"let'?s\s+\w+",
-    r"(?:all|what)\s+we\s+need\s+(?:from|is)",
-    r"appreciate\s+if",
-    r"feel\s+free\s+to",
-    r"let\s+(?:us|me)\s+know\s+(?:what|which|the|your|how|when|where|whether)",
-    r"(?:may|can|could)\s+(?:we|I)\s+(?:have|get|ask|request)",
-    r"please\s*\?",
-    r"(?:pass|send)\s+along",
-    r"(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)",
-    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm|give)",
-    # "please send", not "please note" or "please bear with us"
-    r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+",
+    *_phrases("do would", "you", "mind"),
+    *_phrases("dm d.m.", "us me"),
+    *_phrases("direct", "message", "us me"),
+    *_phrases("send shoot pass provide", "us me"),
+    *_phrases("fire", "over", "us me"),
+    "give us",
+    *_phrases("let", "us me", "have"),
+    *_phrases("tell", "us me"),
+    "reply with",
+    "reply to this",
+    *_phrases("meet", "us me"),
+    *_phrases("connect", "with", "us me"),
+    "follow us",
+    *_phrases("reach", "out", "to", "us me"),
+    *_phrases("write", "to", "us me"),
+    *_phrases("contact call email e-mail ring message", "us"),
+    "share with us",
+    *_words("attach upload"),
+    *_phrases("all what", "we", "need", "from is"),
+    "appreciate if",
+    "feel free to",
+    *_phrases("let", "us me", "know", "what which the your how when where whether"),
+    *_phrases("may can could", "we I", "have get ask request"),
+    # "please?" or "please ?" (as read so far: only with a word right after the "?")
+    "please ?",
+    *_phrases("pass send", "along"),
+    *_phrases("follow meet catch", "up", "with", "us me"),
+    *_phrases("can could would", "you", "send share provide confirm let tell dm give"),
+    *_phrases("can could would", "you", "please", "send share provide confirm let tell dm give"),
 )
+CUSTOMER_ACTION_LEADS: tuple[str, ...] = ("let's", "lets")
+# "please send", not "please note" or "please bear with us": a PLEASE_WORDS word, then
+# any word but one opening with NOT_REQUESTED or being NOT_REQUESTED_WORDS.
+PLEASE_WORDS: tuple[str, ...] = _words("please kindly pls")
+NOT_REQUESTED: tuple[str, ...] = _words("bear note accept allow rest enjoy know hang stay")
+NOT_REQUESTED_WORDS: tuple[str, ...] = ("be",)
 
 # --- passing on feedback -----------------------------------------------------------------
 # What the customer offered that we pass on (kind: not a promise, spec "feedback").
