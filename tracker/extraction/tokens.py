@@ -118,7 +118,6 @@ def words(tokens: Iterable[Token]) -> frozenset[str]:
 
 # In a phrase of the data, "#" stands for any number: "give me # minutes".
 ANY_NUMBER = "#"
-_WORD_CHAR = re.compile(r"\w")
 _REGEX_MARKS = frozenset("\\()[]*+|{}^$")
 # Between two words of a phrase: nothing, whitespace, or (a space before punctuation in
 # the data: "please ?") whitespace or nothing.
@@ -129,6 +128,22 @@ def _gap(before: Token, token: Token) -> int:
     if token.start == before.end:
         return _ADJACENT
     return _MAYBE_SPACED if token.kind == "punct" else _SPACED
+
+
+def _fits(gap: str, spacing: int) -> bool:
+    if not gap:
+        return spacing != _SPACED
+    return spacing != _ADJACENT and gap.isspace()
+
+
+def _word_follows(tokens: Sequence[Token], index: int) -> bool:
+    """Is `tokens[index]` followed at once by a word (in the tokens read)?"""
+    after = index + 1
+    return (
+        after < len(tokens)
+        and tokens[after].start == tokens[index].end
+        and tokens[after].kind in ("word", "number")
+    )
 
 
 def _is_regex(entry: str, token: Token) -> bool:
@@ -186,25 +201,20 @@ class Phrases:
         last = len(words) - 1
         for n, (word, spacing) in enumerate(words):
             token = tokens[index + n]
-            if word == ANY_NUMBER:
-                if token.kind != "number":
-                    return None
-            elif not (
-                token.lower.startswith(word)
-                if n == last and self._open_end
-                else token.lower == word
-            ):
+            if not self._reads(token, word, n == last):
                 return None
-            if n:
-                gap = text[tokens[index + n - 1].end : token.start]
-                if gap and (spacing == _ADJACENT or not gap.isspace()):
-                    return None
-                if not gap and spacing == _SPACED:
-                    return None
-        end = tokens[index + last].end
-        if tokens[index + last].kind == "punct" and not _WORD_CHAR.match(text, end):
-            return None  # "d.m." ends at a word boundary (\b) only before a word
-        return end
+            if n and not _fits(text[tokens[index + n - 1].end : token.start], spacing):
+                return None
+        if tokens[index + last].kind == "punct" and not _word_follows(tokens, index + last):
+            return None  # "d.m." ends at a \b only before a word
+        return tokens[index + last].end
+
+    def _reads(self, token: Token, word: str, last: bool) -> bool:
+        if word == ANY_NUMBER:
+            return token.kind == "number"
+        if last and self._open_end:
+            return token.lower.startswith(word)
+        return token.lower == word
 
     def first(self, text: str, tokens: Sequence[Token]) -> tuple[int, int] | None:
         """(start, end) offsets of the first phrase among `tokens` (a `window` of the
