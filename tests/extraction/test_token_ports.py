@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import features, guards
+from tracker.extraction import detect, features, guards
 from tracker.extraction.detect import Commitment
 
 ROOT = Path(__file__).parent
@@ -290,3 +290,34 @@ def test_customer_actions_read_any_text_as_their_pattern_did(words: list[str], c
     assert guards.asks_customer(text, at_start=True) is bool(CUSTOMER_ACTION.match(text))
     assert guards.asks_customer(text, 0, cut) is bool(CUSTOMER_ACTION.search(text[:cut]))
     assert guards.asks_customer(text, cut) is bool(CUSTOMER_ACTION.search(text, cut))
+
+
+OPENINGS = {
+    "ARRANGE_FOR": re.compile(r"(?:arrange|organi[sz]e)\s+for\s+", re.IGNORECASE),
+    "MAKE_SURE": re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE),
+}
+OPENING_PIECES = st.sampled_from(
+    [
+        "arrange", "Organise", "organize", "arranged", "for", "fort", "make", "sure", "ensure",
+        "ENSURE", "that", "thatcher", " ", "  ", "\n", "\x00", "x", ",",
+    ]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", OPENINGS)
+def test_openings_read_the_corpora_as_their_patterns_did(name: str) -> None:
+    phrases, pattern = getattr(detect, f"_{name}"), OPENINGS[name]
+    for sentence in SENTENCES:
+        for start in (0, sentence.find("arrange"), sentence.find("make"), sentence.find("ensure")):
+            phrase = sentence[max(start, 0) :]
+            found = pattern.match(phrase)
+            assert phrases.opening(phrase) == (found and found.end()), phrase
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(OPENING_PIECES, st.text(max_size=2)), max_size=6))
+def test_openings_read_any_text_as_their_patterns_did(words: list[str]) -> None:
+    phrase = " ".join(words)
+    for name, pattern in OPENINGS.items():
+        found = pattern.match(phrase)
+        assert getattr(detect, f"_{name}").opening(phrase) == (found and found.end())

@@ -31,9 +31,9 @@ _CONFIRMED = re.compile(
     r"\b(?:I|we)\s+(?:can\s+)?(?:confirm|guarantee|promise)\s+(?:that\s+)?$", re.IGNORECASE
 )
 _CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "update"))
-_ARRANGE_FOR = re.compile(r"(?:arrange|organi[sz]e)\s+for\s+", re.IGNORECASE)
+_ARRANGE_FOR = tk.Phrases(en.ARRANGE_FOR)
 _RIGHT_NOW = tk.Phrases(en.RIGHT_NOW)
-_MAKE_SURE = re.compile(r"(?:make\s+sure|ensure)\s+(?:that\s+)?", re.IGNORECASE)
+_MAKE_SURE = tk.Phrases(en.MAKE_SURE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
 # Patterns about a team of ours need one of these (vocab/en.py); most sentences have none.
@@ -114,10 +114,10 @@ def classify(phrase: str) -> PromiseKind | None:
     phrase = phrase.lstrip()
     if not phrase[:1].isalpha():
         return None  # every action starts with a word; garbage ("\x00call") costs nothing
-    arranged = _ARRANGE_FOR.match(phrase)
-    if arranged:
+    arranged = _ARRANGE_FOR.opening(phrase)
+    if arranged is not None:
         # "arrange for the part to be replaced by our engineer": the kind of what is arranged.
-        for word in _WORD.findall(phrase[arranged.end() : arranged.end() + 80])[:8]:
+        for word in _WORD.findall(phrase[arranged : arranged + 80])[:8]:
             kind = word_kind(word)
             if kind and word.lower() not in ("check", "review"):
                 return kind
@@ -127,12 +127,13 @@ def classify(phrase: str) -> PromiseKind | None:
     visit = _visit(phrase)
     if visit:
         return visit
-    m = lx.HAVE_GET.match(phrase) or _MAKE_SURE.match(phrase)
-    if m:
+    have = lx.HAVE_GET.match(phrase)
+    opened = have.end() if have else _MAKE_SURE.opening(phrase)
+    if opened is not None:
         # "have a specialist call you" hands the case over; "have a technician
         # replace the router" still promises the fix.
         staff = False
-        words = list(_WORD.finditer(phrase, m.end(), m.end() + 80))[:8]
+        words = list(_WORD.finditer(phrase, opened, opened + 80))[:8]
         for index, word in enumerate(words):
             kind = word_kind(word.group())
             if not kind and staff:  # "have someone from our store give you a call"

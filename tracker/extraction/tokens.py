@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Literal, NamedTuple
 
 from tracker.extraction.lemmas import lemma
@@ -68,7 +68,15 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1024)  # detect, guards and features read the same sentences
 def tokenise(text: str) -> tuple[Token, ...]:
     """The tokens of `text` (its first MAX_CHARS characters), in order."""
-    out: list[Token] = []
+    return tuple(_tokens(text))
+
+
+def leading(text: str, count: int) -> tuple[Token, ...]:
+    """The first `count` tokens of `text`, without reading the rest of it."""
+    return tuple(islice(_tokens(text), count))
+
+
+def _tokens(text: str) -> Iterator[Token]:
     for m in _TOKEN.finditer(text, 0, MAX_CHARS):
         piece = m.group()
         lower = fold(piece)
@@ -79,8 +87,7 @@ def tokenise(text: str) -> tuple[Token, ...]:
         else:
             kind = "clitic" if m.lastgroup == "clitic" else "punct"
             stem, form = lower, "base"
-        out.append(Token(piece, lower, m.start(), m.end(), stem, form, kind))
-    return tuple(out)
+        yield Token(piece, lower, m.start(), m.end(), stem, form, kind)
 
 
 def joined(first: str, second: str) -> tuple[Token, ...]:
@@ -166,6 +173,7 @@ class Phrases:
 
     def __init__(self, entries: Iterable[str], *, open_end: bool = False) -> None:
         self._open_end = open_end
+        self._longest = 0  # tokens in the longest phrase
         self._by_first: dict[str, list[tuple[tuple[str, int], ...]]] = {}
         # phrases whose first word is not one token's exact text: tried at every token
         self._loose: list[tuple[tuple[str, int], ...]] = []
@@ -177,6 +185,7 @@ class Phrases:
                 (parts[0].lower, _ADJACENT),
                 *((t.lower, _gap(before, t)) for before, t in pairwise(parts)),
             )
+            self._longest = max(self._longest, len(parts))
             if parts[0].lower == ANY_NUMBER or (open_end and len(parts) == 1):
                 self._loose.append(words)
             else:
@@ -215,6 +224,18 @@ class Phrases:
         if last and self._open_end:
             return token.lower.startswith(word)
         return token.lower == word
+
+    def opening(self, text: str) -> int | None:
+        """Where a phrase that opens `text`, and the whitespace after it, end ("ensure
+        that " in "ensure that it works"), or None."""
+        tokens = leading(text, self._longest + 1)
+        if not tokens or tokens[0].start:
+            return None
+        for end in self.ends(text, tokens, 0):
+            spaces = len(text) - end - len(text[end:].lstrip())
+            if spaces:
+                return end + spaces
+        return None
 
     def first(self, text: str, tokens: Sequence[Token]) -> tuple[int, int] | None:
         """(start, end) offsets of the first phrase among `tokens` (a `window` of the

@@ -93,6 +93,8 @@ NAMES: tuple[str, ...] = (
     "TOGETHER",
     "NEXT_REQUEST",
     "QUESTION_STARTS",
+    "ARRANGE_FOR",
+    "MAKE_SURE",
     # what the decision model reads (features.py)
     "DM_WORDS",
     "NEGATION_WORDS",

@@ -964,3 +964,7 @@ SUBJECT_TYPES: dict[str, tuple[str, ...]] = {
     "you": _words("you u"),
     "pronoun": _words("they she he someone somebody"),
 }
+# What opens a verb phrase whose kind is that of the action after it: "arrange for the
+# part to be replaced", "make sure that the refund is processed".
+ARRANGE_FOR: tuple[str, ...] = _phrases("arrange organise organize", "for")
+MAKE_SURE: tuple[str, ...] = ("make sure", "make sure that", "ensure", "ensure that")
