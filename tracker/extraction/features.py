@@ -5,7 +5,8 @@ or a soft check rejected it: the rule and the check, who commits and how, what t
 sentence and the one before say (conditions, requests to the customer, DM wording,
 hedges, questions, past tense, negation), where the sentence sits, and the words of the
 clause. Features are plain strings ("rule=self", "w=call", "b=call_you"); a feature
-the model has no weight for counts for nothing.
+the model has no weight for counts for nothing. Word-list flags (DM wording, negation,
+thanks, hedges, requests, who commits) read the sentence's tokens (tokens.py).
 """
 
 from __future__ import annotations

@@ -4,6 +4,12 @@ Negations and courtesy are dropped while the verb phrase is read (detect.py); wh
 is left is decided here: conditions and offers, hedges, waiting for the customer
 (requests, questions, items the customer must return first), passing on feedback,
 actions done in this very message, and checks already answered in the message.
+
+The word lists are read as tokens of the sentence (tokens.py; the lists are plain words
+and phrases in vocab/en.py): hedges, feedback words, requests to the customer, a live
+exchange on hold, what the customer already sent, and the like. What is about a clause's
+structure (conditions and their reach, policies, greetings and request openings, items
+the customer returns first, feedback objects) is still a pattern over the text.
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
 """English vocabulary of commitments: action verbs by kind, people who act for us,
 hand-over verbs and the informal spellings of "I'll" / "we'll".
 
-Entries are regular-expression fragments, matched case-insensitively on text whose
-apostrophes are normalised to "'"; a verb entry is matched at the start of a verb phrase.
+Two kinds of list: most entries build patterns and are regular-expression fragments,
+matched case-insensitively on text whose apostrophes are normalised to "'" (a verb entry
+is matched at the start of a verb phrase); the lists read as tokens (tokens.Phrases: the
+ones marked "plain", and all under "words read as tokens") are plain words and phrases,
+matched whole, with a space for any whitespace.
 """
 
 from __future__ import annotations
