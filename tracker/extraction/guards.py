@@ -120,6 +120,12 @@ _ACTION_LEADS = tk.Phrases(en.CUSTOMER_ACTION_LEADS)
 _PLEASE = tk.Phrases(en.PLEASE_WORDS)
 _NOT_REQUESTED = tuple(en.NOT_REQUESTED)
 _NOT_REQUESTED_WORDS = frozenset(en.NOT_REQUESTED_WORDS)
+# Every request above opens with one of these words: the others are not tried.
+_ACTION_FIRST_WORDS = frozenset(
+    t.lower
+    for phrase in (*en.CUSTOMER_ACTIONS, *en.CUSTOMER_ACTION_LEADS, *en.PLEASE_WORDS)
+    for t in tk.tokenise(phrase)[:1]
+)
 
 # Asking the customer something in the sentence before: what follows waits for the answer.
 _QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
@@ -432,7 +438,11 @@ def asks_customer(
     tokens = tk.window(tk.tokenise(text), start, end)
     if at_start:
         return bool(tokens) and tokens[0].start == 0 and _action_at(text, tokens, 0) is not None
-    return any(_action_at(text, tokens, i) is not None for i in range(len(tokens)))
+    return any(
+        _action_at(text, tokens, i) is not None
+        for i, token in enumerate(tokens)
+        if token.lower in _ACTION_FIRST_WORDS
+    )
 
 
 def _actions(text: str, tokens: Sequence[tk.Token]) -> Iterator[int]:
@@ -440,7 +450,8 @@ def _actions(text: str, tokens: Sequence[tk.Token]) -> Iterator[int]:
     overlapping (each read on from the end of the one before)."""
     index = 0
     while index < len(tokens):
-        end = _action_at(text, tokens, index)
+        first = tokens[index].lower in _ACTION_FIRST_WORDS
+        end = _action_at(text, tokens, index) if first else None
         if end is None:
             index += 1
             continue

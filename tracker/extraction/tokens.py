@@ -193,12 +193,19 @@ class Phrases:
 
     def at(self, text: str, tokens: Sequence[Token], index: int) -> int | None:
         """The end offset of the longest phrase that starts at `tokens[index]`, or None."""
-        return max(self.ends(text, tokens, index), default=None)
+        first = self._by_first.get(tokens[index].lower)
+        if first is None and not self._loose:
+            return None  # the usual case: no phrase starts with this word
+        best = None
+        for words in (*(first or ()), *self._loose):
+            end = self._match(text, tokens, index, words)
+            if end is not None and (best is None or end > best):
+                best = end
+        return best
 
     def ends(self, text: str, tokens: Sequence[Token], index: int) -> list[int]:
         """The end offsets of every phrase that starts at `tokens[index]`, longest first."""
-        first = self._by_first.get(tokens[index].lower, ())
-        candidates = (*first, *self._loose) if self._loose else first
+        candidates = (*self._by_first.get(tokens[index].lower, ()), *self._loose)
         found = (self._match(text, tokens, index, words) for words in candidates)
         return sorted((end for end in found if end is not None), reverse=True)
 
@@ -240,10 +247,12 @@ class Phrases:
     def first(self, text: str, tokens: Sequence[Token]) -> tuple[int, int] | None:
         """(start, end) offsets of the first phrase among `tokens` (a `window` of the
         tokens of `text`), or None."""
+        by_first, loose = self._by_first, self._loose
         for i, token in enumerate(tokens):
-            end = self.at(text, tokens, i)
-            if end is not None:
-                return token.start, end
+            if loose or token.lower in by_first:
+                end = self.at(text, tokens, i)
+                if end is not None:
+                    return token.start, end
         return None
 
     def find(self, text: str, tokens: Sequence[Token]) -> int | None:
