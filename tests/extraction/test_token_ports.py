@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.extraction import detect, features, guards
+from tracker.extraction import tokens as tk
 from tracker.extraction.detect import Commitment
 
 ROOT = Path(__file__).parent
@@ -78,9 +79,7 @@ def subject_type(subject: str) -> str:
 
 def read_by_tokens(sentence: str, cut: int) -> tuple[bool, bool, bool, str]:
     found = Commitment(cut, cut, "update")
-    waiting = guards._WAITING.first(
-        sentence, guards.tk.window(guards.tk.tokenise(sentence), 0, cut)
-    )
+    waiting = guards._WAITING.first(sentence, tk.window(tk.tokenise(sentence), 0, cut))
     return (
         bool(waiting and guards._customer_first(sentence, waiting[1], cut)),
         guards._asks(sentence, cut or len(sentence)),
@@ -321,3 +320,52 @@ def test_openings_read_any_text_as_their_patterns_did(words: list[str]) -> None:
     for name, pattern in OPENINGS.items():
         found = pattern.match(phrase)
         assert getattr(detect, f"_{name}").opening(phrase) == (found and found.end())
+
+
+CONFIRMED = re.compile(
+    r"\b(?:I|we)\s+(?:can\s+)?(?:confirm|guarantee|promise)\s+(?:that\s+)?$", re.IGNORECASE
+)
+SEPARATOR = re.compile(r"[,;:–—]|\s-\s")
+CONNECTOR_END = re.compile(r"(?:\band|\bthen|\bso|&|,|-|–|—|:|\bwhere)\s*$", re.IGNORECASE)
+QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
+END_PIECES = st.sampled_from(
+    [
+        "I", "we", "We", "can", "confirm", "guarantee", "promised", "that", "thatx", "and",
+        "brand", "then", "so", "also", "where", "&", ",", "-", " - ", "–", "—", ":", "?", " ",
+        "\n", "\x00", "x",
+    ]
+)  # fmt: skip
+
+
+def read_ends_by_tokens(text: str, cut: int) -> tuple[bool, ...]:
+    return (
+        detect._CONFIRMED.closes(text, tk.tokenise(text), cut),
+        guards._separated(text, cut),
+        guards._ends_on_connector(text[:cut]),
+        text[:cut].rstrip().endswith("?"),
+    )
+
+
+def read_ends_by_patterns(text: str, cut: int) -> tuple[bool, ...]:
+    return (
+        bool(CONFIRMED.search(text[:cut])),
+        bool(SEPARATOR.search(text, cut)),
+        bool(CONNECTOR_END.search(text[:cut])),
+        bool(QUESTION_TO_CUSTOMER.search(text[:cut])),
+    )
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_clause_ends_read_the_corpora_as_their_patterns_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        cuts = {len(sentence), len(sentence) // 2, sentence.find(" a ") + 1}
+        for cut in cuts:
+            assert read_ends_by_tokens(sentence, cut) == read_ends_by_patterns(sentence, cut)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(END_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 40))
+def test_clause_ends_read_any_text_as_their_patterns_did(words: list[str], cut: int) -> None:
+    text = " ".join(words)
+    cut = min(cut, len(text))
+    assert read_ends_by_tokens(text, cut) == read_ends_by_patterns(text, cut)

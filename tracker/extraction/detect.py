@@ -32,9 +32,7 @@ _NEWS = tk.Phrases(en.NEWS_WORDS)
 _CALL = tk.Phrases(en.CALL_WORDS)
 _AUTOMATED = tk.Phrases(en.AUTOMATED_NOTICES)
 # "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
-_CONFIRMED = re.compile(
-    r"\b(?:I|we)\s+(?:can\s+)?(?:confirm|guarantee|promise)\s+(?:that\s+)?$", re.IGNORECASE
-)
+_CONFIRMED = tk.Phrases(en.CONFIRMED)
 _CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "update"))
 _ARRANGE_FOR = tk.Phrases(en.ARRANGE_FOR)
 _RIGHT_NOW = tk.Phrases(en.RIGHT_NOW)
@@ -253,7 +251,7 @@ def commitments(
     for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if passive else (), found):
         # "…forwarded to our technical team and the issue will be resolved in 24 hours"
         confirmed = (
-            _CONFIRMED.search(sentence[: m.start()])
+            _CONFIRMED.closes(sentence, tk.tokenise(sentence), m.start())
             or lx.OUR_STAFF.search(sentence, 0, m.start())
             or _FROM_OURS.match(sentence, m.end())
             or (

@@ -103,9 +103,9 @@ _TIME_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
-_CONNECTOR_END = re.compile(r"(?:\band|\bthen|\bso|&|,|-|–|—|:|\bwhere)\s*$", re.IGNORECASE)
+_CONNECTOR_ENDS = frozenset(en.CONNECTOR_ENDS)
 
-_SEPARATOR = re.compile(r"[,;:–—]|\s-\s")
+_SEPARATORS = frozenset(en.CLAUSE_SEPARATORS)
 
 _QUESTION_STARTS = frozenset(en.QUESTION_STARTS)
 
@@ -128,12 +128,10 @@ _ACTION_FIRST_WORDS = frozenset(
 )
 
 # Asking the customer something in the sentence before: what follows waits for the answer.
-_QUESTION_TO_CUSTOMER = re.compile(r"\?\s*$")
 
 _YOU = frozenset(en.YOU_WORDS)
 
 # A live chat or DM that goes on at once: "Let me see what I can do. One moment, please."
-_HOLD_SEPARATORS = frozenset(en.HOLD_SEPARATORS)
 _HOLD_LEADS = frozenset(en.HOLD_LEADS)
 _HOLD_MOMENTS = tk.Phrases(en.HOLD_MOMENTS)
 _HOLD_WORDS = tk.Phrases(en.HOLD_WORDS)
@@ -238,7 +236,7 @@ def rejection(
     ):
         return "customer-acts-first"
     if sentence.rstrip().endswith("?") and (
-        not _SEPARATOR.search(sentence, found.end) or _asks(sentence, found.start or clause_end)
+        not _separated(sentence, found.end) or _asks(sentence, found.start or clause_end)
     ):
         return "question"
     if found.kind == "escalate" and FEEDBACK.search(
@@ -274,7 +272,7 @@ def _clause_starts(
         mark = tokens[j - 1]
         if at_start and mark.start > 1:
             return
-        if mark.text in _HOLD_SEPARATORS:
+        if mark.text in _SEPARATORS:
             at = mark.start
         elif mark.text == "-" and mark.start > start and text[mark.start - 1].isspace():
             at = mark.start - 1  # " - "
@@ -322,6 +320,30 @@ def _customer_first(sentence: str, start: int, end: int) -> bool:
     return _CUSTOMER_FIRST.search(sentence, tokens) or _CUSTOMER_FIRST_OPEN.search(sentence, tokens)
 
 
+def _separated(sentence: str, start: int) -> bool:
+    """Is there a clause separator ("," ";" ":" "–" "—" or " - ") after `start`?"""
+    for token in tk.window(tk.tokenise(sentence), start):
+        if token.text in _SEPARATORS:
+            return True
+        spaced = (
+            token.start > start
+            and sentence[token.start - 1].isspace()
+            and sentence[token.end : token.end + 1].isspace()
+        )
+        if token.text == "-" and spaced:
+            return True
+    return False
+
+
+def _ends_on_connector(body: str) -> bool:
+    """Does `body` end on "and", "so", ",", "-" … (and nothing but spaces after it)?"""
+    tokens = tk.tokenise(body)
+    if not tokens:
+        return False
+    rest = body[tokens[-1].end :]
+    return tokens[-1].lower in _CONNECTOR_ENDS and (not rest or rest.isspace())
+
+
 def _asks(sentence: str, end: int) -> bool:
     """Does `sentence[:end]` open with a question word ("Would you like us to …")?"""
     tokens = tk.window(tk.tokenise(sentence), 0, end)
@@ -339,9 +361,7 @@ def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
         return True
     if _DETAILS_FRAGMENT.match(previous):
         return True
-    if _QUESTION_TO_CUSTOMER.search(previous) and not _YOU.isdisjoint(
-        tk.words(tk.tokenise(previous))
-    ):
+    if previous.rstrip().endswith("?") and not _YOU.isdisjoint(tk.words(tk.tokenise(previous))):
         return True
     return asks_customer(following.lstrip(), at_start=True) or _NEXT_REQUEST.in_text(following)
 
@@ -496,4 +516,4 @@ def _is_request(prefix: str, whole: bool = False) -> bool:
         if not lead or not _REQUEST.match(body, lead.end()):
             return False
         body = body[lead.end() :]
-    return whole or bool(_CONNECTOR_END.search(body))
+    return whole or _ends_on_connector(body)

@@ -244,6 +244,17 @@ class Phrases:
                 return end + spaces
         return None
 
+    def closes(self, text: str, tokens: Sequence[Token], end: int) -> bool:
+        """Does a phrase end right before `end`, with some whitespace and nothing else
+        between ("I can confirm " before "a cheque will be posted")?"""
+        inside = window(tokens, 0, end)
+        if not inside or not text[inside[-1].end : end].isspace():
+            return False
+        last, count = inside[-1].end, len(inside)
+        return any(
+            last in self.ends(text, inside, k) for k in range(max(0, count - self._longest), count)
+        )
+
     def first(self, text: str, tokens: Sequence[Token]) -> tuple[int, int] | None:
         """(start, end) offsets of the first phrase among `tokens` (a `window` of the
         tokens of `text`), or None."""

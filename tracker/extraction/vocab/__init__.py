@@ -76,7 +76,7 @@ NAMES: tuple[str, ...] = (
     "AUTOMATED_NOTICES",
     "RIGHT_NOW",
     "ANSWERED",
-    "HOLD_SEPARATORS",
+    "CLAUSE_SEPARATORS",
     "HOLD_LEADS",
     "HOLD_MOMENTS",
     "HOLD_NOT_BEFORE",
@@ -95,6 +95,8 @@ NAMES: tuple[str, ...] = (
     "NEXT_REQUEST",
     "QUESTION_STARTS",
     "ARRANGE_FOR",
+    "CONFIRMED",
+    "CONNECTOR_ENDS",
     "MAKE_SURE",
     # what the decision model reads (features.py)
     "DM_WORDS",

@@ -876,10 +876,10 @@ ANSWERED: tuple[str, ...] = (
 )
 # A live chat or DM that goes on at once ("One moment, please", "give me 5 minutes", "brb"):
 # what is promised is done in this exchange. Read where a clause starts (the sentence's
-# start, after one of HOLD_SEPARATORS or " - "), after an optional HOLD_LEADS word ("ok, ")
+# start, after one of CLAUSE_SEPARATORS or " - "), after an optional HOLD_LEADS word ("ok, ")
 # and "please". HOLD_MOMENTS must not be followed by a HOLD_NOT_BEFORE word ("a minute
 # ago"); the last word of HOLD_OPEN may run on ("won't be long" reads "won't be longer").
-HOLD_SEPARATORS: tuple[str, ...] = (",", ";", ":", "–", "—")
+CLAUSE_SEPARATORS: tuple[str, ...] = (",", ";", ":", "–", "—")
 HOLD_LEADS: tuple[str, ...] = _words("ok okay")
 HOLD_MOMENTS: tuple[str, ...] = (
     *_phrases("one a 1", "moment mo sec second minute min"),
@@ -971,3 +971,13 @@ SUBJECT_TYPES: dict[str, tuple[str, ...]] = {
 # part to be replaced", "make sure that the refund is processed".
 ARRANGE_FOR: tuple[str, ...] = _phrases("arrange organise organize", "for")
 MAKE_SURE: tuple[str, ...] = ("make sure", "make sure that", "ensure", "ensure that")
+# The agent vouches for a dispatch right before it: "I can confirm a cheque will be
+# posted to you today".
+CONFIRMED: tuple[str, ...] = (
+    *_phrases("I we", "confirm guarantee promise"),
+    *_phrases("I we", "can", "confirm guarantee promise"),
+    *_phrases("I we", "confirm guarantee promise", "that"),
+    *_phrases("I we", "can", "confirm guarantee promise", "that"),
+)
+# A request clause that ends on one of these leads into what follows ("DM us and …").
+CONNECTOR_ENDS: tuple[str, ...] = (*_words("and then so where"), "&", ",", "-", "–", "—", ":")
