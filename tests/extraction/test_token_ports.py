@@ -369,3 +369,25 @@ def test_clause_ends_read_any_text_as_their_patterns_did(words: list[str], cut: 
     text = " ".join(words)
     cut = min(cut, len(text))
     assert read_ends_by_tokens(text, cut) == read_ends_by_patterns(text, cut)
+
+
+IMMEDIATE = re.compile(r"^\s*\S.*?\b(?:right\s+now|now(?!\s+that)|as\s+we\s+speak)\b", re.I)
+NOW_PIECES = st.sampled_from(
+    ["now", "Now", "right", "right now", "nowhere", "that", "thats", "as we speak", "as", "we",
+     "speak", "\n", " ", "\x00", "x", ","]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_done_now_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        for start in (0, sentence.find("'ll ") + 3, sentence.find("ing ") + 3):
+            phrase = sentence[max(start, 0) :]
+            assert guards._done_now(phrase) is bool(IMMEDIATE.match(phrase)), phrase
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(NOW_PIECES, st.text(max_size=2)), max_size=8))
+def test_done_now_reads_any_text_as_its_pattern_did(words: list[str]) -> None:
+    phrase = " ".join(words)
+    assert guards._done_now(phrase) is bool(IMMEDIATE.match(phrase))

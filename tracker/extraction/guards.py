@@ -80,7 +80,8 @@ _AFTER_CUSTOMER_RETURNS = re.compile(
 )
 
 # "I'll transfer you now", "I'm going to cancel it for you right now": done in this message.
-_IMMEDIATE = re.compile(r"^\s*\S.*?\b(?:right\s+now|now(?!\s+that)|as\s+we\s+speak)\b", re.I)
+_DONE_NOW = tk.Phrases(en.DONE_NOW)
+_NOT_NOW_BEFORE = tuple(en.NOT_NOW_BEFORE)
 
 _WAITING = tk.Phrases(en.WAITING)
 _CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
@@ -210,7 +211,7 @@ def rejection(
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
         return "after-customer-returns"
     handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
-    if not has_due and not handing_over and _IMMEDIATE.match(verb_phrase):
+    if not has_due and not handing_over and _done_now(verb_phrase):
         return "done-now"
     if (
         asks_customer(sentence, 0, found.start)
@@ -318,6 +319,28 @@ def _customer_first(sentence: str, start: int, end: int) -> bool:
     """Does the customer act in `sentence[start:end]` ("once you've sent it")?"""
     tokens = tk.window(tk.tokenise(sentence), start, end)
     return _CUSTOMER_FIRST.search(sentence, tokens) or _CUSTOMER_FIRST_OPEN.search(sentence, tokens)
+
+
+def _done_now(verb_phrase: str) -> bool:
+    """ "transfer you now", "cancel it right now": after the verb phrase's first character
+    and on its first line."""
+    first = len(verb_phrase) - len(verb_phrase.lstrip())
+    tokens = tk.tokenise(verb_phrase)
+    for i, token in enumerate(tokens):
+        if token.start <= first:
+            continue
+        if "\n" in verb_phrase[first + 1 : token.start]:
+            return False
+        end = _DONE_NOW.at(verb_phrase, tokens, i)
+        if end is None:
+            continue
+        if end == token.end and token.lower == "now" and i + 1 < len(tokens):
+            after = tokens[i + 1]
+            gap = verb_phrase[end : after.start]
+            if gap.isspace() and after.lower.startswith(_NOT_NOW_BEFORE):
+                continue  # "now that you've sent it"
+        return True
+    return False
 
 
 def _separated(sentence: str, start: int) -> bool:

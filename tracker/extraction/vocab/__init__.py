@@ -97,6 +97,8 @@ NAMES: tuple[str, ...] = (
     "ARRANGE_FOR",
     "CONFIRMED",
     "CONNECTOR_ENDS",
+    "DONE_NOW",
+    "NOT_NOW_BEFORE",
     "MAKE_SURE",
     # what the decision model reads (features.py)
     "DM_WORDS",

@@ -981,3 +981,7 @@ CONFIRMED: tuple[str, ...] = (
 )
 # A request clause that ends on one of these leads into what follows ("DM us and …").
 CONNECTOR_ENDS: tuple[str, ...] = (*_words("and then so where"), "&", ",", "-", "–", "—", ":")
+# Done in this very message: "I'll transfer you now", "cancelling it as we speak" (not
+# "now that you've sent it": NOT_NOW_BEFORE opens the word after "now").
+DONE_NOW: tuple[str, ...] = ("right now", "now", "as we speak")
+NOT_NOW_BEFORE: tuple[str, ...] = ("that",)
