@@ -391,3 +391,38 @@ def test_done_now_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
 def test_done_now_reads_any_text_as_its_pattern_did(words: list[str]) -> None:
     phrase = " ".join(words)
     assert guards._done_now(phrase) is bool(IMMEDIATE.match(phrase))
+
+
+THIRD_PERSON_BEFORE = re.compile(r"\b(?:they|he|she|it|the\s+\w+)\s+$", re.IGNORECASE)
+THIRD_PIECES = st.sampled_from(
+    ["they", "He", "she", "it", "its", "the", "The bank", "the 2", "then", "x", " ", "\n",
+     "\x00", ",", "send us", "give us"]
+)  # fmt: skip
+
+
+def third_person_by_tokens(text: str, pos: int, start: int) -> bool:
+    return guards._THIRD_PERSON.closes(text, tk.tokenise(text), start, max(pos, start - 30))
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_third_person_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        for start in {len(sentence), sentence.find(" us") + 1, sentence.find(" send") + 1}:
+            for pos in (0, start - 12):
+                pos = max(pos, 0)
+                found = THIRD_PERSON_BEFORE.search(sentence, max(pos, start - 30), start)
+                assert third_person_by_tokens(sentence, pos, start) is bool(found), sentence
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.one_of(THIRD_PIECES, st.text(max_size=2)), max_size=10),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_third_person_reads_any_text_as_its_pattern_did(
+    words: list[str], pos: int, at: int
+) -> None:
+    text = " ".join(words)
+    found = THIRD_PERSON_BEFORE.search(text, max(pos, at - 30), at)
+    assert third_person_by_tokens(text, pos, at) is bool(found)

@@ -133,8 +133,24 @@ def test_window_reads_like_a_search_between_two_offsets() -> None:
 
 
 def test_a_phrase_is_plain_words() -> None:
-    with pytest.raises(ValueError, match="not a plain phrase"):
-        tk.Phrases((r"e-?mail",))
+    for pattern in (r"e-?mail", "typos?", r"send\s+us", "(?:a|b)", "s*"):
+        with pytest.raises(ValueError, match="not a plain phrase"):
+            tk.Phrases((pattern,))
+
+
+def test_placeholders_stand_for_any_number_or_word() -> None:
+    text = "give me 5 minutes, ask the bank"
+    tokens = tk.tokenise(text)
+    assert tk.Phrases(("give me # minutes",)).find(text, tokens) == 0
+    assert (
+        tk.Phrases(("give me # minutes",)).find(
+            "give me five minutes", tk.tokenise("give me five minutes")
+        )
+        is None
+    )
+    assert tk.Phrases(("the *",)).find(text, tokens) == text.index("the")
+    assert tk.Phrases(("please ?",)).search("please?x", tk.tokenise("please?x"))
+    assert not tk.Phrases(("please ?",)).search("please?", tk.tokenise("please?"))
 
 
 LISTS = {

@@ -456,12 +456,12 @@ def _not_yet(text: str, tokens: Sequence[tk.Token], index: int) -> bool:
 
 
 # "…as soon as they give us a date": someone else, not the customer, acts.
-_THIRD_PERSON_BEFORE = re.compile(r"\b(?:they|he|she|it|the\s+\w+)\s+$", re.IGNORECASE)
+_THIRD_PERSON = tk.Phrases(en.THIRD_PERSON)
 
 
 def _customer_acts_later(sentence: str, pos: int) -> bool:
     return any(
-        not _THIRD_PERSON_BEFORE.search(sentence, max(pos, start - 30), start)
+        not _THIRD_PERSON.closes(sentence, tk.tokenise(sentence), start, max(pos, start - 30))
         for start in _customer_actions(sentence)
         if start >= pos
     )

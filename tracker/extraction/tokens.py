@@ -125,6 +125,8 @@ def words(tokens: Iterable[Token]) -> frozenset[str]:
 
 # In a phrase of the data, "#" stands for any number: "give me # minutes".
 ANY_NUMBER = "#"
+# ... and "*" for any one word: "the *" reads "the courier", "the bank".
+ANY_WORD = "*"
 _REGEX_MARKS = frozenset("\\()[]*+|{}^$")
 # Between two words of a phrase: nothing, whitespace, or (a space before punctuation in
 # the data: "please ?") whitespace or nothing.
@@ -158,6 +160,9 @@ def _is_regex(entry: str, token: Token) -> bool:
     if token.kind != "punct":
         return False
     attached = token.start > 0 and not entry[token.start - 1].isspace()
+    if token.text == ANY_WORD:  # "the *", not "s*"
+        followed = token.end < len(entry) and not entry[token.end].isspace()
+        return attached or followed
     return token.text in _REGEX_MARKS or (token.text == "?" and attached)
 
 
@@ -166,10 +171,10 @@ class Phrases:
 
     "at the moment" matches the tokens at, the, moment with whitespace between them;
     "e-mail" matches e, -, mail with nothing between them, "please ?" both "please?" and
-    "please ?" (a space before punctuation); case is ignored; "#" matches
-    a number. As the `\\b...\\b` patterns they replace: a phrase ending in punctuation
-    ("d.m.") needs a word character right after it, and with `open_end` the last word of
-    a phrase may run on ("hang on" reads "hang onto": a pattern with no closing `\\b`)."""
+    "please ?" (a space before punctuation); case is ignored; "#" matches a number and
+    "*" any one word. As the `\\b...\\b` patterns they replace: a phrase ending in
+    punctuation ("d.m.") needs a word character right after it, and with `open_end` the
+    last word of a phrase may run on ("hang on" reads "hang onto": no closing `\\b`)."""
 
     def __init__(self, entries: Iterable[str], *, open_end: bool = False) -> None:
         self._open_end = open_end
@@ -186,7 +191,7 @@ class Phrases:
                 *((t.lower, _gap(before, t)) for before, t in pairwise(parts)),
             )
             self._longest = max(self._longest, len(parts))
-            if parts[0].lower == ANY_NUMBER or (open_end and len(parts) == 1):
+            if parts[0].lower in (ANY_NUMBER, ANY_WORD) or (open_end and len(parts) == 1):
                 self._loose.append(words)
             else:
                 self._by_first.setdefault(parts[0].lower, []).append(words)
@@ -228,6 +233,8 @@ class Phrases:
     def _reads(self, token: Token, word: str, last: bool) -> bool:
         if word == ANY_NUMBER:
             return token.kind == "number"
+        if word == ANY_WORD:
+            return token.kind in ("word", "number")
         if last and self._open_end:
             return token.lower.startswith(word)
         return token.lower == word
@@ -244,10 +251,11 @@ class Phrases:
                 return end + spaces
         return None
 
-    def closes(self, text: str, tokens: Sequence[Token], end: int) -> bool:
-        """Does a phrase end right before `end`, with some whitespace and nothing else
-        between ("I can confirm " before "a cheque will be posted")?"""
-        inside = window(tokens, 0, end)
+    def closes(self, text: str, tokens: Sequence[Token], end: int, start: int = 0) -> bool:
+        """Does a phrase (begun at `start` or later) end right before `end`, with some
+        whitespace and nothing else between ("I can confirm " before "a cheque will be
+        posted")?"""
+        inside = window(tokens, start, end)
         if not inside or not text[inside[-1].end : end].isspace():
             return False
         last, count = inside[-1].end, len(inside)

@@ -99,6 +99,7 @@ NAMES: tuple[str, ...] = (
     "CONNECTOR_ENDS",
     "DONE_NOW",
     "NOT_NOW_BEFORE",
+    "THIRD_PERSON",
     "MAKE_SURE",
     # what the decision model reads (features.py)
     "DM_WORDS",

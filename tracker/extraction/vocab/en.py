@@ -985,3 +985,6 @@ CONNECTOR_ENDS: tuple[str, ...] = (*_words("and then so where"), "&", ",", "-", 
 # "now that you've sent it": NOT_NOW_BEFORE opens the word after "now").
 DONE_NOW: tuple[str, ...] = ("right now", "now", "as we speak")
 NOT_NOW_BEFORE: tuple[str, ...] = ("that",)
+# Right before a request, someone else acts, not the customer: "as soon as they give us a
+# date", "once the bank sends us the form" ("*" is any one word).
+THIRD_PERSON: tuple[str, ...] = (*_words("they he she it"), "the *")
