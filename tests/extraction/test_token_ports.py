@@ -167,6 +167,8 @@ def test_has_acted_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
         assert guards._has_acted(sentence) is has_acted(sentence), sentence
         prefix = sentence[: len(sentence) // 2]
         assert guards._has_acted(prefix) is has_acted(prefix), prefix
+        cut = len(prefix)
+        assert guards._has_acted(sentence, cut) is has_acted(prefix), prefix
 
 
 ACTED_CLAUSES = st.tuples(
@@ -184,6 +186,8 @@ ACTED_CLAUSES = st.tuples(
 def test_has_acted_reads_any_text_as_its_pattern_did(words: list[str]) -> None:
     text = " ".join(words)
     assert guards._has_acted(text) is has_acted(text)
+    for cut in (len(text) // 2, len(text) - 1):
+        assert guards._has_acted(text, cut) is has_acted(text[:cut])
 
 
 @pytest.mark.parametrize("chunk", range(4))

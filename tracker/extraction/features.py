@@ -95,7 +95,7 @@ def candidate_features(
         "question_before": previous.rstrip().endswith("?"),
         "request_after": guards.asks_customer(sentence, found.end),
         "request_next": guards._NEXT_REQUEST.in_text(following),
-        "acted": guards._has_acted(prefix) or guards._has_acted(previous),
+        "acted": guards._has_acted(sentence, found.start) or guards._has_acted(previous),
         "dm": _DM.in_text(sentence),
         "dm_before": _DM.in_text(previous),
         "hedge": guards.HEDGE.in_text(sentence, 0, found.start),

@@ -144,6 +144,10 @@ _ACTED_LEADS = tk.Phrases(en.ALREADY_ACTED_LEADS)
 _ACTED_WHOSE = frozenset(en.ALREADY_ACTED_WHOSE)
 _ACTED_SENT = tk.Phrases(en.ALREADY_SENT)
 _NOT_YET = frozenset(en.NOT_YET)
+_ACTED_FIRST_WORDS = frozenset(tk.tokenise(lead)[0].lower for lead in en.ALREADY_ACTED_LEADS)
+# Each phrase of what was sent holds one of these (its longest unspaced piece, "d.m."):
+# a text holding none of them is not read.
+_SENT_PIECES = frozenset(max(tk.fold(sent).split(), key=len) for sent in en.ALREADY_SENT)
 
 _TOGETHER = tk.Phrases(en.TOGETHER)
 _NEXT_REQUEST = tk.Phrases(en.NEXT_REQUEST)
@@ -223,7 +227,7 @@ def rejection(
         return "feedback"
     if not has_due and (holds(sentence, found.end) or holds(following.lstrip(), at_start=True)):
         return "live-exchange"
-    acted = _has_acted(prefix) or _has_acted(previous)
+    acted = _has_acted(sentence, found.start) or _has_acted(previous)
     if not has_due and (
         (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)
@@ -390,12 +394,16 @@ def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _has_acted(text: str) -> bool:
-    """Does `text` say the customer has already written ("we've got your DM")? Not a
-    question ("May we have your number?") nor a future ("once we have your details")."""
-    if text.rstrip().endswith("?"):
+def _has_acted(text: str, end: int | None = None) -> bool:
+    """Does `text` (up to `end`) say the customer has already written ("we've got your
+    DM")? Not a question ("May we have your number?") nor a future ("once we have your
+    details")."""
+    if text[:end].rstrip().endswith("?"):
         return False
-    tokens = tk.tokenise(text)
+    folded = tk.fold(text[:end])
+    if not any(piece in folded for piece in _SENT_PIECES):
+        return False
+    tokens = tk.window(tk.tokenise(text), 0, end)
     return any(not _not_yet(text, tokens, at) for at in _acted(text, tokens))
 
 
@@ -404,6 +412,9 @@ def _acted(text: str, tokens: Sequence[tk.Token]) -> Iterator[int]:
     not overlapping (each read on from the end of the one before)."""
     index = 0
     while index < len(tokens):
+        if tokens[index].lower not in _ACTED_FIRST_WORDS:
+            index += 1
+            continue
         end = next(
             (
                 end

@@ -77,9 +77,11 @@ def leading(text: str, count: int) -> tuple[Token, ...]:
 
 
 def _tokens(text: str) -> Iterator[Token]:
+    folded = fold(text)  # as long as `text`: "İ" is translated before lower()
+    new = tuple.__new__  # Token(...) without the Python-level __new__: the hot path
     for m in _TOKEN.finditer(text, 0, MAX_CHARS):
-        piece = m.group()
-        lower = fold(piece)
+        start, end = m.span()
+        piece, lower = m.group(), folded[start:end]
         kind: TokenKind
         if m.lastgroup == "word":
             kind = "number" if piece.isdecimal() else "word"
@@ -87,14 +89,15 @@ def _tokens(text: str) -> Iterator[Token]:
         else:
             kind = "clitic" if m.lastgroup == "clitic" else "punct"
             stem, form = lower, "base"
-        yield Token(piece, lower, m.start(), m.end(), stem, form, kind)
+        yield new(Token, (piece, lower, start, end, stem, form, kind))
 
 
 def joined(first: str, second: str) -> tuple[Token, ...]:
     """The tokens of `first + " " + second`, from the two cached token lists."""
-    shift = len(first) + 1
+    shift, new = len(first) + 1, tuple.__new__
     return tokenise(first) + tuple(
-        t._replace(start=t.start + shift, end=t.end + shift) for t in tokenise(second)
+        new(Token, (t.text, t.lower, t.start + shift, t.end + shift, t.stem, t.form, t.kind))
+        for t in tokenise(second)
     )
 
 
@@ -210,7 +213,10 @@ class Phrases:
 
     def ends(self, text: str, tokens: Sequence[Token], index: int) -> list[int]:
         """The end offsets of every phrase that starts at `tokens[index]`, longest first."""
-        candidates = (*self._by_first.get(tokens[index].lower, ()), *self._loose)
+        first = self._by_first.get(tokens[index].lower)
+        if first is None and not self._loose:
+            return []  # the usual case: no phrase starts with this word
+        candidates = (*(first or ()), *self._loose)
         found = (self._match(text, tokens, index, words) for words in candidates)
         return sorted((end for end in found if end is not None), reverse=True)
 
