@@ -398,3 +398,36 @@ def test_quoted_lines_stay_masked_whatever_follows_them(sign_off: str) -> None:
     assert ranges == sorted(ranges)
     assert all(a_end < b_start for (_, a_end), (b_start, _) in itertools.pairwise(ranges))
     assert [p.quote for p in promises_in(text, SENT)] == [REPLY_QUOTE]
+
+
+@pytest.mark.parametrize("postscript", ["P.S.", "PS:", "PS", "P.P.S."])
+def test_a_postscript_after_the_signature_is_the_senders_own(postscript: str) -> None:
+    text = (
+        "Sure, will do.\n\nThanks,\nTom\nSupport | We'll reply within 24 hours.\n\n"
+        f"{postscript} {REPLY}\n\nOn Tue, Dec 1, 2026 at 10:02 AM Ben <ben@example.com> wrote:\n"
+        f"{OLD_PROMISE}"
+    )
+    assert [p.quote for p in promises_in(text, SENT)] == [REPLY_QUOTE]
+
+
+def test_a_quoted_line_wrapped_without_its_prefix_stays_quoted() -> None:
+    text = (
+        "Ben Osei wrote:\n> The export fails whenever the file is larger than two gigabytes and"
+        " the\ndisk is full, so we'll ship a disk on Friday.\n> Any ideas?\n\n"
+        f"{REPLY}\n"
+    )
+    assert [p.quote for p in promises_in(text, SENT)] == [REPLY_QUOTE]
+
+
+def test_an_answer_between_two_quoted_lines_is_read() -> None:
+    text = (
+        "Ben Osei wrote:\n> The export fails whenever the file is larger than two gigabytes.\n"
+        f"{REPLY}\n> Any ideas?\nnot yet, sorry.\n> Thanks\n"
+    )
+    assert [p.quote for p in promises_in(text, SENT)] == [REPLY_QUOTE]
+    assert "not yet, sorry." in visible_text(text)
+
+
+def test_an_own_line_ending_in_wrote_before_a_quote_is_read() -> None:
+    text = "On Friday I'll send you what the vendor wrote:\n> The export fails on large files.\n"
+    assert [p.kind for p in promises_in(text, SENT)] == ["send"]

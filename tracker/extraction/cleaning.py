@@ -167,7 +167,7 @@ def _each(table: dict[str, tuple[str, ...]]) -> list[str]:
 
 
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
-_COLON = r"[ \t\u00a0]*+[:\uff1a]"
+_COLON = r"[ \t\u00a0\u202f]*+[:\uff1a]"
 _OPENERS = _alternation(_each(mail.ATTRIBUTION_OPENERS))
 _VERBS = _alternation(_each(mail.ATTRIBUTION_VERBS))
 # "On … wrote:", over up to three lines (a long name or address wraps); a line that ends a
@@ -191,6 +191,8 @@ _ORIGINAL_BLOCK = re.compile(
     r"(?:[^\n]*\n){0,3}?[ \t]*\**(?:" + _DATE_FIELDS + r")\**" + _COLON + r")",
     re.MULTILINE | re.IGNORECASE,
 )
+# Words in every list footer that has no colon, dashes or rule of underscores.
+_FOOTER_HINTS = ("subscribe", "this email directly", "mailing list")
 # A quoted line: `>` (nested `>>`, `> >`, no space), `| ` (not a table row, which ends in
 # `|`) or Supercite's initials ("BO> ").
 _QUOTE_PREFIX = r"[ \t]*+(?:>|\|(?![^\n]*\|[ \t]*$)|[A-Z][A-Za-z]{0,3}>)"
@@ -220,30 +222,11 @@ _VALEDICTION_LINE = re.compile(
     r"^(?=[ \t]*+\S)(?:" + _VALEDICTION.pattern + r")$", re.IGNORECASE | re.MULTILINE
 )
 _DEVICE_FOOTER = re.compile(r"[ \t]*+(?:" + "|".join(mail.DEVICE_FOOTERS) + r")", re.IGNORECASE)
+# A postscript after the signature is the sender's own words again ("P.S. I'll call…").
+_POSTSCRIPT = re.compile(r"^[ \t]*+P\.?(?:P\.?)?[ \t]?S\b\.?", re.MULTILINE)
 _SIG_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
 _DISCLAIMER_TERM = re.compile("|".join(mail.DISCLAIMER_TERMS), re.IGNORECASE)
 _DISCLAIMER_OPENER = re.compile(r"[ \t]*(?:" + "|".join(mail.DISCLAIMER_OPENERS) + ")", re.I)
-# Substrings every disclaimer term contains (lower case): a plain `in` test is far cheaper
-# than the case-insensitive regex on a long message.
-_DISCLAIMER_HINTS = (
-    "confiden",
-    "intended",
-    "privileged",
-    "disclaimer",
-    "in error",
-    "notify",
-    "prohibited",
-    "unauthori",
-    "dissemination",
-    "vertraulich",
-    "empfänger",
-    "destinata",
-    "vertrouwelijk",
-    "geadresseerde",
-    "riservat",
-    "sekretess",
-    "poufn",
-)
 
 
 def _looks_like_a_name(line: str) -> bool:
@@ -267,6 +250,8 @@ def _next_text_line(body: str, end: int, pos: int) -> str:
 def _signature_start(body: str, begin: int, end: int, content_start: int) -> int:
     """Where a sign-off line begins in `body[begin:end]` (history already blanked), or
     `end`; `content_start` is where the sender's own words begin."""
+    if body.find("\n", begin, end) < 0:
+        return end  # a sign-off is a line of its own, after the first
     # Only lines that read as a valediction are looked at (a long message has many lines).
     for line_match in _VALEDICTION_LINE.finditer(body, begin, end):
         position, line = line_match.start(), line_match.group()
@@ -285,33 +270,50 @@ def _signature_start(body: str, begin: int, end: int, content_start: int) -> int
     return end
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*+\n")
+
+
 def _disclaimer_start(body: str, end: int) -> int:
     """Where a confidentiality notice begins in `body[:end]`, or `end`: a paragraph after
     some content that opens with a notice or holds two different terms of one; it starts
     at the first line that does."""
     lowered = body[:end].lower()
-    if not any(hint in lowered for hint in _DISCLAIMER_HINTS):
+    if not any(word in lowered for word in mail.DISCLAIMER_KEY_WORDS):
         return end
     content_start = len(body) - len(body.lstrip())
-    notice_start = -1  # the first line of the current paragraph with a term or an opener
+    start = 0
+    while start < end:
+        blank = _BLANK_LINE.search(body, start, end)
+        stop = blank.start() if blank else end
+        paragraph = lowered[start:stop]
+        if any(word in paragraph for word in mail.DISCLAIMER_KEY_WORDS):
+            notice = _notice_in(body, start, stop, content_start)
+            if notice is not None:
+                return notice
+        start = blank.end() - 1 if blank else end
+    return end
+
+
+def _notice_in(body: str, start: int, end: int, content_start: int) -> int | None:
+    """The first line of a notice in the paragraph `body[start:end]`, if it is one."""
+    notice_start = -1  # the first line with a term or an opener
     terms: set[str] = set()
-    pos = 0
+    pos = start
     while pos < end:
         stop = body.find("\n", pos, end)
         stop = end if stop < 0 else stop
         line = body[pos:stop]
-        if not line.strip():
-            notice_start, terms = -1, set()
-        else:
-            found = {m.group().lower() for m in _DISCLAIMER_TERM.finditer(line)}
-            opener = _DISCLAIMER_OPENER.match(line) is not None
-            if (found or opener) and notice_start < 0:
-                notice_start = pos
-            terms |= found
-            if content_start < notice_start and (opener or len(terms) >= 2):
-                return notice_start
+        found = {m.group().lower() for m in _DISCLAIMER_TERM.finditer(line)}
+        opener = _DISCLAIMER_OPENER.match(line) is not None
+        if (found or opener) and notice_start < 0:
+            if pos <= content_start:
+                return None  # the message opens with it: not a notice after content
+            notice_start = pos
+        terms |= found
+        if notice_start >= 0 and (opener or len(terms) >= 2):
+            return notice_start
         pos = stop + 1
-    return end
+    return None
 
 
 def normalise_line_ends(text: str) -> str:
@@ -337,7 +339,9 @@ def masked_ranges(text: str) -> list[tuple[int, int]]:
     # A confidentiality notice ends the sender's words; so does `-- ` or a sign-off.
     notice = _disclaimer_start(body, own_end)
     ranges = list(history)
-    dashes = -1  # where the next `-- ` line is (own_end: none)
+    # Where the next `-- ` and P.S. lines are (own_end: none, -1: not searched yet).
+    dashes = -1 if "--" in body else own_end
+    postscript = -1
     begin = 0
     while begin < own_end:
         if dashes < begin:
@@ -347,15 +351,26 @@ def masked_ranges(text: str) -> list[tuple[int, int]]:
         signature = _signature_start(body, begin, stop, content_start)
         if signature >= own_end:
             break
-        # A signature ends where quoted history begins when the sender answers inline
-        # below it (Gmail puts the signature above the quote, answers go between quoted
-        # parts); otherwise it runs to the end of the message.
+        # A signature ends at a P.S. and, when the sender answers inline below it (Gmail
+        # puts the signature above the quote, answers go between quoted parts), where the
+        # quoted history begins; otherwise it runs to the end of the message.
+        if postscript <= signature:
+            match = _POSTSCRIPT.search(body, signature + 1, own_end)
+            postscript = match.start() if match else own_end
         following = bisect.bisect_right(history, (signature, len(text)))
-        if following == len(history) or history[following][1] >= own_end:
+        quote = history[following] if following < len(history) else (own_end, own_end)
+        if quote[1] >= own_end:
+            quote = (own_end, own_end)  # history to the end, or nothing after it
+        if postscript < quote[0]:
+            ranges.append((signature, postscript))
+            newline = body.find("\n", postscript, own_end)
+            begin = own_end if newline < 0 else newline
+        elif quote[0] < own_end:
+            ranges.append((signature, quote[0]))
+            begin = quote[1]
+        else:
             ranges.append((signature, len(text)))
             break
-        ranges.append((signature, history[following][0]))
-        begin = history[following][1]
     return _merged(ranges, text)
 
 
@@ -366,7 +381,11 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     # Every attribution has a colon and every quoted line one of `>` `|`: a megabyte
     # without them is not searched line by line for those.
     colon = ":" in text or "\uff1a" in text
-    block = _ORIGINAL_BLOCK.search(text)
+    block = (
+        _ORIGINAL_BLOCK.search(text)
+        if colon or "--" in text or "_" * 10 in text or any(h in text for h in _FOOTER_HINTS)
+        else None
+    )
     end = block.start() if block else len(text)
     if block:
         ranges.append((end, len(text)))
@@ -375,9 +394,12 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     )
     ranges.extend(quoted)
     for attribution in _ATTRIBUTION.finditer(text, 0, end) if colon else ():
+        dated = _DATE_OR_ADDRESS.search(attribution.group()) is not None
         if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
-            ranges.append(attribution.span())
-        elif _DATE_OR_ADDRESS.search(attribution.group()):
+            # "On Friday I'll send what Ben wrote:" is the sender's own line.
+            if dated or not has_cue(attribution.group()):
+                ranges.append(attribution.span())
+        elif dated:
             # "On … wrote:" over unprefixed text: the original message, to the end
             # ("On Monday I wrote:" in the sender's own words names no date or address).
             ranges.append((attribution.start(), len(text)))
@@ -385,14 +407,34 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     # The line before each run of quoted lines, if it reads like an attribution in a
     # language or style not listed (a colon after an address, a time or a verb).
     previous_end = 0
-    for start, stop in quoted:
+    for index, (start, stop) in enumerate(quoted):
         before = _previous_line(text, start)
         if before is not None and before[1] > previous_end:
             line = text[before[0] : before[1]]
             if len(line) <= 300 and _UNKNOWN_ATTRIBUTION.search(line) and not has_cue(line):
                 ranges.append(before)
+        if index + 1 < len(quoted):
+            ranges.extend(_lost_prefix(text, stop, quoted[index + 1][0]))
         previous_end = stop
     return ranges
+
+
+def _lost_prefix(text: str, end: int, next_start: int) -> list[tuple[int, int]]:
+    """The one line between two quoted lines when it is the rest of the first, wrapped by a
+    client that lost its `>`: it goes on mid-sentence in lower case ("> … and the
+    export\nfails on Fridays.\n> …"). An answer under a question starts a sentence."""
+    if text.count("\n", end, next_start) != 2:
+        return []
+    line = text[end + 1 : next_start - 1]
+    quoted = text[text.rfind("\n", 0, end) + 1 : end].rstrip()
+    if (
+        len(quoted) < 50
+        or len(line) > 80
+        or quoted.endswith((".", "?", "!", ":"))
+        or not line.lstrip()[:1].islower()
+    ):
+        return []
+    return [(end + 1, next_start - 1)]
 
 
 def _previous_line(text: str, pos: int) -> tuple[int, int] | None:

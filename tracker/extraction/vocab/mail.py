@@ -221,8 +221,20 @@ DISCLAIMER_TERMS: tuple[str, ...] = (
     r"sekretess",
     r"poufn[aey]",
 )
+# Lower-case words one of which every notice holds: a message without any is not searched.
+DISCLAIMER_KEY_WORDS: tuple[str, ...] = (
+    "confiden",
+    "privileged",
+    "disclaimer",
+    "intended",
+    "vertraulich",
+    "vertrouwelijk",
+    "riservat",
+    "sekretess",
+    "poufn",
+)
 DISCLAIMER_OPENERS: tuple[str, ...] = (
-    r"(?:confidential(?:ity)?|disclaimer|legal notice|privileged)\b",
+    r"(?:confidential(?:ity)?|disclaimer|privileged)\b",
     r"(?:this|the information (?:contained )?in this|the) "
     r"(?:e-?mail|message|communication|transmission)[^\n.]{0,80}?"
     r"(?:confidential|privileged|intended (?:only |solely )?for (?:the )?"
