@@ -431,3 +431,27 @@ def test_an_answer_between_two_quoted_lines_is_read() -> None:
 def test_an_own_line_ending_in_wrote_before_a_quote_is_read() -> None:
     text = "On Friday I'll send you what the vendor wrote:\n> The export fails on large files.\n"
     assert [p.kind for p in promises_in(text, SENT)] == ["send"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Ben,\n\nThanks!\nI'll send you the patched build tomorrow\n\nTom",
+        "Hi Ben,\n\nThanks for the log\nI'll send you the patched build tomorrow\n\nTom",
+    ],
+    ids=["thanks!", "thanks for the log"],
+)
+def test_thanks_before_a_commitment_without_its_full_stop_is_not_a_sign_off(text: str) -> None:
+    assert [p.quote for p in promises_in(text, SENT)] == [
+        "I'll send you the patched build tomorrow"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Tom Reyes | Senior Support Engineer | Example Ltd | +44 161 555 0192", "Tom R."],
+    ids=["contact line", "initial"],
+)
+def test_a_sign_off_before_a_contact_line_or_an_initial_starts_the_signature(name: str) -> None:
+    text = f"Hi Ben,\n\n{REPLY}\n\nRegards,\n{name}\nWe will answer every ticket within a day.\n"
+    assert [p.quote for p in promises_in(text, SENT)] == [REPLY_QUOTE]

@@ -230,9 +230,19 @@ _DISCLAIMER_OPENER = re.compile(r"[ \t]*(?:" + "|".join(mail.DISCLAIMER_OPENERS)
 
 
 def _looks_like_a_name(line: str) -> bool:
-    """The line after a sign-off: a name or a team, not a sentence ("" counts)."""
-    words = line.split()
-    return len(words) <= 6 and not line.rstrip().endswith((".", "!", "?", ":"))
+    """The line after a sign-off: a name, a team or a contact line ("Tom Reyes | Support
+    | +44 …"), not a sentence, even one without its full stop ("I'll send it today");
+    "" counts."""
+    words = [word for word in line.split() if any(c.isalnum() for c in word)]
+    if "|" in line:
+        return True
+    if len(words) > 6 or (len(words) >= 3 and has_cue(line)):
+        return False
+    return not line.rstrip().endswith(("!", "?", ":")) and not _SENTENCE_END.search(line)
+
+
+# A full stop that ends a sentence, not an initial ("Tom R.") or an abbreviation ("Ltd.").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bLtd)(?<!\bInc)(?<!\bCo)\.[ \t]*$")
 
 
 def _next_text_line(body: str, end: int, pos: int) -> str:
