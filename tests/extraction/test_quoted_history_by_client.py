@@ -55,6 +55,7 @@ ATTRIBUTIONS = {
     "gmail zh": "Ben Osei <ben@example.com> 于2026年12月1日周二 10:02写道：",
     "apple mail zh": "在 2026年12月1日，10:02，Ben Osei <ben@example.com> 写道：",
     "gmail ru": "вт, 1 дек. 2026 г. в 10:02, Ben Osei <ben@example.com>:",
+    "apple mail ja": "2026/12/01 10:02、Ben Osei <ben@example.com>のメール:",
 }
 # Wednesday 2 December 2026, 09:00 in London.
 SENT = "2026-12-02T09:00:00+00:00"
@@ -163,6 +164,13 @@ ORIGINAL_BLOCKS = {
     "apple mail forward fr": "Début du message réexpédié :\n\nDe: Ben Osei <ben@example.com>",
     "outlook original message nl": "-----Oorspronkelijk bericht-----\nVan: Ben Osei",
     "outlook original message sv": "-----Ursprungligt meddelande-----\nFrån: Ben Osei",
+    "outlook hu": "Feladó: Ben Osei <ben@example.com>\nElküldve: 2026. december 1. 10:02\n"
+    "Címzett: support@example.com\nTárgy: export",
+    "outlook ro": "De la: Ben Osei <ben@example.com>\nTrimis: marți, 1 decembrie 2026 10:02\n"
+    "Către: support@example.com\nSubiect: export",
+    "gmail forward es": "---------- Mensaje reenviado ---------\nDe: Ben Osei <ben@example.com>",
+    "gmail forward fi": "---------- Välitetty viesti ---------\nLähettäjä: Ben Osei",
+    "apple mail forward ja": "転送されたメッセージ:\n\n差出人: Ben Osei <ben@example.com>",
 }
 
 

@@ -41,7 +41,7 @@ ATTRIBUTION_VERBS: dict[str, tuple[str, ...]] = {
     "tr": (r"yazd(?:ı|i)",),
     "hu": (r"(?:í|i)rta",),
     "ru": (r"написал(?:\(а\)|а)?", "пишет"),
-    "ja": ("のメッセージ", "書きました"),
+    "ja": ("のメッセージ", "のメール", "書きました"),
     "zh": ("写道", "寫道"),
     "ko": ("작성",),
 }
@@ -63,6 +63,11 @@ HEADER_FIELDS: dict[str, tuple[str, str]] = {
     "ja": ("差出人", r"送信日時|日付"),
     "zh": (r"发件人|寄件者", r"发送时间|時間|日期|寄件日期"),
     "ko": ("보낸 사람", r"보낸 날짜|날짜"),
+    "hu": ("Feladó", r"Elküldve|Dátum"),
+    "ro": ("De la", r"Trimis|Data"),
+    "el": ("Από", r"Στάλθηκε|Ημερομηνία"),
+    "id": ("Dari", r"Dikirim|Tanggal"),
+    "uk": ("Від", r"Надіслано|Дата"),
 }
 # Banners opening an original or forwarded message ("-----Original Message-----").
 BANNERS: tuple[str, ...] = (
@@ -97,6 +102,13 @@ BANNERS: tuple[str, ...] = (
     "原始邮件",
     "原始郵件",
     "转发的邮件",
+    "已转发邮件",
+    "Videresendt meddelelse",
+    "Videresendt melding",
+    "Välitetty viesti",
+    "Přeposlaná zpráva",
+    "Пересылаемое письмо",
+    "İletilen mesaj",
     "元のメッセージ",
     "転送されたメッセージ",
 )
@@ -113,6 +125,8 @@ FORWARD_LINES: tuple[str, ...] = (
     "Vidarebefordrat brev",
     "Videresendt besked",
     "Początek przekazywanej wiadomości",
+    "転送されたメッセージ",
+    "转发的邮件",
 )
 # The first line of a mailing list's footer or digest: the rest of the message is the
 # list's, not the sender's. (Mailman's rule of underscores is matched separately.)
