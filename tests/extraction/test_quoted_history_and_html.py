@@ -176,6 +176,10 @@ HTML_REPLIES = {
     '</span></b><span lang="DE"> Ben Osei &lt;ben@example.com&gt; <br><b>Gesendet:</b> '
     "Dienstag, 1. Dezember 2026 10:02<br><b>An:</b> Support<br><b>Betreff:</b> AW: export"
     f'<o:p></o:p></span></p></div></div><p class="MsoNormal">{OLD}<o:p></o:p></p></div>',
+    "outlook desktop, a language not listed": f'<p class="MsoNormal">{OWN}</p><div><div '
+    'style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+    '<p class="MsoNormal"><b>Kimden:</b> Ben Osei<br><b>Konu:</b> export</p></div></div>'
+    f'<p class="MsoNormal">{OLD}</p>',
     "apple mail": f'<html><body dir="auto">{OWN}<br><br><div dir="ltr">Sent from my iPhone'
     '</div><div dir="ltr"><br><blockquote type="cite">On 1 Dec 2026, at 10:02, Ben Osei '
     '&lt;ben@example.com&gt; wrote:<br><br></blockquote></div><blockquote type="cite">'

@@ -46,6 +46,12 @@ def _container(attrs: list[tuple[str, str | None]], markers: frozenset[str]) -> 
     return False
 
 
+def _outlook_rule(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether the element is drawn as Outlook's rule above an original message."""
+    style = "".join((dict(attrs).get("style") or "").lower().split())
+    return any(rule in style for rule in mail.HTML_HISTORY_STYLES)
+
+
 class _TextCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -78,7 +84,7 @@ class _TextCollector(HTMLParser):
     def _mark_container(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Write the plain-text mark of a history or signature container; whether the
         element is a <div> holding quoted text."""
-        if _container(attrs, _HISTORY_CONTAINERS):
+        if _container(attrs, _HISTORY_CONTAINERS) or _outlook_rule(attrs):
             self._line(_RULE)
         elif _container(attrs, _SIGNATURE_CONTAINERS):
             self._line(_SIG_DELIMITER)

@@ -263,6 +263,12 @@ HTML_HISTORY_CONTAINERS: tuple[str, ...] = (
     "mail-editor-reference-message-container",  # new Outlook for Mac
     "OutlookMessageHeader",
 )
+# Outlook for Windows draws a rule above the original message's header block with this
+# style (lower case, spaces removed), whatever the language of the fields.
+HTML_HISTORY_STYLES: tuple[str, ...] = (
+    "border-top:solid#e1e1e11.0pt",  # Outlook 2013 and later
+    "border-top:solid#b5c4df1.0pt",  # Outlook 2007 and 2010
+)
 HTML_QUOTE_CONTAINERS: tuple[str, ...] = (
     "yahoo_quoted",
     "protonmail_quote",
