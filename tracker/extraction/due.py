@@ -106,7 +106,8 @@ _ANCHORS = re.compile(
             |(?<=\baround\ ))
             (?P<bare>1[0-2]|[1-9])(?:\s*(?:sharp|ish))?
             (?=\s*(?:$|[.,;!?)]|[-–]\s|(?:today|tonight|tomorrow|tmrw|instead|as|with|then|so
-                |if|or|on|this|at\s+the\s+latest|latest|to\s+(?![\d])|and\s+(?![\d]))\b))
+                |if|or|on|this|at\s+the\s+latest|latest|in\s+the\s+(?:morning|afternoon|evening)
+                |to\s+(?![\d])|and\s+(?![\d]))\b))
         |(?P<noon>noon|midday|midnight|lunchtime)\b)
         (?P<zone>\s+(?:{_ZONE_RE})(?:\s+time)?\b)?)
     )""",
@@ -602,6 +603,14 @@ _AWAITS_EVENT = re.compile(
 )
 
 
+# ... of which these take the time of an event stated before them in the sentence ("it
+# ships tomorrow and I'll send the POD once it's signed for"); "as soon as" does not: it
+# promises speed after an event of unknown time ("as soon as InPost sends it").
+_AWAITS_STATED_EVENT = re.compile(
+    r"\b(?:once|when|the\s+day\s+(?:it|they|he|she|we))\b", re.IGNORECASE
+)
+
+
 def awaits_event(words: str) -> bool:
     """Whether the promise's own words wait for an event ("once it's back with us")."""
     return bool(_AWAITS_EVENT.search(words))
@@ -610,7 +619,7 @@ def awaits_event(words: str) -> bool:
 # Words that say the promise has no stated time ("as soon as possible"): no other
 # clause lends it one.
 _VAGUE = re.compile(
-    r"\b(?:as\s+soon\s+as\s+(?:possible|we\s+can|I\s+can)|asap|soon|shortly|in\s+due\s+course)\b",
+    r"\b(?:as\s+soon\s+as\s+(?:possible|we\s+can|I\s+can)|asap|soon(?!\s+as\b)|shortly|in\s+due\s+course)\b",
     re.IGNORECASE,
 )
 
@@ -686,9 +695,10 @@ def promise_due(
 
     Its own words first. Failing those, and unless they say "as soon as possible": a
     consequence after them ("I'll send a replacement - it'll arrive Monday"); then the
-    time of an event they refer to, stated earlier in the sentence or in the two
-    sentences before ("The engineer comes tomorrow at 9. He'll text you when he's 15
-    minutes away"; "Kindly allow us 48 hours, we will revert back to you").
+    time they refer to, stated earlier in the sentence or in the two sentences before
+    ("You're booked for Friday at 10. I'll text you the day before"; "Kindly allow us
+    48 hours, we will revert back to you"); an event of unknown time ("once it's out")
+    takes a time only from earlier in its own sentence.
     """
     due = due_between(start, scope_end)
     if due is not None:
@@ -708,7 +718,7 @@ def promise_due(
     if earlier is not None and reference is None and asked_to_allow:
         return Due(earlier.when, earlier.precision, earlier.text, earlier.start - start,
                    earlier.end - start)  # fmt: skip
-    if reference is None and awaits_event(own) and not is_estimate(own):
+    if reference is None and _AWAITS_STATED_EVENT.search(own) and not is_estimate(own):
         # "It goes out on tomorrow's first run and I'll send you the POD once it's signed
         # for": the event's time is stated before the promise, in the same sentence
         earlier = dues_of_context(sentence[:start], sent_at, calendar)
