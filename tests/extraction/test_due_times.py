@@ -445,6 +445,14 @@ CATEGORIES: dict[str, list[tuple[str, str, str, str, str | None]]] = {
         ),
         ("I'll update you by Wednesday next week.", "update", WEDNESDAY, LONDON, "2026-11-25"),
         ("I'll update you by Friday next week.", "update", WEDNESDAY, LONDON, "2026-11-27"),
+        (
+            "I'll send the invoice by the 15th of January.",
+            "invoice",
+            WEDNESDAY,
+            LONDON,
+            "2027-01-15",
+        ),
+        ("I'll send the invoice by the 15th.", "invoice", WEDNESDAY, LONDON, "2026-12-15"),
     ],
     # spans: "48h", "in about 20 min", "up to 5 business days", "3-5 banking days",
     # "allow us 24 hours", "every two hours"; a span counted from an event is no due

@@ -77,7 +77,7 @@ _ANCHORS = re.compile(
   | (?P<date_iso>(?P<iso_year>20\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))\b
   # "the 3rd", "Wed 24th", "Saturday the 15th"
   | (?P<nth>(?:(?P<nth_wd>{_WEEKDAY_RE}),?\s+(?:the\s+)?|the\s+)
-        (?P<nth_day>[0-3]?\d)(?:st|nd|rd|th))\b
+        (?P<nth_day>[0-3]?\d)(?:st|nd|rd|th))\b(?!\s+of\s+(?:{_MONTH_RE}|next|this|the)\b)
   | (?P<weekday>(?:first\ thing\ |early\ |late\ |this\ |next\ |coming\ |the\ following\ )?
         (?P<wd>{_WEEKDAY_RE})\b{_PART_OF_DAY})
   | (?P<span>(?:(?:within|in|inside|under|during|over|every)\s+(?:the\s+)?(?:next\s+|coming\s+)?
