@@ -59,6 +59,7 @@ CHECK_EXAMPLES = {
     "follows": "It will be dispatched.",
     "negation": "I will not be able to refund the fee.",
     "courtesy": "We'll be happy to help.",
+    "effort": "We'll try our best to get it out before Christmas.",
     "no-action-verb": "I'll be in the office.",
 }
 
@@ -100,6 +101,7 @@ CHECK_COUNTER_EXAMPLES = {
     "follows": "We're going to replace the router; a new one will be dispatched by Thursday.",
     "negation": "I'll call you tomorrow, not Friday.",
     "courtesy": "We'll gladly call you tomorrow.",
+    "effort": "I'll try to reproduce it tomorrow and write back on this thread.",
     "no-action-verb": "I'll be round tomorrow to fit the part.",
 }
 

@@ -96,6 +96,24 @@ HEDGES = [
     "Does that mean we'll be seeing you soon?",
 ]
 
+# Effort without a concrete action, and what is done in the same live exchange.
+EFFORT_AND_LIVE_EXCHANGE = [
+    "We'll try our best to get a replacement out before the party.",
+    "We will definitely try to arrange the delivery before the new year but we cannot guarantee.",
+    "Our team will try their best to deliver the order before the wedding date.",
+    "We'll try!",
+    "We'll do all we can.",
+    "Let me check that for you real quick.",
+    "[10:03] Agent Jay: Let me check...",
+    "Let me just check your account, bear with me",
+    "Let me check with the courier, bear with me 2 mins",
+]
+
+
+@pytest.mark.parametrize("text", EFFORT_AND_LIVE_EXCHANGE)
+def test_effort_and_the_live_exchange_are_not_promises(text: str) -> None:
+    assert promises_in(text) == []
+
 
 @pytest.mark.parametrize("text", OFFERS_AND_COURTESY)
 def test_offers_conditionals_and_courtesy_are_not_promises(text: str) -> None:

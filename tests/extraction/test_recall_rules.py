@@ -157,6 +157,22 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
         "We've contacted the courier and it will be delivered on Monday.",
     ),
+    "an effort, then a concrete action coordinated after it": (
+        ("I'll try to reproduce it tomorrow and write back on this thread.", "update"),
+        "We'll try to get a technician out earlier.",
+    ),
+    "doing what we can, then a concrete action": (
+        ("We'll do what we can and let you know on Monday either way.", "update"),
+        "We'll do what we can.",
+    ),
+    "another call attempt": (
+        ("I'll try you again after lunch.", "callback"),
+        "We'll try again later.",
+    ),
+    "a bare check in a chat is done in the exchange": (
+        ("Let me check with the warehouse and call you back.", "callback"),
+        "Let me check that for you real quick.",
+    ),
 }
 
 

@@ -87,7 +87,7 @@ class Dropped:
     start: int
     end: int
     rule: str
-    check: str  # "negation" | "courtesy" | "no-action-verb"
+    check: str  # "negation" | "courtesy" | "effort" | "no-action-verb"
 
 
 # The grammar's rules: id -> what each proposes. Guards (guards.CHECKS) decide after them.
@@ -380,6 +380,11 @@ def _verb_phrase(sentence: str, pos: int) -> tuple[PromiseKind | None, str]:
             return None, "negation"
         if lx.COURTESY.match(sentence, at):
             return None, "courtesy"
+        effort = lx.EFFORT.match(sentence, at)
+        if effort:
+            # "I'll try to reproduce it tomorrow and write back": the coordinated action
+            kind = _with_conjuncts(sentence, effort.end(), None)
+            return kind, "" if kind else "effort"
     kind = _with_conjuncts(sentence, at, classify(sentence[at:]))
     return kind, "" if kind else "no-action-verb"
 

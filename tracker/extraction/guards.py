@@ -135,7 +135,20 @@ _HOLD = re.compile(
     r"(?:just\s+)?(?:one|a|1)\s+(?:moment|mo|sec|second|minute|min)\b(?!\s+(?:ago|later))"
     r"|give\s+(?:me|us)\s+(?:a|one|two|a\s+few|\d+)\s+(?:moments?|minutes?|mins?|secs?|seconds?)"
     r"|hold\s+on|hang\s+on|(?:please\s+)?hold(?:\s+the\s+line)?\b|be\s+right\s+back|brb"
+    # "bear with me 2 mins" (a plain "please bear with us" in an e-mail is no live exchange)
+    r"|bear\s+with\s+(?:me|us)\s+(?:a|one|1|2|two|a\s+few|\d+)\s+(?:moments?|minutes?|mins?|secs?|seconds?)\b"
     r"|(?:I|we)\s+won't\s+be\s+(?:a\s+)?(?:moment|minute|sec|second|long))",
+    re.IGNORECASE,
+)
+
+# In a chat, "Let me check that for you, bear with me": the check is done while the
+# customer waits, in the same exchange.
+_BEAR_WITH = re.compile(r"[,;:–—]\s*(?:please\s+)?bear\s+with\s+(?:me|us)\b", re.IGNORECASE)
+# "Let me check that for you real quick.", "let me ask": a check with nothing named to
+# check, no time and nothing to follow, is what the agent does next in the exchange.
+_BARE_CHECK = re.compile(
+    r"^\s*(?:just\s+)?(?:check|look|ask|see|take\s+a\s+(?:quick\s+)?look|have\s+a\s+(?:quick\s+)?look)"
+    r"(?:\s+(?:that|this|it))?(?:\s+for\s+(?:you|u))?(?:\s+(?:real\s+)?quick(?:ly)?)?\s*[.…!]*\s*$",
     re.IGNORECASE,
 )
 
@@ -225,7 +238,11 @@ def rejection(
         return "customer-acts-first"
     if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
         return "feedback"
-    if not has_due and (_HOLD.search(sentence, found.end) or _HOLD.match(following.lstrip())):
+    if not has_due and (
+        _HOLD.search(sentence, found.end)
+        or _HOLD.match(following.lstrip())
+        or (lx.LET_ME.match(sentence, found.start) and _BEAR_WITH.search(sentence, found.end))
+    ):
         return "live-exchange"
     acted = _has_acted(prefix) or _has_acted(previous)
     if not has_due and (
@@ -255,6 +272,8 @@ def rejection(
         and _ANSWERED.search(sentence[found.end :] + " " + following)
     ):
         return "answered-check"
+    if not has_due and lx.LET_ME.match(sentence, found.start) and _BARE_CHECK.match(verb_phrase):
+        return "live-exchange"
     return None
 
 

@@ -276,6 +276,7 @@ NEGATION = re.compile(r"\s*" + _any(*en.NEGATIONS) + r"\b", FLAGS)
 COURTESY = re.compile(
     r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.COURTESY) + r"\b", FLAGS
 )
+EFFORT = re.compile(r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.EFFORT), FLAGS)
 ADVERBS = re.compile(r"\s*(?:" + _any(*en.ADVERBS) + r"\s+)*", FLAGS)
 
 _YOU = r"(?:you|u|ya)"
@@ -329,6 +330,8 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         r"within|by|around|before|after|this|next)\b|\s*[.!,]|$)",
     ),
     ("callback", r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b"),
+    # "I'll try you again after lunch": another call attempt
+    ("callback", rf"try\s+{_YOU}\s+(?:again|back|later|once\s+more)\b"),
     (
         "check",
         r"(?:(?:follow(?:ing)?[\s-]?up|get\s+in\s+touch|reach\s+out)\s+with\s+"

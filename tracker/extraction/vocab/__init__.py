@@ -51,6 +51,7 @@ NAMES: tuple[str, ...] = (
     "TRAILING_CONDITIONS",
     "COURTESY",
     "COURTESY_ADVERBS",
+    "EFFORT",
     "ADVERBS",
     "HEDGES",
     "REQUEST_LEADS",

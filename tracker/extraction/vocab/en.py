@@ -483,7 +483,6 @@ COURTESY: tuple[str, ...] = (
     r"delighted|here|around|available|waiting|standing\s+by|keen|ready|on\s+hand|unable|"
     r"grateful|thrilled|sure\s+to\s+pass)",
     "always",
-    r"do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)",
     r"see\s+what\s+(?:we|I)\s+can\s+do",
     r"continue\s+to\s+(?:be|help|support)",
     r"look\s+forward",
@@ -495,6 +494,15 @@ COURTESY: tuple[str, ...] = (
     r"see\s+(?:you|u)\b",
     r"take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)",
     r"keep\s+(?:that|this|it)\s+in\s+mind",
+)
+# Right after the modal: effort without a concrete action ("we'll try our best to get it
+# out", "we'll do what we can"); only an action coordinated after it counts ("I'll try to
+# reproduce it tomorrow and write back").
+EFFORT: tuple[str, ...] = (
+    r"do\s+(?:our|my|their|what\s+(?:we|I|they)\s+can|everything|all\s+(?:we|I|they)\s+can)",
+    r"try\s+(?:(?:our|my|their|his|her)\s+(?:very\s+)?(?:best|hardest|utmost)|hard|and|to)\b",
+    # "We'll try!", "will try tonight": an attempt with nothing to attempt named
+    r"try(?=\s*(?:[.!,]|$|(?:today|tonight|tomorrow|again\s+later)\s*[.!]?\s*$))",
 )
 # Adverbs before a courtesy: "we'll always be happy to".
 COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
@@ -520,7 +528,6 @@ ADVERBS: tuple[str, ...] = (
     "again",
     r"be\s+sure\s+to",
     r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))",
-    r"try\s+(?:and|to)",
     r"aim\s+to",
     # non-native support English: "we will assist to escalate", "we will kindly check"
     r"assist\s+(?:to|in)",
