@@ -42,6 +42,7 @@ RULE_EXAMPLES = {
     "team-progressive": "Our engineering team is deploying a fix tonight.",
     "subjectless": "np! will call u tomorrow",
     "informal-modal": "ill ring u tmrw to book ur fitting",
+    "present-simple": "I send you the meeting link in the next hour.",
 }
 CHECK_EXAMPLES = {
     "condition": "If it fails, I'll call you.",
@@ -83,6 +84,7 @@ RULE_COUNTER_EXAMPLES = {
     "team-progressive": "Our engineering team is working hard.",
     "subjectless": "will be nice to see you",
     "informal-modal": "I was ill last week.",
+    "present-simple": "We send the invoice on the first of every month.",
 }
 # A promise next to what the check rejects, that the check lets through.
 CHECK_COUNTER_EXAMPLES = {

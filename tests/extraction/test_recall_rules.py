@@ -173,6 +173,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Let me check with the warehouse and call you back.", "callback"),
         "Let me check that for you real quick.",
     ),
+    "the simple present of non-native English, with a time": (
+        ("I correct it today and send you the new account statement tomorrow.", "send"),
+        "I correct it and send you the statement.",
+    ),
+    "non-native 'I return to you' is getting back": (
+        ("I check with the financial sector and I return to you until tomorrow.", "update"),
+        "We inform you that the voucher can be used until 31/12/2028.",
+    ),
 }
 
 

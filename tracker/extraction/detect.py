@@ -109,6 +109,7 @@ RULES: dict[str, str] = {
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
     "team-progressive": "'our team is deploying ...' (needs a time)",
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
+    "present-simple": "'I send you the link in the next hour': a simple present with a time",
     "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
 }
 
@@ -349,6 +350,16 @@ def commitments(
         kind = verb_phrase(m, "informal-modal")
         if kind:
             found.append(Commitment(m.start(), m.end(), kind, rule="informal-modal"))
+    for m in _capped(lx.PRESENT_COMMITMENT.finditer(sentence), found):
+        if any(c.start <= m.start() < c.end or c.start == m.start() for c in found):
+            continue
+        if lx.HABITUAL.search(sentence, m.end()):
+            continue
+        kind = verb_phrase(m, "present-simple")
+        if kind:
+            found.append(
+                Commitment(m.start(), m.end(), kind, needs_due=True, rule="present-simple")
+            )
     for subjectless in _capped(lx.SUBJECTLESS.finditer(sentence), found):
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):

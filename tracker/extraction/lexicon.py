@@ -264,6 +264,19 @@ PROGRESSIVE = re.compile(
     r"(?=(?P<verb>" + inflections(en.PROGRESSIVE_STEMS, "ing") + r")\b)",
     FLAGS,
 )
+# "I send you the meeting link in the next hour", "we ship your item tomorrow": the simple
+# present of non-native support English for a future action (counts only with a time).
+PRESENT_COMMITMENT = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<subj>I|we)\s+(?:also\s+|just\s+)?"
+    r"(?=(?:" + "|".join(en.PRESENT_FOR_FUTURE) + r")\b)",
+    FLAGS,
+)
+# Habits and schedules, not one action for this customer: "we ship every Monday".
+HABITUAL = re.compile(
+    r"\b(?:every|each|usually|normally|generally|always|typically|often|daily|weekly|monthly|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|mornings|evenings)\b",
+    FLAGS,
+)
 # "Our engineering team … is deploying a fix tonight": a team's arranged action (needs a time).
 TEAM_PROGRESSIVE = re.compile(
     rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\b[^.;!?]{{0,80}}?\b(?:is|are)\s+"
@@ -340,6 +353,8 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ),
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
     ("update", rf"(?:get|come|circle|report|write)\s+back\s+{_BACK}"),
+    # non-native "I return to you until tomorrow": I'll get back to you
+    ("update", rf"(?:return|revert)\s+(?:back\s+)?to\s+{_YOU}\b"),
     # "I'll be back to you by Friday" (not "he'll be back on Monday": he is away)
     ("update", rf"be\s+back\s+(?:to|with)\s+{_YOU}\b"),
     ("update", rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b"),

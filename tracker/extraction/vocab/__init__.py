@@ -22,6 +22,7 @@ NAMES: tuple[str, ...] = (
     # who commits, and how
     "SELF_SUBJECTS",
     "SELF_MODALS",
+    "PRESENT_FOR_FUTURE",
     "TEAM_MODALS",
     "INFORMAL_MODALS",
     "STAFF_NOUNS",

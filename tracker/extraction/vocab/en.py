@@ -366,6 +366,14 @@ SELF_MODALS: tuple[str, ...] = (
     r"'re\s+gonna",
     r"\s+(?:expect|plan|intend|aim)\s+to",
 )
+# Non-native support English puts a future action in the simple present with its time:
+# "I send you the link in the next hour", "we ship your item tomorrow". These verbs, right
+# after I / we, make a commitment when the clause states a time.
+PRESENT_FOR_FUTURE: tuple[str, ...] = _words(
+    "send resend do make correct come write call ring phone check ship give return fix "
+    "refund e-?mail arrange book issue deliver forward transfer contact update "
+    "process repair replace revert"
+)
 # The modals after a team or colleague of ours ("our billing team will", "Priya is going to").
 TEAM_MODALS: tuple[str, ...] = (
     "'ll",
