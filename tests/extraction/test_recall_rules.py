@@ -181,6 +181,46 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I check with the financial sector and I return to you until tomorrow.", "update"),
         "We inform you that the voucher can be used until 31/12/2028.",
     ),
+    "a reminder is news to the customer": (
+        ("I'll remind you the day before.", "update"),
+        "I'll remind myself to be more careful.",
+    ),
+    "a message verb with a time or place, no object": (
+        ("We'll tweet here once it's fixed.", "update"),
+        "We'll tweet about our new range.",
+    ),
+    "'txt u' and 'get back 2 u'": (
+        ("will txt u first thing tmrw when its done", "update"),
+        "i txt my mum every day",
+    ),
+    "the thread kept updated": (
+        ("We'll keep this thread updated as the fix progresses.", "update"),
+        "Please keep this thread updated.",
+    ),
+    "something ready for the customer": (
+        ("I'll have a patch ready for you to test by 10:30 on Thursday.", "send"),
+        "If it helps, we'll have a patch ready for you to test.",
+    ),
+    "something in the customer's inbox": (
+        ("I'll have the finished report in your inbox by Monday morning.", "send"),
+        "You'll have a lot in your inbox this week.",
+    ),
+    "a participle after 'have' read by its stem": (
+        ("I'll have the data import finished on your sandbox by March 5.", "fix"),
+        "I have the data import finished.",
+    ),
+    "account and service changes": (
+        ("I'll whitelist your job's IP range before tonight's run.", "fix"),
+        "We'll extend our apologies to the team.",
+    ),
+    "a line ending in 'and' goes on": (
+        (
+            "No. I'll look into the sync this morning and\nwe'll re-import the card transactions from"
+            " the processor ourselves.",
+            "fix",
+        ),
+        "No.\nThanks.",
+    ),
 }
 
 

@@ -317,7 +317,7 @@ def _words(text: str) -> list[str]:
 
 _CALL = _any(*en.CALL_NOUNS)
 _BACK = _any(
-    rf"to\s+{_YOU}\b",
+    rf"(?:to|2)\s+{_YOU}\b",
     *(rf"{w}\b" for w in _words("with once as in within by on either")),
     *_words("tomorrow today tonight shortly soon asap later first when after here $"),
 )
@@ -368,7 +368,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("update", _any(*en.UPDATE_VERBS_YOU) + rf"\s+(?:to\s+)?{_YOU}\b"),
     (
         "update",
-        rf"(?:message|msg|text|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
+        rf"(?:message|msg|text|txt|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
         rf"(?!\s+(?:{_DETERMINER}\b|(?:written\s+)?confirmation\b))",
     ),
     (
@@ -387,6 +387,20 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
     ),
     ("update", rf"let\s+{_YOU}\s+know\b"),
+    # "We'll keep this thread updated"
+    (
+        "update",
+        r"keep\s+(?:this|the|our|your)\s+(?:thread|ticket|case|post|conversation|chat|page)\s+"
+        r"(?:posted|updated|up\s+to\s+date)",
+    ),
+    # "Ill text when im leaving", "We'll tweet here once it's fixed", "will txt Monday"
+    (
+        "update",
+        rf"(?:text|txt|tweet|message|msg|ping|dm|e-?mail)\s+(?:{_YOU}\s+)?(?:"
+        r"(?:again\s+)?(?:here|there|back|this\s+(?:channel|thread))\b|the\s+(?:moment|minute|second)\b|"
+        r"(?:when|once|as\s+soon\s+as)\b|(?:on\s+)?(?:today|tonight|tomorrow|tmrw|later|"
+        r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b)",
+    ),
     ("check", r"(?:be|get)\s+in\s+(?:touch|contact)\s+with\s+(?!you\b|u\b)"),
     ("update", r"(?:be|get)\s+(?:back\s+)?in\s+(?:touch|contact)\b"),
     (
@@ -398,7 +412,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             "revert",
             "respond",
             "reply",
-            r"circle\s+back",
+            r"(?:circle|loop)\s+back",
             "confirm",
             r"report\s+back",
             rf"contact\s+{_YOU}\b",
@@ -408,7 +422,8 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             r"(?:line|note|message|e-?mail|text|dm)",
             r"update\s+(?:this|the|your|our)\s+(?:thread|ticket|case|post|conversation|chat|"
             r"request|email)",
-            r"have\s+(?:an?\s+)?(?:update|answer|news|response)",
+            r"have\s+(?:an?\s+)?(?:(?:full|proper|final|firm|clear|definite)\s+)?"
+            r"(?:update|answer|news|response)",
             # after the customer's DM: "we'll answer there", "keep helping you over there"
             r"answer\s+(?:there|here|in\s+(?:dms?|pms?|private|chat))\b",
             rf"(?:keep|continue)\s+(?:to\s+help|helping)\s+{_YOU}\b",
@@ -454,8 +469,14 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     (
         "send",
         # "have the quote to you tomorrow" (not "have it available to you")
-        rf"(?:have|get)\s+(?:(?!{STAFF}\b|{_STATE}\b)[\w£$€-]+\s+){{1,4}}?"
+        rf"(?:have|get)\s+(?:(?!{STAFF}\b|{_STATE}\b)[\w£$€-]+\s+){{1,10}}?"
         rf"(?:(?:out|over|sent|back)\s+)?to\s+{_YOU}\b",
+    ),
+    (
+        "send",
+        # "have the finished report in your inbox by Monday"
+        rf"(?:have|get)\s+(?:(?!{STAFF}\b)[\w£$€-]+\s+){{1,5}}?"
+        r"in\s+your\s+(?:inbox|mailbox|e-?mail|hands|account|portal)\b",
     ),
     ("update", r"post\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:update|reply|response)s?\b"),
     ("send", r"(?:have|get|put|pop|stick)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),

@@ -65,9 +65,11 @@ SEND_VERBS: tuple[str, ...] = (
     "sned",
     "snd",
     "countersign",
+    # "I'll print your pass today and leave it at reception"
+    r"print\s+(?:your|the|a|an|it|them)\b",
     # "we'll have your laptop ready for collection": the customer's goods made ready
     r"(?:have|get)\s+(?:(?:it|them|your|the|a|an|this|that)\s+)(?:[\w-]+\s+){0,3}?ready\s+"
-    r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing)|to\s+(?:collect|ship|go)"
+    r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing|you|u)|to\s+(?:collect|ship|go)"
     r"|by|today|tomorrow|tonight|on)\b",
 )
 
@@ -164,6 +166,20 @@ FIX_VERBS: tuple[str, ...] = (
     "regenerate",
     "replay",
     "reprocess",
+    # changes to the customer's account or service: "whitelist your IP range", "turn off
+    # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
+    "whitelist",
+    "reduce",
+    r"extend(?!\s+(?:our|my)\b)",
+    r"turn\s+(?:(?:it|this|that|them)\s+)?(?:off|on)\b",
+    r"roll\s+(?:it|this|that|them|the\s+\w+)\s+out",
+    r"re-?grant",
+    r"re-?import",
+    "revise",
+    "substitute",
+    "backfill",
+    "pause",
+    r"include\s+(?:it|this|that|them|the\s+fix|your)\b",
     r"set\s+(?:the|your|it|them|a|an)\b",
 )
 
@@ -235,6 +251,7 @@ VISIT_WITH_TIME: tuple[str, ...] = (
 # "I'll update you", "we'll write to you".
 UPDATE_VERBS_YOU: tuple[str, ...] = (
     "update",
+    "remind",
     "notify",
     "inform",
     "advise",
@@ -790,14 +807,15 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
     )),
     *((stem, "fix", "past") for stem in _words(
         "do clear book take proceed fit install configure connect service approve rebook "
-        "reschedule unfreeze enable re-enable apply switch"
+        "reschedule unfreeze enable re-enable apply switch finish rebuild raise extend "
+        "whitelist reduce re-grant backfill"
     )),
     ("work", "fix", "ing"),
     ("visit", "fix", "base"),
     *((stem, "send", "base past") for stem in _words("send ship refund credit deliver")),
     *((stem, "send", "past") for stem in _words(
         "email e-mail post issue dispatch despatch courier mail reimburse pay arrange "
-        "process return resend"
+        "process return resend place reissue"
     )),
     *((stem, "callback", "base") for stem in _words("call ring phone")),
     *((stem, "update", "base") for stem in _words("contact reach email")),
@@ -811,6 +829,7 @@ IRREGULAR_FORMS: dict[str, tuple[str, str]] = {
     "taken": ("take", "past"), "paid": ("pay", "past"), "rung": ("ring", "past"),
     "spoken": ("speak", "past"), "left": ("leave", "past"), "dealt": ("deal", "past"),
     "unfrozen": ("unfreeze", "past"), "set": ("set", "past"),
+    "rebuilt": ("rebuild", "past"),
 }  # fmt: skip
 # Suffix rules, tried in order: (suffix, what replaces it, form). A doubled final
 # consonant before the suffix ("shipped", "cancelled") is undone as well.
