@@ -69,7 +69,9 @@ SEND_VERBS: tuple[str, ...] = (
     r"print\s+(?:your|the|a|an|it|them)\b",
     # "we'll have your laptop ready for collection": the customer's goods made ready
     r"(?:have|get)\s+(?:(?:it|them|your|the|a|an|this|that)\s+)(?:[\w-]+\s+){0,3}?ready\s+"
-    r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing|you|u)|to\s+(?:collect|ship|go)"
+    r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing)|to\s+(?:collect|ship|go)"
+    # "ready for you to test by Thursday" (with its time)
+    r"|for\s+(?:you|u)\b[^.;!?]{0,30}?\b(?:by|today|tomorrow|tonight|this|next|within)"
     r"|by|today|tomorrow|tonight|on)\b",
 )
 
@@ -179,7 +181,7 @@ FIX_VERBS: tuple[str, ...] = (
     "substitute",
     "backfill",
     "pause",
-    r"include\s+(?:it|this|that|them|the\s+fix|your)\b",
+    r"include\s+(?:it|them|the\s+fix)\s+in\b",
     r"set\s+(?:the|your|it|them|a|an)\b",
 )
 
@@ -808,7 +810,7 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
     *((stem, "fix", "past") for stem in _words(
         "do clear book take proceed fit install configure connect service approve rebook "
         "reschedule unfreeze enable re-enable apply switch finish rebuild raise extend "
-        "whitelist reduce re-grant backfill"
+        "whitelist re-grant backfill"
     )),
     ("work", "fix", "ing"),
     ("visit", "fix", "base"),
