@@ -215,11 +215,27 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
     ),
     "a line ending in 'and' goes on": (
         (
-            "No. I'll look into the sync this morning and\nwe'll re-import the card transactions from"
-            " the processor ourselves.",
+            "No. I'll look into the sync this morning and\nwe'll re-import the card"
+            " transactions from the processor ourselves.",
             "fix",
         ),
         "No.\nThanks.",
+    ),
+    "a dated dispatch of ours by a means, not by a third party": (
+        ("It will be sent back to you today by courier.", "send"),
+        "The replacement keys will be couriered to you by DPD on Monday.",
+    ),
+    "our own courier is ours": (
+        ("It will be delivered tomorrow by our courier.", "send"),
+        "It will be delivered tomorrow by the courier.",
+    ),
+    "a release of ours, not money released by a bank": (
+        ("The patch will be released on Thursday.", "fix"),
+        "The hold on the amount will be released within 5 days.",
+    ),
+    "a time written as '24h'": (
+        ("The missing gems will be added back within 24h.", "send"),
+        "The missing gems will be added back.",
     ),
 }
 

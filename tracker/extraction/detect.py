@@ -50,6 +50,18 @@ _BY_STAFF = re.compile(
 )
 # "Your replacement will be shipped from our Incheon warehouse": sent by us.
 _FROM_OURS = re.compile(r"\s+(?:out\s+)?(?:to\s+you\s+)?from\s+(?:our\b|us\b)", re.IGNORECASE)
+# Money moved by a bank ("the hold will be released within 5 days"), and what runs by itself.
+_MONEY = re.compile(
+    r"\b(?:amount|funds|money|payment|deposit|hold|charge|refund|balance)\b|[£$€]", re.IGNORECASE
+)
+_AUTOMATIC = re.compile(r"\bauto(?:matically|matic)?\b|\bauto-", re.IGNORECASE)
+# "our courier", "with DHL", "by courier": ours or a means, not a third party acting
+# ("by DPD" names who delivers).
+_OURS_OR_MEANS = re.compile(r"\b(?:our|with|via|through)\s+$", re.IGNORECASE)
+_BY_MEANS = re.compile(r"\bby\s+$", re.IGNORECASE)
+_NOT_THE_COMPANY = re.compile(
+    r"\s+(?:account|transfer|details|card|statement|holiday|number)s?\b", re.IGNORECASE
+)
 _PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
@@ -259,8 +271,12 @@ def commitments(
             or (
                 # dated, and not a bank's credit or a courier's delivery
                 lx.PASSIVE_TIMED.match(sentence, m.end())
-                and (m["verb"] or "").lower() not in ("credited", "released", "reversed")
-                and not lx.THIRD_PARTY.search(sentence)
+                and not (
+                    (m["verb"] or "").lower() in ("credited", "reversed")
+                    or ((m["verb"] or "").lower() == "released" and _MONEY.search(sentence))
+                )
+                and not _AUTOMATIC.search(sentence)
+                and not _third_party_acts(sentence)
             )
         )
         kind = (word_kind(m["verb"]) if m["verb"] else None) or "send"
@@ -369,6 +385,22 @@ def commitments(
             found.append(Commitment(modal, subjectless.end(), kind, rule="subjectless"))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
+
+
+def _third_party_acts(sentence: str) -> bool:
+    """Does a company outside ours act in the sentence? Not "our courier", not a means
+    ("by courier", "with DHL", "via Royal Mail") and not "your bank account"."""
+    for m in lx.THIRD_PARTY.finditer(sentence):
+        if _OURS_OR_MEANS.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
+        if m.group().lower() == "courier" and _BY_MEANS.search(
+            sentence, max(0, m.start() - 5), m.start()
+        ):
+            continue
+        if _NOT_THE_COMPANY.match(sentence, m.end()):
+            continue
+        return True
+    return False
 
 
 def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterator[re.Match[str]]:

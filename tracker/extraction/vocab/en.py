@@ -810,7 +810,7 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
     *((stem, "fix", "past") for stem in _words(
         "do clear book take proceed fit install configure connect service approve rebook "
         "reschedule unfreeze enable re-enable apply switch finish rebuild raise extend "
-        "whitelist re-grant backfill"
+        "whitelist re-grant backfill release"
     )),
     ("work", "fix", "ing"),
     ("visit", "fix", "base"),
