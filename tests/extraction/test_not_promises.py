@@ -107,6 +107,7 @@ EFFORT_AND_LIVE_EXCHANGE = [
     "[10:03] Agent Jay: Let me check...",
     "Let me just check your account, bear with me",
     "Let me check with the courier, bear with me 2 mins",
+    "Let me check with my supervisor if we can waive the fee, please stay on the chat",
 ]
 
 

@@ -237,6 +237,25 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("The missing gems will be added back within 24h.", "send"),
         "The missing gems will be added back.",
     ),
+    "'or sooner if' does not make a commitment conditional": (
+        ("We'll update you within 48 hours, or sooner if we hear anything.", "update"),
+        "We'll update you if we hear anything.",
+    ),
+    "'check with our warehouse if' is an indirect question": (
+        (
+            "I will check with our warehouse in Leipzig if the parcel left and write you by noon.",
+            "update",
+        ),
+        "I will check with our warehouse if you want me to.",
+    ),
+    "'and, if …' makes only the next action conditional": (
+        (
+            "Our technician, Paul, will visit you on Monday to assess the damage "
+            "and, if it can't be repaired, we'll arrange a replacement.",
+            "fix",
+        ),
+        "If it can't be repaired, we'll arrange a replacement.",
+    ),
 }
 
 

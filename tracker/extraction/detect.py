@@ -70,10 +70,18 @@ TRAILING_CONDITION = re.compile(r"\b(?:" + "|".join(en.TRAILING_CONDITIONS) + r"
 # "check if", "let you know if": an indirect question, not a condition.
 INDIRECT = re.compile(
     r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
-    r"whether|asking|checking|look|investigate)\s*$",
+    r"whether|asking|checking|look|investigate)"
+    # "check with our warehouse in Leipzig if the parcel left"
+    r"(?:\s+with\s+(?:the|our|my|your|a|an)\s+(?:[\w&-]+\s+){0,3}?[\w&-]+)?\s*$",
     re.IGNORECASE,
 )
 
+# "if you want", "if that suits you": an offer or a courtesy, never an indirect question.
+_OFFER_IF = re.compile(
+    r"\s+(?:(?:you|u)\s+(?:want|would|'d|like|prefer|need|wish)|that\s+(?:works|suits|helps)|"
+    r"(?:it's|that's|that\s+is)\s+(?:ok|okay|alright|fine))\b",
+    re.IGNORECASE,
+)
 
 # A real sentence holds a handful of commitments; more means garbage input, and
 # looking further would only cost time.
@@ -445,7 +453,8 @@ def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
     return tuple(
         m.start()
         for m in pattern.finditer(text)
-        if not INDIRECT.search(text[max(0, m.start() - 25) : m.start()])
+        if not INDIRECT.search(text[max(0, m.start() - 60) : m.start()])
+        or _OFFER_IF.match(text, m.end())
     )
 
 

@@ -35,7 +35,9 @@ _CONDITION = re.compile(
 
 # "I'll ring you tomorrow, and if I can't get through I'll leave a voicemail": the
 # condition opens the next clause.
-_NEXT_CONDITION = re.compile(r"[,;]\s*(?:and|but)\s+(?=if\b|unless\b)", re.IGNORECASE)
+_NEXT_CONDITION = re.compile(
+    r"(?:[,;]\s*(?:and|but)\s+|\s(?:and|but)\s*,\s*)(?=if\b|unless\b)", re.IGNORECASE
+)
 # "I'll chase the hotel if they haven't replied, and I'll let you know either way": the
 # earlier condition does not reach a commitment that holds whatever happens.
 _REGARDLESS = re.compile(
@@ -134,6 +136,7 @@ _HOLD = re.compile(
     r"(?:^|[,;:–—]\s*|\s-\s*)(?:ok(?:ay)?[,!]?\s+)?(?:please\s+)?(?:"
     r"(?:just\s+)?(?:one|a|1)\s+(?:moment|mo|sec|second|minute|min)\b(?!\s+(?:ago|later))"
     r"|give\s+(?:me|us)\s+(?:a|one|two|a\s+few|\d+)\s+(?:moments?|minutes?|mins?|secs?|seconds?)"
+    r"|stay\s+(?:on\s+(?:the\s+)?(?:chat|line|call|phone)|online|connected)\b"
     r"|hold\s+on|hang\s+on|(?:please\s+)?hold(?:\s+the\s+line)?\b|be\s+right\s+back|brb"
     # "bear with me 2 mins" (a plain "please bear with us" in an e-mail is no live exchange)
     r"|bear\s+with\s+(?:me|us)\s+(?:a|one|1|2|two|a\s+few|\d+)\s+(?:moments?|minutes?|mins?|secs?|seconds?)\b"

@@ -571,8 +571,8 @@ ADVERBS: tuple[str, ...] = (
 )
 # Before the subject, or in the clause: a condition or an offer, not a commitment.
 CONDITIONS: tuple[str, ...] = (
-    # "even if there's no fix yet": the commitment holds either way
-    r"(?<!even\s)if",
+    # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
+    r"(?<!even\s)(?<!sooner\s)(?<!earlier\s)if",
     "unless",
     r"in\s+case",
     r"should\s+you",
@@ -585,8 +585,8 @@ CONDITIONS: tuple[str, ...] = (
 )
 # After the verb ("I'll call you back tomorrow if that suits you"), fewer words count.
 TRAILING_CONDITIONS: tuple[str, ...] = (
-    # "even if there's no fix yet": the commitment holds either way
-    r"(?<!even\s)if",
+    # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
+    r"(?<!even\s)(?<!sooner\s)(?<!earlier\s)if",
     "unless",
     r"in\s+case",
     r"should\s+you",
