@@ -256,6 +256,38 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "If it can't be repaired, we'll arrange a replacement.",
     ),
+    "'one of them' after a hand-over to our staff": (
+        (
+            "I've referred it to our network engineers. One of them will phone you tomorrow.",
+            "escalate",
+        ),
+        "I've asked the couriers. One of them will phone you tomorrow.",
+    ),
+    "'give you a call' by whoever we named": (
+        ("Dr. Lee reviewed your x-rays. She'll give you a call tomorrow afternoon.", "escalate"),
+        "The courier rang. She'll give you a call tomorrow afternoon.",
+    ),
+    "'who' after a hand-over in the progressive": (
+        (
+            "I'm referring it to our Head of Customer Service, who will write to you by Friday.",
+            "escalate",
+        ),
+        "I'm referring to the courier, who will write to you by Friday.",
+    ),
+    "a department named with a capital mid-sentence": (
+        (
+            "I've asked them for the payment, and Payroll will pay it into your account by Friday.",
+            "send",
+        ),
+        "UPS Customer Service will contact you to confirm the claim.",
+    ),
+    "'hear from him' after a hand-over to a person": (
+        (
+            "I've forwarded your question to our architect, James. You'll hear from him by Friday.",
+            "escalate",
+        ),
+        "We rang the courier. You'll hear from him by Friday.",
+    ),
 }
 
 

@@ -298,7 +298,7 @@ def commitments(
         )
     for m in _capped(lx.HEAR_FROM.finditer(sentence), found):
         who = m["who"].lower()
-        if who in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
+        if who in _PRONOUNS and not lx.stands_for_our_staff(previous + " " + sentence[: m.start()]):
             continue
         kind = "callback" if re.search(r"\b(?:call|ring)\b", m.group(), re.I) else "update"
         found.append(

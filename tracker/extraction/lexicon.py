@@ -54,6 +54,9 @@ TEAM_COMMITMENT = re.compile(
     r"technician|executive|officer|specialist|representative|planner|coordinator)"
     # "Team will revert shortly", "Billing will contact you": a bare team opening a sentence.
     rf"|^(?:[\w&-]+\s+)?(?:team|department|support)|^{DEPARTMENTS}"
+    # "…, and Payroll will pay it": a department named with a capital
+    # (not "UPS Customer Service": a company's own)
+    rf"|(?-i:(?<=[a-z,;:]\s))(?=(?-i:[A-Z])){DEPARTMENTS}"
     rf"|\bour\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|^(?:the\s+)?{ROLES}"
     # "Priya in Returns", "Hannah from that team", "Dr Shah", "Daniel, your account manager,"
     rf"|{NAME}\s+(?:in|from)\s+(?:(?:our|the|that|this)\s+)?(?:[\w&-]+\s+){{0,2}}?"
@@ -99,7 +102,9 @@ HANDLED_BY = re.compile(
 # "I've asked our billing team to reverse it, and they'll confirm by email": a
 # pronoun standing for a team or colleague of ours named just before.
 PRONOUN_COMMITMENT = re.compile(
-    r"\b(?:they|she|he|who)(?P<modal>'ll|\s+will|(?:'re|'s|\s+are|\s+is)\s+going\s+to)\b", FLAGS
+    r"\b(?:they|she|he|who|one\s+of\s+them)"
+    r"(?P<modal>'ll|\s+will|(?:'re|'s|\s+are|\s+is)\s+going\s+to)\b",
+    FLAGS,
 )
 # Chat shorthand with the subject left out: "will push the fix EOD", "np! gonna dig into it".
 SUBJECTLESS = re.compile(
@@ -166,7 +171,8 @@ OUR_STAFF = re.compile(
     rf"|\bthe\s+(?:relevant|appropriate|concerned|right|responsible)\s+(?:[\w&-]+\s+)?{STAFF}\b"
     # "We've got our Leeds store on it", "engineering has found the bug"
     r"|\b(?:our|my)\s+(?:[\w&-]+\s+){0,2}?(?:store|shop|branch|office|depot|warehouse|workshop)\b"
-    r"|\b(?:engineering|billing|accounts|finance|logistics|operations|IT)\s+(?:has|have|is|are)\b",
+    r"|\b(?:engineering|billing|accounts|finance|logistics|operations|IT)\s+(?:has|have|is|are|"
+    r"found|fixed|confirmed|said|says|told|replied|came\s+back)\b",
     FLAGS,
 )
 # Who "he / she / they / who" can stand for, besides OUR_STAFF: a role of ours ("the
@@ -175,7 +181,9 @@ OUR_STAFF = re.compile(
 HANDED_OVER = re.compile(
     rf"\b(?:our\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|(?:the|our|my|your)\s+(?:[\w&'-]+\s+){{0,3}}?"
     rf"{STAFF}|dr\.?\s+(?-i:[A-Za-z])|tier\s*\d)\b"
-    r"|\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:\w+\s+){0,2}?" + _any(*en.HANDOVER_VERBS) + r"\b",
+    r"|\b(?:I|we)(?:'ve|'d|'m|'re|\s+have|\s+had|\s+am|\s+are)?\s+(?:\w+\s+){0,2}?"
+    + _any(*en.HANDOVER_VERBS)
+    + r"\b",
     FLAGS,
 )
 THIRD_PARTY = re.compile(r"\b" + _any(*en.THIRD_PARTIES) + r"\b", FLAGS)
@@ -197,7 +205,7 @@ CONTACT_HANDOVER = re.compile(
     r"|\b(?:our|my)\s+(?:[\w&'-]+\s+){0,2}?[\w&'-]+)"
     r"(?P<modal>'ll|\s+will)\s+(?:(?:also|personally|then)\s+)?"
     r"(?:call|ring|phone|telephone|e-?mail|text|txt|whatsapp|message|contact|write\s+to|"
-    r"get\s+back\s+to|reply\s+to|respond\s+to|give\s+(?=you\s+a\s+(?:call|ring)))"
+    r"get\s+back\s+to|reply\s+to|respond\s+to|give(?=\s+(?:you|u)\s+a\s+(?:call|ring|bell)))"
     r"\s+(?:you|u)\b",
     FLAGS,
 )

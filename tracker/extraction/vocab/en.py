@@ -331,6 +331,13 @@ HANDOVER_VERBS: tuple[str, ...] = (
     "emailed",
     "called",
     "rang",
+    # "I'm referring it to our Head of Customer Service, who will write to you"
+    "referring",
+    "passing",
+    "forwarding",
+    "escalating",
+    "handing",
+    "transferring",
 )
 
 # Companies outside ours: a pronoun after them is theirs, even when we contacted them
