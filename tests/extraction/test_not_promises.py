@@ -54,6 +54,9 @@ THIRD_PARTIES_AND_AUTOMATIC = [
     "You'll receive a refund within 5 days.",
     "It'll be with you by Friday.",
     "You will need to restart the router.",
+    "I am out of the office until 7 December. I will respond to your message when I return.",
+    "Our support hours are 9-5 Mon-Fri. We'll respond to your message on the next working day.",
+    "We will respond to you within one business day. This is an automated reply.",
 ]
 FEEDBACK = [
     "We'll pass your feedback to the team.",

@@ -190,6 +190,11 @@ _SHARE_PRONOUN = re.compile(
 )
 
 
+_AUTO_REPLY = re.compile(r"\b" + _any(*en.AUTO_REPLY_MARKERS), re.IGNORECASE)
+_GENERIC_REPLY = re.compile(
+    r"^\s*(?:(?:also|then|just|personally)\s+)?" + _any(*en.GENERIC_REPLIES) + r"\b", re.IGNORECASE
+)
+
 # The spec's "not a promise" checks, by id, with the reason --explain prints.
 CHECKS: dict[str, str] = {
     "condition": "a conditional or offer",
@@ -203,6 +208,7 @@ CHECKS: dict[str, str] = {
     "waits-for-reply": "waits for the customer's reply",
     "question": "a question",
     "answered-check": "a check already answered in the message",
+    "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
 }
 
 
@@ -269,6 +275,12 @@ def rejection(
         _FEEDBACK.search(sentence)
     ):
         return "feedback"
+    if (
+        found.kind in ("update", "escalate")
+        and _GENERIC_REPLY.match(verb_phrase)
+        and _AUTO_REPLY.search(" ".join((earlier, previous, sentence, following)))
+    ):
+        return "auto-reply"
     if (
         lx.LET_ME.match(sentence, found.start)
         and found.kind == "check"

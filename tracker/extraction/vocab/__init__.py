@@ -52,6 +52,8 @@ NAMES: tuple[str, ...] = (
     "TRAILING_CONDITIONS",
     "COURTESY",
     "COURTESY_ADVERBS",
+    "AUTO_REPLY_MARKERS",
+    "GENERIC_REPLIES",
     "EFFORT",
     "ADVERBS",
     "HEDGES",

@@ -710,6 +710,34 @@ CUSTOMER_ACTIONS: tuple[str, ...] = (
     r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+",
 )
 
+# --- automatic replies ----------------------------------------------------------------------
+# An auto-acknowledgement or out-of-office reply: its "we'll respond within 1 business day"
+# is the mailbox's standing notice, not an agent's promise to this customer (spec: automatic
+# processes). Read in the sentence and its neighbours; only generic replies are dropped.
+AUTO_REPLY_MARKERS: tuple[str, ...] = (
+    r"automat(?:ed|ic)\s+(?:message|reply|response|e-?mail|acknowledge?ment|notification)",
+    r"\(automated(?:\s+reply)?\)",
+    r"auto-?(?:reply|response|responder)",
+    r"(?:mailbox|inbox|address)\s+is\s+not\s+monitored",
+    r"do(?:n't|\s+not)\s+reply\s+to\s+this\s+(?:e-?mail|message)",
+    r"out\s+of\s+(?:the\s+)?office\s+(?:until|from|on|over|for|with|today|returning)",
+    r"(?:is|are)\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|offline)",
+    r"when\s+(?:I|we)\s+(?:return|reopen|'m\s+back|am\s+back|are\s+back|'re\s+back)",
+    r"(?:support|office|opening|business)\s+hours\s+are",
+    r"as\s+required\s+by",
+    r"under\s+our\s+(?:complaints?\s+)?(?:procedure|policy|process)",
+)
+# The generic reply such a notice promises: "will respond", "will get back to you".
+GENERIC_REPLIES: tuple[str, ...] = (
+    "respond",
+    "reply",
+    "answer",
+    r"get\s+back\s+to",
+    r"be\s+in\s+touch",
+    "revert",
+    r"send\s+you\s+(?:a|our)\s+(?:\w+\s+)?response",
+)
+
 # --- passing on feedback -----------------------------------------------------------------
 # What the customer offered that we pass on (kind: not a promise, spec "feedback").
 FEEDBACK_WORDS: tuple[str, ...] = (
