@@ -65,6 +65,9 @@ FEEDBACK = [
     "Good point about the missing IBAN field - I'll raise it with the product team.",
     "Thanks for the suggestion! We'll pass it along to our developers.",
     "We'll be sure to share your comments with the store manager.",
+    "We'll pass it on to the product team.",
+    "Love this, we'll pass it on to the store team!",
+    "We'll definitely bring this up with the design team in our next review!",
 ]
 REQUESTS_TO_THE_CUSTOMER = [
     "Please call us back at your convenience.",

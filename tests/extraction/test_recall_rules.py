@@ -288,6 +288,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "We rang the courier. You'll hear from him by Friday.",
     ),
+    "passing it on with someone acting for the customer after": (
+        ("I'll pass this on to our billing team so they can refund the fee.", "escalate"),
+        "I'll pass this on to our web team.",
+    ),
 }
 
 

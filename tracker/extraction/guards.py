@@ -195,6 +195,28 @@ _GENERIC_REPLY = re.compile(
     r"^\s*(?:(?:also|then|just|personally)\s+)?" + _any(*en.GENERIC_REPLIES) + r"\b", re.IGNORECASE
 )
 
+_PASS_ON = re.compile(
+    r"^\s*(?:(?:definitely|also|then|certainly|just)\s+)*"
+    + _any(*en.PASS_ON_VERBS)
+    + r"\s+(?:(?:"
+    + "|".join(en.PASS_ON_OBJECTS)
+    + r")|the\s+details)"
+    + r"(?:\s+(?:on|along|up|over))?\s+(?:to|with)\s+[^.;!?]*[.!]*\s*$",
+    re.IGNORECASE,
+)
+# Someone acting for the customer after the hand-over: "so she can finish the reset".
+_ACTS_AFTER = re.compile(
+    r"\b(?:so\s+(?:that\s+)?(?:they|he|she|someone|the\s+\w+)\s+can|who\b|now\b|and\s+"
+    r"(?!(?:they|he|she)(?:'ll|\s+will)\s+(?:be|love)\b)"
+    # a purpose: "to look into it" (not "to the team", "so they know")
+    r"|to\s+(?!(?:the|our|my|a|an|your|their|them|him|her|us|know|see|hear|read|consider)\b)[a-z]+"
+    # a team that handles the customer's problem
+    r"|(?:relevant|appropriate|concerned|right|responsible|specialist|technical|support|"
+    r"billing|accounts|claims|complaints|escalations?)\s+(?:[\w-]+\s+)?(?:team|department|"
+    r"people|folks|colleagues?))",
+    re.IGNORECASE,
+)
+
 # The spec's "not a promise" checks, by id, with the reason --explain prints.
 CHECKS: dict[str, str] = {
     "condition": "a conditional or offer",
@@ -270,6 +292,13 @@ def rejection(
     ):
         return "question"
     if found.kind == "escalate" and _FEEDBACK.search(previous + " " + sentence):
+        return "feedback"
+    if (
+        not has_due
+        and _PASS_ON.match(verb_phrase)
+        and not _ACTS_AFTER.search(verb_phrase)
+        and not lx.PRONOUN_COMMITMENT.match(following.lstrip())
+    ):
         return "feedback"
     if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
         _FEEDBACK.search(sentence)

@@ -63,6 +63,8 @@ NAMES: tuple[str, ...] = (
     "FEEDBACK_WORDS",
     "FEEDBACK_VERBS",
     "FEEDBACK_OBJECTS",
+    "PASS_ON_VERBS",
+    "PASS_ON_OBJECTS",
     # the calendar
     "MONTHS",
     "WEEKDAYS",

@@ -781,6 +781,10 @@ FEEDBACK_VERBS: tuple[str, ...] = (
     "flag",
     "let",
 )
+# "We'll pass it on to the product team": what the customer said, passed on, with nobody
+# named to act for the customer afterwards (no time, no "so they can refund it").
+PASS_ON_VERBS: tuple[str, ...] = ("pass", "relay", r"bring")
+PASS_ON_OBJECTS: tuple[str, ...] = _words("it this that these them those")
 FEEDBACK_OBJECTS: tuple[str, ...] = (
     "feedback",
     "comments?",
