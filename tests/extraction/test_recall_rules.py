@@ -292,6 +292,30 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'll pass this on to our billing team so they can refund the fee.", "escalate"),
         "I'll pass this on to our web team.",
     ),
+    "making sure the customer gets an answer": (
+        ("I'll make sure you get an answer from the product team by the 30th.", "update"),
+        "Please make sure you get a receipt.",
+    ),
+    "a visit: at a place, there or out, with a time or purpose": (
+        ("Our HVAC tech will be there Monday between 8 and 10am.", "fix"),
+        "I'll be there for you.",
+    ),
+    "a visit at the customer's place with a purpose": (
+        ("I'll be at your branch at 2pm today to swap the switch.", "fix"),
+        "I'll be out of the office tomorrow.",
+    ),
+    "goods got out or to the customer's door with a time": (
+        ("Our dispatch team will get it to your dock first thing Monday.", "send"),
+        "We'll get it to you if you want.",
+    ),
+    "a call-back made, and a call joined": (
+        ("I will make the callback to you on Monday morning.", "callback"),
+        "We'll join the queue.",
+    ),
+    "carrying on in the DMs": (
+        ("Thanks for the DM. We'll take it from here in the DMs.", "update"),
+        "DM us and we'll take it from here in the DMs.",
+    ),
 }
 
 

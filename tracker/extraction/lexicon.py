@@ -351,6 +351,9 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         r"within|by|around|before|after|this|next)\b|\s*[.!,]|$)",
     ),
     ("callback", r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b"),
+    ("callback", r"(?:make|do|arrange)\s+(?:the|a|your)\s+call[\s-]?back\b"),
+    # "I'll make sure you get an answer from the product team"
+    ("update", rf"(?:make\s+sure|ensure)\s+(?:that\s+)?{_YOU}\s+(?:get|receive|hear|have)\b"),
     # "I'll try you again after lunch": another call attempt
     ("callback", rf"try\s+{_YOU}\s+(?:again|back|later|once\s+more)\b"),
     (
@@ -440,7 +443,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             r"(?:forward|from\s+(?:here|there))|keep\s+(?:the|our)\s+(?:conversation|convo|chat)"
             rf"\s+going|keep\s+(?:working|chatting)(?:\s+with\s+{_YOU})?)"
             rf"(?:\s+(?:with\s+{_YOU}|the\s+(?:conversation|convo)|our\s+(?:conversation|chat)))?"
-            r"\s+(?:(?:over\s+)?there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dm)\b|(?:via|over|by)\s+"
+            r"\s+(?:(?:over\s+)?there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dms?)\b|(?:via|over|by)\s+"
             rf"(?:dm|pm|e-?mail|phone|chat)\b|with\s+{_YOU}\b)",
         ),
     ),
@@ -524,7 +527,7 @@ VISIT_WITH_TIME = re.compile(_any(*en.VISIT_WITH_TIME) + r"\b", FLAGS)
 VISIT_PURPOSE = re.compile(r"[^.;!?]{0,60}?\b(?:to|and)\s+(?=[a-z])", FLAGS)
 VISIT_TIME = re.compile(
     r"\s+(?:on\s+|at\s+|by\s+|between\s+|before\s+|after\s+|around\s+|about\s+|this\s+|"
-    r"next\s+|in\s+the\s+|first\s+thing\b|early\b|later\b)?"
+    r"next\s+|in\s+the\s+|first\s+thing\s+|early\b|later\b)?"
     r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|"
     + "|".join(dict.fromkeys(day[:3] for day in en.WEEKDAYS))
     + r"|morning|afternoon|evening|week|noon|midday|"

@@ -60,7 +60,13 @@ SEND_VERBS: tuple[str, ...] = (
     r"load\s+(?:your|the)",
     r"drop\s+(?:the|your|it|them|a|an)\b(?!\s+(?:line|note|message|e-?mail|text|dm)\b)",
     # non-native support English: "make the refund", "do the re-delivery"
-    r"(?:make|do)\s+(?:the|a|your)\s+(?:re-?)?(?:refund|delivery|payment|transfer|shipment)",
+    r"(?:make|do)\s+(?:the|a|your)\s+(?:re-?)?(?:refund|delivery|payment|transfer|shipment|"
+    r"reimbursement|replacement|exchange)",
+    # "get it to your dock first thing Monday", "get your order out this week"
+    r"(?:get|have)\s+(?:it|them|this|that|your|the)\s+(?:[\w-]+\s+){0,2}?(?:to\s+your\s+(?:door|dock|"
+    r"address|home|house|office|site|desk|store|branch)|out\s+(?:to\s+(?:you|u)|today|tomorrow|"
+    r"tonight|this|on|by|first|before))\b",
+    r"go\s+out\s+(?:to\s+(?:you|u)\s+)?(?:today|tomorrow|tonight|this|on|by|with|first)\b",
     # common typos of "send"
     "sned",
     "snd",
@@ -224,6 +230,8 @@ CHECK_VERBS: tuple[str, ...] = (
     "try",
     "track",
     r"get\s+to\s+the\s+bottom",
+    # "join a screen share with you on Monday to debug it live"
+    r"join\s+(?:a|the|our|your)\s+(?:[\w-]+\s+)?(?:call|screen[\s-]?share|session|meeting)",
     r"follow\s+this\s+up",
     # on site: "come and measure up", "inspect the waste pipe"
     r"measure(?:\s+up)?",
@@ -237,7 +245,10 @@ CHECK_VERBS: tuple[str, ...] = (
 # Matched at the start of a verb phrase, before a time or a purpose.
 VISIT_VERBS: tuple[str, ...] = (
     r"come(?:\s+(?:back|over|round|around|out|by))?",
-    r"be\s+(?:back|round|around|over|out|there|here|with\s+(?:you|u))",
+    r"b(?:e)?\s+(?:back|round|around|over|out|there|here|with\s+(?:you|u))",
+    # "our engineer will be at the school on Wednesday to replace the projector"
+    r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
+    r"reach\s+(?:your|yours)(?:\s+[\w'-]+)?",
     r"pop\s+(?:in|back)",
     r"stop\s+by",
     r"drop\s+in",
@@ -245,7 +256,9 @@ VISIT_VERBS: tuple[str, ...] = (
 # A visit needs a purpose ("to fit it") or, for the verbs here, a time ("come on Monday").
 VISIT_WITH_TIME: tuple[str, ...] = (
     r"come(?:\s+(?:over|round|around|out|by))?",
-    r"be\s+(?:round|over|with\s+(?:you|u))",
+    r"b(?:e)?\s+(?:round|over|with\s+(?:you|u)|there|out)",
+    r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
+    r"reach\s+(?:your|yours)(?:\s+[\w'-]+)?",
     r"stop\s+by",
 )
 
@@ -856,7 +869,7 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
     *((stem, "send", "base past") for stem in _words("send ship refund credit deliver")),
     *((stem, "send", "past") for stem in _words(
         "email e-mail post issue dispatch despatch courier mail reimburse pay arrange "
-        "process return resend place reissue"
+        "process return resend place reissue redeliver re-deliver move"
     )),
     *((stem, "callback", "base") for stem in _words("call ring phone")),
     *((stem, "update", "base") for stem in _words("contact reach email")),
