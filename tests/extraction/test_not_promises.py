@@ -100,6 +100,8 @@ HEDGES = [
     "Maybe I'll call you on Monday.",
     "Fingers crossed we'll be able to have it soon.",
     "Does that mean we'll be seeing you soon?",
+    "I expect to have an answer for you tomorrow, but I can't promise that.",
+    "We'll post updates on our status page.",
 ]
 
 # Effort without a concrete action, and what is done in the same live exchange.

@@ -316,6 +316,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Thanks for the DM. We'll take it from here in the DMs.", "update"),
         "DM us and we'll take it from here in the DMs.",
     ),
+    "a status page update with its own time": (
+        ("We're investigating and will post an update on our status page by 2pm.", "update"),
+        "We'll share a full update on our status page as soon as we have more to say.",
+    ),
 }
 
 

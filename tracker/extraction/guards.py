@@ -122,6 +122,8 @@ _ANSWERED = re.compile(
 )
 
 _HEDGE = re.compile(r"\b" + _any(*en.HEDGES) + r"\b", re.IGNORECASE)
+_DISCLAIMER = re.compile(r"\b" + _any(*en.DISCLAIMERS) + r"\b", re.IGNORECASE)
+_PUBLIC = re.compile(r"\b" + _any(*en.PUBLIC_CHANNELS) + r"\b", re.IGNORECASE)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
 _CUSTOMER_ACTION = re.compile(r"\b" + _any(*en.CUSTOMER_ACTIONS) + r"\b", re.IGNORECASE)
@@ -256,9 +258,9 @@ def rejection(
         clause[:own_end], TRAILING_CONDITION
     ):
         return "condition"
-    if _POLICY.match(verb_phrase):
+    if _POLICY.match(verb_phrase) or (not has_due and _PUBLIC.search(verb_phrase)):
         return "policy"
-    if _HEDGE.search(prefix):
+    if _HEDGE.search(prefix) or _DISCLAIMER.search(sentence, found.end):
         return "hedge"
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
         return "after-customer-returns"

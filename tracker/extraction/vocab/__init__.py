@@ -57,6 +57,8 @@ NAMES: tuple[str, ...] = (
     "EFFORT",
     "ADVERBS",
     "HEDGES",
+    "DISCLAIMERS",
+    "PUBLIC_CHANNELS",
     "REQUEST_LEADS",
     "REQUEST_VERBS",
     "CUSTOMER_ACTIONS",

@@ -631,6 +631,19 @@ HEDGES: tuple[str, ...] = (
     r"(?:does|do)\s+(?:that|this|you)\s+mean",
 )
 
+# After the commitment: the agent takes it back ("…, but I can't promise that").
+DISCLAIMERS: tuple[str, ...] = (
+    r"(?:but|though|although)\s+(?:I|we)\s+(?:can't|cannot|can\s+not|couldn't|won't)\s+"
+    r"(?:promise|guarantee)",
+    r"no\s+promises",
+)
+# A notice for everyone, not an action for this customer, unless it has a time: "We'll post
+# updates on our status page" ("… on the status page by 2pm" is a promise).
+PUBLIC_CHANNELS: tuple[str, ...] = (
+    r"status\s+page",
+    r"(?:our|the)\s+(?:website|blog|community\s+forum|forum|socials|social\s+media|twitter)",
+)
+
 # --- the customer acts first -------------------------------------------------------------
 # Words that soften a request: "please send", "just reply", "feel free to call us".
 REQUEST_LEADS: tuple[str, ...] = (
