@@ -320,6 +320,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We're investigating and will post an update on our status page by 2pm.", "update"),
         "We'll share a full update on our status page as soon as we have more to say.",
     ),
+    "feedback from us, with no article": (
+        ("You will get feedback from us within 72 hours.", "update"),
+        "You will get feedback from the survey team.",
+    ),
 }
 
 

@@ -26,7 +26,8 @@ _SENT_THING = re.compile(
     re.I,
 )
 _NEWS = re.compile(
-    r"\b(?:reply|response|update|answer|message|note|line|news|e-?mail|decision|outcome)\b", re.I
+    r"\b(?:reply|response|update|answer|message|note|line|news|e-?mail|decision|outcome|feedback)\b",
+    re.I,
 )
 # "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
 _CONFIRMED = re.compile(
@@ -307,7 +308,9 @@ def commitments(
             )
         )
     for m in _capped(lx.CONTACTED_BY.finditer(sentence), found):
-        if m["who"].lower() in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
+        if m["who"].lower() in _PRONOUNS and not lx.stands_for_our_staff(
+            previous + " " + sentence[: m.start()]
+        ):
             continue
         mine = m["who"].lower() in ("me", "us")
         kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"

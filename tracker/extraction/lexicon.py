@@ -125,7 +125,7 @@ INFORMAL_MODAL = re.compile(
 # "You'll get a credit note from me by Friday": what the customer will get, and from us.
 GET_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect|have)|(?:please\s+)?expect)"
-    r"\s+(?:a|an|the|your|my|our)\s+"
+    r"\s+(?:(?:a|an|the|your|my|our)\s+)?"
     r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?:me|us)\b",
     FLAGS,
 )
