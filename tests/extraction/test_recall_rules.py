@@ -324,6 +324,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("You will get feedback from us within 72 hours.", "update"),
         "You will get feedback from the survey team.",
     ),
+    "a dated passive: done, in the post, ready for pickup": (
+        ("A replacement lid will be in the post to you tomorrow.", "send"),
+        "A replacement lid will be in the post.",
+    ),
 }
 
 

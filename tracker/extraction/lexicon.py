@@ -138,7 +138,9 @@ PASSIVE_SEND = re.compile(
     r"(?:'ll|\s+will)\s+(?:be\s+"
     r"(?P<verb>sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|"
     r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked|"
-    r"delivered|paid|activated|released|deposited|reversed|completed|added)"
+    r"delivered|paid|activated|released|deposited|reversed|completed|added|done|made|updated|"
+    # "will be in the post to you tomorrow", "will be ready for pickup at the front desk"
+    r"in\s+the\s+post|ready\s+for\s+(?:pick[\s-]?up|collection|signing))"
     # "your order will ship today", "it will go out today with DHL"
     r"|(?P<goes>ship|go\s+out))"
     # "by the courier" is theirs; "by Friday" is a time
