@@ -328,6 +328,17 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("A replacement lid will be in the post to you tomorrow.", "send"),
         "A replacement lid will be in the post.",
     ),
+    "chat shorthand after an emoji": (
+        (
+            "ur frame is cracked so we cant do the service 😬 will call u l8r to talk options",
+            "callback",
+        ),
+        "love it 😍 will be nice to see you",
+    ),
+    "a doctor carrying on after a first action": (
+        ("Dr Patel has reviewed your bloods and will call you this afternoon.", "escalate"),
+        "Dr Patel has reviewed your bloods and will not need to see you.",
+    ),
 }
 
 

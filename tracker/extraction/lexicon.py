@@ -78,7 +78,9 @@ CONTINUED_COMMITMENT = re.compile(
     rf"specialists)|(?:our|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}(?:\s+[A-Z][\w'-]+)?"
     # "Your technician, Luis, is on his way and will be with you within the hour"
     r"|your\s+(?:[\w-]+\s+)?(?:technician|engineer|advis[eo]r|fitter|installer|driver|"
-    r"consultant|case\s+handler|account\s+manager)(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?)\b"
+    r"consultant|case\s+handler|account\s+manager)(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
+    # "Dr Patel has reviewed your bloods and will call you"
+    r"|dr\.?\s+(?-i:[A-Z])[\w'-]+)\b"
     r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
     r"(?P<then>I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
@@ -108,7 +110,9 @@ PRONOUN_COMMITMENT = re.compile(
 )
 # Chat shorthand with the subject left out: "will push the fix EOD", "np! gonna dig into it".
 SUBJECTLESS = re.compile(
-    r"(?:^|(?<=[,;:])\s+|\s[-–—]\s+)(?:(?:@\w+|ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
+    # (after an emoji too: "so we cant do the service 😬 will call u l8r")
+    r"(?:^|(?<=[,;:])\s+|\s[-–—]\s+|(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)"
+    r"(?:(?:@\w+|ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
     r"thanks|thx|ty|right|alright|perfect|understood|noted)[\s,!.:-]+)*"
     r"(?P<modal>will|'ll|gonna|going\s+to)\b(?!\s+(?:you|u|ya|it|this|that|there|we|i)\b)",
     FLAGS,
