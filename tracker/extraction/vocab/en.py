@@ -77,7 +77,7 @@ SEND_VERBS: tuple[str, ...] = (
     r"(?:have|get)\s+(?:(?:it|them|your|the|a|an|this|that)\s+)(?:[\w-]+\s+){0,3}?ready\s+"
     r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing)|to\s+(?:collect|ship|go)"
     # "ready for you to test by Thursday" (with its time)
-    r"|for\s+(?:you|u)\b[^.;!?]{0,30}?\b(?:by|today|tomorrow|tonight|this|next|within)"
+    r"|for\s+(?:you|u)\b[^.;!?]{0,30}?\b(?:by|today|tomorrow|tonight|this|next\s+(?!time\b)|within)"
     r"|by|today|tomorrow|tonight|on)\b",
 )
 
