@@ -339,6 +339,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Dr Patel has reviewed your bloods and will call you this afternoon.", "escalate"),
         "Dr Patel has reviewed your bloods and will not need to see you.",
     ),
+    "waiting for news from our own side, not for the customer's goods": (
+        ("We will call you back once we have the update from our warehouse.", "callback"),
+        "We'll issue the refund once we receive your confirmation.",
+    ),
 }
 
 
