@@ -193,3 +193,14 @@ def test_a_promise_with_its_own_time_survives_a_question_before_it() -> None:
 
 def test_a_question_that_asks_the_customer_nothing_does_not_block_a_promise() -> None:
     assert [p.kind for p in promises_in("Did the engineer turn up? I'll chase them.")] == ["check"]
+
+
+def test_a_customers_lines_in_a_chat_transcript_are_not_the_agents_promises() -> None:
+    transcript = (
+        "[09:33] Customer: 5510293. i'll check with my neighbours later too\n"
+        "[09:35] Agent Kayleigh: Thanks. I'll email you tomorrow once it's back on the van.\n"
+        "[09:36] Customer (Sam): ill ring back later when i have my account number"
+    )
+    assert [p.quote for p in promises_in(transcript)] == [
+        "I'll email you tomorrow once it's back on the van"
+    ]

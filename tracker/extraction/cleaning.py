@@ -268,6 +268,15 @@ def masked_ranges(text: str) -> list[tuple[int, int]]:
     return _merged(history, text)
 
 
+# A chat transcript's customer lines ("[09:33] Customer: i'll check with my neighbours"):
+# the customer's words, never the agent's promise.
+_CUSTOMER_LINE = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:customer|client|caller|guest|visitor)\b[^:\n]{0,30}:"
+    r"[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _history_ranges(text: str) -> list[tuple[int, int]]:
     """The quoted history of an e-mail reply, unsorted: `>` lines, their attribution
     lines, and an original-message block to the end of the text."""
@@ -288,6 +297,8 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
             # "On … wrote:" over unprefixed text: the original message, to the end.
             ranges.append((attribution.start(), len(text)))
             break
+    if colon:
+        ranges.extend(m.span() for m in _CUSTOMER_LINE.finditer(text, 0, end))
     # The line before each run of `>` lines, if it reads like an attribution in a
     # language not listed (a colon after an address or a time).
     previous_end = 0
