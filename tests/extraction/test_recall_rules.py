@@ -343,6 +343,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We will call you back once we have the update from our warehouse.", "callback"),
         "We'll issue the refund once we receive your confirmation.",
     ),
+    "help over a named channel after the customer wrote": (
+        ("Thanks for your message, we'll assist you further via DM.", "update"),
+        "We'll assist you further.",
+    ),
 }
 
 

@@ -443,9 +443,14 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             r"(?:update|answer|news|response)",
             # after the customer's DM: "we'll answer there", "keep helping you over there"
             r"answer\s+(?:there|here|in\s+(?:dms?|pms?|private|chat))\b",
+            # "we'll assist you further via DM": help over a named channel
+            rf"(?:help|assist|support)\s+{_YOU}(?:\s+(?:further|out))?\s+(?:via|over|by)\s+"
+            r"(?:dm|pm|e-?mail|phone|chat)\b",
             rf"(?:keep|continue)\s+(?:to\s+help|helping)\s+{_YOU}\b",
             # after the customer's DM: "we'll pick it up with you there", "continue in DM"
-            r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|take\s+(?:it|this)\s+"
+            r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|"
+            # "we'll help you there", "we will assist you further in DM"
+            rf"take\s+(?:it|this)\s+"
             r"(?:forward|from\s+(?:here|there))|keep\s+(?:the|our)\s+(?:conversation|convo|chat)"
             rf"\s+going|keep\s+(?:working|chatting)(?:\s+with\s+{_YOU})?)"
             rf"(?:\s+(?:with\s+{_YOU}|the\s+(?:conversation|convo)|our\s+(?:conversation|chat)))?"
