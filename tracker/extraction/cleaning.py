@@ -390,6 +390,15 @@ def masked_ranges(text: str) -> list[tuple[int, int]]:
     return _merged(ranges, text)
 
 
+# A chat transcript's customer lines ("[09:33] Customer: i'll check with my neighbours"):
+# the customer's words, never the agent's promise.
+_CUSTOMER_LINE = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:customer|client|caller|guest|visitor)\b[^:\n]{0,30}:"
+    r"[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _history_ranges(text: str) -> list[tuple[int, int]]:
     """The quoted history of an e-mail reply, unsorted: `>` lines, their attribution
     lines, and an original-message block to the end of the text."""
@@ -409,17 +418,9 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
         [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)] if ">" in text or "|" in text else []
     )
     ranges.extend(quoted)
-    for attribution in _ATTRIBUTION.finditer(text, 0, end) if colon else ():
-        dated = _DATE_OR_ADDRESS.search(attribution.group()) is not None
-        if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
-            # "On Friday I'll send what Ben wrote:" is the sender's own line.
-            if dated or not has_cue(attribution.group()):
-                ranges.append(attribution.span())
-        elif dated:
-            # "On … wrote:" over unprefixed text: the original message, to the end
-            # ("On Monday I wrote:" in the sender's own words names no date or address).
-            ranges.append((attribution.start(), len(text)))
-            break
+    if colon:
+        ranges.extend(_attributions(text, end))
+        ranges.extend(m.span() for m in _CUSTOMER_LINE.finditer(text, 0, end))
     # The line before each run of quoted lines, if it reads like an attribution in a
     # language or style not listed (a colon after an address, a time or a verb).
     previous_end = 0
@@ -432,6 +433,24 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
         if index + 1 < len(quoted):
             ranges.extend(_lost_prefix(text, stop, quoted[index + 1][0]))
         previous_end = stop
+    return ranges
+
+
+def _attributions(text: str, end: int) -> list[tuple[int, int]]:
+    """Attribution lines ("On … wrote:") before `end`, and the original message that
+    follows one over unprefixed text."""
+    ranges: list[tuple[int, int]] = []
+    for attribution in _ATTRIBUTION.finditer(text, 0, end):
+        dated = _DATE_OR_ADDRESS.search(attribution.group()) is not None
+        if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
+            # "On Friday I'll send what Ben wrote:" is the sender's own line.
+            if dated or not has_cue(attribution.group()):
+                ranges.append(attribution.span())
+        elif dated:
+            # "On … wrote:" over unprefixed text: the original message, to the end
+            # ("On Monday I wrote:" in the sender's own words names no date or address).
+            ranges.append((attribution.start(), len(text)))
+            break
     return ranges
 
 
