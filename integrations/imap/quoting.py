@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from mailparser_reply.parser import EmailMessage
 
-from tracker.extraction.cleaning import ATTRIBUTIONS
+from tracker.extraction.vocab.mail import ATTRIBUTION_OPENERS
 
 _LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "pl", "ja"]
 
@@ -35,7 +35,9 @@ _MARKERS = [
 ]
 # The opening words of an attribution line, per language: the extractor's table.
 _ATTRIBUTION = re.compile(
-    r"^[ \t]*(?:" + "|".join(opening for _, opening, _ in ATTRIBUTIONS) + r")\b.{0,200}:[ \t]*$"
+    r"^[ \t]*(?:"
+    + "|".join(opening for openings in ATTRIBUTION_OPENERS.values() for opening in openings)
+    + r")\b.{0,200}:[ \t]*$"
 )
 _BLOCK_STARTS = [
     re.compile(r"^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)", re.I),

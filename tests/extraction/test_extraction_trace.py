@@ -42,6 +42,7 @@ RULE_EXAMPLES = {
     "team-progressive": "Our engineering team is deploying a fix tonight.",
     "subjectless": "np! will call u tomorrow",
     "informal-modal": "ill ring u tmrw to book ur fitting",
+    "present-simple": "I send you the meeting link in the next hour.",
 }
 CHECK_EXAMPLES = {
     "condition": "If it fails, I'll call you.",
@@ -55,10 +56,12 @@ CHECK_EXAMPLES = {
     "waits-for-reply": "Could you send a photo? We'll look into it.",
     "question": "Should I tell them we'll call you tomorrow?",
     "answered-check": "Let me check that for you. I can see the refund was credited on 19-Nov.",
+    "auto-reply": "This is an automated message. A member of our team will respond within 1 day.",
     "needs-due": "I'm sending the label.",
     "follows": "It will be dispatched.",
     "negation": "I will not be able to refund the fee.",
     "courtesy": "We'll be happy to help.",
+    "effort": "We'll try our best to get it out before Christmas.",
     "no-action-verb": "I'll be in the office.",
 }
 
@@ -82,6 +85,7 @@ RULE_COUNTER_EXAMPLES = {
     "team-progressive": "Our engineering team is working hard.",
     "subjectless": "will be nice to see you",
     "informal-modal": "I was ill last week.",
+    "present-simple": "We send the invoice on the first of every month.",
 }
 # A promise next to what the check rejects, that the check lets through.
 CHECK_COUNTER_EXAMPLES = {
@@ -96,10 +100,12 @@ CHECK_COUNTER_EXAMPLES = {
     "waits-for-reply": "Could you send a photo? We'll look into it by Friday.",
     "question": "We'll call you tomorrow, is that ok?",
     "answered-check": "Let me check that for you and get back to you tomorrow.",
+    "auto-reply": "I'm out of the office until Monday, so I'll call you back on Tuesday.",
     "needs-due": "I'm sending the label today.",
     "follows": "We're going to replace the router; a new one will be dispatched by Thursday.",
     "negation": "I'll call you tomorrow, not Friday.",
     "courtesy": "We'll gladly call you tomorrow.",
+    "effort": "I'll try to reproduce it tomorrow and write back on this thread.",
     "no-action-verb": "I'll be round tomorrow to fit the part.",
 }
 

@@ -54,6 +54,9 @@ THIRD_PARTIES_AND_AUTOMATIC = [
     "You'll receive a refund within 5 days.",
     "It'll be with you by Friday.",
     "You will need to restart the router.",
+    "I am out of the office until 7 December. I will respond to your message when I return.",
+    "Our support hours are 9-5 Mon-Fri. We'll respond to your message on the next working day.",
+    "We will respond to you within one business day. This is an automated reply.",
 ]
 FEEDBACK = [
     "We'll pass your feedback to the team.",
@@ -62,6 +65,9 @@ FEEDBACK = [
     "Good point about the missing IBAN field - I'll raise it with the product team.",
     "Thanks for the suggestion! We'll pass it along to our developers.",
     "We'll be sure to share your comments with the store manager.",
+    "We'll pass it on to the product team.",
+    "Love this, we'll pass it on to the store team!",
+    "We'll definitely bring this up with the design team in our next review!",
 ]
 REQUESTS_TO_THE_CUSTOMER = [
     "Please call us back at your convenience.",
@@ -94,7 +100,28 @@ HEDGES = [
     "Maybe I'll call you on Monday.",
     "Fingers crossed we'll be able to have it soon.",
     "Does that mean we'll be seeing you soon?",
+    "I expect to have an answer for you tomorrow, but I can't promise that.",
+    "We'll post updates on our status page.",
 ]
+
+# Effort without a concrete action, and what is done in the same live exchange.
+EFFORT_AND_LIVE_EXCHANGE = [
+    "We'll try our best to get a replacement out before the party.",
+    "We will definitely try to arrange the delivery before the new year but we cannot guarantee.",
+    "Our team will try their best to deliver the order before the wedding date.",
+    "We'll try!",
+    "We'll do all we can.",
+    "Let me check that for you real quick.",
+    "[10:03] Agent Jay: Let me check...",
+    "Let me just check your account, bear with me",
+    "Let me check with the courier, bear with me 2 mins",
+    "Let me check with my supervisor if we can waive the fee, please stay on the chat",
+]
+
+
+@pytest.mark.parametrize("text", EFFORT_AND_LIVE_EXCHANGE)
+def test_effort_and_the_live_exchange_are_not_promises(text: str) -> None:
+    assert promises_in(text) == []
 
 
 @pytest.mark.parametrize("text", OFFERS_AND_COURTESY)
@@ -166,3 +193,14 @@ def test_a_promise_with_its_own_time_survives_a_question_before_it() -> None:
 
 def test_a_question_that_asks_the_customer_nothing_does_not_block_a_promise() -> None:
     assert [p.kind for p in promises_in("Did the engineer turn up? I'll chase them.")] == ["check"]
+
+
+def test_a_customers_lines_in_a_chat_transcript_are_not_the_agents_promises() -> None:
+    transcript = (
+        "[09:33] Customer: 5510293. i'll check with my neighbours later too\n"
+        "[09:35] Agent Kayleigh: Thanks. I'll email you tomorrow once it's back on the van.\n"
+        "[09:36] Customer (Sam): ill ring back later when i have my account number"
+    )
+    assert [p.quote for p in promises_in(transcript)] == [
+        "I'll email you tomorrow once it's back on the van"
+    ]

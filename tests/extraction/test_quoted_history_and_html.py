@@ -143,3 +143,91 @@ def test_windows_line_ends_are_understood_and_offsets_kept() -> None:
     (found,) = promises_in(text)
     assert text[found.start : found.end] == found.quote == "I'll call you on Friday"
     assert text[quoted_history_start(text) :].startswith("Kind regards")
+
+
+# text/html-only replies as mail clients write them: the reply, then the client's markup
+# around the quoted message (a promise there must never be found).
+OWN = "I'll send you the patched build tomorrow."
+OLD = "We'll ship a replacement router on Friday."
+HTML_REPLIES = {
+    "gmail": f'<div dir="ltr">Hi Ben,<div><br></div><div>{OWN}</div><div><br></div>'
+    '<div>Tom</div></div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+    'On Tue, Dec 1, 2026 at 10:02 AM Ben Osei &lt;<a href="mailto:ben@example.com">'
+    'ben@example.com</a>&gt; wrote:<br></div><blockquote class="gmail_quote" '
+    f'style="margin:0px 0px 0px 0.8ex"><div dir="ltr">{OLD}</div></blockquote></div>',
+    "gmail with a signature": f'<div dir="ltr">{OWN}<br clear="all"><div><br></div>-- <br>'
+    '<div dir="ltr" class="gmail_signature"><div>Tom Reyes</div><div>We will respond within '
+    '24 hours.</div></div></div><br><div class="gmail_quote"><blockquote class="gmail_quote">'
+    f"<div>{OLD}</div></blockquote></div>",
+    "outlook on the web": f'<div style="font-family:Calibri">{OWN}</div><div>Tom</div>'
+    '<div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1">'
+    '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri"><b>From:</b> Ben Osei '
+    "&lt;ben@example.com&gt;<br><b>Sent:</b> Tuesday, December 1, 2026 10:02 AM<br><b>To:</b>"
+    " Support<br><b>Subject:</b> RE: export</font><div>&nbsp;</div></div>"
+    f"<div><div>{OLD}</div></div>",
+    "outlook on the web, a language not listed": f"<div>{OWN}</div>"
+    '<hr><div id="divRplyFwdMsg" dir="ltr"><b>Kimden:</b> Ben Osei<br><b>Konu:</b> export'
+    f"</div><div>{OLD}</div>",
+    "outlook quoting outlook": f'<div>{OWN}</div><div id="x_divRplyFwdMsg" dir="ltr">'
+    f"<b>Lähettäjä:</b> Ben Osei</div><div>{OLD}</div>",
+    "outlook desktop": f'<div class="WordSection1"><p class="MsoNormal">{OWN}<o:p></o:p></p>'
+    '<p class="MsoNormal">Tom<o:p></o:p></p><div><div style="border:none;border-top:solid '
+    '#E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal"><b><span lang="DE">Von:'
+    '</span></b><span lang="DE"> Ben Osei &lt;ben@example.com&gt; <br><b>Gesendet:</b> '
+    "Dienstag, 1. Dezember 2026 10:02<br><b>An:</b> Support<br><b>Betreff:</b> AW: export"
+    f'<o:p></o:p></span></p></div></div><p class="MsoNormal">{OLD}<o:p></o:p></p></div>',
+    "outlook desktop, a language not listed": f'<p class="MsoNormal">{OWN}</p><div><div '
+    'style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+    '<p class="MsoNormal"><b>Kimden:</b> Ben Osei<br><b>Konu:</b> export</p></div></div>'
+    f'<p class="MsoNormal">{OLD}</p>',
+    "apple mail": f'<html><body dir="auto">{OWN}<br><br><div dir="ltr">Sent from my iPhone'
+    '</div><div dir="ltr"><br><blockquote type="cite">On 1 Dec 2026, at 10:02, Ben Osei '
+    '&lt;ben@example.com&gt; wrote:<br><br></blockquote></div><blockquote type="cite">'
+    f'<div dir="ltr"><div>{OLD}</div></div></blockquote></body></html>',
+    "thunderbird": f'<html><body><p>{OWN}</p><div class="moz-signature">-- <br>Tom<br>We will '
+    'respond within 24 hours.</div><div class="moz-cite-prefix">On 12/1/26 10:02 AM, Ben Osei '
+    f'wrote:<br></div><blockquote type="cite" cite="mid:x@y"><p>{OLD}</p></blockquote>'
+    "</body></html>",
+    "yahoo, a language not listed": f'<div class="ydp"><div>{OWN}</div><div><br></div>'
+    '<div id="yahoo_quoted_0412" class="yahoo_quoted"><div>Ben Osei &lt;ben@example.com&gt; '
+    f"kirjoitti tiistaina 1.12.2026:</div><div><br></div><div><div>{OLD}</div></div></div>"
+    "</div>",
+    "protonmail": f'<div>{OWN}</div><div class="protonmail_signature_block">We will respond '
+    'within 24 hours.</div><div class="protonmail_quote">Ben Osei wrote:<br>'
+    f'<blockquote class="protonmail_quote" type="cite">{OLD}</blockquote></div>',
+    "outlook mobile signature": f'<div dir="auto">{OWN}</div><div id="ms-outlook-mobile-signature">'
+    "Get Outlook for iOS. We will respond within 24 hours.</div>",
+    "a list archive in <pre>": f"<pre>{OWN}\n\nBen Osei wrote:\n&gt; {OLD}\n&gt; Ben\n</pre>",
+}
+
+
+@pytest.mark.parametrize("html", HTML_REPLIES.values(), ids=list(HTML_REPLIES))
+def test_an_html_reply_is_read_and_its_quoted_message_is_not(html: str) -> None:
+    assert [p.quote for p in promises_in(clean_html(html))] == [OWN.rstrip(".")]
+
+
+def test_an_inline_answer_in_an_html_reply_is_read() -> None:
+    html = (
+        '<div dir="ltr">Hi Ben,<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+        "On Tue, Dec 1, 2026 at 10:02 AM Ben Osei &lt;ben@example.com&gt; wrote:<br></div>"
+        '<blockquote class="gmail_quote"><div dir="ltr">Does the export work?</div>'
+        f"</blockquote><div><br></div><div>{OWN}</div><div><br></div>"
+        f'<blockquote class="gmail_quote"><div>{OLD}</div></blockquote><div>Tom</div></div></div>'
+    )
+    assert [p.quote for p in promises_in(clean_html(html))] == [OWN.rstrip(".")]
+
+
+def test_a_signature_inside_a_quote_does_not_end_the_reply_below_it() -> None:
+    html = (
+        '<blockquote type="cite"><div>Does the export work?</div><div class="gmail_signature">'
+        f'Ben</div><div id="divRplyFwdMsg">From: Ann</div></blockquote><div>{OWN}</div>'
+    )
+    plain = clean_html(html)
+    assert {"> --", "> " + "_" * 32} <= set(plain.split("\n"))
+    assert [p.quote for p in promises_in(plain)] == [OWN.rstrip(".")]
+
+
+def test_inline_markup_inside_a_quote_keeps_its_spaces() -> None:
+    assert clean_html("<blockquote>We'll <b>ship</b> it <i>on Friday</i>.</blockquote>") == (
+        "> We'll ship it on Friday."
+    )

@@ -157,6 +157,196 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
         "We've contacted the courier and it will be delivered on Monday.",
     ),
+    "an effort, then a concrete action coordinated after it": (
+        ("I'll try to reproduce it tomorrow and write back on this thread.", "update"),
+        "We'll try to get a technician out earlier.",
+    ),
+    "doing what we can, then a concrete action": (
+        ("We'll do what we can and let you know on Monday either way.", "update"),
+        "We'll do what we can.",
+    ),
+    "another call attempt": (
+        ("I'll try you again after lunch.", "callback"),
+        "We'll try again later.",
+    ),
+    "a bare check in a chat is done in the exchange": (
+        ("Let me check with the warehouse and call you back.", "callback"),
+        "Let me check that for you real quick.",
+    ),
+    "the simple present of non-native English, with a time": (
+        ("I correct it today and send you the new account statement tomorrow.", "send"),
+        "I correct it and send you the statement.",
+    ),
+    "non-native 'I return to you' is getting back": (
+        ("I check with the financial sector and I return to you until tomorrow.", "update"),
+        "We inform you that the voucher can be used until 31/12/2028.",
+    ),
+    "a reminder is news to the customer": (
+        ("I'll remind you the day before.", "update"),
+        "I'll remind myself to be more careful.",
+    ),
+    "a message verb with a time or place, no object": (
+        ("We'll tweet here once it's fixed.", "update"),
+        "We'll tweet about our new range.",
+    ),
+    "'txt u' and 'get back 2 u'": (
+        ("will txt u first thing tmrw when its done", "update"),
+        "i txt my mum every day",
+    ),
+    "the thread kept updated": (
+        ("We'll keep this thread updated as the fix progresses.", "update"),
+        "Please keep this thread updated.",
+    ),
+    "something ready for the customer": (
+        ("I'll have a patch ready for you to test by 10:30 on Thursday.", "send"),
+        "If it helps, we'll have a patch ready for you to test.",
+    ),
+    "something in the customer's inbox": (
+        ("I'll have the finished report in your inbox by Monday morning.", "send"),
+        "You'll have a lot in your inbox this week.",
+    ),
+    "a participle after 'have' read by its stem": (
+        ("I'll have the data import finished on your sandbox by March 5.", "fix"),
+        "I have the data import finished.",
+    ),
+    "account and service changes": (
+        ("I'll whitelist your job's IP range before tonight's run.", "fix"),
+        "We'll extend our apologies to the team.",
+    ),
+    "a line ending in 'and' goes on": (
+        (
+            "No. I'll look into the sync this morning and\nwe'll re-import the card"
+            " transactions from the processor ourselves.",
+            "fix",
+        ),
+        "No.\nThanks.",
+    ),
+    "a dated dispatch of ours by a means, not by a third party": (
+        ("It will be sent back to you today by courier.", "send"),
+        "The replacement keys will be couriered to you by DPD on Monday.",
+    ),
+    "our own courier is ours": (
+        ("It will be delivered tomorrow by our courier.", "send"),
+        "It will be delivered tomorrow by the courier.",
+    ),
+    "a release of ours, not money released by a bank": (
+        ("The patch will be released on Thursday.", "fix"),
+        "The hold on the amount will be released within 5 days.",
+    ),
+    "a time written as '24h'": (
+        ("The missing gems will be added back within 24h.", "send"),
+        "The missing gems will be added back.",
+    ),
+    "'or sooner if' does not make a commitment conditional": (
+        ("We'll update you within 48 hours, or sooner if we hear anything.", "update"),
+        "We'll update you if we hear anything.",
+    ),
+    "'check with our warehouse if' is an indirect question": (
+        (
+            "I will check with our warehouse in Leipzig if the parcel left and write you by noon.",
+            "update",
+        ),
+        "I will check with our warehouse if you want me to.",
+    ),
+    "'and, if …' makes only the next action conditional": (
+        (
+            "Our technician, Paul, will visit you on Monday to assess the damage "
+            "and, if it can't be repaired, we'll arrange a replacement.",
+            "fix",
+        ),
+        "If it can't be repaired, we'll arrange a replacement.",
+    ),
+    "'one of them' after a hand-over to our staff": (
+        (
+            "I've referred it to our network engineers. One of them will phone you tomorrow.",
+            "escalate",
+        ),
+        "I've asked the couriers. One of them will phone you tomorrow.",
+    ),
+    "'give you a call' by whoever we named": (
+        ("Dr. Lee reviewed your x-rays. She'll give you a call tomorrow afternoon.", "escalate"),
+        "The courier rang. She'll give you a call tomorrow afternoon.",
+    ),
+    "'who' after a hand-over in the progressive": (
+        (
+            "I'm referring it to our Head of Customer Service, who will write to you by Friday.",
+            "escalate",
+        ),
+        "I'm referring to the courier, who will write to you by Friday.",
+    ),
+    "a department named with a capital mid-sentence": (
+        (
+            "I've asked them for the payment, and Payroll will pay it into your account by Friday.",
+            "send",
+        ),
+        "UPS Customer Service will contact you to confirm the claim.",
+    ),
+    "'hear from him' after a hand-over to a person": (
+        (
+            "I've forwarded your question to our architect, James. You'll hear from him by Friday.",
+            "escalate",
+        ),
+        "We rang the courier. You'll hear from him by Friday.",
+    ),
+    "passing it on with someone acting for the customer after": (
+        ("I'll pass this on to our billing team so they can refund the fee.", "escalate"),
+        "I'll pass this on to our web team.",
+    ),
+    "making sure the customer gets an answer": (
+        ("I'll make sure you get an answer from the product team by the 30th.", "update"),
+        "Please make sure you get a receipt.",
+    ),
+    "a visit: at a place, there or out, with a time or purpose": (
+        ("Our HVAC tech will be there Monday between 8 and 10am.", "fix"),
+        "I'll be there for you.",
+    ),
+    "a visit at the customer's place with a purpose": (
+        ("I'll be at your branch at 2pm today to swap the switch.", "fix"),
+        "I'll be out of the office tomorrow.",
+    ),
+    "goods got out or to the customer's door with a time": (
+        ("Our dispatch team will get it to your dock first thing Monday.", "send"),
+        "We'll get it to you if you want.",
+    ),
+    "a call-back made, and a call joined": (
+        ("I will make the callback to you on Monday morning.", "callback"),
+        "We'll join the queue.",
+    ),
+    "carrying on in the DMs": (
+        ("Thanks for the DM. We'll take it from here in the DMs.", "update"),
+        "DM us and we'll take it from here in the DMs.",
+    ),
+    "a status page update with its own time": (
+        ("We're investigating and will post an update on our status page by 2pm.", "update"),
+        "We'll share a full update on our status page as soon as we have more to say.",
+    ),
+    "feedback from us, with no article": (
+        ("You will get feedback from us within 72 hours.", "update"),
+        "You will get feedback from the survey team.",
+    ),
+    "a dated passive: done, in the post, ready for pickup": (
+        ("A replacement lid will be in the post to you tomorrow.", "send"),
+        "A replacement lid will be in the post.",
+    ),
+    "chat shorthand after an emoji": (
+        (
+            "ur frame is cracked so we cant do the service 😬 will call u l8r to talk options",
+            "callback",
+        ),
+        "love it 😍 will be nice to see you",
+    ),
+    "a doctor carrying on after a first action": (
+        ("Dr Patel has reviewed your bloods and will call you this afternoon.", "escalate"),
+        "Dr Patel has reviewed your bloods and will not need to see you.",
+    ),
+    "waiting for news from our own side, not for the customer's goods": (
+        ("We will call you back once we have the update from our warehouse.", "callback"),
+        "We'll issue the refund once we receive your confirmation.",
+    ),
+    "help over a named channel after the customer wrote": (
+        ("Thanks for your message, we'll assist you further via DM.", "update"),
+        "We'll assist you further.",
+    ),
 }
 
 

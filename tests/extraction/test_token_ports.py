@@ -22,7 +22,10 @@ HOLD = re.compile(
     r"(?:^|[,;:–—]\s*|\s-\s*)(?:ok(?:ay)?[,!]?\s+)?(?:please\s+)?(?:"
     r"(?:just\s+)?(?:one|a|1)\s+(?:moment|mo|sec|second|minute|min)\b(?!\s+(?:ago|later))"
     r"|give\s+(?:me|us)\s+(?:a|one|two|a\s+few|\d+)\s+(?:moments?|minutes?|mins?|secs?|seconds?)"
+    r"|stay\s+(?:on\s+(?:the\s+)?(?:chat|line|call|phone)|online|connected)\b"
     r"|hold\s+on|hang\s+on|(?:please\s+)?hold(?:\s+the\s+line)?\b|be\s+right\s+back|brb"
+    r"|bear\s+with\s+(?:me|us)\s+(?:a|one|1|2|two|a\s+few|\d+)\s+"
+    r"(?:moments?|minutes?|mins?|secs?|seconds?)\b"
     r"|(?:I|we)\s+won't\s+be\s+(?:a\s+)?(?:moment|minute|sec|second|long))",
     re.IGNORECASE,
 )
@@ -105,6 +108,7 @@ PIECES = st.sampled_from(
         "the line", "on", "onto", "hang", "be right back", "brb", "brbx", "I", "we", "won't",
         "be", "long", "longer", "give", "me", "us", "few", "10", "5min", "two", ",", ";", ":",
         "–", "—", "-", " - ", " ", "  ", "\n", "\t", ".", "x", "please hold", "a few",
+        "stay", "on the chat", "online", "connected", "bear with", "me 2 mins", "us a few",
     ]
 )  # fmt: skip
 ACTED_PIECES = st.sampled_from(

@@ -23,7 +23,7 @@ from tracker.extraction.cleaning import (
 )
 from tracker.extraction.decision import HARD_CHECKS, DecisionModel, shipped_model
 from tracker.extraction.detect import Commitment, Dropped, commitments
-from tracker.extraction.due import Due, SentenceDues
+from tracker.extraction.due import SentenceDues, promise_due
 from tracker.extraction.features import candidate_features
 from tracker.extraction.guards import rejection
 from tracker.extraction.sentences import sentence_spans
@@ -60,12 +60,17 @@ _CUT = re.compile(
     r"can|could|would)\b"
     # a comma splice about someone else: "I'll reverse the fee today, you'll see it in 3 days"
     r"|,\s*(?:the|your|it|they|this|that|there|you)(?:'ll|'d|\s+(?:will|should|may|might|can|"
-    r"could|would))\b",
+    r"could|would))\b"
+    # a reason: "today since you cancelled on the 1st"
+    r"|\s(?:since|because)\s+(?:you|we|I|it|they|he|she)\b"
+    # an automatic process: "today and it will reflect in your account within 7 days"
+    r"|,?\s+and\s+it(?:'ll|\s+will)\b"
+    # effort, or something already done: "and we'll aim to resolve it within 8 weeks",
+    # "and I've booked the engineer for Thursday"
+    r"|,?\s*and\s+(?:we|I)(?:'ll|\s+will)\s+(?:aim|try|endeavou?r|hope)\b"
+    r"|,?\s*and\s+(?:I|we)(?:'ve|\s+have)\b"
+    r"|,\s*(?:we're|we\s+are|I'm|I\s+am|it's|that's)\b",
     re.IGNORECASE,
-)
-# A day named earlier in the sentence: "that afternoon", "on the day".
-_SAME_DAY = re.compile(
-    r"\bthat\s+(?:morning|afternoon|evening|day|night)\b|\bon\s+the\s+day\b", re.I
 )
 _APOSTROPHES = ("’", "‘", "`", "ʼ")
 # Control characters (NUL and the like) separate words like a space does.
@@ -295,12 +300,7 @@ def _promise_in(
     last, last_end = kept[-1]
     cut = _CUT.search(sentence, last.end, last_end)
     scope_end = cut.start() if cut else last_end
-    due = due_between(first.start, scope_end)
-    if due is None and _SAME_DAY.search(sentence, first.start, scope_end):
-        # "They'll redeliver on Wednesday, and I'll check in with you that afternoon"
-        earlier = due_between(0, first.start)
-        if earlier is not None:
-            due = Due(earlier.when, "date", earlier.text, earlier.start, earlier.end)
+    due = promise_due(sentence, first.start, scope_end, due_between, context[:2], sent_at, calendar)
     kind = min((c.kind for c, _ in kept), key=lexicon.KIND_PRIORITY.index)
     start = offset + first.start
     end = offset + len(sentence.rstrip(" .!?…"))

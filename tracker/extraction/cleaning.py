@@ -7,16 +7,49 @@ ignored, and blank them out in a same-length copy used for detection.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 from tracker.extraction.cues import has_cue
+from tracker.extraction.vocab import mail
 
 _BLOCK_TAGS = frozenset(
     str.split("p div br li tr h1 h2 h3 h4 h5 h6 blockquote pre table ul ol hr section article")
 )
 _SKIP_TAGS = frozenset(("script", "style", "head", "title"))
+
+
+def _markers(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name.lower() for name in names)
+
+
+_HISTORY_CONTAINERS = _markers(mail.HTML_HISTORY_CONTAINERS)
+_QUOTE_CONTAINERS = _markers(mail.HTML_QUOTE_CONTAINERS)
+_SIGNATURE_CONTAINERS = _markers(mail.HTML_SIGNATURE_CONTAINERS)
+# What stands for an HTML container in the plain text, so that the masking below reads it
+# like a plain-text reply: Outlook's rule above an original message, the `-- ` delimiter.
+_RULE = "_" * 32
+_SIG_DELIMITER = "-- "
+
+
+def _container(attrs: list[tuple[str, str | None]], markers: frozenset[str]) -> bool:
+    """Whether the element's id or one of its classes is in `markers` (Outlook prefixes
+    `x_` to the ids of a message it quotes again)."""
+    for name, value in attrs:
+        if name in ("id", "class") and value:
+            for token in value.lower().split():
+                if token in markers or token.removeprefix("x_") in markers:
+                    return True
+    return False
+
+
+def _outlook_rule(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether the element is drawn as Outlook's rule above an original message."""
+    style = "".join((dict(attrs).get("style") or "").lower().split())
+    return any(rule in style for rule in mail.HTML_HISTORY_STYLES)
 
 
 class _TextCollector(HTMLParser):
@@ -25,11 +58,17 @@ class _TextCollector(HTMLParser):
         self.parts: list[str] = []
         self._skip = 0
         self._quote_depth = 0
+        self._pre = 0
+        self._divs: list[bool] = []  # per open <div>: whether it holds quoted text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self._skip += 1
-        elif tag == "blockquote":
+            return
+        quote_container = bool(attrs) and self._mark_container(tag, attrs)
+        if tag == "div":
+            self._divs.append(quote_container)
+        if tag == "blockquote" or quote_container:
             self._quote_depth += 1
             self._newline()
         elif tag == "br":
@@ -39,6 +78,19 @@ class _TextCollector(HTMLParser):
             self.parts.append("- ")
         elif tag in _BLOCK_TAGS:
             self._newline()
+        if tag == "pre":
+            self._pre += 1
+
+    def _mark_container(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Write the plain-text mark of a history or signature container; whether the
+        element is a <div> holding quoted text."""
+        if _container(attrs, _HISTORY_CONTAINERS) or _outlook_rule(attrs):
+            self._line(_RULE)
+        elif _container(attrs, _SIGNATURE_CONTAINERS):
+            self._line(_SIG_DELIMITER)
+        else:
+            return tag == "div" and _container(attrs, _QUOTE_CONTAINERS)
+        return False
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
@@ -49,10 +101,14 @@ class _TextCollector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
-        elif tag == "blockquote":
+            return
+        quote_container = tag == "div" and bool(self._divs) and self._divs.pop()
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        if tag == "blockquote" or quote_container:
             self._quote_depth = max(0, self._quote_depth - 1)
             self._newline()
-        elif tag in ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"):
+        elif tag in ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre"):
             self._newline()
             if tag == "p":
                 self.parts.append("\n")
@@ -60,20 +116,29 @@ class _TextCollector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
-        data = re.sub(r"[ \t\r\n\f]+", " ", data)
+        if not self._pre:
+            data = re.sub(r"[ \t\r\n\f]+", " ", data)
         if self._quote_depth:
             # Quoted history inside <blockquote>: keep it visibly quoted so that
             # the masking below recognises it like a plain-text reply.
-            data = data.strip()
-            if not data:
-                return
+            prefix = "> " * self._quote_depth
+            if self._pre:
+                data = data.replace("\n", "\n" + prefix)
             if not self.parts or self.parts[-1].endswith("\n"):
-                data = "> " * self._quote_depth + data
+                data = data.lstrip()
+                if not data:
+                    return
+                data = prefix + data
         self.parts.append(data)
 
     def _newline(self) -> None:
         if self.parts and not self.parts[-1].endswith("\n"):
             self.parts.append("\n")
+
+    def _line(self, text: str) -> None:
+        """A line of its own (quoted, inside a quote)."""
+        self._newline()
+        self.parts.append("> " * self._quote_depth + text + "\n")
 
 
 def clean_html(html_text: str) -> str:
@@ -95,107 +160,95 @@ def clean_html(html_text: str) -> str:
 # and an unprefixed original or forwarded message block to the end of the message. What the
 # sender writes between quoted parts (an inline reply) is the sender's own text.
 
-# Attribution lines of common mail clients (Gmail, Apple Mail, Thunderbird, Outlook's
-# plain-text replies) by language: the word that opens the line and the verb near its end.
-# A new language is one more row.
-ATTRIBUTIONS: tuple[tuple[str, str, str], ...] = (
-    ("en", "On", r"wrote"),
-    ("de", "Am", r"schrieb"),
-    ("fr", "Le", r"a\s+(?:é|e)crit"),
-    ("es", "El", r"escribi(?:ó|o)"),
-    ("it", "Il", r"ha\s+scritto"),
-    ("nl", "Op", r"schreef"),
-    ("pt", "Em", r"escreveu"),
-    ("sv/da/no", "Den", r"skrev"),
-)
-# Outlook's header block of the original message, by language: the sender field and the
-# date field that follows it within a few lines.
-HEADER_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("en", "From", r"Sent|Date"),
-    ("de", "Von", r"Gesendet|Datum"),
-    ("fr", "De", r"Envoy(?:é|e)|Date"),
-    ("es", "De", r"Enviado(?:[ \t]+el)?|Fecha"),
-    ("it", "Da", r"Inviato|Data"),
-    ("nl", "Van", r"Verzonden|Datum"),
-)
-# Banners opening an original or forwarded message.
-BANNERS: tuple[str, ...] = (
-    "Original Message",
-    "Forwarded message",
-    "Forwarded Message",
-    "Ursprüngliche Nachricht",
-    "Weitergeleitete Nachricht",
-    "Message d'origine",
-    "Message transféré",
-    "Mensaje original",
-    "Mensaje reenviado",
-    "Messaggio originale",
-    "Messaggio inoltrato",
-    "Oorspronkelijk bericht",
-    "Doorgestuurd bericht",
-)
-FORWARD_LINES: tuple[str, ...] = (
-    "Begin forwarded message",  # Apple Mail
-    "Anfang der weitergeleiteten Nachricht",
-    "Début du message réexpédié",
-    "Inicio del mensaje reenviado",
-)
 
+def _alternation(fragments: Iterable[str]) -> str:
+    """One regex alternation of `fragments`, longest first, each matched as a whole word
+    unless it is CJK (no spaces between words there)."""
+    unique = sorted(set(fragments), key=len, reverse=True)
+    return "|".join(f if _CJK.search(f) else r"(?<!\w)(?:" + f + r")(?!\w)" for f in unique)
+
+
+def _each(table: dict[str, tuple[str, ...]]) -> list[str]:
+    return [entry for entries in table.values() for entry in entries]
+
+
+_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
+_COLON = r"[ \t\u00a0\u202f]*+[:\uff1a]"
+_OPENERS = _alternation(_each(mail.ATTRIBUTION_OPENERS))
+_VERBS = _alternation(_each(mail.ATTRIBUTION_VERBS))
+# "On … wrote:", over up to three lines (a long name or address wraps); a line that ends a
+# sentence does not go on into an attribution.
 _ATTRIBUTION = re.compile(
-    r"^[ \t]*(?:"
-    + "|".join(sorted({opener for _, opener, _ in ATTRIBUTIONS}))
-    + r")\b[^\n]{0,300}?(?:\n(?![ \t]*>)[^\n]{0,200}?)?\b(?:"
-    + "|".join(verb for _, _, verb in ATTRIBUTIONS)
-    + r")\b[^\n]{0,200}?[ \t]?:[ \t]*$",
+    r"^[ \t]*+(?:" + _OPENERS + r")[^\n]{0,300}?(?:(?<![.!?])\n(?![ \t]*>)[^\n]{0,200}?){0,2}"
+    r"(?:" + _VERBS + r")[^\n]{0,200}?" + _COLON + r"[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
-# An original message block: everything from here to the end is history.
+_SENDER_FIELDS = "|".join(sender for sender, _ in mail.HEADER_FIELDS.values())
+_DATE_FIELDS = "|".join(date for _, date in mail.HEADER_FIELDS.values())
+# An original message block, a forward or a list's footer: everything from here to the
+# end is history.
 _ORIGINAL_BLOCK = re.compile(
-    r"^[ \t]*(?:"
-    r"-{2,}[ \t]*(?:" + "|".join(re.escape(b) for b in BANNERS) + r")[ \t]*-{2,}[^\n]*$"
-    r"|(?:" + "|".join(re.escape(f) for f in FORWARD_LINES) + r")[ \t]?:[ \t]*$"
+    r"^[ \t]*+(?:"
+    r"-{2,}[ \t]*(?:" + "|".join(re.escape(b) for b in mail.BANNERS) + r")[ \t]*-{2,}[^\n]*$"
+    r"|(?:" + "|".join(re.escape(f) for f in mail.FORWARD_LINES) + r")" + _COLON + r"[ \t]*$"
     r"|_{10,}[ \t]*$"  # Outlook's rule above the From: block, or a mailing list's footer
-    r"|\**(?:" + "|".join(sorted({f for _, f, _ in HEADER_FIELDS})) + r")\**[ \t]?:[^\n]*\n"
-    r"(?:[^\n]*\n){0,3}?[ \t]*\**(?:" + "|".join(d for _, _, d in HEADER_FIELDS) + r")\**[ \t]?:"
-    r")",
+    r"|(?:" + "|".join(mail.LIST_FOOTERS) + r")"
+    r"|\**(?:" + _SENDER_FIELDS + r")\**" + _COLON + r"[^\n]*\n"
+    r"(?:[^\n]*\n){0,3}?[ \t]*\**(?:" + _DATE_FIELDS + r")\**" + _COLON + r")",
     re.MULTILINE | re.IGNORECASE,
 )
-_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
+# Words in every list footer that has no colon, dashes or rule of underscores.
+_FOOTER_HINTS = ("subscribe", "this email directly", "mailing list")
+# A quoted line: `>` (nested `>>`, `> >`, no space), `| ` (not a table row, which ends in
+# `|`) or Supercite's initials ("BO> ").
+_QUOTE_PREFIX = r"[ \t]*+(?:>|\|(?![^\n]*\|[ \t]*$)|[A-Z][A-Za-z]{0,3}>)"
+_QUOTED_LINE = re.compile(r"^" + _QUOTE_PREFIX + r"[^\n]*$", re.MULTILINE)
 # A run of quoted lines, blank lines between them allowed.
-_QUOTED_RUN = re.compile(r"^[ \t]*>[^\n]*(?:\n(?:[ \t]*\n)*[ \t]*>[^\n]*)*", re.MULTILINE)
-# An attribution line in a language not listed above: the line right before quoted lines,
-# ending in a colon, that names an address or a time and has no commitment wording
-# ("W dniu 1.12.2026 o 10:02, Ben <ben@example.pl> pisze:").
-_UNKNOWN_ATTRIBUTION = re.compile(r"(?:\S@\S|\d:\d\d)[^\n]*:[ \t]*$")
+_QUOTED_RUN = re.compile(
+    r"^" + _QUOTE_PREFIX + r"[^\n]*(?:\n(?:[ \t]*+\n)*" + _QUOTE_PREFIX + r"[^\n]*)*",
+    re.MULTILINE,
+)
+# An attribution line in a language or style not matched above: the line right before
+# quoted lines, ending in a colon, that names an address or a time, or ends with an
+# attribution verb, and has no commitment wording
+# ("W dniu 1.12.2026 o 10:02, Ben <ben@example.pl> pisze:", "* Ben <ben@x> [2026-12-01]:").
+_UNKNOWN_ATTRIBUTION = re.compile(
+    r"(?:\S@\S|\d:\d\d|\d{4}-\d\d-\d\d)[^\n]*" + _COLON + r"[ \t]*$"
+    r"|(?:" + _VERBS + r")[^\n]{0,60}?" + _COLON + r"[ \t]*$",
+    re.IGNORECASE,
+)
+# A date or an address: what makes an attribution over unprefixed text a real one.
+_DATE_OR_ADDRESS = re.compile(r"\d|\S@\S")
 _VALEDICTION = re.compile(
-    r"[ \t]*(?:(?:kind|best|warm|warmest|many|with|yours|all the|kindest)?[ \t]*"
-    r"(?:regards|wishes|thanks|best|sincerely|faithfully|cheers|greetings|grüße)"
-    r"|thanks(?: again| (?:and|&) regards)?|thank you|many thanks|cheers|best|sincerely"
-    r"|yours(?: sincerely| truly)?"
-    r"|take care|talk soon|speak soon|speak then|safe travels|have a (?:lovely|good|great|nice)"
-    r" [a-z]+|all the best|regards|aloha|ciao|cordialement|viele grüße[^\n]*|mit freundlichen"
-    r" grüßen|sent from my [^\n]+|get outlook for [^\n]+)[ \t]*[,.!]?[ \t]*$",
+    r"[ \t]*+(?:" + "|".join(mail.SIGN_OFFS + mail.DEVICE_FOOTERS) + r")[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
 # The same, as whole lines of a message.
 _VALEDICTION_LINE = re.compile(
-    r"^(?=[ \t]*\S)(?:" + _VALEDICTION.pattern + r")$", re.IGNORECASE | re.MULTILINE
+    r"^(?=[ \t]*+\S)(?:" + _VALEDICTION.pattern + r")$", re.IGNORECASE | re.MULTILINE
 )
-_DEVICE_FOOTER = re.compile(r"\s*(?:sent from my|get outlook for)\b", re.IGNORECASE)
-# Substrings every _DISCLAIMER match contains: a plain `in` test is far cheaper than
-# the case-insensitive regex on a long message.
-_DISCLAIMER_WORDS = ("confidential", "intended recipient", "privileged", "mail", "disclaimer")
+_DEVICE_FOOTER = re.compile(r"[ \t]*+(?:" + "|".join(mail.DEVICE_FOOTERS) + r")", re.IGNORECASE)
+# A postscript after the signature is the sender's own words again ("P.S. I'll call…").
+_POSTSCRIPT = re.compile(r"^[ \t]*+P\.?(?:P\.?)?[ \t]?S\b\.?", re.MULTILINE)
 _SIG_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
-_DISCLAIMER = re.compile(
-    r"confidential|intended recipient|privileged|this e-?mail (?:and any|is)|disclaimer",
-    re.IGNORECASE,
-)
+_DISCLAIMER_TERM = re.compile("|".join(mail.DISCLAIMER_TERMS), re.IGNORECASE)
+_DISCLAIMER_OPENER = re.compile(r"[ \t]*(?:" + "|".join(mail.DISCLAIMER_OPENERS) + ")", re.I)
 
 
 def _looks_like_a_name(line: str) -> bool:
-    """The line after a sign-off: a name or a team, not a sentence ("" counts)."""
-    words = line.split()
-    return len(words) <= 6 and not line.rstrip().endswith((".", "!", "?", ":"))
+    """The line after a sign-off: a name, a team or a contact line ("Tom Reyes | Support
+    | +44 …"), not a sentence, even one without its full stop ("I'll send it today");
+    "" counts."""
+    words = [word for word in line.split() if any(c.isalnum() for c in word)]
+    if "|" in line:
+        return True
+    if len(words) > 6 or (len(words) >= 3 and has_cue(line)):
+        return False
+    return not line.rstrip().endswith(("!", "?", ":")) and not _SENTENCE_END.search(line)
+
+
+# A full stop that ends a sentence, not an initial ("Tom R.") or an abbreviation ("Ltd.").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bLtd)(?<!\bInc)(?<!\bCo)\.[ \t]*$")
 
 
 def _next_text_line(body: str, end: int, pos: int) -> str:
@@ -210,39 +263,73 @@ def _next_text_line(body: str, end: int, pos: int) -> str:
     return ""
 
 
-def _signature_start(body: str) -> int:
-    """Where the sign-off block begins in `body` (history already blanked), or `len(body)`."""
-    best = len(body)
-    match = _SIG_DASHES.search(body) if "--" in body else None
-    if match:
-        best = match.start()
+def _signature_start(body: str, begin: int, end: int, content_start: int) -> int:
+    """Where a sign-off line begins in `body[begin:end]` (history already blanked), or
+    `end`; `content_start` is where the sender's own words begin."""
+    if body.find("\n", begin, end) < 0:
+        return end  # a sign-off is a line of its own, after the first
     # Only lines that read as a valediction are looked at (a long message has many lines).
-    content_start = len(body) - len(body.lstrip())
-    for line_match in _VALEDICTION_LINE.finditer(body, 0, best):
+    for line_match in _VALEDICTION_LINE.finditer(body, begin, end):
         position, line = line_match.start(), line_match.group()
         # A valediction on its own line, after some content and followed by a name
         # (or nothing): the rest is the signature. "Thanks!" followed by a sentence
         # is the start of the reply, not its end.
         if (
             0 < len(line) <= 60
-            and not line.isspace()
             and content_start < position
             and (
                 _DEVICE_FOOTER.match(line)
-                or _looks_like_a_name(_next_text_line(body, best, line_match.end()))
+                or _looks_like_a_name(_next_text_line(body, end, line_match.end()))
             )
         ):
-            best = position
-            break
-    lowered = body.lower()
-    if not any(word in lowered for word in _DISCLAIMER_WORDS):
-        return best
-    for match in _DISCLAIMER.finditer(body):
-        line_start = body.rfind("\n", 0, match.start()) + 1
-        if body[:line_start].strip():
-            best = min(best, line_start)
-            break
-    return best
+            return position
+    return end
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*+\n")
+
+
+def _disclaimer_start(body: str, end: int) -> int:
+    """Where a confidentiality notice begins in `body[:end]`, or `end`: a paragraph after
+    some content that opens with a notice or holds two different terms of one; it starts
+    at the first line that does."""
+    lowered = body[:end].lower()
+    if not any(word in lowered for word in mail.DISCLAIMER_KEY_WORDS):
+        return end
+    content_start = len(body) - len(body.lstrip())
+    start = 0
+    while start < end:
+        blank = _BLANK_LINE.search(body, start, end)
+        stop = blank.start() if blank else end
+        paragraph = lowered[start:stop]
+        if any(word in paragraph for word in mail.DISCLAIMER_KEY_WORDS):
+            notice = _notice_in(body, start, stop, content_start)
+            if notice is not None:
+                return notice
+        start = blank.end() - 1 if blank else end
+    return end
+
+
+def _notice_in(body: str, start: int, end: int, content_start: int) -> int | None:
+    """The first line of a notice in the paragraph `body[start:end]`, if it is one."""
+    notice_start = -1  # the first line with a term or an opener
+    terms: set[str] = set()
+    pos = start
+    while pos < end:
+        stop = body.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        line = body[pos:stop]
+        found = {m.group().lower() for m in _DISCLAIMER_TERM.finditer(line)}
+        opener = _DISCLAIMER_OPENER.match(line) is not None
+        if (found or opener) and notice_start < 0:
+            if pos <= content_start:
+                return None  # the message opens with it: not a notice after content
+            notice_start = pos
+        terms |= found
+        if notice_start >= 0 and (opener or len(terms) >= 2):
+            return notice_start
+        pos = stop + 1
+    return None
 
 
 def normalise_line_ends(text: str) -> str:
@@ -261,44 +348,128 @@ def quoted_history_start(text: str) -> int:
 
 def masked_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges that are not the author's own words, in order and disjoint."""
-    history = _history_ranges(text)
-    signature = _signature_start(blanked(text, history) if history else text)
-    if signature < len(text):
-        history.append((signature, len(text)))
-    return _merged(history, text)
+    history = _merged(_history_ranges(text), text)
+    body = blanked(text, history) if history else text
+    content_start = len(body) - len(body.lstrip())
+    own_end = len(body.rstrip())
+    # A confidentiality notice ends the sender's words; so does `-- ` or a sign-off.
+    notice = _disclaimer_start(body, own_end)
+    ranges = list(history)
+    # Where the next `-- ` and P.S. lines are (own_end: none, -1: not searched yet).
+    dashes = -1 if "--" in body else own_end
+    postscript = -1
+    begin = 0
+    while begin < own_end:
+        if dashes < begin:
+            match = _SIG_DASHES.search(body, begin, own_end)
+            dashes = match.start() if match else own_end
+        stop = min(dashes, notice if notice >= begin else own_end)
+        signature = _signature_start(body, begin, stop, content_start)
+        if signature >= own_end:
+            break
+        # A signature ends at a P.S. and, when the sender answers inline below it (Gmail
+        # puts the signature above the quote, answers go between quoted parts), where the
+        # quoted history begins; otherwise it runs to the end of the message.
+        if postscript <= signature:
+            match = _POSTSCRIPT.search(body, signature + 1, own_end)
+            postscript = match.start() if match else own_end
+        following = bisect.bisect_right(history, (signature, len(text)))
+        quote = history[following] if following < len(history) else (own_end, own_end)
+        if quote[1] >= own_end:
+            quote = (own_end, own_end)  # history to the end, or nothing after it
+        if postscript < quote[0]:
+            ranges.append((signature, postscript))
+            newline = body.find("\n", postscript, own_end)
+            begin = own_end if newline < 0 else newline
+        elif quote[0] < own_end:
+            ranges.append((signature, quote[0]))
+            begin = quote[1]
+        else:
+            ranges.append((signature, len(text)))
+            break
+    return _merged(ranges, text)
+
+
+# A chat transcript's customer lines ("[09:33] Customer: i'll check with my neighbours"):
+# the customer's words, never the agent's promise.
+_CUSTOMER_LINE = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:customer|client|caller|guest|visitor)\b[^:\n]{0,30}:"
+    r"[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _history_ranges(text: str) -> list[tuple[int, int]]:
     """The quoted history of an e-mail reply, unsorted: `>` lines, their attribution
     lines, and an original-message block to the end of the text."""
     ranges: list[tuple[int, int]] = []
-    # Every block, attribution and quoted line has one of these: a megabyte without them
-    # is not searched line by line.
-    colon = ":" in text
-    block = _ORIGINAL_BLOCK.search(text) if colon or "--" in text or "_" * 10 in text else None
+    # Every attribution has a colon and every quoted line one of `>` `|`: a megabyte
+    # without them is not searched line by line for those.
+    colon = ":" in text or "\uff1a" in text
+    block = (
+        _ORIGINAL_BLOCK.search(text)
+        if colon or "--" in text or "_" * 10 in text or any(h in text for h in _FOOTER_HINTS)
+        else None
+    )
     end = block.start() if block else len(text)
     if block:
         ranges.append((end, len(text)))
-    quoted = [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)] if ">" in text else []
+    quoted = (
+        [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)] if ">" in text or "|" in text else []
+    )
     ranges.extend(quoted)
-    for attribution in _ATTRIBUTION.finditer(text, 0, end) if colon else ():
-        if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
-            ranges.append(attribution.span())
-        else:
-            # "On … wrote:" over unprefixed text: the original message, to the end.
-            ranges.append((attribution.start(), len(text)))
-            break
-    # The line before each run of `>` lines, if it reads like an attribution in a
-    # language not listed (a colon after an address or a time).
+    if colon:
+        ranges.extend(_attributions(text, end))
+        ranges.extend(m.span() for m in _CUSTOMER_LINE.finditer(text, 0, end))
+    # The line before each run of quoted lines, if it reads like an attribution in a
+    # language or style not listed (a colon after an address, a time or a verb).
     previous_end = 0
-    for start, stop in quoted:
+    for index, (start, stop) in enumerate(quoted):
         before = _previous_line(text, start)
         if before is not None and before[1] > previous_end:
             line = text[before[0] : before[1]]
             if len(line) <= 300 and _UNKNOWN_ATTRIBUTION.search(line) and not has_cue(line):
                 ranges.append(before)
+        if index + 1 < len(quoted):
+            ranges.extend(_lost_prefix(text, stop, quoted[index + 1][0]))
         previous_end = stop
     return ranges
+
+
+def _attributions(text: str, end: int) -> list[tuple[int, int]]:
+    """Attribution lines ("On … wrote:") before `end`, and the original message that
+    follows one over unprefixed text."""
+    ranges: list[tuple[int, int]] = []
+    for attribution in _ATTRIBUTION.finditer(text, 0, end):
+        dated = _DATE_OR_ADDRESS.search(attribution.group()) is not None
+        if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
+            # "On Friday I'll send what Ben wrote:" is the sender's own line.
+            if dated or not has_cue(attribution.group()):
+                ranges.append(attribution.span())
+        elif dated:
+            # "On … wrote:" over unprefixed text: the original message, to the end
+            # ("On Monday I wrote:" in the sender's own words names no date or address).
+            ranges.append((attribution.start(), len(text)))
+            break
+    return ranges
+
+
+def _lost_prefix(text: str, end: int, next_start: int) -> list[tuple[int, int]]:
+    """The one line between two quoted lines when it is the rest of the first, wrapped by a
+    client that lost its `>`: it goes on mid-sentence in lower case ("> … and the
+    export\nfails on Fridays.\n> …"). An answer under a question starts a sentence."""
+    if text.count("\n", end, next_start) != 2:
+        return []
+    line = text[end + 1 : next_start - 1]
+    quoted = text[text.rfind("\n", 0, end) + 1 : end].rstrip()
+    if (
+        len(quoted) < 50
+        or len(line) > 80
+        or quoted.endswith((".", "?", "!", ":"))
+        or not line.lstrip()[:1].islower()
+    ):
+        return []
+    return [(end + 1, next_start - 1)]
 
 
 def _previous_line(text: str, pos: int) -> tuple[int, int] | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tracker.extraction.vocab import en
+
 # Cheap test that a text may hold a commitment at all, run on lower-cased text
 # (no IGNORECASE, no word boundaries: this is the hot path for every message).
 _CUE = re.compile(
@@ -14,6 +16,8 @@ _CUE = re.compile(
     r"|we\s+are|aims?\s+to"
     # informal "I'll" / "we'll" (vocab/en.py INFORMAL_MODALS): "ill call u", "well sort it"
     r"|ill\s|well\s|wil\s"
+    # the simple present for a future action (vocab/en.py PRESENT_FOR_FUTURE): "i send you"
+    r"|(?:i|we)\s+(?:also\s+|just\s+)?(?:" + "|".join(en.PRESENT_FOR_FUTURE) + r")\b"
 )
 
 

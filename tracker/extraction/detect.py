@@ -48,6 +48,18 @@ _BY_STAFF = re.compile(
 )
 # "Your replacement will be shipped from our Incheon warehouse": sent by us.
 _FROM_OURS = re.compile(r"\s+(?:out\s+)?(?:to\s+you\s+)?from\s+(?:our\b|us\b)", re.IGNORECASE)
+# Money moved by a bank ("the hold will be released within 5 days"), and what runs by itself.
+_MONEY = re.compile(
+    r"\b(?:amount|funds|money|payment|deposit|hold|charge|refund|balance)\b|[£$€]", re.IGNORECASE
+)
+_AUTOMATIC = re.compile(r"\bauto(?:matically|matic)?\b|\bauto-", re.IGNORECASE)
+# "our courier", "with DHL", "by courier": ours or a means, not a third party acting
+# ("by DPD" names who delivers).
+_OURS_OR_MEANS = re.compile(r"\b(?:our|with|via|through)\s+$", re.IGNORECASE)
+_BY_MEANS = re.compile(r"\bby\s+$", re.IGNORECASE)
+_NOT_THE_COMPANY = re.compile(
+    r"\s+(?:account|transfer|details|card|statement|holiday|number)s?\b", re.IGNORECASE
+)
 _PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
@@ -56,10 +68,18 @@ TRAILING_CONDITION = re.compile(r"\b(?:" + "|".join(en.TRAILING_CONDITIONS) + r"
 # "check if", "let you know if": an indirect question, not a condition.
 INDIRECT = re.compile(
     r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
-    r"whether|asking|checking|look|investigate)\s*$",
+    r"whether|asking|checking|look|investigate)"
+    # "check with our warehouse in Leipzig if the parcel left"
+    r"(?:\s+with\s+(?:the|our|my|your|a|an)\s+(?:[\w&-]+\s+){0,3}?[\w&-]+)?\s*$",
     re.IGNORECASE,
 )
 
+# "if you want", "if that suits you": an offer or a courtesy, never an indirect question.
+_OFFER_IF = re.compile(
+    r"\s+(?:(?:you|u)\s+(?:want|would|'d|like|prefer|need|wish)|that\s+(?:works|suits|helps)|"
+    r"(?:it's|that's|that\s+is)\s+(?:ok|okay|alright|fine))\b",
+    re.IGNORECASE,
+)
 
 # A real sentence holds a handful of commitments; more means garbage input, and
 # looking further would only cost time.
@@ -85,7 +105,7 @@ class Dropped:
     start: int
     end: int
     rule: str
-    check: str  # "negation" | "courtesy" | "no-action-verb"
+    check: str  # "negation" | "courtesy" | "effort" | "no-action-verb"
 
 
 # The grammar's rules: id -> what each proposes. Guards (guards.CHECKS) decide after them.
@@ -107,6 +127,7 @@ RULES: dict[str, str] = {
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
     "team-progressive": "'our team is deploying ...' (needs a time)",
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
+    "present-simple": "'I send you the link in the next hour': a simple present with a time",
     "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
 }
 
@@ -257,8 +278,12 @@ def commitments(
             or (
                 # dated, and not a bank's credit or a courier's delivery
                 lx.PASSIVE_TIMED.match(sentence, m.end())
-                and (m["verb"] or "").lower() not in ("credited", "released", "reversed")
-                and not lx.THIRD_PARTY.search(sentence)
+                and not (
+                    (m["verb"] or "").lower() in ("credited", "reversed")
+                    or ((m["verb"] or "").lower() == "released" and _MONEY.search(sentence))
+                )
+                and not _AUTOMATIC.search(sentence)
+                and not _third_party_acts(sentence)
             )
         )
         kind = (word_kind(m["verb"]) if m["verb"] else None) or "send"
@@ -272,7 +297,7 @@ def commitments(
         )
     for m in _capped(lx.HEAR_FROM.finditer(sentence), found):
         who = m["who"].lower()
-        if who in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
+        if who in _PRONOUNS and not lx.stands_for_our_staff(previous + " " + sentence[: m.start()]):
             continue
         said = tk.window(tk.tokenise(sentence), m.start(), m.end())
         kind = "callback" if _CALL.search(sentence, said) else "update"
@@ -282,7 +307,9 @@ def commitments(
             )
         )
     for m in _capped(lx.CONTACTED_BY.finditer(sentence), found):
-        if m["who"].lower() in _PRONOUNS and not lx.OUR_STAFF.search(previous + " " + sentence):
+        if m["who"].lower() in _PRONOUNS and not lx.stands_for_our_staff(
+            previous + " " + sentence[: m.start()]
+        ):
             continue
         mine = m["who"].lower() in ("me", "us")
         kind = "callback" if m["verb"].lower() in ("called", "phoned", "rung") else "update"
@@ -351,6 +378,16 @@ def commitments(
         kind = verb_phrase(m, "informal-modal")
         if kind:
             found.append(Commitment(m.start(), m.end(), kind, rule="informal-modal"))
+    for m in _capped(lx.PRESENT_COMMITMENT.finditer(sentence), found):
+        if any(c.start <= m.start() < c.end or c.start == m.start() for c in found):
+            continue
+        if lx.HABITUAL.search(sentence, m.end()):
+            continue
+        kind = verb_phrase(m, "present-simple")
+        if kind:
+            found.append(
+                Commitment(m.start(), m.end(), kind, needs_due=True, rule="present-simple")
+            )
     for subjectless in _capped(lx.SUBJECTLESS.finditer(sentence), found):
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):
@@ -360,6 +397,22 @@ def commitments(
             found.append(Commitment(modal, subjectless.end(), kind, rule="subjectless"))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
+
+
+def _third_party_acts(sentence: str) -> bool:
+    """Does a company outside ours act in the sentence? Not "our courier", not a means
+    ("by courier", "with DHL", "via Royal Mail") and not "your bank account"."""
+    for m in lx.THIRD_PARTY.finditer(sentence):
+        if _OURS_OR_MEANS.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
+        if m.group().lower() == "courier" and _BY_MEANS.search(
+            sentence, max(0, m.start() - 5), m.start()
+        ):
+            continue
+        if _NOT_THE_COMPANY.match(sentence, m.end()):
+            continue
+        return True
+    return False
 
 
 def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterator[re.Match[str]]:
@@ -382,6 +435,11 @@ def _verb_phrase(sentence: str, pos: int) -> tuple[PromiseKind | None, str]:
             return None, "negation"
         if lx.COURTESY.match(sentence, at):
             return None, "courtesy"
+        effort = lx.EFFORT.match(sentence, at)
+        if effort:
+            # "I'll try to reproduce it tomorrow and write back": the coordinated action
+            kind = _with_conjuncts(sentence, effort.end(), None)
+            return kind, "" if kind else "effort"
     kind = _with_conjuncts(sentence, at, classify(sentence[at:]))
     return kind, "" if kind else "no-action-verb"
 
@@ -399,7 +457,8 @@ def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
     return tuple(
         m.start()
         for m in pattern.finditer(text)
-        if not INDIRECT.search(text[max(0, m.start() - 25) : m.start()])
+        if not INDIRECT.search(text[max(0, m.start() - 60) : m.start()])
+        or _OFFER_IF.match(text, m.end())
     )
 
 

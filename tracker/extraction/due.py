@@ -16,35 +16,52 @@ from __future__ import annotations
 
 import calendar as monthcal
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
 from tracker.extraction import explicit_dates
-from tracker.extraction.vocab import en
+from tracker.extraction.vocab import en, en_due
 
 _MONTHS = en.MONTHS
 _WEEKDAYS = en.WEEKDAYS
+# Full names and the short ones the due grammar also reads ("ring u mon", "by Wed 24th").
+_WEEKDAY_NAMES = {**_WEEKDAYS, **en_due.WEEKDAY_ABBREVIATIONS}
 _NUMBERS = en.NUMBERS
 _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True))
+_TOMORROW_RE = "|".join(sorted(en_due.TOMORROW, key=len, reverse=True))
+_TONIGHT_RE = "|".join(sorted(en_due.TONIGHT, key=len, reverse=True))
+_ZONES = {**en_due.ZONE_ABBREVIATIONS, **en_due.ZONE_NAMES}
+_ZONE_RE = "|".join(
+    re.escape(z).replace(r"\ ", " ").replace(" ", r"\s+")
+    for z in sorted(_ZONES, key=len, reverse=True)
+)
+_HEDGE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(en_due.HEDGES)})\s+(?:by\s+|on\s+|at\s+|around\s+)?$", re.IGNORECASE
+)
+# One end of a range of clock times: "10", "10am", "9:00", "8h", "noon".
+_RANGE_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?|h\b)?|noon|midday)"
 _NUMBER_RE = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
-_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch|eod|cob))?"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch|eod|cob|am|pm))?"
 
 _ANCHORS = re.compile(
     rf"""
     (?<![\w'’])(?:
-    (?P<tomorrow>(?:first\ thing\ )?(?:tomorrow|tmrw|tmr)\b{_PART_OF_DAY})
-  | (?P<today>later\ today|(?:the\ )?end\ of\ today|within\ the\ day|today|tonight
-        |this\ (?:morning|afternoon|arvo|evening)
+    (?P<tomorrow>(?:first\ thing\ )?(?:{_TOMORROW_RE})\b{_PART_OF_DAY})
+  | (?P<morning>(?:first\ thing\ )?in\ (?:the\ )?morn(?:ing)?)\b
+  | (?P<today>later\ today|(?:the\ )?end\ of\ today|within\ the\ day|today|{_TONIGHT_RE}
+        |this\ (?:morning|afternoon|aft|arvo|evening)
         |(?:the\ )?end\ of\ (?:the\ |my\ |your\ |our\ |business\ |the\ (?:business|working)\ )?day
         |(?:the\ )?close\ of\ (?:business|play)|(?:the\ )?end\ of\ (?:business|play)
         |eod|cob|eob)\b
   | (?P<next_workday>(?:the\ )?next\ (?:working|business|work)\ day)\b
+  | (?P<wd_next_week>(?P<wdn>{_WEEKDAY_RE})\s+(?:of\s+)?next\s+week)\b
   | (?P<next_week>(?:(?:the\ )?(?:beginning|start|end)\ of\ |early\ |later\ |sometime\ )?
         next\ week)\b
   | (?P<weekend>(?:this|over\ the|during\ the|at\ the)\ weekend)\b
@@ -58,22 +75,41 @@ _ANCHORS = re.compile(
   | (?P<date_md>(?P<md_month>{_MONTH_RE})\.?\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b
         (?:,?\s+(?P<md_year>20\d\d))?)
   | (?P<date_iso>(?P<iso_year>20\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))\b
-  | (?P<nth>the\s+(?P<nth_day>[0-3]?\d)(?:st|nd|rd|th))\b
-  | (?P<weekday>(?:first\ thing\ |early\ |late\ |this\ |next\ |coming\ )?
+  # "the 3rd", "Wed 24th", "Saturday the 15th"
+  | (?P<nth>(?:(?P<nth_wd>{_WEEKDAY_RE}),?\s+(?:the\s+)?|the\s+)
+        (?P<nth_day>[0-3]?\d)(?:st|nd|rd|th))\b(?!\s+of\s+(?:{_MONTH_RE}|next|this|the)\b)
+  | (?P<weekday>(?:first\ thing\ |early\ |late\ |this\ |next\ |coming\ |the\ following\ )?
         (?P<wd>{_WEEKDAY_RE})\b{_PART_OF_DAY})
-  | (?P<span>(?:within|in|inside|under|during|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?
+  | (?P<span>(?:(?:within|in|inside|under|during|over|every)\s+(?:the\s+)?(?:next\s+|coming\s+)?
+            |(?:allow|give)\s+(?:us|me|them)\s+)
+        (?:(?:about|around|approx(?:imately|\.)?|roughly|up\s+to|max(?:imum|\.)?|at\s+most
+            |less\s+than)\s+)?
         (?P<n>\d+(?:\.\d+)?|{_NUMBER_RE})
         (?:\s*(?:-|–|to|or)\s*(?P<n2>\d+(?:\.\d+)?|{_NUMBER_RE}))?
-        \s*(?P<business>business\s+|working\s+|work\s+)?
-        (?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?)\b)
+        \s*(?P<business>business\s+|working\s+|work\s+|banking\s+)?
+        (?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?)\b)
   | (?P<the_hour>(?:within|in)\ the\ (?:next\ )?hour)\b
-  | (?P<clock>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
+  # "between 10 and 12", "from 9am to 1pm", "2-5pm": due by the end of the range
+  | (?P<range>(?P<r_lead>between|from)\s+(?P<r1>{_RANGE_CLOCK})\s*(?:and|to|till|until|-|–)\s*
+            (?P<r2>{_RANGE_CLOCK})
+        |(?P<r1b>\d{{1,2}}(?::\d{{2}})?(?:\s*[ap]\.?m\b\.?)?)\s*(?:-|–|to)\s*
+            (?P<r2b>\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?m\b\.?))
+        (?!\s*(?:%|days?\b|weeks?\b|hours?\b|hrs?\b|mins?\b|minutes?\b|months?\b|years?\b
+            |working\b|business\b|\d))
+  | (?P<clock>(?:(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)
         |(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\d%])
         |(?P<oclock>1[0-2]|[1-9])\s*o'?clock\b
-        # "come back to you before 5.": a bare hour ending the clause after by/before/until
-        |(?:(?<=\bby\ )|(?<=\bbefore\ )|(?<=\buntil\ )|(?<=\bat\ ))
-            (?P<bare>1[0-2]|[1-9])(?=\s*(?:$|[.,;!?)]))
-        |(?P<noon>noon|midday|midnight)\b)
+        # "come back to you before 5.", "I'll ring you at 9 sharp", "at 4 to discuss":
+        # a bare hour after by/before/until/at/around, then the end of the clause or a
+        # word that cannot start a noun phrase
+        |(?:(?<=\bby\ )|(?<=\bbefore\ )|(?<=\buntil\ )|(?<=\btill\ )|(?<=\bat\ )
+            |(?<=\baround\ ))
+            (?P<bare>1[0-2]|[1-9])(?:\s*(?:sharp|ish))?
+            (?=\s*(?:$|[.,;!?)]|[-–]\s|(?:today|tonight|tomorrow|tmrw|instead|as|with|then|so
+                |if|or|on|this|at\s+the\s+latest|latest|in\s+the\s+(?:morning|afternoon|evening)
+                |to\s+(?![\d])|and\s+(?![\d]))\b))
+        |(?P<noon>noon|midday|midnight|lunchtime)\b)
+        (?P<zone>\s+(?:{_ZONE_RE})(?:\s+time)?\b)?)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -84,7 +120,30 @@ _DUE_PREPOSITION = re.compile(
     rf"(?:(?:{_WEEKDAY_RE}),?\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-_JOIN_GAP = re.compile(r"^[\s,]*(?:(?:at|by|on|before|around|from|@)\s*)?$", re.IGNORECASE)
+# A date is a start ("from 1 June", "from the May 20 snapshot"), not a due.
+_FROM_BEFORE = re.compile(rf"\bfrom\s+(?:(?:{_WEEKDAY_RE}),?\s+)?(?:the\s+)?$", re.IGNORECASE)
+_JOIN_GAP = re.compile(
+    r"^[\s,]*(?:(?:at|by|on|before|after|around|from|sharp|instead|about|@)[\s,]*)*$",
+    re.IGNORECASE,
+)
+# A weekday that is the new value of a change or one end of opening days: "move your
+# ticket to Saturday", "we work Monday to Friday", "Mon-Fri".
+_TO_BEFORE = re.compile(r"\b(?:to|through|thru)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_AFTER = re.compile(rf"^\s*(?:-|–|to|through|thru)\s*(?:{_WEEKDAY_RE})\b", re.IGNORECASE)
+# A clock time naming a thing, not a due: "the 6am flight", "your 3pm appointment".
+# ("before the 6am truck leaves" is a due: the time follows a due preposition.)
+_ATTRIBUTIVE = re.compile(
+    r"(?<!\bbefore)(?<!\bby)(?<!\buntil)(?<!\btill)(?:^|\s)(?:the|your|ur|my|our|a|an|this|that)\s+$",
+    re.IGNORECASE,
+)
+# A span counted from an event, not from the send time: "within 3 days of the visit".
+_FROM_EVENT = re.compile(
+    r"^\s+(?:of|after|from)\s+(?:the|your|his|her|their|its|receipt|receiving|delivery|arrival)\b",
+    re.IGNORECASE,
+)
+# Parts of the day that put a bare hour in the afternoon or the morning.
+_PM_WORDS = re.compile(r"evening|night|nite|afternoon|aft\b|arvo|pm\b", re.IGNORECASE)
+_AM_WORDS = re.compile(r"morn|\bam\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,12 +162,16 @@ class _Anchor:
     day: date | None = None  # a date-level anchor
     clock: time | None = None  # a clock time waiting for a day
     moment: datetime | None = None  # already a time-level instant
+    zone: ZoneInfo | None = None  # the clock's own zone ("9am Eastern"), else the team's
+    loose_hour: bool = False  # an hour without am/pm: the day's part may move it
+    relative: bool = False  # "the following Monday": after the day named before it
 
 
 # Every anchor contains one of these (lower-cased); most promise clauses contain none.
 _MAYBE_DUE = re.compile(
     r"\d|to(?:day|night|m)|tmr|eo[dbwm]|cob|close|end|week|month|day|hour|min|noon|midnight|"
-    r"fortnight|couple|morning|afternoon|arvo|evening|midday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"fortnight|couple|morn|afternoon|aft|arvo|evening|midday|lunch|tonite|tomo|tommo|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mon|tue|wed|thu|fri|sat|sun|"
     r"o'?clock|the\s+\d"
 )
@@ -171,17 +234,34 @@ def _without_full_stop(due: Due) -> Due:
     return due
 
 
-def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator[_Anchor | None]:
+def _anchors(
+    text: str, local: datetime, calendar: BusinessCalendar, strict: bool = True
+) -> Iterator[_Anchor | None]:
+    """The due words of `text`. `strict=False` reads dates without a due preposition
+    (the time of an event a later promise refers to: "moved to 2 June")."""
     sent_day = local.date()
     for m in _ANCHORS.finditer(text):
         kind = m.lastgroup
         start, end = m.span()
+        if _HEDGE_BEFORE.search(text[max(0, start - 20) : start]):
+            continue  # "prob tonight": a guess, not a due
         if kind == "tomorrow":
             yield _Anchor(start, end, day=sent_day + timedelta(days=1))
+        elif kind == "morning":  # "in the morning": the next one, unless it is still night
+            yield _Anchor(start, end, day=sent_day + timedelta(days=local.hour >= 6))
         elif kind == "today":
             yield _Anchor(start, end, day=sent_day)
         elif kind == "weekday":
-            yield _Anchor(start, end, day=_next_weekday(sent_day, _WEEKDAYS[m["wd"].lower()]))
+            if _TO_BEFORE.search(text[max(0, start - 12) : start]) or _TO_AFTER.match(text[end:]):
+                continue
+            weekday = _WEEKDAY_NAMES[m["wd"].lower()]
+            if m.group().lower().startswith("the following"):
+                yield _Anchor(start, end, day=_next_weekday(sent_day, weekday), relative=True)
+            else:
+                yield _Anchor(start, end, day=_next_weekday(sent_day, weekday))
+        elif kind == "wd_next_week":
+            weekday = _WEEKDAY_NAMES[m["wdn"].lower()]
+            yield _Anchor(start, end, day=_monday(sent_day) + timedelta(days=7 + weekday))
         elif kind == "next_workday":
             yield _Anchor(start, end, day=calendar.add_working_days(sent_day, 1))
         elif kind == "next_week":
@@ -200,16 +280,83 @@ def _anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator
                 sent_day.year, sent_day.month + 1)  # fmt: skip
             yield _Anchor(start, end, day=_month_end(year, month))
         elif kind in ("date_dm", "date_md", "date_iso", "nth"):
-            if _after_preposition(text, start):
+            if not strict or (
+                _after_preposition(text, start)
+                and not _FROM_BEFORE.search(text[max(0, start - 30) : start])
+            ):
                 yield _Anchor(start, end, day=_explicit_date(m, kind, sent_day))
         elif kind == "span":
-            yield _span(m, start, end, local, calendar)
+            if not _FROM_EVENT.match(text[end:]):
+                yield _span(m, start, end, local, calendar)
         elif kind == "the_hour":
             yield _Anchor(start, end, moment=local.astimezone(UTC) + timedelta(hours=1))
+        elif kind == "range":
+            yield _range_end(m, start, end)
         elif kind == "clock":
             clock = _clock(m)
-            if clock is not None and (m["h24"] is None or _after_preposition(text, start)):
-                yield _Anchor(start, end, clock=clock)
+            if clock is None or (
+                m["h24"] is not None
+                and not _after_preposition(text, start)
+                and not re.search(r"\bafter\s+$", text[max(0, start - 8) : start], re.I)
+            ):
+                continue
+            if m["ampm"] and _ATTRIBUTIVE.search(text[max(0, start - 20) : start]):
+                continue
+            zone = _ZONES.get(re.sub(r"\s+", " ", m["zone"].strip().lower())) if m["zone"] else None
+            if zone is None and m["zone"]:  # "8pm Dubai time": the zone words end in "time"
+                name = re.sub(r"\s+time$", "", re.sub(r"\s+", " ", m["zone"].strip().lower()))
+                zone = _ZONES.get(name)
+            loose = (
+                m["bare"] is not None
+                or m["oclock"] is not None
+                or (m["h24"] is not None and len(m["h24"]) == 1)
+            )
+            yield _Anchor(
+                start,
+                end,
+                clock=clock,
+                zone=ZoneInfo(zone) if zone else None,
+                loose_hour=loose,
+            )
+
+
+def _range_end(m: re.Match[str], start: int, end: int) -> _Anchor | None:
+    """The end of a range of clock times ("between 8 and 12", "2-5pm")."""
+    first, last = (m["r1"], m["r2"]) if m["r1"] is not None else (m["r1b"], m["r2b"])
+    marked = re.compile(r"[ap]\.?m|[:.h]|noon|midday", re.IGNORECASE)
+    if (
+        m["r_lead"]
+        and m["r_lead"].lower() == "from"
+        and not (marked.search(first) or marked.search(last))
+    ):
+        return None  # "from 1 to 10": a scale, not a time
+    clock = _clock_word(last)
+    if clock is None:
+        return None
+    loose = not re.search(r"[ap]\.?m|noon|midday", last, re.IGNORECASE)
+    return _Anchor(start, end, clock=clock, loose_hour=loose)
+
+
+def _clock_word(word: str) -> time | None:
+    """One clock word of a range: "10am", "12:00", "8h", "4" (office hours), "noon"."""
+    word = word.strip().lower()
+    if word in ("noon", "midday"):
+        return time(12, 0)
+    parts = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?|h)?$", word)
+    if parts is None:
+        return None
+    hour, minute = int(parts[1]), int(parts[2] or 0)
+    if minute > 59:
+        return None
+    if parts[3]:
+        if not 1 <= hour <= 12:
+            return None
+        return time(hour % 12 + (12 if parts[3] == "p" else 0), minute)
+    if hour > 23:
+        return None
+    if hour < 8 and not word.startswith("0"):  # office hours: "between 12 and 4"
+        hour += 12
+    return time(hour, minute)
 
 
 def _fallback_anchors(text: str, local: datetime, calendar: BusinessCalendar) -> Iterator[_Anchor]:
@@ -236,38 +383,81 @@ def _combine(
     text: str, anchors: list[_Anchor], local: datetime, calendar: BusinessCalendar
 ) -> list[Due]:
     days = [a for a in anchors if a.day is not None]
+    days = [_after_earlier(a, days) if a.relative else a for a in days]
     dues: list[Due] = []
     joined: set[int] = set()
     for anchor in anchors:
         if anchor.clock is None:
             continue
-        partner = _adjacent_day(text, anchor, days)
+        partner = _adjacent_day(text, anchor, days) or _day_before(text, anchor, days)
         if partner is not None:
             joined.add(id(partner))
             assert partner.day is not None
             start, end = min(anchor.start, partner.start), max(anchor.end, partner.end)
-            when = calendar.at(partner.day, anchor.clock)
+            clock = anchor.clock
+            if _adjacent_day(text, anchor, [partner]) is not None:
+                clock = _in_part_of_day(anchor, text[partner.start : partner.end])
+            when = _at(calendar, partner.day, clock, anchor.zone)
         else:
             start, end = anchor.start, anchor.end
-            when = calendar.at(local.date(), anchor.clock)
+            day = local.astimezone(anchor.zone).date() if anchor.zone else local.date()
+            when = _at(calendar, day, anchor.clock, anchor.zone)
             if when <= local:  # "by 5pm" written after 5pm means tomorrow's 5pm
-                when = calendar.at(local.date() + timedelta(days=1), anchor.clock)
+                when = _at(calendar, day + timedelta(days=1), anchor.clock, anchor.zone)
         dues.append(Due(when, "time", text[start:end], start, end))
+    for anchor in days:
+        if id(anchor) not in joined:
+            dues.append(_date_due(text, anchor, local, calendar))
     for anchor in anchors:
         if anchor.moment is not None:
             words = text[anchor.start : anchor.end]
             dues.append(Due(anchor.moment, "time", words, anchor.start, anchor.end))
-        elif anchor.day is not None and id(anchor) not in joined:
-            dues.append(_date_due(text, anchor, local, calendar))
     return dues
+
+
+def _at(calendar: BusinessCalendar, day: date, clock: time, zone: ZoneInfo | None) -> datetime:
+    if zone is None:
+        return calendar.at(day, clock)
+    return datetime.combine(day, clock, tzinfo=zone)
+
+
+def _in_part_of_day(clock: _Anchor, day_words: str) -> time:
+    """ "this evening before 9" is 21:00; "in the morning at 7" stays 07:00."""
+    assert clock.clock is not None
+    hour = clock.clock.hour
+    if clock.loose_hour and _PM_WORDS.search(day_words) and hour < 12:
+        return clock.clock.replace(hour=hour + 12)
+    if clock.loose_hour and _AM_WORDS.search(day_words) and 12 < hour < 20:
+        return clock.clock.replace(hour=hour - 12)
+    return clock.clock
+
+
+def _after_earlier(anchor: _Anchor, days: list[_Anchor]) -> _Anchor:
+    """ "by July 14, and I'll call you the following Monday": the Monday after July 14."""
+    earlier = [d for d in days if d.end <= anchor.start and not d.relative]
+    if not earlier or anchor.day is None or earlier[-1].day is None:
+        return anchor
+    day = _next_weekday(earlier[-1].day, anchor.day.weekday())
+    return _Anchor(anchor.start, anchor.end, day=day)
 
 
 def _adjacent_day(text: str, clock: _Anchor, days: list[_Anchor]) -> _Anchor | None:
     for day in days:
         gap = text[day.end : clock.start] if day.end <= clock.start else text[clock.end : day.start]
-        if len(gap) <= 12 and _JOIN_GAP.match(gap):
+        if len(gap) <= 20 and _JOIN_GAP.match(gap):
             return day
     return None
+
+
+def _day_before(text: str, clock: _Anchor, days: list[_Anchor]) -> _Anchor | None:
+    """A clock later in the same clause as one day: "first thing tomorrow and DM you an
+    update by midday", "fri instead, around 10"."""
+    before = [d for d in days if d.end <= clock.start and clock.start - d.end <= 80]
+    if len(before) != 1 or any(d.start >= clock.end for d in days):
+        return None
+    if re.search(r"[.;!?]", text[before[0].end : clock.start]):
+        return None
+    return before[0]
 
 
 def _date_due(text: str, anchor: _Anchor, local: datetime, calendar: BusinessCalendar) -> Due:
@@ -321,7 +511,10 @@ def _clock(m: re.Match[str]) -> time | None:
     if m["noon"]:
         return time(12, 0) if m["noon"].lower() != "midnight" else time(23, 59)
     if m["h24"] is not None:
-        return time(int(m["h24"]), int(m["m24"]))
+        hour = int(m["h24"])
+        if len(m["h24"]) == 1 and hour < 8:  # "at 4:30": office hours, as for "at 4"
+            hour += 12
+        return time(hour, int(m["m24"]))
     if m["oclock"] is not None or m["bare"] is not None:
         # "at 3 o'clock", "before 5" in office hours: 8-11 morning, 12-7 afternoon
         hour = int(m["oclock"] or m["bare"])
@@ -385,3 +578,163 @@ def _monday(day: date) -> date:
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, monthcal.monthrange(year, month)[1])
+
+
+# Words that refer a promise to a time the message states elsewhere: "I'll call you
+# then", "the day before", "30 minutes before arrival", "the same day", "afterwards".
+# "When it's out", "once it's done" wait for an event of unknown time: no due (spec).
+_EVENT = re.compile(
+    rf"""\b(?:
+      (?P<day_before>(?:the|one|1|a)\s+day\s+before|the\s+(?:evening|night)\s+before)
+    | (?P<before>(?P<bn>\d+|{_NUMBER_RE})\s*(?P<bu>minutes?|mins?|hours?|hrs?)\s+before)
+    | (?P<same>afterwards|after\s+(?:that|the\s+[a-z]+)
+        |then(?=\s*(?:[.,;!?]|$|on\b|at\b|too\b))
+        |(?:on\s+)?the\s+same\s+day|same\s+day|on\s+the\s+day
+        |at\s+the\s+same\s+time|before\s+(?:arrival|arriving|(?:he|she|they)\s+arrives?|then)
+        |until\s+then|by\s+then|that\s+(?:morning|afternoon|evening|day|night))
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# An event of unknown time in the promise's own clause ("once it's back with us", "the
+# same day they arrive"): only a time stated in the same sentence can date it.
+_AWAITS_EVENT = re.compile(
+    r"\b(?:once|when|as\s+soon\s+as|same\s+day\s+(?:it|they|he|she|we)|the\s+day\s+(?:it|they|he|she|we))\b",
+    re.IGNORECASE,
+)
+
+
+# ... of which these take the time of an event stated before them in the sentence ("it
+# ships tomorrow and I'll send the POD once it's signed for"); "as soon as" does not: it
+# promises speed after an event of unknown time ("as soon as InPost sends it").
+_AWAITS_STATED_EVENT = re.compile(
+    r"\b(?:once|when|the\s+day\s+(?:it|they|he|she|we))\b", re.IGNORECASE
+)
+
+
+def awaits_event(words: str) -> bool:
+    """Whether the promise's own words wait for an event ("once it's back with us")."""
+    return bool(_AWAITS_EVENT.search(words))
+
+
+# Words that say the promise has no stated time ("as soon as possible"): no other
+# clause lends it one.
+_VAGUE = re.compile(
+    r"\b(?:as\s+soon\s+as\s+(?:possible|we\s+can|I\s+can)|asap|soon(?!\s+as\b)|shortly|in\s+due\s+course)\b",
+    re.IGNORECASE,
+)
+
+
+# An estimate, not a commitment: "which should be within the next couple of days",
+# "they usually turn these around in a couple of hours".
+_ESTIMATE = re.compile(
+    r"\b(?:should|usually|normally|typically|generally|may|might|could|probably|expect(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_estimate(words: str) -> bool:
+    """Whether `words` (a clause after the promise) only estimate when something happens."""
+    return bool(_ESTIMATE.search(words))
+
+
+def is_vague(words: str) -> bool:
+    """Whether `words` say the promise is due at no stated time ("as soon as possible")."""
+    return bool(_VAGUE.search(words))
+
+
+def event_reference(words: str) -> re.Match[str] | None:
+    """Where `words` tie a promise to the time of an event stated elsewhere."""
+    return _EVENT.search(words)
+
+
+def dues_of_context(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | None:
+    """The latest due stated in a sentence that a promise refers back to, dates read
+    without a due preposition ("the delivery has been moved to 2 June")."""
+    local = sent_at.astimezone(calendar.timezone)
+    if not _MAYBE_DUE.search(text.lower()):
+        return None
+    anchors = [a for a in _anchors(text, local, calendar, strict=False) if a is not None]
+    fallback = list(_fallback_anchors(text, local, calendar))
+    if fallback:
+        anchors = [
+            a for a in anchors if not any(f.start <= a.start and a.end <= f.end for f in fallback)
+        ] + fallback
+    if not anchors:
+        return None
+    dues = _combine(text, anchors, local, calendar)
+    return max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
+
+
+def at_event(event: Due, reference: re.Match[str], calendar: BusinessCalendar) -> Due:
+    """The due of a promise made relative to `event` ("the day before", "30 min before")."""
+    start, end = reference.span()
+    words = reference.group()
+    if reference["day_before"]:
+        day = calendar.local_date(event.when) - timedelta(days=1)
+        return Due(calendar.end_of_day(day), "date", words, start, end)
+    if reference["before"] and event.precision == "time":
+        amount = _number(reference["bn"]) or 0
+        seconds = amount * _UNIT_SECONDS[reference["bu"].lower()[0]]
+        return Due(event.when - timedelta(seconds=seconds), "time", words, start, end)
+    if reference["before"] or re.search(r"same\s+day|the\s+day|that\s+", words, re.I):
+        day = calendar.local_date(event.when)
+        return Due(calendar.end_of_day(day), "date", words, start, end)
+    return Due(event.when, event.precision, words, start, end)
+
+
+def promise_due(
+    sentence: str,
+    start: int,
+    scope_end: int,
+    due_between: Callable[[int, int], Due | None],
+    context: tuple[str, str],
+    sent_at: datetime,
+    calendar: BusinessCalendar,
+) -> Due | None:
+    """The due of the promise whose words are sentence[start:scope_end], offsets from `start`.
+
+    Its own words first. Failing those, and unless they say "as soon as possible": a
+    consequence after them ("I'll send a replacement - it'll arrive Monday"); then the
+    time they refer to, stated earlier in the sentence or in the two sentences before
+    ("You're booked for Friday at 10. I'll text you the day before"; "Kindly allow us
+    48 hours, we will revert back to you"); an event of unknown time ("once it's out")
+    takes a time only from earlier in its own sentence.
+    """
+    due = due_between(start, scope_end)
+    if due is not None:
+        return due
+    own = sentence[start:scope_end]
+    if is_vague(own):
+        return None
+    if scope_end < len(sentence) and not is_estimate(sentence[scope_end:]):
+        after = due_between(scope_end, len(sentence))
+        if after is not None:
+            shift = scope_end - start
+            return Due(after.when, after.precision, after.text, after.start + shift,
+                       after.end + shift)  # fmt: skip
+    reference = event_reference(own)
+    earlier = due_between(0, start)
+    asked_to_allow = earlier is not None and re.match(r"(?:allow|give)\b", earlier.text, re.I)
+    if earlier is not None and reference is None and asked_to_allow:
+        return Due(earlier.when, earlier.precision, earlier.text, earlier.start - start,
+                   earlier.end - start)  # fmt: skip
+    if reference is None and _AWAITS_STATED_EVENT.search(own) and not is_estimate(own):
+        # "It goes out on tomorrow's first run and I'll send you the POD once it's signed
+        # for": the event's time is stated before the promise, in the same sentence
+        earlier = dues_of_context(sentence[:start], sent_at, calendar)
+        if earlier is None:
+            return None
+        return Due(earlier.when, earlier.precision, earlier.text, earlier.start - start,
+                   earlier.end - start)  # fmt: skip
+    if reference is None:
+        return None
+    earlier_text: tuple[str, ...] = (sentence[:start],)
+    if not awaits_event(sentence[:scope_end]):
+        earlier_text += (context[1], context[0])  # the sentence before, then the one before it
+    for before in earlier_text:
+        earlier = dues_of_context(before, sent_at, calendar) if before else None
+        if earlier is not None:
+            break
+    if earlier is None:
+        return None
+    return at_event(earlier, reference, calendar)

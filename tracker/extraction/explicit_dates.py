@@ -28,10 +28,17 @@ _DATE = (
     r"\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"  # 2026/12/03
     r"|\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?"  # 03/12, 3/12/2026, 3/12/26
     r"|\d{1,2}[.-]\d{1,2}[.-](?:\d{4}|\d{2})"  # 3.12.2026, 03-12-26 (two parts: a clock)
+    r"|\d{1,2}\.\d{1,2}\.(?!\d)"  # 03.03. (day and month, each closed by a dot)
     rf"|\d{{1,2}}{_ORD}[-\s]{_MONTH}\.?[-\s]'?\d{{2}}"  # 3-Dec-26, 3 Dec '26
     rf"|{_MONTH}\.?\s+\d{{1,2}}{_ORD},?\s+'\d{{2}}"  # Dec 3rd '26
     rf"|the\s+\d{{1,2}}{_ORD}\s+of\s+(?:next|this|the\s+(?:next|following))\s+month"
     r"|\d{1,2}h\d{2}"  # 15h30
+)
+# Where a short numeric date puts the month first: the Americas, and the countries that
+# write year-month-day and so "3/10" as month/day (Japan, China, Korea, Taiwan, the
+# Philippines).
+_MONTH_FIRST_ZONES = frozenset(
+    {"Asia/Tokyo", "Asia/Shanghai", "Asia/Seoul", "Asia/Taipei", "Asia/Manila"}
 )
 _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|BST|CET|CEST|UTC|AEST|AEDT|IST))?"
 _CANDIDATE = re.compile(
@@ -39,6 +46,7 @@ _CANDIDATE = re.compile(
     rf"(?:\s*(?:at|@|,)?\s*{_CLOCK}{_ZONE})?(?![\w/])",
     re.IGNORECASE,
 )
+_DAY_MONTH_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.")
 _HAS_CLOCK = re.compile(rf"{_CLOCK}|\b\d{{1,2}}h\d{{2}}\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b|\d[/.-]\d{1,2}[/.-]\d{2}\b|[a-z]-\d{2}\b", re.I)
 # Cheap test run on every due span before the regex above.
@@ -55,7 +63,14 @@ def candidates(text: str) -> list[tuple[int, int]]:
 def resolve(span: str, local_sent: datetime, zone: str) -> tuple[date, time | None] | None:
     """The local date (and clock, if the span states one) of one short date span."""
     base = local_sent.replace(tzinfo=None, second=0, microsecond=0)
-    order = "MDY" if zone.startswith("America/") else "DMY"
+    dotted = _DAY_MONTH_DOTTED.fullmatch(span.strip())
+    if dotted:  # dateparser reads "03.03." as a clock time
+        try:
+            day = date(base.year, int(dotted[2]), int(dotted[1]))
+        except ValueError:
+            return None
+        return _earliest_on_or_after(day.replace(year=day.year + 1), base.date()), None
+    order = "MDY" if zone.startswith("America/") or zone in _MONTH_FIRST_ZONES else "DMY"
     parsed = _parse(span, base, zone, order)
     if parsed is None:
         return None

@@ -43,7 +43,9 @@ _CONDITION = re.compile(
 
 # "I'll ring you tomorrow, and if I can't get through I'll leave a voicemail": the
 # condition opens the next clause.
-_NEXT_CONDITION = re.compile(r"[,;]\s*(?:and|but)\s+(?=if\b|unless\b)", re.IGNORECASE)
+_NEXT_CONDITION = re.compile(
+    r"(?:[,;]\s*(?:and|but)\s+|\s(?:and|but)\s*,\s*)(?=if\b|unless\b)", re.IGNORECASE
+)
 # "I'll chase the hotel if they haven't replied, and I'll let you know either way": the
 # earlier condition does not reach a commitment that holds whatever happens.
 _REGARDLESS = tk.Phrases(en.REGARDLESS)
@@ -72,7 +74,10 @@ _DETAILS_FRAGMENT = re.compile(
 
 # "…within 2 days after the item arrives at our warehouse": the customer returns it first.
 _AFTER_CUSTOMER_RETURNS = re.compile(
-    r"\b(?:after|once|when|as\s+soon\s+as|upon)\s+(?:(?:we|I)\s+(?:receive|get|have)\s+(?:your|the)\b|"
+    r"\b(?:after|once|when|as\s+soon\s+as|upon)\s+(?:(?:we|I)\s+(?:receive|get|have)\s+(?:your\b|the\b"
+    # "once we have the update from our warehouse": news for us, not the customer's goods
+    r"(?!\s+(?:[\w-]+\s+)?(?:update|answer|news|response|reply|decision|outcome|results?|"
+    r"approval|go-ahead)s?\b))|"
     r"(?:the|your)\s+(?:\w+\s+)?(?:item|items|parcel|package|device|return|product|unit|goods|"
     r"documents?|forms?|paperwork)\s+(?:arrives?|is\s+received|reaches|gets?\s+back|is\s+back|"
     r"(?:has\s+)?arrived|comes?\s+back))",
@@ -114,6 +119,8 @@ _QUESTION_STARTS = frozenset(en.QUESTION_STARTS)
 FEEDBACK = tk.Phrases(en.FEEDBACK_WORDS)
 _ANSWERED = tk.Phrases(en.ANSWERED)
 HEDGE = tk.Phrases(en.HEDGES)
+_DISCLAIMER = re.compile(r"\b" + _any(*en.DISCLAIMERS) + r"\b", re.IGNORECASE)
+_PUBLIC = re.compile(r"\b" + _any(*en.PUBLIC_CHANNELS) + r"\b", re.IGNORECASE)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
 _CUSTOMER_ACTION = tk.Phrases(en.CUSTOMER_ACTIONS)
@@ -138,6 +145,17 @@ _HOLD_MOMENTS = tk.Phrases(en.HOLD_MOMENTS)
 _HOLD_WORDS = tk.Phrases(en.HOLD_WORDS)
 _HOLD_OPEN = tk.Phrases(en.HOLD_OPEN, open_end=True)
 _HOLD_NOT_BEFORE = tuple(en.HOLD_NOT_BEFORE)
+
+# In a chat, "Let me check that for you, bear with me": the check is done while the
+# customer waits, in the same exchange.
+_BEAR_WITH = re.compile(r"[,;:–—]\s*(?:please\s+)?bear\s+with\s+(?:me|us)\b", re.IGNORECASE)
+# "Let me check that for you real quick.", "let me ask": a check with nothing named to
+# check, no time and nothing to follow, is what the agent does next in the exchange.
+_BARE_CHECK = re.compile(
+    r"^\s*(?:just\s+)?(?:check|look|ask|see|take\s+a\s+(?:quick\s+)?look|have\s+a\s+(?:quick\s+)?look)"
+    r"(?:\s+(?:that|this|it))?(?:\s+for\s+(?:you|u))?(?:\s+(?:real\s+)?quick(?:ly)?)?\s*[.…!]*\s*$",
+    re.IGNORECASE,
+)
 
 # The customer has already written: "We have your DM now and we'll pick it up there".
 _ACTED_LEADS = tk.Phrases(en.ALREADY_ACTED_LEADS)
@@ -170,6 +188,33 @@ _SHARE_PRONOUN = re.compile(
 )
 
 
+_AUTO_REPLY = re.compile(r"\b" + _any(*en.AUTO_REPLY_MARKERS), re.IGNORECASE)
+_GENERIC_REPLY = re.compile(
+    r"^\s*(?:(?:also|then|just|personally)\s+)?" + _any(*en.GENERIC_REPLIES) + r"\b", re.IGNORECASE
+)
+
+_PASS_ON = re.compile(
+    r"^\s*(?:(?:definitely|also|then|certainly|just)\s+)*"
+    + _any(*en.PASS_ON_VERBS)
+    + r"\s+(?:(?:"
+    + "|".join(en.PASS_ON_OBJECTS)
+    + r")|the\s+details)"
+    + r"(?:\s+(?:on|along|up|over))?\s+(?:to|with)\s+[^.;!?]*[.!]*\s*$",
+    re.IGNORECASE,
+)
+# Someone acting for the customer after the hand-over: "so she can finish the reset".
+_ACTS_AFTER = re.compile(
+    r"\b(?:so\s+(?:that\s+)?(?:they|he|she|someone|the\s+\w+)\s+can|who\b|now\b|and\s+"
+    r"(?!(?:they|he|she)(?:'ll|\s+will)\s+(?:be|love)\b)"
+    # a purpose: "to look into it" (not "to the team", "so they know")
+    r"|to\s+(?!(?:the|our|my|a|an|your|their|them|him|her|us|know|see|hear|read|consider)\b)[a-z]+"
+    # a team that handles the customer's problem
+    r"|(?:relevant|appropriate|concerned|right|responsible|specialist|technical|support|"
+    r"billing|accounts|claims|complaints|escalations?)\s+(?:[\w-]+\s+)?(?:team|department|"
+    r"people|folks|colleagues?))",
+    re.IGNORECASE,
+)
+
 # The spec's "not a promise" checks, by id, with the reason --explain prints.
 CHECKS: dict[str, str] = {
     "condition": "a conditional or offer",
@@ -183,6 +228,7 @@ CHECKS: dict[str, str] = {
     "waits-for-reply": "waits for the customer's reply",
     "question": "a question",
     "answered-check": "a check already answered in the message",
+    "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
 }
 
 
@@ -208,9 +254,9 @@ def rejection(
         clause[:own_end], TRAILING_CONDITION
     ):
         return "condition"
-    if _POLICY.match(verb_phrase):
+    if _POLICY.match(verb_phrase) or (not has_due and _PUBLIC.search(verb_phrase)):
         return "policy"
-    if HEDGE.in_text(sentence, 0, found.start):
+    if HEDGE.in_text(sentence, 0, found.start) or _DISCLAIMER.search(sentence, found.end):
         return "hedge"
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
         return "after-customer-returns"
@@ -225,7 +271,11 @@ def rejection(
         return "customer-acts-first"
     if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
         return "feedback"
-    if not has_due and (holds(sentence, found.end) or holds(following.lstrip(), at_start=True)):
+    if not has_due and (
+        holds(sentence, found.end)
+        or holds(following.lstrip(), at_start=True)
+        or (lx.LET_ME.match(sentence, found.start) and _BEAR_WITH.search(sentence, found.end))
+    ):
         return "live-exchange"
     acted = _has_acted(sentence, found.start) or _has_acted(previous)
     if not has_due and (
@@ -248,14 +298,29 @@ def rejection(
         previous + " " + sentence, tk.joined(previous, sentence)
     ):
         return "feedback"
+    if (
+        not has_due
+        and _PASS_ON.match(verb_phrase)
+        and not _ACTS_AFTER.search(verb_phrase)
+        and not lx.PRONOUN_COMMITMENT.match(following.lstrip())
+    ):
+        return "feedback"
     if sentence[found.end :].lstrip().lower().startswith(("make sure", "ensure")) and (
         FEEDBACK.in_text(sentence)
     ):
         return "feedback"
+    if (
+        found.kind in ("update", "escalate")
+        and _GENERIC_REPLY.match(verb_phrase)
+        and _AUTO_REPLY.search(" ".join((earlier, previous, sentence, following)))
+    ):
+        return "auto-reply"
     if lx.LET_ME.match(sentence, found.start) and found.kind == "check":
         after = sentence[found.end :]
         if _ANSWERED.search(after + " " + following, tk.joined(after, following)):
             return "answered-check"
+    if not has_due and lx.LET_ME.match(sentence, found.start) and _BARE_CHECK.match(verb_phrase):
+        return "live-exchange"
     return None
 
 

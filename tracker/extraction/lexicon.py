@@ -54,6 +54,9 @@ TEAM_COMMITMENT = re.compile(
     r"technician|executive|officer|specialist|representative|planner|coordinator)"
     # "Team will revert shortly", "Billing will contact you": a bare team opening a sentence.
     rf"|^(?:[\w&-]+\s+)?(?:team|department|support)|^{DEPARTMENTS}"
+    # "…, and Payroll will pay it": a department named with a capital
+    # (not "UPS Customer Service": a company's own)
+    rf"|(?-i:(?<=[a-z,;:]\s))(?=(?-i:[A-Z])){DEPARTMENTS}"
     rf"|\bour\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|^(?:the\s+)?{ROLES}"
     # "Priya in Returns", "Hannah from that team", "Dr Shah", "Daniel, your account manager,"
     rf"|{NAME}\s+(?:in|from)\s+(?:(?:our|the|that|this)\s+)?(?:[\w&-]+\s+){{0,2}}?"
@@ -75,7 +78,9 @@ CONTINUED_COMMITMENT = re.compile(
     rf"specialists)|(?:our|my)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}(?:\s+[A-Z][\w'-]+)?"
     # "Your technician, Luis, is on his way and will be with you within the hour"
     r"|your\s+(?:[\w-]+\s+)?(?:technician|engineer|advis[eo]r|fitter|installer|driver|"
-    r"consultant|case\s+handler|account\s+manager)(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?)\b"
+    r"consultant|case\s+handler|account\s+manager)(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
+    # "Dr Patel has reviewed your bloods and will call you"
+    r"|dr\.?\s+(?-i:[A-Z])[\w'-]+)\b"
     r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
     r"(?P<then>I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
@@ -99,11 +104,15 @@ HANDLED_BY = re.compile(
 # "I've asked our billing team to reverse it, and they'll confirm by email": a
 # pronoun standing for a team or colleague of ours named just before.
 PRONOUN_COMMITMENT = re.compile(
-    r"\b(?:they|she|he|who)(?P<modal>'ll|\s+will|(?:'re|'s|\s+are|\s+is)\s+going\s+to)\b", FLAGS
+    r"\b(?:they|she|he|who|one\s+of\s+them)"
+    r"(?P<modal>'ll|\s+will|(?:'re|'s|\s+are|\s+is)\s+going\s+to)\b",
+    FLAGS,
 )
 # Chat shorthand with the subject left out: "will push the fix EOD", "np! gonna dig into it".
 SUBJECTLESS = re.compile(
-    r"(?:^|(?<=[,;:])\s+|\s[-–—]\s+)(?:(?:@\w+|ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
+    # (after an emoji too: "so we cant do the service 😬 will call u l8r")
+    r"(?:^|(?<=[,;:])\s+|\s[-–—]\s+|(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)"
+    r"(?:(?:@\w+|ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
     r"thanks|thx|ty|right|alright|perfect|understood|noted)[\s,!.:-]+)*"
     r"(?P<modal>will|'ll|gonna|going\s+to)\b(?!\s+(?:you|u|ya|it|this|that|there|we|i)\b)",
     FLAGS,
@@ -120,7 +129,7 @@ INFORMAL_MODAL = re.compile(
 # "You'll get a credit note from me by Friday": what the customer will get, and from us.
 GET_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect|have)|(?:please\s+)?expect)"
-    r"\s+(?:a|an|the|your|my|our)\s+"
+    r"\s+(?:(?:a|an|the|your|my|our)\s+)?"
     r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?:me|us)\b",
     FLAGS,
 )
@@ -133,7 +142,9 @@ PASSIVE_SEND = re.compile(
     r"(?:'ll|\s+will)\s+(?:be\s+"
     r"(?P<verb>sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|"
     r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked|"
-    r"delivered|paid|activated|released|deposited|reversed|completed|added)"
+    r"delivered|paid|activated|released|deposited|reversed|completed|added|done|made|updated|"
+    # "will be in the post to you tomorrow", "will be ready for pickup at the front desk"
+    r"in\s+the\s+post|ready\s+for\s+(?:pick[\s-]?up|collection|signing))"
     # "your order will ship today", "it will go out today with DHL"
     r"|(?P<goes>ship|go\s+out))"
     # "by the courier" is theirs; "by Friday" is a time
@@ -148,7 +159,7 @@ PASSIVE_TIMED = re.compile(
     r"(?:\s+(?:by|via|with)\s+(?:e-?mail|post|courier|DHL|UPS|FedEx|our\s+\w+))?\s+"
     r"(?:today|tonight|tomorrow|tmrw|this\s+(?:morning|afternoon|evening|week)|"
     r"(?:on|by|before)\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)|"
-    r"(?:on|by|before)\s+(?:the\s+)?(?:[a-z]+\s+)?\d|within\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|"
+    r"(?:on|by|before)\s+(?:the\s+)?(?:[a-z]+\s+)?\d|within\s+(?:the\s+next\s+)?(?:\d+[a-z]{0,3}|an?|one|two|"
     r"three|five|seven|ten)\b|in\s+the\s+next\b|next\s+(?:week|mon|tue|wed|thu|fri))",
     FLAGS,
 )
@@ -166,7 +177,8 @@ OUR_STAFF = re.compile(
     rf"|\bthe\s+(?:relevant|appropriate|concerned|right|responsible)\s+(?:[\w&-]+\s+)?{STAFF}\b"
     # "We've got our Leeds store on it", "engineering has found the bug"
     r"|\b(?:our|my)\s+(?:[\w&-]+\s+){0,2}?(?:store|shop|branch|office|depot|warehouse|workshop)\b"
-    r"|\b(?:engineering|billing|accounts|finance|logistics|operations|IT)\s+(?:has|have|is|are)\b",
+    r"|\b(?:engineering|billing|accounts|finance|logistics|operations|IT)\s+(?:has|have|is|are|"
+    r"found|fixed|confirmed|said|says|told|replied|came\s+back)\b",
     FLAGS,
 )
 # Who "he / she / they / who" can stand for, besides OUR_STAFF: a role of ours ("the
@@ -175,7 +187,9 @@ OUR_STAFF = re.compile(
 HANDED_OVER = re.compile(
     rf"\b(?:our\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|(?:the|our|my|your)\s+(?:[\w&'-]+\s+){{0,3}}?"
     rf"{STAFF}|dr\.?\s+(?-i:[A-Za-z])|tier\s*\d)\b"
-    r"|\b(?:I|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:\w+\s+){0,2}?" + _any(*en.HANDOVER_VERBS) + r"\b",
+    r"|\b(?:I|we)(?:'ve|'d|'m|'re|\s+have|\s+had|\s+am|\s+are)?\s+(?:\w+\s+){0,2}?"
+    + _any(*en.HANDOVER_VERBS)
+    + r"\b",
     FLAGS,
 )
 THIRD_PARTY = re.compile(r"\b" + _any(*en.THIRD_PARTIES) + r"\b", FLAGS)
@@ -197,7 +211,7 @@ CONTACT_HANDOVER = re.compile(
     r"|\b(?:our|my)\s+(?:[\w&'-]+\s+){0,2}?[\w&'-]+)"
     r"(?P<modal>'ll|\s+will)\s+(?:(?:also|personally|then)\s+)?"
     r"(?:call|ring|phone|telephone|e-?mail|text|txt|whatsapp|message|contact|write\s+to|"
-    r"get\s+back\s+to|reply\s+to|respond\s+to|give\s+(?=you\s+a\s+(?:call|ring)))"
+    r"get\s+back\s+to|reply\s+to|respond\s+to|give(?=\s+(?:you|u)\s+a\s+(?:call|ring|bell)))"
     r"\s+(?:you|u)\b",
     FLAGS,
 )
@@ -264,6 +278,19 @@ PROGRESSIVE = re.compile(
     r"(?=(?P<verb>" + inflections(en.PROGRESSIVE_STEMS, "ing") + r")\b)",
     FLAGS,
 )
+# "I send you the meeting link in the next hour", "we ship your item tomorrow": the simple
+# present of non-native support English for a future action (counts only with a time).
+PRESENT_COMMITMENT = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<subj>I|we)\s+(?:also\s+|just\s+)?"
+    r"(?=(?:" + "|".join(en.PRESENT_FOR_FUTURE) + r")\b)",
+    FLAGS,
+)
+# Habits and schedules, not one action for this customer: "we ship every Monday".
+HABITUAL = re.compile(
+    r"\b(?:every|each|usually|normally|generally|always|typically|often|daily|weekly|monthly|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|mornings|evenings)\b",
+    FLAGS,
+)
 # "Our engineering team … is deploying a fix tonight": a team's arranged action (needs a time).
 TEAM_PROGRESSIVE = re.compile(
     rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\b[^.;!?]{{0,80}}?\b(?:is|are)\s+"
@@ -276,6 +303,7 @@ NEGATION = re.compile(r"\s*" + _any(*en.NEGATIONS) + r"\b", FLAGS)
 COURTESY = re.compile(
     r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.COURTESY) + r"\b", FLAGS
 )
+EFFORT = re.compile(r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.EFFORT), FLAGS)
 ADVERBS = re.compile(r"\s*(?:" + _any(*en.ADVERBS) + r"\s+)*", FLAGS)
 
 _YOU = r"(?:you|u|ya)"
@@ -303,7 +331,7 @@ def _words(text: str) -> list[str]:
 
 _CALL = _any(*en.CALL_NOUNS)
 _BACK = _any(
-    rf"to\s+{_YOU}\b",
+    rf"(?:to|2)\s+{_YOU}\b",
     *(rf"{w}\b" for w in _words("with once as in within by on either")),
     *_words("tomorrow today tonight shortly soon asap later first when after here $"),
 )
@@ -329,6 +357,11 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         r"within|by|around|before|after|this|next)\b|\s*[.!,]|$)",
     ),
     ("callback", r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b"),
+    ("callback", r"(?:make|do|arrange)\s+(?:the|a|your)\s+call[\s-]?back\b"),
+    # "I'll make sure you get an answer from the product team"
+    ("update", rf"(?:make\s+sure|ensure)\s+(?:that\s+)?{_YOU}\s+(?:get|receive|hear|have)\b"),
+    # "I'll try you again after lunch": another call attempt
+    ("callback", rf"try\s+{_YOU}\s+(?:again|back|later|once\s+more)\b"),
     (
         "check",
         r"(?:(?:follow(?:ing)?[\s-]?up|get\s+in\s+touch|reach\s+out)\s+with\s+"
@@ -337,6 +370,8 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ),
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
     ("update", rf"(?:get|come|circle|report|write)\s+back\s+{_BACK}"),
+    # non-native "I return to you until tomorrow": I'll get back to you
+    ("update", rf"(?:return|revert)\s+(?:back\s+)?to\s+{_YOU}\b"),
     # "I'll be back to you by Friday" (not "he'll be back on Monday": he is away)
     ("update", rf"be\s+back\s+(?:to|with)\s+{_YOU}\b"),
     ("update", rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b"),
@@ -350,7 +385,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("update", _any(*en.UPDATE_VERBS_YOU) + rf"\s+(?:to\s+)?{_YOU}\b"),
     (
         "update",
-        rf"(?:message|msg|text|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
+        rf"(?:message|msg|text|txt|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
         rf"(?!\s+(?:{_DETERMINER}\b|(?:written\s+)?confirmation\b))",
     ),
     (
@@ -369,6 +404,20 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
     ),
     ("update", rf"let\s+{_YOU}\s+know\b"),
+    # "We'll keep this thread updated"
+    (
+        "update",
+        r"keep\s+(?:this|the|our|your)\s+(?:thread|ticket|case|post|conversation|chat|page)\s+"
+        r"(?:posted|updated|up\s+to\s+date)",
+    ),
+    # "Ill text when im leaving", "We'll tweet here once it's fixed", "will txt Monday"
+    (
+        "update",
+        rf"(?:text|txt|tweet|message|msg|ping|dm|e-?mail)\s+(?:{_YOU}\s+)?(?:"
+        r"(?:again\s+)?(?:here|there|back|this\s+(?:channel|thread))\b|the\s+(?:moment|minute|second)\b|"
+        r"(?:when|once|as\s+soon\s+as)\b|(?:on\s+)?(?:today|tonight|tomorrow|tmrw|later|"
+        r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b)",
+    ),
     ("check", r"(?:be|get)\s+in\s+(?:touch|contact)\s+with\s+(?!you\b|u\b)"),
     ("update", r"(?:be|get)\s+(?:back\s+)?in\s+(?:touch|contact)\b"),
     (
@@ -380,7 +429,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             "revert",
             "respond",
             "reply",
-            r"circle\s+back",
+            r"(?:circle|loop)\s+back",
             "confirm",
             r"report\s+back",
             rf"contact\s+{_YOU}\b",
@@ -390,16 +439,22 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             r"(?:line|note|message|e-?mail|text|dm)",
             r"update\s+(?:this|the|your|our)\s+(?:thread|ticket|case|post|conversation|chat|"
             r"request|email)",
-            r"have\s+(?:an?\s+)?(?:update|answer|news|response)",
+            r"have\s+(?:an?\s+)?(?:(?:full|proper|final|firm|clear|definite)\s+)?"
+            r"(?:update|answer|news|response)",
             # after the customer's DM: "we'll answer there", "keep helping you over there"
             r"answer\s+(?:there|here|in\s+(?:dms?|pms?|private|chat))\b",
+            # "we'll assist you further via DM": help over a named channel
+            rf"(?:help|assist|support)\s+{_YOU}(?:\s+(?:further|out))?\s+(?:via|over|by)\s+"
+            r"(?:dm|pm|e-?mail|phone|chat)\b",
             rf"(?:keep|continue)\s+(?:to\s+help|helping)\s+{_YOU}\b",
             # after the customer's DM: "we'll pick it up with you there", "continue in DM"
-            r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|take\s+(?:it|this)\s+"
+            r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|"
+            # "we'll help you there", "we will assist you further in DM"
+            rf"take\s+(?:it|this)\s+"
             r"(?:forward|from\s+(?:here|there))|keep\s+(?:the|our)\s+(?:conversation|convo|chat)"
             rf"\s+going|keep\s+(?:working|chatting)(?:\s+with\s+{_YOU})?)"
             rf"(?:\s+(?:with\s+{_YOU}|the\s+(?:conversation|convo)|our\s+(?:conversation|chat)))?"
-            r"\s+(?:(?:over\s+)?there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dm)\b|(?:via|over|by)\s+"
+            r"\s+(?:(?:over\s+)?there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dms?)\b|(?:via|over|by)\s+"
             rf"(?:dm|pm|e-?mail|phone|chat)\b|with\s+{_YOU}\b)",
         ),
     ),
@@ -436,8 +491,14 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     (
         "send",
         # "have the quote to you tomorrow" (not "have it available to you")
-        rf"(?:have|get)\s+(?:(?!{STAFF}\b|{_STATE}\b)[\w£$€-]+\s+){{1,4}}?"
+        rf"(?:have|get)\s+(?:(?!{STAFF}\b|{_STATE}\b)[\w£$€-]+\s+){{1,10}}?"
         rf"(?:(?:out|over|sent|back)\s+)?to\s+{_YOU}\b",
+    ),
+    (
+        "send",
+        # "have the finished report in your inbox by Monday"
+        rf"(?:have|get)\s+(?:(?!{STAFF}\b)[\w£$€-]+\s+){{1,5}}?"
+        r"in\s+your\s+(?:inbox|mailbox|e-?mail|hands|account|portal)\b",
     ),
     ("update", r"post\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:update|reply|response)s?\b"),
     ("send", r"(?:have|get|put|pop|stick)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),
@@ -477,7 +538,7 @@ VISIT_WITH_TIME = re.compile(_any(*en.VISIT_WITH_TIME) + r"\b", FLAGS)
 VISIT_PURPOSE = re.compile(r"[^.;!?]{0,60}?\b(?:to|and)\s+(?=[a-z])", FLAGS)
 VISIT_TIME = re.compile(
     r"\s+(?:on\s+|at\s+|by\s+|between\s+|before\s+|after\s+|around\s+|about\s+|this\s+|"
-    r"next\s+|in\s+the\s+|first\s+thing\b|early\b|later\b)?"
+    r"next\s+|in\s+the\s+|first\s+thing\s+|early\b|later\b)?"
     r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|"
     + "|".join(dict.fromkeys(day[:3] for day in en.WEEKDAYS))
     + r"|morning|afternoon|evening|week|noon|midday|"

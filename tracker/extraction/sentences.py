@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset(
     )
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_JOINING_END = re.compile(r"\s(?:and|or|but|then|so|to|the|a|an|of|with|for|that)$", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 # No real sentence is this long; longer runs (a tweet storm without full stops, a
 # hostile input) are cut at spaces so that work per sentence stays bounded.
@@ -46,7 +47,10 @@ def _is_soft_wrap(text: str, newline: int) -> bool:
     line_start = text.rfind("\n", 0, newline) + 1
     line = text[line_start:newline].rstrip()
     following = text[newline + 1 : newline + 2]
-    return len(line) >= 40 and line[-1] not in ".!?:;," and following.islower()
+    if len(line) < 40 or line[-1] in ".!?:;,":
+        return False
+    # "…this morning, and\nI'll re-import…": a line ending in a joining word goes on
+    return following.islower() or (following.isalpha() and _JOINING_END.search(line) is not None)
 
 
 def _is_abbreviation(word: str, next_char: str) -> bool:

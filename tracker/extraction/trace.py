@@ -20,6 +20,7 @@ PIPELINE_CHECKS: dict[str, str] = {
     "follows": "a passive follow-on ('it will be sent') counts only after our own commitment",
     "negation": "negated ('won't', 'not')",
     "courtesy": "courtesy or availability ('be happy to', 'look forward to')",
+    "effort": "effort without a concrete action ('we'll try our best', 'do what we can')",
     "no-action-verb": "no known action verb after the subject",
 }
 

@@ -124,7 +124,7 @@ def sync_source(
             place_members(
                 session,
                 config,
-                row.id,  # type: ignore[arg-type]
+                stored_id(row),
                 people=[p.external_id for p in page.people],
                 groups=[g.external_id for g in page.groups],
             )

@@ -76,14 +76,24 @@ SEND_VERBS: tuple[str, ...] = (
     r"load\s+(?:your|the)",
     r"drop\s+(?:the|your|it|them|a|an)\b(?!\s+(?:line|note|message|e-?mail|text|dm)\b)",
     # non-native support English: "make the refund", "do the re-delivery"
-    r"(?:make|do)\s+(?:the|a|your)\s+(?:re-?)?(?:refund|delivery|payment|transfer|shipment)",
+    r"(?:make|do)\s+(?:the|a|your)\s+(?:re-?)?(?:refund|delivery|payment|transfer|shipment|"
+    r"reimbursement|replacement|exchange)",
+    # "get it to your dock first thing Monday", "get your order out this week"
+    r"(?:get|have)\s+(?:it|them|this|that|your|the)\s+(?:[\w-]+\s+){0,2}?(?:to\s+your\s+(?:door|dock|"
+    r"address|home|house|office|site|desk|store|branch)|out\s+(?:to\s+(?:you|u)|today|tomorrow|"
+    r"tonight|this|on|by|first|before))\b",
+    r"go\s+out\s+(?:to\s+(?:you|u)\s+)?(?:today|tomorrow|tonight|this|on|by|with|first)\b",
     # common typos of "send"
     "sned",
     "snd",
     "countersign",
+    # "I'll print your pass today and leave it at reception"
+    r"print\s+(?:your|the|a|an|it|them)\b",
     # "we'll have your laptop ready for collection": the customer's goods made ready
     r"(?:have|get)\s+(?:(?:it|them|your|the|a|an|this|that)\s+)(?:[\w-]+\s+){0,3}?ready\s+"
     r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing)|to\s+(?:collect|ship|go)"
+    # "ready for you to test by Thursday" (with its time)
+    r"|for\s+(?:you|u)\b[^.;!?]{0,30}?\b(?:by|today|tomorrow|tonight|this|next\s+(?!time\b)|within)"
     r"|by|today|tomorrow|tonight|on)\b",
 )
 
@@ -180,6 +190,20 @@ FIX_VERBS: tuple[str, ...] = (
     "regenerate",
     "replay",
     "reprocess",
+    # changes to the customer's account or service: "whitelist your IP range", "turn off
+    # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
+    "whitelist",
+    "reduce",
+    r"extend(?!\s+(?:our|my)\b)",
+    r"turn\s+(?:(?:it|this|that|them)\s+)?(?:off|on)\b",
+    r"roll\s+(?:it|this|that|them|the\s+\w+)\s+out",
+    r"re-?grant",
+    r"re-?import",
+    "revise",
+    "substitute",
+    "backfill",
+    "pause",
+    r"include\s+(?:it|them|the\s+fix)\s+in\b",
     r"set\s+(?:the|your|it|them|a|an)\b",
 )
 
@@ -222,6 +246,8 @@ CHECK_VERBS: tuple[str, ...] = (
     "try",
     "track",
     r"get\s+to\s+the\s+bottom",
+    # "join a screen share with you on Monday to debug it live"
+    r"join\s+(?:a|the|our|your)\s+(?:[\w-]+\s+)?(?:call|screen[\s-]?share|session|meeting)",
     r"follow\s+this\s+up",
     # on site: "come and measure up", "inspect the waste pipe"
     r"measure(?:\s+up)?",
@@ -235,7 +261,10 @@ CHECK_VERBS: tuple[str, ...] = (
 # Matched at the start of a verb phrase, before a time or a purpose.
 VISIT_VERBS: tuple[str, ...] = (
     r"come(?:\s+(?:back|over|round|around|out|by))?",
-    r"be\s+(?:back|round|around|over|out|there|here|with\s+(?:you|u))",
+    r"b(?:e)?\s+(?:back|round|around|over|out|there|here|with\s+(?:you|u))",
+    # "our engineer will be at the school on Wednesday to replace the projector"
+    r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
+    r"reach\s+(?:your|yours)(?:\s+[\w'-]+)?",
     r"pop\s+(?:in|back)",
     r"stop\s+by",
     r"drop\s+in",
@@ -243,7 +272,9 @@ VISIT_VERBS: tuple[str, ...] = (
 # A visit needs a purpose ("to fit it") or, for the verbs here, a time ("come on Monday").
 VISIT_WITH_TIME: tuple[str, ...] = (
     r"come(?:\s+(?:over|round|around|out|by))?",
-    r"be\s+(?:round|over|with\s+(?:you|u))",
+    r"b(?:e)?\s+(?:round|over|with\s+(?:you|u)|there|out)",
+    r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
+    r"reach\s+(?:your|yours)(?:\s+[\w'-]+)?",
     r"stop\s+by",
 )
 
@@ -251,6 +282,7 @@ VISIT_WITH_TIME: tuple[str, ...] = (
 # "I'll update you", "we'll write to you".
 UPDATE_VERBS_YOU: tuple[str, ...] = (
     "update",
+    "remind",
     "notify",
     "inform",
     "advise",
@@ -328,6 +360,13 @@ HANDOVER_VERBS: tuple[str, ...] = (
     "emailed",
     "called",
     "rang",
+    # "I'm referring it to our Head of Customer Service, who will write to you"
+    "referring",
+    "passing",
+    "forwarding",
+    "escalating",
+    "handing",
+    "transferring",
 )
 
 # Companies outside ours: a pronoun after them is theirs, even when we contacted them
@@ -381,6 +420,14 @@ SELF_MODALS: tuple[str, ...] = (
     r"\s+am\s+gonna",
     r"'re\s+gonna",
     r"\s+(?:expect|plan|intend|aim)\s+to",
+)
+# Non-native support English puts a future action in the simple present with its time:
+# "I send you the link in the next hour", "we ship your item tomorrow". These verbs, right
+# after I / we, make a commitment when the clause states a time.
+PRESENT_FOR_FUTURE: tuple[str, ...] = _words(
+    "send resend do make correct come write call ring phone check ship give return fix "
+    "refund e-?mail arrange book issue deliver forward transfer contact update "
+    "process repair replace revert"
 )
 # The modals after a team or colleague of ours ("our billing team will", "Priya is going to").
 TEAM_MODALS: tuple[str, ...] = (
@@ -499,7 +546,6 @@ COURTESY: tuple[str, ...] = (
     r"delighted|here|around|available|waiting|standing\s+by|keen|ready|on\s+hand|unable|"
     r"grateful|thrilled|sure\s+to\s+pass)",
     "always",
-    r"do\s+(?:our|my|what\s+(?:we|I)\s+can|everything)",
     r"see\s+what\s+(?:we|I)\s+can\s+do",
     r"continue\s+to\s+(?:be|help|support)",
     r"look\s+forward",
@@ -511,6 +557,15 @@ COURTESY: tuple[str, ...] = (
     r"see\s+(?:you|u)\b",
     r"take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)",
     r"keep\s+(?:that|this|it)\s+in\s+mind",
+)
+# Right after the modal: effort without a concrete action ("we'll try our best to get it
+# out", "we'll do what we can"); only an action coordinated after it counts ("I'll try to
+# reproduce it tomorrow and write back").
+EFFORT: tuple[str, ...] = (
+    r"do\s+(?:our|my|their|what\s+(?:we|I|they)\s+can|everything|all\s+(?:we|I|they)\s+can)",
+    r"try\s+(?:(?:our|my|their|his|her)\s+(?:very\s+)?(?:best|hardest|utmost)|hard|and|to)\b",
+    # "We'll try!", "will try tonight": an attempt with nothing to attempt named
+    r"try(?=\s*(?:[.!,]|$|(?:today|tonight|tomorrow|again\s+later)\s*[.!]?\s*$))",
 )
 # Adverbs before a courtesy: "we'll always be happy to".
 COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
@@ -536,7 +591,6 @@ ADVERBS: tuple[str, ...] = (
     "again",
     r"be\s+sure\s+to",
     r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))",
-    r"try\s+(?:and|to)",
     r"aim\s+to",
     # non-native support English: "we will assist to escalate", "we will kindly check"
     r"assist\s+(?:to|in)",
@@ -553,8 +607,8 @@ ADVERBS: tuple[str, ...] = (
 )
 # Before the subject, or in the clause: a condition or an offer, not a commitment.
 CONDITIONS: tuple[str, ...] = (
-    # "even if there's no fix yet": the commitment holds either way
-    r"(?<!even\s)if",
+    # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
+    r"(?<!even\s)(?<!sooner\s)(?<!earlier\s)if",
     "unless",
     r"in\s+case",
     r"should\s+you",
@@ -567,8 +621,8 @@ CONDITIONS: tuple[str, ...] = (
 )
 # After the verb ("I'll call you back tomorrow if that suits you"), fewer words count.
 TRAILING_CONDITIONS: tuple[str, ...] = (
-    # "even if there's no fix yet": the commitment holds either way
-    r"(?<!even\s)if",
+    # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
+    r"(?<!even\s)(?<!sooner\s)(?<!earlier\s)if",
     "unless",
     r"in\s+case",
     r"should\s+you",
@@ -583,6 +637,19 @@ HEDGES: tuple[str, ...] = (
     *_phrases("I we", "think believe"),
     "I guess",
     *_phrases("does do", "that this you", "mean"),
+)
+
+# After the commitment: the agent takes it back ("…, but I can't promise that").
+DISCLAIMERS: tuple[str, ...] = (
+    r"(?:but|though|although)\s+(?:I|we)\s+(?:can't|cannot|can\s+not|couldn't|won't)\s+"
+    r"(?:promise|guarantee)",
+    r"no\s+promises",
+)
+# A notice for everyone, not an action for this customer, unless it has a time: "We'll post
+# updates on our status page" ("… on the status page by 2pm" is a promise).
+PUBLIC_CHANNELS: tuple[str, ...] = (
+    r"status\s+page",
+    r"(?:our|the)\s+(?:website|blog|community\s+forum|forum|socials|social\s+media|twitter)",
 )
 
 # --- the customer acts first -------------------------------------------------------------
@@ -686,6 +753,34 @@ PLEASE_WORDS: tuple[str, ...] = _words("please kindly pls")
 NOT_REQUESTED: tuple[str, ...] = _words("bear note accept allow rest enjoy know hang stay")
 NOT_REQUESTED_WORDS: tuple[str, ...] = ("be",)
 
+# --- automatic replies ----------------------------------------------------------------------
+# An auto-acknowledgement or out-of-office reply: its "we'll respond within 1 business day"
+# is the mailbox's standing notice, not an agent's promise to this customer (spec: automatic
+# processes). Read in the sentence and its neighbours; only generic replies are dropped.
+AUTO_REPLY_MARKERS: tuple[str, ...] = (
+    r"automat(?:ed|ic)\s+(?:message|reply|response|e-?mail|acknowledge?ment|notification)",
+    r"\(automated(?:\s+reply)?\)",
+    r"auto-?(?:reply|response|responder)",
+    r"(?:mailbox|inbox|address)\s+is\s+not\s+monitored",
+    r"do(?:n't|\s+not)\s+reply\s+to\s+this\s+(?:e-?mail|message)",
+    r"out\s+of\s+(?:the\s+)?office\s+(?:until|from|on|over|for|with|today|returning)",
+    r"(?:is|are)\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|offline)",
+    r"when\s+(?:I|we)\s+(?:return|reopen|'m\s+back|am\s+back|are\s+back|'re\s+back)",
+    r"(?:support|office|opening|business)\s+hours\s+are",
+    r"as\s+required\s+by",
+    r"under\s+our\s+(?:complaints?\s+)?(?:procedure|policy|process)",
+)
+# The generic reply such a notice promises: "will respond", "will get back to you".
+GENERIC_REPLIES: tuple[str, ...] = (
+    "respond",
+    "reply",
+    "answer",
+    r"get\s+back\s+to",
+    r"be\s+in\s+touch",
+    "revert",
+    r"send\s+you\s+(?:a|our)\s+(?:\w+\s+)?response",
+)
+
 # --- passing on feedback -----------------------------------------------------------------
 # What the customer offered that we pass on (kind: not a promise, spec "feedback").
 # Plain words and phrases (tokens.Phrases); a noun in _plurals is read in either number.
@@ -718,6 +813,10 @@ FEEDBACK_VERBS: tuple[str, ...] = (
     "flag",
     "let",
 )
+# "We'll pass it on to the product team": what the customer said, passed on, with nobody
+# named to act for the customer afterwards (no time, no "so they can refund it").
+PASS_ON_VERBS: tuple[str, ...] = ("pass", "relay", r"bring")
+PASS_ON_OBJECTS: tuple[str, ...] = _words("it this that these them those")
 FEEDBACK_OBJECTS: tuple[str, ...] = (
     "feedback",
     "comments?",
@@ -781,14 +880,15 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
     )),
     *((stem, "fix", "past") for stem in _words(
         "do clear book take proceed fit install configure connect service approve rebook "
-        "reschedule unfreeze enable re-enable apply switch"
+        "reschedule unfreeze enable re-enable apply switch finish rebuild raise extend "
+        "whitelist re-grant backfill release"
     )),
     ("work", "fix", "ing"),
     ("visit", "fix", "base"),
     *((stem, "send", "base past") for stem in _words("send ship refund credit deliver")),
     *((stem, "send", "past") for stem in _words(
         "email e-mail post issue dispatch despatch courier mail reimburse pay arrange "
-        "process return resend"
+        "process return resend place reissue redeliver re-deliver move"
     )),
     *((stem, "callback", "base") for stem in _words("call ring phone")),
     *((stem, "update", "base") for stem in _words("contact reach email")),
@@ -802,6 +902,7 @@ IRREGULAR_FORMS: dict[str, tuple[str, str]] = {
     "taken": ("take", "past"), "paid": ("pay", "past"), "rung": ("ring", "past"),
     "spoken": ("speak", "past"), "left": ("leave", "past"), "dealt": ("deal", "past"),
     "unfrozen": ("unfreeze", "past"), "set": ("set", "past"),
+    "rebuilt": ("rebuild", "past"),
 }  # fmt: skip
 # Suffix rules, tried in order: (suffix, what replaces it, form). A doubled final
 # consonant before the suffix ("shipped", "cancelled") is undone as well.
@@ -842,7 +943,7 @@ SENT_THINGS: tuple[str, ...] = (
 )
 # ... or news (`update`): "you'll get a reply from us"; a call is a `callback`.
 NEWS_WORDS: tuple[str, ...] = _words(
-    "reply response update answer message note line news email e-mail decision outcome"
+    "reply response update answer message note line news email e-mail decision outcome feedback"
 )
 CALL_WORDS: tuple[str, ...] = _words("call ring")
 # Sent by a system, not a commitment: "you'll receive an automated e-mail from us".
@@ -881,12 +982,22 @@ ANSWERED: tuple[str, ...] = (
 # ago"); the last word of HOLD_OPEN may run on ("won't be long" reads "won't be longer").
 CLAUSE_SEPARATORS: tuple[str, ...] = (",", ";", ":", "–", "—")
 HOLD_LEADS: tuple[str, ...] = _words("ok okay")
+_HOLD_UNITS = _words("moment minute min sec second")
 HOLD_MOMENTS: tuple[str, ...] = (
     *_phrases("one a 1", "moment mo sec second minute min"),
     *_phrases("just", "one a 1", "moment mo sec second minute min"),
 )
 HOLD_NOT_BEFORE: tuple[str, ...] = _words("ago later")
-HOLD_WORDS: tuple[str, ...] = ("hold", "please hold")
+HOLD_WORDS: tuple[str, ...] = (
+    "hold",
+    "please hold",
+    *_phrases("stay", "on", "chat line call phone"),
+    *_phrases("stay", "on", "the", "chat line call phone"),
+    *_phrases("stay", "online connected"),
+    # "bear with me 2 mins" (a plain "please bear with us" in an e-mail is no live exchange)
+    *_phrases("bear", "with", "me us", "a one two #", " ".join(_plurals(_HOLD_UNITS))),
+    *_phrases("bear", "with", "me us", "a", "few", " ".join(_plurals(_HOLD_UNITS))),
+)
 HOLD_OPEN: tuple[str, ...] = (
     *_phrases("give", "me us", "a one two #", "moment minute min sec second"),
     *_phrases("give", "me us", "a", "few", "moment minute min sec second"),
