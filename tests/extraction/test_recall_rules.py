@@ -153,6 +153,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("A travel voucher of 120 EUR will be emailed to you within 7 days.", "send"),
         "A travel voucher of 120 EUR will be emailed to you.",
     ),
+    "money back to the customer's account on a stated date": (
+        ("The amount will be reversed to your account within 7 working days.", "send"),
+        "We have initiated the refund and it will be credited to your card within 5 days.",
+    ),
+    "a dated notice after the case was handed to a team of ours": (
+        (
+            "Your request has been forwarded to our credit department. "
+            "You will be notified of the result within 7 working days.",
+            "update",
+        ),
+        "Your request has been forwarded. You will be notified by email once it is approved.",
+    ),
     "a courier's delivery is theirs": (
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
         "We've contacted the courier and it will be delivered on Monday.",

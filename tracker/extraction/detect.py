@@ -37,6 +37,11 @@ _CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "up
 _ARRANGE_FOR = tk.Phrases(en.ARRANGE_FOR)
 _RIGHT_NOW = tk.Phrases(en.RIGHT_NOW)
 _MAKE_SURE = tk.Phrases(en.MAKE_SURE)
+_REFUND_SENT = tk.Phrases(en.REFUND_ALREADY_SENT)
+# How money reaches the customer's account ("will be credited / reversed within 7 days").
+_MONEY_MOVED = frozenset(
+    ("credited", "reversed", "refunded", "returned", "transferred", "reimbursed")
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
 # Patterns about a team of ours need one of these (vocab/en.py); most sentences have none.
@@ -122,6 +127,7 @@ RULES: dict[str, str] = {
     "contacted-by": "'you'll be contacted by our team'",
     "passive-by-us": "'it will be processed by our team / by us'",
     "handled-by": "'your case will be reviewed by our team'",
+    "dated-notice": "'you will be notified of the outcome within 7 days' after a hand-over",
     "pronoun-staff": "'they / she will ...' standing for our staff named just before",
     "contact-handover": "'Hannah / she / our workshop will call you': contact made for us",
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
@@ -279,14 +285,18 @@ def commitments(
                 # dated, and not a bank's credit or a courier's delivery
                 lx.PASSIVE_TIMED.match(sentence, m.end())
                 and not (
-                    (m["verb"] or "").lower() in ("credited", "reversed")
-                    or ((m["verb"] or "").lower() == "released" and _MONEY.search(sentence))
+                    # the refund already left us: its credit is the bank's process
+                    (m["verb"] or "").lower() in _MONEY_MOVED
+                    and _REFUND_SENT.in_text(previous + " " + sentence[: m.end()])
                 )
+                and not ((m["verb"] or "").lower() == "released" and _MONEY.search(sentence))
                 and not _AUTOMATIC.search(sentence)
                 and not _third_party_acts(sentence)
             )
         )
-        kind = (word_kind(m["verb"]) if m["verb"] else None) or "send"
+        verb = (m["verb"] or "").lower()
+        # money back to the customer is sent ("will be reversed to your account": send)
+        kind = "send" if verb in _MONEY_MOVED else (word_kind(verb) if verb else None) or "send"
         found.append(
             Commitment(m.start(), m.end(), kind, follows=not confirmed, rule="passive-send")
         )
@@ -330,6 +340,11 @@ def commitments(
         lx.HANDLED_BY.finditer(sentence) if staffed and " by " in lower else (), found
     ):
         found.append(Commitment(m.start(), m.end(), "escalate", rule="handled-by"))
+    for m in _capped(lx.DATED_NOTICE.finditer(sentence) if "you" in lower else (), found):
+        if lx.NOTICE_TIME.search(sentence, m.end()) and lx.NOTICE_HANDED_OVER.search(
+            previous + " " + sentence[: m.start()]
+        ):
+            found.append(Commitment(m.start(), m.end(), "update", rule="dated-notice"))
     for m in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
         before = previous + " " + sentence[: m.start()]
         if not lx.stands_for_our_staff(before):

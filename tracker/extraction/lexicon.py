@@ -143,6 +143,7 @@ PASSIVE_SEND = re.compile(
     r"(?P<verb>sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|"
     r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked|"
     r"delivered|paid|activated|released|deposited|reversed|completed|added|done|made|updated|"
+    r"returned|transferred|reimbursed|"
     # "will be in the post to you tomorrow", "will be ready for pickup at the front desk"
     r"in\s+the\s+post|ready\s+for\s+(?:pick[\s-]?up|collection|signing))"
     # "your order will ship today", "it will go out today with DHL"
@@ -193,6 +194,25 @@ HANDED_OVER = re.compile(
     FLAGS,
 )
 THIRD_PARTY = re.compile(r"\b" + _any(*en.THIRD_PARTIES) + r"\b", FLAGS)
+# "You will be notified of the result", "you will receive an update": a notice to the
+# customer; it is a promise when dated and after a hand-over (NOTICE_HANDED_OVER).
+DATED_NOTICE = re.compile(
+    r"\byou(?:'ll|\s+will)\s+(?:be\s+" + _any(*en.NOTICE_VERBS) + r"|(?:get|receive)\s+"
+    r"(?:a|an|the|your)\s+(?:[\w-]+\s+)?" + _any(*en.NOTICE_THINGS) + r")\b",
+    FLAGS,
+)
+# "has been forwarded to the concerned department", "we have escalated your case".
+NOTICE_HANDED_OVER = re.compile(
+    r"\b(?:has|have|had|'ve|is|are|was|were)\s+(?:(?:been|also|now|already|duly)\s+){0,2}"
+    r"(?:\w+\s+){0,3}?" + _any(*en.CASE_HANDOVERS) + r"\b",
+    FLAGS,
+)
+# The stated time of a notice: "within 7 working days", "by Friday", "in the next 48 hours".
+NOTICE_TIME = re.compile(
+    r"\b(?:within|in\s+the\s+next)\s+(?:\d+|an?|one|two|three|five|seven|ten)\b"
+    r"|\b(?:by|before|on)\s+(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|tomorrow|end\s+of|close\s+of|eod|cob)",
+    FLAGS,
+)
 
 
 def stands_for_our_staff(before: str) -> bool:

@@ -336,6 +336,17 @@ OUR_ONLY_NOUNS: tuple[str, ...] = (
 )
 
 # The agent handed the case to someone named next: "I've passed your photos to Priya".
+# "The matter has been referred to our billing department. You will be informed of the
+# outcome within 10 working days": a dated notice after the customer's case was handed to
+# a team of ours is that team's promise (regular-expression fragments, read by lexicon.py).
+# Undated ("you'll be notified by email once a decision is made") it describes a process.
+NOTICE_VERBS: tuple[str, ...] = _words("notified informed intimated contacted updated advised")
+NOTICE_THINGS: tuple[str, ...] = _words(
+    "update resolution response reply answer decision outcome result feedback"
+)
+CASE_HANDOVERS: tuple[str, ...] = _words(
+    "forwarded escalated referred endorsed passed assigned raised transferred"
+)
 HANDOVER_VERBS: tuple[str, ...] = (
     "passed",
     "forwarded",
@@ -948,6 +959,13 @@ NEWS_WORDS: tuple[str, ...] = _words(
 CALL_WORDS: tuple[str, ...] = _words("call ring")
 # Sent by a system, not a commitment: "you'll receive an automated e-mail from us".
 AUTOMATED_NOTICES: tuple[str, ...] = _words("confirmation notification receipt automated automatic")
+# "We have re-initiated the refund and the amount will be credited within 5 days": the refund
+# has left us; the credit that follows is the bank's process, not a promise of ours.
+REFUND_ALREADY_SENT: tuple[str, ...] = _phrases(
+    "initiated processed issued released",
+    "the your a this",
+    "refund reversal payment transfer",
+)
 # Right after "I'm sending…": done now, not arranged ("I'm sending it now").
 RIGHT_NOW: tuple[str, ...] = (
     "now",
