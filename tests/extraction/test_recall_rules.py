@@ -165,6 +165,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "Your request has been forwarded. You will be notified by email once it is approved.",
     ),
+    "have it in a stated state by a stated time": (
+        ("Our network team will have the mast back up by 8pm tonight.", "fix"),
+        "We'll have it back up and running soon.",
+    ),
+    "have ... ready: the object's state, not a later clause": (
+        ("We'll have the dress ready for your final fitting on the 30th.", "fix"),
+        "We'll have to ask you to have the forms ready by Friday.",
+    ),
     "a courier's delivery is theirs": (
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
         "We've contacted the courier and it will be delivered on Monday.",

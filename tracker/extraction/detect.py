@@ -37,6 +37,8 @@ _CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "up
 _ARRANGE_FOR = tk.Phrases(en.ARRANGE_FOR)
 _RIGHT_NOW = tk.Phrases(en.RIGHT_NOW)
 _MAKE_SURE = tk.Phrases(en.MAKE_SURE)
+_HAVE_RESULT = tk.Phrases(en.HAVE_RESULTS)
+_HAVE_OBJECT_WORDS = 6  # "have [the spare parts list] ready", "have [it] back up"
 _REFUND_SENT = tk.Phrases(en.REFUND_ALREADY_SENT)
 # How money reaches the customer's account ("will be credited / reversed within 7 days").
 _MONEY_MOVED = frozenset(
@@ -185,6 +187,18 @@ def classify(phrase: str) -> PromiseKind | None:
                 return kind
             lower = word.group().lower()
             staff = staff or bool(_STAFF_WORD.fullmatch(lower)) or lower in _SOMEONE
+        # "have the mast back up by 8pm", "have the quote ready": what we bring about; "get
+        # it back up and running" is mostly an effort ("working to get it back up").
+        # The state is the complement of a short object ("have [the spare parts list]
+        # ready"), not a word of a later clause ("have a word when you're ready").
+        if phrase[:4].lower() == "have" and words:
+            near = words[min(len(words), _HAVE_OBJECT_WORDS) - 1].end()
+            if (
+                "," not in phrase[opened:near]
+                and _HAVE_RESULT.in_text(phrase, opened, near)
+                and lx.RESULT_TIME.search(phrase, near, near + 60)
+            ):
+                return "fix"
         return None
     gerund = re.match(r"([a-z]+?)(\w)?ing\b", phrase, re.IGNORECASE)
     if gerund:

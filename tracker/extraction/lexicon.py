@@ -207,6 +207,14 @@ NOTICE_HANDED_OVER = re.compile(
     r"(?:\w+\s+){0,3}?" + _any(*en.CASE_HANDOVERS) + r"\b",
     FLAGS,
 )
+# The stated time a result is due ("have the mast back up by 8pm tonight"); undated ("we'll
+# have it back up soon") it is a hope, like "hopefully we'll have it back soon".
+RESULT_TIME = re.compile(
+    r"\b(?:by|before|on|for|until)\s+(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|"
+    r"tonight|today|then|eod|eow|cob|end\s+of|close\s+of|noon|midday|lunch)"
+    r"|\b(?:today|tonight|tomorrow|tmrw)\b",
+    FLAGS,
+)
 # The stated time of a notice: "within 7 working days", "by Friday", "in the next 48 hours".
 NOTICE_TIME = re.compile(
     r"\b(?:within|in\s+the\s+next)\s+(?:\d+|an?|one|two|three|five|seven|ten)\b"

@@ -966,6 +966,15 @@ REFUND_ALREADY_SENT: tuple[str, ...] = _phrases(
     "the your a this",
     "refund reversal payment transfer",
 )
+# After "have / get" and what it is: the state we bring it to ("we'll have the mast back up
+# by 8pm", "I'll have the quote ready for you by Friday"): a fix (tokens).
+HAVE_RESULTS: tuple[str, ...] = (
+    "ready",
+    "back up",
+    "back online",
+    "up and running",
+    "working again",
+)
 # Right after "I'm sending…": done now, not arranged ("I'm sending it now").
 RIGHT_NOW: tuple[str, ...] = (
     "now",
