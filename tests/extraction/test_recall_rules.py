@@ -171,7 +171,7 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
     ),
     "have ... ready: the object's state, not a later clause": (
         ("We'll have the dress ready for your final fitting on the 30th.", "fix"),
-        "We'll have to ask you to have the forms ready by Friday.",
+        "We'll have fun with the new colours you're ready to try on Friday.",
     ),
     "a courier's delivery is theirs": (
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
