@@ -642,6 +642,12 @@ TRAILING_CONDITIONS: tuple[str, ...] = (
 )
 # Before the subject: a hope, not a commitment ("Hopefully we'll send it tomorrow").
 # Plain words and phrases (tokens.Phrases).
+# A vacancy that may never come ("we'll ring you as soon as a slot comes up", "contact you
+# if a place becomes available"): the action waits on it, an offer, not a promise (tokens).
+VACANCY_EVENTS: tuple[str, ...] = (
+    *_phrases("becomes become", "available free"),
+    *_phrases("comes come opens open frees free", "up"),
+)
 HEDGES: tuple[str, ...] = (
     *_words("hope hopefully hoping wish maybe perhaps probably"),
     "fingers crossed",
