@@ -173,6 +173,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We'll have the dress ready for your final fitting on the 30th.", "fix"),
         "We'll have fun with the new colours you're ready to try on Friday.",
     ),
+    "an imperative 'expect' with a stated time": (
+        ("We're sorry for the delay. Expect your refund within 7 days.", "send"),
+        "Please expect a call from our courier partner DPD tomorrow.",
+    ),
     "a courier's delivery is theirs": (
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
         "We've contacted the courier and it will be delivered on Monday.",

@@ -31,6 +31,7 @@ _SENT_THINGS = tk.Phrases(en.SENT_THINGS)
 _NEWS = tk.Phrases(en.NEWS_WORDS)
 _CALL = tk.Phrases(en.CALL_WORDS)
 _AUTOMATED = tk.Phrases(en.AUTOMATED_NOTICES)
+_NOT_DELIVERED = tk.Phrases(en.NOT_DELIVERED)
 # "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
 _CONFIRMED = tk.Phrases(en.CONFIRMED)
 _CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "update"))
@@ -130,6 +131,7 @@ RULES: dict[str, str] = {
     "passive-by-us": "'it will be processed by our team / by us'",
     "handled-by": "'your case will be reviewed by our team'",
     "dated-notice": "'you will be notified of the outcome within 7 days' after a hand-over",
+    "expect-dated": "'kindly expect an update within 3 days', 'expect your refund by Friday'",
     "pronoun-staff": "'they / she will ...' standing for our staff named just before",
     "contact-handover": "'Hannah / she / our workshop will call you': contact made for us",
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
@@ -354,6 +356,21 @@ def commitments(
         lx.HANDLED_BY.finditer(sentence) if staffed and " by " in lower else (), found
     ):
         found.append(Commitment(m.start(), m.end(), "escalate", rule="handled-by"))
+    for m in _capped(lx.EXPECT_DATED.finditer(sentence) if "xpect" in lower else (), found):
+        dated = lx.RESULT_TIME.search(sentence, m.end("what")) or lx.NOTICE_TIME.search(
+            sentence, m.end("what")
+        )
+        if " from " in m["what"] or not dated:
+            continue
+        what = tk.window(tk.tokenise(sentence), m.start("what"), m.end("what"))
+        if not what or _NOT_DELIVERED.search(sentence, what) or _AUTOMATED.search(sentence, what):
+            continue
+        if _third_party_acts(previous + " " + sentence):
+            continue
+        kind: PromiseKind = "callback" if _CALL.search(sentence, what) else "send"
+        if not _SENT_THINGS.search(sentence, what) and _NEWS.search(sentence, what):
+            kind = "update"
+        found.append(Commitment(m.start(), m.start("what"), kind, rule="expect-dated"))
     for m in _capped(lx.DATED_NOTICE.finditer(sentence) if "you" in lower else (), found):
         if lx.NOTICE_TIME.search(sentence, m.end()) and lx.NOTICE_HANDED_OVER.search(
             previous + " " + sentence[: m.start()]

@@ -207,6 +207,14 @@ NOTICE_HANDED_OVER = re.compile(
     r"(?:\w+\s+){0,3}?" + _any(*en.CASE_HANDOVERS) + r"\b",
     FLAGS,
 )
+# "Kindly expect an update within 3-5 business days", "Expect your refund within 7 days":
+# the agent tells the customer what to wait for (dated, and not "from" someone: GET_FROM).
+EXPECT_DATED = re.compile(
+    r"(?:^|(?<=[.!;:,-]\s)|\b(?:kindly|please|so|and)\s+)expect\s+"
+    r"(?P<what>(?!from\b)(?:[\w'-]+\s+){0,4}?)(?=(?:in|within|by|on|before)\s|"
+    r"(?:today|tonight|tomorrow|tmrw)\b)",
+    FLAGS,
+)
 # The stated time a result is due ("have the mast back up by 8pm tonight"); undated ("we'll
 # have it back up soon") it is a hope, like "hopefully we'll have it back soon".
 RESULT_TIME = re.compile(

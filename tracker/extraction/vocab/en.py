@@ -963,6 +963,10 @@ NEWS_WORDS: tuple[str, ...] = _words(
     "reply response update answer message note line news email e-mail decision outcome feedback"
 )
 CALL_WORDS: tuple[str, ...] = _words("call ring")
+# "Expect delays on Monday": what an imperative "expect …" may name that we do not deliver.
+NOT_DELIVERED: tuple[str, ...] = _plurals(
+    _words("delay disruption interruption outage downtime traffic queue wait")
+)
 # Sent by a system, not a commitment: "you'll receive an automated e-mail from us".
 AUTOMATED_NOTICES: tuple[str, ...] = _words("confirmation notification receipt automated automatic")
 # "We have re-initiated the refund and the amount will be credited within 5 days": the refund
