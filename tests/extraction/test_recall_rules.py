@@ -177,6 +177,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We're sorry for the delay. Expect your refund within 7 days.", "send"),
         "Please expect a call from our courier partner DPD tomorrow.",
     ),
+    "our movers, crew and guides arrive on a stated day": (
+        ("Our guide Ahmed will pick you up from the hotel at 8:00.", "fix"),
+        "Our guide will walk you through the setup.",
+    ),
+    "a bare crew opening the sentence": (
+        ("crew will be there wed to finish the gutters", "fix"),
+        "crew will be glad to see the sun on wed",
+    ),
     "a courier's delivery is theirs": (
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
         "We've contacted the courier and it will be delivered on Monday.",

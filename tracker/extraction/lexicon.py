@@ -51,7 +51,7 @@ TEAM_COMMITMENT = re.compile(
     rf"(?:(?:(?:our|the|my|that|this)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF})"
     rf"|(?:(?:our|the)\s+)?{DEPARTMENTS}(?:\s+{STAFF})?))?"
     r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
-    r"technician|executive|officer|specialist|representative|planner|coordinator)"
+    r"technician|executive|officer|specialist|representative|planner|coordinator|movers|guide)"
     # "Team will revert shortly", "Billing will contact you": a bare team opening a sentence.
     rf"|^(?:[\w&-]+\s+)?(?:team|department|support)|^{DEPARTMENTS}"
     # "…, and Payroll will pay it": a department named with a capital

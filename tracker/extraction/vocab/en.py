@@ -268,6 +268,8 @@ VISIT_VERBS: tuple[str, ...] = (
     r"pop\s+(?:in|back)",
     r"stop\s+by",
     r"drop\s+in",
+    # "our guide will pick you up from the hotel at 8:00"
+    r"pick\s+(?:you|u)\s+up",
 )
 # A visit needs a purpose ("to fit it") or, for the verbs here, a time ("come on Monday").
 VISIT_WITH_TIME: tuple[str, ...] = (
@@ -276,6 +278,7 @@ VISIT_WITH_TIME: tuple[str, ...] = (
     r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
     r"reach\s+(?:your|yours)(?:\s+[\w'-]+)?",
     r"stop\s+by",
+    r"pick\s+(?:you|u)\s+up(?:\s+from\s+(?:the|your)\s+[\w'-]+)?",
 )
 
 # Verbs of news to the customer (kind `update`) that take the customer as object:
@@ -323,6 +326,11 @@ ROLE_NOUNS: tuple[str, ...] = (
     "decorators?",
     "mechanics?",
     "gardeners?",
+    # "crew will be back monday 8am to finish", "Your movers will arrive at 9am tomorrow"
+    "crews?",
+    "movers",
+    "guides?",
+    "cleaners?",
 )
 # Only with "our": "our courier", "our night shift" (the courier alone is a third party,
 # spec: "the courier will deliver on Monday"; "our delivery partner" is another company).
@@ -545,6 +553,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
+    *_words("mover guide cleaner"),
     "store",
 )
 
