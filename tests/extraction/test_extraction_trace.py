@@ -40,7 +40,9 @@ RULE_EXAMPLES = {
         "Your claim has been referred to our billing department. "
         "You will be informed of the outcome within 10 working days."
     ),
-    "expect-dated": "Your concern is with our warehouse team. Kindly expect an update within 3 days.",
+    "expect-dated": (
+        "Your concern is with our warehouse team. Kindly expect an update within 3 days."
+    ),
     "pronoun-staff": "I've spoken to my manager. She will call you tomorrow.",
     "contact-handover": "Hannah will ring you on Monday to confirm the refund amount.",
     "progressive": "I'm sending the label today.",

@@ -367,10 +367,10 @@ def commitments(
             continue
         if _third_party_acts(previous + " " + sentence):
             continue
-        kind: PromiseKind = "callback" if _CALL.search(sentence, what) else "send"
+        expected: PromiseKind = "callback" if _CALL.search(sentence, what) else "send"
         if not _SENT_THINGS.search(sentence, what) and _NEWS.search(sentence, what):
-            kind = "update"
-        found.append(Commitment(m.start(), m.start("what"), kind, rule="expect-dated"))
+            expected = "update"
+        found.append(Commitment(m.start(), m.start("what"), expected, rule="expect-dated"))
     for m in _capped(lx.DATED_NOTICE.finditer(sentence) if "you" in lower else (), found):
         if lx.NOTICE_TIME.search(sentence, m.end()) and lx.NOTICE_HANDED_OVER.search(
             previous + " " + sentence[: m.start()]
