@@ -36,6 +36,13 @@ RULE_EXAMPLES = {
     "contacted-by": "You will be contacted by our claims team tomorrow.",
     "passive-by-us": "Your refund will be processed by our billing team by Friday.",
     "handled-by": "Your case will be reviewed by our compliance team.",
+    "dated-notice": (
+        "Your claim has been referred to our billing department. "
+        "You will be informed of the outcome within 10 working days."
+    ),
+    "expect-dated": (
+        "Your concern is with our warehouse team. Kindly expect an update within 3 days."
+    ),
     "pronoun-staff": "I've spoken to my manager. She will call you tomorrow.",
     "contact-handover": "Hannah will ring you on Monday to confirm the refund amount.",
     "progressive": "I'm sending the label today.",
@@ -79,6 +86,8 @@ RULE_COUNTER_EXAMPLES = {
     "contacted-by": "You will be contacted by the courier tomorrow.",
     "passive-by-us": "Your parcel will be delivered by the courier tomorrow.",
     "handled-by": "Your case will be reviewed by the ombudsman.",
+    "dated-notice": "Your application is complete. You'll be notified once a decision is made.",
+    "expect-dated": "Expect delays of up to 2 hours on Monday.",
     "pronoun-staff": "I rang the courier. She will deliver it tomorrow.",
     "contact-handover": "We've booked a damp contractor. They will contact you to agree a date.",
     "progressive": "I'm sending my regards.",

@@ -19,6 +19,8 @@ OFFERS_AND_COURTESY = [
     "Shall I call you tomorrow?",
     "I'll call you back tomorrow if that suits you.",
     "We'll do our best to help.",
+    "We'll ring you as soon as a slot comes up before the 16th.",
+    "We'll add you to the waiting list and contact you if a place becomes available.",
 ]
 PAST_AND_PRESENT = [
     "I have called despatch.",

@@ -153,6 +153,38 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("A travel voucher of 120 EUR will be emailed to you within 7 days.", "send"),
         "A travel voucher of 120 EUR will be emailed to you.",
     ),
+    "money back to the customer's account on a stated date": (
+        ("The amount will be reversed to your account within 7 working days.", "send"),
+        "We have initiated the refund and it will be credited to your card within 5 days.",
+    ),
+    "a dated notice after the case was handed to a team of ours": (
+        (
+            "Your request has been forwarded to our credit department. "
+            "You will be notified of the result within 7 working days.",
+            "update",
+        ),
+        "Your request has been forwarded. You will be notified by email once it is approved.",
+    ),
+    "have it in a stated state by a stated time": (
+        ("Our network team will have the mast back up by 8pm tonight.", "fix"),
+        "We'll have it back up and running soon.",
+    ),
+    "have ... ready: the object's state, not a later clause": (
+        ("We'll have the dress ready for your final fitting on the 30th.", "fix"),
+        "We'll have fun with the new colours you're ready to try on Friday.",
+    ),
+    "an imperative 'expect' with a stated time": (
+        ("We're sorry for the delay. Expect your refund within 7 days.", "send"),
+        "Please expect a call from our courier partner DPD tomorrow.",
+    ),
+    "our movers, crew and guides arrive on a stated day": (
+        ("Our guide Ahmed will pick you up from the hotel at 8:00.", "fix"),
+        "Our guide will walk you through the setup.",
+    ),
+    "a bare crew opening the sentence": (
+        ("crew will be there wed to finish the gutters", "fix"),
+        "crew will be glad to see the sun on wed",
+    ),
     "a courier's delivery is theirs": (
         ("The duplicate will be dispatched to your registered address within 10 days.", "send"),
         "We've contacted the courier and it will be delivered on Monday.",

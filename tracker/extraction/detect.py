@@ -31,12 +31,20 @@ _SENT_THINGS = tk.Phrases(en.SENT_THINGS)
 _NEWS = tk.Phrases(en.NEWS_WORDS)
 _CALL = tk.Phrases(en.CALL_WORDS)
 _AUTOMATED = tk.Phrases(en.AUTOMATED_NOTICES)
+_NOT_DELIVERED = tk.Phrases(en.NOT_DELIVERED)
 # "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
 _CONFIRMED = tk.Phrases(en.CONFIRMED)
 _CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "update"))
 _ARRANGE_FOR = tk.Phrases(en.ARRANGE_FOR)
 _RIGHT_NOW = tk.Phrases(en.RIGHT_NOW)
 _MAKE_SURE = tk.Phrases(en.MAKE_SURE)
+_HAVE_RESULT = tk.Phrases(en.HAVE_RESULTS)
+_HAVE_OBJECT_WORDS = 6  # "have [the spare parts list] ready", "have [it] back up"
+_REFUND_SENT = tk.Phrases(en.REFUND_ALREADY_SENT)
+# How money reaches the customer's account ("will be credited / reversed within 7 days").
+_MONEY_MOVED = frozenset(
+    ("credited", "reversed", "refunded", "returned", "transferred", "reimbursed")
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
 # Patterns about a team of ours need one of these (vocab/en.py); most sentences have none.
@@ -122,6 +130,8 @@ RULES: dict[str, str] = {
     "contacted-by": "'you'll be contacted by our team'",
     "passive-by-us": "'it will be processed by our team / by us'",
     "handled-by": "'your case will be reviewed by our team'",
+    "dated-notice": "'you will be notified of the outcome within 7 days' after a hand-over",
+    "expect-dated": "'kindly expect an update within 3 days', 'expect your refund by Friday'",
     "pronoun-staff": "'they / she will ...' standing for our staff named just before",
     "contact-handover": "'Hannah / she / our workshop will call you': contact made for us",
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
@@ -179,6 +189,18 @@ def classify(phrase: str) -> PromiseKind | None:
                 return kind
             lower = word.group().lower()
             staff = staff or bool(_STAFF_WORD.fullmatch(lower)) or lower in _SOMEONE
+        # "have the mast back up by 8pm", "have the quote ready": what we bring about; "get
+        # it back up and running" is mostly an effort ("working to get it back up").
+        # The state is the complement of a short object ("have [the spare parts list]
+        # ready"), not a word of a later clause ("have a word when you're ready").
+        if phrase[:4].lower() == "have" and words:
+            near = words[min(len(words), _HAVE_OBJECT_WORDS) - 1].end()
+            if (
+                "," not in phrase[opened:near]
+                and _HAVE_RESULT.in_text(phrase, opened, near)
+                and lx.RESULT_TIME.search(phrase, near, near + 60)
+            ):
+                return "fix"
         return None
     gerund = re.match(r"([a-z]+?)(\w)?ing\b", phrase, re.IGNORECASE)
     if gerund:
@@ -279,14 +301,18 @@ def commitments(
                 # dated, and not a bank's credit or a courier's delivery
                 lx.PASSIVE_TIMED.match(sentence, m.end())
                 and not (
-                    (m["verb"] or "").lower() in ("credited", "reversed")
-                    or ((m["verb"] or "").lower() == "released" and _MONEY.search(sentence))
+                    # the refund already left us: its credit is the bank's process
+                    (m["verb"] or "").lower() in _MONEY_MOVED
+                    and _REFUND_SENT.in_text(previous + " " + sentence[: m.end()])
                 )
+                and not ((m["verb"] or "").lower() == "released" and _MONEY.search(sentence))
                 and not _AUTOMATIC.search(sentence)
                 and not _third_party_acts(sentence)
             )
         )
-        kind = (word_kind(m["verb"]) if m["verb"] else None) or "send"
+        verb = (m["verb"] or "").lower()
+        # money back to the customer is sent ("will be reversed to your account": send)
+        kind = "send" if verb in _MONEY_MOVED else (word_kind(verb) if verb else None) or "send"
         found.append(
             Commitment(m.start(), m.end(), kind, follows=not confirmed, rule="passive-send")
         )
@@ -330,6 +356,26 @@ def commitments(
         lx.HANDLED_BY.finditer(sentence) if staffed and " by " in lower else (), found
     ):
         found.append(Commitment(m.start(), m.end(), "escalate", rule="handled-by"))
+    for m in _capped(lx.EXPECT_DATED.finditer(sentence) if "xpect" in lower else (), found):
+        dated = lx.RESULT_TIME.search(sentence, m.end("what")) or lx.NOTICE_TIME.search(
+            sentence, m.end("what")
+        )
+        if " from " in m["what"] or not dated:
+            continue
+        what = tk.window(tk.tokenise(sentence), m.start("what"), m.end("what"))
+        if not what or _NOT_DELIVERED.search(sentence, what) or _AUTOMATED.search(sentence, what):
+            continue
+        if _third_party_acts(previous + " " + sentence):
+            continue
+        expected: PromiseKind = "callback" if _CALL.search(sentence, what) else "send"
+        if not _SENT_THINGS.search(sentence, what) and _NEWS.search(sentence, what):
+            expected = "update"
+        found.append(Commitment(m.start(), m.start("what"), expected, rule="expect-dated"))
+    for m in _capped(lx.DATED_NOTICE.finditer(sentence) if "you" in lower else (), found):
+        if lx.NOTICE_TIME.search(sentence, m.end()) and lx.NOTICE_HANDED_OVER.search(
+            previous + " " + sentence[: m.start()]
+        ):
+            found.append(Commitment(m.start(), m.end(), "update", rule="dated-notice"))
     for m in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
         before = previous + " " + sentence[: m.start()]
         if not lx.stands_for_our_staff(before):

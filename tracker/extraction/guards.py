@@ -119,6 +119,7 @@ _QUESTION_STARTS = frozenset(en.QUESTION_STARTS)
 FEEDBACK = tk.Phrases(en.FEEDBACK_WORDS)
 _ANSWERED = tk.Phrases(en.ANSWERED)
 HEDGE = tk.Phrases(en.HEDGES)
+_VACANCY = tk.Phrases(en.VACANCY_EVENTS)
 _DISCLAIMER = re.compile(r"\b" + _any(*en.DISCLAIMERS) + r"\b", re.IGNORECASE)
 _PUBLIC = re.compile(r"\b" + _any(*en.PUBLIC_CHANNELS) + r"\b", re.IGNORECASE)
 
@@ -254,6 +255,8 @@ def rejection(
         clause[:own_end], TRAILING_CONDITION
     ):
         return "condition"
+    if _VACANCY.in_text(sentence, found.end, clause_end):
+        return "condition"  # "we'll ring you as soon as a slot comes up"
     if _POLICY.match(verb_phrase) or (not has_due and _PUBLIC.search(verb_phrase)):
         return "policy"
     if HEDGE.in_text(sentence, 0, found.start) or _DISCLAIMER.search(sentence, found.end):

@@ -51,7 +51,7 @@ TEAM_COMMITMENT = re.compile(
     rf"(?:(?:(?:our|the|my|that|this)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF})"
     rf"|(?:(?:our|the)\s+)?{DEPARTMENTS}(?:\s+{STAFF})?))?"
     r"|\byour\s+(?:[\w-]+\s+){0,2}?(?:manager|handler|advis[eo]r|consultant|engineer|"
-    r"technician|executive|officer|specialist|representative|planner|coordinator)"
+    r"technician|executive|officer|specialist|representative|planner|coordinator|movers|guide)"
     # "Team will revert shortly", "Billing will contact you": a bare team opening a sentence.
     rf"|^(?:[\w&-]+\s+)?(?:team|department|support)|^{DEPARTMENTS}"
     # "…, and Payroll will pay it": a department named with a capital
@@ -143,6 +143,7 @@ PASSIVE_SEND = re.compile(
     r"(?P<verb>sent|dispatched|despatched|shipped|posted|e-?mailed|couriered|issued|credited|"
     r"refunded|resolved|fixed|repaired|restored|reconnected|replaced|corrected|unlocked|"
     r"delivered|paid|activated|released|deposited|reversed|completed|added|done|made|updated|"
+    r"returned|transferred|reimbursed|"
     # "will be in the post to you tomorrow", "will be ready for pickup at the front desk"
     r"in\s+the\s+post|ready\s+for\s+(?:pick[\s-]?up|collection|signing))"
     # "your order will ship today", "it will go out today with DHL"
@@ -193,6 +194,41 @@ HANDED_OVER = re.compile(
     FLAGS,
 )
 THIRD_PARTY = re.compile(r"\b" + _any(*en.THIRD_PARTIES) + r"\b", FLAGS)
+# "You will be notified of the result", "you will receive an update": a notice to the
+# customer; it is a promise when dated and after a hand-over (NOTICE_HANDED_OVER).
+DATED_NOTICE = re.compile(
+    r"\byou(?:'ll|\s+will)\s+(?:be\s+" + _any(*en.NOTICE_VERBS) + r"|(?:get|receive)\s+"
+    r"(?:a|an|the|your)\s+(?:[\w-]+\s+)?" + _any(*en.NOTICE_THINGS) + r")\b",
+    FLAGS,
+)
+# "has been forwarded to the concerned department", "we have escalated your case".
+NOTICE_HANDED_OVER = re.compile(
+    r"\b(?:has|have|had|'ve|is|are|was|were)\s+(?:(?:been|also|now|already|duly)\s+){0,2}"
+    r"(?:\w+\s+){0,3}?" + _any(*en.CASE_HANDOVERS) + r"\b",
+    FLAGS,
+)
+# "Kindly expect an update within 3-5 business days", "Expect your refund within 7 days":
+# the agent tells the customer what to wait for (dated, and not "from" someone: GET_FROM).
+EXPECT_DATED = re.compile(
+    r"(?:^|(?<=[.!;:,-]\s)|\b(?:kindly|please|so|and)\s+)expect\s+"
+    r"(?P<what>(?!from\b)(?:[\w'-]+\s+){0,4}?)(?=(?:in|within|by|on|before)\s|"
+    r"(?:today|tonight|tomorrow|tmrw)\b)",
+    FLAGS,
+)
+# The stated time a result is due ("have the mast back up by 8pm tonight"); undated ("we'll
+# have it back up soon") it is a hope, like "hopefully we'll have it back soon".
+RESULT_TIME = re.compile(
+    r"\b(?:by|before|on|for|until)\s+(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|"
+    r"tonight|today|then|eod|eow|cob|end\s+of|close\s+of|noon|midday|lunch)"
+    r"|\b(?:today|tonight|tomorrow|tmrw)\b",
+    FLAGS,
+)
+# The stated time of a notice: "within 7 working days", "by Friday", "in the next 48 hours".
+NOTICE_TIME = re.compile(
+    r"\b(?:within|in\s+the\s+next)\s+(?:\d+|an?|one|two|three|five|seven|ten)\b"
+    r"|\b(?:by|before|on)\s+(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|tomorrow|end\s+of|close\s+of|eod|cob)",
+    FLAGS,
+)
 
 
 def stands_for_our_staff(before: str) -> bool:

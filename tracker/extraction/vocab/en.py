@@ -268,6 +268,8 @@ VISIT_VERBS: tuple[str, ...] = (
     r"pop\s+(?:in|back)",
     r"stop\s+by",
     r"drop\s+in",
+    # "our guide will pick you up from the hotel at 8:00"
+    r"pick\s+(?:you|u)\s+up",
 )
 # A visit needs a purpose ("to fit it") or, for the verbs here, a time ("come on Monday").
 VISIT_WITH_TIME: tuple[str, ...] = (
@@ -276,6 +278,7 @@ VISIT_WITH_TIME: tuple[str, ...] = (
     r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
     r"reach\s+(?:your|yours)(?:\s+[\w'-]+)?",
     r"stop\s+by",
+    r"pick\s+(?:you|u)\s+up(?:\s+from\s+(?:the|your)\s+[\w'-]+)?",
 )
 
 # Verbs of news to the customer (kind `update`) that take the customer as object:
@@ -323,6 +326,11 @@ ROLE_NOUNS: tuple[str, ...] = (
     "decorators?",
     "mechanics?",
     "gardeners?",
+    # "crew will be back monday 8am to finish", "Your movers will arrive at 9am tomorrow"
+    "crews?",
+    "movers",
+    "guides?",
+    "cleaners?",
 )
 # Only with "our": "our courier", "our night shift" (the courier alone is a third party,
 # spec: "the courier will deliver on Monday"; "our delivery partner" is another company).
@@ -336,6 +344,17 @@ OUR_ONLY_NOUNS: tuple[str, ...] = (
 )
 
 # The agent handed the case to someone named next: "I've passed your photos to Priya".
+# "The matter has been referred to our billing department. You will be informed of the
+# outcome within 10 working days": a dated notice after the customer's case was handed to
+# a team of ours is that team's promise (regular-expression fragments, read by lexicon.py).
+# Undated ("you'll be notified by email once a decision is made") it describes a process.
+NOTICE_VERBS: tuple[str, ...] = _words("notified informed intimated contacted updated advised")
+NOTICE_THINGS: tuple[str, ...] = _words(
+    "update resolution response reply answer decision outcome result feedback"
+)
+CASE_HANDOVERS: tuple[str, ...] = _words(
+    "forwarded escalated referred endorsed passed assigned raised transferred"
+)
 HANDOVER_VERBS: tuple[str, ...] = (
     "passed",
     "forwarded",
@@ -534,6 +553,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
+    *_words("mover guide cleaner"),
     "store",
 )
 
@@ -631,6 +651,12 @@ TRAILING_CONDITIONS: tuple[str, ...] = (
 )
 # Before the subject: a hope, not a commitment ("Hopefully we'll send it tomorrow").
 # Plain words and phrases (tokens.Phrases).
+# A vacancy that may never come ("we'll ring you as soon as a slot comes up", "contact you
+# if a place becomes available"): the action waits on it, an offer, not a promise (tokens).
+VACANCY_EVENTS: tuple[str, ...] = (
+    *_phrases("becomes become", "available free"),
+    *_phrases("comes come opens open frees free", "up"),
+)
 HEDGES: tuple[str, ...] = (
     *_words("hope hopefully hoping wish maybe perhaps probably"),
     "fingers crossed",
@@ -946,8 +972,28 @@ NEWS_WORDS: tuple[str, ...] = _words(
     "reply response update answer message note line news email e-mail decision outcome feedback"
 )
 CALL_WORDS: tuple[str, ...] = _words("call ring")
+# "Expect delays on Monday": what an imperative "expect …" may name that we do not deliver.
+NOT_DELIVERED: tuple[str, ...] = _plurals(
+    _words("delay disruption interruption outage downtime traffic queue wait")
+)
 # Sent by a system, not a commitment: "you'll receive an automated e-mail from us".
 AUTOMATED_NOTICES: tuple[str, ...] = _words("confirmation notification receipt automated automatic")
+# "We have re-initiated the refund and the amount will be credited within 5 days": the refund
+# has left us; the credit that follows is the bank's process, not a promise of ours.
+REFUND_ALREADY_SENT: tuple[str, ...] = _phrases(
+    "initiated processed issued released",
+    "the your a this",
+    "refund reversal payment transfer",
+)
+# After "have / get" and what it is: the state we bring it to ("we'll have the mast back up
+# by 8pm", "I'll have the quote ready for you by Friday"): a fix (tokens).
+HAVE_RESULTS: tuple[str, ...] = (
+    "ready",
+    "back up",
+    "back online",
+    "up and running",
+    "working again",
+)
 # Right after "I'm sending…": done now, not arranged ("I'm sending it now").
 RIGHT_NOW: tuple[str, ...] = (
     "now",
