@@ -76,7 +76,9 @@ def test_sigkill_during_delivery_repeats_at_most_one_notification_per_kill(
                 return conn.execute(sa.text(query)).scalar()
 
         arrivals = {  # each channel's notifications in the order they arrived
-            "email": lambda: [email_key(item) for item in smtp.received],
+            # The lead's daily digest (sent once the clock passes `digest_at`) names no
+            # promise and is not one of the notifications counted here.
+            "email": lambda: [email_key(item) for item in smtp.received if item[2]],
             "slack": lambda: [slack_key(body) for body in slack.posts],
             "ticket": lambda: [(t, body.split(":")[0]) for t, body in own_notes(desk.store)],
         }

@@ -126,11 +126,21 @@ def test_a_teams_dismissed_idiom_is_learned_without_losing_score_on_the_shipped_
     assert status["in_use"]["validation"]["shipped test corpus"]["candidate"]["gold"] == 155
 
 
+# Call-backs in the wordings real replies use: a refit that learns to veto them all also
+# vetoes the real call-backs of the shipped test corpus.
+CALLBACKS = (
+    "I'll call you back tomorrow.",
+    "I'll ring you this afternoon.",
+    "I'll give you a call on Monday.",
+    "We'll call you back within the hour.",
+)
+
+
 def test_a_refit_worse_on_the_shipped_test_corpus_is_written_but_not_switched_to(engine, tmp_path):
     config = _config(tmp_path)
-    for n in range(12):  # a team that dismisses plain callback promises
+    for n in range(12):  # a team that dismisses every call-back, however it is worded
         at = START + timedelta(days=n)
-        _sync(engine, config, [(f"t{n}", _message(n, "I'll call you back tomorrow."))], at)
+        _sync(engine, config, [(f"t{n}", _message(n, CALLBACKS[n % len(CALLBACKS)]))], at)
         with Session(engine) as session:
             promise = session.exec(select(Promise).order_by(Promise.id.desc())).first()
             dismiss(session, promise.id, "amy@acme.example", None, at, channel="slack")
