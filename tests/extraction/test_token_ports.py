@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import detect, features, guards
+from tracker.extraction import detect, features, guards, lexicon
 from tracker.extraction import tokens as tk
 from tracker.extraction.detect import Commitment
 
@@ -434,3 +434,64 @@ def test_third_person_reads_any_text_as_its_pattern_did(
     text = " ".join(words)
     found = THIRD_PERSON_BEFORE.search(text, max(pos, at - 30), at)
     assert third_person_by_tokens(text, pos, at) is bool(found)
+
+
+# lexicon.ADVERBS / NEGATION before the port to tokens (lexicon.adverbs_end, negated_at).
+OLD_ADVERBS = re.compile(
+    r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
+    r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
+    r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|aim\s+to|assist\s+(?:to|in)|help\s+to|"
+    r"kindly|proceed\s+to|endeavou?r\s+to|look\s+to|need\s+to|have\s+to|go\s+ahead\s+and|"
+    r"be\s+able\s+to|be(?=\s+\w+ing\b))\s+)*",
+    re.IGNORECASE,
+)
+OLD_NEGATION = re.compile(r"\s*(?:not|never|no\s+longer|n't)\b", re.IGNORECASE)
+
+
+def _adverbs_as_patterns(text: str, pos: int) -> tuple[int, bool, bool]:
+    end = OLD_ADVERBS.match(text, pos)
+    assert end is not None  # it matches the empty string
+    return end.end(), bool(OLD_NEGATION.match(text, pos)), bool(OLD_NEGATION.match(text, end.end()))
+
+
+def _adverbs_by_tokens(text: str, pos: int) -> tuple[int, bool, bool]:
+    end = lexicon.adverbs_end(text, pos)
+    return end, lexicon.negated_at(text, pos), lexicon.negated_at(text, end)
+
+
+def test_the_corpora_read_past_adverbs_and_negations() -> None:
+    assert sum(OLD_ADVERBS.match(s, 3).end() > 3 for s in SENTENCES) >= 20
+    assert sum(bool(OLD_NEGATION.search(s)) for s in SENTENCES) >= 20
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_adverbs_and_negations_read_the_corpora_as_their_patterns_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        # after each word (where a modal ends), at each word, and inside a few words
+        cuts = {t.end for t in tk.tokenise(sentence)} | {t.start for t in tk.tokenise(sentence)}
+        cuts |= {t.start + 2 for t in tk.tokenise(sentence) if t.end - t.start > 2}
+        for pos in sorted(cuts):
+            expected = _adverbs_as_patterns(sentence, pos)
+            assert _adverbs_by_tokens(sentence, pos) == expected, (sentence, pos)
+
+
+MODAL_PIECES = st.sampled_from(
+    [
+        "I'll", "we'll", "will", "won't", "cannot", "can't", "not", "never", "no", "longer",
+        "n't", "nothing", "also", "then", "personally", "now", "just", "first", "kindly",
+        "be", "sure", "to", "make", "that", "I", "we", "assist", "in", "endeavour", "endeavor",
+        "go", "ahead", "and", "able", "sending", "ing", "doing's", "being", "BE", "Also",
+        "need", "have", "look", "call", "you", ",", ".", "-", "'", " ", "  ", "\n", "\t",
+        "\x00", "_", "also_", "2ing",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(MODAL_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 30))
+def test_adverbs_and_negations_read_any_text_as_their_patterns_did(
+    words: list[str], pos: int
+) -> None:
+    text = " ".join(words)
+    pos = min(pos, len(text))
+    assert _adverbs_by_tokens(text, pos) == _adverbs_as_patterns(text, pos), (text, pos)

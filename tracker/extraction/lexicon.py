@@ -8,8 +8,11 @@ first rule in `KIND_RULES` that matches at its start.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from tracker.extraction import cues
+from tracker.extraction import tokens as tk
 from tracker.extraction.lemmas import inflections
 from tracker.extraction.vocab import en
 from tracker.kinds import PROMISE_KINDS, PromiseKind
@@ -335,12 +338,68 @@ TEAM_PROGRESSIVE = re.compile(
 )
 ESCALATING_STEMS = frozenset(en.ESCALATING_STEMS)
 
-NEGATION = re.compile(r"\s*" + _any(*en.NEGATIONS) + r"\b", FLAGS)
 COURTESY = re.compile(
     r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.COURTESY) + r"\b", FLAGS
 )
 EFFORT = re.compile(r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.EFFORT), FLAGS)
-ADVERBS = re.compile(r"\s*(?:" + _any(*en.ADVERBS) + r"\s+)*", FLAGS)
+_ADVERBS = tk.Phrases(en.ADVERBS)
+_NEGATIONS = tk.Phrases(en.NEGATIONS)
+
+
+def _read_from(sentence: str, pos: int) -> tuple[str, Sequence[tk.Token], int]:
+    """The tokens a pattern matched at `pos` reads: (text, its tokens, the offset of text
+    in `sentence`). A word cut at `pos` is read from there, as the pattern would
+    ("n't" of "won't" read from after "wo")."""
+    tokens = tk.tokenise(sentence)
+    first = bisect_left(tokens, pos, key=lambda t: t.start)
+    if first and tokens[first - 1].end > pos:
+        return sentence[pos:], tk.tokenise(sentence[pos:]), pos
+    return sentence, tokens, 0
+
+
+def _after_space(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def _token_at(tokens: Sequence[tk.Token], at: int) -> int | None:
+    """The index of the token that starts at offset `at`, or None."""
+    i = bisect_left(tokens, at, key=lambda t: t.start)
+    return i if i < len(tokens) and tokens[i].start == at else None
+
+
+def _adverb_ends(text: str, tokens: Sequence[tk.Token], i: int) -> list[int]:
+    ends = _ADVERBS.ends(text, tokens, i)
+    # "be" before an -ing word: "we'll be sending it"
+    if tokens[i].lower == "be" and i + 1 < len(tokens):
+        after = tokens[i + 1]
+        gap = text[tokens[i].end : after.start]
+        ing = after.lower.endswith("ing") and len(after.lower) > 3
+        if gap and gap.isspace() and after.kind in ("word", "number") and ing:
+            ends.append(tokens[i].end)
+    return ends
+
+
+def adverbs_end(sentence: str, pos: int) -> int:
+    """Where the adverbs read past after a modal at `pos` end ("I'll also personally
+    call you": before "call"), with the whitespace around them; `pos` if none."""
+    text, tokens, shift = _read_from(sentence, pos)
+    at = _after_space(text, pos - shift)
+    while (i := _token_at(tokens, at)) is not None:
+        ends = [end for end in _adverb_ends(text, tokens, i) if text[end : end + 1].isspace()]
+        if not ends:
+            break
+        at = _after_space(text, ends[0])
+    return at + shift
+
+
+def negated_at(sentence: str, pos: int) -> bool:
+    """Does the verb phrase at `pos` open with a negation ("I will not", "we'll never")?"""
+    text, tokens, shift = _read_from(sentence, pos)
+    i = _token_at(tokens, _after_space(text, pos - shift))
+    return i is not None and _NEGATIONS.at(text, tokens, i) is not None
+
 
 _YOU = r"(?:you|u|ya)"
 # A state, not a thing sent: "have it available to you".

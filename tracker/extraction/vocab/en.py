@@ -559,7 +559,7 @@ STAFF_HINTS: tuple[str, ...] = (
 
 # --- how a commitment is negated or softened ---------------------------------------------
 # Right after the modal: "I will not", "we'll never".
-NEGATIONS: tuple[str, ...] = ("not", "never", r"no\s+longer", "n't")
+NEGATIONS: tuple[str, ...] = ("not", "never", "no longer", "n't")
 # Right after the modal: courtesy and availability, not an action ("we'll be happy to help").
 COURTESY: tuple[str, ...] = (
     r"be\s+(?:more\s+than\s+|very\s+|so\s+|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|"
@@ -609,22 +609,24 @@ ADVERBS: tuple[str, ...] = (
     "additionally",
     "further",
     "again",
-    r"be\s+sure\s+to",
-    r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))",
-    r"aim\s+to",
+    "be sure to",
+    "make sure to",
+    *(f"make sure that {who}{will}" for who in ("I", "we") for will in ("'ll", " will")),
+    "aim to",
     # non-native support English: "we will assist to escalate", "we will kindly check"
-    r"assist\s+(?:to|in)",
-    r"help\s+to",
+    "assist to",
+    "assist in",
+    "help to",
     "kindly",
-    r"proceed\s+to",
-    r"endeavou?r\s+to",
-    r"look\s+to",
-    r"need\s+to",
-    r"have\s+to",
-    r"go\s+ahead\s+and",
-    r"be\s+able\s+to",
-    r"be(?=\s+\w+ing\b)",
-)
+    "proceed to",
+    "endeavour to",
+    "endeavor to",
+    "look to",
+    "need to",
+    "have to",
+    "go ahead and",
+    "be able to",
+)  # ... and "be" before an -ing word: "we'll be sending it" (lexicon.adverbs_end)
 # Before the subject, or in the clause: a condition or an offer, not a commitment.
 CONDITIONS: tuple[str, ...] = (
     # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
