@@ -446,26 +446,56 @@ OLD_ADVERBS = re.compile(
     re.IGNORECASE,
 )
 OLD_NEGATION = re.compile(r"\s*(?:not|never|no\s+longer|n't)\b", re.IGNORECASE)
+OLD_COURTESY = re.compile(
+    r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:"
+    r"be\s+(?:more\s+than\s+|very\s+|so\s+|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|"
+    r"delighted|here|around|available|waiting|standing\s+by|keen|ready|on\s+hand|unable|"
+    r"grateful|thrilled|sure\s+to\s+pass)|always|see\s+what\s+(?:we|I)\s+can\s+do|"
+    r"continue\s+to\s+(?:be|help|support)|look\s+forward|(?:talk|speak|chat)\s+(?:soon|later)|"
+    r"need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b|"
+    r"take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|"
+    r"keep\s+(?:that|this|it)\s+in\s+mind)\b",
+    re.IGNORECASE,
+)
 
 
-def _adverbs_as_patterns(text: str, pos: int) -> tuple[int, bool, bool]:
-    end = OLD_ADVERBS.match(text, pos)
-    assert end is not None  # it matches the empty string
-    return end.end(), bool(OLD_NEGATION.match(text, pos)), bool(OLD_NEGATION.match(text, end.end()))
+def _adverbs_as_patterns(text: str, pos: int) -> tuple[int, bool, bool, bool, bool]:
+    found = OLD_ADVERBS.match(text, pos)
+    assert found is not None  # it matches the empty string
+    end = found.end()
+    return (
+        end,
+        bool(OLD_NEGATION.match(text, pos)),
+        bool(OLD_NEGATION.match(text, end)),
+        bool(OLD_COURTESY.match(text, pos)),
+        bool(OLD_COURTESY.match(text, end)),
+    )
 
 
-def _adverbs_by_tokens(text: str, pos: int) -> tuple[int, bool, bool]:
+def _adverbs_by_tokens(text: str, pos: int) -> tuple[int, bool, bool, bool, bool]:
     end = lexicon.adverbs_end(text, pos)
-    return end, lexicon.negated_at(text, pos), lexicon.negated_at(text, end)
+    return (
+        end,
+        lexicon.negated_at(text, pos),
+        lexicon.negated_at(text, end),
+        lexicon.courtesy_at(text, pos),
+        lexicon.courtesy_at(text, end),
+    )
 
 
-def test_the_corpora_read_past_adverbs_and_negations() -> None:
+def test_the_corpora_read_past_adverbs_negations_and_courtesies() -> None:
     assert sum(OLD_ADVERBS.match(s, 3).end() > 3 for s in SENTENCES) >= 20
     assert sum(bool(OLD_NEGATION.search(s)) for s in SENTENCES) >= 20
+    assert (
+        sum(bool(re.search(r"(?:'ll|will)" + OLD_COURTESY.pattern, s, re.I)) for s in SENTENCES)
+        >= 20
+    )
 
 
 @pytest.mark.parametrize("chunk", range(4))
-def test_adverbs_and_negations_read_the_corpora_as_their_patterns_did(chunk: int) -> None:
+def test_adverbs_negations_and_courtesies_read_the_corpora_as_their_patterns_did(
+    chunk: int,
+) -> None:
     for sentence in SENTENCES[chunk::4]:
         # after each word (where a modal ends), at each word, and inside a few words
         cuts = {t.end for t in tk.tokenise(sentence)} | {t.start for t in tk.tokenise(sentence)}
@@ -482,14 +512,17 @@ MODAL_PIECES = st.sampled_from(
         "be", "sure", "to", "make", "that", "I", "we", "assist", "in", "endeavour", "endeavor",
         "go", "ahead", "and", "able", "sending", "ing", "doing's", "being", "BE", "Also",
         "need", "have", "look", "call", "you", ",", ".", "-", "'", " ", "  ", "\n", "\t",
-        "\x00", "_", "also_", "2ing",
+        "\x00", "_", "also_", "2ing", "always", "still", "happy", "more than", "very", "here",
+        "hereby", "standing", "by", "on hand", "to pass", "see what", "can do", "continue",
+        "help", "helpful", "forward", "talk", "soon", "need you", "your", "yours", "a copy",
+        "want", "wait", "miss", "see", "u", "take", "feedback", "comments", "keep it in mind",
     ]
 )  # fmt: skip
 
 
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.one_of(MODAL_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 30))
-def test_adverbs_and_negations_read_any_text_as_their_patterns_did(
+def test_adverbs_negations_and_courtesies_read_any_text_as_their_patterns_did(
     words: list[str], pos: int
 ) -> None:
     text = " ".join(words)

@@ -477,7 +477,7 @@ def _verb_phrase(sentence: str, pos: int) -> tuple[PromiseKind | None, str]:
     for at in (pos, lx.adverbs_end(sentence, pos)):
         if lx.negated_at(sentence, at):
             return None, "negation"
-        if lx.COURTESY.match(sentence, at):
+        if lx.courtesy_at(sentence, at):
             return None, "courtesy"
         effort = lx.EFFORT.match(sentence, at)
         if effort:

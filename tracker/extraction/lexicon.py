@@ -338,12 +338,11 @@ TEAM_PROGRESSIVE = re.compile(
 )
 ESCALATING_STEMS = frozenset(en.ESCALATING_STEMS)
 
-COURTESY = re.compile(
-    r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.COURTESY) + r"\b", FLAGS
-)
 EFFORT = re.compile(r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.EFFORT), FLAGS)
 _ADVERBS = tk.Phrases(en.ADVERBS)
 _NEGATIONS = tk.Phrases(en.NEGATIONS)
+_COURTESY = tk.Phrases(en.COURTESY)
+_COURTESY_ADVERBS = tk.Phrases(en.COURTESY_ADVERBS)
 
 
 def _read_from(sentence: str, pos: int) -> tuple[str, Sequence[tk.Token], int]:
@@ -399,6 +398,22 @@ def negated_at(sentence: str, pos: int) -> bool:
     text, tokens, shift = _read_from(sentence, pos)
     i = _token_at(tokens, _after_space(text, pos - shift))
     return i is not None and _NEGATIONS.at(text, tokens, i) is not None
+
+
+def courtesy_at(sentence: str, pos: int) -> bool:
+    """Is the verb phrase at `pos` a courtesy, not an action ("we'll (always) be happy to
+    help")?"""
+    text, tokens, shift = _read_from(sentence, pos)
+    i = _token_at(tokens, _after_space(text, pos - shift))
+    if i is None:
+        return False
+    if _COURTESY.at(text, tokens, i) is not None:
+        return True
+    adverb = _COURTESY_ADVERBS.at(text, tokens, i)
+    if adverb is None or not text[adverb : adverb + 1].isspace():
+        return False
+    after = _token_at(tokens, _after_space(text, adverb))
+    return after is not None and _COURTESY.at(text, tokens, after) is not None
 
 
 _YOU = r"(?:you|u|ya)"

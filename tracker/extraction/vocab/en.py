@@ -561,22 +561,35 @@ STAFF_HINTS: tuple[str, ...] = (
 # Right after the modal: "I will not", "we'll never".
 NEGATIONS: tuple[str, ...] = ("not", "never", "no longer", "n't")
 # Right after the modal: courtesy and availability, not an action ("we'll be happy to help").
+_COURTESY_DEGREES: tuple[str, ...] = ("", "more than ", "very ", "so ", "really ", "only ", "all ")
+_COURTESY_STATES: tuple[str, ...] = (
+    *_words("happy glad pleased delighted here around available waiting"),
+    "standing by",
+    *_words("keen ready"),
+    "on hand",
+    *_words("unable grateful thrilled"),
+    "sure to pass",
+)
 COURTESY: tuple[str, ...] = (
-    r"be\s+(?:more\s+than\s+|very\s+|so\s+|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|"
-    r"delighted|here|around|available|waiting|standing\s+by|keen|ready|on\s+hand|unable|"
-    r"grateful|thrilled|sure\s+to\s+pass)",
+    *(f"be {degree}{state}" for degree in _COURTESY_DEGREES for state in _COURTESY_STATES),
     "always",
-    r"see\s+what\s+(?:we|I)\s+can\s+do",
-    r"continue\s+to\s+(?:be|help|support)",
-    r"look\s+forward",
-    r"(?:talk|speak|chat)\s+(?:soon|later)",
-    r"need\s+(?:you|your|to\s+see|some|more|a\s+copy)",
+    "see what we can do",
+    "see what I can do",
+    *(f"continue to {verb}" for verb in _words("be help support")),
+    "look forward",
+    *(f"{verb} {when}" for verb in _words("talk speak chat") for when in _words("soon later")),
+    *(f"need {what}" for what in ("you", "your", "to see", "some", "more", "a copy")),
     "want",
     "wait",
     "miss",
-    r"see\s+(?:you|u)\b",
-    r"take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)",
-    r"keep\s+(?:that|this|it)\s+in\s+mind",
+    "see you",
+    "see u",
+    *(
+        f"take {which} {what}"
+        for which in _words("your that this")
+        for what in _words("feedback comment comments suggestion suggestions")
+    ),
+    *(f"keep {which} in mind" for which in _words("that this it")),
 )
 # Right after the modal: effort without a concrete action ("we'll try our best to get it
 # out", "we'll do what we can"); only an action coordinated after it counts ("I'll try to
