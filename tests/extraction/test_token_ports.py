@@ -528,3 +528,60 @@ def test_adverbs_negations_and_courtesies_read_any_text_as_their_patterns_did(
     text = " ".join(words)
     pos = min(pos, len(text))
     assert _adverbs_by_tokens(text, pos) == _adverbs_as_patterns(text, pos), (text, pos)
+
+
+# KIND_RULES ported to tokens (lexicon._TOKEN_RULES), as patterns before the port.
+OLD_KIND_RULES = {
+    "let you know": re.compile(r"let\s+(?:you|u|ya)\s+know\b", re.IGNORECASE),
+    "escalat*": re.compile(r"escalat\w*\b", re.IGNORECASE),
+}
+
+
+def test_the_corpora_have_the_ported_kind_rules() -> None:
+    for pattern in OLD_KIND_RULES.values():
+        assert sum(bool(pattern.search(s)) for s in SENTENCES) >= 10
+
+
+@pytest.mark.parametrize("name", sorted(OLD_KIND_RULES))
+def test_kind_rules_read_the_corpora_as_their_patterns_did(name: str) -> None:
+    rule, pattern = lexicon._TOKEN_RULES[name], OLD_KIND_RULES[name]
+    for sentence in SENTENCES:
+        for pos in range(len(sentence) + 1):
+            expected = bool(pattern.match(sentence, pos))
+            assert bool(rule.match(sentence, pos)) is expected, (sentence, pos)
+        assert bool(rule.match(sentence)) is bool(pattern.match(sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "let you know", "let u know!", "LET YA  KNOW", "let ya knowing", "let yall know",
+        "let you\tknow", "escalated it", "Escalation", "escalator", "eſcalate", "de-escalate",
+        " let you know", "let you known",
+    ],
+)  # fmt: skip
+def test_kind_rules_read_examples_as_their_patterns_did(text: str) -> None:
+    for name, pattern in OLD_KIND_RULES.items():
+        rule = lexicon._TOKEN_RULES[name]
+        for pos in range(len(text) + 1):
+            assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, pos)
+
+
+KIND_PIECES = st.sampled_from(
+    [
+        "let", "Let", "LET", "you", "u", "ya", "yall", "know", "knowing", "known", "escalat",
+        "escalate", "ESCALATED", "escalation", "escalator", "escala", "escalat_", "eſcalate",
+        "de-escalate", "2escalate",
+        " ", "  ", "\n", "\t", "\x00", ",", ".", "'", "_", "I'll",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(KIND_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 20))
+def test_kind_rules_read_any_text_as_their_patterns_did(words: list[str], pos: int) -> None:
+    text = "".join(words) if pos % 2 else " ".join(words)
+    pos = min(pos // 2, len(text))
+    for name, pattern in OLD_KIND_RULES.items():
+        rule = lexicon._TOKEN_RULES[name]
+        assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, text, pos)

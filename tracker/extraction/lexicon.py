@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Protocol
 
 from tracker.extraction import cues
 from tracker.extraction import tokens as tk
@@ -513,7 +514,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         rf"keep\s+{_AUDIENCE}\s+"
         r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
     ),
-    ("update", rf"let\s+{_YOU}\s+know\b"),
+    ("update", "let you know"),
     # "We'll keep this thread updated"
     (
         "update",
@@ -570,7 +571,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ),
     ("escalate", rf"(?:shar|relay)\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
     ("escalate", rf"{_ESCALATE_STEMS}\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
-    ("escalate", r"escalat\w*\b"),
+    ("escalate", "escalat*"),
     (
         "escalate",
         r"(?:loop|bring|rope|pull)\s+in\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+"
@@ -656,8 +657,38 @@ VISIT_TIME = re.compile(
     + r"\w*)",
     FLAGS,
 )
-KIND_RULES: tuple[tuple[PromiseKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES
+
+
+class KindRule(Protocol):
+    def match(self, text: str, pos: int = 0, /) -> object: ...
+
+
+class _Opening:
+    """A kind rule read on tokens: the verb phrase at `pos` opens with one of `phrases`,
+    or (`prefix`) with a word beginning so ("escalated", "escalation")."""
+
+    def __init__(self, phrases: Sequence[str] = (), prefix: str = "") -> None:
+        self._phrases = tk.Phrases(phrases)
+        self._prefix = prefix
+        self._count = 1 + max((len(tk.tokenise(p)) for p in phrases), default=0)
+
+    def match(self, text: str, pos: int = 0, /) -> bool:
+        if not text[pos : pos + 1].isalnum():  # the rules open with a word, at once
+            return False
+        rest = text[pos:]
+        tokens = tk.leading(rest, self._count)
+        if self._prefix:
+            return tokens[0].kind == "word" and tokens[0].lower.startswith(self._prefix)
+        return self._phrases.at(rest, tokens, 0) is not None
+
+
+# Rules read on tokens (vocab/en.py); the others stay patterns.
+_TOKEN_RULES: dict[str, KindRule] = {
+    "let you know": _Opening(en.LET_YOU_KNOW),
+    "escalat*": _Opening(prefix="escalat"),
+}
+KIND_RULES: tuple[tuple[PromiseKind, KindRule], ...] = tuple(
+    (kind, _TOKEN_RULES.get(pattern) or re.compile(pattern, FLAGS)) for kind, pattern in _RULES
 )
 
 # "We'll have the invoice corrected", "I'll get that credited back": the kind is

@@ -1108,6 +1108,8 @@ CUSTOMER_FIRST: tuple[str, ...] = (*_words("you your you've you're"), "get the",
 CUSTOMER_FIRST_OPEN: tuple[str, ...] = ("receiv", "hear from you", "hear back from you")
 # The sentence before asked the customer ("Could you send us a photo?").
 YOU_WORDS: tuple[str, ...] = _words("you your u ur")
+# A verb phrase of the kind "update" (lexicon.KIND_RULES): "(I'll) let you know".
+LET_YOU_KNOW: tuple[str, ...] = ("let you know", "let u know", "let ya know")
 # Work done together with the customer, after they reply: "we'll sort it from there".
 TOGETHER: tuple[str, ...] = ("together", "from there", "with you there")
 # The sentence after asks the customer to act: "We'll look into it. Please send ...".
