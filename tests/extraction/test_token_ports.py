@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import detect, features, guards
+from tracker.extraction import detect, features, guards, lexicon
 from tracker.extraction import tokens as tk
 from tracker.extraction.detect import Commitment
 
@@ -434,3 +434,154 @@ def test_third_person_reads_any_text_as_its_pattern_did(
     text = " ".join(words)
     found = THIRD_PERSON_BEFORE.search(text, max(pos, at - 30), at)
     assert third_person_by_tokens(text, pos, at) is bool(found)
+
+
+# lexicon.ADVERBS / NEGATION before the port to tokens (lexicon.adverbs_end, negated_at).
+OLD_ADVERBS = re.compile(
+    r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
+    r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
+    r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|aim\s+to|assist\s+(?:to|in)|help\s+to|"
+    r"kindly|proceed\s+to|endeavou?r\s+to|look\s+to|need\s+to|have\s+to|go\s+ahead\s+and|"
+    r"be\s+able\s+to|be(?=\s+\w+ing\b))\s+)*",
+    re.IGNORECASE,
+)
+OLD_NEGATION = re.compile(r"\s*(?:not|never|no\s+longer|n't)\b", re.IGNORECASE)
+OLD_COURTESY = re.compile(
+    r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:"
+    r"be\s+(?:more\s+than\s+|very\s+|so\s+|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|"
+    r"delighted|here|around|available|waiting|standing\s+by|keen|ready|on\s+hand|unable|"
+    r"grateful|thrilled|sure\s+to\s+pass)|always|see\s+what\s+(?:we|I)\s+can\s+do|"
+    r"continue\s+to\s+(?:be|help|support)|look\s+forward|(?:talk|speak|chat)\s+(?:soon|later)|"
+    r"need\s+(?:you|your|to\s+see|some|more|a\s+copy)|want|wait|miss|see\s+(?:you|u)\b|"
+    r"take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)|"
+    r"keep\s+(?:that|this|it)\s+in\s+mind)\b",
+    re.IGNORECASE,
+)
+
+
+def _adverbs_as_patterns(text: str, pos: int) -> tuple[int, bool, bool, bool, bool]:
+    found = OLD_ADVERBS.match(text, pos)
+    assert found is not None  # it matches the empty string
+    end = found.end()
+    return (
+        end,
+        bool(OLD_NEGATION.match(text, pos)),
+        bool(OLD_NEGATION.match(text, end)),
+        bool(OLD_COURTESY.match(text, pos)),
+        bool(OLD_COURTESY.match(text, end)),
+    )
+
+
+def _adverbs_by_tokens(text: str, pos: int) -> tuple[int, bool, bool, bool, bool]:
+    end = lexicon.adverbs_end(text, pos)
+    return (
+        end,
+        lexicon.negated_at(text, pos),
+        lexicon.negated_at(text, end),
+        lexicon.courtesy_at(text, pos),
+        lexicon.courtesy_at(text, end),
+    )
+
+
+def test_the_corpora_read_past_adverbs_negations_and_courtesies() -> None:
+    assert sum(OLD_ADVERBS.match(s, 3).end() > 3 for s in SENTENCES) >= 20
+    assert sum(bool(OLD_NEGATION.search(s)) for s in SENTENCES) >= 20
+    assert (
+        sum(bool(re.search(r"(?:'ll|will)" + OLD_COURTESY.pattern, s, re.I)) for s in SENTENCES)
+        >= 20
+    )
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_adverbs_negations_and_courtesies_read_the_corpora_as_their_patterns_did(
+    chunk: int,
+) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        # after each word (where a modal ends), at each word, and inside a few words
+        cuts = {t.end for t in tk.tokenise(sentence)} | {t.start for t in tk.tokenise(sentence)}
+        cuts |= {t.start + 2 for t in tk.tokenise(sentence) if t.end - t.start > 2}
+        for pos in sorted(cuts):
+            expected = _adverbs_as_patterns(sentence, pos)
+            assert _adverbs_by_tokens(sentence, pos) == expected, (sentence, pos)
+
+
+MODAL_PIECES = st.sampled_from(
+    [
+        "I'll", "we'll", "will", "won't", "cannot", "can't", "not", "never", "no", "longer",
+        "n't", "nothing", "also", "then", "personally", "now", "just", "first", "kindly",
+        "be", "sure", "to", "make", "that", "I", "we", "assist", "in", "endeavour", "endeavor",
+        "go", "ahead", "and", "able", "sending", "ing", "doing's", "being", "BE", "Also",
+        "need", "have", "look", "call", "you", ",", ".", "-", "'", " ", "  ", "\n", "\t",
+        "\x00", "_", "also_", "2ing", "always", "still", "happy", "more than", "very", "here",
+        "hereby", "standing", "by", "on hand", "to pass", "see what", "can do", "continue",
+        "help", "helpful", "forward", "talk", "soon", "need you", "your", "yours", "a copy",
+        "want", "wait", "miss", "see", "u", "take", "feedback", "comments", "keep it in mind",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(MODAL_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 30))
+def test_adverbs_negations_and_courtesies_read_any_text_as_their_patterns_did(
+    words: list[str], pos: int
+) -> None:
+    text = " ".join(words)
+    pos = min(pos, len(text))
+    assert _adverbs_by_tokens(text, pos) == _adverbs_as_patterns(text, pos), (text, pos)
+
+
+# KIND_RULES ported to tokens (lexicon._TOKEN_RULES), as patterns before the port.
+OLD_KIND_RULES = {
+    "let you know": re.compile(r"let\s+(?:you|u|ya)\s+know\b", re.IGNORECASE),
+    "escalat*": re.compile(r"escalat\w*\b", re.IGNORECASE),
+}
+
+
+def test_the_corpora_have_the_ported_kind_rules() -> None:
+    for pattern in OLD_KIND_RULES.values():
+        assert sum(bool(pattern.search(s)) for s in SENTENCES) >= 10
+
+
+@pytest.mark.parametrize("name", sorted(OLD_KIND_RULES))
+def test_kind_rules_read_the_corpora_as_their_patterns_did(name: str) -> None:
+    rule, pattern = lexicon._TOKEN_RULES[name], OLD_KIND_RULES[name]
+    for sentence in SENTENCES:
+        for pos in range(len(sentence) + 1):
+            expected = bool(pattern.match(sentence, pos))
+            assert bool(rule.match(sentence, pos)) is expected, (sentence, pos)
+        assert bool(rule.match(sentence)) is bool(pattern.match(sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "let you know", "let u know!", "LET YA  KNOW", "let ya knowing", "let yall know",
+        "let you\tknow", "escalated it", "Escalation", "escalator", "eſcalate", "de-escalate",
+        " let you know", "let you known",
+    ],
+)  # fmt: skip
+def test_kind_rules_read_examples_as_their_patterns_did(text: str) -> None:
+    for name, pattern in OLD_KIND_RULES.items():
+        rule = lexicon._TOKEN_RULES[name]
+        for pos in range(len(text) + 1):
+            assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, pos)
+
+
+KIND_PIECES = st.sampled_from(
+    [
+        "let", "Let", "LET", "you", "u", "ya", "yall", "know", "knowing", "known", "escalat",
+        "escalate", "ESCALATED", "escalation", "escalator", "escala", "escalat_", "eſcalate",
+        "de-escalate", "2escalate",
+        " ", "  ", "\n", "\t", "\x00", ",", ".", "'", "_", "I'll",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(KIND_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 20))
+def test_kind_rules_read_any_text_as_their_patterns_did(words: list[str], pos: int) -> None:
+    text = "".join(words) if pos % 2 else " ".join(words)
+    pos = min(pos // 2, len(text))
+    for name, pattern in OLD_KIND_RULES.items():
+        rule = lexicon._TOKEN_RULES[name]
+        assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, text, pos)

@@ -274,8 +274,7 @@ def commitments(
             kind = "escalate" if team and kind not in ("fix", "send") else kind
             found.append(Commitment(m.start(), m.end(), kind, rule="continued"))
     for m in _capped(lx.LET_ME.finditer(sentence), found):
-        adverbs = lx.ADVERBS.match(sentence, m.end())
-        start = adverbs.end() if adverbs else m.end()
+        start = lx.adverbs_end(sentence, m.end())
         kind = _with_conjuncts(sentence, start, classify(sentence[start:]))
         if kind:
             found.append(Commitment(m.start(), m.end(), kind, rule="let-me"))
@@ -475,11 +474,10 @@ def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterat
 
 def _verb_phrase(sentence: str, pos: int) -> tuple[PromiseKind | None, str]:
     """The kind of the verb phrase at `pos`, or None and why not."""
-    adverbs = lx.ADVERBS.match(sentence, pos)
-    for at in (pos, adverbs.end() if adverbs else pos):
-        if lx.NEGATION.match(sentence, at):
+    for at in (pos, lx.adverbs_end(sentence, pos)):
+        if lx.negated_at(sentence, at):
             return None, "negation"
-        if lx.COURTESY.match(sentence, at):
+        if lx.courtesy_at(sentence, at):
             return None, "courtesy"
         effort = lx.EFFORT.match(sentence, at)
         if effort:

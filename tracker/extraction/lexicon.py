@@ -8,8 +8,12 @@ first rule in `KIND_RULES` that matches at its start.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Protocol
 
 from tracker.extraction import cues
+from tracker.extraction import tokens as tk
 from tracker.extraction.lemmas import inflections
 from tracker.extraction.vocab import en
 from tracker.kinds import PROMISE_KINDS, PromiseKind
@@ -335,12 +339,83 @@ TEAM_PROGRESSIVE = re.compile(
 )
 ESCALATING_STEMS = frozenset(en.ESCALATING_STEMS)
 
-NEGATION = re.compile(r"\s*" + _any(*en.NEGATIONS) + r"\b", FLAGS)
-COURTESY = re.compile(
-    r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.COURTESY) + r"\b", FLAGS
-)
 EFFORT = re.compile(r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.EFFORT), FLAGS)
-ADVERBS = re.compile(r"\s*(?:" + _any(*en.ADVERBS) + r"\s+)*", FLAGS)
+_ADVERBS = tk.Phrases(en.ADVERBS)
+_NEGATIONS = tk.Phrases(en.NEGATIONS)
+_COURTESY = tk.Phrases(en.COURTESY)
+_COURTESY_ADVERBS = tk.Phrases(en.COURTESY_ADVERBS)
+
+
+def _read_from(sentence: str, pos: int) -> tuple[str, Sequence[tk.Token], int]:
+    """The tokens a pattern matched at `pos` reads: (text, its tokens, the offset of text
+    in `sentence`). A word cut at `pos` is read from there, as the pattern would
+    ("n't" of "won't" read from after "wo")."""
+    tokens = tk.tokenise(sentence)
+    first = bisect_left(tokens, pos, key=lambda t: t.start)
+    if first and tokens[first - 1].end > pos:
+        return sentence[pos:], tk.tokenise(sentence[pos:]), pos
+    return sentence, tokens, 0
+
+
+def _after_space(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def _token_at(tokens: Sequence[tk.Token], at: int) -> int | None:
+    """The index of the token that starts at offset `at`, or None."""
+    i = bisect_left(tokens, at, key=lambda t: t.start)
+    return i if i < len(tokens) and tokens[i].start == at else None
+
+
+def _adverb_ends(text: str, tokens: Sequence[tk.Token], i: int) -> list[int]:
+    ends = _ADVERBS.ends(text, tokens, i)
+    # "be" before an -ing word: "we'll be sending it"
+    if tokens[i].lower == "be" and i + 1 < len(tokens):
+        after = tokens[i + 1]
+        gap = text[tokens[i].end : after.start]
+        ing = after.lower.endswith("ing") and len(after.lower) > 3
+        if gap and gap.isspace() and after.kind in ("word", "number") and ing:
+            ends.append(tokens[i].end)
+    return ends
+
+
+def adverbs_end(sentence: str, pos: int) -> int:
+    """Where the adverbs read past after a modal at `pos` end ("I'll also personally
+    call you": before "call"), with the whitespace around them; `pos` if none."""
+    text, tokens, shift = _read_from(sentence, pos)
+    at = _after_space(text, pos - shift)
+    while (i := _token_at(tokens, at)) is not None:
+        ends = [end for end in _adverb_ends(text, tokens, i) if text[end : end + 1].isspace()]
+        if not ends:
+            break
+        at = _after_space(text, ends[0])
+    return at + shift
+
+
+def negated_at(sentence: str, pos: int) -> bool:
+    """Does the verb phrase at `pos` open with a negation ("I will not", "we'll never")?"""
+    text, tokens, shift = _read_from(sentence, pos)
+    i = _token_at(tokens, _after_space(text, pos - shift))
+    return i is not None and _NEGATIONS.at(text, tokens, i) is not None
+
+
+def courtesy_at(sentence: str, pos: int) -> bool:
+    """Is the verb phrase at `pos` a courtesy, not an action ("we'll (always) be happy to
+    help")?"""
+    text, tokens, shift = _read_from(sentence, pos)
+    i = _token_at(tokens, _after_space(text, pos - shift))
+    if i is None:
+        return False
+    if _COURTESY.at(text, tokens, i) is not None:
+        return True
+    adverb = _COURTESY_ADVERBS.at(text, tokens, i)
+    if adverb is None or not text[adverb : adverb + 1].isspace():
+        return False
+    after = _token_at(tokens, _after_space(text, adverb))
+    return after is not None and _COURTESY.at(text, tokens, after) is not None
+
 
 _YOU = r"(?:you|u|ya)"
 # A state, not a thing sent: "have it available to you".
@@ -439,7 +514,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         rf"keep\s+{_AUDIENCE}\s+"
         r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
     ),
-    ("update", rf"let\s+{_YOU}\s+know\b"),
+    ("update", "let you know"),
     # "We'll keep this thread updated"
     (
         "update",
@@ -496,7 +571,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ),
     ("escalate", rf"(?:shar|relay)\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
     ("escalate", rf"{_ESCALATE_STEMS}\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
-    ("escalate", r"escalat\w*\b"),
+    ("escalate", "escalat*"),
     (
         "escalate",
         r"(?:loop|bring|rope|pull)\s+in\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+"
@@ -582,8 +657,38 @@ VISIT_TIME = re.compile(
     + r"\w*)",
     FLAGS,
 )
-KIND_RULES: tuple[tuple[PromiseKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, FLAGS)) for kind, pattern in _RULES
+
+
+class KindRule(Protocol):
+    def match(self, text: str, pos: int = 0, /) -> object: ...
+
+
+class _Opening:
+    """A kind rule read on tokens: the verb phrase at `pos` opens with one of `phrases`,
+    or (`prefix`) with a word beginning so ("escalated", "escalation")."""
+
+    def __init__(self, phrases: Sequence[str] = (), prefix: str = "") -> None:
+        self._phrases = tk.Phrases(phrases)
+        self._prefix = prefix
+        self._count = 1 + max((len(tk.tokenise(p)) for p in phrases), default=0)
+
+    def match(self, text: str, pos: int = 0, /) -> bool:
+        if not text[pos : pos + 1].isalnum():  # the rules open with a word, at once
+            return False
+        rest = text[pos:]
+        tokens = tk.leading(rest, self._count)
+        if self._prefix:
+            return tokens[0].kind == "word" and tokens[0].lower.startswith(self._prefix)
+        return self._phrases.at(rest, tokens, 0) is not None
+
+
+# Rules read on tokens (vocab/en.py); the others stay patterns.
+_TOKEN_RULES: dict[str, KindRule] = {
+    "let you know": _Opening(en.LET_YOU_KNOW),
+    "escalat*": _Opening(prefix="escalat"),
+}
+KIND_RULES: tuple[tuple[PromiseKind, KindRule], ...] = tuple(
+    (kind, _TOKEN_RULES.get(pattern) or re.compile(pattern, FLAGS)) for kind, pattern in _RULES
 )
 
 # "We'll have the invoice corrected", "I'll get that credited back": the kind is

@@ -559,24 +559,37 @@ STAFF_HINTS: tuple[str, ...] = (
 
 # --- how a commitment is negated or softened ---------------------------------------------
 # Right after the modal: "I will not", "we'll never".
-NEGATIONS: tuple[str, ...] = ("not", "never", r"no\s+longer", "n't")
+NEGATIONS: tuple[str, ...] = ("not", "never", "no longer", "n't")
 # Right after the modal: courtesy and availability, not an action ("we'll be happy to help").
+_COURTESY_DEGREES: tuple[str, ...] = ("", "more than ", "very ", "so ", "really ", "only ", "all ")
+_COURTESY_STATES: tuple[str, ...] = (
+    *_words("happy glad pleased delighted here around available waiting"),
+    "standing by",
+    *_words("keen ready"),
+    "on hand",
+    *_words("unable grateful thrilled"),
+    "sure to pass",
+)
 COURTESY: tuple[str, ...] = (
-    r"be\s+(?:more\s+than\s+|very\s+|so\s+|really\s+|only\s+|all\s+)?(?:happy|glad|pleased|"
-    r"delighted|here|around|available|waiting|standing\s+by|keen|ready|on\s+hand|unable|"
-    r"grateful|thrilled|sure\s+to\s+pass)",
+    *(f"be {degree}{state}" for degree in _COURTESY_DEGREES for state in _COURTESY_STATES),
     "always",
-    r"see\s+what\s+(?:we|I)\s+can\s+do",
-    r"continue\s+to\s+(?:be|help|support)",
-    r"look\s+forward",
-    r"(?:talk|speak|chat)\s+(?:soon|later)",
-    r"need\s+(?:you|your|to\s+see|some|more|a\s+copy)",
+    "see what we can do",
+    "see what I can do",
+    *(f"continue to {verb}" for verb in _words("be help support")),
+    "look forward",
+    *(f"{verb} {when}" for verb in _words("talk speak chat") for when in _words("soon later")),
+    *(f"need {what}" for what in ("you", "your", "to see", "some", "more", "a copy")),
     "want",
     "wait",
     "miss",
-    r"see\s+(?:you|u)\b",
-    r"take\s+(?:your|that|this)\s+(?:feedback|comments?|suggestions?)",
-    r"keep\s+(?:that|this|it)\s+in\s+mind",
+    "see you",
+    "see u",
+    *(
+        f"take {which} {what}"
+        for which in _words("your that this")
+        for what in _words("feedback comment comments suggestion suggestions")
+    ),
+    *(f"keep {which} in mind" for which in _words("that this it")),
 )
 # Right after the modal: effort without a concrete action ("we'll try our best to get it
 # out", "we'll do what we can"); only an action coordinated after it counts ("I'll try to
@@ -609,22 +622,24 @@ ADVERBS: tuple[str, ...] = (
     "additionally",
     "further",
     "again",
-    r"be\s+sure\s+to",
-    r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))",
-    r"aim\s+to",
+    "be sure to",
+    "make sure to",
+    *(f"make sure that {who}{will}" for who in ("I", "we") for will in ("'ll", " will")),
+    "aim to",
     # non-native support English: "we will assist to escalate", "we will kindly check"
-    r"assist\s+(?:to|in)",
-    r"help\s+to",
+    "assist to",
+    "assist in",
+    "help to",
     "kindly",
-    r"proceed\s+to",
-    r"endeavou?r\s+to",
-    r"look\s+to",
-    r"need\s+to",
-    r"have\s+to",
-    r"go\s+ahead\s+and",
-    r"be\s+able\s+to",
-    r"be(?=\s+\w+ing\b)",
-)
+    "proceed to",
+    "endeavour to",
+    "endeavor to",
+    "look to",
+    "need to",
+    "have to",
+    "go ahead and",
+    "be able to",
+)  # ... and "be" before an -ing word: "we'll be sending it" (lexicon.adverbs_end)
 # Before the subject, or in the clause: a condition or an offer, not a commitment.
 CONDITIONS: tuple[str, ...] = (
     # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
@@ -1093,6 +1108,8 @@ CUSTOMER_FIRST: tuple[str, ...] = (*_words("you your you've you're"), "get the",
 CUSTOMER_FIRST_OPEN: tuple[str, ...] = ("receiv", "hear from you", "hear back from you")
 # The sentence before asked the customer ("Could you send us a photo?").
 YOU_WORDS: tuple[str, ...] = _words("you your u ur")
+# A verb phrase of the kind "update" (lexicon.KIND_RULES): "(I'll) let you know".
+LET_YOU_KNOW: tuple[str, ...] = ("let you know", "let u know", "let ya know")
 # Work done together with the customer, after they reply: "we'll sort it from there".
 TOGETHER: tuple[str, ...] = ("together", "from there", "with you there")
 # The sentence after asks the customer to act: "We'll look into it. Please send ...".
