@@ -15,7 +15,7 @@ the customer returns first, feedback objects) is still a pattern over the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from tracker.extraction import lexicon as lx
@@ -478,19 +478,26 @@ def _has_acted(text: str, end: int | None = None) -> bool:
 def _acted(text: str, tokens: Sequence[tk.Token]) -> Iterator[int]:
     """The token indexes where "we've got your DM" and the like start, left to right and
     not overlapping (each read on from the end of the one before)."""
+    return _starts(tokens, _ACTED_FIRST_WORDS, lambda index: _acted_at(text, tokens, index))
+
+
+def _acted_at(text: str, tokens: Sequence[tk.Token], index: int) -> int | None:
+    """Where "we've got your DM" starting at `tokens[index]` ends, or None."""
+    for lead in _ACTED_LEADS.ends(text, tokens, index):
+        end = _sent_after(text, tokens, lead)
+        if end is not None:
+            return end
+    return None
+
+
+def _starts(
+    tokens: Sequence[tk.Token], first_words: frozenset[str], end_at: Callable[[int], int | None]
+) -> Iterator[int]:
+    """The token indexes where a phrase starts (its first word in `first_words`, `end_at`
+    its end offset or None), left to right and not overlapping."""
     index = 0
     while index < len(tokens):
-        if tokens[index].lower not in _ACTED_FIRST_WORDS:
-            index += 1
-            continue
-        end = next(
-            (
-                end
-                for lead in _ACTED_LEADS.ends(text, tokens, index)
-                if (end := _sent_after(text, tokens, lead)) is not None
-            ),
-            None,
-        )
+        end = end_at(index) if tokens[index].lower in first_words else None
         if end is None:
             index += 1
             continue
@@ -570,16 +577,7 @@ def asks_customer(
 def _actions(text: str, tokens: Sequence[tk.Token]) -> Iterator[int]:
     """The token indexes where requests to the customer start, left to right and not
     overlapping (each read on from the end of the one before)."""
-    index = 0
-    while index < len(tokens):
-        first = tokens[index].lower in _ACTION_FIRST_WORDS
-        end = _action_at(text, tokens, index) if first else None
-        if end is None:
-            index += 1
-            continue
-        yield index
-        while index < len(tokens) and tokens[index].start < end:
-            index += 1
+    return _starts(tokens, _ACTION_FIRST_WORDS, lambda index: _action_at(text, tokens, index))
 
 
 def _action_at(text: str, tokens: Sequence[tk.Token], index: int) -> int | None:
