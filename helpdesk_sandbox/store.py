@@ -351,11 +351,6 @@ class Store:
         with self.lock:
             return [self.comments[c] for c in self.tickets[ticket_id].comment_ids]
 
-    def tickets_by_change(self) -> list[Ticket]:
-        """Every ticket (deleted ones too), oldest change first: (changed_at, id)."""
-        with self.lock:
-            return list(self._by_change()[1])
-
     def tickets_changed_after(
         self, position: tuple[int, int], until_second: int, limit: int
     ) -> tuple[list[Ticket], bool]:

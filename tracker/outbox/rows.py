@@ -21,7 +21,6 @@ FAILED: OutboxStatus = "failed"
 CANCELLED: OutboxStatus = "cancelled"
 TAG_OPEN, TAG_CLEAR = "tag-open", "tag-clear"
 TICKET_RECIPIENT = "ticket"
-SLACK_RECIPIENT = "slack"
 
 
 Key = tuple[str, str, str]  # (step, channel, recipient)
