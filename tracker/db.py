@@ -16,12 +16,13 @@ from sqlmodel import Session
 import migrations
 
 MIGRATIONS_DIR = Path(migrations.__file__).parent
+SQLITE_LOCK_WAIT_SECONDS = 30  # how long a writer waits for another process's lock
 
 
 def make_engine(url: str, **kwargs: object) -> Engine:
     """An engine with the settings we rely on: SQLite enforces foreign keys and waits on locks."""
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        engine = sa.create_engine(url, connect_args={"timeout": SQLITE_LOCK_WAIT_SECONDS}, **kwargs)
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: object) -> None:
