@@ -157,3 +157,44 @@ def test_a_hard_wrapped_email_line_does_not_end_the_sentence() -> None:
     )
     (found,) = promises_in(text)
     assert found.kind == "callback" and found.due_text == "tomorrow afternoon"
+
+
+@pytest.mark.parametrize(
+    ("text", "due_text"),
+    [
+        # a preposition at the end of a wrapped line
+        (
+            "Hi,\n\nI've asked our accounts team to reissue it and they'll send the invoice by\n"
+            "Monday.",
+            "Monday",
+        ),
+        # a date or a number at the start of the next line
+        (
+            "Thanks for the photos. We checked the batch and we'll ship the replacement units\n"
+            "Monday morning.",
+            "Monday morning",
+        ),
+        (
+            "Our contracts team will correct it and I will email you the signed copy within\n"
+            "2 business days.",
+            "within\n2 business days",
+        ),
+    ],
+)
+def test_a_line_wrapped_before_a_capital_or_a_date_goes_on(text: str, due_text: str) -> None:
+    (found,) = promises_in(text)
+    assert found.due_text == due_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a whole line that ends in a time, then a new line: two sentences
+        "Our phone lines are open Monday to Friday from 9 to 5\nI'll call you back tomorrow.",
+        # a line ending in a content word, then a capital: a new sentence
+        "Thanks for sending the screenshots over with the report\nWe'll look at it on Friday.",
+    ],
+)
+def test_a_whole_line_still_ends_its_sentence(text: str) -> None:
+    (found,) = promises_in(text)
+    assert "\n" not in found.quote

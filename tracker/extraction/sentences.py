@@ -1,8 +1,9 @@
 """Sentence spans over (masked) message text.
 
 A sentence ends at ., ! or ? followed by a space and a new sentence, or at a line
-break (support replies use one line per bullet, greeting and sign-off). Common
-abbreviations ("Mr.", "e.g.", "No.") do not end a sentence.
+break (support replies use one line per bullet, greeting and sign-off), except where a
+plain-text e-mail was hard-wrapped mid-sentence. Common abbreviations ("Mr.", "e.g.",
+"No.") do not end a sentence.
 """
 
 from __future__ import annotations
@@ -18,6 +19,21 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 _JOINING_END = re.compile(r"\s(?:and|or|but|then|so|to|the|a|an|of|with|for|that)$", re.I)
+# A line cannot end a sentence on these: "…send the new invoice to you by\nMonday".
+_OPEN_END = re.compile(
+    r"\s(?:by|on|until|till|before|after|at|in|from|via|within|per|into|onto|over|under|"
+    r"and|or|but|then|so|to|the|a|an|of|with|for|that|our|your|their|my|his|her|its|this|these|"
+    r"those|will|shall|would|should|can|could|may|might|must|is|are|was|were|be|been|have|has|"
+    r"had|I|we|you|they|he|she|it|I'll|we'll|you'll|they'll|I'm|we're)$",
+    re.I,
+)
+# …and a line goes on into one that starts with a date or a number: "…on\n12 May", "…due\nFriday".
+_DATE_START = re.compile(
+    r"(?:\d|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"(?:EOD|COB|EOW|noon|midnight)\b)",
+    re.I,
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 # No real sentence is this long; longer runs (a tweet storm without full stops, a
 # hostile input) are cut at spaces so that work per sentence stays bounded.
@@ -50,7 +66,18 @@ def _is_soft_wrap(text: str, newline: int) -> bool:
     if len(line) < 40 or line[-1] in ".!?:;,":
         return False
     # "…this morning, and\nI'll re-import…": a line ending in a joining word goes on
-    return following.islower() or (following.isalpha() and _JOINING_END.search(line) is not None)
+    if following.islower() or (following.isalpha() and _JOINING_END.search(line) is not None):
+        return True
+    if not following.isalnum():
+        return False
+    if _OPEN_END.search(line):
+        return True
+    return _DATE_START.match(text, newline + 1) is not None and not _ends_in_time(line)
+
+
+def _ends_in_time(line: str) -> bool:
+    """A line that ends in a time or date is a whole line: "Opening hours: Mon-Fri 9-5"."""
+    return line[-1].isdigit()
 
 
 def _is_abbreviation(word: str, next_char: str) -> bool:
