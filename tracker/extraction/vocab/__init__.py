@@ -117,4 +117,9 @@ NAMES: tuple[str, ...] = (
     "NEGATION_WORDS",
     "THANKS_WORDS",
     "SUBJECT_TYPES",
+    # commitments with a verb no list names (unlisted.py)
+    "NON_ACTION_VERBS",
+    "NOT_VERBS",
+    "FOR_YOU",
+    "DONE_THINGS",
 )

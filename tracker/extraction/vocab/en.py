@@ -1224,3 +1224,27 @@ NOT_NOW_BEFORE: tuple[str, ...] = ("that",)
 # Right before a request, someone else acts, not the customer: "as soon as they give us a
 # date", "once the bank sends us the form" ("*" is any one word).
 THIRD_PERSON: tuple[str, ...] = (*_words("they he she it"), "the *")
+
+# --- commitments with a verb no list names (unlisted.py) -----------------------------------
+# After "I'll" / "we'll", a verb of no kind list counts when the clause states a time or
+# FOR_YOU, unless it is one of these stems: states, needs and courtesies, not actions for the
+# customer ("I'll be in on Monday", "we'll need the serial number by Friday", "I'll leave
+# the ticket open until Friday", "we'll make it right"; "do" only as DONE_THINGS).
+NON_ACTION_VERBS: tuple[str, ...] = (
+    *_words("be been being have need miss leave remember keep hold stay know want wait"),
+    *_words("see hope think expect like love feel use consider assume take make let go get"),
+    *_words("give tell mark announce launch continue appreciate understand admit help assist"),
+    *_words("support accept agree allow apologise apologize say mention note guess bet owe"),
+    *_words("open close reopen work become sleep head forget mind require receive hear"),
+    *_words("seem remain rest wish thank welcome enjoy lose happen do watch"),
+)
+# Words right after the modal that are no verb ("we'll all …", "I'll never …").
+NOT_VERBS: tuple[str, ...] = _words(
+    "not never all both each also always still soon probably likely surely definitely "
+    "certainly just then now only even already again too either rather you the a an it "
+    "this that there here your our my"
+)
+# The customer as the one the action is for: "I'll request it for you".
+FOR_YOU: tuple[str, ...] = _phrases("for to", "you u ya")
+# "I'll do that tomorrow": what "do" may stand for (what the customer asked).
+DONE_THINGS: tuple[str, ...] = _words("that this it")
