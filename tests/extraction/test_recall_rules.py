@@ -435,7 +435,8 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
     ),
     "an unlisted hand-over verb with a time": (
         (
-            "I'll pass this to Sarah on the night shift so she can finish the reset for you tonight.",
+            "I'll pass this to Sarah on the night shift so she can finish the reset "
+            "for you tonight.",
             "escalate",
         ),
         "I'll pass your compliments to Sarah on the night shift.",
@@ -447,6 +448,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
     "a state kept for the customer is no action": (
         ("I'll reserve one for you.", "fix"),
         "I'll hold it for you until Monday.",
+    ),
+    "'Will …' opening a sentence, with an unlisted verb and a time": (
+        ("Will reinflate the tyres tomorrow.", "fix"),
+        "Our shipping partner, FedEx, will pick it up on Friday.",
+    ),
+    "an unlisted verb in the progressive is a schedule": (
+        ("We'll reinflate the tyres on Sunday night.", "fix"),
+        "We'll be performing maintenance on Sunday night.",
     ),
     # rule `do-that`
     "doing what the customer asked, at a stated time": (

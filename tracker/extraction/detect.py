@@ -448,9 +448,21 @@ def commitments(
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):
             continue  # "Your adviser, Hannah, will call": the subject is there after all
-        kind = verb_phrase(subjectless, "subjectless")
+        kind, check = _verb_phrase(sentence, subjectless.end())
         if kind:
             found.append(Commitment(modal, subjectless.end(), kind, rule="subjectless"))
+        elif (
+            check == "no-action-verb"
+            and not sentence[: subjectless.start()].strip()  # "Will backport it tonight."
+            and (other := unlisted_action(sentence, subjectless.end()))
+        ):
+            found.append(
+                Commitment(
+                    modal, subjectless.end(), other.kind, needs_due=other.needs_due, rule=other.rule
+                )
+            )
+        elif dropped is not None:
+            dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
 

@@ -2,12 +2,15 @@
 
 People answering on support lists and forums commit with any verb of their work ("I'll
 backport the fix this week", "we'll reorder it today"); no list of action verbs holds
-them all. After "I'll" / "we'll" an unlisted verb counts when the clause says when
-("tomorrow", "by Friday": the pipeline checks the stated time, as for "I'm sending …") or
-whom it is for ("… for you", "… to you"), and the verb is none of the non-actions of
-`vocab/en.py` (NON_ACTION_VERBS: "I'll be in the office on Monday", "we'll need the serial
-number by Friday"). "I'll do that tomorrow" commits to what the customer asked, and counts
-only with its stated time (`do-that`).
+them all. After "I'll" / "we'll" (or a "Will …" opening a sentence) an unlisted verb
+counts when the clause says when ("tomorrow", "by Friday": the pipeline checks the stated
+time, as for "I'm sending …") or whom it is for ("… for you", "… to you" right after a
+short object), and the verb is none of the non-actions of `vocab/en.py`
+(NON_ACTION_VERBS: "I'll be in the office on Monday", "we'll need the serial number by
+Friday") and not in the progressive ("we'll be performing maintenance on Sunday" is a
+schedule). "I'll do that tomorrow" commits to what the customer asked, and counts only
+with its stated time (`do-that`). The kind is read from the verb's object ("backport the
+fix": fix); a verb that hands over ("pass this to Sarah") escalates.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ _NOT_VERBS = frozenset(en.NOT_VERBS)
 _FOR_YOU = tk.Phrases(en.FOR_YOU)
 _DONE_THING = frozenset(en.DONE_THINGS)
 _ESCALATING = frozenset(en.ESCALATING_STEMS)
+_PROGRESSIVE_BE = "be"
 _CLAUSE_ENDS = frozenset((",", ";", ":", ".", "!", "?", "-", "–", "—", "(", ")"))
 # How far the object of the verb is read for its kind.
 _OBJECT_WORDS = 8
@@ -46,7 +50,8 @@ def unlisted_action(sentence: str, pos: int) -> Unlisted | None:
     or None: "backport the fix to 2.4 this week" (needs its time), "request it for you"."""
     tokens = tk.tokenise(sentence)
     i = _verb_index(sentence, tokens, lx.adverbs_end(sentence, pos))
-    if i is None:
+    if i is None or _PROGRESSIVE_BE in tk.words(tk.window(tokens, pos, tokens[i].start)):
+        # "we'll be performing maintenance on Sunday": a schedule, not a commitment
         return None
     stems = _stems(tokens[i])
     rest = _object(tokens, i + 1)

@@ -1236,7 +1236,7 @@ NON_ACTION_VERBS: tuple[str, ...] = (
     *_words("give tell mark announce launch continue appreciate understand admit help assist"),
     *_words("support accept agree allow apologise apologize say mention note guess bet owe"),
     *_words("open close reopen work become sleep head forget mind require receive hear"),
-    *_words("seem remain rest wish thank welcome enjoy lose happen do watch"),
+    *_words("seem remain rest wish thank welcome enjoy lose happen do watch travel fly"),
 )
 # Words right after the modal that are no verb ("we'll all …", "I'll never …").
 NOT_VERBS: tuple[str, ...] = _words(
