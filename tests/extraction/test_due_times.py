@@ -184,6 +184,9 @@ ROWS = [
     ("I'll keep you posted.", WEDNESDAY, LONDON, None),
     ("I'll send it as soon as possible.", WEDNESDAY, LONDON, None),
     ("I'll credit it in the next few days.", WEDNESDAY, LONDON, None),
+    # "a day or two": the latest of the two
+    ("Give me a day or two and I'll have a fix for you.", WEDNESDAY, LONDON, "2026-11-20"),
+    ("I'll call you back in an hour or two.", WEDNESDAY, LONDON, "2026-11-18T16:00"),
     (
         "I'm chasing the airline about your 4 December flight - I'll update you this afternoon.",
         "2026-11-18T09:00:00+00:00",

@@ -50,6 +50,8 @@ RULE_EXAMPLES = {
     "subjectless": "np! will call u tomorrow",
     "informal-modal": "ill ring u tmrw to book ur fitting",
     "present-simple": "I send you the meeting link in the next hour.",
+    "unlisted-verb": "I'll put the credit on your account before close of play.",
+    "do-that": "I'll do that tomorrow.",
 }
 CHECK_EXAMPLES = {
     "condition": "If it fails, I'll call you.",
@@ -95,6 +97,8 @@ RULE_COUNTER_EXAMPLES = {
     "subjectless": "will be nice to see you",
     "informal-modal": "I was ill last week.",
     "present-simple": "We send the invoice on the first of every month.",
+    "unlisted-verb": "We'll need the serial number by Friday.",
+    "do-that": "I'll do that for you.",
 }
 # A promise next to what the check rejects, that the check lets through.
 CHECK_COUNTER_EXAMPLES = {

@@ -375,6 +375,97 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We will call you back once we have the update from our warehouse.", "callback"),
         "We'll issue the refund once we receive your confirmation.",
     ),
+    # verbs of software and support work (vocab/en.py), and their participles
+    "a merge from the participle of a listed verb": (
+        ("I'll get this merged before the release tomorrow.", "fix"),
+        "I'll get this merged if the tests pass.",
+    ),
+    "a backport": (
+        ("I'll backport the fix to 2.4 this week.", "fix"),
+        "We won't backport the fix to 2.4.",
+    ),
+    "a release cut": (
+        ("I'll cut a 3.1.2 release with the fix on Monday.", "fix"),
+        "If nobody objects, I'll cut a 3.1.2 release on Monday.",
+    ),
+    "a test package built": (
+        ("I'll build a test package for you tonight.", "fix"),
+        "Could you build a test package with the patch?",
+    ),
+    "a new build rolled": (
+        ("I'm going to roll a new build with that patch this afternoon.", "fix"),
+        "We'll roll with the punches.",
+    ),
+    "a patch respun": (
+        ("I'll respin the patch with your comments addressed.", "fix"),
+        "Hopefully I'll respin the patch this week.",
+    ),
+    "pinging a maintainer": (
+        ("I'll ping the maintainer of the export module today.", "escalate"),
+        "Please ping the maintainer of the export module.",
+    ),
+    "CC-ing the people who act": (
+        ("I'll CC the networking folks so they can have a look.", "escalate"),
+        "I'll CC you on the reply.",
+    ),
+    "an issue opened": (
+        ("I'll open an issue on GitHub tonight.", "escalate"),
+        "Feel free to open an issue on GitHub.",
+    ),
+    "a patch put together, not done together": (
+        ("I'll put together a patch and send it to the list.", "send"),
+        "Send us the logs and we'll work through it together.",
+    ),
+    "an answer written up": (
+        ("I'll write up a proper answer when I'm back at my desk.", "send"),
+        "I'll write up to three pages if you need them.",
+    ),
+    "a re-read, a reorder, a recalculation": (
+        ("I'll re-read your meter on Monday.", "check"),
+        "Once you send the photo we'll reorder it.",
+    ),
+    # rule `unlisted-verb`: an unlisted verb with a stated time or "for you"
+    "an unlisted verb with a stated time": (
+        ("We'll reinflate the tyres tomorrow morning.", "fix"),
+        "We'll reinflate the tyres.",
+    ),
+    "an unlisted verb for the customer": (
+        ("I'll request it for you.", "fix"),
+        "I'm going to request a callback from our mortgage team for you",
+    ),
+    "an unlisted hand-over verb with a time": (
+        (
+            "I'll pass this to Sarah on the night shift so she can finish the reset "
+            "for you tonight.",
+            "escalate",
+        ),
+        "I'll pass your compliments to Sarah on the night shift.",
+    ),
+    "a non-action verb with a time": (
+        ("I'll pick this up in the morning.", "fix"),
+        "I'll be in the office on Monday.",
+    ),
+    "a state kept for the customer is no action": (
+        ("I'll reserve one for you.", "fix"),
+        "I'll hold it for you until Monday.",
+    ),
+    "'Will …' opening a sentence, with an unlisted verb and a time": (
+        ("Will reinflate the tyres tomorrow.", "fix"),
+        "Our shipping partner, FedEx, will pick it up on Friday.",
+    ),
+    "an unlisted verb in the progressive is a schedule": (
+        ("We'll reinflate the tyres on Sunday night.", "fix"),
+        "We'll be performing maintenance on Sunday night.",
+    ),
+    # rule `do-that`
+    "doing what the customer asked, at a stated time": (
+        ("I'll do that tomorrow.", "fix"),
+        "I'll do it now.",
+    ),
+    "doing it after another dated action": (
+        ("We'll skip your instance this weekend and do it the following Tuesday night.", "fix"),
+        "We'll be doing planned maintenance on the payment gateway on Sunday night.",
+    ),
     "help over a named channel after the customer wrote": (
         ("Thanks for your message, we'll assist you further via DM.", "update"),
         "We'll assist you further.",

@@ -23,6 +23,7 @@ from functools import lru_cache
 from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
 from tracker.extraction.lemmas import lemma, word_kind
+from tracker.extraction.unlisted import unlisted_action
 from tracker.extraction.vocab import en
 from tracker.kinds import PromiseKind
 
@@ -139,6 +140,8 @@ RULES: dict[str, str] = {
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
     "present-simple": "'I send you the link in the next hour': a simple present with a time",
     "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
+    "unlisted-verb": "I'll / we'll and a verb no list names, with a stated time or 'for you'",
+    "do-that": "'I'll do that tomorrow': what the customer asked, with a stated time",
 }
 
 
@@ -247,9 +250,17 @@ def commitments(
         return kind
 
     for m in _capped(lx.SELF_COMMITMENT.finditer(sentence), found):
-        kind = verb_phrase(m, "self")
+        kind, check = _verb_phrase(sentence, m.end())
         if kind:
             found.append(Commitment(m.start(), m.end(), kind, rule="self"))
+        elif check == "no-action-verb" and (other := unlisted_action(sentence, m.end())):
+            found.append(
+                Commitment(
+                    m.start(), m.end(), other.kind, needs_due=other.needs_due, rule=other.rule
+                )
+            )
+        elif dropped is not None:
+            dropped.append(Dropped(m.start(), m.end(), "self", check))
     lower = sentence.lower()
     # Patterns about a team of ours need a staff word; most sentences have none.
     staffed = _STAFF_HINT.search(lower) is not None
@@ -437,9 +448,21 @@ def commitments(
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):
             continue  # "Your adviser, Hannah, will call": the subject is there after all
-        kind = verb_phrase(subjectless, "subjectless")
+        kind, check = _verb_phrase(sentence, subjectless.end())
         if kind:
             found.append(Commitment(modal, subjectless.end(), kind, rule="subjectless"))
+        elif (
+            check == "no-action-verb"
+            and not sentence[: subjectless.start()].strip()  # "Will backport it tonight."
+            and (other := unlisted_action(sentence, subjectless.end()))
+        ):
+            found.append(
+                Commitment(
+                    modal, subjectless.end(), other.kind, needs_due=other.needs_due, rule=other.rule
+                )
+            )
+        elif dropped is not None:
+            dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
 

@@ -87,7 +87,9 @@ _ANCHORS = re.compile(
         (?P<n>\d+(?:\.\d+)?|{_NUMBER_RE})
         (?:\s*(?:-|–|to|or)\s*(?P<n2>\d+(?:\.\d+)?|{_NUMBER_RE}))?
         \s*(?P<business>business\s+|working\s+|work\s+|banking\s+)?
-        (?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?)\b)
+        (?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?)\b
+        # "a day or two", "an hour or 2": the latest
+        (?:\s+or\s+(?!an?\b)(?P<n3>\d+(?:\.\d+)?|{_NUMBER_RE})\b)?)
   | (?P<the_hour>(?:within|in)\ the\ (?:next\ )?hour)\b
   # "between 10 and 12", "from 9am to 1pm", "2-5pm": due by the end of the range
   | (?P<range>(?P<r_lead>between|from)\s+(?P<r1>{_RANGE_CLOCK})\s*(?:and|to|till|until|-|–)\s*
@@ -473,7 +475,7 @@ def _date_due(text: str, anchor: _Anchor, local: datetime, calendar: BusinessCal
 def _span(
     m: re.Match[str], start: int, end: int, local: datetime, calendar: BusinessCalendar
 ) -> _Anchor | None:
-    amount = _number(m["n2"] or m["n"])
+    amount = _number(m["n3"] or m["n2"] or m["n"])
     if amount is None or amount <= 0 or amount > 1000:
         return None
     unit = m["unit"].lower()[0]

@@ -169,6 +169,7 @@ _ACTED_FIRST_WORDS = frozenset(tk.tokenise(lead)[0].lower for lead in en.ALREADY
 _SENT_PIECES = frozenset(max(tk.fold(sent).split(), key=len) for sent in en.ALREADY_SENT)
 
 _TOGETHER = tk.Phrases(en.TOGETHER)
+_MADE = tk.Phrases(en.MADE_TOGETHER)  # "put together a patch": made, not done with you
 _NEXT_REQUEST = tk.Phrases(en.NEXT_REQUEST)
 
 _FEEDBACK_OBJECT = re.compile(
@@ -284,7 +285,7 @@ def rejection(
     if not has_due and (
         (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)
-        or (not acted and _TOGETHER.in_text(verb_phrase))
+        or (not acted and _TOGETHER.in_text(verb_phrase) and not _MADE.in_text(verb_phrase))
     ):
         return "waits-for-reply"
     waiting = _WAITING.first(sentence, tk.window(tk.tokenise(sentence), 0, found.start))

@@ -16,9 +16,29 @@ from tracker.kinds import PromiseKind
 
 _VOWELS = frozenset("aeiou")
 
-# (stem, form) -> kind, from the data.
+
+def _participle_kinds() -> dict[tuple[str, str], PromiseKind]:
+    """The participle of every one-word action verb of the kind lists ("merge" in FIX_VERBS:
+    "get this merged" is a fix; "re-?spin": "respun" and "re-spun" alike)."""
+    lists: tuple[tuple[PromiseKind, tuple[str, ...]], ...] = (
+        ("send", en.SEND_VERBS),
+        ("fix", en.FIX_VERBS),
+        ("check", en.CHECK_VERBS),
+    )
+    kinds: dict[tuple[str, str], PromiseKind] = {}
+    for kind, verbs in lists:
+        for verb in verbs:
+            for stem in (verb.replace("-?", ""), verb.replace("-?", "-")):
+                if _PLAIN.fullmatch(stem) and stem not in en.NOT_PARTICIPLE_STEMS:
+                    kinds.setdefault((stem, "past"), kind)
+    return kinds
+
+
+_PLAIN = re.compile(r"[a-z]+(?:-[a-z]+)?")
+# (stem, form) -> kind, from the data: VERB_KINDS, and the participles of the kind lists.
 _KINDS: dict[tuple[str, str], PromiseKind] = {
-    (stem, form): kind for stem, kind, forms in en.VERB_KINDS for form in forms.split()
+    **_participle_kinds(),
+    **{(stem, form): kind for stem, kind, forms in en.VERB_KINDS for form in forms.split()},
 }
 # Every stem the grammar names: a word is only reduced to one of these.
 _STEMS = frozenset(

@@ -572,6 +572,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("escalate", rf"(?:shar|relay)\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
     ("escalate", rf"{_ESCALATE_STEMS}\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
     ("escalate", "escalat*"),
+    ("escalate", _any(*en.ESCALATE_VERBS)),
     (
         "escalate",
         r"(?:loop|bring|rope|pull)\s+in\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+"

@@ -95,6 +95,13 @@ SEND_VERBS: tuple[str, ...] = (
     # "ready for you to test by Thursday" (with its time)
     r"|for\s+(?:you|u)\b[^.;!?]{0,30}?\b(?:by|today|tomorrow|tonight|this|next\s+(?!time\b)|within)"
     r"|by|today|tomorrow|tonight|on)\b",
+    # software and support work: "drop off the spare key", "put together a patch", "write up
+    # a proper answer", "initiate the refund"
+    r"drop\s+off",
+    r"put\s+together",
+    r"write\s+up",
+    r"initiate\s+(?:the|a|an|your)\s+(?:[\w-]+\s+)?(?:refund|transfer|payment|reimbursement|"
+    r"replacement|return|exchange)",
 )
 
 # Verbs that fix, change or arrange the service for the customer (kind `fix`).
@@ -205,6 +212,33 @@ FIX_VERBS: tuple[str, ...] = (
     "pause",
     r"include\s+(?:it|them|the\s+fix)\s+in\b",
     r"set\s+(?:the|your|it|them|a|an)\b",
+    # software and support work (mailing lists, issue trackers): "backport the fix to 2.4",
+    # "cut a 3.1.2 release", "build a test package", "respin the patch", "roll a new build"
+    "backport",
+    "cut",
+    "build",
+    "rebuild",
+    r"re-?spin",
+    r"roll\s+(?:a|an|the)\s+(?:new\s+|fresh\s+|fixed\s+)?(?:build|release|version|package|patch|"
+    r"update|fix|image|tarball)",
+    "tag",
+    "bump",
+    r"land\s+(?:the|a|an|this|that|it|your)\b",
+    r"commit\s+(?:the|a|an|this|that|it|them|your)\b",
+    "rebase",
+    "hotfix",
+    r"roll\s+(?:it|this|that|them|the\s+\w+)?\s*back",
+    r"re-?compile",
+    "compile",
+    r"re-?configure",
+    "configure",
+    r"re-?deploy",
+    r"re-?order",
+    r"re-?calculate",
+    r"re-?pick",
+    r"re-?try",
+    "refresh",
+    r"re-?index",
 )
 
 # Verbs that look into the customer's problem (kind `check`).
@@ -255,6 +289,27 @@ CHECK_VERBS: tuple[str, ...] = (
     "assess",
     "survey",
     "diagnose",
+    # software and support work: "re-read your meter", "retest on the new build", "bisect it",
+    # "go through the logs", "run a test against a folder of that size"
+    r"re-?read",
+    r"re-?test",
+    "bisect",
+    "debug",
+    "triage",
+    "audit",
+    r"go\s+(?:through|over)\s+(?:the|your|it|them|this|that|those|these)\b",
+    r"run\s+(?:a|an|some|the|more|another)\s+(?:[\w-]+\s+){0,2}?(?:tests?|checks?|diagnostics?|scans?|"
+    r"traces?|reports?|queries|query|benchmarks?)\b",
+)
+
+# Verbs that hand the customer's problem to someone who will act on it (kind `escalate`):
+# "ping the maintainer of the export module", "CC the networking folks", "open an issue on
+# GitHub" (not "ping you": an update).
+ESCALATE_VERBS: tuple[str, ...] = (
+    r"ping\s+(?!(?:you|u|ya|it|this|that|back|me|us)\b)",
+    r"cc\s+(?!(?:you|u|ya|me|us)\b)",
+    r"(?:open|raise|log|create|file|submit|report)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:issue|bug|"
+    r"bug\s+report|report|jira|defect|PR)\b",
 )
 
 # A visit: "I'll be round Friday to fit it", "our technician will come on Monday".
@@ -936,6 +991,11 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
     *((stem, "check", "base past") for stem in _words("check review investigate")),
     *((stem, "check", "past") for stem in _words("look examine chase")),
 )  # fmt: skip
+# The participle of every one-word verb of SEND_VERBS, FIX_VERBS and CHECK_VERBS reads as
+# that kind too ("we'll get this merged", "have it backported by Friday"), except these:
+# what happens by itself or to us ("have arrived"), and a participle that is not the action
+# ("get it tried": an attempt).
+NOT_PARTICIPLE_STEMS: tuple[str, ...] = _words("arrive attend visit try ask speak talk")
 # Forms no suffix rule gives: word -> (stem, form). "past" is the participle ("have it
 # done", "will be sent"), not the simple past ("did", "took").
 IRREGULAR_FORMS: dict[str, tuple[str, str]] = {
@@ -943,7 +1003,7 @@ IRREGULAR_FORMS: dict[str, tuple[str, str]] = {
     "taken": ("take", "past"), "paid": ("pay", "past"), "rung": ("ring", "past"),
     "spoken": ("speak", "past"), "left": ("leave", "past"), "dealt": ("deal", "past"),
     "unfrozen": ("unfreeze", "past"), "set": ("set", "past"),
-    "rebuilt": ("rebuild", "past"),
+    "rebuilt": ("rebuild", "past"), "built": ("build", "past"),
 }  # fmt: skip
 # Suffix rules, tried in order: (suffix, what replaces it, form). A doubled final
 # consonant before the suffix ("shipped", "cancelled") is undone as well.
@@ -1112,6 +1172,8 @@ YOU_WORDS: tuple[str, ...] = _words("you your u ur")
 LET_YOU_KNOW: tuple[str, ...] = ("let you know", "let u know", "let ya know")
 # Work done together with the customer, after they reply: "we'll sort it from there".
 TOGETHER: tuple[str, ...] = ("together", "from there", "with you there")
+# ... but not a thing made: "we'll put together a patch".
+MADE_TOGETHER: tuple[str, ...] = ("put together", "pull together", "put it together")
 # The sentence after asks the customer to act: "We'll look into it. Please send ...".
 NEXT_REQUEST: tuple[str, ...] = (
     *_words("dm"),
@@ -1162,3 +1224,27 @@ NOT_NOW_BEFORE: tuple[str, ...] = ("that",)
 # Right before a request, someone else acts, not the customer: "as soon as they give us a
 # date", "once the bank sends us the form" ("*" is any one word).
 THIRD_PERSON: tuple[str, ...] = (*_words("they he she it"), "the *")
+
+# --- commitments with a verb no list names (unlisted.py) -----------------------------------
+# After "I'll" / "we'll", a verb of no kind list counts when the clause states a time or
+# FOR_YOU, unless it is one of these stems: states, needs and courtesies, not actions for the
+# customer ("I'll be in on Monday", "we'll need the serial number by Friday", "I'll leave
+# the ticket open until Friday", "we'll make it right"; "do" only as DONE_THINGS).
+NON_ACTION_VERBS: tuple[str, ...] = (
+    *_words("be been being have need miss leave remember keep hold stay know want wait"),
+    *_words("see hope think expect like love feel use consider assume take make let go get"),
+    *_words("give tell mark announce launch continue appreciate understand admit help assist"),
+    *_words("support accept agree allow apologise apologize say mention note guess bet owe"),
+    *_words("open close reopen work become sleep head forget mind require receive hear"),
+    *_words("seem remain rest wish thank welcome enjoy lose happen do watch travel fly"),
+)
+# Words right after the modal that are no verb ("we'll all …", "I'll never …").
+NOT_VERBS: tuple[str, ...] = _words(
+    "not never all both each also always still soon probably likely surely definitely "
+    "certainly just then now only even already again too either rather you the a an it "
+    "this that there here your our my"
+)
+# The customer as the one the action is for: "I'll request it for you".
+FOR_YOU: tuple[str, ...] = _phrases("for to", "you u ya")
+# "I'll do that tomorrow": what "do" may stand for (what the customer asked).
+DONE_THINGS: tuple[str, ...] = _words("that this it")
