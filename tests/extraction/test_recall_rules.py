@@ -379,6 +379,21 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Thanks for your message, we'll assist you further via DM.", "update"),
         "We'll assist you further.",
     ),
+    "asking someone whether is an indirect question, not a condition": (
+        ("I'll ask our dispatcher if a mover is free and email you the quote tomorrow.", "send"),
+        "I'll email you the quote tomorrow if a mover is free.",
+    ),
+    "checking with a department whether is an indirect question": (
+        (
+            "I will check with accounting if it was charged twice and get back to you today.",
+            "update",
+        ),
+        "I will get back to you today if accounting confirms it.",
+    ),
+    "a courtesy tag closing a firm commitment": (
+        ("I'll call you tomorrow at 9:30 instead, if that still works.", "callback"),
+        "I'll call you tomorrow at 9:30 if that works?",
+    ),
 }
 
 

@@ -77,8 +77,17 @@ TRAILING_CONDITION = re.compile(r"\b(?:" + "|".join(en.TRAILING_CONDITIONS) + r"
 INDIRECT = re.compile(
     r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
     r"whether|asking|checking|look|investigate)"
-    # "check with our warehouse in Leipzig if the parcel left"
-    r"(?:\s+with\s+(?:the|our|my|your|a|an)\s+(?:[\w&-]+\s+){0,3}?[\w&-]+)?\s*$",
+    # "check with our warehouse in Leipzig if the parcel left", "check with accounting if"
+    r"(?:\s+with\s+(?:(?:the|our|my|your|a|an)\s+)?(?:[\w&-]+\s+){0,3}?[\w&-]+)?\s*$"
+    # "ask our dispatcher if a mover is free", "ask Tom whether": whom we ask, then the question
+    r"|\bask\s+(?:(?:the|our|my|a|an)\s+)?(?:[\w&-]+\s+){0,2}?[\w&-]+\s*$",
+    re.IGNORECASE,
+)
+# "I'll call you tomorrow at 9:30 instead, if that still works.": a courtesy tag at the
+# end of a firm commitment, not a condition (a tag asked as a question is one).
+_COURTESY_IF = re.compile(
+    r"\s+(?:that|this|it)(?:'s|\s+is)?\s+(?:still\s+)?" + "(?:" + "|".join(en.COURTESY_TAGS) + ")"
+    r"(?:\s+(?:for|with|to)\s+(?:you|u))?\s*(?:[.!]|$)",
     re.IGNORECASE,
 )
 
@@ -501,8 +510,11 @@ def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
     return tuple(
         m.start()
         for m in pattern.finditer(text)
-        if not INDIRECT.search(text[max(0, m.start() - 60) : m.start()])
-        or _OFFER_IF.match(text, m.end())
+        if (
+            not INDIRECT.search(text[max(0, m.start() - 60) : m.start()])
+            or _OFFER_IF.match(text, m.end())
+        )
+        and not (m.group().lower() == "if" and _COURTESY_IF.match(text, m.end()))
     )
 
 

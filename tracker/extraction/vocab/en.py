@@ -654,6 +654,13 @@ CONDITIONS: tuple[str, ...] = (
     r"failing\s+that",
     r"whether\s+or\s+not",
 )
+# "…, if that's OK", "if that still suits": a courtesy tag closing a firm commitment (read
+# after "if that / this / it ['s]"), not a condition.
+COURTESY_TAGS: tuple[str, ...] = (
+    *_words("ok okay alright fine suits works convenient"),
+    r"suits\s+you",
+    r"works\s+for\s+you",
+)
 # After the verb ("I'll call you back tomorrow if that suits you"), fewer words count.
 TRAILING_CONDITIONS: tuple[str, ...] = (
     # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
