@@ -394,6 +394,24 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'll call you tomorrow at 9:30 instead, if that still works.", "callback"),
         "I'll call you tomorrow at 9:30 if that works?",
     ),
+    "waiting on a third party is not waiting on the customer": (
+        ("As soon as we receive their feedback, we will contact you.", "update"),
+        "As soon as we receive the signed form, we will contact you.",
+    ),
+    "'please wait' asks nothing of the customer": (
+        (
+            "Kindly wait, we will revert once we receive feedback from our courier partner.",
+            "update",
+        ),
+        "Kindly send the invoice, we will revert once we receive it.",
+    ),
+    "the customer has written, said before the modal": (
+        (
+            "Thanks Marco, we've received your DM and will follow up with you there shortly.",
+            "update",
+        ),
+        "Thanks Marco, we will follow up with you there shortly.",
+    ),
 }
 
 

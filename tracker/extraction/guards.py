@@ -91,6 +91,7 @@ _NOT_NOW_BEFORE = tuple(en.NOT_NOW_BEFORE)
 _WAITING = tk.Phrases(en.WAITING)
 _CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
 _CUSTOMER_FIRST_OPEN = tk.Phrases(en.CUSTOMER_FIRST_OPEN, open_end=True)
+_OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
 
 _GREETING = re.compile(
     r"^\s*(?:(?:@\w+\s*)+)?(?:(?:hi|hey|hello|dear|morning|afternoon|evening|good\s+(?:morning|"
@@ -280,7 +281,8 @@ def rejection(
         or (lx.LET_ME.match(sentence, found.start) and _BEAR_WITH.search(sentence, found.end))
     ):
         return "live-exchange"
-    acted = _has_acted(sentence, found.start) or _has_acted(previous)
+    # "we've received your DM and will follow up there": said before the modal, too
+    acted = _has_acted(sentence, found.end) or _has_acted(previous)
     if not has_due and (
         (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)
@@ -390,7 +392,11 @@ def _holds_at(text: str, tokens: Sequence[tk.Token], j: int) -> bool:
 def _customer_first(sentence: str, start: int, end: int) -> bool:
     """Does the customer act in `sentence[start:end]` ("once you've sent it")?"""
     tokens = tk.window(tk.tokenise(sentence), start, end)
-    return _CUSTOMER_FIRST.search(sentence, tokens) or _CUSTOMER_FIRST_OPEN.search(sentence, tokens)
+    if _CUSTOMER_FIRST.search(sentence, tokens):
+        return True
+    return _CUSTOMER_FIRST_OPEN.search(sentence, tokens) and not _OTHER_SOURCES.search(
+        sentence, tokens
+    )
 
 
 def _done_now(verb_phrase: str) -> bool:

@@ -798,7 +798,7 @@ CUSTOMER_ACTION_LEADS: tuple[str, ...] = ("let's", "lets")
 # "please send", not "please note" or "please bear with us": a PLEASE_WORDS word, then
 # any word but one opening with NOT_REQUESTED or being NOT_REQUESTED_WORDS.
 PLEASE_WORDS: tuple[str, ...] = _words("please kindly pls")
-NOT_REQUESTED: tuple[str, ...] = _words("bear note accept allow rest enjoy know hang stay")
+NOT_REQUESTED: tuple[str, ...] = _words("bear note accept allow rest enjoy know hang stay wait")
 NOT_REQUESTED_WORDS: tuple[str, ...] = ("be",)
 
 # --- automatic replies ----------------------------------------------------------------------
@@ -1113,6 +1113,12 @@ WAITING: tuple[str, ...] = (*_words("once when after upon"), "as soon as", "on r
 # open ones may run on ("receiv" reads "received", "hear from you" reads "hear from your").
 CUSTOMER_FIRST: tuple[str, ...] = (*_words("you your you've you're"), "get the", "get your")
 CUSTOMER_FIRST_OPEN: tuple[str, ...] = ("receiv", "hear from you", "hear back from you")
+# ... unless what we receive comes from someone else: "once we receive feedback from our
+# courier partner", "as soon as we get their reply" waits on a third party, not the customer.
+OTHER_SOURCES: tuple[str, ...] = (
+    *_phrases("from", "them him her the our their"),
+    *_words("their they"),
+)
 # The sentence before asked the customer ("Could you send us a photo?").
 YOU_WORDS: tuple[str, ...] = _words("you your u ur")
 # A verb phrase of the kind "update" (lexicon.KIND_RULES): "(I'll) let you know".
