@@ -412,6 +412,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "Thanks Marco, we will follow up with you there shortly.",
     ),
+    "visit verbs with a time: go, visit, arrive, be by, come back": (
+        ("Our engineer will go on Monday between 6 and 8pm.", "fix"),
+        "Our engineer will go through the checklist with you.",
+    ),
+    "a building's super is staff of ours": (
+        ("The super will be by at 4pm today to fix your sink.", "fix"),
+        "We'll be back on Tuesday from 8am.",
+    ),
+    "coming back at a time is a visit": (
+        ("Our team will come back Friday morning.", "fix"),
+        "Our team will come back stronger.",
+    ),
 }
 
 

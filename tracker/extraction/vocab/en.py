@@ -268,17 +268,30 @@ VISIT_VERBS: tuple[str, ...] = (
     r"pop\s+(?:in|back)",
     r"stop\s+by",
     r"drop\s+in",
+    # "the super will be by at 4pm today to fix your sink"
+    r"be\s+by",
+    # "they'll visit Friday between 12 and 4", "our team will arrive on Saturday at 10"
+    "visit",
+    "arrive",
+    "go",
     # "our guide will pick you up from the hotel at 8:00"
     r"pick\s+(?:you|u)\s+up",
 )
 # A visit needs a purpose ("to fit it") or, for the verbs here, a time ("come on Monday").
 VISIT_WITH_TIME: tuple[str, ...] = (
-    r"come(?:\s+(?:over|round|around|out|by))?",
+    r"come(?:\s+(?:back|over|round|around|out|by))?",
     r"b(?:e)?\s+(?:round|over|with\s+(?:you|u)|there|out)",
     r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
     r"reach\s+(?:your|yours)(?:\s+[\w'-]+)?",
     r"stop\s+by",
     r"pick\s+(?:you|u)\s+up(?:\s+from\s+(?:the|your)\s+[\w'-]+)?",
+    # "the super will be by at 4pm", "the technician will go Monday between 6 and 8",
+    # "they'll visit Friday", "will arrive on Saturday at 10" ("we'll be back Tuesday" is
+    # when we are open again, not a visit)
+    r"b(?:e)?\s+by",
+    "go",
+    r"visit(?:\s+(?:you|u|(?:your|the)\s+[\w'-]+))?",
+    "arrive",
 )
 
 # Verbs of news to the customer (kind `update`) that take the customer as object:
@@ -331,6 +344,9 @@ ROLE_NOUNS: tuple[str, ...] = (
     "movers",
     "guides?",
     "cleaners?",
+    # "The super will be by at 4pm today to fix your sink"
+    "supers?",
+    "superintendents?",
 )
 # Only with "our": "our courier", "our night shift" (the courier alone is a third party,
 # spec: "the courier will deliver on Monday"; "our delivery partner" is another company).
@@ -553,7 +569,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
-    *_words("mover guide cleaner"),
+    *_words("mover guide cleaner super"),
     "store",
 )
 
