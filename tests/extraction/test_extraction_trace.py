@@ -35,6 +35,7 @@ RULE_EXAMPLES = {
     "hear-from": "You'll hear from us by Friday.",
     "contacted-by": "You will be contacted by our claims team tomorrow.",
     "passive-by-us": "Your refund will be processed by our billing team by Friday.",
+    "passive-dated": "Your refund request is approved and will be credited within 3 days.",
     "handled-by": "Your case will be reviewed by our compliance team.",
     "dated-notice": (
         "Your claim has been referred to our billing department. "
@@ -65,7 +66,7 @@ CHECK_EXAMPLES = {
     "answered-check": "Let me check that for you. I can see the refund was credited on 19-Nov.",
     "auto-reply": "This is an automated message. A member of our team will respond within 1 day.",
     "needs-due": "I'm sending the label.",
-    "follows": "It will be dispatched.",
+    "follows": "It will be ready for collection.",
     "negation": "I will not be able to refund the fee.",
     "courtesy": "We'll be happy to help.",
     "effort": "We'll try our best to get it out before Christmas.",
@@ -85,6 +86,7 @@ RULE_COUNTER_EXAMPLES = {
     "hear-from": "You'll hear from them soon.",
     "contacted-by": "You will be contacted by the courier tomorrow.",
     "passive-by-us": "Your parcel will be delivered by the courier tomorrow.",
+    "passive-dated": "Refunds will be processed within 14 days.",
     "handled-by": "Your case will be reviewed by the ombudsman.",
     "dated-notice": "Your application is complete. You'll be notified once a decision is made.",
     "expect-dated": "Expect delays of up to 2 hours on Monday.",

@@ -424,6 +424,26 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Our team will come back Friday morning.", "fix"),
         "Our team will come back stronger.",
     ),
+    "a dated passive of our action, whatever its subject": (
+        ("Disbursement will be done to your account by close of business tomorrow.", "fix"),
+        "Disbursement will be done to your account.",
+    ),
+    "a dated passive with an adverb": (
+        ("A new PIN mailer will be sent separately within 7 days.", "send"),
+        "A new PIN mailer will be sent separately by your branch within 7 days.",
+    ),
+    "a dated passive, the agent someone else": (
+        ("The reversal will be done on or before 21 April.", "fix"),
+        "The parcel will be delivered by CJ Logistics tomorrow.",
+    ),
+    "a dated passive introduced as a note informs": (
+        ("Your refund is approved and will be credited to your wallet within 2 hours.", "send"),
+        "Kindly note that the refund will be credited to your card within 7-14 working days.",
+    ),
+    "an estimate is not a commitment": (
+        ("Crews are on site and power will be restored by 8pm.", "fix"),
+        "Crews are on site and we estimate power will be restored by 8pm.",
+    ),
 }
 
 

@@ -671,12 +671,9 @@ CONDITIONS: tuple[str, ...] = (
     r"whether\s+or\s+not",
 )
 # "…, if that's OK", "if that still suits": a courtesy tag closing a firm commitment (read
-# after "if that / this / it ['s]"), not a condition.
-COURTESY_TAGS: tuple[str, ...] = (
-    *_words("ok okay alright fine suits works convenient"),
-    r"suits\s+you",
-    r"works\s+for\s+you",
-)
+# after "if that / this / it ['s]"), not a condition. Asking the customer's preference
+# ("if that suits you", "if you prefer") is an offer.
+COURTESY_TAGS: tuple[str, ...] = _words("ok okay alright fine suits works convenient")
 # After the verb ("I'll call you back tomorrow if that suits you"), fewer words count.
 TRAILING_CONDITIONS: tuple[str, ...] = (
     # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
@@ -699,6 +696,8 @@ HEDGES: tuple[str, ...] = (
     *_words("hope hopefully hoping wish maybe perhaps probably"),
     "fingers crossed",
     *_phrases("I we", "think believe"),
+    # "we estimate power will be restored by 8pm": an estimate, not a commitment
+    *_phrases("I we", "estimate expect"),
     "I guess",
     *_phrases("does do", "that this you", "mean"),
 )
@@ -992,6 +991,34 @@ PROGRESSIVE_STEMS: tuple[str, ...] = ESCALATING_STEMS + _words(
 TEAM_PROGRESSIVE_STEMS: tuple[str, ...] = _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
     "release install repair"
+)
+
+# --- a dated passive of our own action ------------------------------------------------------
+# "A new PIN mailer will be sent separately within 7 days", "service will be restored within
+# 24 hours", "your request is approved and will be credited to your wallet by Friday": the
+# company's action for this customer with a stated time, whatever the subject (tokens).
+# Read as: a modal, "be", at most one adverb, the participle of an action verb (VERB_KINDS)
+# of one of PASSIVE_KINDS ("will be reviewed" describes a process, not a result).
+PASSIVE_MODALS: tuple[str, ...] = (*_words("will wil shall"), "'ll")
+PASSIVE_ADVERBS: tuple[str, ...] = _words("also then all soon duly fully separately")
+PASSIVE_KINDS: tuple[str, ...] = ("send", "fix")
+# "… by DHL", "… by Transport Services": someone else acts. After "by", these words keep it
+# ours or say how or when ("by us", "by our team", "by email", "by Friday", "by 5pm").
+PASSIVE_BY_OURS: tuple[str, ...] = _words(
+    "us me our my email e-mail mail post courier sms text phone direct bank cheque check "
+    "wire transfer deposit end close cob eod noon midday tomorrow today tonight next this "
+    "the latest"
+)
+# "Kindly note that the refund will be credited to your card within 7-14 working days": a
+# passive introduced as a notice informs about a process; it is not an action promised.
+NOTED: tuple[str, ...] = (*_phrases("please kindly pls", "note"), "note that")
+# Where the subject of a passive starts: after one of these (or a clause break).
+SUBJECT_BREAKS: tuple[str, ...] = _words("and which that so but then as")
+# A subject opening with one of these is this customer's thing ("your refund", "the
+# amount", "it"); a bare plural opens a general policy ("Orders placed after 18 December
+# will be dispatched on 3 January", "Refunds will be processed within 14 days").
+SPECIFIC_SUBJECTS: tuple[str, ...] = _words(
+    "your the a an this that these those our my it its they them his her"
 )
 
 # --- words read as tokens (tokens.py) ---------------------------------------------------
