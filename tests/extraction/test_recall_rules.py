@@ -444,6 +444,29 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Crews are on site and power will be restored by 8pm.", "fix"),
         "Crews are on site and we estimate power will be restored by 8pm.",
     ),
+    "initiate, reorder, drop off: things sent": (
+        ("Our payments team will initiate the refund within 24 hours.", "send"),
+        "If you like, our payments team will initiate the refund.",
+    ),
+    "recalculate: a fix to the account": (
+        ("We'll recalculate your bill tomorrow.", "fix"),
+        "We can't recalculate your bill.",
+    ),
+    "re-read and run tests: checks": (
+        ("I'm going to run a test against that folder in our lab tomorrow.", "check"),
+        "I ran a test against that folder in our lab yesterday.",
+    ),
+    "a pronoun after a passive hand-over": (
+        (
+            "Your complaint has been escalated to the metering unit. They will visit on Monday.",
+            "fix",
+        ),
+        "Your complaint has been received. They will visit on Monday.",
+    ),
+    "a pronoun after letting a team of ours know": (
+        ("We've let the depot know and they'll come by tomorrow for the recycling.", "fix"),
+        "We've let the courier know and they'll come by tomorrow for the parcel.",
+    ),
 }
 
 

@@ -194,7 +194,11 @@ HANDED_OVER = re.compile(
     rf"{STAFF}|dr\.?\s+(?-i:[A-Za-z])|tier\s*\d)\b"
     r"|\b(?:I|we)(?:'ve|'d|'m|'re|\s+have|\s+had|\s+am|\s+are)?\s+(?:\w+\s+){0,2}?"
     + _any(*en.HANDOVER_VERBS)
-    + r"\b",
+    + r"\b"
+    # "Your complaint has been escalated to the metering unit. They will visit on Monday."
+    + r"|\b(?:has|have)\s+been\s+"
+    + _any(*en.CASE_HANDOVERS)
+    + r"\s+to\b",
     FLAGS,
 )
 THIRD_PARTY = re.compile(r"\b" + _any(*en.THIRD_PARTIES) + r"\b", FLAGS)

@@ -54,6 +54,10 @@ SEND_VERBS: tuple[str, ...] = (
     "return",
     "compensate",
     "order",
+    # "we'll reorder it today", "they will initiate the refund within 24 hours"
+    "re-?order",
+    "initiate",
+    r"drop\s+(?:\w+\s+){0,3}?off\b",
     "arrange",
     "collect",
     r"pick\s+up",
@@ -190,6 +194,7 @@ FIX_VERBS: tuple[str, ...] = (
     "regenerate",
     "replay",
     "reprocess",
+    "re-?calculate",
     # changes to the customer's account or service: "whitelist your IP range", "turn off
     # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
     "whitelist",
@@ -255,6 +260,9 @@ CHECK_VERBS: tuple[str, ...] = (
     "assess",
     "survey",
     "diagnose",
+    # "a field tech will re-read your meter", "run a test against a folder of that size"
+    r"re-?read",
+    r"run\s+(?:a\s+|some\s+|more\s+|the\s+)?(?:\w+\s+)?(?:tests?|diagnostics?|checks?)\b",
 )
 
 # A visit: "I'll be round Friday to fit it", "our technician will come on Monday".
@@ -385,6 +393,8 @@ HANDOVER_VERBS: tuple[str, ...] = (
     "spoke",
     "talked",
     r"left\s+(?:a\s+)?(?:message|note|word)",
+    # "We've let the depot know and they'll come by tomorrow"
+    r"let\s+(?:\w+\s+){1,3}?know",
     r"followed\s+up",
     "contacted",
     "contact",
