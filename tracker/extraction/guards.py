@@ -23,6 +23,7 @@ from tracker.extraction import tokens as tk
 from tracker.extraction.detect import (
     TRAILING_CONDITION,
     Commitment,
+    commitments,
     conditional_conjunct,
     first_condition,
 )
@@ -231,6 +232,7 @@ CHECKS: dict[str, str] = {
     "question": "a question",
     "answered-check": "a check already answered in the message",
     "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
+    "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
 }
 
 
@@ -326,7 +328,22 @@ def rejection(
             return "answered-check"
     if not has_due and lx.LET_ME.match(sentence, found.start) and _BARE_CHECK.match(verb_phrase):
         return "live-exchange"
+    handed = found.rule == "progressive" and found.kind == "escalate" and not has_due
+    if handed and _opens_with_commitment(following.lstrip(), sentence):
+        return "handover-followed"
     return None
+
+
+# How far into the next sentence its commitment may start and still open it ("One of them
+# will", "Marcus from that team will", "Billing will").
+_OPENING_CHARS = 30
+
+
+def _opens_with_commitment(following: str, sentence: str) -> bool:
+    """ "I'm escalating this to our Tier 3 engineers. They'll email you by Wednesday.": the
+    next sentence opens with the commitment the hand-over leads to; the customer waits for
+    that one thing, and it is the promise."""
+    return any(c.start <= _OPENING_CHARS for c in commitments(following, sentence))
 
 
 def holds(text: str, start: int = 0, *, at_start: bool = False) -> bool:
