@@ -93,6 +93,7 @@ _WAITING = tk.Phrases(en.WAITING)
 _CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
 _CUSTOMER_FIRST_OPEN = tk.Phrases(en.CUSTOMER_FIRST_OPEN, open_end=True)
 _OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
+_NECESSITY = tk.Phrases(en.NECESSITY)
 
 _GREETING = re.compile(
     r"^\s*(?:(?:@\w+\s*)+)?(?:(?:hi|hey|hello|dear|morning|afternoon|evening|good\s+(?:morning|"
@@ -233,6 +234,7 @@ CHECKS: dict[str, str] = {
     "answered-check": "a check already answered in the message",
     "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
     "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
+    "necessity": "a necessity with no time, the commitment in the next sentence",
 }
 
 
@@ -266,6 +268,12 @@ def rejection(
         return "hedge"
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
         return "after-customer-returns"
+    if (
+        not has_due
+        and _NECESSITY.opening(verb_phrase.lstrip()) is not None
+        and _opens_with_commitment(following.lstrip(), sentence)
+    ):
+        return "necessity"
     handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _done_now(verb_phrase):
         return "done-now"

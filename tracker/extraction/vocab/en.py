@@ -626,6 +626,10 @@ EFFORT: tuple[str, ...] = (
     # "We'll try!", "will try tonight": an attempt with nothing to attempt named
     r"try(?=\s*(?:[.!,]|$|(?:today|tonight|tomorrow|again\s+later)\s*[.!]?\s*$))",
 )
+# Right after the modal, a necessity: "we'll need to move your clean. I'll ring you at 10 to
+# rebook." Without a stated time, and with the commitment in the next sentence, it explains
+# what has to happen (tokens).
+NECESSITY: tuple[str, ...] = _phrases("need have", "to")
 # Adverbs before a courtesy: "we'll always be happy to".
 COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
 # Words between the modal and the action, read past: "I'll also personally call you".
