@@ -467,6 +467,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We've let the depot know and they'll come by tomorrow for the recycling.", "fix"),
         "We've let the courier know and they'll come by tomorrow for the parcel.",
     ),
+    "a closing courtesy after the commitment is not a request": (
+        ("I'll turn off auto-renew. Please let me know if you have any questions.", "fix"),
+        "I'll turn off auto-renew. Please send us your account number.",
+    ),
 }
 
 

@@ -94,6 +94,7 @@ _CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
 _CUSTOMER_FIRST_OPEN = tk.Phrases(en.CUSTOMER_FIRST_OPEN, open_end=True)
 _OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
 _NECESSITY = tk.Phrases(en.NECESSITY)
+_COURTESY_INVITE = tk.Phrases(en.COURTESY_INVITES)
 
 _GREETING = re.compile(
     r"^\s*(?:(?:@\w+\s*)+)?(?:(?:hi|hey|hello|dear|morning|afternoon|evening|good\s+(?:morning|"
@@ -489,6 +490,8 @@ def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
         return True
     if previous.rstrip().endswith("?") and not _YOU.isdisjoint(tk.words(tk.tokenise(previous))):
         return True
+    if _COURTESY_INVITE.in_text(following):
+        return False  # "Please let me know if you have any questions."
     return asks_customer(following.lstrip(), at_start=True) or _NEXT_REQUEST.in_text(following)
 
 

@@ -1182,6 +1182,15 @@ YOU_WORDS: tuple[str, ...] = _words("you your u ur")
 LET_YOU_KNOW: tuple[str, ...] = ("let you know", "let u know", "let ya know")
 # Work done together with the customer, after they reply: "we'll sort it from there".
 TOGETHER: tuple[str, ...] = ("together", "from there", "with you there")
+# A closing courtesy, not a request: "Please let me know if you have any questions." asks
+# nothing of the customer before our commitment (tokens, anywhere in the sentence after).
+COURTESY_INVITES: tuple[str, ...] = (
+    *_phrases("if", "you", "have", "any"),
+    *_phrases("if", "you", "need", "anything any"),
+    *_phrases("if", "there's", "anything"),
+    *_phrases("if", "there", "is", "anything"),
+    *_phrases("if", "you've", "any"),
+)
 # The sentence after asks the customer to act: "We'll look into it. Please send ...".
 NEXT_REQUEST: tuple[str, ...] = (
     *_words("dm"),
