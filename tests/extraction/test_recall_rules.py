@@ -471,6 +471,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'll turn off auto-renew. Please let me know if you have any questions.", "fix"),
         "I'll turn off auto-renew. Please send us your account number.",
     ),
+    "a pronoun for a doctor's staff named in full": (
+        ("Dr. Chen's nurse says she'll send it to your pharmacy within the hour.", "send"),
+        "Your neighbour says she'll send it to you within the hour.",
+    ),
 }
 
 
