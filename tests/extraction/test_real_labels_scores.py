@@ -36,4 +36,6 @@ def test_the_extractor_keeps_its_floor_on_the_labelled_real_tweets():
     # 0.7 until the recall2 merge, which adds one false promise here (0.67 -> 0.72 per 100;
     # the issue's bar is 1.5) for +4.4 points of recall on blind batches 42-52. Moved, not
     # fixed: removing the word that causes it would be fitting the rules to the judge.
-    assert report.false_per_100_agent_messages <= 0.75, report.scores()
+    # 0.75 until round 5's verbs6 and recall5 merge: +2 found and +2 false here (F1 0.803 ->
+    # 0.809, 0.72 -> 0.81 per 100), moved for the same reason.
+    assert report.false_per_100_agent_messages <= 0.85, report.scores()

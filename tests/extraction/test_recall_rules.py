@@ -470,6 +470,102 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Thanks for your message, we'll assist you further via DM.", "update"),
         "We'll assist you further.",
     ),
+    "asking someone whether is an indirect question, not a condition": (
+        ("I'll ask our dispatcher if a mover is free and email you the quote tomorrow.", "send"),
+        "I'll email you the quote tomorrow if a mover is free.",
+    ),
+    "checking with a department whether is an indirect question": (
+        (
+            "I will check with accounting if it was charged twice and get back to you today.",
+            "update",
+        ),
+        "I will get back to you today if accounting confirms it.",
+    ),
+    "a courtesy tag closing a firm commitment": (
+        ("I'll call you tomorrow at 9:30 instead, if that still works.", "callback"),
+        "I'll call you tomorrow at 9:30 if that works?",
+    ),
+    "waiting on a third party is not waiting on the customer": (
+        ("As soon as we receive their feedback, we will contact you.", "update"),
+        "As soon as we receive the signed form, we will contact you.",
+    ),
+    "'please wait' asks nothing of the customer": (
+        (
+            "Kindly wait, we will revert once we receive feedback from our courier partner.",
+            "update",
+        ),
+        "Kindly send the invoice, we will revert once we receive it.",
+    ),
+    "the customer has written, said before the modal": (
+        (
+            "Thanks Marco, we've received your DM and will follow up with you there shortly.",
+            "update",
+        ),
+        "Thanks Marco, we will follow up with you there shortly.",
+    ),
+    "visit verbs with a time: go, visit, arrive, be by, come back": (
+        ("Our engineer will go on Monday between 6 and 8pm.", "fix"),
+        "Our engineer will go with the standard fitting.",
+    ),
+    "a building's super is staff of ours": (
+        ("The super will be by at 4pm today to fix your sink.", "fix"),
+        "We'll be back on Tuesday from 8am.",
+    ),
+    "coming back at a time is a visit": (
+        ("Our team will come back Friday morning.", "fix"),
+        "Our team will come back stronger.",
+    ),
+    "a dated passive of our action, whatever its subject": (
+        ("Disbursement will be done to your account by close of business tomorrow.", "fix"),
+        "Disbursement will be done to your account.",
+    ),
+    "a dated passive with an adverb": (
+        ("A new PIN mailer will be sent separately within 7 days.", "send"),
+        "A new PIN mailer will be sent separately by your branch within 7 days.",
+    ),
+    "a dated passive, the agent someone else": (
+        ("The reversal will be done on or before 21 April.", "fix"),
+        "The parcel will be delivered by CJ Logistics tomorrow.",
+    ),
+    "a dated passive introduced as a note informs": (
+        ("Your refund is approved and will be credited to your wallet within 2 hours.", "send"),
+        "Kindly note that the refund will be credited to your card within 7-14 working days.",
+    ),
+    "an estimate is not a commitment": (
+        ("Crews are on site and power will be restored by 8pm.", "fix"),
+        "Crews are on site and we estimate power will be restored by 8pm.",
+    ),
+    "initiate, reorder, drop off: things sent": (
+        ("Our payments team will initiate the refund within 24 hours.", "send"),
+        "If you like, our payments team will initiate the refund.",
+    ),
+    "recalculate: a fix to the account": (
+        ("We'll recalculate your bill tomorrow.", "fix"),
+        "We can't recalculate your bill.",
+    ),
+    "re-read and run tests: checks": (
+        ("I'm going to run a test against that folder in our lab tomorrow.", "check"),
+        "I ran a test against that folder in our lab yesterday.",
+    ),
+    "a pronoun after a passive hand-over": (
+        (
+            "Your complaint has been escalated to the metering unit. They will visit on Monday.",
+            "fix",
+        ),
+        "Your complaint has been received. They will visit on Monday.",
+    ),
+    "a pronoun after letting a team of ours know": (
+        ("We've let the depot know and they'll come by tomorrow for the recycling.", "fix"),
+        "We've let the courier know and they'll come by tomorrow for the parcel.",
+    ),
+    "a closing courtesy after the commitment is not a request": (
+        ("I'll turn off auto-renew. Please let me know if you have any questions.", "fix"),
+        "I'll turn off auto-renew. Please send us your account number.",
+    ),
+    "a pronoun for a doctor's staff named in full": (
+        ("Dr. Chen's nurse says she'll send it to your pharmacy within the hour.", "send"),
+        "Your neighbour says she'll send it to you within the hour.",
+    ),
 }
 
 

@@ -70,10 +70,20 @@ SUBJECTS = (
 )
 
 
+# What we receive from someone else is not the customer acting ("once we receive an update
+# from them").
+YOU_FIRST = re.compile(r"\b(?:you|your|you've|you're)\b|\bget\s+(?:the|your)\b", re.IGNORECASE)
+OTHER_SOURCE = re.compile(r"\b(?:from\s+(?:them|him|her|the|our|their)|their|they)\b", re.I)
+
+
 def customer_acts_first(prefix: str) -> bool:
     """The waiting half of guards.rejection as patterns read it."""
     waiting = WAITING.search(prefix)
-    return bool(waiting and CUSTOMER_FIRST.search(prefix, waiting.end()))
+    if not waiting or not CUSTOMER_FIRST.search(prefix, waiting.end()):
+        return False
+    return bool(YOU_FIRST.search(prefix, waiting.end())) or not OTHER_SOURCE.search(
+        prefix, waiting.end()
+    )
 
 
 def subject_type(subject: str) -> str:
@@ -250,7 +260,7 @@ CUSTOMER_ACTION = re.compile(
             r"(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)",
             r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm"
             r"|give)",
-            r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay)\w+",
+            r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay|wait)\w+",
         )
     )
     + r")\b",

@@ -16,7 +16,7 @@ detect, guards and features share.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +46,16 @@ _REFUND_SENT = tk.Phrases(en.REFUND_ALREADY_SENT)
 _MONEY_MOVED = frozenset(
     ("credited", "reversed", "refunded", "returned", "transferred", "reimbursed")
 )
+_WEEKDAY_STARTS = frozenset(day[:3] for day in en.WEEKDAYS)
+_MONTH_STARTS = frozenset(month[:3] for month in en.MONTHS)
+_PASSIVE_MODALS = frozenset(en.PASSIVE_MODALS)
+_PASSIVE_ADVERBS = frozenset(en.PASSIVE_ADVERBS)
+_PASSIVE_KINDS = frozenset(en.PASSIVE_KINDS)
+_PASSIVE_STATES = frozenset(en.PASSIVE_STATES)
+_PASSIVE_BY_OURS = frozenset(en.PASSIVE_BY_OURS)
+_SUBJECT_BREAKS = frozenset(en.SUBJECT_BREAKS)
+_NOTED = tk.Phrases(en.NOTED)
+_SPECIFIC_SUBJECTS = frozenset(en.SPECIFIC_SUBJECTS)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
 # Patterns about a team of ours need one of these (vocab/en.py); most sentences have none.
@@ -78,8 +88,17 @@ TRAILING_CONDITION = re.compile(r"\b(?:" + "|".join(en.TRAILING_CONDITIONS) + r"
 INDIRECT = re.compile(
     r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
     r"whether|asking|checking|look|investigate)"
-    # "check with our warehouse in Leipzig if the parcel left"
-    r"(?:\s+with\s+(?:the|our|my|your|a|an)\s+(?:[\w&-]+\s+){0,3}?[\w&-]+)?\s*$",
+    # "check with our warehouse in Leipzig if the parcel left", "check with accounting if"
+    r"(?:\s+with\s+(?:(?:the|our|my|your|a|an)\s+)?(?:[\w&-]+\s+){0,3}?[\w&-]+)?\s*$"
+    # "ask our dispatcher if a mover is free", "ask Tom whether": whom we ask, then the question
+    r"|\bask\s+(?:(?:the|our|my|a|an)\s+)?(?:[\w&-]+\s+){0,2}?[\w&-]+\s*$",
+    re.IGNORECASE,
+)
+# "I'll call you tomorrow at 9:30 instead, if that still works.": a courtesy tag at the
+# end of a firm commitment, not a condition (a tag asked as a question is one).
+_COURTESY_IF = re.compile(
+    r"\s+(?:that|this|it)(?:'s|\s+is)?\s+(?:still\s+)?" + "(?:" + "|".join(en.COURTESY_TAGS) + ")"
+    r"\s*(?:[.!]|$)",
     re.IGNORECASE,
 )
 
@@ -130,6 +149,7 @@ RULES: dict[str, str] = {
     "hear-from": "'you'll hear from us / our team', 'expect a call from me'",
     "contacted-by": "'you'll be contacted by our team'",
     "passive-by-us": "'it will be processed by our team / by us'",
+    "passive-dated": "'your refund will be credited within 3 days': our action, with a time",
     "handled-by": "'your case will be reviewed by our team'",
     "dated-notice": "'you will be notified of the outcome within 7 days' after a hand-over",
     "expect-dated": "'kindly expect an update within 3 days', 'expect your refund by Friday'",
@@ -318,6 +338,7 @@ def commitments(
                 and not ((m["verb"] or "").lower() == "released" and _MONEY.search(sentence))
                 and not _AUTOMATIC.search(sentence)
                 and not _third_party_acts(sentence)
+                and not _NOTED.in_text(sentence, 0, m.start())
             )
         )
         verb = (m["verb"] or "").lower()
@@ -326,6 +347,8 @@ def commitments(
         found.append(
             Commitment(m.start(), m.end(), kind, follows=not confirmed, rule="passive-send")
         )
+    if passive:
+        _add_dated_passives(sentence, previous, found)
     for m in _capped(lx.HEAR_BACK.finditer(sentence) if "back" in lower else (), found):
         ours = lx.OUR_STAFF.search(previous + " " + sentence[: m.start()])
         found.append(
@@ -467,6 +490,83 @@ def commitments(
     return found[:MAX_COMMITMENTS]
 
 
+def _add_dated_passives(sentence: str, previous: str, found: list[Commitment]) -> None:
+    """ "… and will be credited to your wallet within 3 days": a passive of our own action
+    that counts when its clause states a time (needs_due). It stands in for a passive-send
+    follow-on at the same modal; not when a third party or an automatic process acts, nor
+    for money whose refund has already left us (the bank's credit)."""
+    if _third_party_acts(sentence) or _AUTOMATIC.search(previous + " " + sentence):
+        return
+    tokens = tk.tokenise(sentence)
+    for modal, end, participle, kind in _passives(tokens):
+        if _by_someone_else(tokens, end) or _general_subject(tokens, modal):
+            continue
+        if _NOTED.in_text(sentence, 0, modal):
+            continue
+        if participle in _MONEY_MOVED and _REFUND_SENT.in_text(previous + " " + sentence[:end]):
+            continue
+        if participle == "released" and _MONEY.search(sentence):
+            continue
+        covering = [c for c in found if c.start <= modal < max(c.end, modal + 1)]
+        if any(not c.follows for c in covering):
+            continue
+        for c in covering:
+            found.remove(c)
+        found.append(Commitment(modal, end, kind, needs_due=True, rule="passive-dated"))
+
+
+def _by_someone_else(tokens: Sequence[tk.Token], end: int) -> bool:
+    """ "will be posted by Transport Services": the passive's agent, when it names neither
+    us nor a means or a time."""
+    after = tk.window(tokens, end)
+    for index, token in enumerate(after[:8]):
+        if token.kind == "punct" and token.lower not in ("-", "'"):
+            return False
+        if token.lower == "by" and index + 1 < len(after):
+            agent = after[index + 1]
+            return agent.kind == "word" and not (
+                agent.lower[0].isdigit()
+                or agent.lower in _PASSIVE_BY_OURS
+                or agent.lower[:3] in _WEEKDAY_STARTS
+                or agent.lower[:3] in _MONTH_STARTS
+            )
+    return False
+
+
+def _general_subject(tokens: Sequence[tk.Token], modal: int) -> bool:
+    """ "Orders placed after 18 December will be dispatched …": a bare plural subject
+    states a policy for everyone, not an action for this customer."""
+    before = [t for t in tokens if t.end <= modal]
+    first = None
+    for token in reversed(before):
+        if token.kind == "punct" or token.lower in _SUBJECT_BREAKS:
+            break
+        first = token
+    if first is None or first.kind != "word" or first.lower in _SPECIFIC_SUBJECTS:
+        return False
+    return first.lower.endswith("s") and not first.lower.endswith("ss")
+
+
+def _passives(tokens: Sequence[tk.Token]) -> Iterator[tuple[int, int, str, PromiseKind]]:
+    """(modal start, participle end, participle, kind) of each "will be [adverb] sent"
+    whose participle (or the one coordinated with it: "generated and sent") is an action
+    of PASSIVE_KINDS."""
+    for i, token in enumerate(tokens[: len(tokens) - 2]):
+        if token.lower not in _PASSIVE_MODALS or tokens[i + 1].lower != "be":
+            continue
+        j = i + 2
+        if tokens[j].lower.endswith("ly") or tokens[j].lower in _PASSIVE_ADVERBS:
+            j += 1
+        for at in (j, j + 2):
+            if at >= len(tokens) or (at > j and tokens[j + 1].lower != "and"):
+                break
+            word = tokens[at]
+            kind = word_kind(word.text) if word.form == "past" else None
+            if kind in _PASSIVE_KINDS and word.lower not in _PASSIVE_STATES:
+                yield token.start, word.end, word.lower, kind
+                break
+
+
 def _third_party_acts(sentence: str) -> bool:
     """Does a company outside ours act in the sentence? Not "our courier", not a means
     ("by courier", "with DHL", "via Royal Mail") and not "your bank account"."""
@@ -524,8 +624,11 @@ def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
     return tuple(
         m.start()
         for m in pattern.finditer(text)
-        if not INDIRECT.search(text[max(0, m.start() - 60) : m.start()])
-        or _OFFER_IF.match(text, m.end())
+        if (
+            not INDIRECT.search(text[max(0, m.start() - 60) : m.start()])
+            or _OFFER_IF.match(text, m.end())
+        )
+        and not (m.group().lower() == "if" and _COURTESY_IF.match(text, m.end()))
     )
 
 

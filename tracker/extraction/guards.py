@@ -23,6 +23,7 @@ from tracker.extraction import tokens as tk
 from tracker.extraction.detect import (
     TRAILING_CONDITION,
     Commitment,
+    commitments,
     conditional_conjunct,
     first_condition,
 )
@@ -91,6 +92,9 @@ _NOT_NOW_BEFORE = tuple(en.NOT_NOW_BEFORE)
 _WAITING = tk.Phrases(en.WAITING)
 _CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
 _CUSTOMER_FIRST_OPEN = tk.Phrases(en.CUSTOMER_FIRST_OPEN, open_end=True)
+_OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
+_NECESSITY = tk.Phrases(en.NECESSITY)
+_COURTESY_INVITE = tk.Phrases(en.COURTESY_INVITES)
 
 _GREETING = re.compile(
     r"^\s*(?:(?:@\w+\s*)+)?(?:(?:hi|hey|hello|dear|morning|afternoon|evening|good\s+(?:morning|"
@@ -231,6 +235,8 @@ CHECKS: dict[str, str] = {
     "question": "a question",
     "answered-check": "a check already answered in the message",
     "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
+    "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
+    "necessity": "a necessity with no time, the commitment in the next sentence",
 }
 
 
@@ -264,6 +270,12 @@ def rejection(
         return "hedge"
     if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
         return "after-customer-returns"
+    if (
+        not has_due
+        and _NECESSITY.opening(verb_phrase.lstrip()) is not None
+        and _opens_with_commitment(following.lstrip(), sentence)
+    ):
+        return "necessity"
     handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _done_now(verb_phrase):
         return "done-now"
@@ -281,7 +293,8 @@ def rejection(
         or (lx.LET_ME.match(sentence, found.start) and _BEAR_WITH.search(sentence, found.end))
     ):
         return "live-exchange"
-    acted = _has_acted(sentence, found.start) or _has_acted(previous)
+    # "we've received your DM and will follow up there": said before the modal, too
+    acted = _has_acted(sentence, found.end) or _has_acted(previous)
     if not has_due and (
         (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)
@@ -325,7 +338,22 @@ def rejection(
             return "answered-check"
     if not has_due and lx.LET_ME.match(sentence, found.start) and _BARE_CHECK.match(verb_phrase):
         return "live-exchange"
+    handed = found.rule == "progressive" and found.kind == "escalate" and not has_due
+    if handed and _opens_with_commitment(following.lstrip(), sentence):
+        return "handover-followed"
     return None
+
+
+# How far into the next sentence its commitment may start and still open it ("One of them
+# will", "Marcus from that team will", "Billing will").
+_OPENING_CHARS = 30
+
+
+def _opens_with_commitment(following: str, sentence: str) -> bool:
+    """ "I'm escalating this to our Tier 3 engineers. They'll email you by Wednesday.": the
+    next sentence opens with the commitment the hand-over leads to; the customer waits for
+    that one thing, and it is the promise."""
+    return any(c.start <= _OPENING_CHARS for c in commitments(following, sentence))
 
 
 def holds(text: str, start: int = 0, *, at_start: bool = False) -> bool:
@@ -391,7 +419,11 @@ def _holds_at(text: str, tokens: Sequence[tk.Token], j: int) -> bool:
 def _customer_first(sentence: str, start: int, end: int) -> bool:
     """Does the customer act in `sentence[start:end]` ("once you've sent it")?"""
     tokens = tk.window(tk.tokenise(sentence), start, end)
-    return _CUSTOMER_FIRST.search(sentence, tokens) or _CUSTOMER_FIRST_OPEN.search(sentence, tokens)
+    if _CUSTOMER_FIRST.search(sentence, tokens):
+        return True
+    return _CUSTOMER_FIRST_OPEN.search(sentence, tokens) and not _OTHER_SOURCES.search(
+        sentence, tokens
+    )
 
 
 def _done_now(verb_phrase: str) -> bool:
@@ -459,6 +491,8 @@ def _waits_for_reply(earlier: str, previous: str, following: str) -> bool:
         return True
     if previous.rstrip().endswith("?") and not _YOU.isdisjoint(tk.words(tk.tokenise(previous))):
         return True
+    if _COURTESY_INVITE.in_text(following):
+        return False  # "Please let me know if you have any questions."
     return asks_customer(following.lstrip(), at_start=True) or _NEXT_REQUEST.in_text(following)
 
 

@@ -191,10 +191,14 @@ OUR_STAFF = re.compile(
 # ("I've passed your photos to Priya", "we already contact the warehouse").
 HANDED_OVER = re.compile(
     rf"\b(?:our\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|(?:the|our|my|your)\s+(?:[\w&'-]+\s+){{0,3}}?"
-    rf"{STAFF}|dr\.?\s+(?-i:[A-Za-z])|tier\s*\d)\b"
+    rf"{STAFF}|dr\.?\s+(?-i:[A-Za-z])[\w'-]*|tier\s*\d)\b"
     r"|\b(?:I|we)(?:'ve|'d|'m|'re|\s+have|\s+had|\s+am|\s+are)?\s+(?:\w+\s+){0,2}?"
     + _any(*en.HANDOVER_VERBS)
-    + r"\b",
+    + r"\b"
+    # "Your complaint has been escalated to the metering unit. They will visit on Monday."
+    + r"|\b(?:has|have)\s+been\s+"
+    + _any(*en.CASE_HANDOVERS)
+    + r"\s+to\b",
     FLAGS,
 )
 THIRD_PARTY = re.compile(r"\b" + _any(*en.THIRD_PARTIES) + r"\b", FLAGS)

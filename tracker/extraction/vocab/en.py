@@ -54,6 +54,10 @@ SEND_VERBS: tuple[str, ...] = (
     "return",
     "compensate",
     "order",
+    # "we'll reorder it today", "they will initiate the refund within 24 hours"
+    "re-?order",
+    "initiate",
+    r"drop\s+(?:\w+\s+){0,3}?off\b",
     "arrange",
     "collect",
     r"pick\s+up",
@@ -197,6 +201,7 @@ FIX_VERBS: tuple[str, ...] = (
     "regenerate",
     "replay",
     "reprocess",
+    "re-?calculate",
     # changes to the customer's account or service: "whitelist your IP range", "turn off
     # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
     "whitelist",
@@ -300,6 +305,7 @@ CHECK_VERBS: tuple[str, ...] = (
     r"go\s+(?:through|over)\s+(?:the|your|it|them|this|that|those|these)\b",
     r"run\s+(?:a|an|some|the|more|another)\s+(?:[\w-]+\s+){0,2}?(?:tests?|checks?|diagnostics?|scans?|"
     r"traces?|reports?|queries|query|benchmarks?)\b",
+    r"run\s+(?:a\s+|some\s+|more\s+|the\s+)?(?:\w+\s+)?(?:tests?|diagnostics?|checks?)\b",
 )
 
 # Verbs that hand the customer's problem to someone who will act on it (kind `escalate`):
@@ -323,17 +329,30 @@ VISIT_VERBS: tuple[str, ...] = (
     r"pop\s+(?:in|back)",
     r"stop\s+by",
     r"drop\s+in",
+    # "the super will be by at 4pm today to fix your sink"
+    r"be\s+by",
+    # "they'll visit Friday between 12 and 4", "our team will arrive on Saturday at 10"
+    "visit",
+    "arrive",
+    "go",
     # "our guide will pick you up from the hotel at 8:00"
     r"pick\s+(?:you|u)\s+up",
 )
 # A visit needs a purpose ("to fit it") or, for the verbs here, a time ("come on Monday").
 VISIT_WITH_TIME: tuple[str, ...] = (
-    r"come(?:\s+(?:over|round|around|out|by))?",
+    r"come(?:\s+(?:back|over|round|around|out|by))?",
     r"b(?:e)?\s+(?:round|over|with\s+(?:you|u)|there|out)",
     r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
     r"reach\s+(?:your|yours)(?:\s+[\w'-]+)?",
     r"stop\s+by",
     r"pick\s+(?:you|u)\s+up(?:\s+from\s+(?:the|your)\s+[\w'-]+)?",
+    # "the super will be by at 4pm", "the technician will go Monday between 6 and 8",
+    # "they'll visit Friday", "will arrive on Saturday at 10" ("we'll be back Tuesday" is
+    # when we are open again, not a visit)
+    r"b(?:e)?\s+by",
+    "go",
+    r"visit(?:\s+(?:you|u|(?:your|the)\s+[\w'-]+))?",
+    "arrive",
 )
 
 # Verbs of news to the customer (kind `update`) that take the customer as object:
@@ -386,6 +405,9 @@ ROLE_NOUNS: tuple[str, ...] = (
     "movers",
     "guides?",
     "cleaners?",
+    # "The super will be by at 4pm today to fix your sink"
+    "supers?",
+    "superintendents?",
 )
 # Only with "our": "our courier", "our night shift" (the courier alone is a third party,
 # spec: "the courier will deliver on Monday"; "our delivery partner" is another company).
@@ -424,6 +446,8 @@ HANDOVER_VERBS: tuple[str, ...] = (
     "spoke",
     "talked",
     r"left\s+(?:a\s+)?(?:message|note|word)",
+    # "We've let the depot know and they'll come by tomorrow"
+    r"let\s+(?:\w+\s+){1,3}?know",
     r"followed\s+up",
     "contacted",
     "contact",
@@ -608,7 +632,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
-    *_words("mover guide cleaner"),
+    *_words("mover guide cleaner super"),
     "store",
 )
 
@@ -655,6 +679,10 @@ EFFORT: tuple[str, ...] = (
     # "We'll try!", "will try tonight": an attempt with nothing to attempt named
     r"try(?=\s*(?:[.!,]|$|(?:today|tonight|tomorrow|again\s+later)\s*[.!]?\s*$))",
 )
+# Right after the modal, a necessity: "we'll need to move your clean. I'll ring you at 10 to
+# rebook." Without a stated time, and with the commitment in the next sentence, it explains
+# what has to happen (tokens).
+NECESSITY: tuple[str, ...] = _phrases("need have", "to")
 # Adverbs before a courtesy: "we'll always be happy to".
 COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
 # Words between the modal and the action, read past: "I'll also personally call you".
@@ -709,6 +737,10 @@ CONDITIONS: tuple[str, ...] = (
     r"failing\s+that",
     r"whether\s+or\s+not",
 )
+# "…, if that's OK", "if that still suits": a courtesy tag closing a firm commitment (read
+# after "if that / this / it ['s]"), not a condition. Asking the customer's preference
+# ("if that suits you", "if you prefer") is an offer.
+COURTESY_TAGS: tuple[str, ...] = _words("ok okay alright fine suits works convenient")
 # After the verb ("I'll call you back tomorrow if that suits you"), fewer words count.
 TRAILING_CONDITIONS: tuple[str, ...] = (
     # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
@@ -731,6 +763,8 @@ HEDGES: tuple[str, ...] = (
     *_words("hope hopefully hoping wish maybe perhaps probably"),
     "fingers crossed",
     *_phrases("I we", "think believe"),
+    # "we estimate power will be restored by 8pm": an estimate, not a commitment
+    *_phrases("I we", "estimate expect"),
     "I guess",
     *_phrases("does do", "that this you", "mean"),
 )
@@ -846,7 +880,7 @@ CUSTOMER_ACTION_LEADS: tuple[str, ...] = ("let's", "lets")
 # "please send", not "please note" or "please bear with us": a PLEASE_WORDS word, then
 # any word but one opening with NOT_REQUESTED or being NOT_REQUESTED_WORDS.
 PLEASE_WORDS: tuple[str, ...] = _words("please kindly pls")
-NOT_REQUESTED: tuple[str, ...] = _words("bear note accept allow rest enjoy know hang stay")
+NOT_REQUESTED: tuple[str, ...] = _words("bear note accept allow rest enjoy know hang stay wait")
 NOT_REQUESTED_WORDS: tuple[str, ...] = ("be",)
 
 # --- automatic replies ----------------------------------------------------------------------
@@ -1031,6 +1065,36 @@ TEAM_PROGRESSIVE_STEMS: tuple[str, ...] = _words(
     "release install repair"
 )
 
+# --- a dated passive of our own action ------------------------------------------------------
+# "A new PIN mailer will be sent separately within 7 days", "service will be restored within
+# 24 hours", "your request is approved and will be credited to your wallet by Friday": the
+# company's action for this customer with a stated time, whatever the subject (tokens).
+# Read as: a modal, "be", at most one adverb, the participle of an action verb (VERB_KINDS)
+# of one of PASSIVE_KINDS ("will be reviewed" describes a process, not a result).
+PASSIVE_MODALS: tuple[str, ...] = (*_words("will wil shall"), "'ll")
+PASSIVE_ADVERBS: tuple[str, ...] = _words("also then all soon duly fully separately")
+PASSIVE_KINDS: tuple[str, ...] = ("send", "fix")
+# …but not a state: "our workshop will be closed tomorrow", "the office will be shut on Monday".
+PASSIVE_STATES: tuple[str, ...] = _words("closed shut open opened busy")
+# "… by DHL", "… by Transport Services": someone else acts. After "by", these words keep it
+# ours or say how or when ("by us", "by our team", "by email", "by Friday", "by 5pm").
+PASSIVE_BY_OURS: tuple[str, ...] = _words(
+    "us me our my email e-mail mail post courier sms text phone direct bank cheque check "
+    "wire transfer deposit end close cob eod noon midday tomorrow today tonight next this "
+    "the latest"
+)
+# "Kindly note that the refund will be credited to your card within 7-14 working days": a
+# passive introduced as a notice informs about a process; it is not an action promised.
+NOTED: tuple[str, ...] = (*_phrases("please kindly pls", "note"), "note that")
+# Where the subject of a passive starts: after one of these (or a clause break).
+SUBJECT_BREAKS: tuple[str, ...] = _words("and which that so but then as")
+# A subject opening with one of these is this customer's thing ("your refund", "the
+# amount", "it"); a bare plural opens a general policy ("Orders placed after 18 December
+# will be dispatched on 3 January", "Refunds will be processed within 14 days").
+SPECIFIC_SUBJECTS: tuple[str, ...] = _words(
+    "your the a an this that these those our my it its they them his her"
+)
+
 # --- words read as tokens (tokens.py) ---------------------------------------------------
 # Plain words and phrases, not regular expressions: a space between words stands for any
 # whitespace, a word is matched whole and case-insensitively (tokens.Phrases).
@@ -1166,6 +1230,12 @@ WAITING: tuple[str, ...] = (*_words("once when after upon"), "as soon as", "on r
 # open ones may run on ("receiv" reads "received", "hear from you" reads "hear from your").
 CUSTOMER_FIRST: tuple[str, ...] = (*_words("you your you've you're"), "get the", "get your")
 CUSTOMER_FIRST_OPEN: tuple[str, ...] = ("receiv", "hear from you", "hear back from you")
+# ... unless what we receive comes from someone else: "once we receive feedback from our
+# courier partner", "as soon as we get their reply" waits on a third party, not the customer.
+OTHER_SOURCES: tuple[str, ...] = (
+    *_phrases("from", "them him her the our their"),
+    *_words("their they"),
+)
 # The sentence before asked the customer ("Could you send us a photo?").
 YOU_WORDS: tuple[str, ...] = _words("you your u ur")
 # A verb phrase of the kind "update" (lexicon.KIND_RULES): "(I'll) let you know".
@@ -1174,6 +1244,16 @@ LET_YOU_KNOW: tuple[str, ...] = ("let you know", "let u know", "let ya know")
 TOGETHER: tuple[str, ...] = ("together", "from there", "with you there")
 # ... but not a thing made: "we'll put together a patch".
 MADE_TOGETHER: tuple[str, ...] = ("put together", "pull together", "put it together")
+
+# A closing courtesy, not a request: "Please let me know if you have any questions." asks
+# nothing of the customer before our commitment (tokens, anywhere in the sentence after).
+COURTESY_INVITES: tuple[str, ...] = (
+    *_phrases("if", "you", "have", "any"),
+    *_phrases("if", "you", "need", "anything any"),
+    *_phrases("if", "there's", "anything"),
+    *_phrases("if", "there", "is", "anything"),
+    *_phrases("if", "you've", "any"),
+)
 # The sentence after asks the customer to act: "We'll look into it. Please send ...".
 NEXT_REQUEST: tuple[str, ...] = (
     *_words("dm"),
