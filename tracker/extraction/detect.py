@@ -139,6 +139,8 @@ RULES: dict[str, str] = {
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
     "present-simple": "'I send you the link in the next hour': a simple present with a time",
     "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
+    # other_language.py: one rule, each language's words in its data file (vocab/de.py …)
+    "other-language": "a commitment in German, French, Spanish, Dutch, Italian or Portuguese",
 }
 
 

@@ -1,0 +1,439 @@
+"""The other-language rule: promises written in German, French, Spanish, Dutch, Italian
+or Portuguese, read with that language's data file (vocab/de.py, fr.py, …).
+
+A sentence is in another language when its frequent words say so (`sentence_language`).
+It is cut into clauses (at commas, semicolons and "und / et / y …"); a clause commits
+when it has a committing subject (I or we, a team of ours, a relative "qui vous
+répondra" or a pronoun after a team we handed the case to, or, in languages that drop
+the subject, a first-person verb ending), an action verb from the data (its kind), and
+a future: an auxiliary ("werde", "vais", "voy a", "zal", "vou"), a future ending
+("rappellerai", "enviaré", "scriverò"), or a present tense with a stated time ("ich
+schicke Ihnen … heute") or one that always means later ("ich melde mich"). The checks
+of the English grammar apply with this language's words: questions, leading conditions
+and ones where the customer acts first, negations, courtesy and offers, hedges, passing
+on feedback, what is done now; past actions ("ich habe … geschickt") never commit.
+Due words are read as the English due grammar reads them (other_due.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from types import ModuleType
+
+from tracker.calendar import BusinessCalendar
+from tracker.extraction.due import Due
+from tracker.extraction.other_due import OtherDues
+from tracker.extraction.vocab import de, es, fr, it, nl, pt
+from tracker.kinds import PROMISE_KINDS, PromiseKind
+
+RULE = "other-language"
+LANGUAGES: dict[str, ModuleType] = {m.CODE: m for m in (de, fr, es, nl, it, pt)}
+
+_WORD = re.compile(r"[^\W\d_]+")
+# English words that the other languages do not share: an English sentence wins ties.
+_ENGLISH = frozenset(
+    "i we you the and is are to of for with will your this that it be our my me us "
+    "have has can please thanks thank hi if on at by from would could should".split()
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+@dataclass(frozen=True)
+class Token:
+    lower: str
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    return tuple(
+        Token(m.group().lower(), m.group(), m.start(), m.end()) for m in _WORD.finditer(text)
+    )
+
+
+def scores(words: tuple[Token, ...]) -> dict[str, int]:
+    """How many of each language's frequent words (and English's) the words hold."""
+    out = {code: 0 for code in LANGUAGES}
+    out["en"] = 0
+    for word in words:
+        if word.lower in _ENGLISH:
+            out["en"] += 1
+        for code, module in LANGUAGES.items():
+            if word.lower in module.FUNCTION_WORDS:
+                out[code] += 1
+    return out
+
+
+def message_language(text: str) -> str | None:
+    """The other language most of a message is written in, or None (English, or none)."""
+    counts = scores(tokens(text))
+    english = counts.pop("en")
+    code = max(counts, key=lambda c: counts[c])
+    return code if counts[code] >= 3 and counts[code] > english else None
+
+
+def sentence_language(sentence: str, message: str | None) -> str | None:
+    """The other language of one sentence: its own words decide, the message's
+    language breaks a tie; an English sentence (or one too short to tell) gives None."""
+    counts = scores(tokens(sentence))
+    english = counts.pop("en")
+    best = max(counts.values())
+    if best < 2 and not (best == 1 and message and counts[message] == 1 and english == 0):
+        return None
+    if message and counts[message] == best and best > english:
+        return message
+    leaders = [code for code, n in counts.items() if n == best]
+    return leaders[0] if len(leaders) == 1 and best > english else None
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    words: tuple[Token, ...]
+    joined: bool  # opens with a conjunction ("und", "et", "y"): shares the subject before it
+
+
+def clauses(sentence: str, words: tuple[Token, ...], lang: ModuleType) -> list[Clause]:
+    cuts = {m.start() for m in _CLAUSE_BREAK.finditer(sentence)}
+    out: list[Clause] = []
+    current: list[Token] = []
+    start, joined = 0, False
+    for word in words:
+        breaks = (
+            any(start <= c < word.start for c in cuts)
+            and current
+            and word.lower in _openers(lang.CODE)
+        )
+        if word.lower in lang.CONJUNCTIONS and current:
+            out.append(Clause(start, word.start, tuple(current), joined))
+            current, start, joined = [word], word.start, True
+            continue
+        if breaks:
+            out.append(Clause(start, current[-1].end, tuple(current), joined))
+            current, start, joined = [], word.start, False
+        current.append(word)
+        start = start if len(current) > 1 else word.start
+    if current:
+        out.append(Clause(start, current[-1].end, tuple(current), joined))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _openers(code: str) -> frozenset[str]:
+    """Words that open a new clause after a comma (a subject, a relative, a condition)."""
+    lang = LANGUAGES[code]
+    words = (
+        lang.SELF | lang.RELATIVES | lang.TEAM_PRONOUNS | lang.POSSESSIVES | lang.ARTICLES
+        | lang.CUSTOMER | {c.split()[0] for c in lang.CONDITIONS}
+    )  # fmt: skip
+    return frozenset(words)
+
+
+@lru_cache(maxsize=8)
+def _stems(code: str) -> tuple[tuple[str, PromiseKind], ...]:
+    actions: dict[str, PromiseKind] = LANGUAGES[code].ACTIONS
+    return tuple(sorted(actions.items(), key=lambda item: -len(item[0])))
+
+
+def action_kinds(
+    clause: Clause, sentence: str, lang: ModuleType, first: int
+) -> list[tuple[Token, PromiseKind]]:
+    """The action verbs of a clause with their kinds (stems of the data file)."""
+    found: list[tuple[Token, PromiseKind]] = []
+    text = " ".join(sentence[clause.start : clause.end].lower().split())
+    for index, word in enumerate(clause.words):
+        if lang.NOUNS_CAPITALISED and word.text[:1].isupper() and word.start != first:
+            if not any(word.lower == stem for stem, _ in _stems(lang.CODE)):
+                continue
+        if (
+            index
+            and clause.words[index - 1].lower in lang.ARTICLES
+            and not (index > 1 and clause.words[index - 2].lower in lang.SELF | lang.CUSTOMER)
+            and not _ends(word, lang.FUTURE_SELF_ENDINGS + lang.FUTURE_OTHER_ENDINGS, lang)
+        ):
+            continue  # "el envío", "votre appel": a noun ("je le publie": a pronoun)
+        for stem, kind in _stems(lang.CODE):
+            if " " in stem:
+                continue
+            if word.lower.startswith(stem):
+                found.append((word, kind))
+                break
+    for stem, kind in _stems(lang.CODE):
+        if " " in stem and stem in text:
+            at = clause.start + text.index(stem)
+            found.append((Token(stem, stem, at, at + len(stem)), kind))
+    return found
+
+
+def most_facing(kinds: list[PromiseKind]) -> PromiseKind:
+    return min(kinds, key=PROMISE_KINDS.index)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A clause the rule read: where, its kind, and "kept" or the check that drops it."""
+
+    start: int
+    end: int
+    kind: PromiseKind | None
+    check: str
+
+
+def _staff(word: Token, lang: ModuleType) -> bool:
+    return word.lower in lang.STAFF or (
+        lang.NOUNS_CAPITALISED and len(word.lower) > 6 and word.lower.endswith(lang.STAFF)
+    )
+
+
+def _team_subject(words: tuple[Token, ...], lang: ModuleType) -> bool:
+    for index, word in enumerate(words):
+        if word.lower in lang.POSSESSIVES and any(
+            _staff(w, lang) for w in words[index + 1 : index + 4]
+        ):
+            return True
+        if (
+            word.lower in lang.TITLES
+            and index + 1 < len(words)
+            and words[index + 1].text[:1].isupper()
+        ):
+            return True
+    return False
+
+
+def _staff_before(words: tuple[Token, ...], lang: ModuleType) -> bool:
+    return any(_staff(w, lang) for w in words[-4:])
+
+
+def _ends(word: Token, endings: tuple[str, ...], lang: ModuleType) -> bool:
+    return (
+        len(word.lower) >= 5 and word.lower.endswith(endings) and word.lower not in lang.NOT_VERBS
+    )
+
+
+def _has(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text) for p in phrases)
+
+
+def _condition_at(words: tuple[Token, ...], index: int, lang: ModuleType, leading: bool) -> bool:
+    """Is the condition word at `index` one that holds the commitment back?"""
+    if index and words[index - 1].lower.startswith(lang.INDIRECT):
+        return False  # "vérifier si …": an indirect question
+    if leading:
+        return True
+    return any(w.lower in lang.CUSTOMER for w in words[index + 1 : index + 3])
+
+
+def candidates(
+    sentence: str, previous: str, code: str, has_due: Callable[[int, int], bool]
+) -> list[Candidate]:
+    """Every committing clause of a sentence in language `code`, kept or with its check."""
+    lang = LANGUAGES[code]
+    words = tokens(sentence)
+    if not words:
+        return []
+    lower = sentence.lower()
+    first = words[0].start
+    parts = clauses(sentence, words, lang)
+    before_words = tokens(previous)
+    question = sentence.rstrip().endswith("?") or sentence.lstrip().startswith("¿")
+    out: list[Candidate] = []
+    subject: str | None = None
+    for index, clause in enumerate(parts):
+        ws = clause.words
+        text = " ".join(lower[clause.start : clause.end].split())
+        earlier = tuple(w for p in parts[:index] for w in p.words)
+        actions = action_kinds(clause, sentence, lang, first)
+        own: str | None = None
+        if any(w.lower in lang.SELF for w in ws):
+            own = "self"
+        elif _team_subject(ws, lang):
+            own = "titled" if any(w.lower in lang.TITLES for w in ws) else "team"
+        elif not clause.joined and ws[0].lower in lang.RELATIVES and _staff_before(earlier, lang):
+            own = "team"
+        elif ws[0].lower in lang.TEAM_PRONOUNS and (
+            _staff_before(earlier, lang) or _staff_before(before_words, lang)
+        ):
+            own = "team"
+        future = any(
+            w.lower in lang.FUTURE_AUX
+            and (
+                not lang.FUTURE_AUX_NEEDS
+                or (i + 1 < len(ws) and ws[i + 1].lower == lang.FUTURE_AUX_NEEDS)
+            )
+            for i, w in enumerate(ws)
+        )
+        self_future = (
+            any(_ends(w, lang.FUTURE_SELF_ENDINGS, lang) for w in ws)
+            if lang.FUTURE_SELF_ENDINGS
+            else False
+        )
+        other_future = (
+            any(_ends(w, lang.FUTURE_OTHER_ENDINGS, lang) for w in ws)
+            if lang.FUTURE_OTHER_ENDINGS
+            else False
+        )
+        present_self = lang.PRO_DROP and any(
+            _ends(w, lang.PRESENT_SELF_ENDINGS, lang) for w, _ in actions
+        )
+        if own is None and lang.PRO_DROP:
+            if self_future or present_self or future:  # FUTURE_AUX: "vou", "voy a" (first person)
+                own = "self"
+            elif other_future and (
+                _staff_before(earlier, lang) or _staff_before(before_words, lang)
+            ):
+                own = "team"
+        shares = False  # a coordinated action of a kept commitment ("… und schreibe dir")
+        if own is None and clause.joined and subject is not None:
+            own = subject
+            shares = bool(out) and out[-1].check == "kept"
+        future = (
+            future
+            or (own == "self" and self_future)
+            or (own in ("team", "titled") and other_future)
+        )
+        past = not future and (
+            any(w.lower in lang.PAST_AUX for w in ws)
+            or any(_ends(w, lang.PAST_SELF_ENDINGS, lang) for w, _ in actions)
+        )
+        if own is not None:
+            subject = own
+        passive = own is None and _passive(ws, lang, actions)
+        if own is None and not passive:
+            continue
+        if past or not actions and not passive:
+            continue
+        kinds = [k for _, k in actions] or ["send"]
+        kind = most_facing(kinds)
+        if passive:
+            kind = kind if kind in ("send", "fix") else "send"
+        elif own == "team" and kind not in ("send", "fix"):
+            kind = "escalate"
+        start = clause.start
+        scope_end = _scope_end(parts, index)
+        timed = has_due(start, scope_end)
+        check = "kept"
+        if _negated(ws, actions, lower, lang):
+            check = "negation"
+        elif _has(text, lang.COURTESY) or any(w.lower in lang.OFFER_WORDS for w in ws):
+            check = "courtesy"
+        elif _has(text, lang.HEDGES):
+            check = "hedge"
+        elif question:
+            check = "question"
+        elif any(
+            w.lower in lang.CONDITIONS and _condition_at(words, i, lang, w.start < clause.start)
+            for i, w in enumerate(words)
+            if w.start < clause.start or w.start >= ws[0].end
+        ):
+            check = "condition"
+        elif kind == "escalate" and _has(lower, lang.FEEDBACK):
+            check = "feedback"
+        elif _has(text, lang.RIGHT_NOW):
+            check = "done-now"
+        elif passive and (
+            not timed or _has(lower, lang.AUTOMATIC) or _has(lower, lang.THIRD_PARTIES)
+        ):
+            check = "follows"
+        elif not (future or passive or timed or _has(text, lang.ALWAYS_FUTURE) or shares):
+            check = "needs-due"
+        out.append(Candidate(start, scope_end, kind, check))
+    return out
+
+
+def _negated(
+    ws: tuple[Token, ...], actions: list[tuple[Token, PromiseKind]], lower: str, lang: ModuleType
+) -> bool:
+    """A negation before the action (or just after it: "ich schicke es nicht")."""
+    stop = min((t.end for t, _ in actions), default=ws[-1].end)
+    after = [w for w in ws if w.start >= stop][:2]
+    return any(
+        w.lower in lang.NEGATIONS and not lower.startswith(lang.NOT_NEGATIONS, w.start)
+        for w in [*(w for w in ws if w.end <= stop), *after]
+    )
+
+
+def _scope_end(parts: list[Clause], index: int) -> int:
+    """A clause's words go on into the clauses after it that have no subject of their own
+    ("…, spätestens Freitag …"), up to the next joined clause."""
+    end = parts[index].end
+    for clause in parts[index + 1 :]:
+        if clause.joined:
+            break
+        end = clause.end
+    return end
+
+
+def _passive(
+    ws: tuple[Token, ...], lang: ModuleType, actions: list[tuple[Token, PromiseKind]]
+) -> bool:
+    """ "Le virement sera effectué d'ici la fin du mois": a future passive of our action."""
+    for i, word in enumerate(ws):
+        if word.lower in lang.PASSIVE_AUX:
+            if any(w.lower in lang.CUSTOMER or w.lower in lang.SELF for w in ws[:i]):
+                return False  # "Sie werden benachrichtigt": about the customer
+            return any(_ends(w, lang.PARTICIPLE_ENDINGS, lang) for w in ws[i + 1 :]) or any(
+                t.start > word.start for t, _ in actions
+            )
+    return False
+
+
+@dataclass(frozen=True)
+class OtherPromise:
+    start: int  # in the sentence
+    end: int
+    kind: PromiseKind
+    due: Due | None
+
+
+def promise_in(
+    sentence: str, previous: str, code: str, sent_at: datetime, calendar: BusinessCalendar
+) -> tuple[list[Candidate], OtherPromise | None]:
+    """The clauses the rule read in a sentence of language `code`, and its promise."""
+    dues = OtherDues(sentence, LANGUAGES[code], sent_at, calendar)
+    found = candidates(sentence, previous, code, lambda a, b: dues.between(a, b) is not None)
+    kept = [c for c in found if c.check == "kept"]
+    if not kept:
+        return found, None
+    kind = most_facing([c.kind for c in kept if c.kind])
+    start = kept[0].start
+    end = len(sentence.rstrip(" .!?…"))
+    return found, OtherPromise(start, max(end, start + 1), kind, dues.between(start, kept[-1].end))
+
+
+def merged_end(window: str, spans: list[tuple[int, int]], index: int, code: str) -> int:
+    """The index of the last sentence span that belongs to the sentence at `index`: a
+    hard-wrapped line ("Ich schicke Ihnen die\nSendungsnummer …") and a day written
+    with a full stop ("bis Freitag, 1. Dezember") go on into the next span."""
+    lang = LANGUAGES[code]
+    last = index
+    while last + 1 < len(spans):
+        end, following = spans[last][1], spans[last + 1][0]
+        piece = window[spans[last][0] : end]
+        nxt = window[following : following + 40]
+        gap = window[end:following]
+        ordinal = re.search(r"(?<![\d.])\d{1,2}\.$", piece) and (
+            nxt.split(" ")[0].strip(",.").lower() in lang.MONTHS or nxt[:1].islower()
+        )
+        wrapped = (
+            "\n" in gap
+            and gap.count("\n") == 1
+            and piece[-1:] not in ".!?:;"
+            and nxt[:1].isalnum()
+            and not nxt.startswith(">")
+            and (end - window.rfind("\n", 0, end) > 40 or piece.split()[-1].lower() in lang.JOINING)
+        )
+        if not (ordinal or wrapped):
+            return last
+        last += 1
+    return last
+
+
+def may_hold(text: str) -> bool:
+    """Whether a message may be written in one of the other languages (cheap)."""
+    return message_language(text) is not None
