@@ -50,6 +50,7 @@ RULE_EXAMPLES = {
     "subjectless": "np! will call u tomorrow",
     "informal-modal": "ill ring u tmrw to book ur fitting",
     "present-simple": "I send you the meeting link in the next hour.",
+    "other-language": "Ich schicke Ihnen die Sendungsnummer heute bis 14 Uhr.",
 }
 CHECK_EXAMPLES = {
     "condition": "If it fails, I'll call you.",
@@ -95,6 +96,7 @@ RULE_COUNTER_EXAMPLES = {
     "subjectless": "will be nice to see you",
     "informal-modal": "I was ill last week.",
     "present-simple": "We send the invoice on the first of every month.",
+    "other-language": "Ich habe Ihnen die Rechnung gestern geschickt.",
 }
 # A promise next to what the check rejects, that the check lets through.
 CHECK_COUNTER_EXAMPLES = {

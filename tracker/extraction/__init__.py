@@ -13,8 +13,10 @@ from datetime import UTC, datetime, timedelta
 
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
-from tracker.extraction import lexicon
-from tracker.extraction import other_language  # promises in other languages (vocab/de.py …)
+from tracker.extraction import (
+    lexicon,
+    other_language,  # promises in other languages (vocab/de.py …)
+)
 from tracker.extraction.cleaning import (
     blanked,
     clean_html,
@@ -150,7 +152,8 @@ def extract(
     found: list[FoundPromise] = []
     examined = examined_chars = 0
     exhausted = False  # the work budget of the message is spent
-    language = other_language.message_language(visible)  # None: English
+    # None: English (a very long message, a pasted log, is read in English only)
+    language = other_language.message_language(visible) if len(visible) <= LONG_MESSAGE else None
     for window_start, window_end in _cue_windows(visible):
         window = visible[window_start:window_end]
         spans = sentence_spans(window)

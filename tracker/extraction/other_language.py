@@ -36,8 +36,44 @@ LANGUAGES: dict[str, ModuleType] = {m.CODE: m for m in (de, fr, es, nl, it, pt)}
 _WORD = re.compile(r"[^\W\d_]+")
 # English words that the other languages do not share: an English sentence wins ties.
 _ENGLISH = frozenset(
-    "i we you the and is are to of for with will your this that it be our my me us "
-    "have has can please thanks thank hi if on at by from would could should".split()
+    [
+        "i",
+        "we",
+        "you",
+        "the",
+        "and",
+        "is",
+        "are",
+        "to",
+        "of",
+        "for",
+        "with",
+        "will",
+        "your",
+        "this",
+        "that",
+        "it",
+        "be",
+        "our",
+        "my",
+        "me",
+        "us",
+        "have",
+        "has",
+        "can",
+        "please",
+        "thanks",
+        "thank",
+        "hi",
+        "if",
+        "on",
+        "at",
+        "by",
+        "from",
+        "would",
+        "could",
+        "should",
+    ]
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
@@ -74,7 +110,7 @@ def message_language(text: str) -> str | None:
     counts = scores(tokens(text))
     english = counts.pop("en")
     code = max(counts, key=lambda c: counts[c])
-    return code if counts[code] >= 3 and counts[code] > english else None
+    return code if counts[code] >= 2 and counts[code] > english else None
 
 
 def sentence_language(sentence: str, message: str | None) -> str | None:
@@ -148,9 +184,9 @@ def action_kinds(
     found: list[tuple[Token, PromiseKind]] = []
     text = " ".join(sentence[clause.start : clause.end].lower().split())
     for index, word in enumerate(clause.words):
-        if lang.NOUNS_CAPITALISED and word.text[:1].isupper() and word.start != first:
-            if not any(word.lower == stem for stem, _ in _stems(lang.CODE)):
-                continue
+        noun = lang.NOUNS_CAPITALISED and word.text[:1].isupper() and word.start != first
+        if noun and not any(word.lower == stem for stem, _ in _stems(lang.CODE)):
+            continue  # a German noun ("Versand"), unless a listed one ("Bescheid")
         if (
             index
             and clause.words[index - 1].lower in lang.ARTICLES
@@ -229,7 +265,7 @@ def _condition_at(words: tuple[Token, ...], index: int, lang: ModuleType, leadin
     return any(w.lower in lang.CUSTOMER for w in words[index + 1 : index + 3])
 
 
-def candidates(
+def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
     sentence: str, previous: str, code: str, has_due: Callable[[int, int], bool]
 ) -> list[Candidate]:
     """Every committing clause of a sentence in language `code`, kept or with its check."""
@@ -254,10 +290,11 @@ def candidates(
             own = "self"
         elif _team_subject(ws, lang):
             own = "titled" if any(w.lower in lang.TITLES for w in ws) else "team"
-        elif not clause.joined and ws[0].lower in lang.RELATIVES and _staff_before(earlier, lang):
-            own = "team"
-        elif ws[0].lower in lang.TEAM_PRONOUNS and (
-            _staff_before(earlier, lang) or _staff_before(before_words, lang)
+        elif (
+            not clause.joined and ws[0].lower in lang.RELATIVES and _staff_before(earlier, lang)
+        ) or (
+            ws[0].lower in lang.TEAM_PRONOUNS
+            and (_staff_before(earlier, lang) or _staff_before(before_words, lang))
         ):
             own = "team"
         future = any(
@@ -306,7 +343,7 @@ def candidates(
         passive = own is None and _passive(ws, lang, actions)
         if own is None and not passive:
             continue
-        if past or not actions and not passive:
+        if past or (not actions and not passive):
             continue
         kinds = [k for _, k in actions] or ["send"]
         kind = most_facing(kinds)
@@ -327,9 +364,9 @@ def candidates(
         elif question:
             check = "question"
         elif any(
-            w.lower in lang.CONDITIONS and _condition_at(words, i, lang, w.start < clause.start)
+            w.lower in lang.CONDITIONS
+            and _condition_at(words, i, lang, w.start <= clause.start or i < 2)
             for i, w in enumerate(words)
-            if w.start < clause.start or w.start >= ws[0].end
         ):
             check = "condition"
         elif kind == "escalate" and _has(lower, lang.FEEDBACK):

@@ -17,15 +17,78 @@ PRO_DROP = False  # the subject is always written ("ich schicke")
 
 # Frequent words of the language that English does not have: recognising it.
 FUNCTION_WORDS = frozenset(
-    "ich wir sie ihnen ihr ihre ihren und nicht der die das den dem des ist sind mit bei "
-    "uns euch dir dich auf für von zu zum zur auch noch schon heute morgen bis ein eine "
-    "einen einem habe haben hat wird werde werden danke vielen grüße gruß bitte ob oder "
-    "wenn dass aber sehr leider gerne gern nach über wie im am vom".split()
+    [
+        "ich",
+        "wir",
+        "sie",
+        "ihnen",
+        "ihr",
+        "ihre",
+        "ihren",
+        "und",
+        "nicht",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ist",
+        "sind",
+        "mit",
+        "bei",
+        "uns",
+        "euch",
+        "dir",
+        "dich",
+        "auf",
+        "für",
+        "von",
+        "zu",
+        "zum",
+        "zur",
+        "auch",
+        "noch",
+        "schon",
+        "heute",
+        "morgen",
+        "bis",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "habe",
+        "haben",
+        "hat",
+        "wird",
+        "werde",
+        "werden",
+        "danke",
+        "vielen",
+        "grüße",
+        "gruß",
+        "bitte",
+        "ob",
+        "oder",
+        "wenn",
+        "dass",
+        "aber",
+        "sehr",
+        "leider",
+        "gerne",
+        "gern",
+        "nach",
+        "über",
+        "wie",
+        "im",
+        "am",
+        "vom",
+    ]
 )
 
 # Who commits for the company.
 SELF = frozenset(("ich", "wir"))
-POSSESSIVES = frozenset("unser unsere unseren unserem unserer".split())
+POSSESSIVES = frozenset(["unser", "unsere", "unseren", "unserem", "unserer"])
 # Staff and departments; a compound ending in one counts too ("Entwicklungsteam").
 STAFF = (
     "team",
@@ -66,7 +129,7 @@ FUTURE_OTHER_ENDINGS: tuple[str, ...] = ()
 PRESENT_SELF_ENDINGS: tuple[str, ...] = ()  # only for PRO_DROP languages
 PASSIVE_AUX = frozenset(("wird", "werden"))
 # Past: an auxiliary of the perfect, or a simple past.
-PAST_AUX = frozenset("habe haben hat hatte hatten hab".split())
+PAST_AUX = frozenset(["habe", "haben", "hat", "hatte", "hatten", "hab"])
 PAST_WORDS = frozenset(("bereits", "schon", "eben", "gestern"))
 # In this message, not later.
 RIGHT_NOW = ("jetzt", "gerade", "sofort", "anbei", "hiermit", "im anhang", "unten")
@@ -127,9 +190,10 @@ ACTIONS: dict[str, PromiseKind] = {
 ALWAYS_FUTURE = ("melde mich", "melden uns", "meldet sich", "melden sich", "bescheid")
 
 # Conditions: before the commitment they make it wait ("Wenn Sie möchten, kann ich …");
-# after it, only one where the customer acts ("…, sobald Sie uns … senden").# Negation words that do not negate here ("non appena": as soon as).
-NOT_NEGATIONS = ("nicht nur",)
+# after it, only one where the customer acts ("…, sobald Sie uns … senden").
 CONDITIONS = ("wenn", "falls", "sofern", "sobald", "bevor")
+# Negation words that do not negate here ("nicht nur": not only).
+NOT_NEGATIONS = ("nicht nur",)
 CUSTOMER = frozenset(("sie", "du", "ihr", "ihre", "ihnen", "dein", "deine", "euch"))
 # Offers and abilities, not commitments ("kann ich Ihnen … anlegen").
 OFFER_WORDS = frozenset(("kann", "können", "könnte", "könnten", "möchten", "würde", "würden"))
@@ -152,8 +216,39 @@ THIRD_PARTIES = ("extern", "spediteur", "paketdienst", "zusteller", "bank", "dhl
 INDIRECT = ("ob",)
 # A hard-wrapped line ending on one of these goes on: "Ich schicke Ihnen die\nNummer".
 JOINING = frozenset(
-    "der die das den dem des ein eine einen einem einer und oder mit bei für von zu im am "
-    "an auf bis ihnen ihr ihre ihren unser unsere unseren dir".split()
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "und",
+        "oder",
+        "mit",
+        "bei",
+        "für",
+        "von",
+        "zu",
+        "im",
+        "am",
+        "an",
+        "auf",
+        "bis",
+        "ihnen",
+        "ihr",
+        "ihre",
+        "ihren",
+        "unser",
+        "unsere",
+        "unseren",
+        "dir",
+    ]
 )
 
 # Due words, as the English the due grammar (due.py) reads.
@@ -238,7 +333,9 @@ CLOCK = r"(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\s*uhr\b"
 
 # Grammar words.
 CONJUNCTIONS = frozenset(("und", "aber", "sowie"))
-ARTICLES = frozenset("der die das den dem des ein eine einen einem einer".split())
+ARTICLES = frozenset(
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"]
+)
 PARTICIPLE_ENDINGS = ("t",)
 PAST_SELF_ENDINGS: tuple[str, ...] = ()
 # Words with a verb's ending that are not verbs.

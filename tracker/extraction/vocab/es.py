@@ -14,16 +14,70 @@ NOUNS_CAPITALISED = False
 PRO_DROP = True
 
 FUNCTION_WORDS = frozenset(
-    "yo te le lo el los las es y para con mañana hoy tu su una que por del al se de "
-    "gracias hola saludos nuestro nuestra equipo he hemos muy pero como más esta este "
-    "usted le ya".split()
+    [
+        "yo",
+        "te",
+        "le",
+        "lo",
+        "el",
+        "los",
+        "las",
+        "es",
+        "y",
+        "para",
+        "con",
+        "mañana",
+        "hoy",
+        "tu",
+        "su",
+        "una",
+        "que",
+        "por",
+        "del",
+        "al",
+        "se",
+        "de",
+        "gracias",
+        "hola",
+        "saludos",
+        "nuestro",
+        "nuestra",
+        "equipo",
+        "he",
+        "hemos",
+        "muy",
+        "pero",
+        "como",
+        "más",
+        "esta",
+        "este",
+        "usted",
+        "le",
+        "ya",
+    ]
 )
 
 SELF = frozenset(("yo", "nosotros", "nosotras"))
 POSSESSIVES = frozenset(("nuestro", "nuestra", "nuestros", "nuestras"))
 STAFF = frozenset(
-    "equipo equipos departamento técnico técnica técnicos compañero compañera compañeros "
-    "servicio área responsable especialista especialistas gestor gestora".split()
+    [
+        "equipo",
+        "equipos",
+        "departamento",
+        "técnico",
+        "técnica",
+        "técnicos",
+        "compañero",
+        "compañera",
+        "compañeros",
+        "servicio",
+        "área",
+        "responsable",
+        "especialista",
+        "especialistas",
+        "gestor",
+        "gestora",
+    ]
 )
 TITLES: frozenset[str] = frozenset()
 RELATIVES = frozenset(("que", "quien", "quienes"))
@@ -85,7 +139,22 @@ ALWAYS_FUTURE = ("te aviso", "le aviso", "te mantengo informad", "le mantengo in
 NOT_NEGATIONS = ("no obstante", "no solo")
 CONDITIONS = ("si", "cuando", "en cuanto nos", "una vez que", "en caso de que")
 CUSTOMER = frozenset(
-    "me nos usted tú desea desean quieres necesitas puedes envías envía nos necesita quiere".split()
+    [
+        "me",
+        "nos",
+        "usted",
+        "tú",
+        "desea",
+        "desean",
+        "quieres",
+        "necesitas",
+        "puedes",
+        "envías",
+        "envía",
+        "nos",
+        "necesita",
+        "quiere",
+    ]
 )
 OFFER_WORDS = frozenset(("puedo", "podemos", "podría", "podríamos", "desea"))
 NEGATIONS = frozenset(("no", "nunca", "ningún", "ninguna", "tampoco"))
@@ -114,10 +183,49 @@ FEEDBACK = ("sugerencia", "comentario", "opinión", "valoración")
 AUTOMATIC = ("automáticamente", "automático", "automática")
 THIRD_PARTIES = ("banco", "entidad", "transportista", "mensajería", "correos")
 INDIRECT = ("comprob", "verific", "saber", "ver", "confirmar", "revis", "mirar")
-JOINING = frozenset("el la los las un una de del al y o a para con su tu nuestro".split())
+JOINING = frozenset(
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "de",
+        "del",
+        "al",
+        "y",
+        "o",
+        "a",
+        "para",
+        "con",
+        "su",
+        "tu",
+        "nuestro",
+    ]
+)
 
 CONJUNCTIONS = frozenset(("y", "pero", "e"))
-ARTICLES = frozenset("el la los las un una unos unas del al su sus tu tus mi mis".split())
+ARTICLES = frozenset(
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "del",
+        "al",
+        "su",
+        "sus",
+        "tu",
+        "tus",
+        "mi",
+        "mis",
+    ]
+)
 NOT_VERBS = frozenset(
     (
         "hora",

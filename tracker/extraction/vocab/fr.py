@@ -14,17 +14,78 @@ NOUNS_CAPITALISED = False
 PRO_DROP = False
 
 FUNCTION_WORDS = frozenset(
-    "je nous vous le la les est et pour avec dès demain aujourd hui votre vos notre nos "
-    "sera une des du au aux ce cette que qui dans sur pas ne merci bonjour cordialement "
-    "ai avons été sous par mais ou si".split()
+    [
+        "je",
+        "nous",
+        "vous",
+        "le",
+        "la",
+        "les",
+        "est",
+        "et",
+        "pour",
+        "avec",
+        "dès",
+        "demain",
+        "aujourd",
+        "hui",
+        "votre",
+        "vos",
+        "notre",
+        "nos",
+        "sera",
+        "une",
+        "des",
+        "du",
+        "au",
+        "aux",
+        "ce",
+        "cette",
+        "que",
+        "qui",
+        "dans",
+        "sur",
+        "pas",
+        "ne",
+        "merci",
+        "bonjour",
+        "cordialement",
+        "ai",
+        "avons",
+        "été",
+        "sous",
+        "par",
+        "mais",
+        "ou",
+        "si",
+    ]
 )
 
 SELF = frozenset(("je", "j", "nous"))
 POSSESSIVES = frozenset(("notre", "nos"))
 STAFF = frozenset(
-    "équipe équipes service services technicien technicienne techniciens collègue collègues "
-    "conseiller conseillère responsable département direction support comptabilité "
-    "spécialiste spécialistes expert experts".split()
+    [
+        "équipe",
+        "équipes",
+        "service",
+        "services",
+        "technicien",
+        "technicienne",
+        "techniciens",
+        "collègue",
+        "collègues",
+        "conseiller",
+        "conseillère",
+        "responsable",
+        "département",
+        "direction",
+        "support",
+        "comptabilité",
+        "spécialiste",
+        "spécialistes",
+        "expert",
+        "experts",
+    ]
 )
 TITLES: frozenset[str] = frozenset()
 RELATIVES = frozenset(("qui",))
@@ -114,11 +175,57 @@ FEEDBACK = ("suggestion", "retour", "avis", "remarque", "commentaire", "idée")
 AUTOMATIC = ("automatiquement", "automatique")
 THIRD_PARTIES = ("transporteur", "banque", "opérateur", "la poste", "colissimo", "chronopost")
 INDIRECT = ("vérifi", "savoir", "voir", "demand", "assurer", "regard")
-JOINING = frozenset("le la les un une des de du au aux et ou à pour avec votre notre".split())
+JOINING = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "de",
+        "du",
+        "au",
+        "aux",
+        "et",
+        "ou",
+        "à",
+        "pour",
+        "avec",
+        "votre",
+        "notre",
+    ]
+)
 
 CONJUNCTIONS = frozenset(("et", "mais", "puis"))
 ARTICLES = frozenset(
-    "le la les l un une des du de d au aux votre vos notre nos mon ma mes son sa ses ce cette ces".split()
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d",
+        "au",
+        "aux",
+        "votre",
+        "vos",
+        "notre",
+        "nos",
+        "mon",
+        "ma",
+        "mes",
+        "son",
+        "sa",
+        "ses",
+        "ce",
+        "cette",
+        "ces",
+    ]
 )
 NOT_VERBS = frozenset(("contra", "extra", "caméra", "opéra"))
 

@@ -14,16 +14,65 @@ NOUNS_CAPITALISED = False
 PRO_DROP = True
 
 FUNCTION_WORDS = frozenset(
-    "io noi lei le il lo gli è per con domani oggi entro una che della delle del sua suo "
-    "nostro nostra sarà non ci vi ha ho abbiamo grazie saluti cordiali buongiorno gentile "
-    "ringraziamo anche già".split()
+    [
+        "io",
+        "noi",
+        "lei",
+        "le",
+        "il",
+        "lo",
+        "gli",
+        "è",
+        "per",
+        "con",
+        "domani",
+        "oggi",
+        "entro",
+        "una",
+        "che",
+        "della",
+        "delle",
+        "del",
+        "sua",
+        "suo",
+        "nostro",
+        "nostra",
+        "sarà",
+        "non",
+        "ci",
+        "vi",
+        "ha",
+        "ho",
+        "abbiamo",
+        "grazie",
+        "saluti",
+        "cordiali",
+        "buongiorno",
+        "gentile",
+        "ringraziamo",
+        "anche",
+        "già",
+    ]
 )
 
 SELF = frozenset(("io", "noi"))
 POSSESSIVES = frozenset(("nostro", "nostra", "nostri", "nostre"))
 STAFF = frozenset(
-    "reparto team ufficio servizio tecnico tecnici collega colleghi assistenza "
-    "amministrazione specialista specialisti responsabile".split()
+    [
+        "reparto",
+        "team",
+        "ufficio",
+        "servizio",
+        "tecnico",
+        "tecnici",
+        "collega",
+        "colleghi",
+        "assistenza",
+        "amministrazione",
+        "specialista",
+        "specialisti",
+        "responsabile",
+    ]
 )
 TITLES: frozenset[str] = frozenset()
 RELATIVES = frozenset(("che", "il quale", "la quale"))
@@ -75,7 +124,9 @@ ALWAYS_FUTURE = ("le faccio sapere", "ti faccio sapere", "vi faccio sapere", "la
 # Negation words that do not negate here ("non appena": as soon as).
 NOT_NEGATIONS = ("non appena", "non solo")
 CONDITIONS = ("se", "qualora", "quando", "non appena ci", "una volta che")
-CUSTOMER = frozenset("lei ci mi desidera vuole volete vuoi invia invierà manda".split())
+CUSTOMER = frozenset(
+    ["lei", "ci", "mi", "desidera", "vuole", "volete", "vuoi", "invia", "invierà", "manda"]
+)
 OFFER_WORDS = frozenset(("posso", "possiamo", "potrei", "potremmo", "desidera"))
 NEGATIONS = frozenset(("non", "mai", "nessun", "nessuna"))
 COURTESY = ("non esiti", "a disposizione", "a sua disposizione", "con piacere", "volentieri")
@@ -93,10 +144,49 @@ FEEDBACK = ("suggerimento", "feedback", "commento", "opinione")
 AUTOMATIC = ("automaticamente", "automatico", "automatica")
 THIRD_PARTIES = ("banca", "corriere", "vettore", "poste")
 INDIRECT = ("verific", "sapere", "vedere", "controll", "capire")
-JOINING = frozenset("il lo la i gli le un una di del della e o a per con suo sua".split())
+JOINING = frozenset(
+    [
+        "il",
+        "lo",
+        "la",
+        "i",
+        "gli",
+        "le",
+        "un",
+        "una",
+        "di",
+        "del",
+        "della",
+        "e",
+        "o",
+        "a",
+        "per",
+        "con",
+        "suo",
+        "sua",
+    ]
+)
 
 CONJUNCTIONS = frozenset(("e", "ma", "poi"))
-ARTICLES = frozenset("il lo la i gli un una uno del della dei al alla suo sua".split())
+ARTICLES = frozenset(
+    [
+        "il",
+        "lo",
+        "la",
+        "i",
+        "gli",
+        "un",
+        "una",
+        "uno",
+        "del",
+        "della",
+        "dei",
+        "al",
+        "alla",
+        "suo",
+        "sua",
+    ]
+)
 NOT_VERBS = frozenset(("ora", "ancora", "allora", "fuori", "sopra", "dentro", "lavoro", "numero"))
 
 DUE_WORDS = {

@@ -14,9 +14,48 @@ NOUNS_CAPITALISED = False
 PRO_DROP = False
 
 FUNCTION_WORDS = frozenset(
-    "ik wij je jullie u uw het een en niet morgen vandaag met voor naar zal zullen "
-    "heb hebben heeft onze ons dat die dit van op bij ook nog maar dank bedankt groet "
-    "groeten vriendelijke beste zijn wordt om".split()
+    [
+        "ik",
+        "wij",
+        "je",
+        "jullie",
+        "u",
+        "uw",
+        "het",
+        "een",
+        "en",
+        "niet",
+        "morgen",
+        "vandaag",
+        "met",
+        "voor",
+        "naar",
+        "zal",
+        "zullen",
+        "heb",
+        "hebben",
+        "heeft",
+        "onze",
+        "ons",
+        "dat",
+        "die",
+        "dit",
+        "van",
+        "op",
+        "bij",
+        "ook",
+        "nog",
+        "maar",
+        "dank",
+        "bedankt",
+        "groet",
+        "groeten",
+        "vriendelijke",
+        "beste",
+        "zijn",
+        "wordt",
+        "om",
+    ]
 )
 
 SELF = frozenset(("ik", "wij"))
@@ -109,10 +148,12 @@ FEEDBACK = ("feedback", "suggestie", "opmerking")
 AUTOMATIC = ("automatisch",)
 THIRD_PARTIES = ("bezorger", "vervoerder", "postnl", "bank", "google", "apple")
 INDIRECT = ("kijken", "controleren", "weten", "vragen")
-JOINING = frozenset("de het een en of met voor van naar op bij u uw je".split())
+JOINING = frozenset(
+    ["de", "het", "een", "en", "of", "met", "voor", "van", "naar", "op", "bij", "u", "uw", "je"]
+)
 
 CONJUNCTIONS = frozenset(("en", "maar"))
-ARTICLES = frozenset("de het een".split())
+ARTICLES = frozenset(["de", "het", "een"])
 NOT_VERBS: frozenset[str] = frozenset()
 
 DUE_WORDS = {

@@ -14,16 +14,67 @@ NOUNS_CAPITALISED = False
 PRO_DROP = True
 
 FUNCTION_WORDS = frozenset(
-    "eu nós você vocês o os as é para com amanhã hoje até uma um que não do da dos das "
-    "no na nos nas seu sua nosso nossa obrigado obrigada olá abraços vou vamos já está "
-    "também mas".split()
+    [
+        "eu",
+        "nós",
+        "você",
+        "vocês",
+        "o",
+        "os",
+        "as",
+        "é",
+        "para",
+        "com",
+        "amanhã",
+        "hoje",
+        "até",
+        "uma",
+        "um",
+        "que",
+        "não",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "no",
+        "na",
+        "nos",
+        "nas",
+        "seu",
+        "sua",
+        "nosso",
+        "nossa",
+        "obrigado",
+        "obrigada",
+        "olá",
+        "abraços",
+        "vou",
+        "vamos",
+        "já",
+        "está",
+        "também",
+        "mas",
+    ]
 )
 
 SELF = frozenset(("eu", "nós"))
 POSSESSIVES = frozenset(("nosso", "nossa", "nossos", "nossas"))
 STAFF = frozenset(
-    "equipe equipa time departamento técnico técnicos colega colegas setor suporte "
-    "especialista especialistas responsável".split()
+    [
+        "equipe",
+        "equipa",
+        "time",
+        "departamento",
+        "técnico",
+        "técnicos",
+        "colega",
+        "colegas",
+        "setor",
+        "suporte",
+        "especialista",
+        "especialistas",
+        "responsável",
+    ]
 )
 TITLES: frozenset[str] = frozenset()
 RELATIVES = frozenset(("que", "quem"))
@@ -72,7 +123,7 @@ ALWAYS_FUTURE = ("te aviso", "lhe aviso", "aviso aqui", "mantenho informad")
 # Negation words that do not negate here ("non appena": as soon as).
 NOT_NEGATIONS = ("não só",)
 CONDITIONS = ("se", "caso", "quando", "assim que você", "assim que nos")
-CUSTOMER = frozenset("você vocês nos me quiser precisar enviar puder".split())
+CUSTOMER = frozenset(["você", "vocês", "nos", "me", "quiser", "precisar", "enviar", "puder"])
 OFFER_WORDS = frozenset(("posso", "podemos", "poderia", "poderíamos"))
 NEGATIONS = frozenset(("não", "nunca", "nenhum", "nenhuma"))
 COURTESY = ("fico à disposição", "ficamos à disposição", "à disposição", "não hesite", "com prazer")
@@ -81,10 +132,14 @@ FEEDBACK = ("sugestão", "feedback", "comentário", "opinião")
 AUTOMATIC = ("automaticamente", "automático", "automática")
 THIRD_PARTIES = ("banco", "transportadora", "correios")
 INDIRECT = ("verific", "saber", "ver", "confirmar")
-JOINING = frozenset("o a os as um uma de do da e ou para com seu sua".split())
+JOINING = frozenset(
+    ["o", "a", "os", "as", "um", "uma", "de", "do", "da", "e", "ou", "para", "com", "seu", "sua"]
+)
 
 CONJUNCTIONS = frozenset(("e", "mas"))
-ARTICLES = frozenset("o a os as um uma do da dos das no na seu sua".split())
+ARTICLES = frozenset(
+    ["o", "a", "os", "as", "um", "uma", "do", "da", "dos", "das", "no", "na", "seu", "sua"]
+)
 NOT_VERBS = frozenset(("obrigado", "abraço", "também", "quando", "como", "isso", "disso", "aqui"))
 
 DUE_WORDS = {
