@@ -44,6 +44,11 @@ EXAMPLES = {
             "2026-12-02",
         ),
         ("Notre équipe formation vous contactera d'ici jeudi.", "escalate", "2026-11-19"),
+        (
+            "Je vais vérifier avec la logistique et je vous rappelle demain.",
+            "callback",
+            "2026-11-19",
+        ),
     ],
     "es": [
         ("Te enviaré hoy mismo el justificante de la devolución por correo.", "send", "2026-11-18"),
@@ -56,6 +61,7 @@ EXAMPLES = {
     ],
     "nl": [
         ("Ik stuur je vandaag alle facturen van 2025.", "send", "2026-11-18"),
+        ("Ik ga het vandaag nog controleren en laat het u morgen weten.", "update", "2026-11-19"),
         (
             "Ik heb met onze technische afdeling overlegd. Zij zullen uw slimme meter opnieuw "
             "instellen binnen 2 werkdagen.",
@@ -75,6 +81,11 @@ EXAMPLES = {
     "pt": [
         ("Vou refazer o upload hoje à tarde e aviso aqui na lista.", "update", "2026-11-18"),
         ("Te enviarei o comprovante amanhã.", "send", "2026-11-19"),
+        (
+            "Nossa equipe técnica vai entrar em contato em até 48 horas.",
+            "escalate",
+            "2026-11-20T09:00",
+        ),
     ],
 }
 COUNTER_EXAMPLES = {
@@ -86,6 +97,10 @@ COUNTER_EXAMPLES = {
         "Bei Fragen stehe ich Ihnen gern zur Verfügung.",  # courtesy
         "Ich schicke Ihnen die Unterlagen nicht per Post.",  # negation
         "Der Paketdienst liefert morgen.",  # a third party
+        "Wir liefern grundsätzlich innerhalb von 3 Werktagen.",  # a policy
+        "Ich schicke Ihnen heute leider keine neue Rechnung.",
+        "Ich schicke Ihnen den Link, damit Sie sich morgen anmelden können.",  # not its due
+        "Ich schicke Ihnen anbei die Rechnung.",  # done in this message
     ],
     "fr": [
         "N'hésitez pas à revenir vers nous si besoin.",
@@ -95,6 +110,8 @@ COUNTER_EXAMPLES = {
         "Nous transmettrons votre suggestion à notre équipe produit.",  # feedback
         "Vous recevrez automatiquement un courriel de confirmation demain.",
         "Je reviens vers vous concernant votre demande.",
+        "Merci de nous rappeler demain.",  # a request to the customer
+        "Le transporteur vous livrera demain.",
     ],
     "es": [
         "¿Nos puedes enviar una foto del producto?",

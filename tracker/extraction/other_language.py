@@ -75,6 +75,13 @@ _ENGLISH = frozenset(
         "should",
     ]
 )
+# A language's frequent words, and its names of days, months and due words.
+_EVIDENCE = {
+    code: module.FUNCTION_WORDS
+    | frozenset(w for table in (module.WEEKDAYS, module.MONTHS, module.DUE_WORDS) for w in table
+                if " " not in w and "-" not in w and "'" not in w)
+    for code, module in LANGUAGES.items()
+}  # fmt: skip
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -99,8 +106,8 @@ def scores(words: tuple[Token, ...]) -> dict[str, int]:
     for word in words:
         if word.lower in _ENGLISH:
             out["en"] += 1
-        for code, module in LANGUAGES.items():
-            if word.lower in module.FUNCTION_WORDS:
+        for code, words in _EVIDENCE.items():
+            if word.lower in words:
                 out[code] += 1
     return out
 
@@ -286,7 +293,10 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
         earlier = tuple(w for p in parts[:index] for w in p.words)
         actions = action_kinds(clause, sentence, lang, first)
         own: str | None = None
-        if any(w.lower in lang.SELF for w in ws):
+        if any(
+            w.lower in lang.SELF and (w.lower not in lang.SELF_AT_START or i <= int(clause.joined))
+            for i, w in enumerate(ws)
+        ):
             own = "self"
         elif _team_subject(ws, lang):
             own = "titled" if any(w.lower in lang.TITLES for w in ws) else "team"
@@ -319,7 +329,12 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
             _ends(w, lang.PRESENT_SELF_ENDINGS, lang) for w, _ in actions
         )
         if own is None and lang.PRO_DROP:
-            if self_future or present_self or future:  # FUTURE_AUX: "vou", "voy a" (first person)
+            if (
+                self_future
+                or present_self
+                or any(w.lower in lang.FUTURE_AUX_SELF for w in ws)
+                or _has(text, lang.ALWAYS_FUTURE)
+            ):
                 own = "self"
             elif other_future and (
                 _staff_before(earlier, lang) or _staff_before(before_words, lang)
@@ -353,7 +368,13 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
             kind = "escalate"
         start = clause.start
         scope_end = _scope_end(parts, index)
-        timed = has_due(start, scope_end)
+        # a due in a subordinate clause after the action is not the action's own
+        # ("Ich schicke Ihnen den Link, damit Sie sich morgen anmelden können")
+        after = min((t.end for t, _ in actions), default=start)
+        sub = next(
+            (w.start for w in words if w.start >= after and w.lower in lang.SUBORDINATORS), None
+        )
+        timed = has_due(start, scope_end if sub is None else min(scope_end, sub))
         check = "kept"
         if _negated(ws, actions, lower, lang):
             check = "negation"
@@ -361,6 +382,8 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
             check = "courtesy"
         elif _has(text, lang.HEDGES):
             check = "hedge"
+        elif _has(text, lang.POLICY):
+            check = "policy"
         elif question:
             check = "question"
         elif any(
@@ -371,6 +394,8 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
             check = "condition"
         elif kind == "escalate" and _has(lower, lang.FEEDBACK):
             check = "feedback"
+        elif _has(text, lang.REQUESTS):
+            check = "customer-acts-first"
         elif _has(text, lang.RIGHT_NOW):
             check = "done-now"
         elif passive and (
@@ -386,13 +411,15 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
 def _negated(
     ws: tuple[Token, ...], actions: list[tuple[Token, PromiseKind]], lower: str, lang: ModuleType
 ) -> bool:
-    """A negation before the action (or just after it: "ich schicke es nicht")."""
-    stop = min((t.end for t, _ in actions), default=ws[-1].end)
-    after = [w for w in ws if w.start >= stop][:2]
-    return any(
-        w.lower in lang.NEGATIONS and not lower.startswith(lang.NOT_NEGATIONS, w.start)
-        for w in [*(w for w in ws if w.end <= stop), *after]
-    )
+    """A negation in the clause, before a subordinate clause after the action begins
+    ("te escribiré para confirmar que no ha habido más cortes" is not negated)."""
+    after = min((t.end for t, _ in actions), default=ws[-1].end)
+    for w in ws:
+        if w.start >= after and w.lower in lang.SUBORDINATORS:
+            return False
+        if w.lower in lang.NEGATIONS and not lower.startswith(lang.NOT_NEGATIONS, w.start):
+            return True
+    return False
 
 
 def _scope_end(parts: list[Clause], index: int) -> int:

@@ -187,7 +187,14 @@ ACTIONS: dict[str, PromiseKind] = {
     "eskalier": "escalate",
 }
 # Present-tense promises that need no time ("ich melde mich", "ich gebe Bescheid").
-ALWAYS_FUTURE = ("melde mich", "melden uns", "meldet sich", "melden sich", "bescheid")
+ALWAYS_FUTURE = (
+    "auf dem laufenden",
+    "melde mich",
+    "melden uns",
+    "meldet sich",
+    "melden sich",
+    "bescheid",
+)
 
 # Conditions: before the commitment they make it wait ("Wenn Sie möchten, kann ich …");
 # after it, only one where the customer acts ("…, sobald Sie uns … senden").
@@ -332,6 +339,25 @@ NUMBERS = {"zwei": "2", "drei": "3", "vier": "4", "fünf": "5", "zehn": "10", "e
 CLOCK = r"(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\s*uhr\b"
 
 # Grammar words.
+# A general policy, not an action for this customer ("Wir liefern grundsätzlich …").
+POLICY = (
+    "grundsätzlich",
+    "in der regel",
+    "normalerweise",
+    "üblicherweise",
+    "immer",
+    "jeden",
+    "jede",
+    "jeweils",
+)
+# Words that open a subordinate clause: a negation after one is not the promise's own.
+SUBORDINATORS = frozenset(("dass", "ob", "weil", "damit", "sobald", "wenn", "falls", "was"))
+# Requests to the customer ("Merci de nous rappeler demain"): the customer acts.
+REQUESTS = ("bitte", "könnten sie", "können sie", "würden sie", "wären sie")
+# First-person forms of FUTURE_AUX ("voy a"): a subject of their own where it is dropped.
+FUTURE_AUX_SELF: frozenset[str] = frozenset()
+# A subject only at the start of its clause ("nous" is also "us").
+SELF_AT_START: frozenset[str] = frozenset()
 CONJUNCTIONS = frozenset(("und", "aber", "sowie"))
 ARTICLES = frozenset(
     ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"]

@@ -84,7 +84,7 @@ RELATIVES = frozenset(("que", "quien", "quienes"))
 TEAM_PRONOUNS = frozenset(("ellos", "ellas"))
 HANDOVER = ("pasado", "trasladado", "escalado", "remitido", "solicitado", "derivado")
 
-FUTURE_AUX = frozenset(("voy", "vamos"))
+FUTURE_AUX = frozenset(("voy", "vamos", "va", "van"))
 FUTURE_AUX_NEEDS = "a"
 FUTURE_SELF_ENDINGS = ("ré", "remos")
 FUTURE_OTHER_ENDINGS = ("rá", "rán")
@@ -106,6 +106,7 @@ ACTIONS: dict[str, PromiseKind] = {
     "contest": "update",
     "confirm": "update",
     "mantendr": "update",
+    "en contacto": "update",
     "mantengo": "update",
     "envi": "send",
     "mand": "send",
@@ -134,7 +135,14 @@ ACTIONS: dict[str, PromiseKind] = {
     "escal": "escalate",
     "traslad": "escalate",
 }
-ALWAYS_FUTURE = ("te aviso", "le aviso", "te mantengo informad", "le mantengo informad")
+ALWAYS_FUTURE = (
+    "te aviso",
+    "le aviso",
+    "te mantengo informado",
+    "te mantengo informada",
+    "le mantengo informado",
+    "le mantengo informada",
+)
 # Negation words that do not negate here ("non appena": as soon as).
 NOT_NEGATIONS = ("no obstante", "no solo")
 CONDITIONS = ("si", "cuando", "en cuanto nos", "una vez que", "en caso de que")
@@ -205,6 +213,16 @@ JOINING = frozenset(
     ]
 )
 
+# A general policy, not an action for this customer ("Wir liefern grundsätzlich …").
+POLICY = ("generalmente", "siempre", "habitualmente", "cada", "todos los")
+# Words that open a subordinate clause: a negation after one is not the promise's own.
+SUBORDINATORS = frozenset(("que", "si", "cuando", "porque"))
+# Requests to the customer ("Merci de nous rappeler demain"): the customer acts.
+REQUESTS = ("por favor", "le rogamos", "te rogamos", "podría", "podrías", "puede usted")
+# First-person forms of FUTURE_AUX ("voy a"): a subject of their own where it is dropped.
+FUTURE_AUX_SELF: frozenset[str] = frozenset(("voy", "vamos"))
+# A subject only at the start of its clause ("nous" is also "us").
+SELF_AT_START: frozenset[str] = frozenset()
 CONJUNCTIONS = frozenset(("y", "pero", "e"))
 ARTICLES = frozenset(
     [

@@ -131,6 +131,9 @@ ACTIONS: dict[str, PromiseKind] = {
     "rembours": "send",
     "publi": "send",
     "prépar": "fix",
+    "occupe": "fix",
+    "occuper": "fix",
+    "passer": "fix",
     "corrig": "fix",
     "répar": "fix",
     "remplac": "fix",
@@ -197,6 +200,23 @@ JOINING = frozenset(
     ]
 )
 
+# A general policy, not an action for this customer ("Wir liefern grundsätzlich …").
+POLICY = ("généralement", "en général", "toujours", "habituellement", "chaque", "tous les")
+# Words that open a subordinate clause: a negation after one is not the promise's own.
+SUBORDINATORS = frozenset(("que", "qu", "si", "afin", "lorsque", "quand", "car", "parce"))
+# Requests to the customer ("Merci de nous rappeler demain"): the customer acts.
+REQUESTS = (
+    "merci de",
+    "veuillez",
+    "pourriez-vous",
+    "pouvez-vous",
+    "je vous invite",
+    "nous vous invitons",
+)
+# First-person forms of FUTURE_AUX ("voy a"): a subject of their own where it is dropped.
+FUTURE_AUX_SELF: frozenset[str] = frozenset()
+# A subject only at the start of its clause ("nous" is also "us").
+SELF_AT_START: frozenset[str] = frozenset(("nous",))
 CONJUNCTIONS = frozenset(("et", "mais", "puis"))
 ARTICLES = frozenset(
     [

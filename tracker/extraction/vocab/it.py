@@ -167,6 +167,16 @@ JOINING = frozenset(
     ]
 )
 
+# A general policy, not an action for this customer ("Wir liefern grundsätzlich …").
+POLICY = ("generalmente", "sempre", "di solito", "ogni")
+# Words that open a subordinate clause: a negation after one is not the promise's own.
+SUBORDINATORS = frozenset(("che", "se", "quando", "perché"))
+# Requests to the customer ("Merci de nous rappeler demain"): the customer acts.
+REQUESTS = ("la preghiamo", "per favore", "potrebbe", "può")
+# First-person forms of FUTURE_AUX ("voy a"): a subject of their own where it is dropped.
+FUTURE_AUX_SELF: frozenset[str] = frozenset()
+# A subject only at the start of its clause ("nous" is also "us").
+SELF_AT_START: frozenset[str] = frozenset()
 CONJUNCTIONS = frozenset(("e", "ma", "poi"))
 ARTICLES = frozenset(
     [

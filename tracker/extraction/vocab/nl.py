@@ -102,6 +102,7 @@ ACTIONS: dict[str, PromiseKind] = {
     "hou je op de hoogte": "update",
     "mail": "update",
     "reageren": "update",
+    "weten": "update",
     "antwoord": "update",
     "stuur": "send",
     "stuurt": "send",
@@ -152,6 +153,16 @@ JOINING = frozenset(
     ["de", "het", "een", "en", "of", "met", "voor", "van", "naar", "op", "bij", "u", "uw", "je"]
 )
 
+# A general policy, not an action for this customer ("Wir liefern grundsätzlich …").
+POLICY = ("altijd", "doorgaans", "meestal", "gewoonlijk", "elke", "iedere")
+# Words that open a subordinate clause: a negation after one is not the promise's own.
+SUBORDINATORS = frozenset(("dat", "of", "zodra", "als", "omdat", "wanneer"))
+# Requests to the customer ("Merci de nous rappeler demain"): the customer acts.
+REQUESTS = ("wilt u", "kunt u", "gelieve", "zou u")
+# First-person forms of FUTURE_AUX ("voy a"): a subject of their own where it is dropped.
+FUTURE_AUX_SELF: frozenset[str] = frozenset()
+# A subject only at the start of its clause ("nous" is also "us").
+SELF_AT_START: frozenset[str] = frozenset()
 CONJUNCTIONS = frozenset(("en", "maar"))
 ARTICLES = frozenset(["de", "het", "een"])
 NOT_VERBS: frozenset[str] = frozenset()

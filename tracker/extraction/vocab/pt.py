@@ -81,7 +81,7 @@ RELATIVES = frozenset(("que", "quem"))
 TEAM_PRONOUNS = frozenset(("eles", "elas"))
 HANDOVER = ("encaminhei", "encaminhamos", "encaminhado", "repassei", "escalei", "transferi")
 
-FUTURE_AUX = frozenset(("vou", "vamos"))
+FUTURE_AUX = frozenset(("vou", "vamos", "vai", "vão"))
 FUTURE_AUX_NEEDS = ""
 FUTURE_SELF_ENDINGS = ("arei", "erei", "irei", "aremos", "eremos", "iremos")
 FUTURE_OTHER_ENDINGS = ("rá", "rão")
@@ -102,6 +102,7 @@ ACTIONS: dict[str, PromiseKind] = {
     "escrev": "update",
     "respond": "update",
     "retorn": "update",
+    "em contato": "update",
     "informo": "update",
     "envi": "send",
     "mand": "send",
@@ -119,7 +120,7 @@ ACTIONS: dict[str, PromiseKind] = {
     "olh": "check",
     "encaminh": "escalate",
 }
-ALWAYS_FUTURE = ("te aviso", "lhe aviso", "aviso aqui", "mantenho informad")
+ALWAYS_FUTURE = ("te aviso", "lhe aviso", "aviso aqui", "mantenho informado", "mantenho informada")
 # Negation words that do not negate here ("non appena": as soon as).
 NOT_NEGATIONS = ("não só",)
 CONDITIONS = ("se", "caso", "quando", "assim que você", "assim que nos")
@@ -136,6 +137,16 @@ JOINING = frozenset(
     ["o", "a", "os", "as", "um", "uma", "de", "do", "da", "e", "ou", "para", "com", "seu", "sua"]
 )
 
+# A general policy, not an action for this customer ("Wir liefern grundsätzlich …").
+POLICY = ("geralmente", "sempre", "habitualmente", "cada", "todos os")
+# Words that open a subordinate clause: a negation after one is not the promise's own.
+SUBORDINATORS = frozenset(("que", "se", "quando", "porque"))
+# Requests to the customer ("Merci de nous rappeler demain"): the customer acts.
+REQUESTS = ("por favor", "poderia", "pode nos", "pedimos que")
+# First-person forms of FUTURE_AUX ("voy a"): a subject of their own where it is dropped.
+FUTURE_AUX_SELF: frozenset[str] = frozenset(("vou", "vamos"))
+# A subject only at the start of its clause ("nous" is also "us").
+SELF_AT_START: frozenset[str] = frozenset()
 CONJUNCTIONS = frozenset(("e", "mas"))
 ARTICLES = frozenset(
     ["o", "a", "os", "as", "um", "uma", "do", "da", "dos", "das", "no", "na", "seu", "sua"]
