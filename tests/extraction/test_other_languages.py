@@ -30,7 +30,7 @@ EXAMPLES = {
         (
             "Ich habe den Vorgang an unsere Buchhaltung übergeben, die Ihnen die Rechnung "
             "innerhalb von 3 Werktagen zusendet.",
-            "send",
+            "escalate",
             "2026-11-23",
         ),
     ],

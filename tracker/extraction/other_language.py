@@ -300,11 +300,10 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
             own = "self"
         elif _team_subject(ws, lang):
             own = "titled" if any(w.lower in lang.TITLES for w in ws) else "team"
-        elif (
-            not clause.joined and ws[0].lower in lang.RELATIVES and _staff_before(earlier, lang)
-        ) or (
-            ws[0].lower in lang.TEAM_PRONOUNS
-            and (_staff_before(earlier, lang) or _staff_before(before_words, lang))
+        elif not clause.joined and ws[0].lower in lang.RELATIVES and _staff_before(earlier, lang):
+            own = "handover"  # "…, qui vous répondra": the team we handed the case to
+        elif ws[0].lower in lang.TEAM_PRONOUNS and (
+            _staff_before(earlier, lang) or _staff_before(before_words, lang)
         ):
             own = "team"
         future = any(
@@ -347,7 +346,7 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
         future = (
             future
             or (own == "self" and self_future)
-            or (own in ("team", "titled") and other_future)
+            or (own in ("team", "titled", "handover") and other_future)
         )
         past = not future and (
             any(w.lower in lang.PAST_AUX for w in ws)
@@ -364,7 +363,7 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
         kind = most_facing(kinds)
         if passive:
             kind = kind if kind in ("send", "fix") else "send"
-        elif own == "team" and kind not in ("send", "fix"):
+        elif own == "handover" or (own == "team" and kind not in ("send", "fix")):
             kind = "escalate"
         start = clause.start
         scope_end = _scope_end(parts, index)
