@@ -82,6 +82,41 @@ _EVIDENCE = {
                 if " " not in w and "-" not in w and "'" not in w)
     for code, module in LANGUAGES.items()
 }  # fmt: skip
+_CODES = (*LANGUAGES, "en")
+# word -> the languages it is evidence for
+_LOOKUP: dict[str, tuple[str, ...]] = {
+    word: tuple(c for c in _CODES if word in (_ENGLISH if c == "en" else _EVIDENCE[c]))
+    for word in _ENGLISH.union(*_EVIDENCE.values())
+}
+# Evidence words that English text does not use: a cheap first look at a message.
+_PRECHECK = (
+    frozenset().union(*_EVIDENCE.values())
+    - _ENGLISH
+    - frozenset(
+        [
+            "am",
+            "as",
+            "do",
+            "no",
+            "he",
+            "o",
+            "was",
+            "die",
+            "me",
+            "man",
+            "so",
+            "also",
+            "over",
+            "war",
+            "hat",
+            "ha",
+            "to",
+            "in",
+            "on",
+        ]
+    )
+)
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?¿¡()\"'’«»/", " "))
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -99,22 +134,25 @@ def tokens(text: str) -> tuple[Token, ...]:
     )
 
 
-def scores(words: tuple[Token, ...]) -> dict[str, int]:
-    """How many of each language's frequent words (and English's) the words hold."""
-    out = {code: 0 for code in LANGUAGES}
-    out["en"] = 0
-    for word in words:
-        if word.lower in _ENGLISH:
-            out["en"] += 1
-        for code, words in _EVIDENCE.items():
-            if word.lower in words:
-                out[code] += 1
+def scores(text: str) -> dict[str, int]:
+    """How many of each language's frequent words (and English's) a text holds."""
+    out = dict.fromkeys(_CODES, 0)
+    for word in _WORD.findall(text.lower()):
+        for code in _LOOKUP.get(word, ()):
+            out[code] += 1
     return out
+
+
+# Enough of a message to tell its language (work per message stays small).
+_LANGUAGE_SAMPLE = 3_000
 
 
 def message_language(text: str) -> str | None:
     """The other language most of a message is written in, or None (English, or none)."""
-    counts = scores(tokens(text))
+    sample = text[:_LANGUAGE_SAMPLE]
+    if len(_PRECHECK.intersection(sample.lower().translate(_PUNCTUATION).split())) < 2:
+        return None  # most messages: English, told in a few microseconds
+    counts = scores(sample)
     english = counts.pop("en")
     code = max(counts, key=lambda c: counts[c])
     return code if counts[code] >= 2 and counts[code] > english else None
@@ -123,7 +161,7 @@ def message_language(text: str) -> str | None:
 def sentence_language(sentence: str, message: str | None) -> str | None:
     """The other language of one sentence: its own words decide, the message's
     language breaks a tie; an English sentence (or one too short to tell) gives None."""
-    counts = scores(tokens(sentence))
+    counts = scores(sentence)
     english = counts.pop("en")
     best = max(counts.values())
     if best < 2 and not (best == 1 and message and counts[message] == 1 and english == 0):
