@@ -28,6 +28,18 @@ EXAMPLES = {
         ("Ich gebe Ihnen Bescheid, sobald das Update verfügbar ist.", "update", None),
         ("Herr Schmitt wird Sie bis Freitag, 1. Dezember, anrufen.", "callback", "2026-12-01"),
         (
+            "Ihre Bestellung wird morgen früh verschickt, und ich sende Ihnen die Nummer bis "
+            "morgen Mittag.",
+            "send",
+            "2026-11-19T12:00",
+        ),
+        (
+            "Ich habe Ihre Unterlagen an unsere Rechtsabteilung weitergeleitet. Diese prüft den "
+            "Fall und wird sich innerhalb von 10 Werktagen bei Ihnen melden.",
+            "escalate",
+            "2026-12-02",
+        ),
+        (
             "Ich habe den Vorgang an unsere Buchhaltung übergeben, die Ihnen die Rechnung "
             "innerhalb von 3 Werktagen zusendet.",
             "escalate",
@@ -112,6 +124,7 @@ COUNTER_EXAMPLES = {
         "Je reviens vers vous concernant votre demande.",
         "Merci de nous rappeler demain.",  # a request to the customer
         "Le transporteur vous livrera demain.",
+        "Le colis a été remis au transporteur ; il sera livré demain par Chronopost.",
     ],
     "es": [
         "¿Nos puedes enviar una foto del producto?",
@@ -119,6 +132,7 @@ COUNTER_EXAMPLES = {
         "He enviado el reembolso esta mañana.",
         "No dude en contactarnos si necesita algo más.",
         "El banco suele tardar entre 3 y 5 días hábiles.",
+        "Tu pedido ha salido hoy y llegará mañana por la tarde con SEUR.",
     ],
     "nl": [
         "Kunt u ons een foto sturen?",
@@ -129,6 +143,7 @@ COUNTER_EXAMPLES = {
         "Non esiti a contattarci per qualsiasi domanda.",
         "Se ci manda l'errore completo, proviamo a capire cosa manca.",
         "Ho inviato il certificato ieri.",
+        "Il suo ordine è stato spedito ieri e sarà consegnato dal corriere entro venerdì.",
     ],
     "pt": [
         "Você pode enviar o log completo?",

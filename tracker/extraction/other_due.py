@@ -20,6 +20,9 @@ from types import ModuleType
 from tracker.calendar import BusinessCalendar
 from tracker.extraction.due import Due, find_due
 
+# English due words that only join others: a run does not end on one.
+_CONNECTORS = frozenset(("and", "by", "on", "at", "in", "within", "before", "from", "between"))
+
 
 @dataclass(frozen=True)
 class _Word:
@@ -65,6 +68,7 @@ class OtherDues:
         self, sentence: str, lang: ModuleType, sent_at: datetime, calendar: BusinessCalendar
     ) -> None:
         self.sentence = sentence
+        self.zone = calendar.timezone
         self._dues: list[Due] = []
         gap = re.compile(
             r"^(?:[\s,]|" + "|".join(rf"\b{re.escape(a)}\b" for a in lang.ARTICLES) + r")*$",
@@ -80,6 +84,12 @@ class OtherDues:
             run = [word] if word is not None else []
 
     def _read(self, run: list[_Word], sent_at: datetime, calendar: BusinessCalendar) -> None:
+        while run and run[-1].english in _CONNECTORS:  # "aujourd'hui et …": not the due's
+            run = run[:-1]
+        while run and run[0].english == "and":
+            run = run[1:]
+        if not run:
+            return
         english = ""
         for i, word in enumerate(run):
             comma = i and "," in self.sentence[run[i - 1].end : word.start]
@@ -94,4 +104,11 @@ class OtherDues:
 
     def between(self, start: int, end: int) -> Due | None:
         inside = [d for d in self._dues if start <= d.start < end]  # a run may go on
-        return max(inside, key=lambda d: d.when) if inside else None
+        if not inside:
+            return None
+        # the latest day; on that day a stated time wins over the day's end
+        # ("wird morgen früh verschickt, und ich sende … bis morgen Mittag": 12:00)
+        zone = self.zone
+        return max(
+            inside, key=lambda d: (d.when.astimezone(zone).date(), d.precision == "time", d.when)
+        )

@@ -476,7 +476,7 @@ def _passive(
     """ "Le virement sera effectué d'ici la fin du mois": a future passive of our action."""
     for i, word in enumerate(ws):
         if word.lower in lang.PASSIVE_AUX:
-            if any(w.lower in lang.CUSTOMER or w.lower in lang.SELF for w in ws[:i]):
+            if i and (ws[i - 1].lower in lang.CUSTOMER or ws[i - 1].lower in lang.SELF):
                 return False  # "Sie werden benachrichtigt": about the customer
             return any(_ends(w, lang.PARTICIPLE_ENDINGS, lang) for w in ws[i + 1 :]) or any(
                 t.start > word.start for t, _ in actions

@@ -117,7 +117,8 @@ STAFF = (
 TITLES = frozenset(("herr", "frau"))  # "Herr Schmitt wird Sie anrufen"
 # "…, die Ihnen die Rechnung zusendet": a relative clause after a team we handed it to.
 RELATIVES = frozenset(("die", "der", "das"))
-TEAM_PRONOUNS: frozenset[str] = frozenset()  # "sie" is also "Sie" (you): not read
+# "Diese prüft den Fall": the team named before ("sie" is also "Sie", you: not read).
+TEAM_PRONOUNS = frozenset(("diese", "dieser", "dort"))
 # Passing the case to someone who acts for the customer.
 HANDOVER = ("übergeb", "weitergeleitet", "weitergegeben", "eskaliert", "übertrag")
 
