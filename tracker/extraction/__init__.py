@@ -161,7 +161,11 @@ def extract(
         for index, (start, end) in enumerate(spans):
             sentence = window[start:end]
             # --- other languages (other_language.py): a sentence in German, French, … ---
-            if language is not None and index > merged_until:
+            if (
+                language is not None
+                and index > merged_until
+                and window_start + start < other_language.REACH
+            ):
                 other = _other_language_promise(
                     text, window, spans, index, window_start, language, sent_at, calendar, trace
                 )

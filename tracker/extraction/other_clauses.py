@@ -87,6 +87,12 @@ def _stems(lang: ModuleType) -> tuple[tuple[str, PromiseKind], ...]:
     return tuple(sorted(actions.items(), key=lambda item: -len(item[0])))
 
 
+@lru_cache(maxsize=8)
+def _stem_pattern(lang: ModuleType) -> re.Pattern[str]:
+    """The one-word stems, longest first: a word takes the longest stem it starts with."""
+    return re.compile("|".join(re.escape(stem) for stem, _ in _stems(lang) if " " not in stem))
+
+
 def action_kinds(
     clause: Clause, sentence: str, lang: ModuleType, first: int
 ) -> list[tuple[Token, PromiseKind]]:
@@ -95,7 +101,7 @@ def action_kinds(
     text = " ".join(sentence[clause.start : clause.end].lower().split())
     for index, word in enumerate(clause.words):
         noun = lang.NOUNS_CAPITALISED and word.text[:1].isupper() and word.start != first
-        if noun and not any(word.lower == stem for stem, _ in _stems(lang)):
+        if noun and word.lower not in lang.ACTIONS:
             continue  # a German noun ("Versand"), unless a listed one ("Bescheid")
         if (
             index
@@ -104,12 +110,9 @@ def action_kinds(
             and not _ends(word, lang.FUTURE_SELF_ENDINGS + lang.FUTURE_OTHER_ENDINGS, lang)
         ):
             continue  # "el envío", "votre appel": a noun ("je le publie": a pronoun)
-        for stem, kind in _stems(lang):
-            if " " in stem:
-                continue
-            if word.lower.startswith(stem):
-                found.append((word, kind))
-                break
+        verb = _stem_pattern(lang).match(word.lower)
+        if verb:
+            found.append((word, lang.ACTIONS[verb.group()]))
     for stem, kind in _stems(lang):
         if " " in stem and stem in text:
             at = clause.start + text.index(stem)
@@ -163,7 +166,12 @@ def _ends(word: Token, endings: tuple[str, ...], lang: ModuleType) -> bool:
 
 
 def _has(text: str, phrases: tuple[str, ...]) -> bool:
-    return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text) for p in phrases)
+    return bool(phrases) and _phrases(phrases).search(text) is not None
+
+
+@lru_cache(maxsize=128)
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
 
 
 def _condition_at(words: tuple[Token, ...], index: int, lang: ModuleType, leading: bool) -> bool:

@@ -30,6 +30,9 @@ from tracker.extraction.vocab import de, es, fr, it, nl, pt
 from tracker.kinds import PromiseKind
 
 RULE = "other-language"
+# Other-language sentences are read only this far into a message: real replies are far
+# shorter, and a long pasted text in another language stays within the time budget.
+REACH = 6_000
 LANGUAGES: dict[str, ModuleType] = {m.CODE: m for m in (de, fr, es, nl, it, pt)}
 
 _WORD = re.compile(r"[^\W\d_]+")
