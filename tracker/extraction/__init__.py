@@ -13,7 +13,10 @@ from datetime import UTC, datetime, timedelta
 
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
-from tracker.extraction import lexicon
+from tracker.extraction import (
+    lexicon,
+    other_language,  # promises in other languages (vocab/de.py …)
+)
 from tracker.extraction.cleaning import (
     blanked,
     clean_html,
@@ -135,7 +138,11 @@ def extract(
         trace.author_role = author_role
     if author_role != "agent" or not text:
         return []
-    if len(text) <= LONG_MESSAGE and not lexicon.has_cue(text):
+    if (
+        len(text) <= LONG_MESSAGE
+        and not lexicon.has_cue(text)
+        and not other_language.may_hold(text)
+    ):
         return []
     normal = normalise_line_ends(_normalise_apostrophes(text))
     masked = masked_ranges(normal)
@@ -145,11 +152,31 @@ def extract(
     found: list[FoundPromise] = []
     examined = examined_chars = 0
     exhausted = False  # the work budget of the message is spent
+    # None: English (a very long message, a pasted log, is read in English only)
+    language = other_language.message_language(visible) if len(visible) <= LONG_MESSAGE else None
     for window_start, window_end in _cue_windows(visible):
         window = visible[window_start:window_end]
         spans = sentence_spans(window)
+        merged_until = -1
         for index, (start, end) in enumerate(spans):
             sentence = window[start:end]
+            # --- other languages (other_language.py): a sentence in German, French, … ---
+            if (
+                language is not None
+                and index > merged_until
+                and window_start + start < other_language.REACH
+            ):
+                other = _other_language_promise(
+                    text, window, spans, index, window_start, language, sent_at, calendar, trace
+                )
+                if other is not None:
+                    merged_until, promise = other
+                    if promise is not None:
+                        found.append(promise)
+                        if len(found) >= MAX_PROMISES:
+                            break
+                        continue
+            # --- end of other languages ---
             if not lexicon.has_cue(sentence):
                 continue
             if examined >= MAX_CUE_SENTENCES or examined_chars >= MAX_CUE_CHARS:
@@ -178,6 +205,60 @@ def extract(
         default = calendar.add(sent_at, default_due or DEFAULT_DUE).astimezone(UTC)
         found = [replace(p, due=default) if p.due_is_default else p for p in found]
     return found
+
+
+def _other_language_promise(
+    text: str,
+    window: str,
+    spans: list[tuple[int, int]],
+    index: int,
+    window_start: int,
+    language: str,
+    sent_at: datetime,
+    calendar: BusinessCalendar,
+    trace: Trace | None,
+) -> tuple[int, FoundPromise | None] | None:
+    """The promise of the sentence at `index` when it is in another language: None when
+    the sentence is English (the English grammar reads it), else the index of the last
+    span it runs over and its promise or None."""
+    start = spans[index][0]
+    code = other_language.sentence_language(window[start : spans[index][1]], language)
+    if code is None:
+        return None
+    last = other_language.merged_end(window, spans, index, code)
+    end = spans[last][1]
+    sentence = window[start:end]
+    previous = window[slice(*spans[index - 1])] if index else ""
+    following = window[spans[last + 1][0] :][:1] if last + 1 < len(spans) else ""
+    if previous.endswith("/") or following == "/":
+        return None  # "Ich melde mich morgen. / I'll get back to you tomorrow.": one promise
+    read, promise = other_language.promise_in(sentence, previous, code, sent_at, calendar)
+    offset = window_start + start
+    if trace is not None:
+        trace.sentences.append((offset, window_start + end))
+        for c in read:
+            trace.decisions.append(
+                Decision(offset + c.start, offset + c.end, offset, window_start + end,
+                         other_language.RULE, c.kind, c.check, kept=c.check == "kept")
+            )  # fmt: skip
+    if promise is None:
+        return last, None
+    begin, stop = offset + promise.start, offset + promise.end
+    if promise.due is None:
+        return last, FoundPromise(
+            begin, stop, text[begin:stop], promise.kind, sent_at, True, None, "default"
+        )
+    due_start = offset + promise.due.start
+    return last, FoundPromise(
+        begin,
+        stop,
+        text[begin:stop],
+        promise.kind,
+        promise.due.when.astimezone(UTC),
+        False,
+        text[due_start : due_start + len(promise.due.text)],
+        promise.due.precision,
+    )
 
 
 def _cue_windows(visible: str) -> Iterator[tuple[int, int]]:

@@ -162,6 +162,8 @@ RULES: dict[str, str] = {
     "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
     "unlisted-verb": "I'll / we'll and a verb no list names, with a stated time or 'for you'",
     "do-that": "'I'll do that tomorrow': what the customer asked, with a stated time",
+    # other_language.py: one rule, each language's words in its data file (vocab/de.py …)
+    "other-language": "a commitment in German, French, Spanish, Dutch, Italian or Portuguese",
 }
 
 
