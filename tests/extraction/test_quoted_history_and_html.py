@@ -231,3 +231,32 @@ def test_inline_markup_inside_a_quote_keeps_its_spaces() -> None:
     assert clean_html("<blockquote>We'll <b>ship</b> it <i>on Friday</i>.</blockquote>") == (
         "> We'll ship it on Friday."
     )
+
+
+PRIVATE_NOTES = [
+    "Internal note: customer is gold tier, called twice. I'll ring her back at 3 - Oli",
+    "[Internal note — not visible to customer] Called the carrier. Will update Mr. Hart after "
+    "lunch.",
+    "Hi Sam, thanks for waiting.\n\nInternal: gold tier, I'll ring her at 3 tomorrow.",
+    "Private note: I'll chase the warehouse tomorrow morning.",
+]
+
+
+@pytest.mark.parametrize("text", PRIVATE_NOTES)
+def test_a_private_note_to_colleagues_is_not_a_promise(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words in a sentence to the customer, not a note's label
+        "I've added an internal note to your account and I'll call you tomorrow.",
+        "Internal testing is done and I'll send you the build tomorrow.",
+        # the paragraph after the note is the reply again
+        "Internal note: VIP.\n\nHi Sam, I'll call you tomorrow.",
+    ],
+)
+def test_words_about_a_note_are_still_read(text: str) -> None:
+    (found,) = promises_in(text)
+    assert found.due_text == "tomorrow"

@@ -399,6 +399,14 @@ _CUSTOMER_LINE = re.compile(
 )
 
 
+# A private note to colleagues, to the end of its paragraph.
+_PRIVATE_NOTE = re.compile(
+    r"^[ \t]*+[\[(]?[ \t]*(?:" + "|".join(mail.PRIVATE_NOTE_MARKERS) + r")\b[^\n]{0,40}?"
+    r"(?:[:\])]|[ \t][-\u2013\u2014][ \t])(?:(?!\n[ \t]*\n).)*",
+    re.IGNORECASE | re.MULTILINE | re.DOTALL,
+)
+
+
 def _history_ranges(text: str) -> list[tuple[int, int]]:
     """The quoted history of an e-mail reply, unsorted: `>` lines, their attribution
     lines, and an original-message block to the end of the text."""
@@ -421,6 +429,8 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     if colon:
         ranges.extend(_attributions(text, end))
         ranges.extend(m.span() for m in _CUSTOMER_LINE.finditer(text, 0, end))
+    if colon or "]" in text or "-" in text or "\u2014" in text:
+        ranges.extend(m.span() for m in _PRIVATE_NOTE.finditer(text, 0, end))
     # The line before each run of quoted lines, if it reads like an attribution in a
     # language or style not listed (a colon after an address, a time or a verb).
     previous_end = 0

@@ -282,3 +282,23 @@ HTML_SIGNATURE_CONTAINERS: tuple[str, ...] = (
     "ms-outlook-ios-signature",
     "protonmail_signature_block",
 )
+
+# A private note to colleagues pasted into the thread ("Internal note: customer is gold tier.
+# I'll ring her at 3", "[Internal note — not visible to customer] …"): not written to the
+# customer, so not a promise to them. A line starting with one of these, then ":", "]", "-"
+# or a dash, is private to the end of its paragraph.
+PRIVATE_NOTE_MARKERS: tuple[str, ...] = (
+    "internal note",
+    "internal comment",
+    "internal(?=[ \t]*:)",
+    "private note",
+    "private comment",
+    "staff note",
+    "agent note",
+    "note to self",
+    "note to team",
+    "note for the team",
+    "note for team",
+    "for internal use",
+    "not visible to (?:the )?customer",
+)
