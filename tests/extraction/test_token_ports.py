@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import detect, features, guards, lexicon
+from tracker.extraction import _normalise_apostrophes, detect, features, guards, lexicon
 from tracker.extraction import tokens as tk
 from tracker.extraction.detect import Commitment
 
@@ -585,3 +585,55 @@ def test_kind_rules_read_any_text_as_their_patterns_did(words: list[str], pos: i
     for name, pattern in OLD_KIND_RULES.items():
         rule = lexicon._TOKEN_RULES[name]
         assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, text, pos)
+
+
+# lexicon.SELF_COMMITMENT before the port to tokens. The extractor reads text whose
+# apostrophes are "'" (extraction._normalise_apostrophes); the pattern read only those.
+OLD_SELF_COMMITMENT = re.compile(
+    r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
+    r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|"
+    r"\s+(?:expect|plan|intend|aim)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _self_by_pattern(text: str, pos: int) -> tuple[object, ...]:
+    found = OLD_SELF_COMMITMENT.match(text, pos)
+    spans = tuple(m.span() for m in OLD_SELF_COMMITMENT.finditer(text))
+    return spans, found and found.span()
+
+
+def _self_by_tokens(text: str, pos: int) -> tuple[object, ...]:
+    found = lexicon.SELF_COMMITMENT.match(text, pos)
+    spans = tuple((m.start(), m.end()) for m in lexicon.SELF_COMMITMENT.finditer(text))
+    return spans, found and (found.start(), found.end())
+
+
+def test_the_corpora_commit_with_i_and_we() -> None:
+    assert sum(bool(OLD_SELF_COMMITMENT.search(s)) for s in SENTENCES) >= 500
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_self_commitment_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        text = _normalise_apostrophes(sentence)
+        for pos in {0, *(t.start for t in tk.tokenise(text)), len(text) // 2}:
+            assert _self_by_tokens(text, pos) == _self_by_pattern(text, pos), (text, pos)
+
+
+SELF_PIECES = st.sampled_from(
+    [
+        "I", "i", "we", "We", "WE", "İ", "I'll", "we'll", "'ll", "'LL", "'llx", "will", "willing",
+        "shall", "ſhall", "'m", "am", "'re", "are", "going", "go", "to", "tomorrow", "to_",
+        "gonna", "expect", "plan", "plans", "intend", "aim", "I'm", "we're", "'", "'d",
+        " ", "  ", "\n", "\t", "\x00", ",", ".", "_", "2", "x", "I' ll",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(SELF_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 40))
+def test_self_commitment_reads_any_text_as_its_pattern_did(words: list[str], pos: int) -> None:
+    text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
+    pos = min(pos, len(text))
+    assert _self_by_tokens(text, pos) == _self_by_pattern(text, pos), (text, pos)

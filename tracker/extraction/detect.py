@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
@@ -88,6 +89,8 @@ _OFFER_IF = re.compile(
     r"(?:it's|that's|that\s+is)\s+(?:ok|okay|alright|fine))\b",
     re.IGNORECASE,
 )
+
+_M = TypeVar("_M", bound=tk.Span)  # a pattern's match, or phrases found as tokens (tk.Found)
 
 # A real sentence holds a handful of commitments; more means garbage input, and
 # looking further would only cost time.
@@ -240,16 +243,16 @@ def commitments(
     """
     found: list[Commitment] = []
 
-    def verb_phrase(match: re.Match[str], rule: str, pos: int | None = None) -> PromiseKind | None:
+    def verb_phrase(match: tk.Span, rule: str, pos: int | None = None) -> PromiseKind | None:
         kind, check = _verb_phrase(sentence, match.end() if pos is None else pos)
         if kind is None and dropped is not None:
             dropped.append(Dropped(match.start(), match.end(), rule, check))
         return kind
 
-    for m in _capped(lx.SELF_COMMITMENT.finditer(sentence), found):
-        kind = verb_phrase(m, "self")
+    for own in _capped(lx.SELF_COMMITMENT.finditer(sentence), found):
+        kind = verb_phrase(own, "self")
         if kind:
-            found.append(Commitment(m.start(), m.end(), kind, rule="self"))
+            found.append(Commitment(own.start(), own.end(), kind, rule="self"))
     lower = sentence.lower()
     # Patterns about a team of ours need a staff word; most sentences have none.
     staffed = _STAFF_HINT.search(lower) is not None
@@ -460,7 +463,7 @@ def _third_party_acts(sentence: str) -> bool:
     return False
 
 
-def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterator[re.Match[str]]:
+def _capped(matches: Iterable[_M], found: list[Commitment]) -> Iterator[_M]:
     """The matches of one pattern until it has added MAX_COMMITMENTS or read
     MAX_SUBJECTS: each pattern finds its clauses in order, so the first MAX_COMMITMENTS
     of all of them are unchanged, and a sentence of subjects with no action (garbage,

@@ -43,8 +43,10 @@ ROLES = _any(*en.ROLE_NOUNS)
 # A first name, capitalised: "Priya", "Marcus".
 NAME = r"\b(?-i:[A-Z][a-z]+)"
 # The agent, "we", or a named team of the company as the subject of a commitment.
-SELF_COMMITMENT = re.compile(
-    rf"\b(?P<subj>{'|'.join(en.SELF_SUBJECTS)})(?P<modal>{'|'.join(en.SELF_MODALS)})\b", FLAGS
+SELF_COMMITMENT = tk.Pattern(
+    subject + ("" if modal[0] in tk.APOSTROPHES else " ") + modal  # "I'll", "we will"
+    for subject in en.SELF_SUBJECTS
+    for modal in en.SELF_MODALS
 )
 TEAM_COMMITMENT = re.compile(
     rf"(?:\b(?:our|my)\s+(?:[\w&*-]+\s+){{0,3}}?{STAFF}"

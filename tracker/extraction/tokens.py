@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice, pairwise
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from tracker.extraction.lemmas import lemma
 from tracker.extraction.vocab import en
@@ -292,3 +292,48 @@ class Phrases:
         """Is one of the phrases in `text` between `start` and `end` (as a pattern's
         `search(text, start, end)` would find it)?"""
         return self.find(text, window(tokenise(text), start, end)) is not None
+
+
+class Span(Protocol):
+    """A match's span: an `re.Match` or a `Found`."""
+
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+
+class Found(NamedTuple):
+    """Where a phrase was found, read as a pattern's match is (`start()`, `end()`)."""
+
+    first: int
+    last: int
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+
+class Pattern:
+    """`Phrases` searched as a compiled pattern of their alternatives searches a text:
+    `finditer` finds them left to right without overlap, `match` only at `pos`. Each
+    phrase opens at a word's start, as `\\b` would have it; with no phrase of the list a
+    prefix of another, the longest found is the one the pattern's alternation finds."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._phrases = Phrases(phrases)
+
+    def finditer(self, text: str) -> Iterator[Found]:
+        tokens: Sequence[Token] = tokenise(text)
+        while found := self._phrases.first(text, tokens):
+            yield Found(*found)
+            tokens = window(tokens, found[1])
+
+    def match(self, text: str, pos: int = 0) -> Found | None:
+        tokens = tokenise(text)
+        i = bisect_left(tokens, pos, key=lambda t: t.start)
+        if i == len(tokens) or tokens[i].start != pos:
+            return None
+        end = self._phrases.at(text, tokens, i)
+        return None if end is None else Found(pos, end)

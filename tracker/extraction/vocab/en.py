@@ -425,20 +425,21 @@ INFORMAL_MODALS: tuple[str, ...] = (r"i\s+wil", r"we\s+wil", "ill", "well")
 
 # --- who commits ------------------------------------------------------------------------
 # The agent's own subjects, and the modals that make their sentence a commitment
-# ("I'll", "we are going to", "I plan to"). Each modal follows the subject directly.
+# ("I'll", "we are going to", "I plan to"): plain words and phrases (tokens.Phrases). Each
+# modal follows the subject directly, a clitic ("'ll", "'m") attached to it.
 SELF_SUBJECTS: tuple[str, ...] = ("I", "we")
 SELF_MODALS: tuple[str, ...] = (
     "'ll",
-    r"\s+will",
-    r"\s+shall",
-    r"'m\s+going\s+to",
-    r"\s+am\s+going\s+to",
-    r"'re\s+going\s+to",
-    r"\s+are\s+going\s+to",
-    r"'m\s+gonna",
-    r"\s+am\s+gonna",
-    r"'re\s+gonna",
-    r"\s+(?:expect|plan|intend|aim)\s+to",
+    "will",
+    "shall",
+    "'m going to",
+    "am going to",
+    "'re going to",
+    "are going to",
+    "'m gonna",
+    "am gonna",
+    "'re gonna",
+    *_phrases("expect plan intend aim", "to"),
 )
 # Non-native support English puts a future action in the simple present with its time:
 # "I send you the link in the next hour", "we ship your item tomorrow". These verbs, right
