@@ -422,11 +422,6 @@ def courtesy_at(sentence: str, pos: int) -> bool:
 _YOU = r"(?:you|u|ya)"
 # A state, not a thing sent: "have it available to you".
 _STATE = r"(?:available|accessible|visible|possible|known|clear|open|ready|explained|clarified)"
-# Who an update goes to: the customer, or everyone on the thread ("keep everyone posted").
-_AUDIENCE = (
-    r"(?:you(?:\s+(?:all|both|guys))?|u|ya|y'all|everyone|everybody|all\s+of\s+you|"
-    r"both\s+of\s+you|all)"
-)
 _DETERMINER = r"(?:the|a|an|your|our|these|those|them|over|all|some|both)"
 _TEAM_TARGET = (
     r"(?:to|with)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
@@ -442,7 +437,6 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_CALL = _any(*en.CALL_NOUNS)
 _BACK = _any(
     rf"(?:to|2)\s+{_YOU}\b",
     *(rf"{w}\b" for w in _words("with once as in within by on either")),
@@ -462,19 +456,19 @@ _ESCALATE_STEMS = _any(
     *_words("send sent put"),
 )
 _RULES: tuple[tuple[PromiseKind, str], ...] = (
-    ("callback", rf"(?:give|get)\s+{_YOU}\s+(?:a\s+)?(?:quick\s+)?{_CALL}\b"),
-    ("callback", rf"(?:call|ring|phone|telephone|buzz|bell)(?:ing)?\s+(?:{_YOU}\b|back\b)"),
+    ("callback", "give you a call"),
+    ("callback", "call you"),
     (
         "callback",
         r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|first|at|on|in|"
         r"within|by|around|before|after|this|next)\b|\s*[.!,]|$)",
     ),
-    ("callback", r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b"),
+    ("callback", "return your call"),
     ("callback", r"(?:make|do|arrange)\s+(?:the|a|your)\s+call[\s-]?back\b"),
     # "I'll make sure you get an answer from the product team"
-    ("update", rf"(?:make\s+sure|ensure)\s+(?:that\s+)?{_YOU}\s+(?:get|receive|hear|have)\b"),
+    ("update", "make sure you get"),
     # "I'll try you again after lunch": another call attempt
-    ("callback", rf"try\s+{_YOU}\s+(?:again|back|later|once\s+more)\b"),
+    ("callback", "try you again"),
     (
         "check",
         r"(?:(?:follow(?:ing)?[\s-]?up|get\s+in\s+touch|reach\s+out)\s+with\s+"
@@ -484,10 +478,10 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
     ("update", rf"(?:get|come|circle|report|write)\s+back\s+{_BACK}"),
     # non-native "I return to you until tomorrow": I'll get back to you
-    ("update", rf"(?:return|revert)\s+(?:back\s+)?to\s+{_YOU}\b"),
+    ("update", "return to you"),
     # "I'll be back to you by Friday" (not "he'll be back on Monday": he is away)
-    ("update", rf"be\s+back\s+(?:to|with)\s+{_YOU}\b"),
-    ("update", rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b"),
+    ("update", "be back to you"),
+    ("update", "check in with you"),
     # "shoot you an email with the quote": a document sent, not news.
     (
         "send",
@@ -511,18 +505,10 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         rf"(?:get|give)\s+{_YOU}\s+(?:(?:an?|the|some|our|my)\s+)?(?:[\w-]+\s+)?"
         r"(?:answer|update|reply|response|news|decision|outcome)s?\b",
     ),
-    (
-        "update",
-        rf"keep\s+{_AUDIENCE}\s+"
-        r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
-    ),
+    ("update", "keep you posted"),
     ("update", "let you know"),
     # "We'll keep this thread updated"
-    (
-        "update",
-        r"keep\s+(?:this|the|our|your)\s+(?:thread|ticket|case|post|conversation|chat|page)\s+"
-        r"(?:posted|updated|up\s+to\s+date)",
-    ),
+    ("update", "keep the thread posted"),
     # "Ill text when im leaving", "We'll tweet here once it's fixed", "will txt Monday"
     (
         "update",
@@ -532,7 +518,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b)",
     ),
     ("check", r"(?:be|get)\s+in\s+(?:touch|contact)\s+with\s+(?!you\b|u\b)"),
-    ("update", r"(?:be|get)\s+(?:back\s+)?in\s+(?:touch|contact)\b"),
+    ("update", "be in touch"),
     (
         "update",
         _any(
@@ -585,17 +571,8 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         rf"{STAFF}|(?:someone|somebody|a\s+colleague)(?:\s+(?:from|in|on|at)\s+(?:our|the|my)\s+"
         rf"(?:[\w&-]+\s+){{0,3}}?{STAFF})?)\s+to\b",
     ),
-    (
-        "escalate",
-        r"(?:open|raise|log|create|file|submit)\s+(?:a|an)\s+(?:\w+\s+)?"
-        r"(?:ticket|case|request|investigation|complaint|claim|dispute)\b",
-    ),
-    (
-        "fix",
-        r"(?:get|have|send|book|arrange|schedule)\s+(?:a|an|the|our|one\s+of\s+our)\s+"
-        r"(?:\w+\s+)?(?:technician|engineer|tech|plumber|electrician|fitter|installer|tradie|"
-        r"handyman|tradesman|tradesperson)s?\b(?!')",
-    ),
+    ("escalate", "open a ticket"),
+    ("fix", "send a technician"),
     (
         "update",
         rf"(?:have|get)\s+(?:an?\s+)?(?:update|answer|response|reply|news)\s+(?:back\s+)?"
@@ -667,12 +644,25 @@ class KindRule(Protocol):
 
 class _Opening:
     """A kind rule read on tokens: the verb phrase at `pos` opens with one of `phrases`,
-    or (`prefix`) with a word beginning so ("escalated", "escalation")."""
+    or one of `open_phrases` (their last word may run on: "posted" reads "postedx", as
+    the pattern had no closing `\\b`), or (`prefix`) with a word beginning so
+    ("escalated", "escalation"). With `apostrophe_after` false, a phrase right before
+    an apostrophe does not count ("the technician's report")."""
 
-    def __init__(self, phrases: Sequence[str] = (), prefix: str = "") -> None:
+    def __init__(
+        self,
+        phrases: Sequence[str] = (),
+        prefix: str = "",
+        *,
+        open_phrases: Sequence[str] = (),
+        apostrophe_after: bool = True,
+    ) -> None:
         self._phrases = tk.Phrases(phrases)
+        self._open = tk.Phrases(open_phrases, open_end=True)
         self._prefix = prefix
-        self._count = 1 + max((len(tk.tokenise(p)) for p in phrases), default=0)
+        self._apostrophe_after = apostrophe_after
+        longest = max((len(tk.tokenise(p)) for p in (*phrases, *open_phrases)), default=0)
+        self._count = 1 + longest
 
     def match(self, text: str, pos: int = 0, /) -> bool:
         if not text[pos : pos + 1].isalnum():  # the rules open with a word, at once
@@ -681,13 +671,30 @@ class _Opening:
         tokens = tk.leading(rest, self._count)
         if self._prefix:
             return tokens[0].kind == "word" and tokens[0].lower.startswith(self._prefix)
-        return self._phrases.at(rest, tokens, 0) is not None
+        ends = self._phrases.ends(rest, tokens, 0) + self._open.ends(rest, tokens, 0)
+        if not self._apostrophe_after:
+            return any(rest[end : end + 1] != "'" for end in ends)
+        return bool(ends)
 
 
-# Rules read on tokens (vocab/en.py); the others stay patterns.
+# Rules read on tokens (vocab/en.py), by the name _RULES gives them; the others stay
+# patterns.
 _TOKEN_RULES: dict[str, KindRule] = {
+    "give you a call": _Opening(en.GIVE_A_CALL),
+    "call you": _Opening(en.CALL_YOU),
+    "return your call": _Opening(en.RETURN_A_CALL),
+    "make sure you get": _Opening(en.MAKE_SURE_YOU_GET),
+    "try you again": _Opening(en.TRY_YOU_AGAIN),
+    "return to you": _Opening(en.RETURN_TO_YOU),
+    "be back to you": _Opening(en.BE_BACK_TO_YOU),
+    "check in with you": _Opening(en.CHECK_IN_WITH_YOU),
+    "keep you posted": _Opening(open_phrases=en.KEEP_POSTED_OPEN),
     "let you know": _Opening(en.LET_YOU_KNOW),
+    "keep the thread posted": _Opening(open_phrases=en.KEEP_THREAD_POSTED_OPEN),
+    "be in touch": _Opening(en.IN_TOUCH),
     "escalat*": _Opening(prefix="escalat"),
+    "open a ticket": _Opening(en.OPEN_A_TICKET),
+    "send a technician": _Opening(en.SEND_A_TECHNICIAN, apostrophe_after=False),
 }
 KIND_RULES: tuple[tuple[PromiseKind, KindRule], ...] = tuple(
     (kind, _TOKEN_RULES.get(pattern) or re.compile(pattern, FLAGS)) for kind, pattern in _RULES

@@ -25,6 +25,15 @@ def _phrases(*slots: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _joined(*slots: tuple[str, ...]) -> tuple[str, ...]:
+    """Every phrase with one entry from each slot, "" leaving the slot out:
+    (("give",), ("you", "u"), ("", "a"), ("call",)) -> "give you call", "give you a call", …"""
+    out = [""]
+    for slot in slots:
+        out = [f"{before} {entry}" for before in out for entry in slot]
+    return tuple(dict.fromkeys(" ".join(phrase.split()) for phrase in out))
+
+
 def _plurals(nouns: tuple[str, ...]) -> tuple[str, ...]:
     """Each noun (or phrase ending in one) and its plural: "typo" -> "typo", "typos"."""
     return tuple(form for noun in nouns for form in (noun, noun + "s"))
@@ -294,8 +303,13 @@ UPDATE_VERBS_YOU: tuple[str, ...] = (
     # "I'll tell you when it's online" (not "we'll tell you more at pick-up")
     r"tell(?=\s+(?:you|u)\s+(?:when|once|as\s+soon|if|whether|the\s+(?:outcome|result|answer|news)))",
 )
-# A call, as what we give the customer: "I'll give you a ring", "get you a quick bell".
-CALL_NOUNS: tuple[str, ...] = ("call", "ring", "bell", "buzz", "tinkle", "shout", r"phone\s*call")
+# A call, as what we give the customer: "I'll give you a ring", "get you a quick bell"
+# (plain words, read as tokens: lexicon.KIND_RULES).
+CALL_NOUNS: tuple[str, ...] = (
+    *_words("call ring bell buzz tinkle shout"),
+    "phone call",
+    "phonecall",
+)
 
 # People who act for us, beyond lexicon.STAFF: "the nurse", "our receptionist".
 ROLE_NOUNS: tuple[str, ...] = (
@@ -1163,3 +1177,74 @@ NOT_NOW_BEFORE: tuple[str, ...] = ("that",)
 # Right before a request, someone else acts, not the customer: "as soon as they give us a
 # date", "once the bank sends us the form" ("*" is any one word).
 THIRD_PERSON: tuple[str, ...] = (*_words("they he she it"), "the *")
+
+# --- verb phrases read as tokens (lexicon.KIND_RULES) ---------------------------------------
+# Each list is every phrase a rule reads at the start of a verb phrase, as a whole word
+# unless said otherwise; where the rule reads inflected forms they are listed ("calling").
+_YOU: tuple[str, ...] = _words("you u ya")
+# "give you a quick ring", "get u a call" (callback)
+GIVE_A_CALL: tuple[str, ...] = _joined(("give", "get"), _YOU, ("", "a"), ("", "quick"), CALL_NOUNS)
+# "call you", "ringing back" (callback); the forms are those the grammar has always read
+CALL_YOU: tuple[str, ...] = _joined(
+    (
+        *_words("call calling ring ringing phone phoneing telephone telephoneing"),
+        *_words("buzz buzzing bell belling"),
+    ),
+    (*_YOU, "back"),
+)
+# "return your call", "give you a phone call" (callback)
+RETURN_A_CALL: tuple[str, ...] = _joined(
+    ("return", "give"), ("your", "you a"), ("", "phone"), ("call",)
+)
+# "make sure you get an answer from the product team" (update)
+MAKE_SURE_YOU_GET: tuple[str, ...] = _joined(
+    ("make sure", "ensure"), ("", "that"), _YOU, _words("get receive hear have")
+)
+# "try you again after lunch": another call attempt (callback)
+TRY_YOU_AGAIN: tuple[str, ...] = _joined(("try",), _YOU, ("again", "back", "later", "once more"))
+# non-native "I return to you until tomorrow": I'll get back to you (update)
+RETURN_TO_YOU: tuple[str, ...] = _joined(("return", "revert"), ("", "back"), ("to",), _YOU)
+# "I'll be back to you by Friday" (update)
+BE_BACK_TO_YOU: tuple[str, ...] = _joined(("be back",), ("to", "with"), _YOU)
+# "check back in with you" (update)
+CHECK_IN_WITH_YOU: tuple[str, ...] = _joined(
+    ("check",), ("", "back"), ("in",), ("with", "on"), _YOU
+)
+# "keep you all posted", "keep everyone in the loop" (update); the last word may run on
+KEEP_POSTED_OPEN: tuple[str, ...] = _joined(
+    ("keep",),
+    (
+        *_joined(("you",), ("", "all", "both", "guys")),
+        *_words("u ya y'all everyone everybody all"),
+        "all of you",
+        "both of you",
+    ),
+    (*_words("posted updated informed apprised advised"), "in the loop", "up to date"),
+)
+# "We'll keep this thread updated" (update); the last word may run on
+KEEP_THREAD_POSTED_OPEN: tuple[str, ...] = _joined(
+    ("keep",),
+    _words("this the our your"),
+    _words("thread ticket case post conversation chat page"),
+    ("posted", "updated", "up to date"),
+)
+# "be in touch", "get back in contact" (update)
+IN_TOUCH: tuple[str, ...] = _joined(("be", "get"), ("", "back"), ("in",), ("touch", "contact"))
+# "open a support ticket", "raise an urgent case" (escalate); "*" is any one word
+OPEN_A_TICKET: tuple[str, ...] = _joined(
+    _words("open raise log create file submit"),
+    ("a", "an"),
+    ("", "*"),
+    _words("ticket case request investigation complaint claim dispute"),
+)
+# "send an engineer", "book one of our gas technicians" (fix); not before an apostrophe
+# ("get the technician's report")
+SEND_A_TECHNICIAN: tuple[str, ...] = _joined(
+    _words("get have send book arrange schedule"),
+    ("a", "an", "the", "our", "one of our"),
+    ("", "*"),
+    (
+        *_plurals(_words("technician engineer tech plumber electrician fitter installer tradie")),
+        *_plurals(_words("handyman tradesman tradesperson")),
+    ),
+)
