@@ -642,6 +642,9 @@ class KindRule(Protocol):
     def match(self, text: str, pos: int = 0, /) -> object: ...
 
 
+_WORD_AT = re.compile(r"\w+")
+
+
 class _Opening:
     """A kind rule read on tokens: the verb phrase at `pos` opens with one of `phrases`,
     or one of `open_phrases` (their last word may run on: "posted" reads "postedx", as
@@ -659,18 +662,27 @@ class _Opening:
     ) -> None:
         self._phrases = tk.Phrases(phrases)
         self._open = tk.Phrases(open_phrases, open_end=True)
-        self._prefix = prefix
+        self._prefix = tk.fold(prefix)
         self._apostrophe_after = apostrophe_after
+        # most verb phrases open with none of the rule's first words: read no further
+        self._first_words = self._phrases.first_words() | {
+            tk.tokenise(p)[0].lower for p in open_phrases
+        }
         longest = max((len(tk.tokenise(p)) for p in (*phrases, *open_phrases)), default=0)
         self._count = 1 + longest
 
     def match(self, text: str, pos: int = 0, /) -> bool:
-        if not text[pos : pos + 1].isalnum():  # the rules open with a word, at once
+        first = _WORD_AT.match(text, pos)  # the rules open with a word, at once
+        if first is None:
+            return False
+        word = first.group()
+        word = word.lower() if word.isascii() else tk.fold(word)
+        if self._prefix:
+            return word.startswith(self._prefix)
+        if word not in self._first_words:
             return False
         rest = text[pos:]
         tokens = tk.leading(rest, self._count)
-        if self._prefix:
-            return tokens[0].kind == "word" and tokens[0].lower.startswith(self._prefix)
         ends = self._phrases.ends(rest, tokens, 0) + self._open.ends(rest, tokens, 0)
         if not self._apostrophe_after:
             return any(rest[end : end + 1] != "'" for end in ends)

@@ -199,6 +199,12 @@ class Phrases:
             else:
                 self._by_first.setdefault(parts[0].lower, []).append(words)
 
+    def first_words(self) -> frozenset[str]:
+        """The first word of every phrase (lower case; none may be "#" or "*")."""
+        if self._loose:
+            raise ValueError("a phrase opens with any word")
+        return frozenset(self._by_first)
+
     def at(self, text: str, tokens: Sequence[Token], index: int) -> int | None:
         """The end offset of the longest phrase that starts at `tokens[index]`, or None."""
         first = self._by_first.get(tokens[index].lower)
@@ -323,8 +329,15 @@ class Pattern:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self._phrases = Phrases(phrases)
+        # A text without any phrase's first word is not tokenised (the usual case).
+        self._gate = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, self._phrases.first_words())) + r")\b",
+            re.IGNORECASE,
+        )
 
     def finditer(self, text: str) -> Iterator[Found]:
+        if not self._gate.search(text, 0, MAX_CHARS):
+            return
         tokens: Sequence[Token] = tokenise(text)
         while found := self._phrases.first(text, tokens):
             yield Found(*found)
