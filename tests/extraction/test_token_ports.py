@@ -718,3 +718,47 @@ def test_kind_rules_read_their_phrases_run_on_or_cut_as_their_patterns_did(
     for name, pattern in OLD_KIND_RULES.items():
         rule = lexicon._TOKEN_RULES[name]
         assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, text, pos)
+
+
+# lexicon.HAVE_GET before the port to tokens.
+OLD_HAVE_GET = re.compile(
+    r"(?:have|get)\s+(?!back\b|in\s+touch\b|a\s+(?:closer\s+)?look\b|an?\s+(?:update|answer)\b)",
+    re.IGNORECASE,
+)
+
+
+def _have_get_ends(text: str, pos: int) -> tuple[int | None, int | None]:
+    old, new = OLD_HAVE_GET.match(text, pos), lexicon.HAVE_GET.match(text, pos)
+    return (old and old.end()), (new and new.end())
+
+
+def test_the_corpora_have_and_get_things_done() -> None:
+    assert sum(bool(OLD_HAVE_GET.search(s)) for s in SENTENCES) >= 100
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_have_get_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        sentence = _normalise_apostrophes(sentence)
+        starts = {t.start for t in tk.tokenise(sentence)}
+        for pos in {0, len(sentence), *starts, *(start + 1 for start in starts)}:
+            old, new = _have_get_ends(sentence, pos)
+            assert old == new, (sentence, pos)
+
+
+HAVE_PIECES = st.sampled_from(
+    [
+        "have", "HAVE", "get", "gets", "got", "back", "backs", "in", "touch", "in touch", "a",
+        "an", "closer", "look", "looks", "update", "answer", "a closer look", "the", "it",
+        "fixed", " ", "  ", "\n", "\t", "", "_", "'", ",", "x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(HAVE_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 12))
+def test_have_get_reads_any_text_as_its_pattern_did(words: list[str], pos: int) -> None:
+    text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
+    pos = min(pos // 3, len(text))
+    old, new = _have_get_ends(text, pos)
+    assert old == new, (text, pos)

@@ -712,9 +712,28 @@ KIND_RULES: tuple[tuple[PromiseKind, KindRule], ...] = tuple(
     (kind, _TOKEN_RULES.get(pattern) or re.compile(pattern, FLAGS)) for kind, pattern in _RULES
 )
 
+
 # "We'll have the invoice corrected", "I'll get that credited back": the kind is
 # the participle (or a later verb: "we'll have a technician replace the router").
-HAVE_GET = re.compile(
-    r"(?:have|get)\s+(?!back\b|in\s+touch\b|a\s+(?:closer\s+)?look\b|an?\s+(?:update|answer)\b)",
-    FLAGS,
-)
+class _HaveGet:
+    """ "have" / "get" and the whitespace after them opening a verb phrase, read on tokens;
+    not before HAVE_GET_NOT, unless more than one whitespace character comes between
+    (where the pattern this replaces, `\\s+(?!back)`, backed off one)."""
+
+    _OPENING = frozenset(en.HAVE_GET)
+    _NOT = tk.Phrases(en.HAVE_GET_NOT)
+
+    def match(self, text: str, pos: int = 0, /) -> tk.Found | None:
+        first = _WORD_AT.match(text, pos)
+        if first is None or tk.fold(first.group()) not in self._OPENING:
+            return None
+        end = _after_space(text, first.end())
+        if end == first.end():
+            return None
+        rest = text[end:]
+        if rest[:1].isalnum() and self._NOT.at(rest, tk.leading(rest, 4), 0) is not None:
+            return tk.Found(pos, end - 1) if end - first.end() > 1 else None
+        return tk.Found(pos, end)
+
+
+HAVE_GET = _HaveGet()

@@ -1248,3 +1248,13 @@ SEND_A_TECHNICIAN: tuple[str, ...] = _joined(
         *_plurals(_words("handyman tradesman tradesperson")),
     ),
 )
+# "have / get" opening a verb phrase whose kind is that of the participle or verb after it
+# ("we'll have the invoice corrected"), unless one of HAVE_GET_NOT follows ("get back to
+# you", "have a look": read by the rules above).
+HAVE_GET: tuple[str, ...] = _words("have get")
+HAVE_GET_NOT: tuple[str, ...] = (
+    "back",
+    "in touch",
+    *_joined(("a",), ("", "closer"), ("look",)),
+    *_phrases("a an", "update answer"),
+)
