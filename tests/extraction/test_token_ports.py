@@ -640,28 +640,45 @@ OLD_SELF_COMMITMENT = re.compile(
 )
 
 
-def _self_by_pattern(text: str, pos: int) -> tuple[object, ...]:
-    found = OLD_SELF_COMMITMENT.match(text, pos)
-    spans = tuple(m.span() for m in OLD_SELF_COMMITMENT.finditer(text))
+# lexicon.PRONOUN_COMMITMENT before the port to tokens.
+OLD_PRONOUN_COMMITMENT = re.compile(
+    r"\b(?:they|she|he|who|one\s+of\s+them)"
+    r"(?P<modal>'ll|\s+will|(?:'re|'s|\s+are|\s+is)\s+going\s+to)\b",
+    re.IGNORECASE,
+)
+SUBJECT_PORTS = {
+    "SELF_COMMITMENT": OLD_SELF_COMMITMENT,
+    "PRONOUN_COMMITMENT": OLD_PRONOUN_COMMITMENT,
+}
+
+
+def _subject_by_pattern(name: str, text: str, pos: int) -> tuple[object, ...]:
+    pattern = SUBJECT_PORTS[name]
+    found = pattern.match(text, pos)
+    spans = tuple(m.span() for m in pattern.finditer(text))
     return spans, found and found.span()
 
 
-def _self_by_tokens(text: str, pos: int) -> tuple[object, ...]:
-    found = lexicon.SELF_COMMITMENT.match(text, pos)
-    spans = tuple((m.start(), m.end()) for m in lexicon.SELF_COMMITMENT.finditer(text))
+def _subject_by_tokens(name: str, text: str, pos: int) -> tuple[object, ...]:
+    matcher = getattr(lexicon, name)
+    found = matcher.match(text, pos)
+    spans = tuple((m.start(), m.end()) for m in matcher.finditer(text))
     return spans, found and (found.start(), found.end())
 
 
-def test_the_corpora_commit_with_i_and_we() -> None:
-    assert sum(bool(OLD_SELF_COMMITMENT.search(s)) for s in SENTENCES) >= 500
+@pytest.mark.parametrize("name", SUBJECT_PORTS)
+def test_the_corpora_commit_with_these_subjects(name: str) -> None:
+    assert sum(bool(SUBJECT_PORTS[name].search(s)) for s in SENTENCES) >= 50
 
 
 @pytest.mark.parametrize("chunk", range(4))
-def test_self_commitment_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+@pytest.mark.parametrize("name", SUBJECT_PORTS)
+def test_subjects_read_the_corpora_as_their_patterns_did(name: str, chunk: int) -> None:
     for sentence in SENTENCES[chunk::4]:
         text = _normalise_apostrophes(sentence)
         for pos in {0, *(t.start for t in tk.tokenise(text)), len(text) // 2}:
-            assert _self_by_tokens(text, pos) == _self_by_pattern(text, pos), (text, pos)
+            expected = _subject_by_pattern(name, text, pos)
+            assert _subject_by_tokens(name, text, pos) == expected, (text, pos)
 
 
 SELF_PIECES = st.sampled_from(
@@ -669,17 +686,20 @@ SELF_PIECES = st.sampled_from(
         "I", "i", "we", "We", "WE", "İ", "I'll", "we'll", "'ll", "'LL", "'llx", "will", "willing",
         "shall", "ſhall", "'m", "am", "'re", "are", "going", "go", "to", "tomorrow", "to_",
         "gonna", "expect", "plan", "plans", "intend", "aim", "I'm", "we're", "'", "'d",
-        " ", "  ", "\n", "\t", "\x00", ",", ".", "_", "2", "x", "I' ll",
+        " ", "  ", "\n", "\t", "\x00", ",", ".", "_", "2", "x", "I' ll", "they", "She", "he",
+        "who", "one of them", "one", "of", "them", "'s", "is", "they're", "he's", "whom",
     ]
 )  # fmt: skip
 
 
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.one_of(SELF_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 40))
-def test_self_commitment_reads_any_text_as_its_pattern_did(words: list[str], pos: int) -> None:
+def test_subjects_read_any_text_as_their_patterns_did(words: list[str], pos: int) -> None:
     text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
     pos = min(pos, len(text))
-    assert _self_by_tokens(text, pos) == _self_by_pattern(text, pos), (text, pos)
+    for name in SUBJECT_PORTS:
+        expected = _subject_by_pattern(name, text, pos)
+        assert _subject_by_tokens(name, text, pos) == expected, (name, text, pos)
 
 
 KIND_RULE_PHRASES = sorted(

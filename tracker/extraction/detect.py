@@ -378,16 +378,16 @@ def commitments(
             previous + " " + sentence[: m.start()]
         ):
             found.append(Commitment(m.start(), m.end(), "update", rule="dated-notice"))
-    for m in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
-        before = previous + " " + sentence[: m.start()]
+    for pronoun in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
+        before = previous + " " + sentence[: pronoun.start()]
         if not lx.stands_for_our_staff(before):
             continue
-        kind = verb_phrase(m, "pronoun-staff")
+        kind = verb_phrase(pronoun, "pronoun-staff")
         if kind:
             found.append(
                 Commitment(
-                    m.start(),
-                    m.end(),
+                    pronoun.start(),
+                    pronoun.end(),
                     kind if kind in ("fix", "send") else "escalate",
                     rule="pronoun-staff",
                 )

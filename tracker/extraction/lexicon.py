@@ -109,10 +109,10 @@ HANDLED_BY = re.compile(
 )
 # "I've asked our billing team to reverse it, and they'll confirm by email": a
 # pronoun standing for a team or colleague of ours named just before.
-PRONOUN_COMMITMENT = re.compile(
-    r"\b(?:they|she|he|who|one\s+of\s+them)"
-    r"(?P<modal>'ll|\s+will|(?:'re|'s|\s+are|\s+is)\s+going\s+to)\b",
-    FLAGS,
+PRONOUN_COMMITMENT = tk.Pattern(
+    subject + ("" if modal[0] in tk.APOSTROPHES else " ") + modal
+    for subject in en.PRONOUN_SUBJECTS
+    for modal in en.PRONOUN_MODALS
 )
 # Chat shorthand with the subject left out: "will push the fix EOD", "np! gonna dig into it".
 SUBJECTLESS = re.compile(

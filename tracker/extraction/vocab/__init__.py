@@ -25,6 +25,8 @@ NAMES: tuple[str, ...] = (
     "SELF_MODALS",
     "PRESENT_FOR_FUTURE",
     "TEAM_MODALS",
+    "PRONOUN_SUBJECTS",
+    "PRONOUN_MODALS",
     "INFORMAL_MODALS",
     "STAFF_NOUNS",
     "DEPARTMENTS",

@@ -455,6 +455,15 @@ SELF_MODALS: tuple[str, ...] = (
     "'re gonna",
     *_phrases("expect plan intend aim", "to"),
 )
+# A pronoun for a team or colleague of ours named just before, and its modals ("they'll",
+# "she is going to"): plain phrases, as SELF_MODALS.
+PRONOUN_SUBJECTS: tuple[str, ...] = (*_words("they she he who"), "one of them")
+PRONOUN_MODALS: tuple[str, ...] = (
+    "'ll",
+    "will",
+    *_phrases("'re 's", "going", "to"),
+    *_phrases("are is", "going", "to"),
+)
 # Non-native support English puts a future action in the simple present with its time:
 # "I send you the link in the next hour", "we ship your item tomorrow". These verbs, right
 # after I / we, make a commitment when the clause states a time.
