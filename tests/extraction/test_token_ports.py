@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import _normalise_apostrophes, detect, features, guards, lexicon
+from tracker.extraction import _normalise_apostrophes, detect, features, guards, lemmas, lexicon
 from tracker.extraction import tokens as tk
 from tracker.extraction.detect import Commitment
 from tracker.extraction.vocab import en
@@ -782,3 +782,66 @@ def test_have_get_reads_any_text_as_its_pattern_did(words: list[str], pos: int) 
     pos = min(pos // 3, len(text))
     old, new = _have_get_ends(text, pos)
     assert old == new, (text, pos)
+
+
+# lexicon.PROGRESSIVE before the port to tokens.
+OLD_PROGRESSIVE = re.compile(
+    r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
+    r"(?=(?P<verb>" + lemmas.inflections(en.PROGRESSIVE_STEMS, "ing") + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def test_the_ing_forms_are_those_the_inflections_pattern_reads() -> None:
+    pattern = re.compile(lemmas.inflections(en.PROGRESSIVE_STEMS, "ing"))
+    forms = lemmas.ing_forms(en.PROGRESSIVE_STEMS)
+    assert all(pattern.fullmatch(form) for form in forms)
+    assert "shipping" in forms and "shiping" in forms and "fast-tracking" in forms
+    # every word the pattern reads, from the stems' letters, is a listed form
+    for stem in en.PROGRESSIVE_STEMS:
+        for word in (stem + "ing", stem[:-1] + "ing", stem + stem[-1] + "ing", stem + "eing"):
+            assert bool(pattern.fullmatch(word)) is (word in forms), word
+
+
+def _progressive_by_pattern(text: str, pos: int) -> tuple[object, ...]:
+    found = OLD_PROGRESSIVE.match(text, pos)
+    spans = tuple((m.start(), m.end(), m["verb"]) for m in OLD_PROGRESSIVE.finditer(text))
+    return spans, found and (found.start(), found.end(), found["verb"])
+
+
+def _progressive_by_tokens(text: str, pos: int) -> tuple[object, ...]:
+    found = lexicon.PROGRESSIVE.match(text, pos)
+    spans = tuple((m.start(), m.end(), m["verb"]) for m in lexicon.PROGRESSIVE.finditer(text))
+    return spans, found and (found.start(), found.end(), found["verb"])
+
+
+def test_the_corpora_arrange_actions_in_the_present() -> None:
+    assert sum(bool(OLD_PROGRESSIVE.search(s)) for s in SENTENCES) >= 50
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_progressive_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        text = _normalise_apostrophes(sentence)
+        for pos in {0, *(t.start for t in tk.tokenise(text)), len(text) // 2}:
+            expected = _progressive_by_pattern(text, pos)
+            assert _progressive_by_tokens(text, pos) == expected, (text, pos)
+
+
+PROGRESSIVE_PIECES = st.sampled_from(
+    [
+        "I'm", "I am", "we're", "We ARE", "we", "are", "am", "I", "'m", "now", "also",
+        "currently", "nowx", "sending", "SENDING", "send", "shipping", "shiping", "shipped",
+        "escalating", "escalateing", "passing", "fast-tracking", "fast-track", "fast",
+        "tracking", "booking", "rushing", "sendings", "ſending", " ", "  ", "\n", "\t", "",
+        "-", ",", "x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(PROGRESSIVE_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 30))
+def test_progressive_reads_any_text_as_its_pattern_did(words: list[str], pos: int) -> None:
+    text = _normalise_apostrophes(("".join if pos % 4 == 0 else " ".join)(words))
+    pos = min(pos, len(text))
+    assert _progressive_by_tokens(text, pos) == _progressive_by_pattern(text, pos), (text, pos)

@@ -400,17 +400,16 @@ def commitments(
         if lx.THIRD_PARTY.search(previous + " " + sentence[: m.end()]):
             continue  # "the courier ... they'll call you": theirs
         found.append(Commitment(m.start(), m.end("modal"), "escalate", rule="contact-handover"))
-    for m in _capped(lx.PROGRESSIVE.finditer(sentence), found):
-        kind = classify(sentence[m.end() :])
+    for arranged in _capped(lx.PROGRESSIVE.finditer(sentence), found):
+        start, end = arranged.start(), arranged.end()
+        kind = classify(sentence[end:])
         if not kind:
             continue
-        if lemma(m["verb"])[0] in lx.ESCALATING_STEMS:
+        if lemma(arranged["verb"])[0] in lx.ESCALATING_STEMS:
             if kind == "escalate":
-                found.append(Commitment(m.start(), m.end(), kind, rule="progressive"))
-        elif not _RIGHT_NOW.search(
-            sentence, tk.window(tk.tokenise(sentence), m.end(), m.end() + 80)
-        ):
-            found.append(Commitment(m.start(), m.end(), kind, needs_due=True, rule="progressive"))
+                found.append(Commitment(start, end, kind, rule="progressive"))
+        elif not _RIGHT_NOW.search(sentence, tk.window(tk.tokenise(sentence), end, end + 80)):
+            found.append(Commitment(start, end, kind, needs_due=True, rule="progressive"))
     for m in _capped(
         lx.TEAM_PROGRESSIVE.finditer(sentence) if staffed and "ing" in lower else (), found
     ):

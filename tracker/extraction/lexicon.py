@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from tracker.extraction import cues
 from tracker.extraction import tokens as tk
-from tracker.extraction.lemmas import inflections
+from tracker.extraction.lemmas import inflections, ing_forms
 from tracker.extraction.vocab import en
 from tracker.kinds import PROMISE_KINDS, PromiseKind
 
@@ -315,10 +316,67 @@ HEAR_FROM = re.compile(
     rf"{STAFF})\b",
     FLAGS,
 )
-PROGRESSIVE = re.compile(
-    r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
-    r"(?=(?P<verb>" + inflections(en.PROGRESSIVE_STEMS, "ing") + r")\b)",
-    FLAGS,
+
+
+@dataclass(frozen=True, slots=True)
+class VerbFound:
+    """A subject and where its verb starts, read as a pattern's match: `start()`,
+    `end()` (the verb's start) and `found["verb"]`."""
+
+    first: int
+    last: int
+    verb: str
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+    def __getitem__(self, group: str) -> str:
+        if group != "verb":
+            raise IndexError(group)
+        return self.verb
+
+
+class _Progressive:
+    """ "I'm (now) sending", read on tokens: a subject, whitespace, at most one adverb and
+    whitespace, then one of `verbs`, a whole word (a phrase: "fast-tracking")."""
+
+    def __init__(self, subjects: Sequence[str], adverbs: Sequence[str], verbs: Sequence[str]):
+        self._subjects = tk.Pattern(subjects)
+        self._adverbs = tk.Phrases(adverbs)
+        self._verbs = tk.Phrases(verbs)
+
+    def finditer(self, text: str) -> Iterator[VerbFound]:
+        # subjects never overlap, nor does a subject start inside the adverb read after one
+        for subject in self._subjects.finditer(text):
+            found = self._verb_after(text, subject.end())
+            if found is not None:
+                yield VerbFound(subject.start(), *found)
+
+    def match(self, text: str, pos: int = 0, /) -> VerbFound | None:
+        subject = self._subjects.match(text, pos)
+        found = subject and self._verb_after(text, subject.end())
+        return VerbFound(pos, *found) if found else None
+
+    def _verb_after(self, text: str, end: int) -> tuple[int, str] | None:
+        tokens = tk.tokenise(text)
+        i = _token_at(tokens, _after_space(text, end))
+        if i is None or tokens[i].start == end:
+            return None
+        adverb = self._adverbs.at(text, tokens, i)
+        if adverb is not None and text[adverb : adverb + 1].isspace():
+            after = _token_at(tokens, _after_space(text, adverb))
+            verb = None if after is None else self._verbs.at(text, tokens, after)
+            if after is not None and verb is not None:
+                return tokens[after].start, text[tokens[after].start : verb]
+        verb = self._verbs.at(text, tokens, i)
+        return None if verb is None else (tokens[i].start, text[tokens[i].start : verb])
+
+
+PROGRESSIVE = _Progressive(
+    en.PROGRESSIVE_SUBJECTS, en.PROGRESSIVE_ADVERBS, ing_forms(en.PROGRESSIVE_STEMS)
 )
 # "I send you the meeting link in the next hour", "we ship your item tomorrow": the simple
 # present of non-native support English for a future action (counts only with a time).

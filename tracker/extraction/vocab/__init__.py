@@ -48,6 +48,8 @@ NAMES: tuple[str, ...] = (
     "SUFFIXES",
     "ESCALATING_STEMS",
     "PROGRESSIVE_STEMS",
+    "PROGRESSIVE_SUBJECTS",
+    "PROGRESSIVE_ADVERBS",
     "TEAM_PROGRESSIVE_STEMS",
     # what makes it not a promise
     "NEGATIONS",

@@ -989,6 +989,10 @@ PROGRESSIVE_STEMS: tuple[str, ...] = ESCALATING_STEMS + _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
     "release install repair expedite rush fast-track"
 )
+# Who arranges them, and the adverbs read between ("I'm now sending", "we are also
+# booking"): plain phrases (tokens.Phrases).
+PROGRESSIVE_SUBJECTS: tuple[str, ...] = ("I'm", "I am", "we're", "we are")
+PROGRESSIVE_ADVERBS: tuple[str, ...] = _words("now also currently")
 # The same, for a team of ours ("our engineers are deploying a fix tonight").
 TEAM_PROGRESSIVE_STEMS: tuple[str, ...] = _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
