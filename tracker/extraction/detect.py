@@ -425,16 +425,15 @@ def commitments(
         kind = verb_phrase(m, "informal-modal")
         if kind:
             found.append(Commitment(m.start(), m.end(), kind, rule="informal-modal"))
-    for m in _capped(lx.PRESENT_COMMITMENT.finditer(sentence), found):
-        if any(c.start <= m.start() < c.end or c.start == m.start() for c in found):
+    for present in _capped(lx.PRESENT_COMMITMENT.finditer(sentence), found):
+        start, end = present.start(), present.end()
+        if any(c.start <= start < c.end or c.start == start for c in found):
             continue
-        if lx.HABITUAL.search(sentence, m.end()):
+        if lx.HABITUAL.search(sentence, end):
             continue
-        kind = verb_phrase(m, "present-simple")
+        kind = verb_phrase(present, "present-simple")
         if kind:
-            found.append(
-                Commitment(m.start(), m.end(), kind, needs_due=True, rule="present-simple")
-            )
+            found.append(Commitment(start, end, kind, needs_due=True, rule="present-simple"))
     for subjectless in _capped(lx.SUBJECTLESS.finditer(sentence), found):
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):

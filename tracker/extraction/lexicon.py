@@ -339,26 +339,41 @@ class VerbFound:
         return self.verb
 
 
-class _Progressive:
+class _SubjectVerb:
     """ "I'm (now) sending", read on tokens: a subject, whitespace, at most one adverb and
-    whitespace, then one of `verbs`, a whole word (a phrase: "fast-tracking")."""
+    whitespace, then one of `verbs`, a whole word (a phrase: "fast-tracking"). With
+    `opens_after`, the subject opens the text or follows whitespace or one of those
+    characters."""
 
-    def __init__(self, subjects: Sequence[str], adverbs: Sequence[str], verbs: Sequence[str]):
+    def __init__(
+        self,
+        subjects: Sequence[str],
+        adverbs: Sequence[str],
+        verbs: Sequence[str],
+        *,
+        opens_after: str = "",
+    ) -> None:
         self._subjects = tk.Pattern(subjects)
         self._adverbs = tk.Phrases(adverbs)
         self._verbs = tk.Phrases(verbs)
+        self._opens_after = opens_after
 
     def finditer(self, text: str) -> Iterator[VerbFound]:
         # subjects never overlap, nor does a subject start inside the adverb read after one
         for subject in self._subjects.finditer(text):
-            found = self._verb_after(text, subject.end())
-            if found is not None:
+            found = self._opens(text, subject.start()) and self._verb_after(text, subject.end())
+            if found:
                 yield VerbFound(subject.start(), *found)
 
     def match(self, text: str, pos: int = 0, /) -> VerbFound | None:
         subject = self._subjects.match(text, pos)
-        found = subject and self._verb_after(text, subject.end())
+        found = subject and self._opens(text, pos) and self._verb_after(text, subject.end())
         return VerbFound(pos, *found) if found else None
+
+    def _opens(self, text: str, start: int) -> bool:
+        if not self._opens_after or start == 0:
+            return True
+        return text[start - 1].isspace() or text[start - 1] in self._opens_after
 
     def _verb_after(self, text: str, end: int) -> tuple[int, str] | None:
         tokens = tk.tokenise(text)
@@ -375,15 +390,13 @@ class _Progressive:
         return None if verb is None else (tokens[i].start, text[tokens[i].start : verb])
 
 
-PROGRESSIVE = _Progressive(
+PROGRESSIVE = _SubjectVerb(
     en.PROGRESSIVE_SUBJECTS, en.PROGRESSIVE_ADVERBS, ing_forms(en.PROGRESSIVE_STEMS)
 )
 # "I send you the meeting link in the next hour", "we ship your item tomorrow": the simple
 # present of non-native support English for a future action (counts only with a time).
-PRESENT_COMMITMENT = re.compile(
-    r"(?:^|(?<=[\s,;:(]))(?P<subj>I|we)\s+(?:also\s+|just\s+)?"
-    r"(?=(?:" + "|".join(en.PRESENT_FOR_FUTURE) + r")\b)",
-    FLAGS,
+PRESENT_COMMITMENT = _SubjectVerb(
+    en.PRESENT_SUBJECTS, en.PRESENT_ADVERBS, en.PRESENT_FOR_FUTURE, opens_after=",;:("
 )
 # Habits and schedules, not one action for this customer: "we ship every Monday".
 HABITUAL = re.compile(

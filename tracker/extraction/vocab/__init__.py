@@ -23,6 +23,8 @@ NAMES: tuple[str, ...] = (
     # who commits, and how
     "SELF_SUBJECTS",
     "SELF_MODALS",
+    "PRESENT_SUBJECTS",
+    "PRESENT_ADVERBS",
     "PRESENT_FOR_FUTURE",
     "TEAM_MODALS",
     "PRONOUN_SUBJECTS",

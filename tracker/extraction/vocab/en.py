@@ -466,10 +466,13 @@ PRONOUN_MODALS: tuple[str, ...] = (
 )
 # Non-native support English puts a future action in the simple present with its time:
 # "I send you the link in the next hour", "we ship your item tomorrow". These verbs, right
-# after I / we, make a commitment when the clause states a time.
+# after I / we (and PRESENT_ADVERBS), make a commitment when the clause states a time
+# (plain words, read as tokens; cues.py reads them as a pattern too).
+PRESENT_SUBJECTS: tuple[str, ...] = ("I", "we")
+PRESENT_ADVERBS: tuple[str, ...] = _words("also just")
 PRESENT_FOR_FUTURE: tuple[str, ...] = _words(
     "send resend do make correct come write call ring phone check ship give return fix "
-    "refund e-?mail arrange book issue deliver forward transfer contact update "
+    "refund email e-mail arrange book issue deliver forward transfer contact update "
     "process repair replace revert"
 )
 # The modals after a team or colleague of ours ("our billing team will", "Priya is going to").
