@@ -559,6 +559,22 @@ OLD_KIND_RULES = {
         "send a technician": r"(?:get|have|send|book|arrange|schedule)\s+"
         r"(?:a|an|the|our|one\s+of\s+our)\s+(?:\w+\s+)?(?:technician|engineer|tech|plumber|"
         r"electrician|fitter|installer|tradie|handyman|tradesman|tradesperson)s?\b(?!')",
+        "call later": r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|"
+        r"first|at|on|in|within|by|around|before|after|this|next)\b|\s*[.!,]|$)",
+        "get back to you": rf"(?:get|come|circle|report|write)\s+back\s+(?:(?:to|2)\s+{_YOU}\b|"
+        r"with\b|once\b|as\b|in\b|within\b|by\b|on\b|either\b|tomorrow|today|tonight|shortly|"
+        r"soon|asap|later|first|when|after|here|$)",
+        "update you": r"(?:update|remind|notify|inform|advise|write|answer|tell(?=\s+(?:you|u)\s+"
+        r"(?:when|once|as\s+soon|if|whether|the\s+(?:outcome|result|answer|news))))"
+        rf"\s+(?:to\s+)?{_YOU}\b",
+        "message you": rf"(?:message|msg|text|txt|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
+        r"(?!\s+(?:(?:the|a|an|your|our|these|those|them|over|all|some|both)\b|"
+        r"(?:written\s+)?confirmation\b))",
+        "update for you": r"(?:have|get)\s+(?:an?\s+)?(?:update|answer|response|reply|news)\s+"
+        rf"(?:back\s+)?(?:to|for)\s+{_YOU}\b",
+        "message you the": rf"(?:text|message|dm|whatsapp)\s+{_YOU}\s+"
+        r"(?:the|a|an|your|our|these|those|them|over|all|some|both)\b",
+        "call someone": r"(?:call|ring|phone|contact)\b(?!\s+(?:it|this|that|these|those|us|me)\b)",
     }.items()
 }
 
@@ -615,6 +631,8 @@ KIND_PIECES = st.sampled_from(
         "date", "this", "thread", "chat", "updated", "touch", "contact", "open", "raise", "an",
         "urgent", "ticket", "case", "dispute", "send", "one of our", "technician", "techs",
         "handymans", "'s", "s'", "technician's", "engineers'",
+        "message", "dm", "tell", "when", "whenever", "it", "us", "me", "2", "soonish", "e-mail",
+        "confirmation", "written", "!", "ring", "contact", "whatsapp", "the outcome", "news",
         " ", "  ", "\n", "\t", "\x00", ",", ".", "'", "_", "I'll",
     ]
 )  # fmt: skip
@@ -709,13 +727,19 @@ KIND_RULE_PHRASES = sorted(
             "GIVE_A_CALL", "CALL_YOU", "RETURN_A_CALL", "MAKE_SURE_YOU_GET", "TRY_YOU_AGAIN",
             "RETURN_TO_YOU", "BE_BACK_TO_YOU", "CHECK_IN_WITH_YOU", "KEEP_POSTED_OPEN",
             "KEEP_THREAD_POSTED_OPEN", "IN_TOUCH", "OPEN_A_TICKET", "SEND_A_TECHNICIAN",
-            "LET_YOU_KNOW",
+            "LET_YOU_KNOW", "CALL_LATER", "CALL_VERBS", "GET_BACK", "GET_BACK_TO_YOU",
+            "GET_BACK_SOON_OPEN", "UPDATE_YOU", "TELL_YOU_WHEN_OPEN", "MESSAGE_YOU",
+            "UPDATE_FOR_YOU", "MESSAGE_YOU_THE", "CALL_SOMEONE",
         )
         for phrase in getattr(en, name)
     }
 )  # fmt: skip
 GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", "\t ", "", "-", "'", ","])
-TAILS = st.sampled_from(["", "", "s", "'s", "'", "x", "_", ".", " you", " the", "2", "ed"])
+TAILS = st.sampled_from(
+    ["", "", "s", "'s", "'", "x", "_", ".", " you", " the", "2", "ed", "\n", " \n", "\n\n",
+     " .", "  !", ",x", " it", "  it", " confirmation", " written  confirmation", " both", " ",
+     " us", "\nx", " later"]
+)  # fmt: skip
 
 
 @st.composite

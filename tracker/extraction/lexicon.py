@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -493,7 +493,6 @@ def courtesy_at(sentence: str, pos: int) -> bool:
 _YOU = r"(?:you|u|ya)"
 # A state, not a thing sent: "have it available to you".
 _STATE = r"(?:available|accessible|visible|possible|known|clear|open|ready|explained|clarified)"
-_DETERMINER = r"(?:the|a|an|your|our|these|those|them|over|all|some|both)"
 _TEAM_TARGET = (
     r"(?:to|with)\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&*-]+\s+){0,4}?"
     rf"(?:{STAFF}|billing|accounts|support|finance|legal|management|product|engineering|"
@@ -508,11 +507,6 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_BACK = _any(
-    rf"(?:to|2)\s+{_YOU}\b",
-    *(rf"{w}\b" for w in _words("with once as in within by on either")),
-    *_words("tomorrow today tonight shortly soon asap later first when after here $"),
-)
 _UPDATE_NOUN = (
     r"(?:(?:an?|the|your|my|our)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:update|confirmation|reply|response|answer)s?\b"
@@ -529,11 +523,7 @@ _ESCALATE_STEMS = _any(
 _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("callback", "give you a call"),
     ("callback", "call you"),
-    (
-        "callback",
-        r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|first|at|on|in|"
-        r"within|by|around|before|after|this|next)\b|\s*[.!,]|$)",
-    ),
+    ("callback", "call later"),
     ("callback", "return your call"),
     ("callback", r"(?:make|do|arrange)\s+(?:the|a|your)\s+call[\s-]?back\b"),
     # "I'll make sure you get an answer from the product team"
@@ -547,7 +537,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         rf"|(?:confirm|speak|talk|liaise|check)\s+with\s+(?!{_YOU}\b))",
     ),
     ("check", rf"(?:reach\s+out|write|talk|speak|reach|report\s+back)\s+to\s+(?!{_YOU}\b)"),
-    ("update", rf"(?:get|come|circle|report|write)\s+back\s+{_BACK}"),
+    ("update", "get back to you"),
     # non-native "I return to you until tomorrow": I'll get back to you
     ("update", "return to you"),
     # "I'll be back to you by Friday" (not "he'll be back on Monday": he is away)
@@ -560,12 +550,8 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         r"(?:e-?mail|message|text|dm)\s+with\s+(?:the|your|a|an|our|my)\s+"
         r"(?!(?:\w+\s+)?(?:update|answer|news|outcome|results?|reply|response)\b)",
     ),
-    ("update", _any(*en.UPDATE_VERBS_YOU) + rf"\s+(?:to\s+)?{_YOU}\b"),
-    (
-        "update",
-        rf"(?:message|msg|text|txt|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
-        rf"(?!\s+(?:{_DETERMINER}\b|(?:written\s+)?confirmation\b))",
-    ),
+    ("update", "update you"),
+    ("update", "message you"),
     (
         "update",
         rf"(?:message|text|dm|ping|e-?mail)\s+{_YOU}\s+(?:(?:an?|the|your|my|our)\s+)?"
@@ -644,11 +630,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ),
     ("escalate", "open a ticket"),
     ("fix", "send a technician"),
-    (
-        "update",
-        rf"(?:have|get)\s+(?:an?\s+)?(?:update|answer|response|reply|news)\s+(?:back\s+)?"
-        rf"(?:to|for)\s+{_YOU}\b",
-    ),
+    ("update", "update for you"),
     (
         "send",
         # "have the quote to you tomorrow" (not "have it available to you")
@@ -663,7 +645,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ),
     ("update", r"post\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:update|reply|response)s?\b"),
     ("send", r"(?:have|get|put|pop|stick)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),
-    ("send", rf"(?:text|message|dm|whatsapp)\s+{_YOU}\s+{_DETERMINER}\b"),
+    ("send", "message you the"),
     # "sort that refund", "proceed with the credit": money for the customer is sent.
     (
         "send",
@@ -691,7 +673,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ),
     ("check", _any(*_CHECK_VERBS) + r"\b"),
     # "call the hotel" is a check; "call it a day" is nothing.
-    ("check", r"(?:call|ring|phone|contact)\b(?!\s+(?:it|this|that|these|those|us|me)\b)"),
+    ("check", "call someone"),
 )
 # "I'll be round Friday morning to fit it", "our technician will come on Monday".
 VISIT = re.compile(_any(*en.VISIT_VERBS) + r"\b", FLAGS)
@@ -720,8 +702,8 @@ class _Opening:
     """A kind rule read on tokens: the verb phrase at `pos` opens with one of `phrases`,
     or one of `open_phrases` (their last word may run on: "posted" reads "postedx", as
     the pattern had no closing `\\b`), or (`prefix`) with a word beginning so
-    ("escalated", "escalation"). With `apostrophe_after` false, a phrase right before
-    an apostrophe does not count ("the technician's report")."""
+    ("escalated", "escalation"). With `accept`, only a phrase whose end it accepts (given
+    the text from the verb phrase's start and the end's offset in it) counts."""
 
     def __init__(
         self,
@@ -729,12 +711,12 @@ class _Opening:
         prefix: str = "",
         *,
         open_phrases: Sequence[str] = (),
-        apostrophe_after: bool = True,
+        accept: Callable[[str, int], bool] | None = None,
     ) -> None:
         self._phrases = tk.Phrases(phrases)
         self._open = tk.Phrases(open_phrases, open_end=True)
         self._prefix = tk.fold(prefix)
-        self._apostrophe_after = apostrophe_after
+        self._accept = accept
         # most verb phrases open with none of the rule's first words: read no further
         self._first_words = self._phrases.first_words() | {
             tk.tokenise(p)[0].lower for p in open_phrases
@@ -755,9 +737,52 @@ class _Opening:
         rest = text[pos:]
         tokens = tk.leading(rest, self._count)
         ends = self._phrases.ends(rest, tokens, 0) + self._open.ends(rest, tokens, 0)
-        if not self._apostrophe_after:
-            return any(rest[end : end + 1] != "'" for end in ends)
+        if self._accept is not None:
+            return any(self._accept(rest, end) for end in ends)
         return bool(ends)
+
+
+class _Either:
+    """A kind rule that is any of `rules` (the alternatives of one pattern)."""
+
+    def __init__(self, *rules: KindRule) -> None:
+        self._rules = rules
+
+    def match(self, text: str, pos: int = 0, /) -> bool:
+        return any(rule.match(text, pos) for rule in self._rules)
+
+
+def _no_apostrophe(rest: str, end: int) -> bool:
+    """ "the technician" but not "the technician's report"."""
+    return rest[end : end + 1] != "'"
+
+
+def _punctuation_or_end(rest: str, end: int) -> bool:
+    """ "I'll call." / "I'll call, then…" / "I'll call" ending the text (or its last line)."""
+    after = rest[end:]
+    stripped = after.lstrip()
+    return after in ("", "\n") or stripped[:1] in (".", "!", ",")
+
+
+def _space_to_end(rest: str, end: int) -> bool:
+    """ "we'll get back " ending the text: nothing but whitespace after."""
+    return rest[end:].isspace()
+
+
+def _not_before(phrases: Sequence[str]) -> Callable[[str, int], bool]:
+    """Accepts an end not followed by whitespace and one of `phrases` ("call" but not
+    "call it a day")."""
+    vetoes = tk.Phrases(phrases)
+    count = 1 + max(len(tk.tokenise(p)) for p in phrases)
+
+    def accept(rest: str, end: int) -> bool:
+        after = _after_space(rest, end)
+        if after == end or not rest[after : after + 1].isalnum():
+            return True
+        following = rest[after:]
+        return vetoes.at(following, tk.leading(following, count), 0) is None
+
+    return accept
 
 
 # Rules read on tokens (vocab/en.py), by the name _RULES gives them; the others stay
@@ -777,7 +802,19 @@ _TOKEN_RULES: dict[str, KindRule] = {
     "be in touch": _Opening(en.IN_TOUCH),
     "escalat*": _Opening(prefix="escalat"),
     "open a ticket": _Opening(en.OPEN_A_TICKET),
-    "send a technician": _Opening(en.SEND_A_TECHNICIAN, apostrophe_after=False),
+    "send a technician": _Opening(en.SEND_A_TECHNICIAN, accept=_no_apostrophe),
+    "call later": _Either(
+        _Opening(en.CALL_LATER), _Opening(en.CALL_VERBS, accept=_punctuation_or_end)
+    ),
+    "get back to you": _Either(
+        _Opening(en.GET_BACK_TO_YOU, open_phrases=en.GET_BACK_SOON_OPEN),
+        _Opening(en.GET_BACK, accept=_space_to_end),
+    ),
+    "update you": _Opening(en.UPDATE_YOU, open_phrases=en.TELL_YOU_WHEN_OPEN),
+    "message you": _Opening(en.MESSAGE_YOU, accept=_not_before(en.NOT_NEWS_AFTER)),
+    "update for you": _Opening(en.UPDATE_FOR_YOU),
+    "message you the": _Opening(en.MESSAGE_YOU_THE),
+    "call someone": _Opening(en.CALL_SOMEONE, accept=_not_before(en.NOT_CALLED)),
 }
 KIND_RULES: tuple[tuple[PromiseKind, KindRule], ...] = tuple(
     (kind, _TOKEN_RULES.get(pattern) or re.compile(pattern, FLAGS)) for kind, pattern in _RULES

@@ -291,18 +291,8 @@ VISIT_WITH_TIME: tuple[str, ...] = (
 )
 
 # Verbs of news to the customer (kind `update`) that take the customer as object:
-# "I'll update you", "we'll write to you".
-UPDATE_VERBS_YOU: tuple[str, ...] = (
-    "update",
-    "remind",
-    "notify",
-    "inform",
-    "advise",
-    "write",
-    "answer",
-    # "I'll tell you when it's online" (not "we'll tell you more at pick-up")
-    r"tell(?=\s+(?:you|u)\s+(?:when|once|as\s+soon|if|whether|the\s+(?:outcome|result|answer|news)))",
-)
+# "I'll update you", "we'll write to you" (plain words, read as tokens: lexicon.KIND_RULES).
+UPDATE_VERBS_YOU: tuple[str, ...] = _words("update remind notify inform advise write answer")
 # A call, as what we give the customer: "I'll give you a ring", "get you a quick bell"
 # (plain words, read as tokens: lexicon.KIND_RULES).
 CALL_NOUNS: tuple[str, ...] = (
@@ -1274,3 +1264,50 @@ HAVE_GET_NOT: tuple[str, ...] = (
     *_joined(("a",), ("", "closer"), ("look",)),
     *_phrases("a an", "update answer"),
 )
+# "update you", "write to you" (update)
+UPDATE_YOU: tuple[str, ...] = _joined(UPDATE_VERBS_YOU, ("", "to"), _YOU)
+# "I'll tell you when it's online" (not "we'll tell you more at pick-up"); the last word
+# may run on (update)
+TELL_YOU_WHEN_OPEN: tuple[str, ...] = _joined(
+    ("tell",),
+    ("you", "u"),
+    (*_words("when once if whether"), "as soon", *_phrases("the", "outcome result answer news")),
+)
+# "call later", "ring tomorrow" (callback); "call" alone before ".", "!", "," or at the end
+# of the text (lexicon.KIND_RULES)
+CALL_VERBS: tuple[str, ...] = _words("call ring phone")
+CALL_LATER: tuple[str, ...] = _joined(
+    CALL_VERBS,
+    _words("later shortly soon tomorrow today tonight first at on in within by around before")
+    + _words("after this next"),
+)
+# "get back to you", "come back with", "write back tomorrow" (update); the time words may
+# run on ("tomorrow's"), and "get back" ends the text too
+GET_BACK: tuple[str, ...] = _joined(_words("get come circle report write"), ("back",))
+GET_BACK_TO_YOU: tuple[str, ...] = _joined(GET_BACK, ("to", "2"), _YOU) + _joined(
+    GET_BACK, _words("with once as in within by on either")
+)
+GET_BACK_SOON_OPEN: tuple[str, ...] = _joined(
+    GET_BACK, _words("tomorrow today tonight shortly soon asap later first when after here")
+)
+# "message you", "dm u" (update), unless a thing sent follows (MESSAGE_YOU_THE: send)
+MESSAGE_VERBS: tuple[str, ...] = _words("message msg text txt dm ping email e-mail tweet")
+MESSAGE_YOU: tuple[str, ...] = _joined((*MESSAGE_VERBS, "whatsapp", "sms"), _YOU)
+SENT_DETERMINERS: tuple[str, ...] = _words("the a an your our these those them over all some both")
+NOT_NEWS_AFTER: tuple[str, ...] = (*SENT_DETERMINERS, "confirmation", "written confirmation")
+# "text you the code", "whatsapp u a photo" (send)
+MESSAGE_YOU_THE: tuple[str, ...] = _joined(
+    _words("text message dm whatsapp"), _YOU, SENT_DETERMINERS
+)
+# "have an update for you", "get a reply back to you" (update)
+UPDATE_FOR_YOU: tuple[str, ...] = _joined(
+    ("have", "get"),
+    ("", "a", "an"),
+    _words("update answer response reply news"),
+    ("", "back"),
+    ("to", "for"),
+    _YOU,
+)
+# "call the hotel", "contact the warehouse" (check), not "call it a day", "contact us"
+CALL_SOMEONE: tuple[str, ...] = _words("call ring phone contact")
+NOT_CALLED: tuple[str, ...] = _words("it this that these those us me")
