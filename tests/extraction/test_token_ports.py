@@ -532,6 +532,235 @@ def test_adverbs_negations_and_courtesies_read_any_text_as_their_patterns_did(
 
 
 # KIND_RULES ported to tokens (lexicon._TOKEN_RULES), as patterns before the port.
+# vocab/en.py's verb lists before the port (every entry a regular-expression fragment).
+# Verbs that send something to the customer (kind `send`).
+OLD_SEND_VERBS = (
+    "send",
+    "e-?mail",
+    "post",
+    "mail",
+    "ship",
+    "despatch",
+    "dispatch",
+    "courier",
+    "issue",
+    "refund",
+    "credit",
+    "reimburse",
+    "share",
+    "forward",
+    "provide",
+    r"deliver(?!\s+(?:on\s+(?:our|my|the|that|this|its|a|your)|our|a\s+great)\b)",
+    "pay",
+    "re-?sen[dt]",
+    "re-?issue",
+    "return",
+    "compensate",
+    "order",
+    "arrange",
+    "collect",
+    r"pick\s+up",
+    "bring",
+    "pack",
+    "expedite",
+    "rush",
+    "fast-?track",
+    "apply",
+    "add",
+    "upload",
+    "attach",
+    # money moved or goods delivered again: "transfer the AED 600", "we'll redeliver"
+    # "our receptionist will hand it to you" (not "hand it to our team": an escalation)
+    r"hand\s+(?:\w+\s+){0,3}?(?:over\s+)?to\s+(?:you|u)\b",
+    "transfer",
+    r"re-?deliver",
+    "fax",
+    "publish",
+    r"load\s+(?:your|the)",
+    r"drop\s+(?:the|your|it|them|a|an)\b(?!\s+(?:line|note|message|e-?mail|text|dm)\b)",
+    # non-native support English: "make the refund", "do the re-delivery"
+    r"(?:make|do)\s+(?:the|a|your)\s+(?:re-?)?(?:refund|delivery|payment|transfer|shipment|"
+    r"reimbursement|replacement|exchange)",
+    # "get it to your dock first thing Monday", "get your order out this week"
+    r"(?:get|have)\s+(?:it|them|this|that|your|the)\s+(?:[\w-]+\s+){0,2}?(?:to\s+your\s+(?:door|dock|"
+    r"address|home|house|office|site|desk|store|branch)|out\s+(?:to\s+(?:you|u)|today|tomorrow|"
+    r"tonight|this|on|by|first|before))\b",
+    r"go\s+out\s+(?:to\s+(?:you|u)\s+)?(?:today|tomorrow|tonight|this|on|by|with|first)\b",
+    # common typos of "send"
+    "sned",
+    "snd",
+    "countersign",
+    # "I'll print your pass today and leave it at reception"
+    r"print\s+(?:your|the|a|an|it|them)\b",
+    # "we'll have your laptop ready for collection": the customer's goods made ready
+    r"(?:have|get)\s+(?:(?:it|them|your|the|a|an|this|that)\s+)(?:[\w-]+\s+){0,3}?ready\s+"
+    r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing)|to\s+(?:collect|ship|go)"
+    # "ready for you to test by Thursday" (with its time)
+    r"|for\s+(?:you|u)\b[^.;!?]{0,30}?\b(?:by|today|tomorrow|tonight|this|next\s+(?!time\b)|within)"
+    r"|by|today|tomorrow|tonight|on)\b",
+)
+
+# Verbs that fix, change or arrange the service for the customer (kind `fix`).
+OLD_FIX_VERBS = (
+    "fix",
+    "reset",
+    "unlock",
+    "unblock",
+    "re-?activate",
+    "activate",
+    "restore",
+    "resolve",
+    "sort",
+    "correct",
+    "repair",
+    "replace",
+    "book",
+    "cancel",
+    "remove",
+    "reverse",
+    "amend",
+    "change",
+    "adjust",
+    r"update(?!\s+(?:our|my)\b)",
+    "reconnect",
+    "reinstate",
+    "re-?enable",
+    "enable",
+    r"set\s+(?:\w+\s+){0,2}?up",
+    "setup",
+    "upgrade",
+    "downgrade",
+    "rectify",
+    "clear",
+    "deploy",
+    "patch",
+    "reinstall",
+    "reschedule",
+    "rebook",
+    "proceed",
+    "schedule",
+    "re-?run",
+    "install",
+    "migrate",
+    "remedy",
+    "unfreeze",
+    "release",
+    "lift",
+    "merge",
+    "delete",
+    "close",
+    r"get\s+(?:right\s+)?on(?:to)?\s+(?:it|this|that)\b",
+    r"(?:pop|drop|swing)\s+(?:round|over|by)",
+    "waive",
+    "visit",
+    "attend",
+    "arrive",
+    r"come\s+out",
+    r"take\s+care\s+of",
+    "handle",
+    r"deal\s+with",
+    "action",
+    r"look\s+after",
+    "process",
+    "push",
+    r"roll\s+out",
+    "fit",
+    r"come\s+(?:round|over|to\s+your)",
+    r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround)",
+    r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door)",
+    r"be\s+on[\s-]?site",
+    r"be\s+(?:with\s+you|there|round)\s+(?=on|at|between|by|from|tomorrow|today|this|next|"
+    r"within|in\s+(?:an?|\d+|the\s+next))",
+    # swaps, moves and work on site: "swap the meter out", "switch you to the annual plan"
+    "swap",
+    "switch",
+    r"move\s+(?:you|your|it|them|the)\b",
+    "reroute",
+    "resubmit",
+    "approve",
+    "trim",
+    "fill",
+    "reseed",
+    r"(?:make|do)\s+the\s+(?:\w+\s+)?(?:change|"
+    r"configuration|repair|installation|fix|work|job)s?"
+    r"(?=\s+(?:on|to|for|in|at|by|tonight|today|tomorrow|this|next|after|before)\b|\s*[.,!;]|$)",
+    r"do\s+the\s+needful",
+    r"start\s+(?:the|your|on)\b",
+    r"finish\s+(?:the|your|off)\b",
+    "complete",
+    r"meet\s+(?:you|u|him|her|them)\b",
+    # redone on our side: "regenerate it", "replay the missed events", "set the cap to 100k"
+    "regenerate",
+    "replay",
+    "reprocess",
+    # changes to the customer's account or service: "whitelist your IP range", "turn off
+    # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
+    "whitelist",
+    "reduce",
+    r"extend(?!\s+(?:our|my)\b)",
+    r"turn\s+(?:(?:it|this|that|them)\s+)?(?:off|on)\b",
+    r"roll\s+(?:it|this|that|them|the\s+\w+)\s+out",
+    r"re-?grant",
+    r"re-?import",
+    "revise",
+    "substitute",
+    "backfill",
+    "pause",
+    r"include\s+(?:it|them|the\s+fix)\s+in\b",
+    r"set\s+(?:the|your|it|them|a|an)\b",
+)
+
+# Verbs that look into the customer's problem (kind `check`).
+OLD_CHECK_VERBS = (
+    "check",
+    "look",
+    r"do\s+some\s+(?:research|digging|checking|investigating|troubleshooting)",
+    r"take\s+a\s+(?:closer\s+)?look",
+    r"have\s+a\s+(?:closer\s+)?look",
+    "chase",
+    r"find\s+out",
+    "investigate",
+    "dig",
+    "review",
+    "verify",
+    "query",
+    "research",
+    "explore",
+    r"double[\s-]?check",
+    "speak",
+    "talk",
+    "ask",
+    "lodge",
+    "trace",
+    "test",
+    "reproduce",
+    r"see\s+(?:what|if|whether|how|why|where|when)",
+    r"work\s+on",
+    r"figure\s+out",
+    "monitor",
+    r"keep\s+an\s+eye\s+on",
+    r"keep\s+track\s+of",
+    "liaise",
+    "consult",
+    "dive",
+    "examine",
+    "analy[sz]e",
+    "troubleshoot",
+    "try",
+    "track",
+    r"get\s+to\s+the\s+bottom",
+    # "join a screen share with you on Monday to debug it live"
+    r"join\s+(?:a|the|our|your)\s+(?:[\w-]+\s+)?(?:call|screen[\s-]?share|session|meeting)",
+    r"follow\s+this\s+up",
+    # on site: "come and measure up", "inspect the waste pipe"
+    r"measure(?:\s+up)?",
+    "inspect",
+    "assess",
+    "survey",
+    "diagnose",
+)
+
+
 _YOU = r"(?:you|u|ya)"
 OLD_KIND_RULES = {
     name: re.compile(pattern, re.IGNORECASE)
@@ -575,6 +804,26 @@ OLD_KIND_RULES = {
         "message you the": rf"(?:text|message|dm|whatsapp)\s+{_YOU}\s+"
         r"(?:the|a|an|your|our|these|those|them|over|all|some|both)\b",
         "call someone": r"(?:call|ring|phone|contact)\b(?!\s+(?:it|this|that|these|those|us|me)\b)",
+        "send verbs": "(?:"
+        + "|".join(
+            (
+                *OLD_SEND_VERBS,
+                rf"(?:get|give|offer)\s+{_YOU}\s+(?:an?|the|your|some|\d|[$£€])",
+                r"put\b[^.]{0,40}\bin\s+the\s+post",
+                rf"(?:flick|shoot|fire|whizz|bung|pop)\s+(?:{_YOU}\s+)?(?:over\s+|across\s+)?"
+                r"(?:the|a|an|your|our|my)\b",
+            )
+        )
+        + r")\b",
+        "fix verbs": "(?:"
+        + "|".join(
+            (
+                *OLD_FIX_VERBS,
+                r"get\s+(?:this|that|it|everything)\s+(?:sorted|fixed|resolved|working)",
+            )
+        )
+        + r")\b",
+        "check verbs": "(?:" + "|".join(OLD_CHECK_VERBS) + r")\b",
     }.items()
 }
 
@@ -633,6 +882,9 @@ KIND_PIECES = st.sampled_from(
         "handymans", "'s", "s'", "technician's", "engineers'",
         "message", "dm", "tell", "when", "whenever", "it", "us", "me", "2", "soonish", "e-mail",
         "confirmation", "written", "!", "ring", "contact", "whatsapp", "the outcome", "news",
+        "set", "up", "find", "solution", "turn", "off", "roll", "out", "include", "deliver",
+        "pick", "re-send", "resent", "e", "-", "mail", "double", "analyze", "see", "what",
+        "measure", "fix", "sort", "do", "needful", "flick", "over", "sorted", "setup", "print",
         " ", "  ", "\n", "\t", "\x00", ",", ".", "'", "_", "I'll",
     ]
 )  # fmt: skip
@@ -730,6 +982,7 @@ KIND_RULE_PHRASES = sorted(
             "LET_YOU_KNOW", "CALL_LATER", "CALL_VERBS", "GET_BACK", "GET_BACK_TO_YOU",
             "GET_BACK_SOON_OPEN", "UPDATE_YOU", "TELL_YOU_WHEN_OPEN", "MESSAGE_YOU",
             "UPDATE_FOR_YOU", "MESSAGE_YOU_THE", "CALL_SOMEONE",
+            "SEND_VERBS", "FLICK_OVER", "FIX_VERBS", "GET_IT_SORTED", "CHECK_VERBS",
         )
         for phrase in getattr(en, name)
     }

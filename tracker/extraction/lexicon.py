@@ -511,9 +511,6 @@ _UPDATE_NOUN = (
     r"(?:(?:an?|the|your|my|our)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:update|confirmation|reply|response|answer)s?\b"
 )
-_SEND_VERBS = list(en.SEND_VERBS)
-_FIX_VERBS = list(en.FIX_VERBS)
-_CHECK_VERBS = list(en.CHECK_VERBS)
 _ESCALATE_STEMS = _any(
     *_words(
         "escalat refer transfer flag report submit log loop involv rais pass hand forward push"
@@ -654,24 +651,9 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         r"(?:[\w£$€.,-]+\s+){0,2}?(?:refunds?|credits?|reimbursements?|compensation|payments?|"
         r"payouts?|vouchers?|replacements?|goodwill|cashback)\b",
     ),
-    (
-        "send",
-        _any(
-            *_SEND_VERBS,
-            rf"(?:get|give|offer)\s+{_YOU}\s+(?:an?|the|your|some|\d|[$£€])",
-            r"put\b[^.]{0,40}\bin\s+the\s+post",
-            # "flick you the updated invoice", "I'll shoot over the quote"
-            rf"(?:flick|shoot|fire|whizz|bung|pop)\s+(?:{_YOU}\s+)?(?:over\s+|across\s+)?"
-            r"(?:the|a|an|your|our|my)\b",
-        )
-        + r"\b",
-    ),
-    (
-        "fix",
-        _any(*_FIX_VERBS, r"get\s+(?:this|that|it|everything)\s+(?:sorted|fixed|resolved|working)")
-        + r"\b",
-    ),
-    ("check", _any(*_CHECK_VERBS) + r"\b"),
+    ("send", "send verbs"),
+    ("fix", "fix verbs"),
+    ("check", "check verbs"),
     # "call the hotel" is a check; "call it a day" is nothing.
     ("check", "call someone"),
 )
@@ -815,6 +797,26 @@ _TOKEN_RULES: dict[str, KindRule] = {
     "update for you": _Opening(en.UPDATE_FOR_YOU),
     "message you the": _Opening(en.MESSAGE_YOU_THE),
     "call someone": _Opening(en.CALL_SOMEONE, accept=_not_before(en.NOT_CALLED)),
+    # the action verbs by kind: plain words as tokens, the rest patterns (vocab/en.py)
+    "send verbs": _Either(
+        _Opening((*en.SEND_VERBS, *en.FLICK_OVER)),
+        re.compile(
+            _any(
+                *en.SEND_VERB_PATTERNS,
+                rf"(?:get|give|offer)\s+{_YOU}\s+(?:an?|the|your|some|\d|[$£€])",
+                r"put\b[^.]{0,40}\bin\s+the\s+post",
+            )
+            + r"\b",
+            FLAGS,
+        ),
+    ),
+    "fix verbs": _Either(
+        _Opening((*en.FIX_VERBS, *en.GET_IT_SORTED)),
+        re.compile(_any(*en.FIX_VERB_PATTERNS) + r"\b", FLAGS),
+    ),
+    "check verbs": _Either(
+        _Opening(en.CHECK_VERBS), re.compile(_any(*en.CHECK_VERB_PATTERNS) + r"\b", FLAGS)
+    ),
 }
 KIND_RULES: tuple[tuple[PromiseKind, KindRule], ...] = tuple(
     (kind, _TOKEN_RULES.get(pattern) or re.compile(pattern, FLAGS)) for kind, pattern in _RULES

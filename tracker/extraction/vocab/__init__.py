@@ -39,8 +39,11 @@ NAMES: tuple[str, ...] = (
     "THIRD_PARTIES",
     # actions and their kinds
     "SEND_VERBS",
+    "SEND_VERB_PATTERNS",
     "FIX_VERBS",
+    "FIX_VERB_PATTERNS",
     "CHECK_VERBS",
+    "CHECK_VERB_PATTERNS",
     "UPDATE_VERBS_YOU",
     "CALL_NOUNS",
     "VISIT_VERBS",

@@ -39,50 +39,27 @@ def _plurals(nouns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(form for noun in nouns for form in (noun, noun + "s"))
 
 
-# Verbs that send something to the customer (kind `send`).
+# Verbs that send something to the customer (kind `send`), read at the start of a verb
+# phrase: plain words and phrases (tokens.Phrases), each a whole word; "*" is any one word.
 SEND_VERBS: tuple[str, ...] = (
-    "send",
-    "e-?mail",
-    "post",
-    "mail",
-    "ship",
-    "despatch",
-    "dispatch",
-    "courier",
-    "issue",
-    "refund",
-    "credit",
-    "reimburse",
-    "share",
-    "forward",
-    "provide",
+    *_words("send email e-mail post mail ship despatch dispatch courier issue refund credit"),
+    *_words("reimburse share forward provide pay resend resent re-send re-sent reissue"),
+    *_words("re-issue return compensate order arrange collect bring pack expedite rush"),
+    *_words("fast-track fasttrack apply add upload attach transfer redeliver re-deliver fax"),
+    *_words("publish"),
+    "pick up",
+    *_phrases("load", "your the"),
+    # common typos of "send"
+    *_words("sned snd countersign"),
+    # "I'll print your pass today and leave it at reception"
+    *_phrases("print", "your the a an it them"),
+)
+# ... and the ones that stay regular-expression fragments (matched case-insensitively, each
+# before a word boundary).
+SEND_VERB_PATTERNS: tuple[str, ...] = (
     r"deliver(?!\s+(?:on\s+(?:our|my|the|that|this|its|a|your)|our|a\s+great)\b)",
-    "pay",
-    "re-?sen[dt]",
-    "re-?issue",
-    "return",
-    "compensate",
-    "order",
-    "arrange",
-    "collect",
-    r"pick\s+up",
-    "bring",
-    "pack",
-    "expedite",
-    "rush",
-    "fast-?track",
-    "apply",
-    "add",
-    "upload",
-    "attach",
-    # money moved or goods delivered again: "transfer the AED 600", "we'll redeliver"
     # "our receptionist will hand it to you" (not "hand it to our team": an escalation)
     r"hand\s+(?:\w+\s+){0,3}?(?:over\s+)?to\s+(?:you|u)\b",
-    "transfer",
-    r"re-?deliver",
-    "fax",
-    "publish",
-    r"load\s+(?:your|the)",
     r"drop\s+(?:the|your|it|them|a|an)\b(?!\s+(?:line|note|message|e-?mail|text|dm)\b)",
     # non-native support English: "make the refund", "do the re-delivery"
     r"(?:make|do)\s+(?:the|a|your)\s+(?:re-?)?(?:refund|delivery|payment|transfer|shipment|"
@@ -92,12 +69,6 @@ SEND_VERBS: tuple[str, ...] = (
     r"address|home|house|office|site|desk|store|branch)|out\s+(?:to\s+(?:you|u)|today|tomorrow|"
     r"tonight|this|on|by|first|before))\b",
     r"go\s+out\s+(?:to\s+(?:you|u)\s+)?(?:today|tomorrow|tonight|this|on|by|with|first)\b",
-    # common typos of "send"
-    "sned",
-    "snd",
-    "countersign",
-    # "I'll print your pass today and leave it at reception"
-    r"print\s+(?:your|the|a|an|it|them)\b",
     # "we'll have your laptop ready for collection": the customer's goods made ready
     r"(?:have|get)\s+(?:(?:it|them|your|the|a|an|this|that)\s+)(?:[\w-]+\s+){0,3}?ready\s+"
     r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing)|to\s+(?:collect|ship|go)"
@@ -106,164 +77,94 @@ SEND_VERBS: tuple[str, ...] = (
     r"|by|today|tomorrow|tonight|on)\b",
 )
 
-# Verbs that fix, change or arrange the service for the customer (kind `fix`).
+# Verbs that fix, change or arrange the service for the customer (kind `fix`): plain words
+# and phrases as SEND_VERBS.
 FIX_VERBS: tuple[str, ...] = (
-    "fix",
-    "reset",
-    "unlock",
-    "unblock",
-    "re-?activate",
-    "activate",
-    "restore",
-    "resolve",
-    "sort",
-    "correct",
-    "repair",
-    "replace",
-    "book",
-    "cancel",
-    "remove",
-    "reverse",
-    "amend",
-    "change",
-    "adjust",
-    r"update(?!\s+(?:our|my)\b)",
-    "reconnect",
-    "reinstate",
-    "re-?enable",
-    "enable",
-    r"set\s+(?:\w+\s+){0,2}?up",
-    "setup",
-    "upgrade",
-    "downgrade",
-    "rectify",
-    "clear",
-    "deploy",
-    "patch",
-    "reinstall",
-    "reschedule",
-    "rebook",
-    "proceed",
-    "schedule",
-    "re-?run",
-    "install",
-    "migrate",
-    "remedy",
-    "unfreeze",
-    "release",
-    "lift",
-    "merge",
-    "delete",
-    "close",
-    r"get\s+(?:right\s+)?on(?:to)?\s+(?:it|this|that)\b",
-    r"(?:pop|drop|swing)\s+(?:round|over|by)",
-    "waive",
-    "visit",
-    "attend",
-    "arrive",
-    r"come\s+out",
-    r"take\s+care\s+of",
+    *_words("fix reset unlock unblock reactivate re-activate activate restore resolve sort"),
+    *_words("correct repair replace book cancel remove reverse amend change adjust reconnect"),
+    *_words("reinstate reenable re-enable enable setup upgrade downgrade rectify clear deploy"),
+    *_words("patch reinstall reschedule rebook proceed schedule rerun re-run install migrate"),
+    *_words("remedy unfreeze release lift merge delete close waive visit attend arrive"),
+    *_joined(("set",), ("", "*", "* *"), ("up",)),
+    *_joined(("get",), ("", "right"), ("on", "onto"), ("it", "this", "that")),
+    *_phrases("pop drop swing", "round over by"),
+    "come out",
+    "take care of",
     "handle",
-    r"deal\s+with",
+    "deal with",
     "action",
-    r"look\s+after",
+    "look after",
     "process",
     "push",
-    r"roll\s+out",
+    "roll out",
     "fit",
-    r"come\s+(?:round|over|to\s+your)",
-    r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround)",
-    r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door)",
+    *_phrases("come", "round over"),
+    "come to your",
+    *_joined(
+        ("find",), ("a", "the", "you a"), ("", "*"), _words("solution fix resolution workaround")
+    ),
+    *_phrases(
+        "be", "at", "your", "place home house address property premises office site flat door"
+    ),
+    # swaps, moves and work on site: "swap the meter out", "switch you to the annual plan"
+    *_words("swap switch"),
+    *_phrases("move", "you your it them the"),
+    *_words("reroute resubmit approve trim fill reseed"),
+    "do the needful",
+    *_phrases("start", "the your on"),
+    *_phrases("finish", "the your off"),
+    "complete",
+    *_phrases("meet", "you u him her them"),
+    # redone on our side: "regenerate it", "replay the missed events", "set the cap to 100k"
+    *_words("regenerate replay reprocess"),
+    # changes to the customer's account or service: "whitelist your IP range", "turn off
+    # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
+    *_words("whitelist reduce"),
+    *_joined(("turn",), ("", "it", "this", "that", "them"), ("off", "on")),
+    *_joined(("roll",), ("it", "this", "that", "them", "the *"), ("out",)),
+    *_words("regrant re-grant reimport re-import revise substitute backfill pause"),
+    *_joined(("include",), ("it", "them", "the fix"), ("in",)),
+    *_phrases("set", "the your it them a an"),
+)
+FIX_VERB_PATTERNS: tuple[str, ...] = (
+    r"update(?!\s+(?:our|my)\b)",
     r"be\s+on[\s-]?site",
     r"be\s+(?:with\s+you|there|round)\s+(?=on|at|between|by|from|tomorrow|today|this|next|"
     r"within|in\s+(?:an?|\d+|the\s+next))",
-    # swaps, moves and work on site: "swap the meter out", "switch you to the annual plan"
-    "swap",
-    "switch",
-    r"move\s+(?:you|your|it|them|the)\b",
-    "reroute",
-    "resubmit",
-    "approve",
-    "trim",
-    "fill",
-    "reseed",
     r"(?:make|do)\s+the\s+(?:\w+\s+)?(?:change|"
     r"configuration|repair|installation|fix|work|job)s?"
     r"(?=\s+(?:on|to|for|in|at|by|tonight|today|tomorrow|this|next|after|before)\b|\s*[.,!;]|$)",
-    r"do\s+the\s+needful",
-    r"start\s+(?:the|your|on)\b",
-    r"finish\s+(?:the|your|off)\b",
-    "complete",
-    r"meet\s+(?:you|u|him|her|them)\b",
-    # redone on our side: "regenerate it", "replay the missed events", "set the cap to 100k"
-    "regenerate",
-    "replay",
-    "reprocess",
-    # changes to the customer's account or service: "whitelist your IP range", "turn off
-    # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
-    "whitelist",
-    "reduce",
     r"extend(?!\s+(?:our|my)\b)",
-    r"turn\s+(?:(?:it|this|that|them)\s+)?(?:off|on)\b",
-    r"roll\s+(?:it|this|that|them|the\s+\w+)\s+out",
-    r"re-?grant",
-    r"re-?import",
-    "revise",
-    "substitute",
-    "backfill",
-    "pause",
-    r"include\s+(?:it|them|the\s+fix)\s+in\b",
-    r"set\s+(?:the|your|it|them|a|an)\b",
 )
 
-# Verbs that look into the customer's problem (kind `check`).
+# Verbs that look into the customer's problem (kind `check`): plain words and phrases as
+# SEND_VERBS.
 CHECK_VERBS: tuple[str, ...] = (
-    "check",
-    "look",
-    r"do\s+some\s+(?:research|digging|checking|investigating|troubleshooting)",
-    r"take\s+a\s+(?:closer\s+)?look",
-    r"have\s+a\s+(?:closer\s+)?look",
+    *_words("check look"),
+    *_phrases("do", "some", "research digging checking investigating troubleshooting"),
+    *_joined(("take", "have"), ("a",), ("", "closer"), ("look",)),
     "chase",
-    r"find\s+out",
-    "investigate",
-    "dig",
-    "review",
-    "verify",
-    "query",
-    "research",
-    "explore",
-    r"double[\s-]?check",
-    "speak",
-    "talk",
-    "ask",
-    "lodge",
-    "trace",
-    "test",
-    "reproduce",
-    r"see\s+(?:what|if|whether|how|why|where|when)",
-    r"work\s+on",
-    r"figure\s+out",
+    "find out",
+    *_words("investigate dig review verify query research explore speak talk ask lodge"),
+    *_words("trace test reproduce"),
+    *_phrases("see", "what if whether how why where when"),
+    "work on",
+    "figure out",
     "monitor",
-    r"keep\s+an\s+eye\s+on",
-    r"keep\s+track\s+of",
-    "liaise",
-    "consult",
-    "dive",
-    "examine",
-    "analy[sz]e",
-    "troubleshoot",
-    "try",
-    "track",
-    r"get\s+to\s+the\s+bottom",
+    "keep an eye on",
+    "keep track of",
+    *_words("liaise consult dive examine analyse analyze troubleshoot try track"),
+    "get to the bottom",
+    "follow this up",
+    # on site: "come and measure up", "inspect the waste pipe"
+    "measure",
+    "measure up",
+    *_words("inspect assess survey diagnose"),
+)
+CHECK_VERB_PATTERNS: tuple[str, ...] = (
+    r"double[\s-]?check",
     # "join a screen share with you on Monday to debug it live"
     r"join\s+(?:a|the|our|your)\s+(?:[\w-]+\s+)?(?:call|screen[\s-]?share|session|meeting)",
-    r"follow\s+this\s+up",
-    # on site: "come and measure up", "inspect the waste pipe"
-    r"measure(?:\s+up)?",
-    "inspect",
-    "assess",
-    "survey",
-    "diagnose",
 )
 
 # A visit: "I'll be round Friday to fit it", "our technician will come on Monday".
@@ -1311,3 +1212,14 @@ UPDATE_FOR_YOU: tuple[str, ...] = _joined(
 # "call the hotel", "contact the warehouse" (check), not "call it a day", "contact us"
 CALL_SOMEONE: tuple[str, ...] = _words("call ring phone contact")
 NOT_CALLED: tuple[str, ...] = _words("it this that these those us me")
+# "flick you the updated invoice", "I'll shoot over the quote" (send, with SEND_VERBS)
+FLICK_OVER: tuple[str, ...] = _joined(
+    _words("flick shoot fire whizz bung pop"),
+    ("", *_YOU),
+    ("", "over", "across"),
+    _words("the a an your our my"),
+)
+# "get it sorted", "get everything working" (fix, with FIX_VERBS)
+GET_IT_SORTED: tuple[str, ...] = _phrases(
+    "get", "this that it everything", "sorted fixed resolved working"
+)
