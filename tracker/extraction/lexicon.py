@@ -357,8 +357,18 @@ class _SubjectVerb:
         self._adverbs = tk.Phrases(adverbs)
         self._verbs = tk.Phrases(verbs)
         self._opens_after = opens_after
+        # an adverb, the longest verb, and the token after it ("d.m." needs one)
+        self._count = 2 + max(len(tk.tokenise(verb)) for verb in verbs)
+        # a sentence without a subject and an adverb or verb's first word is not read
+        nexts = {tk.tokenise(word)[0].lower for word in (*adverbs, *verbs)}
+        self._gate = re.compile(
+            tk.openings_pattern(f"{subject} {word}" for subject in subjects for word in nexts),
+            re.IGNORECASE,
+        )
 
     def finditer(self, text: str) -> Iterator[VerbFound]:
+        if not self._gate.search(text):
+            return
         # subjects never overlap, nor does a subject start inside the adverb read after one
         for subject in self._subjects.finditer(text):
             found = self._opens(text, subject.start()) and self._verb_after(text, subject.end())
@@ -376,18 +386,18 @@ class _SubjectVerb:
         return text[start - 1].isspace() or text[start - 1] in self._opens_after
 
     def _verb_after(self, text: str, end: int) -> tuple[int, str] | None:
-        tokens = tk.tokenise(text)
-        i = _token_at(tokens, _after_space(text, end))
-        if i is None or tokens[i].start == end:
-            return None
-        adverb = self._adverbs.at(text, tokens, i)
-        if adverb is not None and text[adverb : adverb + 1].isspace():
-            after = _token_at(tokens, _after_space(text, adverb))
-            verb = None if after is None else self._verbs.at(text, tokens, after)
-            if after is not None and verb is not None:
-                return tokens[after].start, text[tokens[after].start : verb]
-        verb = self._verbs.at(text, tokens, i)
-        return None if verb is None else (tokens[i].start, text[tokens[i].start : verb])
+        """(start, text) of the verb after whitespace and an adverb at `end`, or None."""
+        rest = text[end:]
+        tokens = tk.leading(rest, self._count)
+        if not tokens or not rest[: tokens[0].start].isspace():
+            return None  # whitespace (and nothing else) comes first
+        adverb = self._adverbs.at(rest, tokens, 0)
+        if adverb is not None and len(tokens) > 1 and rest[adverb : tokens[1].start].isspace():
+            verb = self._verbs.at(rest, tokens, 1)
+            if verb is not None:
+                return end + tokens[1].start, rest[tokens[1].start : verb]
+        verb = self._verbs.at(rest, tokens, 0)
+        return None if verb is None else (end + tokens[0].start, rest[tokens[0].start : verb])
 
 
 PROGRESSIVE = _SubjectVerb(
@@ -678,6 +688,39 @@ class KindRule(Protocol):
 
 
 _WORD_AT = re.compile(r"\w+")
+# The first word of the verb phrase last read, and the tokens opening it: classify() tries
+# every rule on one phrase.
+_last_word: tuple[str, int, str | None] = ("", -1, None)
+
+
+def _first_word(text: str, pos: int) -> str | None:
+    """The word at `pos` (all of it from there), as tokens compare it; None if none."""
+    global _last_word
+    last, at, word = _last_word  # one read of the global: another thread may replace it
+    if at == pos and last is text:
+        return word
+    found = _WORD_AT.match(text, pos)
+    if found is None:
+        word = None
+    else:
+        word = found.group()
+        word = word.lower() if word.isascii() else tk.fold(word)
+    _last_word = (text, pos, word)
+    return word
+
+
+_READ = 16
+_last_read: tuple[str, tuple[tk.Token, ...]] = ("", ())
+
+
+def _leading(text: str, count: int) -> tuple[tk.Token, ...]:
+    """The first `count` (at most _READ) tokens of `text`."""
+    global _last_read
+    last, tokens = _last_read  # one read of the global: another thread may replace it
+    if last != text:
+        tokens = tk.leading(text, _READ)
+        _last_read = (text, tokens)
+    return tokens[:count]
 
 
 class _Opening:
@@ -705,19 +748,19 @@ class _Opening:
         }
         longest = max((len(tk.tokenise(p)) for p in (*phrases, *open_phrases)), default=0)
         self._count = 1 + longest
+        if self._count > _READ:
+            raise ValueError(f"a phrase longer than {_READ - 1} tokens")
 
     def match(self, text: str, pos: int = 0, /) -> bool:
-        first = _WORD_AT.match(text, pos)  # the rules open with a word, at once
-        if first is None:
+        word = _first_word(text, pos)  # the rules open with a word, at once
+        if word is None:
             return False
-        word = first.group()
-        word = word.lower() if word.isascii() else tk.fold(word)
         if self._prefix:
             return word.startswith(self._prefix)
         if word not in self._first_words:
             return False
         rest = text[pos:]
-        tokens = tk.leading(rest, self._count)
+        tokens = _leading(rest, self._count)
         ends = self._phrases.ends(rest, tokens, 0) + self._open.ends(rest, tokens, 0)
         if self._accept is not None:
             return any(self._accept(rest, end) for end in ends)
@@ -725,13 +768,13 @@ class _Opening:
 
 
 class _Either:
-    """A kind rule that is any of `rules` (the alternatives of one pattern)."""
+    """A kind rule that is either of two rules (the alternatives of one pattern)."""
 
-    def __init__(self, *rules: KindRule) -> None:
-        self._rules = rules
+    def __init__(self, first: KindRule, second: KindRule) -> None:
+        self._first, self._second = first, second
 
     def match(self, text: str, pos: int = 0, /) -> bool:
-        return any(rule.match(text, pos) for rule in self._rules)
+        return bool(self._first.match(text, pos) or self._second.match(text, pos))
 
 
 def _no_apostrophe(rest: str, end: int) -> bool:
