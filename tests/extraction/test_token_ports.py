@@ -1140,3 +1140,59 @@ def test_present_subjects_read_any_text_as_their_patterns_did(words: list[str], 
     for name in VERB_PORTS:
         expected = _verb_by_pattern(name, text, pos)
         assert _verb_by_tokens(name, text, pos) == expected, (name, text, pos)
+
+
+# features._MODALS and _PAST before the port to tokens.
+OLD_MODALS = (
+    ("ll", re.compile(r"'ll\b", re.I)),
+    ("will", re.compile(r"\bwill\b", re.I)),
+    ("going-to", re.compile(r"\bgo(?:ing|nna)\b", re.I)),
+    ("shall", re.compile(r"\bshall\b", re.I)),
+    ("would", re.compile(r"\b(?:would|'d)\b", re.I)),
+    ("should", re.compile(r"\bshould\b", re.I)),
+    ("let", re.compile(r"\blet\b", re.I)),
+    ("progressive", re.compile(r"\b(?:am|is|are|'m|'re|'s)\b", re.I)),
+)
+OLD_PAST = re.compile(
+    r"\b(?:I|we)(?:'ve|\s+have|\s+had|'d)\s+(?:already\s+|just\s+)?\w+(?:ed|en|t)\b"
+    r"|\b(?:was|were|did)\b",
+    re.I,
+)
+
+
+def _old_modal(subject: str) -> str:
+    return next((name for name, pattern in OLD_MODALS if pattern.search(subject)), "none")
+
+
+def test_the_corpora_say_what_was_done() -> None:
+    assert sum(bool(OLD_PAST.search(s)) for s in SENTENCES) >= 200
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_modal_and_past_read_the_corpora_as_their_patterns_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        text = _normalise_apostrophes(sentence)
+        starts = [t.start for t in tk.tokenise(text)]
+        for start in starts[:12]:
+            for piece in (text[start:], text[start : start + 12], text[:start]):
+                assert features._modal(piece, "self") == _old_modal(piece), piece
+                assert features._past(piece) is bool(OLD_PAST.search(piece)), piece
+
+
+FEATURE_PIECES = st.sampled_from(
+    [
+        "I", "we", "We", "i've", "I've", "we'd", "I'd", "'ll", "'d", "' ll", "ll", "'llama",
+        "have", "had", "has", "already", "just", "sent", "fixed", "taken", "ed", "en", "t",
+        "5t", "was", "were", "did", "did_", "will", "going", "gonna", "go", "shall", "would",
+        "should", "let", "am", "is", "are", "'m", "'re", "'s", "it's", "they're", "I'll",
+        " ", "  ", "\n", "", "'", ",", "x", "-",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(FEATURE_PIECES, st.text(max_size=2)), max_size=8), st.booleans())
+def test_modal_and_past_read_any_text_as_their_patterns_did(words: list[str], joined: bool) -> None:
+    text = _normalise_apostrophes(("".join if joined else " ".join)(words))
+    assert features._modal(text, "self") == _old_modal(text), text
+    assert features._past(text) is bool(OLD_PAST.search(text)), text

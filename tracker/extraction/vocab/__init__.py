@@ -123,4 +123,11 @@ NAMES: tuple[str, ...] = (
     "NEGATION_WORDS",
     "THANKS_WORDS",
     "SUBJECT_TYPES",
+    "MODAL_TYPES",
+    "MODALS_UNATTACHED",
+    "PAST_WORDS",
+    "PAST_SUBJECTS",
+    "PAST_AUXILIARIES",
+    "PAST_ADVERBS",
+    "PAST_ENDINGS",
 )

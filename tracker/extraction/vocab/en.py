@@ -1063,6 +1063,27 @@ SUBJECT_TYPES: dict[str, tuple[str, ...]] = {
     "you": _words("you u"),
     "pronoun": _words("they she he someone somebody"),
 }
+# The modal of the committing subject, by its words (the first type found); a clitic
+# ("'d") counts attached to a word ("I'd"), "'ll" also on its own.
+MODAL_TYPES: dict[str, tuple[str, ...]] = {
+    "ll": ("'ll",),
+    "will": ("will",),
+    "going-to": ("going", "gonna"),
+    "shall": ("shall",),
+    "would": ("would", "'d"),
+    "should": ("should",),
+    "let": ("let",),
+    "progressive": ("am", "is", "are", "'m", "'re", "'s"),
+}
+MODALS_UNATTACHED: tuple[str, ...] = ("'ll",)
+# Said in the past: "I've already sent", "we had checked", "it was" (PAST_WORDS anywhere;
+# after a PAST_SUBJECTS word, its auxiliary and at most one PAST_ADVERBS word, a word
+# ending in one of PAST_ENDINGS, with at least one letter before it).
+PAST_WORDS: tuple[str, ...] = _words("was were did")
+PAST_SUBJECTS: tuple[str, ...] = _words("I we")
+PAST_AUXILIARIES: tuple[str, ...] = ("'ve", "have", "had", "'d")
+PAST_ADVERBS: tuple[str, ...] = _words("already just")
+PAST_ENDINGS: tuple[str, ...] = _words("ed en t")
 # What opens a verb phrase whose kind is that of the action after it: "arrange for the
 # part to be replaced", "make sure that the refund is processed".
 ARRANGE_FOR: tuple[str, ...] = _phrases("arrange organise organize", "for")
