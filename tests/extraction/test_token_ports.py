@@ -1196,3 +1196,49 @@ def test_modal_and_past_read_any_text_as_their_patterns_did(words: list[str], jo
     text = _normalise_apostrophes(("".join if joined else " ".join)(words))
     assert features._modal(text, "self") == _old_modal(text), text
     assert features._past(text) is bool(OLD_PAST.search(text)), text
+
+
+# lexicon.INFORMAL_MODAL before the port to tokens.
+OLD_INFORMAL_MODAL = re.compile(
+    r"(?:^|(?<=[\s,;:!(]))(?<!\bas\s)(?<!\bvery\s)(?<!\bso\s)(?<!\bquite\s)"
+    r"(?<!\bpretty\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"(?<!\bfeel\s)(?<!\bget\s)(?<!\bgot\s)(?<!\bnot\s)(?<!\bdoing\s)(?<!\bwork\s)"
+    r"(?<!\bworks\s)(?P<modal>(?:i\s+wil|we\s+wil|ill|well))(?=\s+[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _informal_spans(matcher: object, text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in matcher.finditer(text))  # type: ignore[attr-defined]
+
+
+def test_the_corpora_write_ill_and_well() -> None:
+    assert sum(bool(OLD_INFORMAL_MODAL.search(s)) for s in SENTENCES) >= 10
+
+
+def test_informal_modals_read_the_corpora_as_their_pattern_did() -> None:
+    for sentence in SENTENCES:
+        text = _normalise_apostrophes(sentence)
+        expected = _informal_spans(OLD_INFORMAL_MODAL, text)
+        assert _informal_spans(lexicon.INFORMAL_MODAL, text) == expected, text
+        lowered = text.lower()
+        expected = _informal_spans(OLD_INFORMAL_MODAL, lowered)
+        assert _informal_spans(lexicon.INFORMAL_MODAL, lowered) == expected, lowered
+
+
+INFORMAL_PIECES = st.sampled_from(
+    [
+        "ill", "ILL", "well", "Well", "i wil", "we wil", "i", "we", "wil", "will", "illness",
+        "as", "very", "so", "quite", "pretty", "was", "is", "am", "are", "be", "feel", "get",
+        "got", "not", "doing", "work", "works", "x", "call", "2", "_", "ſort", "Kall", " ",
+        "  ", "\n", "", ",", ";", "!", "(", ".", "'", "as well as", "I was ill", "well, ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(INFORMAL_PIECES, st.text(max_size=2)), max_size=8), st.booleans())
+def test_informal_modals_read_any_text_as_their_pattern_did(words: list[str], joined: bool) -> None:
+    text = _normalise_apostrophes(("".join if joined else " ".join)(words))
+    expected = _informal_spans(OLD_INFORMAL_MODAL, text)
+    assert _informal_spans(lexicon.INFORMAL_MODAL, text) == expected, text

@@ -419,12 +419,13 @@ def commitments(
             found.append(
                 Commitment(m.start(), m.end(), kind, needs_due=True, rule="team-progressive")
             )
-    for m in _capped(lx.INFORMAL_MODAL.finditer(sentence), found):
-        if any(c.start <= m.start() < c.end for c in found):
+    for informal in _capped(lx.INFORMAL_MODAL.finditer(sentence), found):
+        start, end = informal.start(), informal.end()
+        if any(c.start <= start < c.end for c in found):
             continue
-        kind = verb_phrase(m, "informal-modal")
+        kind = verb_phrase(informal, "informal-modal")
         if kind:
-            found.append(Commitment(m.start(), m.end(), kind, rule="informal-modal"))
+            found.append(Commitment(start, end, kind, rule="informal-modal"))
     for present in _capped(lx.PRESENT_COMMITMENT.finditer(sentence), found):
         start, end = present.start(), present.end()
         if any(c.start <= start < c.end or c.start == start for c in found):

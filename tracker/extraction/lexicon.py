@@ -124,15 +124,47 @@ SUBJECTLESS = re.compile(
     r"(?P<modal>will|'ll|gonna|going\s+to)\b(?!\s+(?:you|u|ya|it|this|that|there|we|i)\b)",
     FLAGS,
 )
+
+
 # "ill call u tmrw", "well sort ur refund", "i wil check": informal "I'll" / "we'll",
 # read only when an action verb follows at once (not "I was ill", "as well as").
-INFORMAL_MODAL = re.compile(
-    r"(?:^|(?<=[\s,;:!(]))(?<!\bas\s)(?<!\bvery\s)(?<!\bso\s)(?<!\bquite\s)"
-    r"(?<!\bpretty\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bbe\s)"
-    r"(?<!\bfeel\s)(?<!\bget\s)(?<!\bgot\s)(?<!\bnot\s)(?<!\bdoing\s)(?<!\bwork\s)"
-    r"(?<!\bworks\s)(?P<modal>" + _any(*en.INFORMAL_MODALS) + r")(?=\s+[a-z])",
-    FLAGS,
-)
+class _Informal:
+    """INFORMAL_MODALS read on tokens (vocab/en.py): opening the text or after whitespace or
+    INFORMAL_OPENS_AFTER, not after a NOT_INFORMAL_AFTER word and one whitespace
+    character, and with whitespace and a letter (a-z, any case) after."""
+
+    def __init__(self) -> None:
+        self._modals = tk.Pattern(en.INFORMAL_MODALS)
+        self._opens_after = "".join(en.INFORMAL_OPENS_AFTER)
+        self._not_after = frozenset(en.NOT_INFORMAL_AFTER)
+
+    def finditer(self, text: str) -> Iterator[tk.Found]:
+        # no modal starts inside another, so none is hidden by one let go
+        for found in self._modals.finditer(text):
+            if self._reads(text, found.start(), found.end()):
+                yield found
+
+    def _reads(self, text: str, start: int, end: int) -> bool:
+        if start and not (text[start - 1].isspace() or text[start - 1] in self._opens_after):
+            return False
+        after = _after_space(text, end)
+        if after == end or after == len(text) or tk.fold(text[after]) not in _ASCII_LETTERS:
+            return False
+        if start < 2 or not text[start - 1].isspace():
+            return True
+        tokens = tk.tokenise(text)
+        i = bisect_left(tokens, start - 1, key=lambda t: t.end)
+        before = tokens[i] if i < len(tokens) else None
+        return not (
+            before is not None
+            and before.end == start - 1
+            and before.kind == "word"
+            and before.lower in self._not_after
+        )
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+INFORMAL_MODAL = _Informal()
 # "You'll get a credit note from me by Friday": what the customer will get, and from us.
 GET_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect|have)|(?:please\s+)?expect)"

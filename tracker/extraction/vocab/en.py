@@ -324,9 +324,15 @@ THIRD_PARTIES: tuple[str, ...] = (
     "USPS",
 )
 
-# Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil".
-# Only read when an action verb follows at once.
-INFORMAL_MODALS: tuple[str, ...] = (r"i\s+wil", r"we\s+wil", "ill", "well")
+# Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil"
+# (plain phrases, read as tokens). Only read when a word follows, opening the text or
+# after whitespace or INFORMAL_OPENS_AFTER, and not right after one of NOT_INFORMAL_AFTER
+# and a single space ("as well as", "I was ill").
+INFORMAL_MODALS: tuple[str, ...] = ("i wil", "we wil", "ill", "well")
+INFORMAL_OPENS_AFTER: tuple[str, ...] = tuple(",;:!(")
+NOT_INFORMAL_AFTER: tuple[str, ...] = _words(
+    "as very so quite pretty was is am are be feel get got not doing work works"
+)
 
 # --- who commits ------------------------------------------------------------------------
 # The agent's own subjects, and the modals that make their sentence a commitment
