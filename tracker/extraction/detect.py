@@ -7,10 +7,11 @@ by an action verb from the lexicon. Guards (guards.py) then drop what the spec s
 promise: negations, courtesy, conditions, waiting for the customer, questions,
 passing on feedback and checks already answered in the message.
 
-The subjects, modals and verb phrases are patterns over the sentence's text (lexicon.py);
-word lists read at a place in it ("you'll get a credit note from us", "I'm sending it
-now", "arrange for …", "make sure that …") are tokens of the sentence (tokens.py), which
-detect, guards and features share.
+The subjects, modals and verb phrases are read by lexicon.py, partly as tokens of the
+sentence (tokens.py: "I'll", "they will", most kind rules), partly as patterns over its
+text (a team of ours, passives); word lists read at a place in it ("you'll get a credit
+note from us", "I'm sending it now", "arrange for …") are tokens too, which detect,
+guards and features share.
 """
 
 from __future__ import annotations

@@ -1,8 +1,14 @@
 """Words of commitment: who commits, with which modal, to which action (kind).
 
-Patterns run on text whose apostrophes are normalised to "'" and are matched
-case-insensitively. A verb phrase (what follows the modal) is classified by the
-first rule in `KIND_RULES` that matches at its start.
+Everything runs on text whose apostrophes are normalised to "'", case-insensitively. A
+verb phrase (what follows the modal) is classified by the first rule in `KIND_RULES` that
+matches at its start.
+
+Some readers are token matchers over plain phrases of vocab/en.py (tokens.py): the
+subjects with their modals ("I'll", "they are going to", "I'm sending", "I send you",
+"ill call u"), most kind rules and the action verbs, and "have / get". They read exactly
+as the patterns they replaced (tests/extraction/test_token_ports.py keeps those patterns
+and compares them); the others are still regular expressions.
 """
 
 from __future__ import annotations

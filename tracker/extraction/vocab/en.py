@@ -1,11 +1,12 @@
 """English vocabulary of commitments: action verbs by kind, people who act for us,
 hand-over verbs and the informal spellings of "I'll" / "we'll".
 
-Two kinds of list: most entries build patterns and are regular-expression fragments,
-matched case-insensitively on text whose apostrophes are normalised to "'" (a verb entry
-is matched at the start of a verb phrase); the lists read as tokens (tokens.Phrases: the
-ones marked "plain", and all under "words read as tokens") are plain words and phrases,
-matched whole, with a space for any whitespace.
+Two kinds of list: lists read as tokens (tokens.Phrases: the ones marked "plain" or
+"read as tokens", and all under "words read as tokens" and "verb phrases read as tokens")
+are plain words and phrases, matched whole and case-insensitively, with a space for any
+whitespace ("*" any one word, "#" any number); the others build patterns and are
+regular-expression fragments, matched case-insensitively on text whose apostrophes are
+normalised to "'" (a verb entry is matched at the start of a verb phrase).
 """
 
 from __future__ import annotations
