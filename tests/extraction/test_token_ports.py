@@ -1242,3 +1242,53 @@ def test_informal_modals_read_any_text_as_their_pattern_did(words: list[str], jo
     text = _normalise_apostrophes(("".join if joined else " ".join)(words))
     expected = _informal_spans(OLD_INFORMAL_MODAL, text)
     assert _informal_spans(lexicon.INFORMAL_MODAL, text) == expected, text
+
+
+# lexicon.EFFORT before the port to tokens.
+OLD_EFFORT = re.compile(
+    r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:"
+    r"do\s+(?:our|my|their|what\s+(?:we|I|they)\s+can|everything|all\s+(?:we|I|they)\s+can)"
+    r"|try\s+(?:(?:our|my|their|his|her)\s+(?:very\s+)?(?:best|hardest|utmost)|hard|and|to)\b"
+    r"|try(?=\s*(?:[.!,]|$|(?:today|tonight|tomorrow|again\s+later)\s*[.!]?\s*$)))",
+    re.IGNORECASE,
+)
+
+
+def _effort_ends(text: str, pos: int) -> tuple[int | None, int | None]:
+    old, new = OLD_EFFORT.match(text, pos), lexicon.EFFORT.match(text, pos)
+    return (old and old.end()), (new and new.end())
+
+
+def test_the_corpora_try_their_best() -> None:
+    assert sum(bool(OLD_EFFORT.search(s)) for s in SENTENCES) >= 20
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_effort_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        text = _normalise_apostrophes(sentence)
+        for token in tk.tokenise(text):
+            for pos in (token.start, token.end, token.start + 1):
+                old, new = _effort_ends(text, pos)
+                assert old == new, (text, pos)
+
+
+EFFORT_PIECES = st.sampled_from(
+    [
+        "try", "TRY", "tryx", "trying", "try!", "try.", "try,", "try..", "do", "our", "ours",
+        "ourselves", "my", "myself", "their", "what", "we", "I", "they", "can", "can't",
+        "cannot", "everything", "all", "his", "her", "very", "best", "hardest", "utmost", "hard",
+        "and", "to", "today", "tonight", "tomorrow", "todays", "again", "later", "again later",
+        "also", "always", "still", "definitely", "certainly", "alsox", " ", "  ", "\n", "", ".",
+        "!", ",", " .", "x", "_",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.one_of(EFFORT_PIECES, st.text(max_size=2)), max_size=7), st.integers(0, 9))
+def test_effort_reads_any_text_as_its_pattern_did(words: list[str], pos: int) -> None:
+    text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
+    pos = min(pos // 3, len(text))
+    old, new = _effort_ends(text, pos)
+    assert old == new, (text, pos)

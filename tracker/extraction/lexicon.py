@@ -460,7 +460,71 @@ TEAM_PROGRESSIVE = re.compile(
 )
 ESCALATING_STEMS = frozenset(en.ESCALATING_STEMS)
 
-EFFORT = re.compile(r"\s*(?:" + _any(*en.COURTESY_ADVERBS) + r"\s+)?" + _any(*en.EFFORT), FLAGS)
+
+class _Effort:
+    """Effort read on tokens (vocab/en.py EFFORT*): after whitespace and at most one
+    courtesy adverb, "try our best" (EFFORT), "do what we can" (EFFORT_OPEN, the last word
+    may run on: the match ends after its own letters), or a bare "try" (EFFORT_ALONE)
+    before ".", "!", ",", the end, or EFFORT_ALONE_WHEN and the end."""
+
+    def __init__(self) -> None:
+        self._closed = tk.Phrases(en.EFFORT)
+        # one matcher per phrase: its last word's length is where the match ends
+        self._open = tuple(
+            (tk.Phrases((phrase,), open_end=True), len(phrase.split()[-1]))
+            for phrase in en.EFFORT_OPEN
+        )
+        self._alone = tuple(tk.fold(word) for word in en.EFFORT_ALONE)
+        self._when = tk.Phrases(en.EFFORT_ALONE_WHEN)
+        self._adverbs = tk.Phrases(en.COURTESY_ADVERBS)
+        phrases = (*en.EFFORT, *en.EFFORT_OPEN, *en.COURTESY_ADVERBS)
+        self._count = 2 + max(len(tk.tokenise(phrase)) for phrase in phrases)
+        self._first_words = frozenset(tk.tokenise(phrase)[0].lower for phrase in phrases)
+
+    def match(self, text: str, pos: int = 0, /) -> tk.Found | None:
+        start = _after_space(text, pos)
+        first = _WORD_AT.match(text, start)
+        word = tk.fold(first.group()) if first else ""
+        if word not in self._first_words and not word.startswith(self._alone):
+            return None  # the usual case: read no further
+        rest = text[start:]
+        tokens = tk.leading(rest, self._count)
+        adverb = self._adverbs.at(rest, tokens, 0)
+        if adverb is not None and len(tokens) > 1 and rest[adverb : tokens[1].start].isspace():
+            end = self._effort_at(rest, tokens[1].start)
+            if end is not None:
+                return tk.Found(pos, start + end)
+        end = self._effort_at(rest, 0)
+        return None if end is None else tk.Found(pos, start + end)
+
+    def _effort_at(self, text: str, at: int) -> int | None:
+        rest = text[at:]
+        tokens = tk.leading(rest, self._count)
+        end = self._closed.at(rest, tokens, 0)
+        if end is not None:
+            return at + end
+        for phrases, letters in self._open:
+            end = phrases.at(rest, tokens, 0)
+            if end is not None:
+                last = next(t for t in tokens if t.end == end)
+                return at + last.start + letters
+        for word in self._alone:
+            if tk.fold(rest[: len(word)]) == word and self._nothing_named(rest[len(word) :]):
+                return at + len(word)
+        return None
+
+    def _nothing_named(self, after: str) -> bool:
+        """Is the rest of the text after a bare "try" punctuation, the end, or a time?"""
+        stripped = after.lstrip()
+        if not stripped or stripped[0] in ".!,":
+            return True
+        if not stripped[0].isalnum():
+            return False
+        when = self._when.at(stripped, tk.leading(stripped, 4), 0)
+        return when is not None and stripped[when:].strip() in ("", ".", "!")
+
+
+EFFORT = _Effort()
 _ADVERBS = tk.Phrases(en.ADVERBS)
 _NEGATIONS = tk.Phrases(en.NEGATIONS)
 _COURTESY = tk.Phrases(en.COURTESY)

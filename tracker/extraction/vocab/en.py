@@ -516,15 +516,25 @@ COURTESY: tuple[str, ...] = (
     ),
     *(f"keep {which} in mind" for which in _words("that this it")),
 )
-# Right after the modal: effort without a concrete action ("we'll try our best to get it
-# out", "we'll do what we can"); only an action coordinated after it counts ("I'll try to
-# reproduce it tomorrow and write back").
-EFFORT: tuple[str, ...] = (
-    r"do\s+(?:our|my|their|what\s+(?:we|I|they)\s+can|everything|all\s+(?:we|I|they)\s+can)",
-    r"try\s+(?:(?:our|my|their|his|her)\s+(?:very\s+)?(?:best|hardest|utmost)|hard|and|to)\b",
-    # "We'll try!", "will try tonight": an attempt with nothing to attempt named
-    r"try(?=\s*(?:[.!,]|$|(?:today|tonight|tomorrow|again\s+later)\s*[.!]?\s*$))",
+# Right after the modal (and a COURTESY_ADVERBS word): effort without a concrete action
+# ("we'll try our best to get it out", "we'll do what we can"); only an action coordinated
+# after it counts ("I'll try to reproduce it tomorrow and write back"). Plain phrases
+# (tokens.Phrases); in EFFORT_OPEN the last word may run on, up to its own letters ("do our"
+# reads "do ourselves").
+EFFORT: tuple[str, ...] = _joined(
+    ("try",),
+    (
+        *_joined(_words("our my their his her"), ("", "very"), _words("best hardest utmost")),
+        *_words("hard and to"),
+    ),
 )
+EFFORT_OPEN: tuple[str, ...] = _joined(
+    ("do",), (*_words("our my their everything"), *_phrases("what all", "we I they", "can"))
+)
+# "We'll try!", "will try tonight": EFFORT_ALONE with nothing to attempt named: before ".",
+# "!", "," or the end, or before one of EFFORT_ALONE_WHEN and the end (a "." or "!" between).
+EFFORT_ALONE: tuple[str, ...] = ("try",)
+EFFORT_ALONE_WHEN: tuple[str, ...] = (*_words("today tonight tomorrow"), "again later")
 # Adverbs before a courtesy: "we'll always be happy to".
 COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
 # Words between the modal and the action, read past: "I'll also personally call you".
