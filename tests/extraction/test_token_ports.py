@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import detect, features, guards, lexicon
+from tracker.extraction import _normalise_apostrophes, detect, features, guards, lemmas, lexicon
 from tracker.extraction import tokens as tk
 from tracker.extraction.detect import Commitment
+from tracker.extraction.vocab import en
 
 ROOT = Path(__file__).parent
 
@@ -541,25 +542,371 @@ def test_adverbs_negations_and_courtesies_read_any_text_as_their_patterns_did(
 
 
 # KIND_RULES ported to tokens (lexicon._TOKEN_RULES), as patterns before the port.
+# vocab/en.py's verb lists before the port (every entry a regular-expression fragment).
+# Verbs that send something to the customer (kind `send`).
+OLD_SEND_VERBS = (
+    "send",
+    "e-?mail",
+    "post",
+    "mail",
+    "ship",
+    "despatch",
+    "dispatch",
+    "courier",
+    "issue",
+    "refund",
+    "credit",
+    "reimburse",
+    "share",
+    "forward",
+    "provide",
+    r"deliver(?!\s+(?:on\s+(?:our|my|the|that|this|its|a|your)|our|a\s+great)\b)",
+    "pay",
+    "re-?sen[dt]",
+    "re-?issue",
+    "return",
+    "compensate",
+    "order",
+    "arrange",
+    "collect",
+    r"pick\s+up",
+    "bring",
+    "pack",
+    "expedite",
+    "rush",
+    "fast-?track",
+    "apply",
+    "add",
+    "upload",
+    "attach",
+    # money moved or goods delivered again: "transfer the AED 600", "we'll redeliver"
+    # "our receptionist will hand it to you" (not "hand it to our team": an escalation)
+    r"hand\s+(?:\w+\s+){0,3}?(?:over\s+)?to\s+(?:you|u)\b",
+    "transfer",
+    r"re-?deliver",
+    "fax",
+    "publish",
+    r"load\s+(?:your|the)",
+    r"drop\s+(?:the|your|it|them|a|an)\b(?!\s+(?:line|note|message|e-?mail|text|dm)\b)",
+    # non-native support English: "make the refund", "do the re-delivery"
+    r"(?:make|do)\s+(?:the|a|your)\s+(?:re-?)?(?:refund|delivery|payment|transfer|shipment|"
+    r"reimbursement|replacement|exchange)",
+    # "get it to your dock first thing Monday", "get your order out this week"
+    r"(?:get|have)\s+(?:it|them|this|that|your|the)\s+(?:[\w-]+\s+){0,2}?(?:to\s+your\s+(?:door|dock|"
+    r"address|home|house|office|site|desk|store|branch)|out\s+(?:to\s+(?:you|u)|today|tomorrow|"
+    r"tonight|this|on|by|first|before))\b",
+    r"go\s+out\s+(?:to\s+(?:you|u)\s+)?(?:today|tomorrow|tonight|this|on|by|with|first)\b",
+    # common typos of "send"
+    "sned",
+    "snd",
+    "countersign",
+    # "I'll print your pass today and leave it at reception"
+    r"print\s+(?:your|the|a|an|it|them)\b",
+    # "we'll have your laptop ready for collection": the customer's goods made ready
+    r"(?:have|get)\s+(?:(?:it|them|your|the|a|an|this|that)\s+)(?:[\w-]+\s+){0,3}?ready\s+"
+    r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing)|to\s+(?:collect|ship|go)"
+    # "ready for you to test by Thursday" (with its time)
+    r"|for\s+(?:you|u)\b[^.;!?]{0,30}?\b(?:by|today|tomorrow|tonight|this|next\s+(?!time\b)|within)"
+    r"|by|today|tomorrow|tonight|on)\b",
+    # round 5 (recall5, verbs6), as the regular-expression lists had them
+    "re-?order",
+    "initiate",
+    r"drop\s+(?:\w+\s+){0,3}?off\b",
+    r"drop\s+off",
+    r"put\s+together",
+    r"write\s+up",
+    r"initiate\s+(?:the|a|an|your)\s+(?:[\w-]+\s+)?(?:refund|transfer|payment|reimbursement|"
+    r"replacement|return|exchange)",
+)
+
+# Verbs that fix, change or arrange the service for the customer (kind `fix`).
+OLD_FIX_VERBS = (
+    "fix",
+    "reset",
+    "unlock",
+    "unblock",
+    "re-?activate",
+    "activate",
+    "restore",
+    "resolve",
+    "sort",
+    "correct",
+    "repair",
+    "replace",
+    "book",
+    "cancel",
+    "remove",
+    "reverse",
+    "amend",
+    "change",
+    "adjust",
+    r"update(?!\s+(?:our|my)\b)",
+    "reconnect",
+    "reinstate",
+    "re-?enable",
+    "enable",
+    r"set\s+(?:\w+\s+){0,2}?up",
+    "setup",
+    "upgrade",
+    "downgrade",
+    "rectify",
+    "clear",
+    "deploy",
+    "patch",
+    "reinstall",
+    "reschedule",
+    "rebook",
+    "proceed",
+    "schedule",
+    "re-?run",
+    "install",
+    "migrate",
+    "remedy",
+    "unfreeze",
+    "release",
+    "lift",
+    "merge",
+    "delete",
+    "close",
+    r"get\s+(?:right\s+)?on(?:to)?\s+(?:it|this|that)\b",
+    r"(?:pop|drop|swing)\s+(?:round|over|by)",
+    "waive",
+    "visit",
+    "attend",
+    "arrive",
+    r"come\s+out",
+    r"take\s+care\s+of",
+    "handle",
+    r"deal\s+with",
+    "action",
+    r"look\s+after",
+    "process",
+    "push",
+    r"roll\s+out",
+    "fit",
+    r"come\s+(?:round|over|to\s+your)",
+    r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround)",
+    r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door)",
+    r"be\s+on[\s-]?site",
+    r"be\s+(?:with\s+you|there|round)\s+(?=on|at|between|by|from|tomorrow|today|this|next|"
+    r"within|in\s+(?:an?|\d+|the\s+next))",
+    # swaps, moves and work on site: "swap the meter out", "switch you to the annual plan"
+    "swap",
+    "switch",
+    r"move\s+(?:you|your|it|them|the)\b",
+    "reroute",
+    "resubmit",
+    "approve",
+    "trim",
+    "fill",
+    "reseed",
+    r"(?:make|do)\s+the\s+(?:\w+\s+)?(?:change|"
+    r"configuration|repair|installation|fix|work|job)s?"
+    r"(?=\s+(?:on|to|for|in|at|by|tonight|today|tomorrow|this|next|after|before)\b|\s*[.,!;]|$)",
+    r"do\s+the\s+needful",
+    r"start\s+(?:the|your|on)\b",
+    r"finish\s+(?:the|your|off)\b",
+    "complete",
+    r"meet\s+(?:you|u|him|her|them)\b",
+    # redone on our side: "regenerate it", "replay the missed events", "set the cap to 100k"
+    "regenerate",
+    "replay",
+    "reprocess",
+    # changes to the customer's account or service: "whitelist your IP range", "turn off
+    # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
+    "whitelist",
+    "reduce",
+    r"extend(?!\s+(?:our|my)\b)",
+    r"turn\s+(?:(?:it|this|that|them)\s+)?(?:off|on)\b",
+    r"roll\s+(?:it|this|that|them|the\s+\w+)\s+out",
+    r"re-?grant",
+    r"re-?import",
+    "revise",
+    "substitute",
+    "backfill",
+    "pause",
+    r"include\s+(?:it|them|the\s+fix)\s+in\b",
+    r"set\s+(?:the|your|it|them|a|an)\b",
+    # round 5 (recall5, verbs6)
+    "re-?calculate",
+    "backport",
+    "cut",
+    "build",
+    "rebuild",
+    r"re-?spin",
+    r"roll\s+(?:a|an|the)\s+(?:new\s+|fresh\s+|fixed\s+)?(?:build|release|version|package|patch|"
+    r"update|fix|image|tarball)",
+    "tag",
+    "bump",
+    r"land\s+(?:the|a|an|this|that|it|your)\b",
+    r"commit\s+(?:the|a|an|this|that|it|them|your)\b",
+    "rebase",
+    "hotfix",
+    r"roll\s+(?:it|this|that|them|the\s+\w+)?\s*back",
+    r"re-?compile",
+    "compile",
+    r"re-?configure",
+    "configure",
+    r"re-?deploy",
+    r"re-?order",
+    r"re-?pick",
+    r"re-?try",
+    "refresh",
+    r"re-?index",
+)
+
+# Verbs that look into the customer's problem (kind `check`).
+OLD_CHECK_VERBS = (
+    "check",
+    "look",
+    r"do\s+some\s+(?:research|digging|checking|investigating|troubleshooting)",
+    r"take\s+a\s+(?:closer\s+)?look",
+    r"have\s+a\s+(?:closer\s+)?look",
+    "chase",
+    r"find\s+out",
+    "investigate",
+    "dig",
+    "review",
+    "verify",
+    "query",
+    "research",
+    "explore",
+    r"double[\s-]?check",
+    "speak",
+    "talk",
+    "ask",
+    "lodge",
+    "trace",
+    "test",
+    "reproduce",
+    r"see\s+(?:what|if|whether|how|why|where|when)",
+    r"work\s+on",
+    r"figure\s+out",
+    "monitor",
+    r"keep\s+an\s+eye\s+on",
+    r"keep\s+track\s+of",
+    "liaise",
+    "consult",
+    "dive",
+    "examine",
+    "analy[sz]e",
+    "troubleshoot",
+    "try",
+    "track",
+    r"get\s+to\s+the\s+bottom",
+    # "join a screen share with you on Monday to debug it live"
+    r"join\s+(?:a|the|our|your)\s+(?:[\w-]+\s+)?(?:call|screen[\s-]?share|session|meeting)",
+    r"follow\s+this\s+up",
+    # on site: "come and measure up", "inspect the waste pipe"
+    r"measure(?:\s+up)?",
+    "inspect",
+    "assess",
+    "survey",
+    "diagnose",
+    # round 5 (recall5, verbs6)
+    r"re-?read",
+    r"re-?test",
+    "bisect",
+    "debug",
+    "triage",
+    "audit",
+    r"go\s+(?:through|over)\s+(?:the|your|it|them|this|that|those|these)\b",
+    r"run\s+(?:a|an|some|the|more|another)\s+(?:[\w-]+\s+){0,2}?(?:tests?|checks?|diagnostics?|scans?|"
+    r"traces?|reports?|queries|query|benchmarks?)\b",
+    r"run\s+(?:a\s+|some\s+|more\s+|the\s+)?(?:\w+\s+)?(?:tests?|diagnostics?|checks?)\b",
+)
+
+
+_YOU = r"(?:you|u|ya)"
 OLD_KIND_RULES = {
-    "let you know": re.compile(r"let\s+(?:you|u|ya)\s+know\b", re.IGNORECASE),
-    "escalat*": re.compile(r"escalat\w*\b", re.IGNORECASE),
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "let you know": r"let\s+(?:you|u|ya)\s+know\b",
+        "escalat*": r"escalat\w*\b",
+        "give you a call": rf"(?:give|get)\s+{_YOU}\s+(?:a\s+)?(?:quick\s+)?"
+        r"(?:call|ring|bell|buzz|tinkle|shout|phone\s*call)\b",
+        "call you": rf"(?:call|ring|phone|telephone|buzz|bell)(?:ing)?\s+(?:{_YOU}\b|back\b)",
+        "return your call": r"(?:return|give)\s+(?:your|you\s+a)\s+(?:phone\s+)?call\b",
+        "make sure you get": rf"(?:make\s+sure|ensure)\s+(?:that\s+)?{_YOU}\s+"
+        r"(?:get|receive|hear|have)\b",
+        "try you again": rf"try\s+{_YOU}\s+(?:again|back|later|once\s+more)\b",
+        "return to you": rf"(?:return|revert)\s+(?:back\s+)?to\s+{_YOU}\b",
+        "be back to you": rf"be\s+back\s+(?:to|with)\s+{_YOU}\b",
+        "check in with you": rf"check\s+(?:back\s+)?in\s+(?:with|on)\s+{_YOU}\b",
+        "keep you posted": r"keep\s+(?:you(?:\s+(?:all|both|guys))?|u|ya|y'all|everyone|"
+        r"everybody|all\s+of\s+you|both\s+of\s+you|all)\s+"
+        r"(?:posted|updated|informed|in\s+the\s+loop|up\s+to\s+date|apprised|advised)",
+        "keep the thread posted": r"keep\s+(?:this|the|our|your)\s+"
+        r"(?:thread|ticket|case|post|conversation|chat|page)\s+(?:posted|updated|up\s+to\s+date)",
+        "be in touch": r"(?:be|get)\s+(?:back\s+)?in\s+(?:touch|contact)\b",
+        "open a ticket": r"(?:open|raise|log|create|file|submit)\s+(?:a|an)\s+(?:\w+\s+)?"
+        r"(?:ticket|case|request|investigation|complaint|claim|dispute)\b",
+        "send a technician": r"(?:get|have|send|book|arrange|schedule)\s+"
+        r"(?:a|an|the|our|one\s+of\s+our)\s+(?:\w+\s+)?(?:technician|engineer|tech|plumber|"
+        r"electrician|fitter|installer|tradie|handyman|tradesman|tradesperson)s?\b(?!')",
+        "call later": r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|"
+        r"first|at|on|in|within|by|around|before|after|this|next)\b|\s*[.!,]|$)",
+        "get back to you": rf"(?:get|come|circle|report|write)\s+back\s+(?:(?:to|2)\s+{_YOU}\b|"
+        r"with\b|once\b|as\b|in\b|within\b|by\b|on\b|either\b|tomorrow|today|tonight|shortly|"
+        r"soon|asap|later|first|when|after|here|$)",
+        "update you": r"(?:update|remind|notify|inform|advise|write|answer|tell(?=\s+(?:you|u)\s+"
+        r"(?:when|once|as\s+soon|if|whether|the\s+(?:outcome|result|answer|news))))"
+        rf"\s+(?:to\s+)?{_YOU}\b",
+        "message you": rf"(?:message|msg|text|txt|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
+        r"(?!\s+(?:(?:the|a|an|your|our|these|those|them|over|all|some|both)\b|"
+        r"(?:written\s+)?confirmation\b))",
+        "update for you": r"(?:have|get)\s+(?:an?\s+)?(?:update|answer|response|reply|news)\s+"
+        rf"(?:back\s+)?(?:to|for)\s+{_YOU}\b",
+        "message you the": rf"(?:text|message|dm|whatsapp)\s+{_YOU}\s+"
+        r"(?:the|a|an|your|our|these|those|them|over|all|some|both)\b",
+        "call someone": r"(?:call|ring|phone|contact)\b(?!\s+(?:it|this|that|these|those|us|me)\b)",
+        "send verbs": "(?:"
+        + "|".join(
+            (
+                *OLD_SEND_VERBS,
+                rf"(?:get|give|offer)\s+{_YOU}\s+(?:an?|the|your|some|\d|[$£€])",
+                r"put\b[^.]{0,40}\bin\s+the\s+post",
+                rf"(?:flick|shoot|fire|whizz|bung|pop)\s+(?:{_YOU}\s+)?(?:over\s+|across\s+)?"
+                r"(?:the|a|an|your|our|my)\b",
+            )
+        )
+        + r")\b",
+        "fix verbs": "(?:"
+        + "|".join(
+            (
+                *OLD_FIX_VERBS,
+                r"get\s+(?:this|that|it|everything)\s+(?:sorted|fixed|resolved|working)",
+            )
+        )
+        + r")\b",
+        "check verbs": "(?:" + "|".join(OLD_CHECK_VERBS) + r")\b",
+    }.items()
 }
 
 
 def test_the_corpora_have_the_ported_kind_rules() -> None:
-    for pattern in OLD_KIND_RULES.values():
-        assert sum(bool(pattern.search(s)) for s in SENTENCES) >= 10
+    found = {
+        name: sum(bool(pattern.search(s)) for s in SENTENCES)
+        for name, pattern in OLD_KIND_RULES.items()
+    }
+    # the rare ones ("be back to you") are read on generated phrases below
+    assert sum(count >= 3 for count in found.values()) >= len(found) - 2, found
+
+
+def test_every_token_kind_rule_has_its_old_pattern_here() -> None:
+    assert set(lexicon._TOKEN_RULES) == set(OLD_KIND_RULES)
 
 
 @pytest.mark.parametrize("name", sorted(OLD_KIND_RULES))
 def test_kind_rules_read_the_corpora_as_their_patterns_did(name: str) -> None:
     rule, pattern = lexicon._TOKEN_RULES[name], OLD_KIND_RULES[name]
     for sentence in SENTENCES:
-        for pos in range(len(sentence) + 1):
+        sentence = _normalise_apostrophes(sentence)
+        # where the grammar reads a verb phrase (a word's start), and inside words
+        starts = {t.start for t in tk.tokenise(sentence)}
+        for pos in {0, len(sentence), *starts, *(start + 1 for start in starts)}:
             expected = bool(pattern.match(sentence, pos))
             assert bool(rule.match(sentence, pos)) is expected, (sentence, pos)
-        assert bool(rule.match(sentence)) is bool(pattern.match(sentence)), sentence
 
 
 @pytest.mark.parametrize(
@@ -581,7 +928,19 @@ KIND_PIECES = st.sampled_from(
     [
         "let", "Let", "LET", "you", "u", "ya", "yall", "know", "knowing", "known", "escalat",
         "escalate", "ESCALATED", "escalation", "escalator", "escala", "escalat_", "eſcalate",
-        "de-escalate", "2escalate",
+        "de-escalate", "2escalate", "give", "get", "a", "quick", "call", "ring", "bell", "shout",
+        "phone call", "phonecall", "phone", "calling", "phoneing", "bells", "back", "return",
+        "your", "make sure", "ensure", "that", "receive", "hear", "have", "try", "again",
+        "later", "once more", "revert", "to", "be", "with", "check", "in", "on", "keep", "all",
+        "guys", "y'all", "everyone", "all of you", "posted", "postedx", "in the loop", "up to",
+        "date", "this", "thread", "chat", "updated", "touch", "contact", "open", "raise", "an",
+        "urgent", "ticket", "case", "dispute", "send", "one of our", "technician", "techs",
+        "handymans", "'s", "s'", "technician's", "engineers'",
+        "message", "dm", "tell", "when", "whenever", "it", "us", "me", "2", "soonish", "e-mail",
+        "confirmation", "written", "!", "ring", "contact", "whatsapp", "the outcome", "news",
+        "set", "up", "find", "solution", "turn", "off", "roll", "out", "include", "deliver",
+        "pick", "re-send", "resent", "e", "-", "mail", "double", "analyze", "see", "what",
+        "measure", "fix", "sort", "do", "needful", "flick", "over", "sorted", "setup", "print",
         " ", "  ", "\n", "\t", "\x00", ",", ".", "'", "_", "I'll",
     ]
 )  # fmt: skip
@@ -590,8 +949,402 @@ KIND_PIECES = st.sampled_from(
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.one_of(KIND_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 20))
 def test_kind_rules_read_any_text_as_their_patterns_did(words: list[str], pos: int) -> None:
-    text = "".join(words) if pos % 2 else " ".join(words)
+    text = _normalise_apostrophes("".join(words) if pos % 2 else " ".join(words))
     pos = min(pos // 2, len(text))
     for name, pattern in OLD_KIND_RULES.items():
         rule = lexicon._TOKEN_RULES[name]
         assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, text, pos)
+
+
+# lexicon.SELF_COMMITMENT before the port to tokens. The extractor reads text whose
+# apostrophes are "'" (extraction._normalise_apostrophes); the pattern read only those.
+OLD_SELF_COMMITMENT = re.compile(
+    r"\b(?P<subj>I|we)(?P<modal>'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|"
+    r"'re\s+going\s+to|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|"
+    r"\s+(?:expect|plan|intend|aim)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+# lexicon.PRONOUN_COMMITMENT before the port to tokens.
+OLD_PRONOUN_COMMITMENT = re.compile(
+    r"\b(?:they|she|he|who|one\s+of\s+them)"
+    r"(?P<modal>'ll|\s+will|(?:'re|'s|\s+are|\s+is)\s+going\s+to)\b",
+    re.IGNORECASE,
+)
+SUBJECT_PORTS = {
+    "SELF_COMMITMENT": OLD_SELF_COMMITMENT,
+    "PRONOUN_COMMITMENT": OLD_PRONOUN_COMMITMENT,
+}
+
+
+def _subject_by_pattern(name: str, text: str, pos: int) -> tuple[object, ...]:
+    pattern = SUBJECT_PORTS[name]
+    found = pattern.match(text, pos)
+    spans = tuple(m.span() for m in pattern.finditer(text))
+    return spans, found and found.span()
+
+
+def _subject_by_tokens(name: str, text: str, pos: int) -> tuple[object, ...]:
+    matcher = getattr(lexicon, name)
+    found = matcher.match(text, pos)
+    spans = tuple((m.start(), m.end()) for m in matcher.finditer(text))
+    return spans, found and (found.start(), found.end())
+
+
+@pytest.mark.parametrize("name", SUBJECT_PORTS)
+def test_the_corpora_commit_with_these_subjects(name: str) -> None:
+    assert sum(bool(SUBJECT_PORTS[name].search(s)) for s in SENTENCES) >= 50
+
+
+@pytest.mark.parametrize("chunk", range(4))
+@pytest.mark.parametrize("name", SUBJECT_PORTS)
+def test_subjects_read_the_corpora_as_their_patterns_did(name: str, chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        text = _normalise_apostrophes(sentence)
+        for pos in {0, *(t.start for t in tk.tokenise(text)), len(text) // 2}:
+            expected = _subject_by_pattern(name, text, pos)
+            assert _subject_by_tokens(name, text, pos) == expected, (text, pos)
+
+
+SELF_PIECES = st.sampled_from(
+    [
+        "I", "i", "we", "We", "WE", "İ", "I'll", "we'll", "'ll", "'LL", "'llx", "will", "willing",
+        "shall", "ſhall", "'m", "am", "'re", "are", "going", "go", "to", "tomorrow", "to_",
+        "gonna", "expect", "plan", "plans", "intend", "aim", "I'm", "we're", "'", "'d",
+        " ", "  ", "\n", "\t", "\x00", ",", ".", "_", "2", "x", "I' ll", "they", "She", "he",
+        "who", "one of them", "one", "of", "them", "'s", "is", "they're", "he's", "whom",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(SELF_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 40))
+def test_subjects_read_any_text_as_their_patterns_did(words: list[str], pos: int) -> None:
+    text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
+    pos = min(pos, len(text))
+    for name in SUBJECT_PORTS:
+        expected = _subject_by_pattern(name, text, pos)
+        assert _subject_by_tokens(name, text, pos) == expected, (name, text, pos)
+
+
+KIND_RULE_PHRASES = sorted(
+    {
+        phrase.replace("*", "urgent")
+        for name in (
+            "GIVE_A_CALL", "CALL_YOU", "RETURN_A_CALL", "MAKE_SURE_YOU_GET", "TRY_YOU_AGAIN",
+            "RETURN_TO_YOU", "BE_BACK_TO_YOU", "CHECK_IN_WITH_YOU", "KEEP_POSTED_OPEN",
+            "KEEP_THREAD_POSTED_OPEN", "IN_TOUCH", "OPEN_A_TICKET", "SEND_A_TECHNICIAN",
+            "LET_YOU_KNOW", "CALL_LATER", "CALL_VERBS", "GET_BACK", "GET_BACK_TO_YOU",
+            "GET_BACK_SOON_OPEN", "UPDATE_YOU", "TELL_YOU_WHEN_OPEN", "MESSAGE_YOU",
+            "UPDATE_FOR_YOU", "MESSAGE_YOU_THE", "CALL_SOMEONE",
+            "SEND_VERBS", "FLICK_OVER", "FIX_VERBS", "GET_IT_SORTED", "CHECK_VERBS",
+        )
+        for phrase in getattr(en, name)
+    }
+)  # fmt: skip
+GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", "\t ", "", "-", "'", ","])
+TAILS = st.sampled_from(
+    ["", "", "s", "'s", "'", "x", "_", ".", " you", " the", "2", "ed", "\n", " \n", "\n\n",
+     " .", "  !", ",x", " it", "  it", " confirmation", " written  confirmation", " both", " ",
+     " us", "\nx", " later"]
+)  # fmt: skip
+
+
+@st.composite
+def near_phrases(draw: st.DrawFn) -> str:
+    """A phrase of the ported rules' data, respaced, cut, re-cased or run on."""
+    words = draw(st.sampled_from(KIND_RULE_PHRASES)).split()
+    if draw(st.booleans()):
+        del words[draw(st.integers(0, len(words) - 1)) :]
+    words = [w.upper() if draw(st.integers(0, 5)) == 0 else w for w in words]
+    text = "".join(w + draw(GAPS) for w in words[:-1]) + (words[-1] if words else "")
+    return draw(st.sampled_from(["", "", " ", "x"])) + text + draw(TAILS)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(near_phrases(), st.integers(0, 2))
+def test_kind_rules_read_their_phrases_run_on_or_cut_as_their_patterns_did(
+    text: str, pos: int
+) -> None:
+    pos = min(pos, len(text))
+    for name, pattern in OLD_KIND_RULES.items():
+        rule = lexicon._TOKEN_RULES[name]
+        assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, text, pos)
+
+
+# lexicon.HAVE_GET before the port to tokens.
+OLD_HAVE_GET = re.compile(
+    r"(?:have|get)\s+(?!back\b|in\s+touch\b|a\s+(?:closer\s+)?look\b|an?\s+(?:update|answer)\b)",
+    re.IGNORECASE,
+)
+
+
+def _have_get_ends(text: str, pos: int) -> tuple[int | None, int | None]:
+    old, new = OLD_HAVE_GET.match(text, pos), lexicon.HAVE_GET.match(text, pos)
+    return (old and old.end()), (new and new.end())
+
+
+def test_the_corpora_have_and_get_things_done() -> None:
+    assert sum(bool(OLD_HAVE_GET.search(s)) for s in SENTENCES) >= 100
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_have_get_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        sentence = _normalise_apostrophes(sentence)
+        starts = {t.start for t in tk.tokenise(sentence)}
+        for pos in {0, len(sentence), *starts, *(start + 1 for start in starts)}:
+            old, new = _have_get_ends(sentence, pos)
+            assert old == new, (sentence, pos)
+
+
+HAVE_PIECES = st.sampled_from(
+    [
+        "have", "HAVE", "get", "gets", "got", "back", "backs", "in", "touch", "in touch", "a",
+        "an", "closer", "look", "looks", "update", "answer", "a closer look", "the", "it",
+        "fixed", " ", "  ", "\n", "\t", "", "_", "'", ",", "x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(HAVE_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 12))
+def test_have_get_reads_any_text_as_its_pattern_did(words: list[str], pos: int) -> None:
+    text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
+    pos = min(pos // 3, len(text))
+    old, new = _have_get_ends(text, pos)
+    assert old == new, (text, pos)
+
+
+# lexicon.PROGRESSIVE before the port to tokens.
+OLD_PROGRESSIVE = re.compile(
+    r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
+    r"(?=(?P<verb>" + lemmas.inflections(en.PROGRESSIVE_STEMS, "ing") + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def test_the_ing_forms_are_those_the_inflections_pattern_reads() -> None:
+    pattern = re.compile(lemmas.inflections(en.PROGRESSIVE_STEMS, "ing"))
+    forms = lemmas.ing_forms(en.PROGRESSIVE_STEMS)
+    assert all(pattern.fullmatch(form) for form in forms)
+    assert "shipping" in forms and "shiping" in forms and "fast-tracking" in forms
+    # every word the pattern reads, from the stems' letters, is a listed form
+    for stem in en.PROGRESSIVE_STEMS:
+        for word in (stem + "ing", stem[:-1] + "ing", stem + stem[-1] + "ing", stem + "eing"):
+            assert bool(pattern.fullmatch(word)) is (word in forms), word
+
+
+# lexicon.PRESENT_COMMITMENT before the port to tokens.
+OLD_PRESENT_COMMITMENT = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<subj>I|we)\s+(?:also\s+|just\s+)?"
+    r"(?=(?P<verb>(?:send|resend|do|make|correct|come|write|call|ring|phone|check|ship|give|"
+    r"return|fix|refund|e-?mail|arrange|book|issue|deliver|forward|transfer|contact|update|"
+    r"process|repair|replace|revert))\b)",
+    re.IGNORECASE,
+)
+VERB_PORTS = {"PROGRESSIVE": OLD_PROGRESSIVE, "PRESENT_COMMITMENT": OLD_PRESENT_COMMITMENT}
+
+
+def _verb_by_pattern(name: str, text: str, pos: int) -> tuple[object, ...]:
+    pattern = VERB_PORTS[name]
+    found = pattern.match(text, pos)
+    spans = tuple((m.start(), m.end(), m["verb"]) for m in pattern.finditer(text))
+    return spans, found and (found.start(), found.end(), found["verb"])
+
+
+def _verb_by_tokens(name: str, text: str, pos: int) -> tuple[object, ...]:
+    matcher = getattr(lexicon, name)
+    found = matcher.match(text, pos)
+    spans = tuple((m.start(), m.end(), m["verb"]) for m in matcher.finditer(text))
+    return spans, found and (found.start(), found.end(), found["verb"])
+
+
+@pytest.mark.parametrize("name", VERB_PORTS)
+def test_the_corpora_arrange_actions_in_the_present(name: str) -> None:
+    assert sum(bool(VERB_PORTS[name].search(s)) for s in SENTENCES) >= 40
+
+
+@pytest.mark.parametrize("chunk", range(4))
+@pytest.mark.parametrize("name", VERB_PORTS)
+def test_present_subjects_read_the_corpora_as_their_patterns_did(name: str, chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        text = _normalise_apostrophes(sentence)
+        for pos in {0, *(t.start for t in tk.tokenise(text)), len(text) // 2}:
+            expected = _verb_by_pattern(name, text, pos)
+            assert _verb_by_tokens(name, text, pos) == expected, (text, pos)
+
+
+PROGRESSIVE_PIECES = st.sampled_from(
+    [
+        "I'm", "I am", "we're", "We ARE", "we", "are", "am", "I", "'m", "now", "also",
+        "currently", "nowx", "sending", "SENDING", "send", "shipping", "shiping", "shipped",
+        "escalating", "escalateing", "passing", "fast-tracking", "fast-track", "fast",
+        "tracking", "booking", "rushing", "sendings", "ſending", " ", "  ", "\n", "\t", "",
+        "-", ",", "x", "just", "send", "e-mail", "email", "e", "mail", "do", "done", "(", ";",
+        "ship", "replace", "reverting", "I", "we", "WE", ".",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(PROGRESSIVE_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 30))
+def test_present_subjects_read_any_text_as_their_patterns_did(words: list[str], pos: int) -> None:
+    text = _normalise_apostrophes(("".join if pos % 4 == 0 else " ".join)(words))
+    pos = min(pos, len(text))
+    for name in VERB_PORTS:
+        expected = _verb_by_pattern(name, text, pos)
+        assert _verb_by_tokens(name, text, pos) == expected, (name, text, pos)
+
+
+# features._MODALS and _PAST before the port to tokens.
+OLD_MODALS = (
+    ("ll", re.compile(r"'ll\b", re.I)),
+    ("will", re.compile(r"\bwill\b", re.I)),
+    ("going-to", re.compile(r"\bgo(?:ing|nna)\b", re.I)),
+    ("shall", re.compile(r"\bshall\b", re.I)),
+    ("would", re.compile(r"\b(?:would|'d)\b", re.I)),
+    ("should", re.compile(r"\bshould\b", re.I)),
+    ("let", re.compile(r"\blet\b", re.I)),
+    ("progressive", re.compile(r"\b(?:am|is|are|'m|'re|'s)\b", re.I)),
+)
+OLD_PAST = re.compile(
+    r"\b(?:I|we)(?:'ve|\s+have|\s+had|'d)\s+(?:already\s+|just\s+)?\w+(?:ed|en|t)\b"
+    r"|\b(?:was|were|did)\b",
+    re.I,
+)
+
+
+def _old_modal(subject: str) -> str:
+    return next((name for name, pattern in OLD_MODALS if pattern.search(subject)), "none")
+
+
+def test_the_corpora_say_what_was_done() -> None:
+    assert sum(bool(OLD_PAST.search(s)) for s in SENTENCES) >= 200
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_modal_and_past_read_the_corpora_as_their_patterns_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        text = _normalise_apostrophes(sentence)
+        starts = [t.start for t in tk.tokenise(text)]
+        for start in starts[:12]:
+            for piece in (text[start:], text[start : start + 12], text[:start]):
+                assert features._modal(piece, "self") == _old_modal(piece), piece
+                assert features._past(piece) is bool(OLD_PAST.search(piece)), piece
+
+
+FEATURE_PIECES = st.sampled_from(
+    [
+        "I", "we", "We", "i've", "I've", "we'd", "I'd", "'ll", "'d", "' ll", "ll", "'llama",
+        "have", "had", "has", "already", "just", "sent", "fixed", "taken", "ed", "en", "t",
+        "5t", "was", "were", "did", "did_", "will", "going", "gonna", "go", "shall", "would",
+        "should", "let", "am", "is", "are", "'m", "'re", "'s", "it's", "they're", "I'll",
+        " ", "  ", "\n", "", "'", ",", "x", "-",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(FEATURE_PIECES, st.text(max_size=2)), max_size=8), st.booleans())
+def test_modal_and_past_read_any_text_as_their_patterns_did(words: list[str], joined: bool) -> None:
+    text = _normalise_apostrophes(("".join if joined else " ".join)(words))
+    assert features._modal(text, "self") == _old_modal(text), text
+    assert features._past(text) is bool(OLD_PAST.search(text)), text
+
+
+# lexicon.INFORMAL_MODAL before the port to tokens.
+OLD_INFORMAL_MODAL = re.compile(
+    r"(?:^|(?<=[\s,;:!(]))(?<!\bas\s)(?<!\bvery\s)(?<!\bso\s)(?<!\bquite\s)"
+    r"(?<!\bpretty\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"(?<!\bfeel\s)(?<!\bget\s)(?<!\bgot\s)(?<!\bnot\s)(?<!\bdoing\s)(?<!\bwork\s)"
+    r"(?<!\bworks\s)(?P<modal>(?:i\s+wil|we\s+wil|ill|well))(?=\s+[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _informal_spans(matcher: object, text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in matcher.finditer(text))  # type: ignore[attr-defined]
+
+
+def test_the_corpora_write_ill_and_well() -> None:
+    assert sum(bool(OLD_INFORMAL_MODAL.search(s)) for s in SENTENCES) >= 10
+
+
+def test_informal_modals_read_the_corpora_as_their_pattern_did() -> None:
+    for sentence in SENTENCES:
+        text = _normalise_apostrophes(sentence)
+        expected = _informal_spans(OLD_INFORMAL_MODAL, text)
+        assert _informal_spans(lexicon.INFORMAL_MODAL, text) == expected, text
+        lowered = text.lower()
+        expected = _informal_spans(OLD_INFORMAL_MODAL, lowered)
+        assert _informal_spans(lexicon.INFORMAL_MODAL, lowered) == expected, lowered
+
+
+INFORMAL_PIECES = st.sampled_from(
+    [
+        "ill", "ILL", "well", "Well", "i wil", "we wil", "i", "we", "wil", "will", "illness",
+        "as", "very", "so", "quite", "pretty", "was", "is", "am", "are", "be", "feel", "get",
+        "got", "not", "doing", "work", "works", "x", "call", "2", "_", "ſort", "Kall", " ",
+        "  ", "\n", "", ",", ";", "!", "(", ".", "'", "as well as", "I was ill", "well, ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(INFORMAL_PIECES, st.text(max_size=2)), max_size=8), st.booleans())
+def test_informal_modals_read_any_text_as_their_pattern_did(words: list[str], joined: bool) -> None:
+    text = _normalise_apostrophes(("".join if joined else " ".join)(words))
+    expected = _informal_spans(OLD_INFORMAL_MODAL, text)
+    assert _informal_spans(lexicon.INFORMAL_MODAL, text) == expected, text
+
+
+# lexicon.EFFORT before the port to tokens.
+OLD_EFFORT = re.compile(
+    r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:"
+    r"do\s+(?:our|my|their|what\s+(?:we|I|they)\s+can|everything|all\s+(?:we|I|they)\s+can)"
+    r"|try\s+(?:(?:our|my|their|his|her)\s+(?:very\s+)?(?:best|hardest|utmost)|hard|and|to)\b"
+    r"|try(?=\s*(?:[.!,]|$|(?:today|tonight|tomorrow|again\s+later)\s*[.!]?\s*$)))",
+    re.IGNORECASE,
+)
+
+
+def _effort_ends(text: str, pos: int) -> tuple[int | None, int | None]:
+    old, new = OLD_EFFORT.match(text, pos), lexicon.EFFORT.match(text, pos)
+    return (old and old.end()), (new and new.end())
+
+
+def test_the_corpora_try_their_best() -> None:
+    assert sum(bool(OLD_EFFORT.search(s)) for s in SENTENCES) >= 20
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_effort_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
+    for sentence in SENTENCES[chunk::4]:
+        text = _normalise_apostrophes(sentence)
+        for token in tk.tokenise(text):
+            for pos in (token.start, token.end, token.start + 1):
+                old, new = _effort_ends(text, pos)
+                assert old == new, (text, pos)
+
+
+EFFORT_PIECES = st.sampled_from(
+    [
+        "try", "TRY", "tryx", "trying", "try!", "try.", "try,", "try..", "do", "our", "ours",
+        "ourselves", "my", "myself", "their", "what", "we", "I", "they", "can", "can't",
+        "cannot", "everything", "all", "his", "her", "very", "best", "hardest", "utmost", "hard",
+        "and", "to", "today", "tonight", "tomorrow", "todays", "again", "later", "again later",
+        "also", "always", "still", "definitely", "certainly", "alsox", " ", "  ", "\n", "", ".",
+        "!", ",", " .", "x", "_",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.one_of(EFFORT_PIECES, st.text(max_size=2)), max_size=7), st.integers(0, 9))
+def test_effort_reads_any_text_as_its_pattern_did(words: list[str], pos: int) -> None:
+    text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
+    pos = min(pos // 3, len(text))
+    old, new = _effort_ends(text, pos)
+    assert old == new, (text, pos)

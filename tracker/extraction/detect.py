@@ -7,10 +7,11 @@ by an action verb from the lexicon. Guards (guards.py) then drop what the spec s
 promise: negations, courtesy, conditions, waiting for the customer, questions,
 passing on feedback and checks already answered in the message.
 
-The subjects, modals and verb phrases are patterns over the sentence's text (lexicon.py);
-word lists read at a place in it ("you'll get a credit note from us", "I'm sending it
-now", "arrange for …", "make sure that …") are tokens of the sentence (tokens.py), which
-detect, guards and features share.
+The subjects, modals and verb phrases are read by lexicon.py, partly as tokens of the
+sentence (tokens.py: "I'll", "they will", most kind rules), partly as patterns over its
+text (a team of ours, passives); word lists read at a place in it ("you'll get a credit
+note from us", "I'm sending it now", "arrange for …") are tokens too, which detect,
+guards and features share.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
@@ -108,6 +110,8 @@ _OFFER_IF = re.compile(
     r"(?:it's|that's|that\s+is)\s+(?:ok|okay|alright|fine))\b",
     re.IGNORECASE,
 )
+
+_M = TypeVar("_M", bound=tk.Span)  # a pattern's match, or phrases found as tokens (tk.Found)
 
 # A real sentence holds a handful of commitments; more means garbage input, and
 # looking further would only cost time.
@@ -265,24 +269,24 @@ def commitments(
     """
     found: list[Commitment] = []
 
-    def verb_phrase(match: re.Match[str], rule: str, pos: int | None = None) -> PromiseKind | None:
+    def verb_phrase(match: tk.Span, rule: str, pos: int | None = None) -> PromiseKind | None:
         kind, check = _verb_phrase(sentence, match.end() if pos is None else pos)
         if kind is None and dropped is not None:
             dropped.append(Dropped(match.start(), match.end(), rule, check))
         return kind
 
-    for m in _capped(lx.SELF_COMMITMENT.finditer(sentence), found):
-        kind, check = _verb_phrase(sentence, m.end())
+    for own in _capped(lx.SELF_COMMITMENT.finditer(sentence), found):
+        kind, check = _verb_phrase(sentence, own.end())
         if kind:
-            found.append(Commitment(m.start(), m.end(), kind, rule="self"))
-        elif check == "no-action-verb" and (other := unlisted_action(sentence, m.end())):
+            found.append(Commitment(own.start(), own.end(), kind, rule="self"))
+        elif check == "no-action-verb" and (other := unlisted_action(sentence, own.end())):
             found.append(
                 Commitment(
-                    m.start(), m.end(), other.kind, needs_due=other.needs_due, rule=other.rule
+                    own.start(), own.end(), other.kind, needs_due=other.needs_due, rule=other.rule
                 )
             )
         elif dropped is not None:
-            dropped.append(Dropped(m.start(), m.end(), "self", check))
+            dropped.append(Dropped(own.start(), own.end(), "self", check))
     lower = sentence.lower()
     # Patterns about a team of ours need a staff word; most sentences have none.
     staffed = _STAFF_HINT.search(lower) is not None
@@ -411,16 +415,16 @@ def commitments(
             previous + " " + sentence[: m.start()]
         ):
             found.append(Commitment(m.start(), m.end(), "update", rule="dated-notice"))
-    for m in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
-        before = previous + " " + sentence[: m.start()]
+    for pronoun in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
+        before = previous + " " + sentence[: pronoun.start()]
         if not lx.stands_for_our_staff(before):
             continue
-        kind = verb_phrase(m, "pronoun-staff")
+        kind = verb_phrase(pronoun, "pronoun-staff")
         if kind:
             found.append(
                 Commitment(
-                    m.start(),
-                    m.end(),
+                    pronoun.start(),
+                    pronoun.end(),
                     kind if kind in ("fix", "send") else "escalate",
                     rule="pronoun-staff",
                 )
@@ -433,17 +437,16 @@ def commitments(
         if lx.THIRD_PARTY.search(previous + " " + sentence[: m.end()]):
             continue  # "the courier ... they'll call you": theirs
         found.append(Commitment(m.start(), m.end("modal"), "escalate", rule="contact-handover"))
-    for m in _capped(lx.PROGRESSIVE.finditer(sentence), found):
-        kind = classify(sentence[m.end() :])
+    for arranged in _capped(lx.PROGRESSIVE.finditer(sentence), found):
+        start, end = arranged.start(), arranged.end()
+        kind = classify(sentence[end:])
         if not kind:
             continue
-        if lemma(m["verb"])[0] in lx.ESCALATING_STEMS:
+        if lemma(arranged["verb"])[0] in lx.ESCALATING_STEMS:
             if kind == "escalate":
-                found.append(Commitment(m.start(), m.end(), kind, rule="progressive"))
-        elif not _RIGHT_NOW.search(
-            sentence, tk.window(tk.tokenise(sentence), m.end(), m.end() + 80)
-        ):
-            found.append(Commitment(m.start(), m.end(), kind, needs_due=True, rule="progressive"))
+                found.append(Commitment(start, end, kind, rule="progressive"))
+        elif not _RIGHT_NOW.search(sentence, tk.window(tk.tokenise(sentence), end, end + 80)):
+            found.append(Commitment(start, end, kind, needs_due=True, rule="progressive"))
     for m in _capped(
         lx.TEAM_PROGRESSIVE.finditer(sentence) if staffed and "ing" in lower else (), found
     ):
@@ -453,22 +456,22 @@ def commitments(
             found.append(
                 Commitment(m.start(), m.end(), kind, needs_due=True, rule="team-progressive")
             )
-    for m in _capped(lx.INFORMAL_MODAL.finditer(sentence), found):
-        if any(c.start <= m.start() < c.end for c in found):
+    for informal in _capped(lx.INFORMAL_MODAL.finditer(sentence), found):
+        start, end = informal.start(), informal.end()
+        if any(c.start <= start < c.end for c in found):
             continue
-        kind = verb_phrase(m, "informal-modal")
+        kind = verb_phrase(informal, "informal-modal")
         if kind:
-            found.append(Commitment(m.start(), m.end(), kind, rule="informal-modal"))
-    for m in _capped(lx.PRESENT_COMMITMENT.finditer(sentence), found):
-        if any(c.start <= m.start() < c.end or c.start == m.start() for c in found):
+            found.append(Commitment(start, end, kind, rule="informal-modal"))
+    for present in _capped(lx.PRESENT_COMMITMENT.finditer(sentence), found):
+        start, end = present.start(), present.end()
+        if any(c.start <= start < c.end or c.start == start for c in found):
             continue
-        if lx.HABITUAL.search(sentence, m.end()):
+        if lx.HABITUAL.search(sentence, end):
             continue
-        kind = verb_phrase(m, "present-simple")
+        kind = verb_phrase(present, "present-simple")
         if kind:
-            found.append(
-                Commitment(m.start(), m.end(), kind, needs_due=True, rule="present-simple")
-            )
+            found.append(Commitment(start, end, kind, needs_due=True, rule="present-simple"))
     for subjectless in _capped(lx.SUBJECTLESS.finditer(sentence), found):
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):
@@ -585,7 +588,7 @@ def _third_party_acts(sentence: str) -> bool:
     return False
 
 
-def _capped(matches: Iterable[re.Match[str]], found: list[Commitment]) -> Iterator[re.Match[str]]:
+def _capped(matches: Iterable[_M], found: list[Commitment]) -> Iterator[_M]:
     """The matches of one pattern until it has added MAX_COMMITMENTS or read
     MAX_SUBJECTS: each pattern finds its clauses in order, so the first MAX_COMMITMENTS
     of all of them are unchanged, and a sentence of subjects with no action (garbage,

@@ -22,24 +22,15 @@ from tracker.extraction.vocab import en
 MAX_WORDS = 12  # n-grams come from the clause's first words: the commitment, not a log
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_MODALS = (
-    ("ll", re.compile(r"'ll\b", re.I)),
-    ("will", re.compile(r"\bwill\b", re.I)),
-    ("going-to", re.compile(r"\bgo(?:ing|nna)\b", re.I)),
-    ("shall", re.compile(r"\bshall\b", re.I)),
-    ("would", re.compile(r"\b(?:would|'d)\b", re.I)),
-    ("should", re.compile(r"\bshould\b", re.I)),
-    ("let", re.compile(r"\blet\b", re.I)),
-    ("progressive", re.compile(r"\b(?:am|is|are|'m|'re|'s)\b", re.I)),
-)
+_MODAL_TYPES = tuple(en.MODAL_TYPES.items())
+_UNATTACHED = frozenset(en.MODALS_UNATTACHED)
 # Who commits, by the subject's first words (vocab/en.py), after nothing but spaces.
 _SUBJECTS = tuple((name, tk.Phrases(words)) for name, words in en.SUBJECT_TYPES.items())
 _DM = tk.Phrases(en.DM_WORDS)
-_PAST = re.compile(
-    r"\b(?:I|we)(?:'ve|\s+have|\s+had|'d)\s+(?:already\s+|just\s+)?\w+(?:ed|en|t)\b"
-    r"|\b(?:was|were|did)\b",
-    re.I,
-)
+_PAST_WORDS = frozenset(en.PAST_WORDS)
+_PAST_SUBJECTS = frozenset(word.lower() for word in en.PAST_SUBJECTS)
+_PAST_AUXILIARIES = frozenset(en.PAST_AUXILIARIES)
+_PAST_ADVERBS = frozenset(en.PAST_ADVERBS)
 _NEGATION = tk.Phrases(en.NEGATION_WORDS)
 _THANKS = tk.Phrases(en.THANKS_WORDS)
 
@@ -101,7 +92,7 @@ def candidate_features(
         "hedge": guards.HEDGE.in_text(sentence, 0, found.start),
         "hedge_sentence": guards.HEDGE.in_text(sentence),
         "question": sentence.rstrip().endswith("?"),
-        "past": bool(_PAST.search(prefix + subject)),
+        "past": _past(prefix + subject),
         "negation": _negated(clause),
         "hold": guards.holds(sentence, found.end) or guards.holds(following, at_start=True),
         "feedback": guards.FEEDBACK.in_text(sentence),
@@ -131,7 +122,55 @@ def _subject(subject: str, rule: str) -> str:
 def _modal(subject: str, rule: str) -> str:
     if rule == "let-me":
         return "let"
-    for name, pattern in _MODALS:
-        if pattern.search(subject):
-            return name
-    return "none"
+    tokens = tk.tokenise(subject)
+    said = {t.lower for t in tokens if t.kind != "punct"}
+    # "'ll" on its own (" 'll"): an apostrophe, then the word at once
+    said.update(
+        "'" + after.lower
+        for mark, after in pairwise(tokens)
+        if mark.lower == "'" and after.start == mark.end and "'" + after.lower in _UNATTACHED
+    )
+    return next((name for name, words in _MODAL_TYPES if not said.isdisjoint(words)), "none")
+
+
+def _past(text: str) -> bool:
+    """ "it was", "we did", or "I've (already) sent", "we had checked", "I'd taken"."""
+    tokens = tk.tokenise(text)
+    if any(t.lower in _PAST_WORDS and t.kind == "word" for t in tokens):
+        return True
+    for i, subject in enumerate(tokens[:-2]):
+        if subject.lower not in _PAST_SUBJECTS or subject.kind != "word":
+            continue
+        auxiliary = tokens[i + 1]
+        attached = auxiliary.kind == "clitic"
+        if auxiliary.lower not in _PAST_AUXILIARIES or attached != _adjacent(subject, auxiliary):
+            continue
+        if not attached and not text[subject.end : auxiliary.start].isspace():
+            continue
+        word = _spaced_after(text, tokens, i + 1)
+        if word is not None and _ends_past(tokens[word]):
+            return True
+        if word is not None and tokens[word].lower in _PAST_ADVERBS:
+            after = _spaced_after(text, tokens, word)
+            if after is not None and _ends_past(tokens[after]):
+                return True
+    return False
+
+
+def _adjacent(before: tk.Token, token: tk.Token) -> bool:
+    return before.end == token.start
+
+
+def _spaced_after(text: str, tokens: tuple[tk.Token, ...], index: int) -> int | None:
+    """The index of the token after `tokens[index]` and whitespace, or None."""
+    after = index + 1
+    if after < len(tokens) and text[tokens[index].end : tokens[after].start].isspace():
+        return after
+    return None
+
+
+def _ends_past(token: tk.Token) -> bool:
+    """A word ending in one of PAST_ENDINGS after at least one more character."""
+    return token.kind in ("word", "number") and any(
+        token.lower.endswith(end) and len(token.lower) > len(end) for end in en.PAST_ENDINGS
+    )

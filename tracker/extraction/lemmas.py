@@ -82,6 +82,29 @@ def word_kind(word: str) -> PromiseKind | None:
     return _KINDS.get(lemma(word))
 
 
+def ing_forms(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """Every "ing" form of each stem, as `inflections(stems, "ing")` reads them: the
+    irregular ones, the regular one and, after a short vowel, the one with its last
+    consonant doubled ("ship" -> "shiping", "shipping")."""
+    out: list[str] = []
+    for stem in stems:
+        out += [w for w, (s, f) in en.IRREGULAR_FORMS.items() if s == stem and f == "ing"]
+        base = stem[:-1] if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")) else stem
+        out.append(base + "ing")
+        if _doubles(stem):
+            out.append(base + stem[-1] + "ing")
+    return tuple(dict.fromkeys(out))
+
+
+def _doubles(stem: str) -> bool:
+    return (
+        len(stem) >= 3
+        and stem[-1] not in _VOWELS | {"w", "x", "y"}
+        and stem[-2] in _VOWELS
+        and stem[-3] not in _VOWELS
+    )
+
+
 def inflections(stems: tuple[str, ...], form: str) -> str:
     """A pattern for the `form` ("ing" or "past") of each stem: "ship" -> "ship(?:p)?ing"."""
     out = []
@@ -91,12 +114,6 @@ def inflections(stems: tuple[str, ...], form: str) -> str:
         base = stem[:-1] if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")) else stem
         if suffix == "ed" and stem.endswith("e"):
             base = stem[:-1]
-        doubled = (
-            len(stem) >= 3
-            and stem[-1] not in _VOWELS | {"w", "x", "y"}
-            and stem[-2] in _VOWELS
-            and stem[-3] not in _VOWELS
-        )
-        regular = re.escape(base) + (f"(?:{stem[-1]})?" if doubled else "") + suffix
+        regular = re.escape(base) + (f"(?:{stem[-1]})?" if _doubles(stem) else "") + suffix
         out.extend([*irregular, regular] if not irregular or form == "ing" else irregular)
     return "(?:" + "|".join(out) + ")"

@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice, pairwise
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from tracker.extraction.lemmas import lemma
 from tracker.extraction.vocab import en
@@ -185,6 +185,9 @@ class Phrases:
         self._by_first: dict[str, list[tuple[tuple[str, int], ...]]] = {}
         # phrases whose first word is not one token's exact text: tried at every token
         self._loose: list[tuple[tuple[str, int], ...]] = []
+        # phrases by their first two words (exact words, the second not the last of an
+        # open-ended phrase); their first words are keys of _by_first too
+        self._by_two: dict[tuple[str, str], list[tuple[tuple[str, int], ...]]] = {}
         for entry in entries:
             parts = tokenise(entry)
             if not parts or any(_is_regex(entry, t) for t in parts):
@@ -196,8 +199,22 @@ class Phrases:
             self._longest = max(self._longest, len(parts))
             if parts[0].lower in (ANY_NUMBER, ANY_WORD) or (open_end and len(parts) == 1):
                 self._loose.append(words)
+            elif len(parts) > (2 if open_end else 1) and parts[1].lower not in (
+                ANY_NUMBER,
+                ANY_WORD,
+            ):
+                # a long list ("be at your place", "be at your home", …): read two words
+                key = (parts[0].lower, parts[1].lower)
+                self._by_two.setdefault(key, []).append(words)
+                self._by_first.setdefault(parts[0].lower, [])
             else:
                 self._by_first.setdefault(parts[0].lower, []).append(words)
+
+    def first_words(self) -> frozenset[str]:
+        """The first word of every phrase (lower case; none may be "#" or "*")."""
+        if self._loose:
+            raise ValueError("a phrase opens with any word")
+        return frozenset(self._by_first)
 
     def at(self, text: str, tokens: Sequence[Token], index: int) -> int | None:
         """The end offset of the longest phrase that starts at `tokens[index]`, or None."""
@@ -205,7 +222,7 @@ class Phrases:
         if first is None and not self._loose:
             return None  # the usual case: no phrase starts with this word
         best = None
-        for words in (*(first or ()), *self._loose):
+        for words in (*(first or ()), *self._by_second(tokens, index), *self._loose):
             end = self._match(text, tokens, index, words)
             if end is not None and (best is None or end > best):
                 best = end
@@ -216,9 +233,16 @@ class Phrases:
         first = self._by_first.get(tokens[index].lower)
         if first is None and not self._loose:
             return []  # the usual case: no phrase starts with this word
-        candidates = (*(first or ()), *self._loose)
+        candidates = (*(first or ()), *self._by_second(tokens, index), *self._loose)
         found = (self._match(text, tokens, index, words) for words in candidates)
         return sorted((end for end in found if end is not None), reverse=True)
+
+    def _by_second(
+        self, tokens: Sequence[Token], index: int
+    ) -> Sequence[tuple[tuple[str, int], ...]]:
+        if not self._by_two or index + 1 >= len(tokens):
+            return ()
+        return self._by_two.get((tokens[index].lower, tokens[index + 1].lower), ())
 
     def _match(
         self, text: str, tokens: Sequence[Token], index: int, words: tuple[tuple[str, int], ...]
@@ -292,3 +316,84 @@ class Phrases:
         """Is one of the phrases in `text` between `start` and `end` (as a pattern's
         `search(text, start, end)` would find it)?"""
         return self.find(text, window(tokenise(text), start, end)) is not None
+
+
+class Span(Protocol):
+    """A match's span: an `re.Match` or a `Found`."""
+
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+
+class Found(NamedTuple):
+    """Where a phrase was found, read as a pattern's match is (`start()`, `end()`)."""
+
+    first: int
+    last: int
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+
+class Pattern:
+    """`Phrases` searched as a compiled pattern of their alternatives searches a text:
+    `finditer` finds them left to right without overlap, `match` only at `pos`. Each
+    phrase opens at a word's start, as `\\b` would have it; with no phrase of the list a
+    prefix of another, the longest found is the one the pattern's alternation finds.
+
+    Where a phrase may start is found by a pattern of the first two words of each
+    (`\\bwe\\s+will`), and only the few tokens from there are read: most sentences have
+    none of them."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        entries = tuple(phrases)
+        self._phrases = Phrases(entries)
+        self._count = 1 + max(len(tokenise(entry)) for entry in entries)
+        self._firsts = re.compile(openings_pattern(entries), re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[Found]:
+        pos = 0
+        while first := self._firsts.search(text, pos):
+            start = first.start()
+            found = self._at(text, start)
+            if found is not None:
+                yield Found(start, found)
+            pos = found if found is not None else start + 1
+
+    def match(self, text: str, pos: int = 0) -> Found | None:
+        if not self._firsts.match(text, pos):
+            return None
+        end = self._at(text, pos)
+        return None if end is None else Found(pos, end)
+
+    def _at(self, text: str, start: int) -> int | None:
+        """The end of the phrase at `start` (a first word's start), or None."""
+        rest = text[start:]
+        end = self._phrases.at(rest, leading(rest, self._count), 0)
+        return None if end is None else start + end
+
+
+def openings_pattern(entries: Iterable[str]) -> str:
+    """A pattern every text one of the phrases matches at begins with: the first word of
+    each and, where it has one, its second word and the space between, by first word
+    (\\b(?:we(?:\\s+will|['’‘ʼ`]ll)|i(?:…)) as a pattern finds them fastest)."""
+    seconds: dict[str, set[str]] = {}
+    for entry in entries:
+        parts = tokenise(entry)
+        if parts[0].kind != "word" or parts[0].lower in (ANY_NUMBER, ANY_WORD):
+            raise ValueError(f"a phrase opens with a word: {entry!r}")
+        after = seconds.setdefault(re.escape(parts[0].lower), set())
+        if len(parts) > 1 and parts[1].lower not in (ANY_NUMBER, ANY_WORD):
+            gap = ("", r"\s+", r"\s*")[_gap(parts[0], parts[1])]
+            after.add(gap + re.escape(parts[1].lower).replace("'", f"[{APOSTROPHES}]"))
+        else:
+            after.add("")  # the first word alone
+    firsts = (
+        first + ("" if "" in after else "(?:" + "|".join(sorted(after)) + ")")
+        for first, after in sorted(seconds.items())
+    )
+    return r"\b(?:" + "|".join(firsts) + ")"

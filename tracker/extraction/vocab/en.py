@@ -1,11 +1,12 @@
 """English vocabulary of commitments: action verbs by kind, people who act for us,
 hand-over verbs and the informal spellings of "I'll" / "we'll".
 
-Two kinds of list: most entries build patterns and are regular-expression fragments,
-matched case-insensitively on text whose apostrophes are normalised to "'" (a verb entry
-is matched at the start of a verb phrase); the lists read as tokens (tokens.Phrases: the
-ones marked "plain", and all under "words read as tokens") are plain words and phrases,
-matched whole, with a space for any whitespace.
+Two kinds of list: lists read as tokens (tokens.Phrases: the ones marked "plain" or
+"read as tokens", and all under "words read as tokens" and "verb phrases read as tokens")
+are plain words and phrases, matched whole and case-insensitively, with a space for any
+whitespace ("*" any one word, "#" any number); the others build patterns and are
+regular-expression fragments, matched case-insensitively on text whose apostrophes are
+normalised to "'" (a verb entry is matched at the start of a verb phrase).
 """
 
 from __future__ import annotations
@@ -25,59 +26,45 @@ def _phrases(*slots: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _joined(*slots: tuple[str, ...]) -> tuple[str, ...]:
+    """Every phrase with one entry from each slot, "" leaving the slot out:
+    (("give",), ("you", "u"), ("", "a"), ("call",)) -> "give you call", "give you a call", …"""
+    out = [""]
+    for slot in slots:
+        out = [f"{before} {entry}" for before in out for entry in slot]
+    return tuple(dict.fromkeys(" ".join(phrase.split()) for phrase in out))
+
+
 def _plurals(nouns: tuple[str, ...]) -> tuple[str, ...]:
     """Each noun (or phrase ending in one) and its plural: "typo" -> "typo", "typos"."""
     return tuple(form for noun in nouns for form in (noun, noun + "s"))
 
 
-# Verbs that send something to the customer (kind `send`).
+# Verbs that send something to the customer (kind `send`), read at the start of a verb
+# phrase: plain words and phrases (tokens.Phrases), each a whole word; "*" is any one word.
 SEND_VERBS: tuple[str, ...] = (
-    "send",
-    "e-?mail",
-    "post",
-    "mail",
-    "ship",
-    "despatch",
-    "dispatch",
-    "courier",
-    "issue",
-    "refund",
-    "credit",
-    "reimburse",
-    "share",
-    "forward",
-    "provide",
-    r"deliver(?!\s+(?:on\s+(?:our|my|the|that|this|its|a|your)|our|a\s+great)\b)",
-    "pay",
-    "re-?sen[dt]",
-    "re-?issue",
-    "return",
-    "compensate",
-    "order",
+    *_words("send email e-mail post mail ship despatch dispatch courier issue refund credit"),
+    *_words("reimburse share forward provide pay resend resent re-send re-sent reissue"),
+    *_words("re-issue return compensate order arrange collect bring pack expedite rush"),
+    *_words("fast-track fasttrack apply add upload attach transfer redeliver re-deliver fax"),
+    *_words("publish"),
     # "we'll reorder it today", "they will initiate the refund within 24 hours"
-    "re-?order",
-    "initiate",
+    *_words("reorder re-order initiate"),
+    "pick up",
+    *_phrases("load", "your the"),
+    # common typos of "send"
+    *_words("sned snd countersign"),
+    # "I'll print your pass today and leave it at reception"
+    *_phrases("print", "your the a an it them"),
+)
+# ... and the ones that stay regular-expression fragments (matched case-insensitively, each
+# before a word boundary).
+SEND_VERB_PATTERNS: tuple[str, ...] = (
+    r"deliver(?!\s+(?:on\s+(?:our|my|the|that|this|its|a|your)|our|a\s+great)\b)",
+    # "we'll drop the spare key off", "drop off the spare key"
     r"drop\s+(?:\w+\s+){0,3}?off\b",
-    "arrange",
-    "collect",
-    r"pick\s+up",
-    "bring",
-    "pack",
-    "expedite",
-    "rush",
-    "fast-?track",
-    "apply",
-    "add",
-    "upload",
-    "attach",
-    # money moved or goods delivered again: "transfer the AED 600", "we'll redeliver"
     # "our receptionist will hand it to you" (not "hand it to our team": an escalation)
     r"hand\s+(?:\w+\s+){0,3}?(?:over\s+)?to\s+(?:you|u)\b",
-    "transfer",
-    r"re-?deliver",
-    "fax",
-    "publish",
-    r"load\s+(?:your|the)",
     r"drop\s+(?:the|your|it|them|a|an)\b(?!\s+(?:line|note|message|e-?mail|text|dm)\b)",
     # non-native support English: "make the refund", "do the re-delivery"
     r"(?:make|do)\s+(?:the|a|your)\s+(?:re-?)?(?:refund|delivery|payment|transfer|shipment|"
@@ -87,12 +74,6 @@ SEND_VERBS: tuple[str, ...] = (
     r"address|home|house|office|site|desk|store|branch)|out\s+(?:to\s+(?:you|u)|today|tomorrow|"
     r"tonight|this|on|by|first|before))\b",
     r"go\s+out\s+(?:to\s+(?:you|u)\s+)?(?:today|tomorrow|tonight|this|on|by|with|first)\b",
-    # common typos of "send"
-    "sned",
-    "snd",
-    "countersign",
-    # "I'll print your pass today and leave it at reception"
-    r"print\s+(?:your|the|a|an|it|them)\b",
     # "we'll have your laptop ready for collection": the customer's goods made ready
     r"(?:have|get)\s+(?:(?:it|them|your|the|a|an|this|that)\s+)(?:[\w-]+\s+){0,3}?ready\s+"
     r"(?:for\s+(?:collection|pick[\s-]?up|delivery|dispatch|shipping|signing)|to\s+(?:collect|ship|go)"
@@ -108,200 +89,111 @@ SEND_VERBS: tuple[str, ...] = (
     r"replacement|return|exchange)",
 )
 
-# Verbs that fix, change or arrange the service for the customer (kind `fix`).
+# Verbs that fix, change or arrange the service for the customer (kind `fix`): plain words
+# and phrases as SEND_VERBS.
 FIX_VERBS: tuple[str, ...] = (
-    "fix",
-    "reset",
-    "unlock",
-    "unblock",
-    "re-?activate",
-    "activate",
-    "restore",
-    "resolve",
-    "sort",
-    "correct",
-    "repair",
-    "replace",
-    "book",
-    "cancel",
-    "remove",
-    "reverse",
-    "amend",
-    "change",
-    "adjust",
-    r"update(?!\s+(?:our|my)\b)",
-    "reconnect",
-    "reinstate",
-    "re-?enable",
-    "enable",
-    r"set\s+(?:\w+\s+){0,2}?up",
-    "setup",
-    "upgrade",
-    "downgrade",
-    "rectify",
-    "clear",
-    "deploy",
-    "patch",
-    "reinstall",
-    "reschedule",
-    "rebook",
-    "proceed",
-    "schedule",
-    "re-?run",
-    "install",
-    "migrate",
-    "remedy",
-    "unfreeze",
-    "release",
-    "lift",
-    "merge",
-    "delete",
-    "close",
-    r"get\s+(?:right\s+)?on(?:to)?\s+(?:it|this|that)\b",
-    r"(?:pop|drop|swing)\s+(?:round|over|by)",
-    "waive",
-    "visit",
-    "attend",
-    "arrive",
-    r"come\s+out",
-    r"take\s+care\s+of",
+    *_words("fix reset unlock unblock reactivate re-activate activate restore resolve sort"),
+    *_words("correct repair replace book cancel remove reverse amend change adjust reconnect"),
+    *_words("reinstate reenable re-enable enable setup upgrade downgrade rectify clear deploy"),
+    *_words("patch reinstall reschedule rebook proceed schedule rerun re-run install migrate"),
+    *_words("remedy unfreeze release lift merge delete close waive visit attend arrive"),
+    *_joined(("set",), ("", "*", "* *"), ("up",)),
+    *_joined(("get",), ("", "right"), ("on", "onto"), ("it", "this", "that")),
+    *_phrases("pop drop swing", "round over by"),
+    "come out",
+    "take care of",
     "handle",
-    r"deal\s+with",
+    "deal with",
     "action",
-    r"look\s+after",
+    "look after",
     "process",
     "push",
-    r"roll\s+out",
+    "roll out",
     "fit",
-    r"come\s+(?:round|over|to\s+your)",
-    r"find\s+(?:a|the|you\s+a)\s+(?:\w+\s+)?(?:solution|fix|resolution|workaround)",
-    r"be\s+at\s+your\s+(?:place|home|house|address|property|premises|office|site|flat|door)",
+    *_phrases("come", "round over"),
+    "come to your",
+    *_joined(
+        ("find",), ("a", "the", "you a"), ("", "*"), _words("solution fix resolution workaround")
+    ),
+    *_phrases(
+        "be", "at", "your", "place home house address property premises office site flat door"
+    ),
+    # swaps, moves and work on site: "swap the meter out", "switch you to the annual plan"
+    *_words("swap switch"),
+    *_phrases("move", "you your it them the"),
+    *_words("reroute resubmit approve trim fill reseed"),
+    "do the needful",
+    *_phrases("start", "the your on"),
+    *_phrases("finish", "the your off"),
+    "complete",
+    *_phrases("meet", "you u him her them"),
+    # redone on our side: "regenerate it", "replay the missed events", "set the cap to 100k"
+    *_words("regenerate replay reprocess"),
+    # changes to the customer's account or service: "whitelist your IP range", "turn off
+    # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
+    *_words("whitelist reduce"),
+    *_joined(("turn",), ("", "it", "this", "that", "them"), ("off", "on")),
+    *_joined(("roll",), ("it", "this", "that", "them", "the *"), ("out",)),
+    *_words("regrant re-grant reimport re-import revise substitute backfill pause"),
+    *_joined(("include",), ("it", "them", "the fix"), ("in",)),
+    *_phrases("set", "the your it them a an"),
+    *_words("recalculate re-calculate reorder re-order"),
+    # software and support work: "backport the fix to 2.4", "cut a 3.1.2 release", "build a
+    # test package", "tag 0.9.3 on Monday", "bump the limit"
+    *_words("backport cut build rebuild tag bump rebase hotfix compile recompile re-compile"),
+    *_words("configure reconfigure re-configure redeploy re-deploy repick re-pick retry re-try"),
+    *_words("refresh reindex re-index"),
+)
+FIX_VERB_PATTERNS: tuple[str, ...] = (
+    r"update(?!\s+(?:our|my)\b)",
     r"be\s+on[\s-]?site",
     r"be\s+(?:with\s+you|there|round)\s+(?=on|at|between|by|from|tomorrow|today|this|next|"
     r"within|in\s+(?:an?|\d+|the\s+next))",
-    # swaps, moves and work on site: "swap the meter out", "switch you to the annual plan"
-    "swap",
-    "switch",
-    r"move\s+(?:you|your|it|them|the)\b",
-    "reroute",
-    "resubmit",
-    "approve",
-    "trim",
-    "fill",
-    "reseed",
     r"(?:make|do)\s+the\s+(?:\w+\s+)?(?:change|"
     r"configuration|repair|installation|fix|work|job)s?"
     r"(?=\s+(?:on|to|for|in|at|by|tonight|today|tomorrow|this|next|after|before)\b|\s*[.,!;]|$)",
-    r"do\s+the\s+needful",
-    r"start\s+(?:the|your|on)\b",
-    r"finish\s+(?:the|your|off)\b",
-    "complete",
-    r"meet\s+(?:you|u|him|her|them)\b",
-    # redone on our side: "regenerate it", "replay the missed events", "set the cap to 100k"
-    "regenerate",
-    "replay",
-    "reprocess",
-    "re-?calculate",
-    # changes to the customer's account or service: "whitelist your IP range", "turn off
-    # auto-renew", "extend the old key by 14 days" (not "extend our apologies")
-    "whitelist",
-    "reduce",
     r"extend(?!\s+(?:our|my)\b)",
-    r"turn\s+(?:(?:it|this|that|them)\s+)?(?:off|on)\b",
-    r"roll\s+(?:it|this|that|them|the\s+\w+)\s+out",
-    r"re-?grant",
-    r"re-?import",
-    "revise",
-    "substitute",
-    "backfill",
-    "pause",
-    r"include\s+(?:it|them|the\s+fix)\s+in\b",
-    r"set\s+(?:the|your|it|them|a|an)\b",
-    # software and support work (mailing lists, issue trackers): "backport the fix to 2.4",
-    # "cut a 3.1.2 release", "build a test package", "respin the patch", "roll a new build"
-    "backport",
-    "cut",
-    "build",
-    "rebuild",
+    # software and support work (mailing lists, issue trackers): "respin the patch", "roll a new
+    # build", "land the fix", "commit it", "roll it back"
     r"re-?spin",
     r"roll\s+(?:a|an|the)\s+(?:new\s+|fresh\s+|fixed\s+)?(?:build|release|version|package|patch|"
     r"update|fix|image|tarball)",
-    "tag",
-    "bump",
     r"land\s+(?:the|a|an|this|that|it|your)\b",
     r"commit\s+(?:the|a|an|this|that|it|them|your)\b",
-    "rebase",
-    "hotfix",
     r"roll\s+(?:it|this|that|them|the\s+\w+)?\s*back",
-    r"re-?compile",
-    "compile",
-    r"re-?configure",
-    "configure",
-    r"re-?deploy",
-    r"re-?order",
-    r"re-?calculate",
-    r"re-?pick",
-    r"re-?try",
-    "refresh",
-    r"re-?index",
 )
 
-# Verbs that look into the customer's problem (kind `check`).
+# Verbs that look into the customer's problem (kind `check`): plain words and phrases as
+# SEND_VERBS.
 CHECK_VERBS: tuple[str, ...] = (
-    "check",
-    "look",
-    r"do\s+some\s+(?:research|digging|checking|investigating|troubleshooting)",
-    r"take\s+a\s+(?:closer\s+)?look",
-    r"have\s+a\s+(?:closer\s+)?look",
+    *_words("check look"),
+    *_phrases("do", "some", "research digging checking investigating troubleshooting"),
+    *_joined(("take", "have"), ("a",), ("", "closer"), ("look",)),
     "chase",
-    r"find\s+out",
-    "investigate",
-    "dig",
-    "review",
-    "verify",
-    "query",
-    "research",
-    "explore",
-    r"double[\s-]?check",
-    "speak",
-    "talk",
-    "ask",
-    "lodge",
-    "trace",
-    "test",
-    "reproduce",
-    r"see\s+(?:what|if|whether|how|why|where|when)",
-    r"work\s+on",
-    r"figure\s+out",
+    "find out",
+    *_words("investigate dig review verify query research explore speak talk ask lodge"),
+    *_words("trace test reproduce"),
+    *_phrases("see", "what if whether how why where when"),
+    "work on",
+    "figure out",
     "monitor",
-    r"keep\s+an\s+eye\s+on",
-    r"keep\s+track\s+of",
-    "liaise",
-    "consult",
-    "dive",
-    "examine",
-    "analy[sz]e",
-    "troubleshoot",
-    "try",
-    "track",
-    r"get\s+to\s+the\s+bottom",
+    "keep an eye on",
+    "keep track of",
+    *_words("liaise consult dive examine analyse analyze troubleshoot try track"),
+    "get to the bottom",
+    "follow this up",
+    # on site: "come and measure up", "inspect the waste pipe"
+    "measure",
+    "measure up",
+    *_words("inspect assess survey diagnose"),
+    # software and support work: "re-read your meter", "retest on the new build", "bisect it"
+    *_words("reread re-read retest re-test bisect debug triage audit"),
+)
+CHECK_VERB_PATTERNS: tuple[str, ...] = (
+    r"double[\s-]?check",
     # "join a screen share with you on Monday to debug it live"
     r"join\s+(?:a|the|our|your)\s+(?:[\w-]+\s+)?(?:call|screen[\s-]?share|session|meeting)",
-    r"follow\s+this\s+up",
-    # on site: "come and measure up", "inspect the waste pipe"
-    r"measure(?:\s+up)?",
-    "inspect",
-    "assess",
-    "survey",
-    "diagnose",
-    # software and support work: "re-read your meter", "retest on the new build", "bisect it",
     # "go through the logs", "run a test against a folder of that size"
-    r"re-?read",
-    r"re-?test",
-    "bisect",
-    "debug",
-    "triage",
-    "audit",
     r"go\s+(?:through|over)\s+(?:the|your|it|them|this|that|those|these)\b",
     r"run\s+(?:a|an|some|the|more|another)\s+(?:[\w-]+\s+){0,2}?(?:tests?|checks?|diagnostics?|scans?|"
     r"traces?|reports?|queries|query|benchmarks?)\b",
@@ -310,7 +202,7 @@ CHECK_VERBS: tuple[str, ...] = (
 
 # Verbs that hand the customer's problem to someone who will act on it (kind `escalate`):
 # "ping the maintainer of the export module", "CC the networking folks", "open an issue on
-# GitHub" (not "ping you": an update).
+# GitHub" (not "ping you": an update). Regular-expression fragments.
 ESCALATE_VERBS: tuple[str, ...] = (
     r"ping\s+(?!(?:you|u|ya|it|this|that|back|me|us)\b)",
     r"cc\s+(?!(?:you|u|ya|me|us)\b)",
@@ -356,20 +248,15 @@ VISIT_WITH_TIME: tuple[str, ...] = (
 )
 
 # Verbs of news to the customer (kind `update`) that take the customer as object:
-# "I'll update you", "we'll write to you".
-UPDATE_VERBS_YOU: tuple[str, ...] = (
-    "update",
-    "remind",
-    "notify",
-    "inform",
-    "advise",
-    "write",
-    "answer",
-    # "I'll tell you when it's online" (not "we'll tell you more at pick-up")
-    r"tell(?=\s+(?:you|u)\s+(?:when|once|as\s+soon|if|whether|the\s+(?:outcome|result|answer|news)))",
+# "I'll update you", "we'll write to you" (plain words, read as tokens: lexicon.KIND_RULES).
+UPDATE_VERBS_YOU: tuple[str, ...] = _words("update remind notify inform advise write answer")
+# A call, as what we give the customer: "I'll give you a ring", "get you a quick bell"
+# (plain words, read as tokens: lexicon.KIND_RULES).
+CALL_NOUNS: tuple[str, ...] = (
+    *_words("call ring bell buzz tinkle shout"),
+    "phone call",
+    "phonecall",
 )
-# A call, as what we give the customer: "I'll give you a ring", "get you a quick bell".
-CALL_NOUNS: tuple[str, ...] = ("call", "ring", "bell", "buzz", "tinkle", "shout", r"phone\s*call")
 
 # People who act for us, beyond lexicon.STAFF: "the nurse", "our receptionist".
 ROLE_NOUNS: tuple[str, ...] = (
@@ -498,33 +385,52 @@ THIRD_PARTIES: tuple[str, ...] = (
     "USPS",
 )
 
-# Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil".
-# Only read when an action verb follows at once.
-INFORMAL_MODALS: tuple[str, ...] = (r"i\s+wil", r"we\s+wil", "ill", "well")
+# Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil"
+# (plain phrases, read as tokens). Only read when a word follows, opening the text or
+# after whitespace or INFORMAL_OPENS_AFTER, and not right after one of NOT_INFORMAL_AFTER
+# and a single space ("as well as", "I was ill").
+INFORMAL_MODALS: tuple[str, ...] = ("i wil", "we wil", "ill", "well")
+INFORMAL_OPENS_AFTER: tuple[str, ...] = tuple(",;:!(")
+NOT_INFORMAL_AFTER: tuple[str, ...] = _words(
+    "as very so quite pretty was is am are be feel get got not doing work works"
+)
 
 # --- who commits ------------------------------------------------------------------------
 # The agent's own subjects, and the modals that make their sentence a commitment
-# ("I'll", "we are going to", "I plan to"). Each modal follows the subject directly.
+# ("I'll", "we are going to", "I plan to"): plain words and phrases (tokens.Phrases). Each
+# modal follows the subject directly, a clitic ("'ll", "'m") attached to it.
 SELF_SUBJECTS: tuple[str, ...] = ("I", "we")
 SELF_MODALS: tuple[str, ...] = (
     "'ll",
-    r"\s+will",
-    r"\s+shall",
-    r"'m\s+going\s+to",
-    r"\s+am\s+going\s+to",
-    r"'re\s+going\s+to",
-    r"\s+are\s+going\s+to",
-    r"'m\s+gonna",
-    r"\s+am\s+gonna",
-    r"'re\s+gonna",
-    r"\s+(?:expect|plan|intend|aim)\s+to",
+    "will",
+    "shall",
+    "'m going to",
+    "am going to",
+    "'re going to",
+    "are going to",
+    "'m gonna",
+    "am gonna",
+    "'re gonna",
+    *_phrases("expect plan intend aim", "to"),
+)
+# A pronoun for a team or colleague of ours named just before, and its modals ("they'll",
+# "she is going to"): plain phrases, as SELF_MODALS.
+PRONOUN_SUBJECTS: tuple[str, ...] = (*_words("they she he who"), "one of them")
+PRONOUN_MODALS: tuple[str, ...] = (
+    "'ll",
+    "will",
+    *_phrases("'re 's", "going", "to"),
+    *_phrases("are is", "going", "to"),
 )
 # Non-native support English puts a future action in the simple present with its time:
 # "I send you the link in the next hour", "we ship your item tomorrow". These verbs, right
-# after I / we, make a commitment when the clause states a time.
+# after I / we (and PRESENT_ADVERBS), make a commitment when the clause states a time
+# (plain words, read as tokens; cues.py reads them as a pattern too).
+PRESENT_SUBJECTS: tuple[str, ...] = ("I", "we")
+PRESENT_ADVERBS: tuple[str, ...] = _words("also just")
 PRESENT_FOR_FUTURE: tuple[str, ...] = _words(
     "send resend do make correct come write call ring phone check ship give return fix "
-    "refund e-?mail arrange book issue deliver forward transfer contact update "
+    "refund email e-mail arrange book issue deliver forward transfer contact update "
     "process repair replace revert"
 )
 # The modals after a team or colleague of ours ("our billing team will", "Priya is going to").
@@ -670,19 +576,29 @@ COURTESY: tuple[str, ...] = (
     ),
     *(f"keep {which} in mind" for which in _words("that this it")),
 )
-# Right after the modal: effort without a concrete action ("we'll try our best to get it
-# out", "we'll do what we can"); only an action coordinated after it counts ("I'll try to
-# reproduce it tomorrow and write back").
-EFFORT: tuple[str, ...] = (
-    r"do\s+(?:our|my|their|what\s+(?:we|I|they)\s+can|everything|all\s+(?:we|I|they)\s+can)",
-    r"try\s+(?:(?:our|my|their|his|her)\s+(?:very\s+)?(?:best|hardest|utmost)|hard|and|to)\b",
-    # "We'll try!", "will try tonight": an attempt with nothing to attempt named
-    r"try(?=\s*(?:[.!,]|$|(?:today|tonight|tomorrow|again\s+later)\s*[.!]?\s*$))",
+# Right after the modal (and a COURTESY_ADVERBS word): effort without a concrete action
+# ("we'll try our best to get it out", "we'll do what we can"); only an action coordinated
+# after it counts ("I'll try to reproduce it tomorrow and write back"). Plain phrases
+# (tokens.Phrases); in EFFORT_OPEN the last word may run on, up to its own letters ("do our"
+# reads "do ourselves").
+EFFORT: tuple[str, ...] = _joined(
+    ("try",),
+    (
+        *_joined(_words("our my their his her"), ("", "very"), _words("best hardest utmost")),
+        *_words("hard and to"),
+    ),
 )
 # Right after the modal, a necessity: "we'll need to move your clean. I'll ring you at 10 to
 # rebook." Without a stated time, and with the commitment in the next sentence, it explains
 # what has to happen (tokens).
 NECESSITY: tuple[str, ...] = _phrases("need have", "to")
+EFFORT_OPEN: tuple[str, ...] = _joined(
+    ("do",), (*_words("our my their everything"), *_phrases("what all", "we I they", "can"))
+)
+# "We'll try!", "will try tonight": EFFORT_ALONE with nothing to attempt named: before ".",
+# "!", "," or the end, or before one of EFFORT_ALONE_WHEN and the end (a "." or "!" between).
+EFFORT_ALONE: tuple[str, ...] = ("try",)
+EFFORT_ALONE_WHEN: tuple[str, ...] = (*_words("today tonight tomorrow"), "again later")
 # Adverbs before a courtesy: "we'll always be happy to".
 COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
 # Words between the modal and the action, read past: "I'll also personally call you".
@@ -1059,6 +975,10 @@ PROGRESSIVE_STEMS: tuple[str, ...] = ESCALATING_STEMS + _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
     "release install repair expedite rush fast-track"
 )
+# Who arranges them, and the adverbs read between ("I'm now sending", "we are also
+# booking"): plain phrases (tokens.Phrases).
+PROGRESSIVE_SUBJECTS: tuple[str, ...] = ("I'm", "I am", "we're", "we are")
+PROGRESSIVE_ADVERBS: tuple[str, ...] = _words("now also currently")
 # The same, for a team of ours ("our engineers are deploying a fix tonight").
 TEAM_PROGRESSIVE_STEMS: tuple[str, ...] = _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
@@ -1283,6 +1203,27 @@ SUBJECT_TYPES: dict[str, tuple[str, ...]] = {
     "you": _words("you u"),
     "pronoun": _words("they she he someone somebody"),
 }
+# The modal of the committing subject, by its words (the first type found); a clitic
+# ("'d") counts attached to a word ("I'd"), "'ll" also on its own.
+MODAL_TYPES: dict[str, tuple[str, ...]] = {
+    "ll": ("'ll",),
+    "will": ("will",),
+    "going-to": ("going", "gonna"),
+    "shall": ("shall",),
+    "would": ("would", "'d"),
+    "should": ("should",),
+    "let": ("let",),
+    "progressive": ("am", "is", "are", "'m", "'re", "'s"),
+}
+MODALS_UNATTACHED: tuple[str, ...] = ("'ll",)
+# Said in the past: "I've already sent", "we had checked", "it was" (PAST_WORDS anywhere;
+# after a PAST_SUBJECTS word, its auxiliary and at most one PAST_ADVERBS word, a word
+# ending in one of PAST_ENDINGS, with at least one letter before it).
+PAST_WORDS: tuple[str, ...] = _words("was were did")
+PAST_SUBJECTS: tuple[str, ...] = _words("I we")
+PAST_AUXILIARIES: tuple[str, ...] = ("'ve", "have", "had", "'d")
+PAST_ADVERBS: tuple[str, ...] = _words("already just")
+PAST_ENDINGS: tuple[str, ...] = _words("ed en t")
 # What opens a verb phrase whose kind is that of the action after it: "arrange for the
 # part to be replaced", "make sure that the refund is processed".
 ARRANGE_FOR: tuple[str, ...] = _phrases("arrange organise organize", "for")
@@ -1328,3 +1269,142 @@ NOT_VERBS: tuple[str, ...] = _words(
 FOR_YOU: tuple[str, ...] = _phrases("for to", "you u ya")
 # "I'll do that tomorrow": what "do" may stand for (what the customer asked).
 DONE_THINGS: tuple[str, ...] = _words("that this it")
+
+# --- verb phrases read as tokens (lexicon.KIND_RULES) ---------------------------------------
+# Each list is every phrase a rule reads at the start of a verb phrase, as a whole word
+# unless said otherwise; where the rule reads inflected forms they are listed ("calling").
+_YOU: tuple[str, ...] = _words("you u ya")
+# "give you a quick ring", "get u a call" (callback)
+GIVE_A_CALL: tuple[str, ...] = _joined(("give", "get"), _YOU, ("", "a"), ("", "quick"), CALL_NOUNS)
+# "call you", "ringing back" (callback); the forms are those the grammar has always read
+CALL_YOU: tuple[str, ...] = _joined(
+    (
+        *_words("call calling ring ringing phone phoneing telephone telephoneing"),
+        *_words("buzz buzzing bell belling"),
+    ),
+    (*_YOU, "back"),
+)
+# "return your call", "give you a phone call" (callback)
+RETURN_A_CALL: tuple[str, ...] = _joined(
+    ("return", "give"), ("your", "you a"), ("", "phone"), ("call",)
+)
+# "make sure you get an answer from the product team" (update)
+MAKE_SURE_YOU_GET: tuple[str, ...] = _joined(
+    ("make sure", "ensure"), ("", "that"), _YOU, _words("get receive hear have")
+)
+# "try you again after lunch": another call attempt (callback)
+TRY_YOU_AGAIN: tuple[str, ...] = _joined(("try",), _YOU, ("again", "back", "later", "once more"))
+# non-native "I return to you until tomorrow": I'll get back to you (update)
+RETURN_TO_YOU: tuple[str, ...] = _joined(("return", "revert"), ("", "back"), ("to",), _YOU)
+# "I'll be back to you by Friday" (update)
+BE_BACK_TO_YOU: tuple[str, ...] = _joined(("be back",), ("to", "with"), _YOU)
+# "check back in with you" (update)
+CHECK_IN_WITH_YOU: tuple[str, ...] = _joined(
+    ("check",), ("", "back"), ("in",), ("with", "on"), _YOU
+)
+# "keep you all posted", "keep everyone in the loop" (update); the last word may run on
+KEEP_POSTED_OPEN: tuple[str, ...] = _joined(
+    ("keep",),
+    (
+        *_joined(("you",), ("", "all", "both", "guys")),
+        *_words("u ya y'all everyone everybody all"),
+        "all of you",
+        "both of you",
+    ),
+    (*_words("posted updated informed apprised advised"), "in the loop", "up to date"),
+)
+# "We'll keep this thread updated" (update); the last word may run on
+KEEP_THREAD_POSTED_OPEN: tuple[str, ...] = _joined(
+    ("keep",),
+    _words("this the our your"),
+    _words("thread ticket case post conversation chat page"),
+    ("posted", "updated", "up to date"),
+)
+# "be in touch", "get back in contact" (update)
+IN_TOUCH: tuple[str, ...] = _joined(("be", "get"), ("", "back"), ("in",), ("touch", "contact"))
+# "open a support ticket", "raise an urgent case" (escalate); "*" is any one word
+OPEN_A_TICKET: tuple[str, ...] = _joined(
+    _words("open raise log create file submit"),
+    ("a", "an"),
+    ("", "*"),
+    _words("ticket case request investigation complaint claim dispute"),
+)
+# "send an engineer", "book one of our gas technicians" (fix); not before an apostrophe
+# ("get the technician's report")
+SEND_A_TECHNICIAN: tuple[str, ...] = _joined(
+    _words("get have send book arrange schedule"),
+    ("a", "an", "the", "our", "one of our"),
+    ("", "*"),
+    (
+        *_plurals(_words("technician engineer tech plumber electrician fitter installer tradie")),
+        *_plurals(_words("handyman tradesman tradesperson")),
+    ),
+)
+# "have / get" opening a verb phrase whose kind is that of the participle or verb after it
+# ("we'll have the invoice corrected"), unless one of HAVE_GET_NOT follows ("get back to
+# you", "have a look": read by the rules above).
+HAVE_GET: tuple[str, ...] = _words("have get")
+HAVE_GET_NOT: tuple[str, ...] = (
+    "back",
+    "in touch",
+    *_joined(("a",), ("", "closer"), ("look",)),
+    *_phrases("a an", "update answer"),
+)
+# "update you", "write to you" (update)
+UPDATE_YOU: tuple[str, ...] = _joined(UPDATE_VERBS_YOU, ("", "to"), _YOU)
+# "I'll tell you when it's online" (not "we'll tell you more at pick-up"); the last word
+# may run on (update)
+TELL_YOU_WHEN_OPEN: tuple[str, ...] = _joined(
+    ("tell",),
+    ("you", "u"),
+    (*_words("when once if whether"), "as soon", *_phrases("the", "outcome result answer news")),
+)
+# "call later", "ring tomorrow" (callback); "call" alone before ".", "!", "," or at the end
+# of the text (lexicon.KIND_RULES)
+CALL_VERBS: tuple[str, ...] = _words("call ring phone")
+CALL_LATER: tuple[str, ...] = _joined(
+    CALL_VERBS,
+    _words("later shortly soon tomorrow today tonight first at on in within by around before")
+    + _words("after this next"),
+)
+# "get back to you", "come back with", "write back tomorrow" (update); the time words may
+# run on ("tomorrow's"), and "get back" ends the text too
+GET_BACK: tuple[str, ...] = _joined(_words("get come circle report write"), ("back",))
+GET_BACK_TO_YOU: tuple[str, ...] = _joined(GET_BACK, ("to", "2"), _YOU) + _joined(
+    GET_BACK, _words("with once as in within by on either")
+)
+GET_BACK_SOON_OPEN: tuple[str, ...] = _joined(
+    GET_BACK, _words("tomorrow today tonight shortly soon asap later first when after here")
+)
+# "message you", "dm u" (update), unless a thing sent follows (MESSAGE_YOU_THE: send)
+MESSAGE_VERBS: tuple[str, ...] = _words("message msg text txt dm ping email e-mail tweet")
+MESSAGE_YOU: tuple[str, ...] = _joined((*MESSAGE_VERBS, "whatsapp", "sms"), _YOU)
+SENT_DETERMINERS: tuple[str, ...] = _words("the a an your our these those them over all some both")
+NOT_NEWS_AFTER: tuple[str, ...] = (*SENT_DETERMINERS, "confirmation", "written confirmation")
+# "text you the code", "whatsapp u a photo" (send)
+MESSAGE_YOU_THE: tuple[str, ...] = _joined(
+    _words("text message dm whatsapp"), _YOU, SENT_DETERMINERS
+)
+# "have an update for you", "get a reply back to you" (update)
+UPDATE_FOR_YOU: tuple[str, ...] = _joined(
+    ("have", "get"),
+    ("", "a", "an"),
+    _words("update answer response reply news"),
+    ("", "back"),
+    ("to", "for"),
+    _YOU,
+)
+# "call the hotel", "contact the warehouse" (check), not "call it a day", "contact us"
+CALL_SOMEONE: tuple[str, ...] = _words("call ring phone contact")
+NOT_CALLED: tuple[str, ...] = _words("it this that these those us me")
+# "flick you the updated invoice", "I'll shoot over the quote" (send, with SEND_VERBS)
+FLICK_OVER: tuple[str, ...] = _joined(
+    _words("flick shoot fire whizz bung pop"),
+    ("", *_YOU),
+    ("", "over", "across"),
+    _words("the a an your our my"),
+)
+# "get it sorted", "get everything working" (fix, with FIX_VERBS)
+GET_IT_SORTED: tuple[str, ...] = _phrases(
+    "get", "this that it everything", "sorted fixed resolved working"
+)
