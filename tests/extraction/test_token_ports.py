@@ -151,6 +151,9 @@ def _sentences() -> list[str]:
 
 
 SENTENCES = _sentences()
+# The comparisons read every other sentence (each port was checked on all of them when it
+# was made); the counts that show a port is exercised read them all.
+SAMPLE = SENTENCES[::2]
 
 
 def test_the_corpora_have_live_exchanges_to_compare() -> None:
@@ -159,13 +162,13 @@ def test_the_corpora_have_live_exchanges_to_compare() -> None:
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_hold_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         assert guards.holds(sentence, at_start=True) is bool(HOLD.match(sentence)), sentence
         for start in (0, 1, len(sentence) // 3, len(sentence) // 2):
             assert guards.holds(sentence, start) is bool(HOLD.search(sentence, start)), sentence
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(TEXTS, st.integers(0, 30))
 def test_hold_reads_any_text_as_its_pattern_did(text: str, start: int) -> None:
     assert guards.holds(text, start) is bool(HOLD.search(text, start))
@@ -178,7 +181,7 @@ def test_the_corpora_say_the_customer_has_written() -> None:
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_has_acted_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         assert guards._has_acted(sentence) is has_acted(sentence), sentence
         prefix = sentence[: len(sentence) // 2]
         assert guards._has_acted(prefix) is has_acted(prefix), prefix
@@ -196,7 +199,7 @@ ACTED_CLAUSES = st.tuples(
 ).map(" ".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(ACTED_CLAUSES, ACTED_PIECES, st.text(max_size=2)), max_size=8))
 def test_has_acted_reads_any_text_as_its_pattern_did(words: list[str]) -> None:
     text = " ".join(words)
@@ -207,7 +210,7 @@ def test_has_acted_reads_any_text_as_its_pattern_did(words: list[str]) -> None:
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_clause_words_read_the_corpora_as_their_patterns_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         for cut in {0, len(sentence) // 3, len(sentence) // 2, sentence.find(" we ") + 1}:
             assert read_by_tokens(sentence, cut) == read_by_patterns(sentence, cut), sentence
 
@@ -223,7 +226,7 @@ CLAUSE_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(CLAUSE_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 40))
 def test_clause_words_read_any_text_as_their_patterns_did(words: list[str], cut: int) -> None:
     sentence = " ".join(words)
@@ -282,7 +285,7 @@ REQUEST_PIECES = st.sampled_from(
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_customer_actions_read_the_corpora_as_their_pattern_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         starts = tuple(m.start() for m in CUSTOMER_ACTION.finditer(sentence))
         assert guards._customer_actions(sentence) == starts, sentence
         assert guards.asks_customer(sentence, at_start=True) is bool(
@@ -299,7 +302,7 @@ def test_the_corpora_ask_the_customer() -> None:
     assert sum(bool(CUSTOMER_ACTION.search(s)) for s in SENTENCES) >= 100
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(REQUEST_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 40))
 def test_customer_actions_read_any_text_as_their_pattern_did(words: list[str], cut: int) -> None:
     text = " ".join(words)
@@ -325,14 +328,14 @@ OPENING_PIECES = st.sampled_from(
 @pytest.mark.parametrize("name", OPENINGS)
 def test_openings_read_the_corpora_as_their_patterns_did(name: str) -> None:
     phrases, pattern = getattr(detect, f"_{name}"), OPENINGS[name]
-    for sentence in SENTENCES:
+    for sentence in SAMPLE:
         for start in (0, sentence.find("arrange"), sentence.find("make"), sentence.find("ensure")):
             phrase = sentence[max(start, 0) :]
             found = pattern.match(phrase)
             assert phrases.opening(phrase) == (found and found.end()), phrase
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(OPENING_PIECES, st.text(max_size=2)), max_size=6))
 def test_openings_read_any_text_as_their_patterns_did(words: list[str]) -> None:
     phrase = " ".join(words)
@@ -376,13 +379,13 @@ def read_ends_by_patterns(text: str, cut: int) -> tuple[bool, ...]:
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_clause_ends_read_the_corpora_as_their_patterns_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         cuts = {len(sentence), len(sentence) // 2, sentence.find(" a ") + 1}
         for cut in cuts:
             assert read_ends_by_tokens(sentence, cut) == read_ends_by_patterns(sentence, cut)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(END_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 40))
 def test_clause_ends_read_any_text_as_their_patterns_did(words: list[str], cut: int) -> None:
     text = " ".join(words)
@@ -399,13 +402,13 @@ NOW_PIECES = st.sampled_from(
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_done_now_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         for start in (0, sentence.find("'ll ") + 3, sentence.find("ing ") + 3):
             phrase = sentence[max(start, 0) :]
             assert guards._done_now(phrase) is bool(IMMEDIATE.match(phrase)), phrase
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(NOW_PIECES, st.text(max_size=2)), max_size=8))
 def test_done_now_reads_any_text_as_its_pattern_did(words: list[str]) -> None:
     phrase = " ".join(words)
@@ -425,7 +428,7 @@ def third_person_by_tokens(text: str, pos: int, start: int) -> bool:
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_third_person_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         for start in {len(sentence), sentence.find(" us") + 1, sentence.find(" send") + 1}:
             for pos in (0, start - 12):
                 pos = max(pos, 0)
@@ -433,7 +436,7 @@ def test_third_person_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
                 assert third_person_by_tokens(sentence, pos, start) is bool(found), sentence
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     st.lists(st.one_of(THIRD_PIECES, st.text(max_size=2)), max_size=10),
     st.integers(0, 60),
@@ -507,7 +510,7 @@ def test_the_corpora_read_past_adverbs_negations_and_courtesies() -> None:
 def test_adverbs_negations_and_courtesies_read_the_corpora_as_their_patterns_did(
     chunk: int,
 ) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         # after each word (where a modal ends), at each word, and inside a few words
         cuts = {t.end for t in tk.tokenise(sentence)} | {t.start for t in tk.tokenise(sentence)}
         cuts |= {t.start + 2 for t in tk.tokenise(sentence) if t.end - t.start > 2}
@@ -531,7 +534,7 @@ MODAL_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(MODAL_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 30))
 def test_adverbs_negations_and_courtesies_read_any_text_as_their_patterns_did(
     words: list[str], pos: int
@@ -900,7 +903,7 @@ def test_every_token_kind_rule_has_its_old_pattern_here() -> None:
 @pytest.mark.parametrize("name", sorted(OLD_KIND_RULES))
 def test_kind_rules_read_the_corpora_as_their_patterns_did(name: str) -> None:
     rule, pattern = lexicon._TOKEN_RULES[name], OLD_KIND_RULES[name]
-    for sentence in SENTENCES:
+    for sentence in SAMPLE:
         sentence = _normalise_apostrophes(sentence)
         # where the grammar reads a verb phrase (a word's start), and inside words
         starts = {t.start for t in tk.tokenise(sentence)}
@@ -946,7 +949,7 @@ KIND_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(KIND_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 20))
 def test_kind_rules_read_any_text_as_their_patterns_did(words: list[str], pos: int) -> None:
     text = _normalise_apostrophes("".join(words) if pos % 2 else " ".join(words))
@@ -1000,7 +1003,7 @@ def test_the_corpora_commit_with_these_subjects(name: str) -> None:
 @pytest.mark.parametrize("chunk", range(4))
 @pytest.mark.parametrize("name", SUBJECT_PORTS)
 def test_subjects_read_the_corpora_as_their_patterns_did(name: str, chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         text = _normalise_apostrophes(sentence)
         for pos in {0, *(t.start for t in tk.tokenise(text)), len(text) // 2}:
             expected = _subject_by_pattern(name, text, pos)
@@ -1018,7 +1021,7 @@ SELF_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(SELF_PIECES, st.text(max_size=2)), max_size=10), st.integers(0, 40))
 def test_subjects_read_any_text_as_their_patterns_did(words: list[str], pos: int) -> None:
     text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
@@ -1062,7 +1065,7 @@ def near_phrases(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(["", "", " ", "x"])) + text + draw(TAILS)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(near_phrases(), st.integers(0, 2))
 def test_kind_rules_read_their_phrases_run_on_or_cut_as_their_patterns_did(
     text: str, pos: int
@@ -1091,7 +1094,7 @@ def test_the_corpora_have_and_get_things_done() -> None:
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_have_get_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         sentence = _normalise_apostrophes(sentence)
         starts = {t.start for t in tk.tokenise(sentence)}
         for pos in {0, len(sentence), *starts, *(start + 1 for start in starts)}:
@@ -1108,7 +1111,7 @@ HAVE_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(HAVE_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 12))
 def test_have_get_reads_any_text_as_its_pattern_did(words: list[str], pos: int) -> None:
     text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
@@ -1169,7 +1172,7 @@ def test_the_corpora_arrange_actions_in_the_present(name: str) -> None:
 @pytest.mark.parametrize("chunk", range(4))
 @pytest.mark.parametrize("name", VERB_PORTS)
 def test_present_subjects_read_the_corpora_as_their_patterns_did(name: str, chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         text = _normalise_apostrophes(sentence)
         for pos in {0, *(t.start for t in tk.tokenise(text)), len(text) // 2}:
             expected = _verb_by_pattern(name, text, pos)
@@ -1188,7 +1191,7 @@ PROGRESSIVE_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(PROGRESSIVE_PIECES, st.text(max_size=2)), max_size=8), st.integers(0, 30))
 def test_present_subjects_read_any_text_as_their_patterns_did(words: list[str], pos: int) -> None:
     text = _normalise_apostrophes(("".join if pos % 4 == 0 else " ".join)(words))
@@ -1226,7 +1229,7 @@ def test_the_corpora_say_what_was_done() -> None:
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_modal_and_past_read_the_corpora_as_their_patterns_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         text = _normalise_apostrophes(sentence)
         starts = [t.start for t in tk.tokenise(text)]
         for start in starts[:12]:
@@ -1246,7 +1249,7 @@ FEATURE_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(FEATURE_PIECES, st.text(max_size=2)), max_size=8), st.booleans())
 def test_modal_and_past_read_any_text_as_their_patterns_did(words: list[str], joined: bool) -> None:
     text = _normalise_apostrophes(("".join if joined else " ".join)(words))
@@ -1273,7 +1276,7 @@ def test_the_corpora_write_ill_and_well() -> None:
 
 
 def test_informal_modals_read_the_corpora_as_their_pattern_did() -> None:
-    for sentence in SENTENCES:
+    for sentence in SAMPLE:
         text = _normalise_apostrophes(sentence)
         expected = _informal_spans(OLD_INFORMAL_MODAL, text)
         assert _informal_spans(lexicon.INFORMAL_MODAL, text) == expected, text
@@ -1292,7 +1295,7 @@ INFORMAL_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(INFORMAL_PIECES, st.text(max_size=2)), max_size=8), st.booleans())
 def test_informal_modals_read_any_text_as_their_pattern_did(words: list[str], joined: bool) -> None:
     text = _normalise_apostrophes(("".join if joined else " ".join)(words))
@@ -1321,7 +1324,7 @@ def test_the_corpora_try_their_best() -> None:
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_effort_reads_the_corpora_as_its_pattern_did(chunk: int) -> None:
-    for sentence in SENTENCES[chunk::4]:
+    for sentence in SAMPLE[chunk::4]:
         text = _normalise_apostrophes(sentence)
         for token in tk.tokenise(text):
             for pos in (token.start, token.end, token.start + 1):
@@ -1341,7 +1344,7 @@ EFFORT_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(st.one_of(EFFORT_PIECES, st.text(max_size=2)), max_size=7), st.integers(0, 9))
 def test_effort_reads_any_text_as_its_pattern_did(words: list[str], pos: int) -> None:
     text = _normalise_apostrophes(("".join if pos % 3 == 0 else " ".join)(words))
