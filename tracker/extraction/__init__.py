@@ -26,7 +26,7 @@ from tracker.extraction.cleaning import (
 )
 from tracker.extraction.decision import HARD_CHECKS, DecisionModel, shipped_model
 from tracker.extraction.detect import Commitment, Dropped, commitments
-from tracker.extraction.due import SentenceDues, promise_due
+from tracker.extraction.due import Due, SentenceDues, promise_due
 from tracker.extraction.features import candidate_features
 from tracker.extraction.guards import rejection
 from tracker.extraction.sentences import sentence_spans
@@ -244,21 +244,8 @@ def _other_language_promise(
     if promise is None:
         return last, None
     begin, stop = offset + promise.start, offset + promise.end
-    if promise.due is None:
-        return last, FoundPromise(
-            begin, stop, text[begin:stop], promise.kind, sent_at, True, None, "default"
-        )
-    due_start = offset + promise.due.start
-    return last, FoundPromise(
-        begin,
-        stop,
-        text[begin:stop],
-        promise.kind,
-        promise.due.when.astimezone(UTC),
-        False,
-        text[due_start : due_start + len(promise.due.text)],
-        promise.due.precision,
-    )
+    due_start = offset + promise.due.start if promise.due else begin
+    return last, _found(text, begin, stop, promise.kind, sent_at, promise.due, due_start)
 
 
 def _cue_windows(visible: str) -> Iterator[tuple[int, int]]:
@@ -387,9 +374,21 @@ def _promise_in(
     end = offset + len(sentence.rstrip(" .!?…"))
     if end <= start:
         end = offset + len(sentence)
+    return _found(text, start, end, kind, sent_at, due, start + due.start if due else start)
+
+
+def _found(
+    text: str,
+    start: int,
+    end: int,
+    kind: PromiseKind,
+    sent_at: datetime,
+    due: Due | None,
+    due_start: int,
+) -> FoundPromise:
+    """The promise text[start:end]; without a stated due it gets the default policy's."""
     if due is None:
         return FoundPromise(start, end, text[start:end], kind, sent_at, True, None, "default")
-    due_start = start + due.start
     return FoundPromise(
         start,
         end,

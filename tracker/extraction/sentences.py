@@ -18,8 +18,8 @@ _ABBREVIATIONS = frozenset(
     )
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
-_JOINING_END = re.compile(r"\s(?:and|or|but|then|so|to|the|a|an|of|with|for|that)$", re.I)
-# A line cannot end a sentence on these: "…send the new invoice to you by\nMonday".
+# A line cannot end a sentence on these: "…this morning, and\nI'll re-import…", "…send the
+# new invoice to you by\nMonday".
 _OPEN_END = re.compile(
     r"\s(?:by|on|until|till|before|after|at|in|from|via|within|per|into|onto|over|under|"
     r"and|or|but|then|so|to|the|a|an|of|with|for|that|our|your|their|my|his|her|its|this|these|"
@@ -65,19 +65,15 @@ def _is_soft_wrap(text: str, newline: int) -> bool:
     following = text[newline + 1 : newline + 2]
     if len(line) < 40 or line[-1] in ".!?:;,":
         return False
-    # "…this morning, and\nI'll re-import…": a line ending in a joining word goes on
-    if following.islower() or (following.isalpha() and _JOINING_END.search(line) is not None):
+    if following.islower():
         return True
     if not following.isalnum():
         return False
     if _OPEN_END.search(line):
         return True
-    return _DATE_START.match(text, newline + 1) is not None and not _ends_in_time(line)
-
-
-def _ends_in_time(line: str) -> bool:
-    """A line that ends in a time or date is a whole line: "Opening hours: Mon-Fri 9-5"."""
-    return line[-1].isdigit()
+    # A line that ends in a time is whole ("Opening hours: Mon-Fri 9-5"); otherwise it goes
+    # on into a date or a number.
+    return not line[-1].isdigit() and _DATE_START.match(text, newline + 1) is not None
 
 
 def _is_abbreviation(word: str, next_char: str) -> bool:
