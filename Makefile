@@ -19,8 +19,13 @@ system-deps:
 demo: install
 	$(BIN)/followthrough demo
 
+# Two runs: the fast tier on every core, then the `slow` tests (service processes, kills,
+# real timeouts) one at a time, so their timing never competes with other tests. Both run
+# even when the first fails; the exit status is a failure if either failed.
 test: install system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow" -n auto; fast=$$?; \
+	$(BIN)/python -m pytest -m slow; slow=$$?; \
+	test $$fast -eq 0 -a $$slow -eq 0
 
 # The fast tier while working, under a minute: SQLite only, no test marked `slow` (service
 # processes, browsers, Dovecot, real timeouts; see tests/conftest.py), on every core.
