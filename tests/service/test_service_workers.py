@@ -40,7 +40,7 @@ def _count(engine, sql):
 def test_two_workers_share_the_work_and_one_takes_over_when_the_other_is_killed(
     pg_url, tmp_path, smtp, start_service
 ):
-    desk = start_desk(slow=(2, 0.25))  # two items a page: the first sync takes many pages
+    desk = start_desk(slow=(2, 0.1))  # two items a page: the first sync takes many pages
     engine = make_engine(pg_url)
     try:
 
