@@ -1102,16 +1102,24 @@ HOLD_WORDS: tuple[str, ...] = (
     # "bear with me 2 mins" (a plain "please bear with us" in an e-mail is no live exchange)
     *_phrases("bear", "with", "me us", "a one two #", " ".join(_plurals(_HOLD_UNITS))),
     *_phrases("bear", "with", "me us", "a", "few", " ".join(_plurals(_HOLD_UNITS))),
+    # "please wait 2 minutes", "wait a moment"
+    *_phrases("wait", "a one two #", " ".join(_plurals(_HOLD_UNITS))),
+    *_phrases("wait", "a", "few couple", " ".join(_plurals(_HOLD_UNITS))),
+    *_phrases("wait", "a", "couple", "of", " ".join(_plurals(_HOLD_UNITS))),
 )
 HOLD_OPEN: tuple[str, ...] = (
     *_phrases("give", "me us", "a one two #", "moment minute min sec second"),
     *_phrases("give", "me us", "a", "few", "moment minute min sec second"),
+    *_phrases("give", "me us", "a", "couple", "of", "moment minute min sec second"),
     *_words("brb"),
     "hold on",
     "hang on",
     "be right back",
     *_phrases("I we", "won't", "be", "moment minute sec second long"),
     *_phrases("I we", "won't", "be", "a", "moment minute sec second long"),
+    # "I'll check your account, won't be a sec": the subject left out
+    *_phrases("won't", "be", "a", "moment minute sec second"),
+    *_phrases("won't", "be", "long"),
 )
 # The customer has already written: "We have your DM now and we'll pick it up there",
 # "thanks for sending the photos". A lead, then ALREADY_ACTED_WHOSE, at most one other

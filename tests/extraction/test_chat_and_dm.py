@@ -1,0 +1,72 @@
+"""Live chat transcripts and DM replies: whose line it is, what is done in the exchange,
+and when a reply in DM is a promise (the spec's DM conventions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.extraction import promises_in
+
+
+def test_a_line_labelled_with_the_customers_role_after_a_name_is_the_customers() -> None:
+    transcript = (
+        "[3:10 PM] Agent Mo: The claim can only be opened after 48 hours.\n"
+        "[3:11 PM] Priya (Customer): fine, I'll ring you back on Thursday then\n"
+        "[3:12 PM] Agent Mo: Sounds good, talk then."
+    )
+    assert promises_in(transcript) == []
+
+
+def test_a_name_alone_before_the_colon_is_still_read() -> None:
+    transcript = "Agent Mo: Thanks for waiting.\nMo: I'll email you the form by Friday."
+    assert [p.kind for p in promises_in(transcript)] == ["send"]
+
+
+def test_a_check_answered_in_the_agents_next_chat_turn_is_done_in_the_exchange() -> None:
+    transcript = (
+        "Agent Lena: Sorry to hear that. Let me pull up the booking for you.\n"
+        "Agent Lena: It was moved to the 9th by the airline, so your seat is safe."
+    )
+    assert promises_in(transcript) == []
+
+
+def test_a_check_with_a_wait_of_minutes_in_a_chat_turn_that_goes_on_is_done_now() -> None:
+    transcript = (
+        "[09:02] Agent Tom: I'll look at other rooms for you, give me a couple of minutes.\n"
+        "[09:05] Agent Tom: Two rooms are free on the second floor."
+    )
+    assert promises_in(transcript) == []
+
+
+def test_a_check_whose_turn_the_customer_answers_first_is_still_a_promise() -> None:
+    transcript = (
+        "Agent Lena: Let me look into the missing bonus points for you.\n"
+        "Customer: ok thanks\n"
+        "Agent Lena: You're welcome, have a lovely day."
+    )
+    assert [p.kind for p in promises_in(transcript)] == ["check"]
+
+
+def test_a_check_before_the_agents_question_is_still_a_promise() -> None:
+    transcript = (
+        "Agent Lena: I'll look into the missing bonus points for you.\n"
+        "Agent Lena: Is there anything else I can help with today?"
+    )
+    assert [p.kind for p in promises_in(transcript)] == ["check"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let me ask the kitchen, please wait 2 minutes.",
+        "I'll check your balance, won't be a sec.",
+        "Let me see what's free, wait a couple of minutes.",
+    ],
+)
+def test_a_wait_of_a_few_minutes_holds_the_live_exchange(text: str) -> None:
+    assert promises_in(text) == []
+
+
+def test_waiting_for_a_reply_is_not_a_hold_of_the_exchange() -> None:
+    text = "I'll check with the supplier and text you once they reply, wait for my message."
+    assert [p.kind for p in promises_in(text)] == ["update"]
