@@ -70,3 +70,29 @@ def test_a_wait_of_a_few_minutes_holds_the_live_exchange(text: str) -> None:
 def test_waiting_for_a_reply_is_not_a_hold_of_the_exchange() -> None:
     text = "I'll check with the supplier and text you once they reply, wait for my message."
     assert [p.kind for p in promises_in(text)] == ["update"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your deposit will be returned within 10 days as per our policy.",
+        "The loyalty points will be added back within 48 hours by our system.",
+        "Our appeals team aim to reply within 30 days as per FCA rules.",
+    ],
+)
+def test_a_timeline_set_by_policy_or_a_system_is_not_an_action_for_this_customer(
+    text: str,
+) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'll refund the deposit within 10 days, as per our policy.",
+        "The loyalty points will be added back within 48 hours by our team.",
+        "Our appeals team aim to reply within 30 days.",
+    ],
+)
+def test_our_own_dated_commitment_stands_beside_a_policy(text: str) -> None:
+    assert len(promises_in(text)) == 1

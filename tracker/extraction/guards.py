@@ -126,6 +126,8 @@ HEDGE = tk.Phrases(en.HEDGES)
 _VACANCY = tk.Phrases(en.VACANCY_EVENTS)
 _DISCLAIMER = re.compile(r"\b" + _any(*en.DISCLAIMERS) + r"\b", re.IGNORECASE)
 _PUBLIC = re.compile(r"\b" + _any(*en.PUBLIC_CHANNELS) + r"\b", re.IGNORECASE)
+_AIMS = frozenset(en.AIMS)
+_POLICY_SOURCE = re.compile(r"\b" + _any(*en.POLICY_SOURCES), re.IGNORECASE)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
 _CUSTOMER_ACTION = tk.Phrases(en.CUSTOMER_ACTIONS)
@@ -264,7 +266,11 @@ def rejection(
         return "condition"
     if _VACANCY.in_text(sentence, found.end, clause_end):
         return "condition"  # "we'll ring you as soon as a slot comes up"
-    if _POLICY.match(verb_phrase) or (not has_due and _PUBLIC.search(verb_phrase)):
+    if (
+        _POLICY.match(verb_phrase)
+        or (not has_due and _PUBLIC.search(verb_phrase))
+        or (_as_a_rule(found, clause) and _POLICY_SOURCE.search(clause, 0, own_end))
+    ):
         return "policy"
     if HEDGE.in_text(sentence, 0, found.start) or _DISCLAIMER.search(sentence, found.end):
         return "hedge"
@@ -342,6 +348,15 @@ def rejection(
     if handed and _opens_with_commitment(following.lstrip(), sentence):
         return "handover-followed"
     return None
+
+
+def _as_a_rule(found: Commitment, clause: str) -> bool:
+    """Is the clause a passive ("will be credited") or an aim ("our team aim to respond",
+    "we'll aim to reply"), the forms a timeline set by policy takes (POLICY_SOURCES)?"""
+    if found.rule.startswith("passive"):
+        return True
+    words = clause.lower().split()[:8]
+    return any(w in _AIMS and words[i + 1 : i + 2] == ["to"] for i, w in enumerate(words))
 
 
 # How far into the next sentence its commitment may start and still open it ("One of them

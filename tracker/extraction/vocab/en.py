@@ -691,6 +691,16 @@ DISCLAIMERS: tuple[str, ...] = (
     r"(?:promise|guarantee)",
     r"no\s+promises",
 )
+# A timeline the rules set for everyone, said of this customer's case in the passive or as
+# an aim: "… will be credited in 5-7 working days as per policy", "aim to respond within 8
+# weeks as per Ofgem rules" (not "we will write to you within 8 weeks, as the regulator
+# requires": our own commitment). AIMS open the verb phrase of the second kind.
+AIMS: tuple[str, ...] = _words("aim aims")
+POLICY_SOURCES: tuple[str, ...] = (
+    r"(?:as\s+per|per|under|according\s+to)\s+(?:the\s+|our\s+)?"
+    r"(?:[A-Z][\w&-]*\s+)?(?:policy|policies|rules|regulations?|guidelines|norms|sla)\b",
+    r"as\s+(?:required|set\s+out)\s+by\s+(?:the\s+|our\s+)?(?:regulator|law|regulations?)\b",
+)
 # A notice for everyone, not an action for this customer, unless it has a time: "We'll post
 # updates on our status page" ("… on the status page by 2pm" is a promise).
 PUBLIC_CHANNELS: tuple[str, ...] = (
