@@ -96,3 +96,44 @@ def test_a_timeline_set_by_policy_or_a_system_is_not_an_action_for_this_customer
 )
 def test_our_own_dated_commitment_stands_beside_a_policy(text: str) -> None:
     assert len(promises_in(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@sam_k We'll meet you in DM.",
+        "@sam_k We'll talk in our DMs.",
+        "@sam_k Pop us a private message and we'll see you over there.",
+        "@sam_k Happy to help, we'll chat with you in DM!",
+    ],
+)
+def test_an_invitation_to_meet_in_dm_waits_for_the_customer(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@sam_k Thanks for the DM, we'll talk to you there shortly.",
+        "@sam_k We can see your message now and we'll chat with you in DM.",
+        "@sam_k Thanks Sam, we're picking this up with you via DM.",
+        "@sam_k We're following up with you in a direct message.",
+        "@sam_k Got your order number, look out for our reply in DM shortly.",
+        "@sam_k Keep an eye out for an email from us later today.",
+    ],
+)
+def test_carrying_on_in_dm_is_a_promise_of_an_update(text: str) -> None:
+    assert [p.kind for p in promises_in(text)] == ["update"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@sam_k Following up with you in DM now.",
+        "@sam_k Our engineer will meet you there at 10am.",
+        "@sam_k Look out for a text from the courier on the day.",
+        "I'm following up on your question from the webinar.",
+    ],
+)
+def test_what_is_no_dm_carrying_on_is_not_read_as_one(text: str) -> None:
+    assert [p.kind for p in promises_in(text)] in ([], ["fix"])

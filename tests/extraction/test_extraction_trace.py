@@ -53,6 +53,7 @@ RULE_EXAMPLES = {
     "present-simple": "I send you the meeting link in the next hour.",
     "unlisted-verb": "I'll put the credit on your account before close of play.",
     "do-that": "I'll do that tomorrow.",
+    "dm-continuing": "Thanks for the order number, we're following up with you via DM.",
     "other-language": "Ich schicke Ihnen die Sendungsnummer heute bis 14 Uhr.",
 }
 CHECK_EXAMPLES = {
@@ -105,6 +106,7 @@ RULE_COUNTER_EXAMPLES = {
     "present-simple": "We send the invoice on the first of every month.",
     "unlisted-verb": "We'll need the serial number by Friday.",
     "do-that": "I'll do that for you.",
+    "dm-continuing": "We're following up with you via DM right now.",
     "other-language": "Ich habe Ihnen die Rechnung gestern geschickt.",
 }
 # A promise next to what the check rejects, that the check lets through.

@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
+from tracker.extraction.dm import dm_commitments
 from tracker.extraction.lemmas import lemma, word_kind
 from tracker.extraction.unlisted import unlisted_action
 from tracker.extraction.vocab import en
@@ -170,6 +171,7 @@ RULES: dict[str, str] = {
     "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
     "unlisted-verb": "I'll / we'll and a verb no list names, with a stated time or 'for you'",
     "do-that": "'I'll do that tomorrow': what the customer asked, with a stated time",
+    "dm-continuing": "'we're following up with you via DM', 'look out for our reply' (dm.py)",
     # other_language.py: one rule, each language's words in its data file (vocab/de.py …)
     "other-language": "a commitment in German, French, Spanish, Dutch, Italian or Portuguese",
 }
@@ -495,6 +497,10 @@ def commitments(
             )
         elif dropped is not None:
             dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
+    hinted = any(hint in lower for hint in ("dm", "pm", "message", "private", "out"))
+    for start, end in dm_commitments(sentence) if hinted else ():
+        if not any(c.start <= start < max(c.end, start + 1) for c in found):
+            found.append(Commitment(start, end, "update", rule="dm-continuing"))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
 

@@ -127,6 +127,16 @@ _VACANCY = tk.Phrases(en.VACANCY_EVENTS)
 _DISCLAIMER = re.compile(r"\b" + _any(*en.DISCLAIMERS) + r"\b", re.IGNORECASE)
 _PUBLIC = re.compile(r"\b" + _any(*en.PUBLIC_CHANNELS) + r"\b", re.IGNORECASE)
 _AIMS = frozenset(en.AIMS)
+# "we'll meet you in DM", "we'll talk there": an invitation (vocab MEETING_VERBS)
+_DM_CHANNEL = r"(?:the\s+|our\s+|your\s+)?" + _any(*en.DM_CHANNELS) + r"\b"
+_DM_MEETING = re.compile(
+    r"^\s*(?:\w+\s+)?" + _any(*en.MEETING_VERBS) + r"\s+(?:(?:with\s+)?(?:you|u)\s+)?"
+    r"(?:more\s+|further\s+)?(?:over\s+)?(?P<where>(?:in|via|on|over|by)\s+"
+    + _DM_CHANNEL
+    + r"|there\b)",
+    re.IGNORECASE,
+)
+_DM_MENTION = re.compile(r"\b" + _any(*en.DM_CHANNELS) + r"\b", re.IGNORECASE)
 _POLICY_SOURCE = re.compile(r"\b" + _any(*en.POLICY_SOURCES), re.IGNORECASE)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
@@ -301,6 +311,8 @@ def rejection(
         return "live-exchange"
     # "we've received your DM and will follow up there": said before the modal, too
     acted = _has_acted(sentence, found.end) or _has_acted(previous)
+    if not acted and _dm_meeting(verb_phrase, previous + " " + prefix):
+        return "customer-acts-first"
     if not has_due and (
         (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)
@@ -348,6 +360,15 @@ def rejection(
     if handed and _opens_with_commitment(following.lstrip(), sentence):
         return "handover-followed"
     return None
+
+
+def _dm_meeting(verb_phrase: str, before: str) -> bool:
+    """Is the verb phrase an invitation to meet in a private channel ("meet you in DM";
+    "talk there" after a DM was named in `before`)?"""
+    meeting = _DM_MEETING.match(verb_phrase)
+    if meeting is None:
+        return False
+    return not meeting["where"].lower().startswith("there") or bool(_DM_MENTION.search(before))
 
 
 def _as_a_rule(found: Commitment, clause: str) -> bool:

@@ -718,6 +718,9 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             rf"(?:keep|continue)\s+(?:to\s+help|helping)\s+{_YOU}\b",
             # after the customer's DM: "we'll pick it up with you there", "continue in DM"
             r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|"
+            # "we'll talk to you there", "chat with you in DM" (an invitation without the
+            # customer's DM: guards' customer-acts-first)
+            rf"(?:talk|chat|speak)(?:\s+(?:to|with)\s+{_YOU})?|"
             # "we'll help you there", "we will assist you further in DM"
             rf"take\s+(?:it|this)\s+"
             r"(?:forward|from\s+(?:here|there))|keep\s+(?:the|our)\s+(?:conversation|convo|chat)"

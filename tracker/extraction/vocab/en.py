@@ -708,6 +708,35 @@ PUBLIC_CHANNELS: tuple[str, ...] = (
     r"(?:our|the)\s+(?:website|blog|community\s+forum|forum|socials|social\s+media|twitter)",
 )
 
+# An invitation to meet in a private channel waits for the customer to come: "we'll meet
+# you in DM", "we'll talk in DMs", "see you over there". A verb of MEETING_VERBS, an
+# optional "you", then "in / via / over" a DM_CHANNELS word, or "(over) there" after a
+# DM_CHANNELS word earlier in the sentence or the one before.
+MEETING_VERBS: tuple[str, ...] = _words("meet see talk chat speak catch join")
+DM_CHANNELS: tuple[str, ...] = _words("dm dms pm pms private inbox messages messenger")
+
+# Carrying on in a private channel, said in the present ("we're following up with you via
+# DM"; not "following up in DM now": done now) or as what to look out for ("look out for
+# our reply in DM shortly"): the company's next message to this customer (dm.py).
+DM_CONTINUING: tuple[str, ...] = (
+    r"following\s+up",
+    r"picking\s+(?:it|this|that|things)\s+up",
+    "continuing",
+    r"getting\s+back",
+    "replying",
+    "responding",
+    r"reaching\s+out",
+    "messaging",
+)
+DM_CHANNEL_PHRASES: tuple[str, ...] = (
+    r"dms?",
+    r"pms?",
+    r"(?:a\s+|the\s+)?(?:direct|private)\s+messages?",
+    "private",
+)
+LOOK_OUT_LEADS: tuple[str, ...] = (r"look\s+out", r"watch\s+out", r"keep\s+an\s+eye\s+out")
+OUR_MESSAGES: tuple[str, ...] = _words("reply response message dm email e-mail call text update")
+
 # --- the customer acts first -------------------------------------------------------------
 # Words that soften a request: "please send", "just reply", "feel free to call us".
 REQUEST_LEADS: tuple[str, ...] = (
@@ -1140,6 +1169,7 @@ ALREADY_ACTED_LEADS: tuple[str, ...] = (
     *_phrases("we I", _RECEIVED),
     *_phrases("we've I've", _RECEIVED),
     *_phrases("we I", "have", _RECEIVED),
+    *_phrases("we I", "can", "see"),
     *_words("got received"),
     *_phrases("thank thanks", "for"),
     *_phrases("thank thanks", "you", "for"),
