@@ -137,3 +137,28 @@ def test_carrying_on_in_dm_is_a_promise_of_an_update(text: str) -> None:
 )
 def test_what_is_no_dm_carrying_on_is_not_read_as_one(text: str) -> None:
     assert [p.kind for p in promises_in(text)] in ([], ["fix"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@sam_k Thanks Sam, you will be updated as soon as the claim is approved.",
+        "@sam_k Your complaint went to the billing unit and you will be advised of the outcome.",
+        "@sam_k Your file is now with our loans team. You'll be contacted by phone within 2 days.",
+    ],
+)
+def test_a_passive_update_from_our_people_is_a_promise_of_an_update(text: str) -> None:
+    assert [p.kind for p in promises_in(text)] == ["update"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@sam_k You will be informed by text.",
+        "@sam_k You'll be notified by email when the claim is approved.",
+        "@sam_k You will be updated automatically once the parcel ships.",
+        "@sam_k You will be contacted by the courier as soon as it lands.",
+    ],
+)
+def test_a_bare_or_automatic_notice_is_not_a_promise(text: str) -> None:
+    assert promises_in(text) == []

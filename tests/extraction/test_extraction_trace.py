@@ -54,6 +54,7 @@ RULE_EXAMPLES = {
     "unlisted-verb": "I'll put the credit on your account before close of play.",
     "do-that": "I'll do that tomorrow.",
     "dm-continuing": "Thanks for the order number, we're following up with you via DM.",
+    "notice-update": "Your meter reading is with us; you will be updated once it is checked.",
     "other-language": "Ich schicke Ihnen die Sendungsnummer heute bis 14 Uhr.",
 }
 CHECK_EXAMPLES = {
@@ -107,6 +108,7 @@ RULE_COUNTER_EXAMPLES = {
     "unlisted-verb": "We'll need the serial number by Friday.",
     "do-that": "I'll do that for you.",
     "dm-continuing": "We're following up with you via DM right now.",
+    "notice-update": "You will be informed automatically once the part ships.",
     "other-language": "Ich habe Ihnen die Rechnung gestern geschickt.",
 }
 # A promise next to what the check rejects, that the check lets through.

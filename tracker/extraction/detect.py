@@ -171,6 +171,7 @@ RULES: dict[str, str] = {
     "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
     "unlisted-verb": "I'll / we'll and a verb no list names, with a stated time or 'for you'",
     "do-that": "'I'll do that tomorrow': what the customer asked, with a stated time",
+    "notice-update": "'you will be updated once it is validated / about the result'",
     "dm-continuing": "'we're following up with you via DM', 'look out for our reply' (dm.py)",
     # other_language.py: one rule, each language's words in its data file (vocab/de.py …)
     "other-language": "a commitment in German, French, Spanish, Dutch, Italian or Portuguese",
@@ -421,6 +422,8 @@ def commitments(
             previous + " " + sentence[: m.start()]
         ):
             found.append(Commitment(m.start(), m.end(), "update", rule="dated-notice"))
+        elif _personal_notice(sentence, m.start()):
+            found.append(Commitment(m.start(), m.end(), "update", rule="notice-update"))
     for pronoun in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
         before = previous + " " + sentence[: pronoun.start()]
         if not lx.stands_for_our_staff(before):
@@ -503,6 +506,22 @@ def commitments(
             found.append(Commitment(start, end, "update", rule="dm-continuing"))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
+
+
+def _personal_notice(sentence: str, start: int) -> bool:
+    """ "You will be updated once it is validated", "you will be informed about the result":
+    a person of ours tells the customer, undated, of the case's result or once it moves
+    (not by a system, a third party, or whenever the customer asks)."""
+    notice = lx.PERSONAL_NOTICE.match(sentence, start)
+    if notice is None:
+        return False
+    clause = re.split(r"[.;!?]", sentence[notice.end() :], maxsplit=1)[0][:120]
+    if _AUTOMATIC.search(clause) or _third_party_acts(clause):
+        return False
+    words = tk.window(tk.tokenise(sentence), notice.end(), notice.end() + len(clause))
+    if _AUTOMATED.search(sentence, words):
+        return False
+    return lx.NOTICE_SUBJECT.search(clause) is not None
 
 
 def _add_dated_passives(sentence: str, previous: str, found: list[Commitment]) -> None:

@@ -253,9 +253,16 @@ DATED_NOTICE = re.compile(
 # "has been forwarded to the concerned department", "we have escalated your case".
 NOTICE_HANDED_OVER = re.compile(
     r"\b(?:has|have|had|'ve|is|are|was|were)\s+(?:(?:been|also|now|already|duly)\s+){0,2}"
-    r"(?:\w+\s+){0,3}?" + _any(*en.CASE_HANDOVERS) + r"\b",
+    r"(?:\w+\s+){0,3}?" + _any(*en.CASE_HANDOVERS) + r"\b"
+    # "Your case is now with our claims team"
+    rf"|\b(?:is|are)\s+(?:now\s+)?with\s+(?:our|the)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}\b",
     FLAGS,
 )
+# "you will be updated once it is validated": a person's notice, undated (PERSONAL_NOTICE_VERBS)
+PERSONAL_NOTICE = re.compile(
+    r"\byou(?:'ll|\s+will)\s+be\s+" + _any(*en.PERSONAL_NOTICE_VERBS) + r"\b", FLAGS
+)
+NOTICE_SUBJECT = re.compile(r"\b" + _any(*en.NOTICE_SUBJECTS), FLAGS)
 # "Kindly expect an update within 3-5 business days", "Expect your refund within 7 days":
 # the agent tells the customer what to wait for (dated, and not "from" someone: GET_FROM).
 EXPECT_DATED = re.compile(

@@ -317,7 +317,17 @@ NOTICE_THINGS: tuple[str, ...] = _words(
     "update resolution response reply answer decision outcome result feedback"
 )
 CASE_HANDOVERS: tuple[str, ...] = _words(
-    "forwarded escalated referred endorsed passed assigned raised transferred"
+    "forwarded escalated referred endorsed passed assigned raised transferred directed routed"
+)
+# A notice a person of ours gives ("you will be updated / informed"; "notified" is mostly
+# an automatic e-mail), promised without a time when it is about the case's result or
+# comes once something happens: "you will be updated once it is validated", "you will be
+# informed about the outcome" (NOTICE_SUBJECTS).
+PERSONAL_NOTICE_VERBS: tuple[str, ...] = _words("updated informed advised intimated contacted")
+NOTICE_SUBJECTS: tuple[str, ...] = (
+    r"(?:about|of|on|regarding)\s+(?:the|its|their|your)\s+(?:\w+\s+)?"
+    r"(?:result|outcome|progress|status|decision|resolution|findings)s?",
+    r"(?:once|as\s+soon\s+as|when)\s+(?:it|this|that|they|we|the|your)\b",
 )
 HANDOVER_VERBS: tuple[str, ...] = (
     "passed",
