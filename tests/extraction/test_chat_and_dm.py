@@ -162,3 +162,16 @@ def test_a_passive_update_from_our_people_is_a_promise_of_an_update(text: str) -
 )
 def test_a_bare_or_automatic_notice_is_not_a_promise(text: str) -> None:
     assert promises_in(text) == []
+
+
+def test_solving_the_customers_problem_is_a_fix() -> None:
+    assert [p.kind for p in promises_in("Our network crew will solve it by Friday.")] == ["fix"]
+
+
+def test_a_colleague_reaching_the_customer_by_a_time_is_a_hand_over() -> None:
+    text = "A relationship manager will reach you before Wednesday."
+    assert [p.kind for p in promises_in(text)] == ["escalate"]
+
+
+def test_goods_reaching_the_customer_are_not_a_contact() -> None:
+    assert promises_in("Your parcel will reach you within 3 days.") == []

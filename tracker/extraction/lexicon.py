@@ -709,6 +709,9 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             "confirm",
             r"report\s+back",
             rf"contact\s+{_YOU}\b",
+            # "a dedicated officer will reach you by Monday" (not goods: "it will reach you")
+            rf"reach\s+{_YOU}\s+(?:by\s+(?:phone|e-?mail|sms|text)|on\s+(?:your|or)\b|within|"
+            r"(?:by|before)\s+(?:mon|tue|wed|thu|fri|tomorrow|end|eod|cob)|today|tomorrow)",
             rf"send\s+(?:{_YOU}\s+)?{_UPDATE_NOUN}",
             rf"(?:provide|give|share)\s+(?:{_YOU}\s+(?:with\s+)?)?{_UPDATE_NOUN}",
             rf"(?:drop|pop|flick|shoot|fire|ping)\s+(?:{_YOU}\s+)?(?:a|an)\s+(?:quick\s+)?"

@@ -92,7 +92,8 @@ SEND_VERB_PATTERNS: tuple[str, ...] = (
 # Verbs that fix, change or arrange the service for the customer (kind `fix`): plain words
 # and phrases as SEND_VERBS.
 FIX_VERBS: tuple[str, ...] = (
-    *_words("fix reset unlock unblock reactivate re-activate activate restore resolve sort"),
+    *_words("fix reset unlock unblock reactivate re-activate activate restore resolve solve"),
+    *_words("sort"),
     *_words("correct repair replace book cancel remove reverse amend change adjust reconnect"),
     *_words("reinstate reenable re-enable enable setup upgrade downgrade rectify clear deploy"),
     *_words("patch reinstall reschedule rebook proceed schedule rerun re-run install migrate"),
