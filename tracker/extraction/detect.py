@@ -335,6 +335,8 @@ def commitments(
             found.append(Commitment(m.start(), m.end(), "escalate", rule="asked-staff"))
     passive = " be " in lower or " ship" in lower or " go out" in lower
     for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if passive else (), found):
+        if _AUTOMATIC.search(re.split(r"[.,;!?]", sentence[m.end() :], maxsplit=1)[0]):
+            continue  # "… will be restored within 24 hours by our system": automatic
         # "…forwarded to our technical team and the issue will be resolved in 24 hours"
         confirmed = (
             _CONFIRMED.closes(sentence, tk.tokenise(sentence), m.start())
