@@ -175,3 +175,13 @@ def test_a_colleague_reaching_the_customer_by_a_time_is_a_hand_over() -> None:
 
 def test_goods_reaching_the_customer_are_not_a_contact() -> None:
     assert promises_in("Your parcel will reach you within 3 days.") == []
+
+
+def test_the_network_operators_engineers_are_a_third_party() -> None:
+    text = "@dev_r We've logged it and Openreach will visit on Friday. They'll ring you first."
+    assert promises_in(text) == []
+
+
+def test_our_own_liaison_team_for_the_network_operator_is_ours() -> None:
+    text = "I've passed it to our Openreach liaison team. They'll ring you by Friday."
+    assert [p.kind for p in promises_in(text)] == ["escalate"]

@@ -394,6 +394,9 @@ THIRD_PARTIES: tuple[str, ...] = (
     "Evri",
     "Hermes",
     "USPS",
+    # the network's owners, who visit for a provider ("Openreach will be out on the 22nd")
+    "Openreach",
+    r"network\s+operators?",
 )
 
 # Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil"
