@@ -185,3 +185,26 @@ def test_the_network_operators_engineers_are_a_third_party() -> None:
 def test_our_own_liaison_team_for_the_network_operator_is_ours() -> None:
     text = "I've passed it to our Openreach liaison team. They'll ring you by Friday."
     assert [p.kind for p in promises_in(text)] == ["escalate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@sam_k Sorry about the wait, we'll keep a close eye on it.",
+        "We'll keep monitoring the line from our end.",
+        "I'll keep tabs on the shipment over the weekend.",
+    ],
+)
+def test_watching_with_nothing_for_the_customer_is_not_a_promise(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll keep tabs on the shipment over the weekend and email you on Monday.",
+        "We'll keep an eye on the repair and text you if it slips past Friday.",
+    ],
+)
+def test_watching_joined_to_an_action_for_the_customer_is_a_promise(text: str) -> None:
+    assert len(promises_in(text)) == 1

@@ -73,6 +73,7 @@ CHECK_EXAMPLES = {
     # (the next sentence's own commitment is rejected here, so that nothing is found)
     "handover-followed": "I'm escalating this to our engineers. They'll call you if needed.",
     "necessity": "We'll need to move your clean. I'll ring you if a slot opens up.",
+    "monitoring": "We'll keep an eye on your order.",
     "needs-due": "I'm sending the label.",
     "follows": "It will be ready for collection.",
     "negation": "I will not be able to refund the fee.",
@@ -127,6 +128,7 @@ CHECK_COUNTER_EXAMPLES = {
     "auto-reply": "I'm out of the office until Monday, so I'll call you back on Tuesday.",
     "handover-followed": "I'm escalating this to our engineers. Thanks for your patience.",
     "necessity": "We'll need to order the part in, but our engineer will fit it.",
+    "monitoring": "We'll keep an eye on your order and text you when it ships.",
     "needs-due": "I'm sending the label today.",
     "follows": "We're going to replace the router; a new one will be dispatched by Thursday.",
     "negation": "I'll call you tomorrow, not Friday.",

@@ -23,6 +23,7 @@ from tracker.extraction import tokens as tk
 from tracker.extraction.detect import (
     TRAILING_CONDITION,
     Commitment,
+    classify,
     commitments,
     conditional_conjunct,
     first_condition,
@@ -94,6 +95,7 @@ _CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
 _CUSTOMER_FIRST_OPEN = tk.Phrases(en.CUSTOMER_FIRST_OPEN, open_end=True)
 _OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
 _NECESSITY = tk.Phrases(en.NECESSITY)
+_MONITORING = tk.Phrases(en.MONITORING)
 _COURTESY_INVITE = tk.Phrases(en.COURTESY_INVITES)
 
 _GREETING = re.compile(
@@ -249,6 +251,7 @@ CHECKS: dict[str, str] = {
     "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
     "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
     "necessity": "a necessity with no time, the commitment in the next sentence",
+    "monitoring": "watching ('keep an eye on it') with nothing the customer will get",
 }
 
 
@@ -292,6 +295,8 @@ def rejection(
         and _opens_with_commitment(following.lstrip(), sentence)
     ):
         return "necessity"
+    if found.kind == "check" and _only_watching(verb_phrase):
+        return "monitoring"
     handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _done_now(verb_phrase):
         return "done-now"
@@ -360,6 +365,15 @@ def rejection(
     if handed and _opens_with_commitment(following.lstrip(), sentence):
         return "handover-followed"
     return None
+
+
+def _only_watching(verb_phrase: str) -> bool:
+    """Does the verb phrase watch ("keep an eye on it") with no action for the customer
+    joined to it ("… and message you if it's late" is one, even with its condition)?"""
+    if _MONITORING.opening(verb_phrase.lstrip()) is None:
+        return False
+    joined = re.split(r"\band\b|,", verb_phrase)[1:]
+    return not any(classify(part) in ("update", "callback", "send", "fix") for part in joined)
 
 
 def _dm_meeting(verb_phrase: str, before: str) -> bool:

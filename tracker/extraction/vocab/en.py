@@ -606,6 +606,18 @@ EFFORT: tuple[str, ...] = _joined(
 # rebook." Without a stated time, and with the commitment in the next sentence, it explains
 # what has to happen (tokens).
 NECESSITY: tuple[str, ...] = _phrases("need have", "to")
+# Watching, with nothing the customer will get: "We'll keep an eye on it", "we'll keep
+# monitoring" (a check-kind clause opening with one of these; "keep an eye on it and let
+# you know" promises the update).
+MONITORING: tuple[str, ...] = (
+    *_phrases("keep", "an a", "eye", "on out"),
+    *_phrases("keep", "a", "close", "eye", "on out"),
+    *_phrases("keep", "monitoring watching checking"),
+    *_phrases("keep", "tabs track", "on of"),
+    *_words("monitor watch"),
+    *_phrases("continue", "to", "monitor watch"),
+    *_phrases("continue", "monitoring watching"),
+)
 EFFORT_OPEN: tuple[str, ...] = _joined(
     ("do",), (*_words("our my their everything"), *_phrases("what all", "we I they", "can"))
 )
