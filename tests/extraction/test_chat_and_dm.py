@@ -208,3 +208,13 @@ def test_watching_with_nothing_for_the_customer_is_not_a_promise(text: str) -> N
 )
 def test_watching_joined_to_an_action_for_the_customer_is_a_promise(text: str) -> None:
     assert len(promises_in(text)) == 1
+
+
+def test_a_hand_over_followed_by_the_teams_commitment_is_one_promise_the_teams() -> None:
+    text = "I will log a complaint for you. Our claims team will call you by Friday."
+    assert [p.quote for p in promises_in(text)] == ["Our claims team will call you by Friday"]
+
+
+def test_a_hand_over_followed_by_the_agents_own_commitment_is_two_promises() -> None:
+    text = "I will escalate this to our porting team. I'll call you back in an hour."
+    assert [p.kind for p in promises_in(text)] == ["escalate", "callback"]

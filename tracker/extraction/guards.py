@@ -364,6 +364,10 @@ def rejection(
     handed = found.rule == "progressive" and found.kind == "escalate" and not has_due
     if handed and _opens_with_commitment(following.lstrip(), sentence):
         return "handover-followed"
+    # "I will file a dispute." and "Our billing team will investigate …" next: theirs is it
+    handing = found.rule == "self" and found.kind == "escalate" and not has_due
+    if handing and _opens_with_commitment(following.lstrip(), sentence, by_others=True):
+        return "handover-followed"
     return None
 
 
@@ -399,11 +403,24 @@ def _as_a_rule(found: Commitment, clause: str) -> bool:
 _OPENING_CHARS = 30
 
 
-def _opens_with_commitment(following: str, sentence: str) -> bool:
+def _opens_with_commitment(following: str, sentence: str, *, by_others: bool = False) -> bool:
     """ "I'm escalating this to our Tier 3 engineers. They'll email you by Wednesday.": the
     next sentence opens with the commitment the hand-over leads to; the customer waits for
-    that one thing, and it is the promise."""
-    return any(c.start <= _OPENING_CHARS for c in commitments(following, sentence))
+    that one thing, and it is the promise. With `by_others`, only a commitment of a team or
+    colleague counts (not the agent's own "I'll call you back in an hour")."""
+    return any(
+        c.start <= _OPENING_CHARS and not (by_others and c.rule in _OWN_RULES)
+        for c in commitments(following, sentence)
+    )
+
+
+# The rules whose subject is the agent ("I", "we") rather than a team or colleague.
+_OWN_RULES = frozenset(
+    (
+        *("self", "continued", "let-me", "progressive", "subjectless", "informal-modal"),
+        *("present-simple", "unlisted-verb", "do-that", "dm-continuing"),
+    )
+)
 
 
 def holds(text: str, start: int = 0, *, at_start: bool = False) -> bool:
