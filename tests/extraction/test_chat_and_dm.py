@@ -218,3 +218,12 @@ def test_a_hand_over_followed_by_the_teams_commitment_is_one_promise_the_teams()
 def test_a_hand_over_followed_by_the_agents_own_commitment_is_two_promises() -> None:
     text = "I will escalate this to our porting team. I'll call you back in an hour."
     assert [p.kind for p in promises_in(text)] == ["escalate", "callback"]
+
+
+def test_a_third_party_named_beside_its_noun_is_the_subject_of_the_modal() -> None:
+    assert promises_in("The carrier, Parcelforce, will collect it on Monday.") == []
+
+
+def test_our_colleague_named_beside_the_noun_still_commits() -> None:
+    text = "Your adviser, Dana, will ring you on Monday."
+    assert [p.kind for p in promises_in(text)] == ["escalate"]

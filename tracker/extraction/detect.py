@@ -75,6 +75,11 @@ _MONEY = re.compile(
     r"\b(?:amount|funds|money|payment|deposit|hold|charge|refund|balance)\b|[£$€]", re.IGNORECASE
 )
 # "… restored within 24 hours by our system": an automatic process, not a person of ours
+# A subject with its name set off by commas before a modal: "The courier, Evri, will".
+_APPOSITIVE_SUBJECT = re.compile(
+    r"^\s*(?:(?:the|our|your|a|an|their)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*"
+    r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\s*,?\s*$"
+)
 _AUTOMATIC = re.compile(
     r"\bauto(?:matically|matic)?\b|\bauto-|\bby\s+(?:our|the)\s+(?:\w+\s+)?systems?\b",
     re.IGNORECASE,
@@ -487,6 +492,9 @@ def commitments(
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):
             continue  # "Your adviser, Hannah, will call": the subject is there after all
+        before = sentence[: subjectless.start()]
+        if _APPOSITIVE_SUBJECT.match(before) and _third_party_acts(before):
+            continue  # "The courier, Evri, will deliver it": theirs, its subject named
         kind, check = _verb_phrase(sentence, subjectless.end())
         if kind:
             found.append(Commitment(modal, subjectless.end(), kind, rule="subjectless"))
