@@ -227,3 +227,27 @@ def test_a_third_party_named_beside_its_noun_is_the_subject_of_the_modal() -> No
 def test_our_colleague_named_beside_the_noun_still_commits() -> None:
     text = "Your adviser, Dana, will ring you on Monday."
     assert [p.kind for p in promises_in(text)] == ["escalate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@lena_t Sorry Lena! Your new lamp shade ships from our warehouse tomorrow.",
+        "The patch goes out in Thursday's update.",
+    ],
+)
+def test_our_goods_leaving_at_a_stated_time_are_a_promise(text: str) -> None:
+    assert len(promises_in(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your new lamp shade ships from our warehouse soon.",
+        "Orders usually ship within 2 working days.",
+        "The factory tells me the shade ships on Friday.",
+        "You'll get a text when it leaves our warehouse on Monday.",
+    ],
+)
+def test_undated_habitual_reported_or_subordinate_leaving_is_not(text: str) -> None:
+    assert promises_in(text) == []

@@ -55,6 +55,7 @@ RULE_EXAMPLES = {
     "do-that": "I'll do that tomorrow.",
     "dm-continuing": "Thanks for the order number, we're following up with you via DM.",
     "notice-update": "Your meter reading is with us; you will be updated once it is checked.",
+    "goods-leaving": "The replacement charger ships from our depot on Tuesday.",
     "other-language": "Ich schicke Ihnen die Sendungsnummer heute bis 14 Uhr.",
 }
 CHECK_EXAMPLES = {
@@ -110,6 +111,7 @@ RULE_COUNTER_EXAMPLES = {
     "do-that": "I'll do that for you.",
     "dm-continuing": "We're following up with you via DM right now.",
     "notice-update": "You will be informed automatically once the part ships.",
+    "goods-leaving": "Most orders ship within 3 working days.",
     "other-language": "Ich habe Ihnen die Rechnung gestern geschickt.",
 }
 # A promise next to what the check rejects, that the check lets through.

@@ -25,6 +25,7 @@ from typing import TypeVar
 from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
 from tracker.extraction.dm import dm_commitments
+from tracker.extraction.goods import goods_leaving
 from tracker.extraction.lemmas import lemma, word_kind
 from tracker.extraction.unlisted import unlisted_action
 from tracker.extraction.vocab import en
@@ -75,6 +76,7 @@ _MONEY = re.compile(
     r"\b(?:amount|funds|money|payment|deposit|hold|charge|refund|balance)\b|[£$€]", re.IGNORECASE
 )
 # "… restored within 24 hours by our system": an automatic process, not a person of ours
+_SHIPS_HINT = re.compile(r"ships|dispatches|goes\s+out|leaves\s")
 # A subject with its name set off by commas before a modal: "The courier, Evri, will".
 _APPOSITIVE_SUBJECT = re.compile(
     r"^\s*(?:(?:the|our|your|a|an|their)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*"
@@ -177,6 +179,7 @@ RULES: dict[str, str] = {
     "unlisted-verb": "I'll / we'll and a verb no list names, with a stated time or 'for you'",
     "do-that": "'I'll do that tomorrow': what the customer asked, with a stated time",
     "notice-update": "'you will be updated once it is validated / about the result'",
+    "goods-leaving": "'the replacement ships from our warehouse on Monday' (needs a time)",
     "dm-continuing": "'we're following up with you via DM', 'look out for our reply' (dm.py)",
     # other_language.py: one rule, each language's words in its data file (vocab/de.py …)
     "other-language": "a commitment in German, French, Spanish, Dutch, Italian or Portuguese",
@@ -514,6 +517,9 @@ def commitments(
     for start, end in dm_commitments(sentence) if hinted else ():
         if not any(c.start <= start < max(c.end, start + 1) for c in found):
             found.append(Commitment(start, end, "update", rule="dm-continuing"))
+    for start, end, kind in goods_leaving(sentence) if _SHIPS_HINT.search(lower) else ():
+        if not any(c.start <= start < max(c.end, start + 1) for c in found):
+            found.append(Commitment(start, end, kind, needs_due=True, rule="goods-leaving"))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
 

@@ -763,6 +763,23 @@ DM_CHANNEL_PHRASES: tuple[str, ...] = (
 LOOK_OUT_LEADS: tuple[str, ...] = (r"look\s+out", r"watch\s+out", r"keep\s+an\s+eye\s+out")
 OUR_MESSAGES: tuple[str, ...] = _words("reply response message dm email e-mail call text update")
 
+# Goods of ours leaving in the simple present, with a time: "the replacement part ships
+# from our warehouse within 2 business days", "the fix goes out in Friday's release"
+# (goods.py). Not after a SHIPS_NOT_AFTER word in its clause ("once it ships", "usually
+# ships", "the supplier says it ships").
+SHIPS_VERBS: tuple[str, ...] = (
+    r"ships(?:\s+out)?",
+    "dispatches",
+    r"goes\s+out",
+    r"leaves\s+(?:our|the)\s+(?:warehouse|depot|workshop|factory|store)",
+)
+SHIPS_NOT_AFTER: tuple[str, ...] = (
+    *_words("when whenever once until till before after if unless as soon usually normally"),
+    *_words("typically generally always often most all every orders says said tells told"),
+    *_words("quote quotes expects expected confirms confirmed thinks"),
+)
+FIX_GOODS: tuple[str, ...] = _words("fix hotfix patch update release build version firmware")
+
 # --- the customer acts first -------------------------------------------------------------
 # Words that soften a request: "please send", "just reply", "feel free to call us".
 REQUEST_LEADS: tuple[str, ...] = (
