@@ -251,3 +251,17 @@ def test_our_goods_leaving_at_a_stated_time_are_a_promise(text: str) -> None:
 )
 def test_undated_habitual_reported_or_subordinate_leaving_is_not(text: str) -> None:
     assert promises_in(text) == []
+
+
+def test_a_call_the_customer_will_be_receiving_from_our_team_is_a_hand_over() -> None:
+    text = "We've passed this to our fraud team and you'll be receiving a call from them by Friday."
+    assert [p.kind for p in promises_in(text)] == ["escalate"]
+
+
+def test_a_request_sent_to_an_office_of_ours_is_handed_over() -> None:
+    text = "We have sent your claim to our regional office, they will reply within 5 working days."
+    assert [p.kind for p in promises_in(text)] == ["escalate"]
+
+
+def test_a_call_from_the_courier_is_not_ours() -> None:
+    assert promises_in("You'll be getting a call from the courier tomorrow.") == []

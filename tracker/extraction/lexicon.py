@@ -357,8 +357,9 @@ ASKED_STAFF = re.compile(
 )
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
 HEAR_FROM = re.compile(
-    r"\b(?:you(?:'ll|\s+will|\s+should)\s+(?:hear|get\s+(?:a\s+)?(?:call|reply|response|update)"
-    r"|receive\s+(?:a\s+)?(?:call|reply|response|update))(?:\s+back)?"
+    r"\b(?:you(?:'ll|\s+will|\s+should)\s+(?:be\s+)?(?:hear(?:ing)?|"
+    r"get(?:ting)?\s+(?:a\s+)?(?:call|reply|response|update)"
+    r"|receiv(?:e|ing)\s+(?:a\s+)?(?:call|reply|response|update))(?:\s+back)?"
     r"|(?:please\s+)?expect\s+(?:to\s+hear|(?:a|an)\s+(?:\w+\s+)?(?:call|ring|reply|response|"
     r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|them|him|her|"
     r"(?:our|my|the|(?:one|a\s+member)\s+of\s+our|a|an)\s+[^.,;]{0,40}?\b"

@@ -358,6 +358,8 @@ HANDOVER_VERBS: tuple[str, ...] = (
     "rang",
     # "I'm referring it to our Head of Customer Service, who will write to you"
     "referring",
+    # "we have sent your request to the commercial office, they will verify it"
+    r"sent\s+(?:your|the|this)\s+(?:request|case|complaint|query|concern|ticket|claim|issue)",
     "passing",
     "forwarding",
     "escalating",
@@ -483,6 +485,7 @@ STAFF_NOUNS: tuple[str, ...] = (
     "assessors?",
     "officers?",
     "desk",
+    r"(?:back|head|commercial|regional|branch|main|claims|billing|accounts|sales)\s+office",
     "coordinators?",
     "handlers?",
     r"(?:team\s+)?leads?",
