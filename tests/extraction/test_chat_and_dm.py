@@ -265,3 +265,18 @@ def test_a_request_sent_to_an_office_of_ours_is_handed_over() -> None:
 
 def test_a_call_from_the_courier_is_not_ours() -> None:
     assert promises_in("You'll be getting a call from the courier tomorrow.") == []
+
+
+def test_a_colleague_named_with_a_title_after_the_role_commits() -> None:
+    text = "Our fitter Mrs. Osei will come tomorrow between 9am and 11am."
+    assert [p.kind for p in promises_in(text)] == ["fix"]
+
+
+def test_he_after_an_arranged_technician_visit_is_our_technician() -> None:
+    text = "We have booked a technician visit for your boiler. He will come on Friday."
+    assert [p.kind for p in promises_in(text)] == ["fix"]
+
+
+def test_a_range_of_times_with_a_spaced_dash_is_due_at_its_end() -> None:
+    (found,) = promises_in("Our engineer will visit on Monday between 9 AM - 1 PM.")
+    assert found.due_text == "Monday between 9 AM - 1 PM"

@@ -54,7 +54,8 @@ WINDOW = 1_500
 # Where the words about one promise stop: later clauses about someone else
 # ("…, and the courier will deliver on Friday") must not set its due time.
 _CUT = re.compile(
-    r";|\s[-–—]\s|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
+    # (a dash before a number joins a range of times: "between 10 AM - 2 PM")
+    r";|\s[-–—]\s(?!\d)|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
     # "…, and the courier will deliver on Friday" (but not "the invoice and the DPA by Friday")
     r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)"
     r"(?=(?:\s+[\w'-]+){0,3}?\s+(?:will|should|may|might|can|could|would|is|are|was|were|has|"

@@ -76,8 +76,9 @@ TEAM_COMMITMENT = re.compile(
     rf"(?:{STAFF}|{DEPARTMENTS}|(?-i:[A-Z][a-z]+))"
     rf"|\bdr\.?\s+(?-i:[A-Za-z])[\w'-]+"
     rf"|{NAME},\s+(?:your|our|my)\s+(?:[\w-]+\s+){{0,3}}?{STAFF},)"
-    # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
-    r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
+    # "Your adviser, Hannah, will call you": a name after the subject (with a title: "our
+    # engineer Mr. Rajesh"), or in commas.
+    r"(?:(?:\s+(?:mr|mrs|ms|miss|mx)\.?)?\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
     # "Our team in Glasgow will …": where they are.
     r"(?:\s+(?:in|at)\s+(?:the\s+|our\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?"
     r"(?:\s+(?:office|branch|store|depot|warehouse|site|centre|center|hub))?)?"
@@ -236,6 +237,10 @@ HANDED_OVER = re.compile(
     r"|\b(?:I|we)(?:'ve|'d|'m|'re|\s+have|\s+had|\s+am|\s+are)?\s+(?:\w+\s+){0,2}?"
     + _any(*en.HANDOVER_VERBS)
     + r"\b"
+    # "We have booked a technician visit for your AC. He will visit on 6 Jan."
+    + r"|\b(?:booked|arranged|scheduled|initiated|requested|raised)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    + STAFF
+    + r"\s+(?:visit|call|callback|appointment)\b"
     # "Your complaint has been escalated to the metering unit. They will visit on Monday."
     + r"|\b(?:has|have)\s+been\s+"
     + _any(*en.CASE_HANDOVERS)
