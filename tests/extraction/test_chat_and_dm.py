@@ -280,3 +280,17 @@ def test_he_after_an_arranged_technician_visit_is_our_technician() -> None:
 def test_a_range_of_times_with_a_spaced_dash_is_due_at_its_end() -> None:
     (found,) = promises_in("Our engineer will visit on Monday between 9 AM - 1 PM.")
     assert found.due_text == "Monday between 9 AM - 1 PM"
+
+
+def test_a_reply_the_customer_will_get_in_dm_is_ours() -> None:
+    text = "@sam_k Thanks for bearing with us, you'll get a reply in DM within the hour."
+    assert [p.kind for p in promises_in(text)] == ["update"]
+
+
+def test_checking_the_dm_we_sent_is_nothing_we_wait_for() -> None:
+    text = "@sam_k Check your DMs, we'll carry on there."
+    assert [p.kind for p in promises_in(text)] == ["update"]
+
+
+def test_a_request_to_check_something_still_waits_for_the_customer() -> None:
+    assert promises_in("@sam_k Check the fuse first and we'll take it from there.") == []

@@ -837,7 +837,8 @@ REQUEST_VERBS: tuple[str, ...] = (
     "log",
     r"update\s+us",
     r"keep\s+us",
-    "check",
+    # (not "check your DMs": reading what we sent, nothing we wait for)
+    r"check(?!\s+(?:your|ur|the)\s+(?:dms?|pms?|inbox|messages|direct\s+messages))",
     "try",
     "post",
     "write",
