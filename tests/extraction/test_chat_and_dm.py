@@ -294,3 +294,8 @@ def test_checking_the_dm_we_sent_is_nothing_we_wait_for() -> None:
 
 def test_a_request_to_check_something_still_waits_for_the_customer() -> None:
     assert promises_in("@sam_k Check the fuse first and we'll take it from there.") == []
+
+
+def test_an_aim_under_a_procedure_named_before_it_is_a_policy() -> None:
+    text = "Under our disputes procedure, we aim to reply within 15 working days."
+    assert promises_in(text) == []

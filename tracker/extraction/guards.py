@@ -282,7 +282,11 @@ def rejection(
     if (
         _POLICY.match(verb_phrase)
         or (not has_due and _PUBLIC.search(verb_phrase))
-        or (_as_a_rule(found, clause) and _POLICY_SOURCE.search(clause, 0, own_end))
+        # ("Under our complaints procedure, we aim to …": said before the subject, too)
+        or (
+            _as_a_rule(found, clause)
+            and _POLICY_SOURCE.search(sentence, 0, found.start + own_end) is not None
+        )
     ):
         return "policy"
     if HEDGE.in_text(sentence, 0, found.start) or _DISCLAIMER.search(sentence, found.end):

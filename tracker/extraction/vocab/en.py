@@ -727,7 +727,8 @@ DISCLAIMERS: tuple[str, ...] = (
 AIMS: tuple[str, ...] = _words("aim aims")
 POLICY_SOURCES: tuple[str, ...] = (
     r"(?:as\s+per|per|under|according\s+to)\s+(?:the\s+|our\s+)?"
-    r"(?:[A-Z][\w&-]*\s+)?(?:policy|policies|rules|regulations?|guidelines|norms|sla)\b",
+    r"(?:[A-Z][\w&-]*\s+)?(?:policy|policies|rules|regulations?|guidelines|norms|sla|"
+    r"procedures?)\b",
     r"as\s+(?:required|set\s+out)\s+by\s+(?:the\s+|our\s+)?(?:regulator|law|regulations?)\b",
 )
 # A notice for everyone, not an action for this customer, unless it has a time: "We'll post
