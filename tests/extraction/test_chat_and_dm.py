@@ -299,3 +299,14 @@ def test_a_request_to_check_something_still_waits_for_the_customer() -> None:
 def test_an_aim_under_a_procedure_named_before_it_is_a_policy() -> None:
     text = "Under our disputes procedure, we aim to reply within 15 working days."
     assert promises_in(text) == []
+
+
+def test_a_condition_opening_the_next_commitment_leaves_the_first_alone() -> None:
+    text = "I'll ring you again at 4pm, if that fails I'll text you the details."
+    assert [p.quote for p in promises_in(text)] == [
+        "I'll ring you again at 4pm, if that fails I'll text you the details"
+    ]
+
+
+def test_a_trailing_condition_of_the_only_commitment_still_conditions_it() -> None:
+    assert promises_in("I'll ring you again at 4pm, if you're around.") == []

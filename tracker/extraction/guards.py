@@ -46,7 +46,11 @@ _CONDITION = re.compile(
 # "I'll ring you tomorrow, and if I can't get through I'll leave a voicemail": the
 # condition opens the next clause.
 _NEXT_CONDITION = re.compile(
-    r"(?:[,;]\s*(?:and|but)\s+|\s(?:and|but)\s*,\s*)(?=if\b|unless\b)", re.IGNORECASE
+    r"(?:[,;]\s*(?:and|but)\s+|\s(?:and|but)\s*,\s*)(?=if\b|unless\b)"
+    # "I'll try again this afternoon, if not possible I'll email you": the condition opens
+    # a new commitment of its own
+    r"|[,;]\s*(?=(?:if|unless)\b[^.;!?]{0,40}?\b(?:I|we)(?:'ll|\s+will)\b)",
+    re.IGNORECASE,
 )
 # "I'll chase the hotel if they haven't replied, and I'll let you know either way": the
 # earlier condition does not reach a commitment that holds whatever happens.
@@ -267,8 +271,9 @@ def rejection(
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
     verb_phrase = sentence[found.end : clause_end]
-    own = _CLAUSE_BREAK.search(clause, found.end - found.start) or _NEXT_CONDITION.search(
-        clause, found.end - found.start
+    # (the next condition is read on into the next clause: ", if not possible I'll …")
+    own = _CLAUSE_BREAK.search(clause, found.end - found.start) or _next_condition(
+        sentence, found.start, found.end, clause_end
     )
     own_end = own.start() if own else len(clause)
     # "… and book a technician if it's only your unit": that action alone is conditional.
@@ -382,6 +387,15 @@ def _only_watching(verb_phrase: str) -> bool:
         return False
     joined = re.split(r"\band\b|,", verb_phrase)[1:]
     return not any(classify(part) in ("update", "callback", "send", "fix") for part in joined)
+
+
+def _next_condition(sentence: str, start: int, end: int, clause_end: int) -> re.Match[str] | None:
+    """Where a condition opening the next clause starts, as a match on the clause
+    `sentence[start:clause_end]` (read on past its end: ", if not possible I'll email")."""
+    found = _NEXT_CONDITION.search(sentence, end)
+    if found is None or found.start() > clause_end:
+        return None
+    return _NEXT_CONDITION.search(sentence[start:], end - start)
 
 
 def _dm_meeting(verb_phrase: str, before: str) -> bool:
