@@ -310,3 +310,7 @@ def test_a_condition_opening_the_next_commitment_leaves_the_first_alone() -> Non
 
 def test_a_trailing_condition_of_the_only_commitment_still_conditions_it() -> None:
     assert promises_in("I'll ring you again at 4pm, if you're around.") == []
+
+
+def test_the_post_office_is_not_an_office_of_ours() -> None:
+    assert promises_in("The post office will deliver it tomorrow.") == []

