@@ -53,6 +53,9 @@ RULE_EXAMPLES = {
     "present-simple": "I send you the meeting link in the next hour.",
     "unlisted-verb": "I'll put the credit on your account before close of play.",
     "do-that": "I'll do that tomorrow.",
+    "dm-continuing": "Thanks for the order number, we're following up with you via DM.",
+    "notice-update": "Your meter reading is with us; you will be updated once it is checked.",
+    "goods-leaving": "The replacement charger ships from our depot on Tuesday.",
     "other-language": "Ich schicke Ihnen die Sendungsnummer heute bis 14 Uhr.",
 }
 CHECK_EXAMPLES = {
@@ -71,6 +74,7 @@ CHECK_EXAMPLES = {
     # (the next sentence's own commitment is rejected here, so that nothing is found)
     "handover-followed": "I'm escalating this to our engineers. They'll call you if needed.",
     "necessity": "We'll need to move your clean. I'll ring you if a slot opens up.",
+    "monitoring": "We'll keep an eye on your order.",
     "needs-due": "I'm sending the label.",
     "follows": "It will be ready for collection.",
     "negation": "I will not be able to refund the fee.",
@@ -105,6 +109,9 @@ RULE_COUNTER_EXAMPLES = {
     "present-simple": "We send the invoice on the first of every month.",
     "unlisted-verb": "We'll need the serial number by Friday.",
     "do-that": "I'll do that for you.",
+    "dm-continuing": "We're following up with you via DM right now.",
+    "notice-update": "You will be informed automatically once the part ships.",
+    "goods-leaving": "Most orders ship within 3 working days.",
     "other-language": "Ich habe Ihnen die Rechnung gestern geschickt.",
 }
 # A promise next to what the check rejects, that the check lets through.
@@ -123,6 +130,7 @@ CHECK_COUNTER_EXAMPLES = {
     "auto-reply": "I'm out of the office until Monday, so I'll call you back on Tuesday.",
     "handover-followed": "I'm escalating this to our engineers. Thanks for your patience.",
     "necessity": "We'll need to order the part in, but our engineer will fit it.",
+    "monitoring": "We'll keep an eye on your order and text you when it ships.",
     "needs-due": "I'm sending the label today.",
     "follows": "We're going to replace the router; a new one will be dispatched by Thursday.",
     "negation": "I'll call you tomorrow, not Friday.",

@@ -19,7 +19,7 @@ from tracker.learning.running import learn_now, status_now
 from tracker.models import Promise
 from tracker.promises.actions import dismiss
 
-IDIOM = "We'll keep an eye on things from our side."
+IDIOM = "We'll look after things from our side."
 REAL = "I'll call you back tomorrow at 3pm with the engineer's answer."
 OPENINGS = (
     "Thanks for your patience with order #{n}.",
@@ -79,7 +79,7 @@ def _team_dismisses_the_idiom(engine, config) -> None:  # type: ignore[no-untype
         _sync(engine, config, [(f"t{n}", _message(n, IDIOM))], at)
         with Session(engine) as session:
             promise = session.exec(select(Promise).order_by(Promise.id.desc())).first()
-            assert promise is not None and "keep an eye" in promise.quote
+            assert promise is not None and "look after things" in promise.quote
             dismiss(session, promise.id, "amy@acme.example", "our sign-off",
                     at + timedelta(hours=1), channel="note")  # fmt: skip
             session.commit()

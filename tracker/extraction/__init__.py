@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from tracker.calendar import BusinessCalendar
 from tracker.durations import Duration
 from tracker.extraction import (
+    chat,
     lexicon,
     other_language,  # promises in other languages (vocab/de.py …)
 )
@@ -28,7 +29,7 @@ from tracker.extraction.decision import HARD_CHECKS, DecisionModel, shipped_mode
 from tracker.extraction.detect import Commitment, Dropped, commitments
 from tracker.extraction.due import Due, SentenceDues, promise_due
 from tracker.extraction.features import candidate_features
-from tracker.extraction.guards import rejection
+from tracker.extraction.guards import holds, rejection
 from tracker.extraction.sentences import sentence_spans
 from tracker.extraction.trace import Decision, Trace
 from tracker.kinds import PromiseKind
@@ -53,7 +54,8 @@ WINDOW = 1_500
 # Where the words about one promise stop: later clauses about someone else
 # ("…, and the courier will deliver on Friday") must not set its due time.
 _CUT = re.compile(
-    r";|\s[-–—]\s|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
+    # (a dash before a number joins a range of times: "between 10 AM - 2 PM")
+    r";|\s[-–—]\s(?!\d)|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
     # "…, and the courier will deliver on Friday" (but not "the invoice and the DPA by Friday")
     r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)"
     r"(?=(?:\s+[\w'-]+){0,3}?\s+(?:will|should|may|might|can|could|would|is|are|was|were|has|"
@@ -192,8 +194,18 @@ def extract(
                 window[slice(*spans[index + 1])] if index + 1 < len(spans) else "",
             )
             offset = window_start + start
+            goes_on = index + 1 < len(spans) and chat.turn_goes_on(window, end, spans[index + 1][0])
             promise = _promise_in(
-                text, sentence, offset, context, sent_at, calendar, trace, threshold, model
+                text,
+                sentence,
+                offset,
+                context,
+                sent_at,
+                calendar,
+                trace,
+                threshold,
+                model,
+                turn_goes_on=goes_on,
             )
             if promise is not None:
                 found.append(promise)
@@ -286,7 +298,11 @@ def _promise_in(
     trace: Trace | None = None,
     threshold: float | None = None,
     model: DecisionModel | None = None,
+    *,
+    turn_goes_on: bool = False,
 ) -> FoundPromise | None:
+    """The promise in `sentence`, if any. `turn_goes_on`: in a chat transcript, the
+    sentence ends the agent's turn and the agent's next turn follows at once (chat.py)."""
     dropped: list[Dropped] | None = [] if trace is not None else None
     candidates = commitments(sentence, context[1], dropped)
 
@@ -337,6 +353,14 @@ def _promise_in(
             check = "follows"
         else:
             check = rejection(sentence, commitment, clause_end, context, has_due)
+            # "Let me look up the order." and the agent's next chat line gives the answer
+            if (
+                check is None
+                and turn_goes_on
+                and commitment.kind == "check"
+                and (not has_due or holds(sentence, commitment.end))
+            ):
+                check = "live-exchange"
         verdict = check or "kept"
         keep = check is None
         features: tuple[str, ...] = ()

@@ -390,11 +390,13 @@ def masked_ranges(text: str) -> list[tuple[int, int]]:
     return _merged(ranges, text)
 
 
-# A chat transcript's customer lines ("[09:33] Customer: i'll check with my neighbours"):
-# the customer's words, never the agent's promise.
+# A chat transcript's customer lines ("[09:33] Customer: i'll check with my neighbours",
+# "[2:47 PM] Sam (Customer): ok I'll come back tomorrow"): the customer's words, never
+# the agent's promise.
+_CUSTOMER_ROLE = r"(?:customer|client|caller|guest|visitor)"
 _CUSTOMER_LINE = re.compile(
-    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:customer|client|caller|guest|visitor)\b[^:\n]{0,30}:"
-    r"[^\n]*",
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:" + _CUSTOMER_ROLE + r"\b[^:\n]{0,30}"
+    r"|[^:\n()\[\]]{1,30}[(\[]" + _CUSTOMER_ROLE + r"[)\]][ \t]*):[^\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
 

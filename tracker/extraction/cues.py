@@ -13,7 +13,7 @@ from tracker.extraction.vocab import en
 _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
     r"|plan\s+to|intend|(?:is|are)\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
-    r"|we\s+are|aims?\s+to"
+    r"|we\s+are|aims?\s+to|out\s+for\s|ships|dispatches|goes\s+out|leaves\s"
     # informal "I'll" / "we'll" (vocab/en.py INFORMAL_MODALS): "ill call u", "well sort it"
     r"|ill\s|well\s|wil\s"
     # the simple present for a future action (vocab/en.py PRESENT_FOR_FUTURE): "i send you"
@@ -49,6 +49,11 @@ _CUE_ANCHORS = tuple(
         r"['’]ve(?=\s)",
         r"have(?=\s)",
         r"aim(?=s?\s)",
+        r"out(?=\s)",
+        "ships",
+        "dispatches",
+        r"goes(?=\s)",
+        r"leaves(?=\s)",
         r"ill(?=\s)",
         r"well(?=\s)",
         r"wil(?=\s)",

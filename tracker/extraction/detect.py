@@ -24,6 +24,8 @@ from typing import TypeVar
 
 from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
+from tracker.extraction.dm import dm_commitments
+from tracker.extraction.goods import goods_leaving
 from tracker.extraction.lemmas import lemma, word_kind
 from tracker.extraction.unlisted import unlisted_action
 from tracker.extraction.vocab import en
@@ -73,7 +75,17 @@ _FROM_OURS = re.compile(r"\s+(?:out\s+)?(?:to\s+you\s+)?from\s+(?:our\b|us\b)", 
 _MONEY = re.compile(
     r"\b(?:amount|funds|money|payment|deposit|hold|charge|refund|balance)\b|[£$€]", re.IGNORECASE
 )
-_AUTOMATIC = re.compile(r"\bauto(?:matically|matic)?\b|\bauto-", re.IGNORECASE)
+# "… restored within 24 hours by our system": an automatic process, not a person of ours
+_SHIPS_HINT = re.compile(r"ships|dispatches|goes\s+out|leaves\s")
+# A subject with its name set off by commas before a modal: "The courier, Evri, will".
+_APPOSITIVE_SUBJECT = re.compile(
+    r"^\s*(?:(?:the|our|your|a|an|their)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*"
+    r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\s*,?\s*$"
+)
+_AUTOMATIC = re.compile(
+    r"\bauto(?:matically|matic)?\b|\bauto-|\bby\s+(?:our|the)\s+(?:\w+\s+)?systems?\b",
+    re.IGNORECASE,
+)
 # "our courier", "with DHL", "by courier": ours or a means, not a third party acting
 # ("by DPD" names who delivers).
 _OURS_OR_MEANS = re.compile(r"\b(?:our|with|via|through)\s+$", re.IGNORECASE)
@@ -166,6 +178,9 @@ RULES: dict[str, str] = {
     "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
     "unlisted-verb": "I'll / we'll and a verb no list names, with a stated time or 'for you'",
     "do-that": "'I'll do that tomorrow': what the customer asked, with a stated time",
+    "notice-update": "'you will be updated once it is validated / about the result'",
+    "goods-leaving": "'the replacement ships from our warehouse on Monday' (needs a time)",
+    "dm-continuing": "'we're following up with you via DM', 'look out for our reply' (dm.py)",
     # other_language.py: one rule, each language's words in its data file (vocab/de.py …)
     "other-language": "a commitment in German, French, Spanish, Dutch, Italian or Portuguese",
 }
@@ -328,6 +343,8 @@ def commitments(
             found.append(Commitment(m.start(), m.end(), "escalate", rule="asked-staff"))
     passive = " be " in lower or " ship" in lower or " go out" in lower
     for m in _capped(lx.PASSIVE_SEND.finditer(sentence) if passive else (), found):
+        if _AUTOMATIC.search(re.split(r"[.,;!?]", sentence[m.end() :], maxsplit=1)[0]):
+            continue  # "… will be restored within 24 hours by our system": automatic
         # "…forwarded to our technical team and the issue will be resolved in 24 hours"
         confirmed = (
             _CONFIRMED.closes(sentence, tk.tokenise(sentence), m.start())
@@ -415,6 +432,8 @@ def commitments(
             previous + " " + sentence[: m.start()]
         ):
             found.append(Commitment(m.start(), m.end(), "update", rule="dated-notice"))
+        elif _personal_notice(sentence, m.start()):
+            found.append(Commitment(m.start(), m.end(), "update", rule="notice-update"))
     for pronoun in _capped(lx.PRONOUN_COMMITMENT.finditer(sentence), found):
         before = previous + " " + sentence[: pronoun.start()]
         if not lx.stands_for_our_staff(before):
@@ -476,6 +495,9 @@ def commitments(
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):
             continue  # "Your adviser, Hannah, will call": the subject is there after all
+        before = sentence[: subjectless.start()]
+        if _APPOSITIVE_SUBJECT.match(before) and _third_party_acts(before):
+            continue  # "The courier, Evri, will deliver it": theirs, its subject named
         kind, check = _verb_phrase(sentence, subjectless.end())
         if kind:
             found.append(Commitment(modal, subjectless.end(), kind, rule="subjectless"))
@@ -491,8 +513,31 @@ def commitments(
             )
         elif dropped is not None:
             dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
+    hinted = any(hint in lower for hint in ("dm", "pm", "message", "private", "out"))
+    for start, end in dm_commitments(sentence) if hinted else ():
+        if not any(c.start <= start < max(c.end, start + 1) for c in found):
+            found.append(Commitment(start, end, "update", rule="dm-continuing"))
+    for start, end, kind in goods_leaving(sentence) if _SHIPS_HINT.search(lower) else ():
+        if not any(c.start <= start < max(c.end, start + 1) for c in found):
+            found.append(Commitment(start, end, kind, needs_due=True, rule="goods-leaving"))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
+
+
+def _personal_notice(sentence: str, start: int) -> bool:
+    """ "You will be updated once it is validated", "you will be informed about the result":
+    a person of ours tells the customer, undated, of the case's result or once it moves
+    (not by a system, a third party, or whenever the customer asks)."""
+    notice = lx.PERSONAL_NOTICE.match(sentence, start)
+    if notice is None:
+        return False
+    clause = re.split(r"[.;!?]", sentence[notice.end() :], maxsplit=1)[0][:120]
+    if _AUTOMATIC.search(clause) or _third_party_acts(clause):
+        return False
+    words = tk.window(tk.tokenise(sentence), notice.end(), notice.end() + len(clause))
+    if _AUTOMATED.search(sentence, words):
+        return False
+    return lx.NOTICE_SUBJECT.search(clause) is not None
 
 
 def _add_dated_passives(sentence: str, previous: str, found: list[Commitment]) -> None:

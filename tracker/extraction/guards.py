@@ -23,6 +23,7 @@ from tracker.extraction import tokens as tk
 from tracker.extraction.detect import (
     TRAILING_CONDITION,
     Commitment,
+    classify,
     commitments,
     conditional_conjunct,
     first_condition,
@@ -45,7 +46,11 @@ _CONDITION = re.compile(
 # "I'll ring you tomorrow, and if I can't get through I'll leave a voicemail": the
 # condition opens the next clause.
 _NEXT_CONDITION = re.compile(
-    r"(?:[,;]\s*(?:and|but)\s+|\s(?:and|but)\s*,\s*)(?=if\b|unless\b)", re.IGNORECASE
+    r"(?:[,;]\s*(?:and|but)\s+|\s(?:and|but)\s*,\s*)(?=if\b|unless\b)"
+    # "I'll try again this afternoon, if not possible I'll email you": the condition opens
+    # a new commitment of its own
+    r"|[,;]\s*(?=(?:if|unless)\b[^.;!?]{0,40}?\b(?:I|we)(?:'ll|\s+will)\b)",
+    re.IGNORECASE,
 )
 # "I'll chase the hotel if they haven't replied, and I'll let you know either way": the
 # earlier condition does not reach a commitment that holds whatever happens.
@@ -94,6 +99,7 @@ _CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
 _CUSTOMER_FIRST_OPEN = tk.Phrases(en.CUSTOMER_FIRST_OPEN, open_end=True)
 _OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
 _NECESSITY = tk.Phrases(en.NECESSITY)
+_MONITORING = tk.Phrases(en.MONITORING)
 _COURTESY_INVITE = tk.Phrases(en.COURTESY_INVITES)
 
 _GREETING = re.compile(
@@ -126,6 +132,18 @@ HEDGE = tk.Phrases(en.HEDGES)
 _VACANCY = tk.Phrases(en.VACANCY_EVENTS)
 _DISCLAIMER = re.compile(r"\b" + _any(*en.DISCLAIMERS) + r"\b", re.IGNORECASE)
 _PUBLIC = re.compile(r"\b" + _any(*en.PUBLIC_CHANNELS) + r"\b", re.IGNORECASE)
+_AIMS = frozenset(en.AIMS)
+# "we'll meet you in DM", "we'll talk there": an invitation (vocab MEETING_VERBS)
+_DM_CHANNEL = r"(?:the\s+|our\s+|your\s+)?" + _any(*en.DM_CHANNELS) + r"\b"
+_DM_MEETING = re.compile(
+    r"^\s*(?:\w+\s+)?" + _any(*en.MEETING_VERBS) + r"\s+(?:(?:with\s+)?(?:you|u)\s+)?"
+    r"(?:more\s+|further\s+)?(?:over\s+)?(?P<where>(?:in|via|on|over|by)\s+"
+    + _DM_CHANNEL
+    + r"|there\b)",
+    re.IGNORECASE,
+)
+_DM_MENTION = re.compile(r"\b" + _any(*en.DM_CHANNELS) + r"\b", re.IGNORECASE)
+_POLICY_SOURCE = re.compile(r"\b" + _any(*en.POLICY_SOURCES), re.IGNORECASE)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
 _CUSTOMER_ACTION = tk.Phrases(en.CUSTOMER_ACTIONS)
@@ -237,6 +255,7 @@ CHECKS: dict[str, str] = {
     "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
     "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
     "necessity": "a necessity with no time, the commitment in the next sentence",
+    "monitoring": "watching ('keep an eye on it') with nothing the customer will get",
 }
 
 
@@ -252,8 +271,9 @@ def rejection(
     prefix = sentence[: found.start]
     clause = sentence[found.start : clause_end]
     verb_phrase = sentence[found.end : clause_end]
-    own = _CLAUSE_BREAK.search(clause, found.end - found.start) or _NEXT_CONDITION.search(
-        clause, found.end - found.start
+    # (the next condition is read on into the next clause: ", if not possible I'll …")
+    own = _CLAUSE_BREAK.search(clause, found.end - found.start) or _next_condition(
+        sentence, found.start, found.end, clause_end
     )
     own_end = own.start() if own else len(clause)
     # "… and book a technician if it's only your unit": that action alone is conditional.
@@ -264,7 +284,15 @@ def rejection(
         return "condition"
     if _VACANCY.in_text(sentence, found.end, clause_end):
         return "condition"  # "we'll ring you as soon as a slot comes up"
-    if _POLICY.match(verb_phrase) or (not has_due and _PUBLIC.search(verb_phrase)):
+    if (
+        _POLICY.match(verb_phrase)
+        or (not has_due and _PUBLIC.search(verb_phrase))
+        # ("Under our complaints procedure, we aim to …": said before the subject, too)
+        or (
+            _as_a_rule(found, clause)
+            and _POLICY_SOURCE.search(sentence, 0, found.start + own_end) is not None
+        )
+    ):
         return "policy"
     if HEDGE.in_text(sentence, 0, found.start) or _DISCLAIMER.search(sentence, found.end):
         return "hedge"
@@ -276,6 +304,8 @@ def rejection(
         and _opens_with_commitment(following.lstrip(), sentence)
     ):
         return "necessity"
+    if found.kind == "check" and _only_watching(verb_phrase):
+        return "monitoring"
     handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _done_now(verb_phrase):
         return "done-now"
@@ -295,6 +325,8 @@ def rejection(
         return "live-exchange"
     # "we've received your DM and will follow up there": said before the modal, too
     acted = _has_acted(sentence, found.end) or _has_acted(previous)
+    if not acted and _dm_meeting(verb_phrase, previous + " " + prefix):
+        return "customer-acts-first"
     if not has_due and (
         (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)
@@ -341,7 +373,47 @@ def rejection(
     handed = found.rule == "progressive" and found.kind == "escalate" and not has_due
     if handed and _opens_with_commitment(following.lstrip(), sentence):
         return "handover-followed"
+    # "I will file a dispute." and "Our billing team will investigate …" next: theirs is it
+    handing = found.rule == "self" and found.kind == "escalate" and not has_due
+    if handing and _opens_with_commitment(following.lstrip(), sentence, by_others=True):
+        return "handover-followed"
     return None
+
+
+def _only_watching(verb_phrase: str) -> bool:
+    """Does the verb phrase watch ("keep an eye on it") with no action for the customer
+    joined to it ("… and message you if it's late" is one, even with its condition)?"""
+    if _MONITORING.opening(verb_phrase.lstrip()) is None:
+        return False
+    joined = re.split(r"\band\b|,", verb_phrase)[1:]
+    return not any(classify(part) in ("update", "callback", "send", "fix") for part in joined)
+
+
+def _next_condition(sentence: str, start: int, end: int, clause_end: int) -> re.Match[str] | None:
+    """Where a condition opening the next clause starts, as a match on the clause
+    `sentence[start:clause_end]` (read on past its end: ", if not possible I'll email")."""
+    found = _NEXT_CONDITION.search(sentence, end)
+    if found is None or found.start() > clause_end:
+        return None
+    return _NEXT_CONDITION.search(sentence[start:], end - start)
+
+
+def _dm_meeting(verb_phrase: str, before: str) -> bool:
+    """Is the verb phrase an invitation to meet in a private channel ("meet you in DM";
+    "talk there" after a DM was named in `before`)?"""
+    meeting = _DM_MEETING.match(verb_phrase)
+    if meeting is None:
+        return False
+    return not meeting["where"].lower().startswith("there") or bool(_DM_MENTION.search(before))
+
+
+def _as_a_rule(found: Commitment, clause: str) -> bool:
+    """Is the clause a passive ("will be credited") or an aim ("our team aim to respond",
+    "we'll aim to reply"), the forms a timeline set by policy takes (POLICY_SOURCES)?"""
+    if found.rule.startswith("passive"):
+        return True
+    words = clause.lower().split()[:8]
+    return any(w in _AIMS and words[i + 1 : i + 2] == ["to"] for i, w in enumerate(words))
 
 
 # How far into the next sentence its commitment may start and still open it ("One of them
@@ -349,11 +421,24 @@ def rejection(
 _OPENING_CHARS = 30
 
 
-def _opens_with_commitment(following: str, sentence: str) -> bool:
+def _opens_with_commitment(following: str, sentence: str, *, by_others: bool = False) -> bool:
     """ "I'm escalating this to our Tier 3 engineers. They'll email you by Wednesday.": the
     next sentence opens with the commitment the hand-over leads to; the customer waits for
-    that one thing, and it is the promise."""
-    return any(c.start <= _OPENING_CHARS for c in commitments(following, sentence))
+    that one thing, and it is the promise. With `by_others`, only a commitment of a team or
+    colleague counts (not the agent's own "I'll call you back in an hour")."""
+    return any(
+        c.start <= _OPENING_CHARS and not (by_others and c.rule in _OWN_RULES)
+        for c in commitments(following, sentence)
+    )
+
+
+# The rules whose subject is the agent ("I", "we") rather than a team or colleague.
+_OWN_RULES = frozenset(
+    (
+        *("self", "continued", "let-me", "progressive", "subjectless", "informal-modal"),
+        *("present-simple", "unlisted-verb", "do-that", "dm-continuing"),
+    )
+)
 
 
 def holds(text: str, start: int = 0, *, at_start: bool = False) -> bool:

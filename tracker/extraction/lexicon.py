@@ -76,8 +76,9 @@ TEAM_COMMITMENT = re.compile(
     rf"(?:{STAFF}|{DEPARTMENTS}|(?-i:[A-Z][a-z]+))"
     rf"|\bdr\.?\s+(?-i:[A-Za-z])[\w'-]+"
     rf"|{NAME},\s+(?:your|our|my)\s+(?:[\w-]+\s+){{0,3}}?{STAFF},)"
-    # "Your adviser, Hannah, will call you": a name after the subject, or in commas.
-    r"(?:\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
+    # "Your adviser, Hannah, will call you": a name after the subject (with a title: "our
+    # engineer Mr. Rajesh"), or in commas.
+    r"(?:(?:\s+(?:mr|mrs|ms|miss|mx)\.?)?\s+[A-Z][\w'-]*|,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
     # "Our team in Glasgow will …": where they are.
     r"(?:\s+(?:in|at)\s+(?:the\s+|our\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*))?"
     r"(?:\s+(?:office|branch|store|depot|warehouse|site|centre|center|hub))?)?"
@@ -236,6 +237,10 @@ HANDED_OVER = re.compile(
     r"|\b(?:I|we)(?:'ve|'d|'m|'re|\s+have|\s+had|\s+am|\s+are)?\s+(?:\w+\s+){0,2}?"
     + _any(*en.HANDOVER_VERBS)
     + r"\b"
+    # "We have booked a technician visit for your AC. He will visit on 6 Jan."
+    + r"|\b(?:booked|arranged|scheduled|initiated|requested|raised)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    + STAFF
+    + r"\s+(?:visit|call|callback|appointment)\b"
     # "Your complaint has been escalated to the metering unit. They will visit on Monday."
     + r"|\b(?:has|have)\s+been\s+"
     + _any(*en.CASE_HANDOVERS)
@@ -253,9 +258,16 @@ DATED_NOTICE = re.compile(
 # "has been forwarded to the concerned department", "we have escalated your case".
 NOTICE_HANDED_OVER = re.compile(
     r"\b(?:has|have|had|'ve|is|are|was|were)\s+(?:(?:been|also|now|already|duly)\s+){0,2}"
-    r"(?:\w+\s+){0,3}?" + _any(*en.CASE_HANDOVERS) + r"\b",
+    r"(?:\w+\s+){0,3}?" + _any(*en.CASE_HANDOVERS) + r"\b"
+    # "Your case is now with our claims team"
+    rf"|\b(?:is|are)\s+(?:now\s+)?with\s+(?:our|the)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}\b",
     FLAGS,
 )
+# "you will be updated once it is validated": a person's notice, undated (PERSONAL_NOTICE_VERBS)
+PERSONAL_NOTICE = re.compile(
+    r"\byou(?:'ll|\s+will)\s+be\s+" + _any(*en.PERSONAL_NOTICE_VERBS) + r"\b", FLAGS
+)
+NOTICE_SUBJECT = re.compile(r"\b" + _any(*en.NOTICE_SUBJECTS), FLAGS)
 # "Kindly expect an update within 3-5 business days", "Expect your refund within 7 days":
 # the agent tells the customer what to wait for (dated, and not "from" someone: GET_FROM).
 EXPECT_DATED = re.compile(
@@ -350,8 +362,9 @@ ASKED_STAFF = re.compile(
 )
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
 HEAR_FROM = re.compile(
-    r"\b(?:you(?:'ll|\s+will|\s+should)\s+(?:hear|get\s+(?:a\s+)?(?:call|reply|response|update)"
-    r"|receive\s+(?:a\s+)?(?:call|reply|response|update))(?:\s+back)?"
+    r"\b(?:you(?:'ll|\s+will|\s+should)\s+(?:be\s+)?(?:hear(?:ing)?|"
+    r"get(?:ting)?\s+(?:a\s+)?(?:call|reply|response|update)"
+    r"|receiv(?:e|ing)\s+(?:a\s+)?(?:call|reply|response|update))(?:\s+back)?"
     r"|(?:please\s+)?expect\s+(?:to\s+hear|(?:a|an)\s+(?:\w+\s+)?(?:call|ring|reply|response|"
     r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|them|him|her|"
     r"(?:our|my|the|(?:one|a\s+member)\s+of\s+our|a|an)\s+[^.,;]{0,40}?\b"
@@ -702,6 +715,9 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             "confirm",
             r"report\s+back",
             rf"contact\s+{_YOU}\b",
+            # "a dedicated officer will reach you by Monday" (not goods: "it will reach you")
+            rf"reach\s+{_YOU}\s+(?:by\s+(?:phone|e-?mail|sms|text)|on\s+(?:your|or)\b|within|"
+            r"(?:by|before)\s+(?:mon|tue|wed|thu|fri|tomorrow|end|eod|cob)|today|tomorrow)",
             rf"send\s+(?:{_YOU}\s+)?{_UPDATE_NOUN}",
             rf"(?:provide|give|share)\s+(?:{_YOU}\s+(?:with\s+)?)?{_UPDATE_NOUN}",
             rf"(?:drop|pop|flick|shoot|fire|ping)\s+(?:{_YOU}\s+)?(?:a|an)\s+(?:quick\s+)?"
@@ -718,6 +734,9 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             rf"(?:keep|continue)\s+(?:to\s+help|helping)\s+{_YOU}\b",
             # after the customer's DM: "we'll pick it up with you there", "continue in DM"
             r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|"
+            # "we'll talk to you there", "chat with you in DM" (an invitation without the
+            # customer's DM: guards' customer-acts-first)
+            rf"(?:talk|chat|speak)(?:\s+(?:to|with)\s+{_YOU})?|"
             # "we'll help you there", "we will assist you further in DM"
             rf"take\s+(?:it|this)\s+"
             r"(?:forward|from\s+(?:here|there))|keep\s+(?:the|our)\s+(?:conversation|convo|chat)"

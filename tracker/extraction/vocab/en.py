@@ -92,7 +92,8 @@ SEND_VERB_PATTERNS: tuple[str, ...] = (
 # Verbs that fix, change or arrange the service for the customer (kind `fix`): plain words
 # and phrases as SEND_VERBS.
 FIX_VERBS: tuple[str, ...] = (
-    *_words("fix reset unlock unblock reactivate re-activate activate restore resolve sort"),
+    *_words("fix reset unlock unblock reactivate re-activate activate restore resolve solve"),
+    *_words("sort"),
     *_words("correct repair replace book cancel remove reverse amend change adjust reconnect"),
     *_words("reinstate reenable re-enable enable setup upgrade downgrade rectify clear deploy"),
     *_words("patch reinstall reschedule rebook proceed schedule rerun re-run install migrate"),
@@ -317,7 +318,17 @@ NOTICE_THINGS: tuple[str, ...] = _words(
     "update resolution response reply answer decision outcome result feedback"
 )
 CASE_HANDOVERS: tuple[str, ...] = _words(
-    "forwarded escalated referred endorsed passed assigned raised transferred"
+    "forwarded escalated referred endorsed passed assigned raised transferred directed routed"
+)
+# A notice a person of ours gives ("you will be updated / informed"; "notified" is mostly
+# an automatic e-mail), promised without a time when it is about the case's result or
+# comes once something happens: "you will be updated once it is validated", "you will be
+# informed about the outcome" (NOTICE_SUBJECTS).
+PERSONAL_NOTICE_VERBS: tuple[str, ...] = _words("updated informed advised intimated contacted")
+NOTICE_SUBJECTS: tuple[str, ...] = (
+    r"(?:about|of|on|regarding)\s+(?:the|its|their|your)\s+(?:\w+\s+)?"
+    r"(?:result|outcome|progress|status|decision|resolution|findings)s?",
+    r"(?:once|as\s+soon\s+as|when)\s+(?:it|this|that|they|we|the|your)\b",
 )
 HANDOVER_VERBS: tuple[str, ...] = (
     "passed",
@@ -347,6 +358,8 @@ HANDOVER_VERBS: tuple[str, ...] = (
     "rang",
     # "I'm referring it to our Head of Customer Service, who will write to you"
     "referring",
+    # "we have sent your request to the commercial office, they will verify it"
+    r"sent\s+(?:your|the|this)\s+(?:request|case|complaint|query|concern|ticket|claim|issue)",
     "passing",
     "forwarding",
     "escalating",
@@ -383,6 +396,9 @@ THIRD_PARTIES: tuple[str, ...] = (
     "Evri",
     "Hermes",
     "USPS",
+    # the network's owners, who visit for a provider ("Openreach will be out on the 22nd")
+    "Openreach",
+    r"network\s+operators?",
 )
 
 # Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil"
@@ -469,6 +485,9 @@ STAFF_NOUNS: tuple[str, ...] = (
     "assessors?",
     "officers?",
     "desk",
+    # "the commercial office", "our head office" (a qualifier first: not "the office"; not
+    # the post office, a third party; "p[o]st" keeps the word out of STAFF_HINTS' test)
+    r"(?:(?!p[o]st\b)[\w-]+\s+)office",
     "coordinators?",
     "handlers?",
     r"(?:team\s+)?leads?",
@@ -538,7 +557,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
-    *_words("mover guide cleaner super"),
+    *_words("mover guide cleaner super office"),
     "store",
 )
 
@@ -592,6 +611,18 @@ EFFORT: tuple[str, ...] = _joined(
 # rebook." Without a stated time, and with the commitment in the next sentence, it explains
 # what has to happen (tokens).
 NECESSITY: tuple[str, ...] = _phrases("need have", "to")
+# Watching, with nothing the customer will get: "We'll keep an eye on it", "we'll keep
+# monitoring" (a check-kind clause opening with one of these; "keep an eye on it and let
+# you know" promises the update).
+MONITORING: tuple[str, ...] = (
+    *_phrases("keep", "an a", "eye", "on out"),
+    *_phrases("keep", "a", "close", "eye", "on out"),
+    *_phrases("keep", "monitoring watching checking"),
+    *_phrases("keep", "tabs track", "on of"),
+    *_words("monitor watch"),
+    *_phrases("continue", "to", "monitor watch"),
+    *_phrases("continue", "monitoring watching"),
+)
 EFFORT_OPEN: tuple[str, ...] = _joined(
     ("do",), (*_words("our my their everything"), *_phrases("what all", "we I they", "can"))
 )
@@ -691,12 +722,69 @@ DISCLAIMERS: tuple[str, ...] = (
     r"(?:promise|guarantee)",
     r"no\s+promises",
 )
+# A timeline the rules set for everyone, said of this customer's case in the passive or as
+# an aim: "… will be credited in 5-7 working days as per policy", "aim to respond within 8
+# weeks as per Ofgem rules" (not "we will write to you within 8 weeks, as the regulator
+# requires": our own commitment). AIMS open the verb phrase of the second kind.
+AIMS: tuple[str, ...] = _words("aim aims")
+POLICY_SOURCES: tuple[str, ...] = (
+    r"(?:as\s+per|per|under|according\s+to)\s+(?:the\s+|our\s+)?"
+    r"(?:[A-Z][\w&-]*\s+)?(?:policy|policies|rules|regulations?|guidelines|norms|sla|"
+    r"procedures?)\b",
+    r"as\s+(?:required|set\s+out)\s+by\s+(?:the\s+|our\s+)?(?:regulator|law|regulations?)\b",
+)
 # A notice for everyone, not an action for this customer, unless it has a time: "We'll post
 # updates on our status page" ("… on the status page by 2pm" is a promise).
 PUBLIC_CHANNELS: tuple[str, ...] = (
     r"status\s+page",
     r"(?:our|the)\s+(?:website|blog|community\s+forum|forum|socials|social\s+media|twitter)",
 )
+
+# An invitation to meet in a private channel waits for the customer to come: "we'll meet
+# you in DM", "we'll talk in DMs", "see you over there". A verb of MEETING_VERBS, an
+# optional "you", then "in / via / over" a DM_CHANNELS word, or "(over) there" after a
+# DM_CHANNELS word earlier in the sentence or the one before.
+MEETING_VERBS: tuple[str, ...] = _words("meet see talk chat speak catch join")
+DM_CHANNELS: tuple[str, ...] = _words("dm dms pm pms private inbox messages messenger")
+
+# Carrying on in a private channel, said in the present ("we're following up with you via
+# DM"; not "following up in DM now": done now) or as what to look out for ("look out for
+# our reply in DM shortly"): the company's next message to this customer (dm.py).
+DM_CONTINUING: tuple[str, ...] = (
+    r"following\s+up",
+    r"picking\s+(?:it|this|that|things)\s+up",
+    "continuing",
+    r"getting\s+back",
+    "replying",
+    "responding",
+    r"reaching\s+out",
+    "messaging",
+)
+DM_CHANNEL_PHRASES: tuple[str, ...] = (
+    r"dms?",
+    r"pms?",
+    r"(?:a\s+|the\s+)?(?:direct|private)\s+messages?",
+    "private",
+)
+LOOK_OUT_LEADS: tuple[str, ...] = (r"look\s+out", r"watch\s+out", r"keep\s+an\s+eye\s+out")
+OUR_MESSAGES: tuple[str, ...] = _words("reply response message dm email e-mail call text update")
+
+# Goods of ours leaving in the simple present, with a time: "the replacement part ships
+# from our warehouse within 2 business days", "the fix goes out in Friday's release"
+# (goods.py). Not after a SHIPS_NOT_AFTER word in its clause ("once it ships", "usually
+# ships", "the supplier says it ships").
+SHIPS_VERBS: tuple[str, ...] = (
+    r"ships(?:\s+out)?",
+    "dispatches",
+    r"goes\s+out",
+    r"leaves\s+(?:our|the)\s+(?:warehouse|depot|workshop|factory|store)",
+)
+SHIPS_NOT_AFTER: tuple[str, ...] = (
+    *_words("when whenever once until till before after if unless as soon usually normally"),
+    *_words("typically generally always often most all every orders says said tells told"),
+    *_words("quote quotes expects expected confirms confirmed thinks"),
+)
+FIX_GOODS: tuple[str, ...] = _words("fix hotfix patch update release build version firmware")
 
 # --- the customer acts first -------------------------------------------------------------
 # Words that soften a request: "please send", "just reply", "feel free to call us".
@@ -752,7 +840,8 @@ REQUEST_VERBS: tuple[str, ...] = (
     "log",
     r"update\s+us",
     r"keep\s+us",
-    "check",
+    # (not "check your DMs": reading what we sent, nothing we wait for)
+    r"check(?!\s+(?:your|ur|the)\s+(?:dms?|pms?|inbox|messages|direct\s+messages))",
     "try",
     "post",
     "write",
@@ -1102,16 +1191,24 @@ HOLD_WORDS: tuple[str, ...] = (
     # "bear with me 2 mins" (a plain "please bear with us" in an e-mail is no live exchange)
     *_phrases("bear", "with", "me us", "a one two #", " ".join(_plurals(_HOLD_UNITS))),
     *_phrases("bear", "with", "me us", "a", "few", " ".join(_plurals(_HOLD_UNITS))),
+    # "please wait 2 minutes", "wait a moment"
+    *_phrases("wait", "a one two #", " ".join(_plurals(_HOLD_UNITS))),
+    *_phrases("wait", "a", "few couple", " ".join(_plurals(_HOLD_UNITS))),
+    *_phrases("wait", "a", "couple", "of", " ".join(_plurals(_HOLD_UNITS))),
 )
 HOLD_OPEN: tuple[str, ...] = (
     *_phrases("give", "me us", "a one two #", "moment minute min sec second"),
     *_phrases("give", "me us", "a", "few", "moment minute min sec second"),
+    *_phrases("give", "me us", "a", "couple", "of", "moment minute min sec second"),
     *_words("brb"),
     "hold on",
     "hang on",
     "be right back",
     *_phrases("I we", "won't", "be", "moment minute sec second long"),
     *_phrases("I we", "won't", "be", "a", "moment minute sec second long"),
+    # "I'll check your account, won't be a sec": the subject left out
+    *_phrases("won't", "be", "a", "moment minute sec second"),
+    *_phrases("won't", "be", "long"),
 )
 # The customer has already written: "We have your DM now and we'll pick it up there",
 # "thanks for sending the photos". A lead, then ALREADY_ACTED_WHOSE, at most one other
@@ -1122,6 +1219,7 @@ ALREADY_ACTED_LEADS: tuple[str, ...] = (
     *_phrases("we I", _RECEIVED),
     *_phrases("we've I've", _RECEIVED),
     *_phrases("we I", "have", _RECEIVED),
+    *_phrases("we I", "can", "see"),
     *_words("got received"),
     *_phrases("thank thanks", "for"),
     *_phrases("thank thanks", "you", "for"),

@@ -1,0 +1,63 @@
+"""Carrying on with the customer in a private channel, in the forms no modal shows.
+
+"We're following up with you via DM" (the present of an arranged action, a promise
+without a stated time: the next message is ours, unless it is sent right now), "Look out
+for our reply in DM shortly" and "you'll get a reply in DM" (what the customer is told to
+wait for, from us). The word lists are in vocab/en.py (DM_CONTINUING, DM_CHANNEL_PHRASES,
+LOOK_OUT_LEADS, OUR_MESSAGES); "will continue in DM" and "we'll meet you in DM" are read
+elsewhere (lexicon.KIND_RULES, guards' customer-acts-first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tracker.extraction import tokens as tk
+from tracker.extraction.vocab import en
+
+
+def _any(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+_CHANNEL = r"(?:via|in|over|by|through)\s+(?:your\s+|our\s+|the\s+)?" + _any(*en.DM_CHANNEL_PHRASES)
+DM_PROGRESSIVE = re.compile(
+    r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:also\s+)?"
+    + _any(*en.DM_CONTINUING)
+    + r"(?:\s+(?:with|to)\s+(?:you|u))?(?:\s+on\s+(?:this|that|it))?\s+"
+    + _CHANNEL
+    + r"\b",
+    re.IGNORECASE,
+)
+LOOK_OUT = re.compile(
+    r"(?:^|(?<=[\s,;:!.]))(?:please\s+|do\s+)?"
+    + _any(*en.LOOK_OUT_LEADS)
+    + r"\s+for\s+(?:(?:our|my)\s+(?:\w+\s+)?"
+    + _any(*en.OUR_MESSAGES)
+    + r"|(?:a|an)\s+(?:\w+\s+)?"
+    + _any(*en.OUR_MESSAGES)
+    + r"s?\s+from\s+(?:us|me))\b",
+    re.IGNORECASE,
+)
+# "You'll get a reply in DM shortly": a reply in our private channel is ours.
+YOU_GET_REPLY = re.compile(
+    r"\byou(?:'ll|\s+will)\s+(?:get|receive|have)\s+(?:a|an|our)\s+(?:\w+\s+)?"
+    + _any(*en.OUR_MESSAGES)
+    + r"\s+(?:from\s+us\s+)?"
+    + _CHANNEL
+    + r"\b",
+    re.IGNORECASE,
+)
+_RIGHT_NOW = tk.Phrases(en.RIGHT_NOW)
+
+
+def dm_commitments(sentence: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each "we're following up via DM" (not done right now), "look out
+    for our reply" and "you'll get a reply in DM" in `sentence`."""
+    for m in DM_PROGRESSIVE.finditer(sentence):
+        if not _RIGHT_NOW.in_text(sentence, m.end()):
+            yield m.start(), m.end()
+    for pattern in (LOOK_OUT, YOU_GET_REPLY):
+        for m in pattern.finditer(sentence):
+            yield m.start(), m.end()
