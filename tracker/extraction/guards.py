@@ -341,7 +341,30 @@ def rejection(
     handed = found.rule == "progressive" and found.kind == "escalate" and not has_due
     if handed and _opens_with_commitment(following.lstrip(), sentence):
         return "handover-followed"
+    if found.kind == "escalate" and not has_due and _reported_next(found, following, sentence):
+        return "handover-followed"
     return None
+
+
+# What the customer waits for after the team's part: a report back.
+_REPORTS = ("update", "callback")
+
+
+def _reported_next(found: Commitment, following: str, sentence: str) -> bool:
+    """ "I've passed it to our Planning team, who'll look at the options. Planning will email
+    you a decision in 15 working days.": the next sentence says what the customer waits for
+    (after our own hand-over, what the team will do; after the team's part, any report back);
+    that one thing is the promise."""
+    ours = found.rule in ("self", "progressive")
+    after = commitments(following, sentence)
+    for i, c in enumerate(after):
+        opens = c.kind == "escalate" and c.start <= _OPENING_CHARS
+        if not opens and (ours or c.kind not in _REPORTS):
+            continue
+        end = next((n.start for n in after[i + 1 :] if n.start > c.start), len(following))
+        if rejection(following, c, end, ("", sentence, ""), True) is None:
+            return True
+    return False
 
 
 # How far into the next sentence its commitment may start and still open it ("One of them

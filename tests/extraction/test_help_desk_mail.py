@@ -1,0 +1,60 @@
+"""Help-desk e-mail: what the customer waits for when a reply names several steps."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.extraction import promises_in
+
+
+def _kinds_and_starts(text: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.quote.split()[0]) for p in promises_in(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # our own hand-over, then what the team will do: that is the one promise
+        (
+            "I'm going to hand this over to our payroll team because they manage "
+            "deductions. Someone from payroll will phone you by Thursday.",
+            [("escalate", "Someone")],
+        ),
+        # the team's part (a relative clause), then the report back
+        (
+            "I've sent your photos to our workshop, who will assess the crack. "
+            "I'll write to you on Monday with what they decide.",
+            [("update", "I'll")],
+        ),
+        (
+            "We've logged your complaint and a team leader will go through it. "
+            "A team leader will ring you before Friday.",
+            [("escalate", "A")],
+        ),
+    ],
+)
+def test_a_hand_over_followed_by_what_the_customer_waits_for_is_one_promise(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert _kinds_and_starts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # our hand-over and our own call back are two things the customer waits for
+        (
+            "I'm going to escalate this to our payroll team. I'll ring you back in an hour.",
+            [("escalate", "I'm"), ("callback", "I'll")],
+        ),
+        # the team's part has its own time: it is a promise of its own
+        (
+            "Our engineers will reset the line by Friday. I'll write to you on Monday.",
+            [("fix", "Our"), ("update", "I'll")],
+        ),
+    ],
+)
+def test_a_hand_over_with_its_own_time_or_our_own_report_stays_a_promise(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert _kinds_and_starts(text) == found
