@@ -71,6 +71,7 @@ CHECK_EXAMPLES = {
     # (the next sentence's own commitment is rejected here, so that nothing is found)
     "handover-followed": "I'm escalating this to our engineers. They'll call you if needed.",
     "necessity": "We'll need to move your clean. I'll ring you if a slot opens up.",
+    "third-party": "Our removals partner, ShiftCo, will phone you on the day.",
     "needs-due": "I'm sending the label.",
     "follows": "It will be ready for collection.",
     "negation": "I will not be able to refund the fee.",
@@ -123,6 +124,7 @@ CHECK_COUNTER_EXAMPLES = {
     "auto-reply": "I'm out of the office until Monday, so I'll call you back on Tuesday.",
     "handover-followed": "I'm escalating this to our engineers. Thanks for your patience.",
     "necessity": "We'll need to order the part in, but our engineer will fit it.",
+    "third-party": "Our removals partner has the van booked, and our engineer will phone you.",
     "needs-due": "I'm sending the label today.",
     "follows": "We're going to replace the router; a new one will be dispatched by Thursday.",
     "negation": "I'll call you tomorrow, not Friday.",

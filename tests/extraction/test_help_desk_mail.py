@@ -58,3 +58,33 @@ def test_a_hand_over_with_its_own_time_or_our_own_report_stays_a_promise(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert _kinds_and_starts(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our removals partner, ShiftCo, will phone you an hour before they arrive.",
+        "The courier, Speedy Parcels, will text you a delivery window on the day.",
+        "Greenway Glazing, our approved contractor, can fit the pane on Tuesday. "
+        "The fitter will call you when he sets off.",
+        "Our roofing partner, Slate & Sons, covers your area. "
+        "They will contact you within 3 working days to book a survey.",
+    ],
+)
+def test_a_firm_outside_ours_named_beside_its_role_does_not_promise_for_us(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own staff, even beside a partner
+        "Our removals partner has the van booked, and our engineer will phone you.",
+        # a colleague named in apposition is ours
+        "Our claims handler, Priya Shah, will call you tomorrow.",
+        # the firm named, but we make the call
+        "Our partner, ShiftCo, has the van booked. I'll phone you on Friday to confirm.",
+    ],
+)
+def test_our_own_staff_beside_a_named_partner_still_promise(text: str) -> None:
+    assert len(promises_in(text)) == 1

@@ -27,6 +27,7 @@ from tracker.extraction.detect import (
     conditional_conjunct,
     first_condition,
 )
+from tracker.extraction.outside import outside_acts
 from tracker.extraction.vocab import en
 
 
@@ -237,6 +238,7 @@ CHECKS: dict[str, str] = {
     "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
     "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
     "necessity": "a necessity with no time, the commitment in the next sentence",
+    "third-party": "a firm outside ours, named beside its role, acts (not us)",
 }
 
 
@@ -264,6 +266,8 @@ def rejection(
         return "condition"
     if _VACANCY.in_text(sentence, found.end, clause_end):
         return "condition"  # "we'll ring you as soon as a slot comes up"
+    if found.rule in _OTHERS_RULES and outside_acts(sentence, found, earlier + " " + previous):
+        return "third-party"
     if _POLICY.match(verb_phrase) or (not has_due and _PUBLIC.search(verb_phrase)):
         return "policy"
     if HEDGE.in_text(sentence, 0, found.start) or _DISCLAIMER.search(sentence, found.end):
@@ -345,6 +349,9 @@ def rejection(
         return "handover-followed"
     return None
 
+
+# Rules whose subject is not "I" or "we": someone who may work for another firm.
+_OTHERS_RULES = ("team", "pronoun-staff", "contact-handover", "subjectless", "continued")
 
 # What the customer waits for after the team's part: a report back.
 _REPORTS = ("update", "callback")

@@ -385,6 +385,10 @@ THIRD_PARTIES: tuple[str, ...] = (
     "USPS",
 )
 
+# Who stands for a firm named just before (outside.py): "Our partner, SwiftMove, handles
+# the visit. The engineer will ring you first." / "… They will contact you".
+OUTSIDE_STAND_INS: tuple[str, ...] = ("the ", "they ", "they'll", "he ", "he'll", "she ", "she'll")
+
 # Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil"
 # (plain phrases, read as tokens). Only read when a word follows, opening the text or
 # after whitespace or INFORMAL_OPENS_AFTER, and not right after one of NOT_INFORMAL_AFTER
