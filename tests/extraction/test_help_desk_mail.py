@@ -88,3 +88,29 @@ def test_a_firm_outside_ours_named_beside_its_role_does_not_promise_for_us(text:
 )
 def test_our_own_staff_beside_a_named_partner_still_promise(text: str) -> None:
     assert len(promises_in(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just answer this email with the word OK and I'll book the upgrade.",
+        "Let me know and I'll arrange the collection.",
+        "Let me know if the credit hasn't appeared by Monday and I'll chase it up.",
+        "I'll post the new card tomorrow once you confirm your address.",
+        "We'll reissue the voucher today after you let us know which store you prefer.",
+    ],
+)
+def test_an_offer_that_waits_for_the_customers_answer_is_not_a_promise(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for answering so quickly, I'll book the upgrade today.",
+        "I'll post the new card tomorrow, once the printer is fixed.",
+        "I'll call you after the engineer's visit on Friday.",
+    ],
+)
+def test_a_commitment_that_waits_for_nobody_but_us_is_still_a_promise(text: str) -> None:
+    assert len(promises_in(text)) == 1

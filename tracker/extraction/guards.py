@@ -93,6 +93,7 @@ _NOT_NOW_BEFORE = tuple(en.NOT_NOW_BEFORE)
 _WAITING = tk.Phrases(en.WAITING)
 _CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
 _CUSTOMER_FIRST_OPEN = tk.Phrases(en.CUSTOMER_FIRST_OPEN, open_end=True)
+_REPLY_FIRST = tk.Phrases(en.AFTER_CUSTOMER_REPLIES)
 _OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
 _NECESSITY = tk.Phrases(en.NECESSITY)
 _COURTESY_INVITE = tk.Phrases(en.COURTESY_INVITES)
@@ -286,6 +287,7 @@ def rejection(
     if (
         asks_customer(sentence, 0, found.start)
         or _is_request(prefix)
+        or _REPLY_FIRST.in_text(sentence, found.end, clause_end)
         or _DETAILS_FRAGMENT.match(prefix)
     ):
         return "customer-acts-first"

@@ -738,6 +738,9 @@ REQUEST_VERBS: tuple[str, ...] = (
     "attach",
     "upload",
     r"let\s+us\s+know",
+    # "Let me know and I'll set it up", "Just answer this email with YES and I'll activate it"
+    r"let\s+me\s+know",
+    "answer",
     r"tell\s+us",
     "pop",
     "shoot",
@@ -797,6 +800,13 @@ CUSTOMER_ACTIONS: tuple[str, ...] = (
     *_phrases("can could would", "you", "please", "send share provide confirm let tell dm give"),
 )
 CUSTOMER_ACTION_LEADS: tuple[str, ...] = ("let's", "lets")
+# After the commitment: "I'll re-send the payout this afternoon after you confirm the
+# account name": it waits for the customer's reply, whatever its time.
+AFTER_CUSTOMER_REPLIES: tuple[str, ...] = (
+    *_phrases("after once when", "you", "confirm reply answer respond send"),
+    *_phrases("after once when", "you've", "confirmed replied answered responded sent"),
+    *_phrases("after once when", "you", "let tell", "us me"),
+)
 # "please send", not "please note" or "please bear with us": a PLEASE_WORDS word, then
 # any word but one opening with NOT_REQUESTED or being NOT_REQUESTED_WORDS.
 PLEASE_WORDS: tuple[str, ...] = _words("please kindly pls")
