@@ -114,3 +114,26 @@ def test_an_offer_that_waits_for_the_customers_answer_is_not_a_promise(text: str
 )
 def test_a_commitment_that_waits_for_nobody_but_us_is_still_a_promise(text: str) -> None:
     assert len(promises_in(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Glad it's sorted, so I'll go ahead and close this ticket.",
+        "I'm going to mark it as resolved and close the thread.",
+        "I'll merge this case with your earlier one.",
+    ],
+)
+def test_housekeeping_on_the_ticket_is_not_a_promise(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll close your account at the end of the month.",
+        "We'll close the old mailbox and move your mail over by Friday.",
+    ],
+)
+def test_closing_what_the_customer_asked_to_close_is_a_promise(text: str) -> None:
+    assert len(promises_in(text)) == 1

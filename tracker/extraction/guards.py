@@ -196,6 +196,16 @@ _SHARE_PRONOUN = re.compile(
 )
 
 
+# "close this ticket", "mark this one as a duplicate and close it"
+_HOUSEKEEPING = re.compile(
+    r"^\s*(?:(?:just|also|then|now|go\s+ahead\s+and)\s+)*"
+    + _any(*en.HOUSEKEEPING_VERBS)
+    + r"\s+(?:(?:this|the|your|that|our)\s+)?(?:[\w-]+\s+)?"
+    + _any(*en.HOUSEKEEPING_OBJECTS)
+    + r"\b",
+    re.IGNORECASE,
+)
+
 _AUTO_REPLY = re.compile(r"\b" + _any(*en.AUTO_REPLY_MARKERS), re.IGNORECASE)
 _GENERIC_REPLY = re.compile(
     r"^\s*(?:(?:also|then|just|personally)\s+)?" + _any(*en.GENERIC_REPLIES) + r"\b", re.IGNORECASE
@@ -239,6 +249,7 @@ CHECKS: dict[str, str] = {
     "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
     "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
     "necessity": "a necessity with no time, the commitment in the next sentence",
+    "housekeeping": "closing or marking the ticket, which the customer does not wait for",
     "third-party": "a firm outside ours, named beside its role, acts (not us)",
 }
 
@@ -269,6 +280,8 @@ def rejection(
         return "condition"  # "we'll ring you as soon as a slot comes up"
     if found.rule in _OTHERS_RULES and outside_acts(sentence, found, earlier + " " + previous):
         return "third-party"
+    if _HOUSEKEEPING.match(verb_phrase):
+        return "housekeeping"
     if _POLICY.match(verb_phrase) or (not has_due and _PUBLIC.search(verb_phrase)):
         return "policy"
     if HEDGE.in_text(sentence, 0, found.start) or _DISCLAIMER.search(sentence, found.end):

@@ -702,6 +702,19 @@ PUBLIC_CHANNELS: tuple[str, ...] = (
     r"(?:our|the)\s+(?:website|blog|community\s+forum|forum|socials|social\s+media|twitter)",
 )
 
+# Housekeeping on the ticket itself, which no customer waits for: "I'll go ahead and close
+# this ticket", "I'll mark it as a duplicate and close it" (not "close your account").
+HOUSEKEEPING_VERBS: tuple[str, ...] = ("close", "archive", "merge", "mark")
+HOUSEKEEPING_OBJECTS: tuple[str, ...] = (
+    "ticket",
+    "case",
+    "thread",
+    "conversation",
+    "chat",
+    r"request(?=\s*(?:[,.;!]|$))",
+    r"(?:one|it|this)\s+as\s+(?:a\s+)?(?:duplicate|resolved|solved|closed|done)",
+)
+
 # --- the customer acts first -------------------------------------------------------------
 # Words that soften a request: "please send", "just reply", "feel free to call us".
 REQUEST_LEADS: tuple[str, ...] = (
