@@ -137,3 +137,21 @@ def test_housekeeping_on_the_ticket_is_not_a_promise(text: str) -> None:
 )
 def test_closing_what_the_customer_asked_to_close_is_a_promise(text: str) -> None:
     assert len(promises_in(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're seeing higher than usual ticket volumes this week. "
+        "We will respond to your message within 3 days.",
+        "Our helpdesk is shut over the long weekend. We'll answer your email when we're back.",
+        "This is an automatic reply. We will answer your question within 2 working days.",
+    ],
+)
+def test_a_notice_sent_to_everyone_who_writes_in_is_not_a_promise(text: str) -> None:
+    assert promises_in(text) == []
+
+
+def test_an_agents_own_reply_on_a_closed_day_is_a_promise() -> None:
+    text = "Our office is closed today, but I'll reply to your question first thing tomorrow."
+    assert [p.kind for p in promises_in(text)] == ["update"]

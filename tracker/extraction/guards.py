@@ -345,10 +345,8 @@ def rejection(
         FEEDBACK.in_text(sentence)
     ):
         return "feedback"
-    if (
-        found.kind in ("update", "escalate")
-        and _GENERIC_REPLY.match(verb_phrase)
-        and _AUTO_REPLY.search(" ".join((earlier, previous, sentence, following)))
+    if _GENERIC_REPLY.match(verb_phrase) and _AUTO_REPLY.search(
+        " ".join((earlier, previous, sentence, following))
     ):
         return "auto-reply"
     if lx.LET_ME.match(sentence, found.start) and found.kind == "check":

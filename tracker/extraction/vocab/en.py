@@ -838,7 +838,10 @@ AUTO_REPLY_MARKERS: tuple[str, ...] = (
     r"do(?:n't|\s+not)\s+reply\s+to\s+this\s+(?:e-?mail|message)",
     r"out\s+of\s+(?:the\s+)?office\s+(?:until|from|on|over|for|with|today|returning)",
     r"(?:is|are)\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|offline)",
-    r"when\s+(?:I|we)\s+(?:return|reopen|'m\s+back|am\s+back|are\s+back|'re\s+back)",
+    r"when\s+(?:I|we)(?:\s+(?:return|reopen|am\s+back|are\s+back)|'m\s+back|'re\s+back)",
+    # a backlog notice sent to everyone who writes in (an office closed for the day is not
+    # one: "Our office is closed today. I'll reply first thing tomorrow" is a promise)
+    r"(?:higher|heavier)\s+than\s+(?:usual|normal|expected)\s+(?:\w+\s+)?volumes?",
     r"(?:support|office|opening|business)\s+hours\s+are",
     r"as\s+required\s+by",
     r"under\s+our\s+(?:complaints?\s+)?(?:procedure|policy|process)",
