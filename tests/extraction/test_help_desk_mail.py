@@ -155,3 +155,27 @@ def test_a_notice_sent_to_everyone_who_writes_in_is_not_a_promise(text: str) -> 
 def test_an_agents_own_reply_on_a_closed_day_is_a_promise() -> None:
     text = "Our office is closed today, but I'll reply to your question first thing tomorrow."
     assert [p.kind for p in promises_in(text)] == ["update"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your replacement licence will be posted to you within 4 weeks. "
+        "Please do not reply to this email.",
+        "Requests sent over the holidays will be handled when we return on 3 January.",
+    ],
+)
+def test_a_notice_of_a_process_or_a_return_date_is_not_a_promise(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your replacement will be dispatched from our warehouse by Friday. "
+        "Please do not reply to this email.",
+        "We send you the signed copy on 3 January.",
+    ],
+)
+def test_our_own_dated_action_beside_such_a_notice_is_a_promise(text: str) -> None:
+    assert len(promises_in(text)) == 1

@@ -206,6 +206,8 @@ _HOUSEKEEPING = re.compile(
     re.IGNORECASE,
 )
 
+# "will be dispatched from our warehouse": we act, whatever notice goes with it
+_OURS_ACT = re.compile(r"\b(?:from|by)\s+(?:our|us)\b", re.IGNORECASE)
 _AUTO_REPLY = re.compile(r"\b" + _any(*en.AUTO_REPLY_MARKERS), re.IGNORECASE)
 _GENERIC_REPLY = re.compile(
     r"^\s*(?:(?:also|then|just|personally)\s+)?" + _any(*en.GENERIC_REPLIES) + r"\b", re.IGNORECASE
@@ -349,6 +351,12 @@ def rejection(
         " ".join((earlier, previous, sentence, following))
     ):
         return "auto-reply"
+    if (
+        found.rule in ("passive-dated", "passive-send")
+        and not _OURS_ACT.search(verb_phrase)
+        and _AUTO_REPLY.search(" ".join((earlier, previous, sentence, following)))
+    ):
+        return "auto-reply"  # "Your new card will be mailed within 6 weeks. Do not reply."
     if lx.LET_ME.match(sentence, found.start) and found.kind == "check":
         after = sentence[found.end :]
         if _ANSWERED.search(after + " " + following, tk.joined(after, following)):

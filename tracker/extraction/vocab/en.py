@@ -1176,6 +1176,9 @@ REGARDLESS: tuple[str, ...] = (
 )
 # Before the subject: the commitment waits for something ("once", "as soon as") ...
 WAITING: tuple[str, ...] = (*_words("once when after upon"), "as soon as", "on receipt")
+# Right before a simple present, a time clause, not a commitment: "tickets will be answered
+# when we return on 2 January" (detect.py, the present-simple rule).
+TIME_CLAUSE_OPENERS: tuple[str, ...] = _words("once when whenever after before until till")
 # ... that the customer does: "once you've sent it", "when we receive the form". The
 # open ones may run on ("receiv" reads "received", "hear from you" reads "hear from your").
 CUSTOMER_FIRST: tuple[str, ...] = (*_words("you your you've you're"), "get the", "get your")
