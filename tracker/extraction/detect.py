@@ -73,7 +73,11 @@ _FROM_OURS = re.compile(r"\s+(?:out\s+)?(?:to\s+you\s+)?from\s+(?:our\b|us\b)", 
 _MONEY = re.compile(
     r"\b(?:amount|funds|money|payment|deposit|hold|charge|refund|balance)\b|[£$€]", re.IGNORECASE
 )
-_AUTOMATIC = re.compile(r"\bauto(?:matically|matic)?\b|\bauto-", re.IGNORECASE)
+# "automatically", "auto-renew", "issued by our billing system": a process, not a person
+_AUTOMATIC = re.compile(
+    r"\bauto(?:matically|matic)?\b|\bauto-|\bby\s+(?:our|the)\s+(?:[\w-]+\s+)?system\b",
+    re.IGNORECASE,
+)
 # "our courier", "with DHL", "by courier": ours or a means, not a third party acting
 # ("by DPD" names who delivers).
 _OURS_OR_MEANS = re.compile(r"\b(?:our|with|via|through)\s+$", re.IGNORECASE)

@@ -196,6 +196,11 @@ _SHARE_PRONOUN = re.compile(
 )
 
 
+# 'my colleague said "we'll send you a new modem this week"': quoted words of before
+_REPORTED = re.compile(
+    r"\b(?:said|wrote|promised|told\s+you|mentioned|replied|stated)\s*[:,]?\s*[\"“]\s*$",
+    re.IGNORECASE,
+)
 # "close this ticket", "mark this one as a duplicate and close it"
 _HOUSEKEEPING = re.compile(
     r"^\s*(?:(?:just|also|then|now|go\s+ahead\s+and)\s+)*"
@@ -251,6 +256,7 @@ CHECKS: dict[str, str] = {
     "auto-reply": "an automatic or out-of-office reply's notice, not an agent's promise",
     "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
     "necessity": "a necessity with no time, the commitment in the next sentence",
+    "reported-speech": "words someone said before, quoted, not a promise made now",
     "housekeeping": "closing or marking the ticket, which the customer does not wait for",
     "third-party": "a firm outside ours, named beside its role, acts (not us)",
 }
@@ -284,6 +290,8 @@ def rejection(
         return "third-party"
     if _HOUSEKEEPING.match(verb_phrase):
         return "housekeeping"
+    if _REPORTED.search(prefix):
+        return "reported-speech"
     if _POLICY.match(verb_phrase) or (not has_due and _PUBLIC.search(verb_phrase)):
         return "policy"
     if HEDGE.in_text(sentence, 0, found.start) or _DISCLAIMER.search(sentence, found.end):

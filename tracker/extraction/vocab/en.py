@@ -685,6 +685,8 @@ HEDGES: tuple[str, ...] = (
     *_phrases("I we", "think believe"),
     # "we estimate power will be restored by 8pm": an estimate, not a commitment
     *_phrases("I we", "estimate expect"),
+    *_phrases("are is 're", "estimating"),
+    *_phrases("are is 're", "currently now", "estimating"),
     "I guess",
     *_phrases("does do", "that this you", "mean"),
 )
@@ -1273,7 +1275,14 @@ CONFIRMED: tuple[str, ...] = (
 CONNECTOR_ENDS: tuple[str, ...] = (*_words("and then so where"), "&", ",", "-", "–", "—", ":")
 # Done in this very message: "I'll transfer you now", "cancelling it as we speak" (not
 # "now that you've sent it": NOT_NOW_BEFORE opens the word after "now").
-DONE_NOW: tuple[str, ...] = ("right now", "now", "as we speak")
+DONE_NOW: tuple[str, ...] = (
+    "right now",
+    "now",
+    "as we speak",
+    # "I'm going to extend the trial – that change is live already"
+    *_phrases("is", "live active", "already"),
+    *_phrases("is", "already", "live active"),
+)
 NOT_NOW_BEFORE: tuple[str, ...] = ("that",)
 # Right before a request, someone else acts, not the customer: "as soon as they give us a
 # date", "once the bank sends us the form" ("*" is any one word).
