@@ -83,7 +83,7 @@ _APPOSITIVE_SUBJECT = re.compile(
     r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\s*,?\s*$"
 )
 _AUTOMATIC = re.compile(
-    r"\bauto(?:matically|matic)?\b|\bauto-|\bby\s+(?:our|the)\s+(?:\w+\s+)?systems?\b",
+    r"\bauto(?:matically|matic)?\b|\bauto-|\bby\s+(?:our|the)\s+(?:[\w-]+\s+)?systems?\b",
     re.IGNORECASE,
 )
 # "our courier", "with DHL", "by courier": ours or a means, not a third party acting
@@ -486,7 +486,7 @@ def commitments(
         start, end = present.start(), present.end()
         if any(c.start <= start < c.end or c.start == start for c in found):
             continue
-        if lx.HABITUAL.search(sentence, end):
+        if lx.HABITUAL.search(sentence, end) or _in_time_clause(sentence, start):
             continue
         kind = verb_phrase(present, "present-simple")
         if kind:
@@ -563,6 +563,15 @@ def _add_dated_passives(sentence: str, previous: str, found: list[Commitment]) -
         for c in covering:
             found.remove(c)
         found.append(Commitment(modal, end, kind, needs_due=True, rule="passive-dated"))
+
+
+_TIME_OPENERS = frozenset(en.TIME_CLAUSE_OPENERS)
+
+
+def _in_time_clause(sentence: str, start: int) -> bool:
+    """ "… when we return on January 2": the subject at `start` opens a time clause."""
+    before = sentence[:start].split()
+    return bool(before) and before[-1].lower() in _TIME_OPENERS
 
 
 def _by_someone_else(tokens: Sequence[tk.Token], end: int) -> bool:

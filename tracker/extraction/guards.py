@@ -28,6 +28,7 @@ from tracker.extraction.detect import (
     conditional_conjunct,
     first_condition,
 )
+from tracker.extraction.outside import outside_acts
 from tracker.extraction.vocab import en
 
 
@@ -97,6 +98,7 @@ _NOT_NOW_BEFORE = tuple(en.NOT_NOW_BEFORE)
 _WAITING = tk.Phrases(en.WAITING)
 _CUSTOMER_FIRST = tk.Phrases(en.CUSTOMER_FIRST)
 _CUSTOMER_FIRST_OPEN = tk.Phrases(en.CUSTOMER_FIRST_OPEN, open_end=True)
+_REPLY_FIRST = tk.Phrases(en.AFTER_CUSTOMER_REPLIES)
 _OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
 _NECESSITY = tk.Phrases(en.NECESSITY)
 _MONITORING = tk.Phrases(en.MONITORING)
@@ -212,6 +214,23 @@ _SHARE_PRONOUN = re.compile(
 )
 
 
+# 'my colleague said "we'll send you a new modem this week"': quoted words of before
+_REPORTED = re.compile(
+    r"\b(?:said|wrote|promised|told\s+you|mentioned|replied|stated)\s*[:,]?\s*[\"“]\s*$",
+    re.IGNORECASE,
+)
+# "close this ticket", "mark this one as a duplicate and close it"
+_HOUSEKEEPING = re.compile(
+    r"^\s*(?:(?:just|also|then|now|go\s+ahead\s+and)\s+)*"
+    + _any(*en.HOUSEKEEPING_VERBS)
+    + r"\s+(?:(?:this|the|your|that|our)\s+)?(?:[\w-]+\s+)?"
+    + _any(*en.HOUSEKEEPING_OBJECTS)
+    + r"\b",
+    re.IGNORECASE,
+)
+
+# "will be dispatched from our warehouse": we act, whatever notice goes with it
+_OURS_ACT = re.compile(r"\b(?:from|by)\s+(?:our|us)\b", re.IGNORECASE)
 _AUTO_REPLY = re.compile(r"\b" + _any(*en.AUTO_REPLY_MARKERS), re.IGNORECASE)
 _GENERIC_REPLY = re.compile(
     r"^\s*(?:(?:also|then|just|personally)\s+)?" + _any(*en.GENERIC_REPLIES) + r"\b", re.IGNORECASE
@@ -256,6 +275,9 @@ CHECKS: dict[str, str] = {
     "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
     "necessity": "a necessity with no time, the commitment in the next sentence",
     "monitoring": "watching ('keep an eye on it') with nothing the customer will get",
+    "reported-speech": "words someone said before, quoted, not a promise made now",
+    "housekeeping": "closing or marking the ticket, which the customer does not wait for",
+    "third-party": "a firm outside ours, named beside its role, acts (not us)",
 }
 
 
@@ -284,6 +306,12 @@ def rejection(
         return "condition"
     if _VACANCY.in_text(sentence, found.end, clause_end):
         return "condition"  # "we'll ring you as soon as a slot comes up"
+    if found.rule in _OTHERS_RULES and outside_acts(sentence, found, earlier + " " + previous):
+        return "third-party"
+    if _HOUSEKEEPING.match(verb_phrase):
+        return "housekeeping"
+    if _REPORTED.search(prefix):
+        return "reported-speech"
     if (
         _POLICY.match(verb_phrase)
         or (not has_due and _PUBLIC.search(verb_phrase))
@@ -312,6 +340,7 @@ def rejection(
     if (
         asks_customer(sentence, 0, found.start)
         or _is_request(prefix)
+        or _REPLY_FIRST.in_text(sentence, found.end, clause_end)
         or _DETAILS_FRAGMENT.match(prefix)
     ):
         return "customer-acts-first"
@@ -358,12 +387,16 @@ def rejection(
         FEEDBACK.in_text(sentence)
     ):
         return "feedback"
-    if (
-        found.kind in ("update", "escalate")
-        and _GENERIC_REPLY.match(verb_phrase)
-        and _AUTO_REPLY.search(" ".join((earlier, previous, sentence, following)))
+    if _GENERIC_REPLY.match(verb_phrase) and _AUTO_REPLY.search(
+        " ".join((earlier, previous, sentence, following))
     ):
         return "auto-reply"
+    if (
+        found.rule in ("passive-dated", "passive-send")
+        and not _OURS_ACT.search(verb_phrase)
+        and _AUTO_REPLY.search(" ".join((earlier, previous, sentence, following)))
+    ):
+        return "auto-reply"  # "Your new card will be mailed within 6 weeks. Do not reply."
     if lx.LET_ME.match(sentence, found.start) and found.kind == "check":
         after = sentence[found.end :]
         if _ANSWERED.search(after + " " + following, tk.joined(after, following)):
@@ -376,6 +409,8 @@ def rejection(
     # "I will file a dispute." and "Our billing team will investigate …" next: theirs is it
     handing = found.rule == "self" and found.kind == "escalate" and not has_due
     if handing and _opens_with_commitment(following.lstrip(), sentence, by_others=True):
+        return "handover-followed"
+    if found.kind == "escalate" and not has_due and _reported_next(found, following, sentence):
         return "handover-followed"
     return None
 
@@ -414,6 +449,30 @@ def _as_a_rule(found: Commitment, clause: str) -> bool:
         return True
     words = clause.lower().split()[:8]
     return any(w in _AIMS and words[i + 1 : i + 2] == ["to"] for i, w in enumerate(words))
+
+
+# Rules whose subject is not "I" or "we": someone who may work for another firm.
+_OTHERS_RULES = ("team", "pronoun-staff", "contact-handover", "subjectless", "continued")
+
+# What the customer waits for after the team's part: a report back.
+_REPORTS = ("update", "callback")
+
+
+def _reported_next(found: Commitment, following: str, sentence: str) -> bool:
+    """ "I've passed it to our Planning team, who'll look at the options. Planning will email
+    you a decision in 15 working days.": the next sentence says what the customer waits for
+    (after our own hand-over, what the team will do; after the team's part, any report back);
+    that one thing is the promise."""
+    ours = found.rule in ("self", "progressive")
+    after = commitments(following, sentence)
+    for i, c in enumerate(after):
+        opens = c.kind == "escalate" and c.start <= _OPENING_CHARS
+        if not opens and (ours or c.kind not in _REPORTS):
+            continue
+        end = next((n.start for n in after[i + 1 :] if n.start > c.start), len(following))
+        if rejection(following, c, end, ("", sentence, ""), True) is None:
+            return True
+    return False
 
 
 # How far into the next sentence its commitment may start and still open it ("One of them

@@ -401,6 +401,10 @@ THIRD_PARTIES: tuple[str, ...] = (
     r"network\s+operators?",
 )
 
+# Who stands for a firm named just before (outside.py): "Our partner, SwiftMove, handles
+# the visit. The engineer will ring you first." / "… They will contact you".
+OUTSIDE_STAND_INS: tuple[str, ...] = ("the ", "they ", "they'll", "he ", "he'll", "she ", "she'll")
+
 # Informal spellings of "I'll" and "we'll": "ill call u", "well sort ur refund", "i wil"
 # (plain phrases, read as tokens). Only read when a word follows, opening the text or
 # after whitespace or INFORMAL_OPENS_AFTER, and not right after one of NOT_INFORMAL_AFTER
@@ -712,6 +716,8 @@ HEDGES: tuple[str, ...] = (
     *_phrases("I we", "think believe"),
     # "we estimate power will be restored by 8pm": an estimate, not a commitment
     *_phrases("I we", "estimate expect"),
+    *_phrases("are is 're", "estimating"),
+    *_phrases("are is 're", "currently now", "estimating"),
     "I guess",
     *_phrases("does do", "that this you", "mean"),
 )
@@ -785,6 +791,18 @@ SHIPS_NOT_AFTER: tuple[str, ...] = (
     *_words("quote quotes expects expected confirms confirmed thinks"),
 )
 FIX_GOODS: tuple[str, ...] = _words("fix hotfix patch update release build version firmware")
+# Housekeeping on the ticket itself, which no customer waits for: "I'll go ahead and close
+# this ticket", "I'll mark it as a duplicate and close it" (not "close your account").
+HOUSEKEEPING_VERBS: tuple[str, ...] = ("close", "archive", "merge", "mark")
+HOUSEKEEPING_OBJECTS: tuple[str, ...] = (
+    "ticket",
+    "case",
+    "thread",
+    "conversation",
+    "chat",
+    r"request(?=\s*(?:[,.;!]|$))",
+    r"(?:one|it|this)\s+as\s+(?:a\s+)?(?:duplicate|resolved|solved|closed|done)",
+)
 
 # --- the customer acts first -------------------------------------------------------------
 # Words that soften a request: "please send", "just reply", "feel free to call us".
@@ -822,6 +840,9 @@ REQUEST_VERBS: tuple[str, ...] = (
     "attach",
     "upload",
     r"let\s+us\s+know",
+    # "Let me know and I'll set it up", "Just answer this email with YES and I'll activate it"
+    r"let\s+me\s+know",
+    "answer",
     r"tell\s+us",
     "pop",
     "shoot",
@@ -882,6 +903,13 @@ CUSTOMER_ACTIONS: tuple[str, ...] = (
     *_phrases("can could would", "you", "please", "send share provide confirm let tell dm give"),
 )
 CUSTOMER_ACTION_LEADS: tuple[str, ...] = ("let's", "lets")
+# After the commitment: "I'll re-send the payout this afternoon after you confirm the
+# account name": it waits for the customer's reply, whatever its time.
+AFTER_CUSTOMER_REPLIES: tuple[str, ...] = (
+    *_phrases("after once when", "you", "confirm reply answer respond send"),
+    *_phrases("after once when", "you've", "confirmed replied answered responded sent"),
+    *_phrases("after once when", "you", "let tell", "us me"),
+)
 # "please send", not "please note" or "please bear with us": a PLEASE_WORDS word, then
 # any word but one opening with NOT_REQUESTED or being NOT_REQUESTED_WORDS.
 PLEASE_WORDS: tuple[str, ...] = _words("please kindly pls")
@@ -900,7 +928,10 @@ AUTO_REPLY_MARKERS: tuple[str, ...] = (
     r"do(?:n't|\s+not)\s+reply\s+to\s+this\s+(?:e-?mail|message)",
     r"out\s+of\s+(?:the\s+)?office\s+(?:until|from|on|over|for|with|today|returning)",
     r"(?:is|are)\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|offline)",
-    r"when\s+(?:I|we)\s+(?:return|reopen|'m\s+back|am\s+back|are\s+back|'re\s+back)",
+    r"when\s+(?:I|we)(?:\s+(?:return|reopen|am\s+back|are\s+back)|'m\s+back|'re\s+back)",
+    # a backlog notice sent to everyone who writes in (an office closed for the day is not
+    # one: "Our office is closed today. I'll reply first thing tomorrow" is a promise)
+    r"(?:higher|heavier)\s+than\s+(?:usual|normal|expected)\s+(?:\w+\s+)?volumes?",
     r"(?:support|office|opening|business)\s+hours\s+are",
     r"as\s+required\s+by",
     r"under\s+our\s+(?:complaints?\s+)?(?:procedure|policy|process)",
@@ -1244,6 +1275,9 @@ REGARDLESS: tuple[str, ...] = (
 )
 # Before the subject: the commitment waits for something ("once", "as soon as") ...
 WAITING: tuple[str, ...] = (*_words("once when after upon"), "as soon as", "on receipt")
+# Right before a simple present, a time clause, not a commitment: "tickets will be answered
+# when we return on 2 January" (detect.py, the present-simple rule).
+TIME_CLAUSE_OPENERS: tuple[str, ...] = _words("once when whenever after before until till")
 # ... that the customer does: "once you've sent it", "when we receive the form". The
 # open ones may run on ("receiv" reads "received", "hear from you" reads "hear from your").
 CUSTOMER_FIRST: tuple[str, ...] = (*_words("you your you've you're"), "get the", "get your")
@@ -1338,7 +1372,14 @@ CONFIRMED: tuple[str, ...] = (
 CONNECTOR_ENDS: tuple[str, ...] = (*_words("and then so where"), "&", ",", "-", "–", "—", ":")
 # Done in this very message: "I'll transfer you now", "cancelling it as we speak" (not
 # "now that you've sent it": NOT_NOW_BEFORE opens the word after "now").
-DONE_NOW: tuple[str, ...] = ("right now", "now", "as we speak")
+DONE_NOW: tuple[str, ...] = (
+    "right now",
+    "now",
+    "as we speak",
+    # "I'm going to extend the trial – that change is live already"
+    *_phrases("is", "live active", "already"),
+    *_phrases("is", "already", "live active"),
+)
 NOT_NOW_BEFORE: tuple[str, ...] = ("that",)
 # Right before a request, someone else acts, not the customer: "as soon as they give us a
 # date", "once the bank sends us the form" ("*" is any one word).
