@@ -18,6 +18,7 @@ from tracker.extraction import (
     lexicon,
     other_language,  # promises in other languages (vocab/de.py …)
 )
+from tracker.extraction.automated import declares_automated
 from tracker.extraction.cleaning import (
     blanked,
     clean_html,
@@ -156,6 +157,7 @@ def extract(
     exhausted = False  # the work budget of the message is spent
     # None: English (a very long message, a pasted log, is read in English only)
     language = other_language.message_language(visible) if len(visible) <= LONG_MESSAGE else None
+    automated = declares_automated(normal[:LONG_MESSAGE])
     for window_start, window_end in _cue_windows(visible):
         window = visible[window_start:window_end]
         spans = sentence_spans(window)
@@ -206,6 +208,7 @@ def extract(
                 threshold,
                 model,
                 turn_goes_on=goes_on,
+                automated=automated,
             )
             if promise is not None:
                 found.append(promise)
@@ -300,9 +303,11 @@ def _promise_in(
     model: DecisionModel | None = None,
     *,
     turn_goes_on: bool = False,
+    automated: bool = False,
 ) -> FoundPromise | None:
     """The promise in `sentence`, if any. `turn_goes_on`: in a chat transcript, the
-    sentence ends the agent's turn and the agent's next turn follows at once (chat.py)."""
+    sentence ends the agent's turn and the agent's next turn follows at once (chat.py).
+    `automated`: the message says it is an automated one (automated.py)."""
     dropped: list[Dropped] | None = [] if trace is not None else None
     candidates = commitments(sentence, context[1], dropped)
 
@@ -361,6 +366,8 @@ def _promise_in(
                 and (not has_due or holds(sentence, commitment.end))
             ):
                 check = "live-exchange"
+            if check is None and automated:
+                check = "auto-reply"  # "… (automated message)": the system's notice
         verdict = check or "kept"
         keep = check is None
         features: tuple[str, ...] = ()

@@ -936,6 +936,16 @@ AUTO_REPLY_MARKERS: tuple[str, ...] = (
     r"as\s+required\s+by",
     r"under\s+our\s+(?:complaints?\s+)?(?:procedure|policy|process)",
 )
+# A message that says of itself that no person wrote it ("This is an automated message",
+# a sign-off "Harper & Vine (automated message)", "this is an automatic confirmation"):
+# every "we'll …" in it is the system's standing notice (spec: automatic processes), not
+# only its generic replies. Mentions of an automatic e-mail ("you'll get an automatic
+# confirmation e-mail") and footers ("Please do not reply to this address") are not this.
+SELF_DECLARED_AUTOMATED: tuple[str, ...] = (
+    r"\(\s*automated\b[^)\n]{0,40}\)",
+    r"\bthis\s+is\s+an?\s+(?:automated|automatic|auto-?generated)\s+"
+    r"(?:message|confirmation|reply|response|notification|e-?mail|notice|text|sms)\b",
+)
 # The generic reply such a notice promises: "will respond", "will get back to you".
 GENERIC_REPLIES: tuple[str, ...] = (
     "respond",

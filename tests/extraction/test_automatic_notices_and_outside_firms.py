@@ -1,0 +1,36 @@
+"""False promises of two general kinds: a message that says no person wrote it, and a
+firm outside ours (the customer's own provider, a firm named by its legal form) acting."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.extraction import promises_in
+
+SELF_DECLARED_AUTOMATED = [
+    "Your parcel is booked for Thursday. We'll text you a two-hour window on the day.\n\n"
+    "Pennyworth Parcels (automated message)",
+    "This is an automated message. Your engineer will ring you on arrival at the property.",
+    "Hello Dana,\n\nthis is an automatic confirmation. We will process your form by Friday.",
+    "Thanks for your order, we'll pack it within 2 days.\n-- Nook Stores (automated, no reply)",
+]
+
+# Counter-examples: mentions of automatic e-mails, no-reply footers and a person answering
+# an automated notice quoted below still promise.
+A_PERSON_STILL_PROMISES = [
+    "I'll reset the password tonight. You'll get an automatic confirmation e-mail after.",
+    "I'll call you back on Monday morning.\n\nPlease do not reply to this address.",
+    "Hi Lee,\n\nSorry about that, I'll send the missing invoice by Friday.\n\n"
+    "On Mon, 2 Nov 2026 at 09:00, Billing <no-reply@example.com> wrote:\n"
+    "> This is an automated message. Your invoice is attached.",
+]
+
+
+@pytest.mark.parametrize("text", SELF_DECLARED_AUTOMATED)
+def test_a_message_that_says_it_is_automated_promises_nothing(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize("text", A_PERSON_STILL_PROMISES)
+def test_a_person_mentioning_automatic_mail_still_promises(text: str) -> None:
+    assert len(promises_in(text)) == 1
