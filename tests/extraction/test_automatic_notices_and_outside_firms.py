@@ -34,3 +34,31 @@ def test_a_message_that_says_it_is_automated_promises_nothing(text: str) -> None
 @pytest.mark.parametrize("text", A_PERSON_STILL_PROMISES)
 def test_a_person_mentioning_automatic_mail_still_promises(text: str) -> None:
     assert len(promises_in(text)) == 1
+
+
+OUTSIDE_FIRMS_ACT = [
+    "Greenleaf, your chosen garage, will ring you on Monday to book the repair.",
+    "The garage you picked, Halden Motors, confirmed they'll collect the car on Friday.",
+    "The valuer, Ashcombe & Co, will inspect the flat on Tuesday.",
+    "We've reported the fault to Norrow Ltd, and they will send an engineer within 2 days.",
+    "The fault is in the street cabinet. We've raised it with Fibrelink Ltd. "
+    "They'll repair it by Thursday.",
+]
+
+# Counter-examples: our own staff named in apposition, and our teams after "and they".
+OUR_STAFF_STILL_PROMISE = [
+    "Our valuer, Tom Reed, will inspect the flat on Tuesday.",
+    "Your account manager, Priya, will call you tomorrow.",
+    "I've passed the photos to our claims team and they'll call you by Friday.",
+    "We've ordered the part from Harlow Ltd and I'll call you when it arrives on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", OUTSIDE_FIRMS_ACT)
+def test_the_customers_own_provider_or_a_named_firm_acting_is_not_our_promise(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize("text", OUR_STAFF_STILL_PROMISE)
+def test_our_own_staff_named_beside_a_firm_still_promise(text: str) -> None:
+    assert len(promises_in(text)) == 1

@@ -14,12 +14,29 @@ import re
 from tracker.extraction.detect import Commitment
 from tracker.extraction.vocab import en
 
-_ROLE = r"(?i:(?:our|the|an?|your)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(en.THIRD_PARTIES) + r"))"
+_ROLE = (
+    r"(?i:(?:our|the|an?|your)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(en.THIRD_PARTIES)
+    + r")|"
+    + "|".join(en.CUSTOMERS_OWN_PROVIDER)
+    + ")"
+)
 _NAME = r"[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3}"
+# A name with its legal form: "Hartley & Co", "NBN Co", "Brightwater Ltd"
+_FIRM = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:" + "|".join(en.FIRM_SUFFIXES) + r")\b\.?"
 # "our delivery partner, SwiftMove," / "Apex Heating, our approved contractor"
 NAMED_OUTSIDE = re.compile(rf"\b{_ROLE}\s*,\s+{_NAME}\s*,|\b{_NAME}\s*,\s+{_ROLE}\b")
-# The subject is the firm itself, right before the modal: "The courier, Couriers Please, will"
-_ROLE_NAMED_LAST = re.compile(rf"\b{_ROLE}\s*,\s+{_NAME}\s*,\s*$")
+# The subject is the firm itself, right before the modal: "The courier, Couriers Please, will",
+# "Boots, your nominated pharmacy, will", "The surveyor, Hartley & Co, will"
+_ROLE_NAMED_LAST = re.compile(
+    rf"\b(?:{_ROLE}\s*,\s+{_NAME}|{_NAME}\s*,\s+{_ROLE}|(?i:the|an?)\s+[\w-]+\s*,\s+{_FIRM})"
+    r"\s*,\s*$"
+)
+# A firm by its legal form, named before a pronoun: "… with NBN Co, and they will send"
+_FIRM_NAMED = re.compile(rf"\b{_FIRM}")
+# The span of a continued commitment ends at its modal: "…, and they will"
+_THEN_PRONOUN = re.compile(r"\b(?:and|but)\s+(?:they|he|she)(?:'ll|\s+will|\s+shall)$", re.I)
+_PRONOUNS = ("they ", "they'll", "he ", "he'll", "she ", "she'll")
 # Who stands for the firm named before: "The engineer will", "They'll"
 _STANDS_FOR = tuple(en.OUTSIDE_STAND_INS)
 
@@ -30,6 +47,18 @@ def outside_acts(sentence: str, found: Commitment, before: str) -> bool:
     if _ROLE_NAMED_LAST.search(sentence[max(0, found.start - 80) : found.start]):
         return True
     subject = sentence[found.start : found.end].lstrip().lower()
+    if found.rule == "continued":
+        # "We've lodged a fault with NBN Co, and they will send …": the pronoun after "and"
+        said_before = before + " " + sentence[: found.end]
+        if not _THEN_PRONOUN.search(sentence, found.start, found.end):
+            return False
+        return (
+            NAMED_OUTSIDE.search(said_before) is not None
+            or _FIRM_NAMED.search(said_before) is not None
+        )
     if not subject.startswith(_STANDS_FOR):
         return False
-    return NAMED_OUTSIDE.search(before + " " + sentence[: found.start]) is not None
+    said_before = before + " " + sentence[: found.start]
+    if NAMED_OUTSIDE.search(said_before):
+        return True
+    return subject.startswith(_PRONOUNS) and _FIRM_NAMED.search(said_before) is not None

@@ -401,6 +401,29 @@ THIRD_PARTIES: tuple[str, ...] = (
     r"network\s+operators?",
 )
 
+# The customer's own provider, whatever its trade, is outside ours (outside.py): "Boots,
+# your nominated pharmacy, will deliver it", "the installer you chose, Van Dijk, will call".
+CUSTOMERS_OWN_PROVIDER: tuple[str, ...] = (
+    r"your\s+(?:own\s+|nominated\s+|chosen\s+|preferred\s+|usual\s+)+[\w-]+",
+    r"(?:the|your)\s+[\w-]+\s+(?:that\s+)?you\s+(?:chose|picked|selected|nominated|hired|booked)",
+)
+# A firm's legal form after its name marks a firm, and not our staff (outside.py): "The
+# surveyor, Hartley & Co, will visit", "We've lodged a fault with NBN Co, and they will …".
+# Case-sensitive, after a capitalised name.
+FIRM_SUFFIXES: tuple[str, ...] = (
+    r"&\s+Co",
+    "Co",
+    "Ltd",
+    "Limited",
+    "Inc",
+    "LLC",
+    "GmbH",
+    "Pty",
+    "plc",
+    "PLC",
+    "BV",
+)
+
 # Who stands for a firm named just before (outside.py): "Our partner, SwiftMove, handles
 # the visit. The engineer will ring you first." / "… They will contact you".
 OUTSIDE_STAND_INS: tuple[str, ...] = ("the ", "they ", "they'll", "he ", "he'll", "she ", "she'll")
