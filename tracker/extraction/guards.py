@@ -115,6 +115,9 @@ _REQUEST = re.compile(
     "(?:" + _any(*en.REQUEST_LEADS) + r"\s+)*" + _any(*en.REQUEST_VERBS) + r"\b", re.IGNORECASE
 )
 
+# Where the last part of a clause's prefix starts: after ";" or a spaced dash.
+_LAST_PART = re.compile(r".*(?:;|\s[-–—])\s*", re.DOTALL)
+
 # "When it's confirmed, ", "Once you're home, ": the time of the request that follows.
 _TIME_CLAUSE = re.compile(
     r"\s*(?:when|whenever|once|after|as\s+soon\s+as|next\s+time|before)\b[^,;.!?]{1,80}[,;]\s*",
@@ -790,6 +793,10 @@ def _is_request(prefix: str, whole: bool = False) -> bool:
     "When it's confirmed, get in touch and we'll…": a time clause may come first."""
     greeting = _GREETING.match(prefix)
     body = prefix[greeting.end() :] if greeting else prefix
+    if not whole and not _REQUEST.match(body):
+        # "We'll hold it until Monday; just reply to confirm and we'll send the form"
+        last = _LAST_PART.search(body)
+        body = body[last.end() :] if last else body
     if not _REQUEST.match(body):
         lead = _TIME_CLAUSE.match(body)
         if not lead or not _REQUEST.match(body, lead.end()):

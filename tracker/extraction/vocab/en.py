@@ -838,6 +838,10 @@ REQUEST_LEADS: tuple[str, ...] = (
     "plz",
     r"feel\s+free\s+to",
     r"go\s+ahead\s+and",
+    # "Then get back in touch and we'll book it", "You'll need to bring it in and we'll swap it"
+    "then",
+    r"you(?:'ll|\s+will)?\s+(?:just\s+)?need\s+to",
+    r"all\s+you\s+(?:need|have)\s+to\s+do\s+is",
 )
 # What a clause opening with a request asks the customer to do: "DM us your number and
 # we'll look into it" waits for the customer.
@@ -875,6 +879,10 @@ REQUEST_VERBS: tuple[str, ...] = (
     "confirm",
     "reach",
     r"get\s+in\s+touch",
+    r"get\s+back\s+in\s+touch",
+    "bring",
+    "return",
+    "start",
     "head",
     "hit",
     "forward",
