@@ -132,6 +132,8 @@ _JOIN_GAP = re.compile(
 # ticket to Saturday", "we work Monday to Friday", "Mon-Fri".
 _TO_BEFORE = re.compile(r"\b(?:to|through|thru)\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(rf"^\s*(?:-|–|to|through|thru)\s*(?:{_WEEKDAY_RE})\b", re.IGNORECASE)
+# A weekday named for a sale or a holiday: "Black Friday", "Cyber Monday".
+_NAMED_DAY = re.compile(rf"\b(?:{'|'.join(en_due.NAMED_DAY_WORDS)})\s+$")
 # A clock time naming a thing, not a due: "the 6am flight", "your 3pm appointment".
 # ("before the 6am truck leaves" is a due: the time follows a due preposition.)
 _ATTRIBUTIVE = re.compile(
@@ -256,6 +258,8 @@ def _anchors(
         elif kind == "weekday":
             if _TO_BEFORE.search(text[max(0, start - 12) : start]) or _TO_AFTER.match(text[end:]):
                 continue
+            if _NAMED_DAY.search(text, max(0, start - 12), start):
+                continue  # "the Black Friday price": a sale's name, not a due
             weekday = _WEEKDAY_NAMES[m["wd"].lower()]
             if m.group().lower().startswith("the following"):
                 yield _Anchor(start, end, day=_next_weekday(sent_day, weekday), relative=True)

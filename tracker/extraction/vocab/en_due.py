@@ -16,6 +16,10 @@ TOMORROW: tuple[str, ...] = (
 )  # fmt: skip
 TONIGHT: tuple[str, ...] = ("tonight", "tonite", "2nite")
 
+# Named days that are not the next such weekday: a sale or a holiday ("the Black Friday
+# price", "since Cyber Monday"). Case-sensitive, right before the weekday.
+NAMED_DAY_WORDS: tuple[str, ...] = ("Black", "Cyber", "Good", "Easter", "Giving", "Super")
+
 # Words before a time that say it is the customer's side of nothing: a hedge.
 # "I'll ping you when it's live, prob tonight" states no due.
 HEDGES: tuple[str, ...] = ("prob", "probably", "maybe", "possibly", "perhaps")
