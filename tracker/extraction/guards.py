@@ -219,7 +219,11 @@ _SHARE_PRONOUN = re.compile(
 
 # 'my colleague said "we'll send you a new modem this week"': quoted words of before
 _REPORTED = re.compile(
-    r"\b(?:said|wrote|promised|told\s+you|mentioned|replied|stated)\s*[:,]?\s*[\"“]\s*$",
+    r"\b(?:said|wrote|promised|told\s+you|mentioned|replied|stated)\s*[:,]?\s*[\"“]\s*$"
+    # "You were told on Aug 16 that \"…", "what you said on the phone: \"…", "Below is what
+    # I told Ana on the call, for your records:\n\n\"…" (the frame may end the sentence before)
+    r"|\b(?:(?:was|were)\s+told|what\s+(?:I|you|we|they|he|she)\s+(?:said|told|wrote|promised))"
+    r"\b[^\"“.!?]{0,80}?(?:[:,]|\bthat)\s*[\"“]\s*$",
     re.IGNORECASE,
 )
 # "close this ticket", "mark this one as a duplicate and close it"
@@ -313,7 +317,7 @@ def rejection(
         return "third-party"
     if _HOUSEKEEPING.match(verb_phrase):
         return "housekeeping"
-    if _REPORTED.search(prefix):
+    if _reported(prefix, previous):
         return "reported-speech"
     if (
         _POLICY.match(verb_phrase)
@@ -416,6 +420,19 @@ def rejection(
     if found.kind == "escalate" and not has_due and _reported_next(found, following, sentence):
         return "handover-followed"
     return None
+
+
+def _reported(prefix: str, previous: str) -> bool:
+    """Is the clause inside a quotation that a reporting frame opens ("You were told that
+    \"…", "what you said on the phone: \"…, and I'll …"), the frame possibly ending the
+    sentence before?"""
+    opening = max(prefix.rfind('"'), prefix.rfind("“"))
+    if opening < 0 or (prefix.count('"') % 2 == 0 and prefix.count("“") <= prefix.count("”")):
+        return False
+    frame = prefix[: opening + 1]
+    if not frame[:-1].strip():
+        frame = previous.rstrip() + " " + frame.strip()
+    return _REPORTED.search(frame) is not None
 
 
 def _only_watching(verb_phrase: str) -> bool:
