@@ -62,3 +62,24 @@ def test_the_customers_own_provider_or_a_named_firm_acting_is_not_our_promise(te
 @pytest.mark.parametrize("text", OUR_STAFF_STILL_PROMISE)
 def test_our_own_staff_named_beside_a_firm_still_promise(text: str) -> None:
     assert len(promises_in(text)) == 1
+
+
+RELAYED_FROM_OUTSIDE = [
+    "The parcel was held at the DHL hub. They've told me it will be delivered on Monday.",
+    "Our supplier's van broke down, so the order is late. They said it'll be dispatched today.",
+]
+
+# Counter-example: our own warehouse's report is ours to keep.
+OUR_REPORT_STILL_PROMISES = [
+    "I spoke to our warehouse. They've confirmed it will be dispatched tomorrow.",
+]
+
+
+@pytest.mark.parametrize("text", RELAYED_FROM_OUTSIDE)
+def test_a_passive_relayed_from_an_outside_firm_is_not_our_promise(text: str) -> None:
+    assert promises_in(text) == []
+
+
+@pytest.mark.parametrize("text", OUR_REPORT_STILL_PROMISES)
+def test_a_passive_relayed_from_our_own_team_still_promises(text: str) -> None:
+    assert len(promises_in(text)) == 1

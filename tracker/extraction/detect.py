@@ -94,6 +94,12 @@ _NOT_THE_COMPANY = re.compile(
     r"\s+(?:account|transfer|details|card|statement|holiday|number)s?\b", re.IGNORECASE
 )
 _PRONOUNS = frozenset(("them", "him", "her"))
+# Someone's report that the sentence relays: "They've told me", "they said", "he confirmed".
+_RELAYED = re.compile(
+    r"\b(?:they|he|she)(?:'ve|'s|\s+have|\s+has)?\s+(?:just\s+)?(?:told|said|confirmed|"
+    r"advised|informed|let\s+(?:me|us)\s+know)\b",
+    re.IGNORECASE,
+)
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
 # A condition after the verb: "I'll call you back tomorrow if that suits you".
@@ -361,6 +367,7 @@ def commitments(
                 and not ((m["verb"] or "").lower() == "released" and _MONEY.search(sentence))
                 and not _AUTOMATIC.search(sentence)
                 and not _third_party_acts(sentence)
+                and not _relayed_from_outside(sentence, previous)
                 and not _NOTED.in_text(sentence, 0, m.start())
             )
         )
@@ -547,6 +554,8 @@ def _add_dated_passives(sentence: str, previous: str, found: list[Commitment]) -
     for money whose refund has already left us (the bank's credit)."""
     if _third_party_acts(sentence) or _AUTOMATIC.search(previous + " " + sentence):
         return
+    if _relayed_from_outside(sentence, previous):
+        return  # "… by FedEx. They've told me it will be delivered Friday": theirs
     tokens = tk.tokenise(sentence)
     for modal, end, participle, kind in _passives(tokens):
         if _by_someone_else(tokens, end) or _general_subject(tokens, modal):
@@ -624,6 +633,13 @@ def _passives(tokens: Sequence[tk.Token]) -> Iterator[tuple[int, int, str, Promi
             if kind in _PASSIVE_KINDS and word.lower not in _PASSIVE_STATES:
                 yield token.start, word.end, word.lower, kind
                 break
+
+
+def _relayed_from_outside(sentence: str, previous: str) -> bool:
+    """Does the sentence relay what a company outside ours, named in it or just before,
+    told us ("… misrouted by FedEx. They've told me it will be delivered Friday")?"""
+    report = _RELAYED.search(sentence)
+    return report is not None and _third_party_acts(previous + " " + sentence[: report.start()])
 
 
 def _third_party_acts(sentence: str) -> bool:
