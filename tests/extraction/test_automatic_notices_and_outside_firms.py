@@ -66,7 +66,7 @@ def test_our_own_staff_named_beside_a_firm_still_promise(text: str) -> None:
 
 RELAYED_FROM_OUTSIDE = [
     "The parcel was held at the DHL hub. They've told me it will be delivered on Monday.",
-    "Our supplier's van broke down, so the order is late. They said it'll be dispatched today.",
+    "The supplier's van broke down, so the order is late. They said it'll be dispatched today.",
 ]
 
 # Counter-example: our own warehouse's report is ours to keep.
