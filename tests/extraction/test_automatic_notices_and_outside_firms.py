@@ -83,3 +83,12 @@ def test_a_passive_relayed_from_an_outside_firm_is_not_our_promise(text: str) ->
 @pytest.mark.parametrize("text", OUR_REPORT_STILL_PROMISES)
 def test_a_passive_relayed_from_our_own_team_still_promises(text: str) -> None:
     assert len(promises_in(text)) == 1
+
+
+def test_an_action_done_automatically_is_not_a_promise() -> None:
+    assert promises_in("We'll re-run the failed backup automatically tonight.") == []
+
+
+def test_automatic_in_a_later_clause_leaves_our_own_action_a_promise() -> None:
+    text = "We'll post the keys on 3 March, and you'll get the tracking number automatically."
+    assert len(promises_in(text)) == 1

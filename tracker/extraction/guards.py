@@ -226,6 +226,15 @@ _REPORTED = re.compile(
     r"\b[^\"“.!?]{0,80}?(?:[:,]|\bthat)\s*[\"“]\s*$",
     re.IGNORECASE,
 )
+# A system's own action: "we'll retry the payment automatically on the 25th"
+_AUTOMATICALLY = re.compile(r"\bautomatically\b", re.IGNORECASE)
+# Where the verb phrase's own simple clause ends ("…, and you'll get tracking automatically")
+_SIMPLE_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|so|then)\s|\s[-–—]\s", re.IGNORECASE)
+# … unless we set it up so: "I'll set your plan to renew automatically"
+_SET_UP = re.compile(
+    r"\b(?:set|setting|switch|switching|turn|turning|configure|configuring|schedule|make|so)\b",
+    re.IGNORECASE,
+)
 # "close this ticket", "mark this one as a duplicate and close it"
 _HOUSEKEEPING = re.compile(
     r"^\s*(?:(?:just|also|then|now|go\s+ahead\s+and)\s+)*"
@@ -285,6 +294,7 @@ CHECKS: dict[str, str] = {
     "reported-speech": "words someone said before, quoted, not a promise made now",
     "housekeeping": "closing or marking the ticket, which the customer does not wait for",
     "third-party": "a firm outside ours, named beside its role, acts (not us)",
+    "automatic": "done automatically by a system, not an action the agent takes",
 }
 
 
@@ -317,6 +327,8 @@ def rejection(
         return "third-party"
     if _HOUSEKEEPING.match(verb_phrase):
         return "housekeeping"
+    if _is_automatic(verb_phrase):
+        return "automatic"
     if _reported(prefix, previous):
         return "reported-speech"
     if (
@@ -420,6 +432,16 @@ def rejection(
     if found.kind == "escalate" and not has_due and _reported_next(found, following, sentence):
         return "handover-followed"
     return None
+
+
+def _is_automatic(clause: str) -> bool:
+    """Is the action done "automatically" ("We'll attempt the payment again automatically
+    on 25 July"), and not something we set up to run so ("I'll set it to renew
+    automatically")?"""
+    own = _SIMPLE_CLAUSE_END.search(clause)
+    simple = clause[: own.start()] if own else clause
+    auto = _AUTOMATICALLY.search(simple)
+    return auto is not None and not _SET_UP.search(simple, 0, auto.start())
 
 
 def _reported(prefix: str, previous: str) -> bool:
