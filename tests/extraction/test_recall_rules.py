@@ -566,6 +566,34 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Dr. Chen's nurse says she'll send it to your pharmacy within the hour.", "send"),
         "Your neighbour says she'll send it to you within the hour.",
     ),
+    "insurance and housing staff of ours": (
+        ("An underwriter will ring you tomorrow afternoon to talk the quote through.", "escalate"),
+        "An underwriter would normally ring you if the quote changed.",
+    ),
+    "a trade operative's visit": (
+        ("Our maintenance operative will attend on Friday between 1pm and 5pm.", "fix"),
+        "Our operatives attend every call-out within four hours.",
+    ),
+    "one of their staff, after a team of ours": (
+        (
+            "I've handed this to our network team, and one of their engineers will phone you"
+            " on Monday.",
+            "escalate",
+        ),
+        "Your bank may ring you; one of their agents will ask for your card details.",
+    ),
+    "a report acknowledged": (
+        ("Our security team will acknowledge your report within 48 hours.", "escalate"),
+        "I'll acknowledge that this was our mistake.",
+    ),
+    "remote support": (
+        ("A technician will remote into your PC this afternoon to install the software.", "fix"),
+        "A technician can remote into your PC if you prefer.",
+    ),
+    "coming for booked work": (
+        ("Our technician will come for the boiler service on 19 March, 2pm to 6pm.", "fix"),
+        "Our technician will come for lunch with the team on Friday.",
+    ),
 }
 
 

@@ -669,6 +669,12 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     # "I'll be back to you by Friday" (not "he'll be back on Monday": he is away)
     ("update", "be back to you"),
     ("update", "check in with you"),
+    # "our security team will acknowledge your report within 48 hours": a first answer
+    (
+        "update",
+        r"acknowledge\s+(?:it|this|receipt|your\s+(?:[\w-]+\s+)?(?:report|request|complaint|"
+        r"claim|submission|disclosure|application))\b",
+    ),
     # "shoot you an email with the quote": a document sent, not news.
     (
         "send",

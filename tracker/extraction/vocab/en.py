@@ -162,6 +162,11 @@ FIX_VERB_PATTERNS: tuple[str, ...] = (
     r"land\s+(?:the|a|an|this|that|it|your)\b",
     r"commit\s+(?:the|a|an|this|that|it|them|your)\b",
     r"roll\s+(?:it|this|that|them|the\s+\w+)?\s*back",
+    # remote support and booked work: "a technician will remote into your PC", "our engineer
+    # will come for the boiler service on Friday"
+    r"remote\s+(?:in(?:to)?|on(?:to)?)\s+(?:your|the)\b",
+    r"come\s+(?:in\s+)?for\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}?(?:maintenance|service|servicing|"
+    r"repairs?|installation|inspection|check|check-up|fitting)",
 )
 
 # Verbs that look into the customer's problem (kind `check`): plain words and phrases as
@@ -435,7 +440,12 @@ SELF_MODALS: tuple[str, ...] = (
 )
 # A pronoun for a team or colleague of ours named just before, and its modals ("they'll",
 # "she is going to"): plain phrases, as SELF_MODALS.
-PRONOUN_SUBJECTS: tuple[str, ...] = (*_words("they she he who"), "one of them")
+PRONOUN_SUBJECTS: tuple[str, ...] = (
+    *_words("they she he who"),
+    "one of them",
+    # "I've passed it to our platform team, and one of their engineers will email you"
+    *_phrases("one", "of", "their", "engineers technicians specialists agents advisors staff"),
+)
 PRONOUN_MODALS: tuple[str, ...] = (
     "'ll",
     "will",
@@ -518,6 +528,12 @@ STAFF_NOUNS: tuple[str, ...] = (
     "programmers?",
     r"specialist\s+team",
     "people",
+    # insurance, claims and fraud staff, council and housing trades: "an underwriter will
+    # call you", "a fraud investigator will call you", "our repairs operative will attend"
+    "underwriters?",
+    "investigators?",
+    "operatives?",
+    "caseworkers?",
 )
 # Departments named without "team": "someone from billing", "Billing will contact you".
 # Case-sensitive "IT" is left out: "it will" is everywhere.
@@ -561,7 +577,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
-    *_words("mover guide cleaner super office"),
+    *_words("mover guide cleaner super office underwriter investigat operative casework"),
     "store",
 )
 
