@@ -590,6 +590,17 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("A technician will remote into your PC this afternoon to install the software.", "fix"),
         "A technician can remote into your PC if you prefer.",
     ),
+    "a colleague named in commas, asked to act": (
+        ("I've asked your account manager, Priya, to phone you on Monday.", "escalate"),
+        "I've asked your account manager, Priya, to look at the file.",
+    ),
+    "asked them to act, after handing over to a team of ours": (
+        (
+            "I've moved your case to our billing team and asked them to email you by Friday.",
+            "escalate",
+        ),
+        "I've spoken to your landlord and asked them to email you by Friday.",
+    ),
     "coming for booked work": (
         ("Our technician will come for the boiler service on 19 March, 2pm to 6pm.", "fix"),
         "Our technician will come for lunch with the team on Friday.",

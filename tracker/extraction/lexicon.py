@@ -355,9 +355,16 @@ NOT_A_NAME = frozenset(
 # "We've passed it to our complaints team and you'll hear back within 10 days"
 HEAR_BACK = re.compile(r"\byou(?:'ll|\s+will|\s+should)\s+hear\s+back\b(?!\s+from)", FLAGS)
 # "I've asked the installations manager to call you": our colleague's commitment, made for us.
+# "I've asked your account manager, Tom, to ring you"; "I've moved them to our billing team
+# and asked them to call you": a pronoun for the team of ours the sentence handed over to.
 ASKED_STAFF = re.compile(
-    rf"\b(?:I|we)(?:'ve|\s+have)\s+(?:also\s+)?(?:asked|arranged\s+for|requested|instructed|booked)\s+"
-    rf"(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\s+to\s+",
+    r"\b(?:I|we)(?:'ve|\s+have)\s+(?:also\s+)?"
+    r"(?:(?:asked|arranged\s+for|requested|instructed|booked)\s+"
+    rf"(?:our|the|my|your|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}"
+    r"(?:,\s*(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?,)?"
+    r"|[^.;!?]{1,120}?\b(?:to|with)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){0,3}?"
+    rf"(?:{STAFF}|{DEPARTMENTS})\s+and\s+(?:also\s+)?(?:asked|requested|instructed)\s+"
+    r"(?:them|him|her))\s+to\s+",
     FLAGS,
 )
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
