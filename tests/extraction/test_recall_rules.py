@@ -601,6 +601,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "I've spoken to your landlord and asked them to email you by Friday.",
     ),
+    "a participle done again": (
+        ("Your order will be re-shipped from our Leeds depot on 4 June.", "send"),
+        "Your order can be re-shipped if the address was wrong.",
+    ),
+    "a means of delivery named by its service": (
+        ("The spare charger will be sent by express courier tomorrow.", "send"),
+        "The spare charger will be sent by Parcelforce tomorrow.",
+    ),
     "coming for booked work": (
         ("Our technician will come for the boiler service on 19 March, 2pm to 6pm.", "fix"),
         "Our technician will come for lunch with the team on Friday.",

@@ -54,6 +54,7 @@ _WEEKDAY_STARTS = frozenset(day[:3] for day in en.WEEKDAYS)
 _MONTH_STARTS = frozenset(month[:3] for month in en.MONTHS)
 _PASSIVE_MODALS = frozenset(en.PASSIVE_MODALS)
 _PASSIVE_ADVERBS = frozenset(en.PASSIVE_ADVERBS)
+_AGAIN_PREFIXES = frozenset(p for p in en.AGAIN_PREFIXES if p.endswith("-"))
 _PASSIVE_KINDS = frozenset(en.PASSIVE_KINDS)
 _PASSIVE_STATES = frozenset(en.PASSIVE_STATES)
 _PASSIVE_BY_OURS = frozenset(en.PASSIVE_BY_OURS)
@@ -89,7 +90,9 @@ _AUTOMATIC = re.compile(
 # "our courier", "with DHL", "by courier": ours or a means, not a third party acting
 # ("by DPD" names who delivers).
 _OURS_OR_MEANS = re.compile(r"\b(?:our|with|via|through)\s+$", re.IGNORECASE)
-_BY_MEANS = re.compile(r"\bby\s+$", re.IGNORECASE)
+_BY_MEANS = re.compile(
+    r"\bby\s+(?:(?:" + "|".join(en.DELIVERY_SERVICES) + r")\s+)?$", re.IGNORECASE
+)
 _NOT_THE_COMPANY = re.compile(
     r"\s+(?:account|transfer|details|card|statement|holiday|number)s?\b", re.IGNORECASE
 )
@@ -616,6 +619,8 @@ def _passives(tokens: Sequence[tk.Token]) -> Iterator[tuple[int, int, str, Promi
         j = i + 2
         if tokens[j].lower.endswith("ly") or tokens[j].lower in _PASSIVE_ADVERBS:
             j += 1
+        if j + 2 < len(tokens) and tokens[j].lower + tokens[j + 1].lower in _AGAIN_PREFIXES:
+            j += 2  # "re-shipped": the participle after the prefix
         for at in (j, j + 2):
             if at >= len(tokens) or (at > j and tokens[j + 1].lower != "and"):
                 break
@@ -633,7 +638,7 @@ def _third_party_acts(sentence: str) -> bool:
         if _OURS_OR_MEANS.search(sentence, max(0, m.start() - 12), m.start()):
             continue
         if m.group().lower() == "courier" and _BY_MEANS.search(
-            sentence, max(0, m.start() - 5), m.start()
+            sentence, max(0, m.start() - 20), m.start()
         ):
             continue
         if _NOT_THE_COMPANY.match(sentence, m.end()):

@@ -1082,6 +1082,9 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
 # what happens by itself or to us ("have arrived"), and a participle that is not the action
 # ("get it tried": an attempt).
 NOT_PARTICIPLE_STEMS: tuple[str, ...] = _words("arrive attend visit try ask speak talk")
+# A prefix of doing again: the participles "re-shipped", "reshipped" read as "shipped" when
+# the whole word is not a verb of its own (lemmas.lemma; detect reads "re - shipped").
+AGAIN_PREFIXES: tuple[str, ...] = ("re-", "re")
 # Forms no suffix rule gives: word -> (stem, form). "past" is the participle ("have it
 # done", "will be sent"), not the simple past ("did", "took").
 IRREGULAR_FORMS: dict[str, tuple[str, str]] = {
@@ -1134,10 +1137,18 @@ PASSIVE_KINDS: tuple[str, ...] = ("send", "fix")
 PASSIVE_STATES: tuple[str, ...] = _words("closed shut open opened busy")
 # "… by DHL", "… by Transport Services": someone else acts. After "by", these words keep it
 # ours or say how or when ("by us", "by our team", "by email", "by Friday", "by 5pm").
-PASSIVE_BY_OURS: tuple[str, ...] = _words(
-    "us me our my email e-mail mail post courier sms text phone direct bank cheque check "
-    "wire transfer deposit end close cob eod noon midday tomorrow today tonight next this "
-    "the latest"
+# A delivery service before its means: "sent by overnight courier today" (a means, not a
+# courier company acting).
+DELIVERY_SERVICES: tuple[str, ...] = _words(
+    "overnight express tracked registered recorded special priority first-class next-day same-day"
+)
+PASSIVE_BY_OURS: tuple[str, ...] = (
+    *_words(
+        "us me our my email e-mail mail post courier sms text phone direct bank cheque check "
+        "wire transfer deposit end close cob eod noon midday tomorrow today tonight next this "
+        "the latest"
+    ),
+    *DELIVERY_SERVICES,
 )
 # "Kindly note that the refund will be credited to your card within 7-14 working days": a
 # passive introduced as a notice informs about a process; it is not an action promised.
