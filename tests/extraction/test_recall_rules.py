@@ -609,6 +609,38 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("The spare charger will be sent by express courier tomorrow.", "send"),
         "The spare charger will be sent by Parcelforce tomorrow.",
     ),
+    "a running action and a commitment over wrapped lines": (
+        (
+            "Sorry about that, the import went wrong on our side. I'm building\na fixed file "
+            "for your shop and will email it to\nyou by Friday.",
+            "send",
+        ),
+        "Sorry about that, the import went wrong on our side. I'm building\na fixed file "
+        "for your shop and it should be ready\nsoon.",
+    ),
+    "access given": (
+        ("I'll give you editor access to the board this afternoon.", "fix"),
+        "I can't give you editor access to the board, sorry.",
+    ),
+    "something put in place": (
+        ("We'll have the spare modem in place by Thursday.", "fix"),
+        "We have a spare modem in place already.",
+    ),
+    "filed on the customer's behalf": (
+        ("I'll lodge the warranty claim on your behalf.", "escalate"),
+        "You can lodge the warranty claim on the maker's site.",
+    ),
+    "shipped first thing": (
+        ("Your parcel will ship first thing on Tuesday.", "send"),
+        "Parcels ship first thing every weekday.",
+    ),
+    "a firm dated action before a vacancy": (
+        (
+            "I'll ring the depot again on Friday and tell you if a slot becomes free.",
+            "update",
+        ),
+        "I'll ring you as soon as a slot becomes free.",
+    ),
     "coming for booked work": (
         ("Our technician will come for the boiler service on 19 March, 2pm to 6pm.", "fix"),
         "Our technician will come for lunch with the team on Friday.",

@@ -99,6 +99,7 @@ _NOT_THE_COMPANY = re.compile(
 _PRONOUNS = frozenset(("them", "him", "her"))
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
+CONJUNCT = _CONJUNCT  # read by guards.py too
 # A condition after the verb: "I'll call you back tomorrow if that suits you".
 TRAILING_CONDITION = re.compile(r"\b(?:" + "|".join(en.TRAILING_CONDITIONS) + r")\b", re.IGNORECASE)
 # "check if", "let you know if": an indirect question, not a condition.

@@ -95,7 +95,8 @@ CONTINUED_COMMITMENT = re.compile(
     r"consultant|case\s+handler|account\s+manager)(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
     # "Dr Patel has reviewed your bloods and will call you"
     r"|dr\.?\s+(?-i:[A-Z])[\w'-]+)\b"
-    r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
+    # (a sentence's lines are one line wrapped: "I'm writing\na script and will send it")
+    r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!]{1,80}?\b(?:and|but)\s+"
     r"(?P<then>I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
 )
@@ -204,6 +205,7 @@ PASSIVE_SEND = re.compile(
 PASSIVE_TIMED = re.compile(
     r"(?:\s+(?:back|out|over))?(?:\s+(?:to|into|at)\s+(?:you|your|the)\b[^.;!?,]{0,40}?)?"
     r"(?:\s+(?:by|via|with)\s+(?:e-?mail|post|courier|DHL|UPS|FedEx|our\s+\w+))?\s+"
+    r"(?:first\s+thing\s+)?"  # "will ship first thing on Monday"
     r"(?:today|tonight|tomorrow|tmrw|this\s+(?:morning|afternoon|evening|week)|"
     r"(?:on|by|before)\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)|"
     r"(?:on|by|before)\s+(?:the\s+)?(?:[a-z]+\s+)?\d|within\s+(?:the\s+next\s+)?(?:\d+[a-z]{0,3}|an?|one|two|"

@@ -165,6 +165,10 @@ FIX_VERB_PATTERNS: tuple[str, ...] = (
     # remote support and booked work: "a technician will remote into your PC", "our engineer
     # will come for the boiler service on Friday"
     r"remote\s+(?:in(?:to)?|on(?:to)?)\s+(?:your|the)\b",
+    # access given: "give you commit access", "grant you admin rights"
+    r"(?:give|grant)\s+(?:you|u)\s+(?:[\w-]+\s+)?(?:access|permissions?|rights)",
+    # "they'll have the new certificate in place by 2pm"
+    r"(?:have|get|put)\s+(?:the|a|an|your|it|this|that)\s+(?:[\w-]+\s+){0,3}?in\s+place",
     r"come\s+(?:in\s+)?for\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}?(?:maintenance|service|servicing|"
     r"repairs?|installation|inspection|check|check-up|fitting)",
 )
@@ -214,6 +218,9 @@ ESCALATE_VERBS: tuple[str, ...] = (
     r"cc\s+(?!(?:you|u|ya|me|us)\b)",
     r"(?:open|raise|log|create|file|submit|report)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:issue|bug|"
     r"bug\s+report|report|jira|defect|PR)\b",
+    # "I'll submit the request on your behalf", "lodge a claim for you with the insurer"
+    r"(?:submit|lodge|file|raise)\s+(?:the|a|an|your|this|it)\b[^.;!?]{0,40}?"
+    r"\b(?:on\s+your\s+behalf|for\s+you\b)",
 )
 
 # A visit: "I'll be round Friday to fit it", "our technician will come on Monday".
