@@ -641,6 +641,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "I'll ring you as soon as a slot becomes free.",
     ),
+    "what the customer gets from a team of ours, dated": (
+        (
+            "I've passed your claim to our Privacy team. You'll receive an email from them"
+            " within 5 business days.",
+            "escalate",
+        ),
+        "I've rung the courier. You'll receive an email from them within 5 business days.",
+    ),
     "coming for booked work": (
         ("Our technician will come for the boiler service on 19 March, 2pm to 6pm.", "fix"),
         "Our technician will come for lunch with the team on Friday.",

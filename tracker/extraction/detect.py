@@ -338,10 +338,19 @@ def commitments(
         what = tk.window(tk.tokenise(sentence), m.start("what"), m.end("what"))
         if _AUTOMATED.search(sentence, what):
             continue
-        kind = "callback" if _CALL.search(sentence, what) else "send"
-        if kind == "send" and not _SENT_THINGS.search(sentence, what):
-            kind = "update" if _NEWS.search(sentence, what) else kind
-        found.append(Commitment(m.start(), m.end(), kind, rule="get-from-us"))
+        got: PromiseKind = "callback" if _CALL.search(sentence, what) else "send"
+        if got == "send" and not _SENT_THINGS.search(sentence, what):
+            got = "update" if _NEWS.search(sentence, what) else got
+        if m["who"].lower() in _PRONOUNS:
+            # a team of ours named before, no outside firm since, and a stated time
+            if (
+                not lx.stands_for_our_staff(previous + " " + sentence[: m.start()])
+                or lx.THIRD_PARTY.search(sentence, 0, m.start())
+                or not lx.NOTICE_TIME.search(sentence, m.end())
+            ):
+                continue
+            got = "escalate"  # a team of ours acts, as in "hear-from"
+        found.append(Commitment(m.start(), m.end(), got, rule="get-from-us"))
     for m in _capped(lx.ASKED_STAFF.finditer(sentence) if staffed and "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate", rule="asked-staff"))

@@ -173,11 +173,13 @@ class _Informal:
 
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 INFORMAL_MODAL = _Informal()
-# "You'll get a credit note from me by Friday": what the customer will get, and from us.
+# "You'll get a credit note from me by Friday": what the customer will get, and from us
+# (or from a team of ours named before: "… to our Privacy team. You'll receive an email
+# from them within 5 days").
 GET_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect|have)|(?:please\s+)?expect)"
     r"\s+(?:(?:a|an|the|your|my|our)\s+)?"
-    r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?:me|us)\b",
+    r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?P<who>me|us|them|him|her)\b",
     FLAGS,
 )
 # After a commitment in the same sentence, the company's passive follow-on action:
