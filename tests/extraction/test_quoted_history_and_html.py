@@ -260,3 +260,55 @@ def test_a_private_note_to_colleagues_is_not_a_promise(text: str) -> None:
 def test_words_about_a_note_are_still_read(text: str) -> None:
     (found,) = promises_in(text)
     assert found.due_text == "tomorrow"
+
+
+BOTTOM_REPLIES = {
+    "list archive": (
+        "-----Original Message-----\nFrom: Ada Moss <ada@uni.example>\nSent: 3 March 2027 09:10\n"
+        "Subject: Printer queue\n\nThe queue on level 2 is stuck again.\n\n---\n\nHi Ada,\n\n"
+        "The spooler crashed. I'll restart it and email the list by noon.\n\nPiet\n",
+        "I'll restart it and email the list by noon",
+    ),
+    "forward with a note": (
+        "Sam,\n\nPassing this on to our billing team.\n\n---------- Forwarded message ---------\n"
+        "From: Sam Roe <sam@roe.example>\nDate: Mon, 8 Mar 2027 at 10:00\nSubject: Invoice\n\n"
+        "My invoice is wrong.\n\n---\n\nHi Sam, Lena from billing will phone you tomorrow.\n",
+        "Lena from billing will phone you tomorrow",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "quote"), BOTTOM_REPLIES.values(), ids=list(BOTTOM_REPLIES))
+def test_a_reply_below_the_quoted_message_after_a_rule_is_read(text: str, quote: str) -> None:
+    assert [found.quote for found in promises_in(text)] == [quote]
+
+
+NOT_BOTTOM_REPLIES = {
+    "an older message after the rule": (
+        "Hi Ada,\n\nDone, the queue is clear.\n\n-----Original Message-----\nFrom: Ada\n"
+        "Sent: 3 March 2027 09:10\n\nIt is stuck.\n\n---\n\nFrom: Help\nSent: 1 March 2027\n\n"
+        "We'll replace the toner on Friday.\n"
+    ),
+    "signed above the quote": (
+        "Hi Ada,\n\nDone, the queue is clear.\n\nBest,\nPiet\n\n-----Original Message-----\n"
+        "From: Ada\nSent: 3 March 2027 09:10\n\nIt is stuck.\n\n---\n\n"
+        "I'll bring the laptop in on Friday.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", NOT_BOTTOM_REPLIES.values(), ids=list(NOT_BOTTOM_REPLIES))
+def test_a_rule_inside_quoted_history_does_not_end_it(text: str) -> None:
+    assert promises_in(text) == []
+
+
+def test_an_answer_between_indented_quoted_lines_is_read() -> None:
+    text = (
+        'Hi Bo,\n\nOn 4/8/27, 9:14 PM, "Bo Lind" <bo@lind.example> wrote:\n\n'
+        "    The lamp arrived broken. I'll send photos tonight.\n\n"
+        "Sorry! We'll post a new lamp to you on Monday.\n\n    Can I keep the old one?\n\n"
+        "Yes, please do.\n"
+    )
+    assert [found.quote for found in promises_in(text)] == [
+        "We'll post a new lamp to you on Monday"
+    ]

@@ -566,6 +566,93 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Dr. Chen's nurse says she'll send it to your pharmacy within the hour.", "send"),
         "Your neighbour says she'll send it to you within the hour.",
     ),
+    "insurance and housing staff of ours": (
+        ("An underwriter will ring you tomorrow afternoon to talk the quote through.", "escalate"),
+        "An underwriter would normally ring you if the quote changed.",
+    ),
+    "a trade operative's visit": (
+        ("Our maintenance operative will attend on Friday between 1pm and 5pm.", "fix"),
+        "Our operatives attend every call-out within four hours.",
+    ),
+    "one of their staff, after a team of ours": (
+        (
+            "I've handed this to our network team, and one of their engineers will phone you"
+            " on Monday.",
+            "escalate",
+        ),
+        "Your bank may ring you; one of their agents will ask for your card details.",
+    ),
+    "a report acknowledged": (
+        ("Our security team will acknowledge your report within 48 hours.", "escalate"),
+        "I'll acknowledge that this was our mistake.",
+    ),
+    "remote support": (
+        ("A technician will remote into your PC this afternoon to install the software.", "fix"),
+        "A technician can remote into your PC if you prefer.",
+    ),
+    "a colleague named in commas, asked to act": (
+        ("I've asked your account manager, Priya, to phone you on Monday.", "escalate"),
+        "I've asked your account manager, Priya, to look at the file.",
+    ),
+    "asked them to act, after handing over to a team of ours": (
+        (
+            "I've moved your case to our billing team and asked them to email you by Friday.",
+            "escalate",
+        ),
+        "I've spoken to your landlord and asked them to email you by Friday.",
+    ),
+    "a participle done again": (
+        ("Your order will be re-shipped from our Leeds depot on 4 June.", "send"),
+        "Your order can be re-shipped if the address was wrong.",
+    ),
+    "a means of delivery named by its service": (
+        ("The spare charger will be sent by express courier tomorrow.", "send"),
+        "The spare charger will be sent by Parcelforce tomorrow.",
+    ),
+    "a running action and a commitment over wrapped lines": (
+        (
+            "Sorry about that, the import went wrong on our side. I'm building\na fixed file "
+            "for your shop and will email it to\nyou by Friday.",
+            "send",
+        ),
+        "Sorry about that, the import went wrong on our side. I'm building\na fixed file "
+        "for your shop and it should be ready\nsoon.",
+    ),
+    "access given": (
+        ("I'll give you editor access to the board this afternoon.", "fix"),
+        "I can't give you editor access to the board, sorry.",
+    ),
+    "something put in place": (
+        ("We'll have the spare modem in place by Thursday.", "fix"),
+        "We have a spare modem in place already.",
+    ),
+    "filed on the customer's behalf": (
+        ("I'll lodge the warranty claim on your behalf.", "escalate"),
+        "You can lodge the warranty claim on the maker's site.",
+    ),
+    "shipped first thing": (
+        ("Your parcel will ship first thing on Tuesday.", "send"),
+        "Parcels ship first thing every weekday.",
+    ),
+    "a firm dated action before a vacancy": (
+        (
+            "I'll ring the depot again on Friday and tell you if a slot becomes free.",
+            "update",
+        ),
+        "I'll ring you as soon as a slot becomes free.",
+    ),
+    "what the customer gets from a team of ours, dated": (
+        (
+            "I've passed your claim to our Privacy team. You'll receive an email from them"
+            " within 5 business days.",
+            "escalate",
+        ),
+        "I've rung the courier. You'll receive an email from them within 5 business days.",
+    ),
+    "coming for booked work": (
+        ("Our technician will come for the boiler service on 19 March, 2pm to 6pm.", "fix"),
+        "Our technician will come for lunch with the team on Friday.",
+    ),
 }
 
 

@@ -423,7 +423,11 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     )
     end = block.start() if block else len(text)
     if block:
-        ranges.append((end, len(text)))
+        reply = _bottom_reply_start(text, block.start(), block.end())
+        ranges.append((end, reply))
+        if reply < len(text):
+            # The sender's reply below the quoted message is read like a message of its own.
+            ranges.extend((reply + s, reply + e) for s, e in _history_ranges(text[reply:]))
     quoted = (
         [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)] if ">" in text or "|" in text else []
     )
@@ -447,6 +451,36 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# A bare rule of dashes between blank lines: what some clients and list archives put between
+# a quoted message and the reply written below it ("From: …\n\nOld text\n\n---\n\nHi Ann,").
+_REPLY_RULE = re.compile(r"\n[ \t]*\n[ \t]*-{3,}[ \t]*\n(?=[ \t]*\n)")
+
+
+def _bottom_reply_start(text: str, block_start: int, block_end: int) -> int:
+    """Where the sender's own reply below an original-message block begins, or the end of
+    the text when the block runs to the end (the usual top-posted reply). The reply
+    follows a bare rule of dashes, is not another quoted message, and the sender signed
+    nothing above the block (a top-posted reply ends with its sign-off)."""
+    rule = _REPLY_RULE.search(text, block_end)
+    if rule is None:
+        return len(text)
+    reply = _next_line(text, rule.end() - 1)
+    if reply >= len(text) or _ORIGINAL_BLOCK.match(text, reply):
+        return len(text)
+    content_start = len(text) - len(text.lstrip())
+    if _VALEDICTION_LINE.search(text, content_start, block_start):
+        return len(text)
+    return reply
+
+
+# A line quoted by indenting it (four spaces or a tab), and a run of such lines.
+_INDENT = r"(?:[ ]{4}|\t)[ \t]*\S"
+_INDENTED_LINE = re.compile(_INDENT)
+_INDENTED_RUN = re.compile(
+    r"^" + _INDENT + r"[^\n]*(?:\n(?:[ \t]*\n)*" + _INDENT + r"[^\n]*)*", re.MULTILINE
+)
+
+
 def _attributions(text: str, end: int) -> list[tuple[int, int]]:
     """Attribution lines ("On … wrote:") before `end`, and the original message that
     follows one over unprefixed text."""
@@ -457,6 +491,12 @@ def _attributions(text: str, end: int) -> list[tuple[int, int]]:
             # "On Friday I'll send what Ben wrote:" is the sender's own line.
             if dated or not has_cue(attribution.group()):
                 ranges.append(attribution.span())
+        elif dated and _INDENTED_LINE.match(text, _next_line(text, attribution.end())):
+            # "On … wrote:" over indented text (Outlook for Mac, some webmail): the indented
+            # lines are the quote, and what the sender writes between them is their own.
+            ranges.append(attribution.span())
+            ranges.extend(m.span() for m in _INDENTED_RUN.finditer(text, attribution.end()))
+            break
         elif dated:
             # "On … wrote:" over unprefixed text: the original message, to the end
             # ("On Monday I wrote:" in the sender's own words names no date or address).

@@ -14,6 +14,8 @@ _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
     r"|plan\s+to|intend|(?:is|are)\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
     r"|we\s+are|aims?\s+to|out\s+for\s|ships|dispatches|goes\s+out|leaves\s"
+    # "… to our billing team and asked them to call you" (lexicon.ASKED_STAFF)
+    r"|(?:asked|requested|instructed)\s+(?:them|him|her)\s+to\s"
     # informal "I'll" / "we'll" (vocab/en.py INFORMAL_MODALS): "ill call u", "well sort it"
     r"|ill\s|well\s|wil\s"
     # the simple present for a future action (vocab/en.py PRESENT_FOR_FUTURE): "i send you"
@@ -57,6 +59,9 @@ _CUE_ANCHORS = tuple(
         r"ill(?=\s)",
         r"well(?=\s)",
         r"wil(?=\s)",
+        r"asked(?=\s)",
+        r"requested(?=\s)",
+        r"instructed(?=\s)",
     )
 )
 _ANCHOR_REACH = 8

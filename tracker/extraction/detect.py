@@ -54,6 +54,7 @@ _WEEKDAY_STARTS = frozenset(day[:3] for day in en.WEEKDAYS)
 _MONTH_STARTS = frozenset(month[:3] for month in en.MONTHS)
 _PASSIVE_MODALS = frozenset(en.PASSIVE_MODALS)
 _PASSIVE_ADVERBS = frozenset(en.PASSIVE_ADVERBS)
+_AGAIN_PREFIXES = frozenset(p for p in en.AGAIN_PREFIXES if p.endswith("-"))
 _PASSIVE_KINDS = frozenset(en.PASSIVE_KINDS)
 _PASSIVE_STATES = frozenset(en.PASSIVE_STATES)
 _PASSIVE_BY_OURS = frozenset(en.PASSIVE_BY_OURS)
@@ -89,7 +90,9 @@ _AUTOMATIC = re.compile(
 # "our courier", "with DHL", "by courier": ours or a means, not a third party acting
 # ("by DPD" names who delivers).
 _OURS_OR_MEANS = re.compile(r"\b(?:our|with|via|through)\s+$", re.IGNORECASE)
-_BY_MEANS = re.compile(r"\bby\s+$", re.IGNORECASE)
+_BY_MEANS = re.compile(
+    r"\bby\s+(?:(?:" + "|".join(en.DELIVERY_SERVICES) + r")\s+)?$", re.IGNORECASE
+)
 _NOT_THE_COMPANY = re.compile(
     r"\s+(?:account|transfer|details|card|statement|holiday|number)s?\b", re.IGNORECASE
 )
@@ -102,6 +105,7 @@ _RELAYED = re.compile(
 )
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
+CONJUNCT = _CONJUNCT  # read by guards.py too
 # A condition after the verb: "I'll call you back tomorrow if that suits you".
 TRAILING_CONDITION = re.compile(r"\b(?:" + "|".join(en.TRAILING_CONDITIONS) + r")\b", re.IGNORECASE)
 # "check if", "let you know if": an indirect question, not a condition.
@@ -340,10 +344,19 @@ def commitments(
         what = tk.window(tk.tokenise(sentence), m.start("what"), m.end("what"))
         if _AUTOMATED.search(sentence, what):
             continue
-        kind = "callback" if _CALL.search(sentence, what) else "send"
-        if kind == "send" and not _SENT_THINGS.search(sentence, what):
-            kind = "update" if _NEWS.search(sentence, what) else kind
-        found.append(Commitment(m.start(), m.end(), kind, rule="get-from-us"))
+        got: PromiseKind = "callback" if _CALL.search(sentence, what) else "send"
+        if got == "send" and not _SENT_THINGS.search(sentence, what):
+            got = "update" if _NEWS.search(sentence, what) else got
+        if m["who"].lower() in _PRONOUNS:
+            # a team of ours named before, no outside firm since, and a stated time
+            if (
+                not lx.stands_for_our_staff(previous + " " + sentence[: m.start()])
+                or lx.THIRD_PARTY.search(sentence, 0, m.start())
+                or not lx.NOTICE_TIME.search(sentence, m.end())
+            ):
+                continue
+            got = "escalate"  # a team of ours acts, as in "hear-from"
+        found.append(Commitment(m.start(), m.end(), got, rule="get-from-us"))
     for m in _capped(lx.ASKED_STAFF.finditer(sentence) if staffed and "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate", rule="asked-staff"))
@@ -625,6 +638,8 @@ def _passives(tokens: Sequence[tk.Token]) -> Iterator[tuple[int, int, str, Promi
         j = i + 2
         if tokens[j].lower.endswith("ly") or tokens[j].lower in _PASSIVE_ADVERBS:
             j += 1
+        if j + 2 < len(tokens) and tokens[j].lower + tokens[j + 1].lower in _AGAIN_PREFIXES:
+            j += 2  # "re-shipped": the participle after the prefix
         for at in (j, j + 2):
             if at >= len(tokens) or (at > j and tokens[j + 1].lower != "and"):
                 break
@@ -649,7 +664,7 @@ def _third_party_acts(sentence: str) -> bool:
         if _OURS_OR_MEANS.search(sentence, max(0, m.start() - 12), m.start()):
             continue
         if m.group().lower() == "courier" and _BY_MEANS.search(
-            sentence, max(0, m.start() - 5), m.start()
+            sentence, max(0, m.start() - 20), m.start()
         ):
             continue
         if _NOT_THE_COMPANY.match(sentence, m.end()):

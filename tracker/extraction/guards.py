@@ -21,6 +21,7 @@ from functools import lru_cache
 from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
 from tracker.extraction.detect import (
+    CONJUNCT,
     TRAILING_CONDITION,
     Commitment,
     classify,
@@ -298,6 +299,20 @@ CHECKS: dict[str, str] = {
 }
 
 
+def _waits_for_vacancy(sentence: str, start: int, end: int) -> bool:
+    """Does the action in sentence[start:end] wait on a vacancy ("we'll ring you as soon as a
+    slot comes up")? Not a firm, dated first action before it: "I'll check with the depot
+    on Monday and let you know if a slot comes up"."""
+    if not _VACANCY.in_text(sentence, start, end):
+        return False
+    conjunct = CONJUNCT.search(sentence, start, end)
+    return (
+        conjunct is None
+        or _VACANCY.in_text(sentence, start, conjunct.start())
+        or lx.RESULT_TIME.search(sentence, start, conjunct.start()) is None
+    )
+
+
 def rejection(
     sentence: str,
     found: Commitment,
@@ -321,7 +336,7 @@ def rejection(
         clause[:own_end], TRAILING_CONDITION
     ):
         return "condition"
-    if _VACANCY.in_text(sentence, found.end, clause_end):
+    if _waits_for_vacancy(sentence, found.end, clause_end):
         return "condition"  # "we'll ring you as soon as a slot comes up"
     if found.rule in _OTHERS_RULES and outside_acts(sentence, found, earlier + " " + previous):
         return "third-party"

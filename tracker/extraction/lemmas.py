@@ -67,6 +67,13 @@ def lemma(word: str) -> tuple[str, str]:
         for candidate in (stem + replacement, _undoubled(stem)):
             if candidate in _STEMS:
                 return candidate, form
+    for prefix in en.AGAIN_PREFIXES:
+        # done again: "re-shipped", "reshipped" are the participle of "ship"
+        rest = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(rest) >= 4 and rest[0] != "-":
+            stem, form = lemma(rest)
+            if form == "past" and stem in _STEMS:
+                return stem, form
     return lower, "base"
 
 

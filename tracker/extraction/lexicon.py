@@ -95,7 +95,8 @@ CONTINUED_COMMITMENT = re.compile(
     r"consultant|case\s+handler|account\s+manager)(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,)?"
     # "Dr Patel has reviewed your bloods and will call you"
     r"|dr\.?\s+(?-i:[A-Z])[\w'-]+)\b"
-    r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!\n]{1,80}?\b(?:and|but)\s+"
+    # (a sentence's lines are one line wrapped: "I'm writing\na script and will send it")
+    r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!]{1,80}?\b(?:and|but)\s+"
     r"(?P<then>I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
 )
@@ -172,11 +173,13 @@ class _Informal:
 
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 INFORMAL_MODAL = _Informal()
-# "You'll get a credit note from me by Friday": what the customer will get, and from us.
+# "You'll get a credit note from me by Friday": what the customer will get, and from us
+# (or from a team of ours named before: "… to our Privacy team. You'll receive an email
+# from them within 5 days").
 GET_FROM = re.compile(
     r"\b(?:you(?:'ll|\s+will|\s+should|\s+can)\s+(?:get|receive|expect|have)|(?:please\s+)?expect)"
     r"\s+(?:(?:a|an|the|your|my|our)\s+)?"
-    r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?:me|us)\b",
+    r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?P<who>me|us|them|him|her)\b",
     FLAGS,
 )
 # After a commitment in the same sentence, the company's passive follow-on action:
@@ -204,6 +207,7 @@ PASSIVE_SEND = re.compile(
 PASSIVE_TIMED = re.compile(
     r"(?:\s+(?:back|out|over))?(?:\s+(?:to|into|at)\s+(?:you|your|the)\b[^.;!?,]{0,40}?)?"
     r"(?:\s+(?:by|via|with)\s+(?:e-?mail|post|courier|DHL|UPS|FedEx|our\s+\w+))?\s+"
+    r"(?:first\s+thing\s+)?"  # "will ship first thing on Monday"
     r"(?:today|tonight|tomorrow|tmrw|this\s+(?:morning|afternoon|evening|week)|"
     r"(?:on|by|before)\s+(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)|"
     r"(?:on|by|before)\s+(?:the\s+)?(?:[a-z]+\s+)?\d|within\s+(?:the\s+next\s+)?(?:\d+[a-z]{0,3}|an?|one|two|"
@@ -355,9 +359,16 @@ NOT_A_NAME = frozenset(
 # "We've passed it to our complaints team and you'll hear back within 10 days"
 HEAR_BACK = re.compile(r"\byou(?:'ll|\s+will|\s+should)\s+hear\s+back\b(?!\s+from)", FLAGS)
 # "I've asked the installations manager to call you": our colleague's commitment, made for us.
+# "I've asked your account manager, Tom, to ring you"; "I've moved them to our billing team
+# and asked them to call you": a pronoun for the team of ours the sentence handed over to.
 ASKED_STAFF = re.compile(
-    rf"\b(?:I|we)(?:'ve|\s+have)\s+(?:also\s+)?(?:asked|arranged\s+for|requested|instructed|booked)\s+"
-    rf"(?:our|the|my|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\s+to\s+",
+    r"\b(?:I|we)(?:'ve|\s+have)\s+(?:also\s+)?"
+    r"(?:(?:asked|arranged\s+for|requested|instructed|booked)\s+"
+    rf"(?:our|the|my|your|a|an|one\s+of\s+our)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}"
+    r"(?:,\s*(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?,)?"
+    r"|[^.;!?]{1,120}?\b(?:to|with)\s+(?:our|the|my)\s+(?:[\w&-]+\s+){0,3}?"
+    rf"(?:{STAFF}|{DEPARTMENTS})\s+and\s+(?:also\s+)?(?:asked|requested|instructed)\s+"
+    r"(?:them|him|her))\s+to\s+",
     FLAGS,
 )
 LET_ME = re.compile(r"\blet\s+(?:me|us)\s+(?!know\b|be\b|say\b|explain\b|assure\b|apologi)", FLAGS)
@@ -669,6 +680,12 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     # "I'll be back to you by Friday" (not "he'll be back on Monday": he is away)
     ("update", "be back to you"),
     ("update", "check in with you"),
+    # "our security team will acknowledge your report within 48 hours": a first answer
+    (
+        "update",
+        r"acknowledge\s+(?:it|this|receipt|your\s+(?:[\w-]+\s+)?(?:report|request|complaint|"
+        r"claim|submission|disclosure|application))\b",
+    ),
     # "shoot you an email with the quote": a document sent, not news.
     (
         "send",

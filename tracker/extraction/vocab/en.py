@@ -162,6 +162,15 @@ FIX_VERB_PATTERNS: tuple[str, ...] = (
     r"land\s+(?:the|a|an|this|that|it|your)\b",
     r"commit\s+(?:the|a|an|this|that|it|them|your)\b",
     r"roll\s+(?:it|this|that|them|the\s+\w+)?\s*back",
+    # remote support and booked work: "a technician will remote into your PC", "our engineer
+    # will come for the boiler service on Friday"
+    r"remote\s+(?:in(?:to)?|on(?:to)?)\s+(?:your|the)\b",
+    # access given: "give you commit access", "grant you admin rights"
+    r"(?:give|grant)\s+(?:you|u)\s+(?:[\w-]+\s+)?(?:access|permissions?|rights)",
+    # "they'll have the new certificate in place by 2pm"
+    r"(?:have|get|put)\s+(?:the|a|an|your|it|this|that)\s+(?:[\w-]+\s+){0,3}?in\s+place",
+    r"come\s+(?:in\s+)?for\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}?(?:maintenance|service|servicing|"
+    r"repairs?|installation|inspection|check|check-up|fitting)",
 )
 
 # Verbs that look into the customer's problem (kind `check`): plain words and phrases as
@@ -209,6 +218,9 @@ ESCALATE_VERBS: tuple[str, ...] = (
     r"cc\s+(?!(?:you|u|ya|me|us)\b)",
     r"(?:open|raise|log|create|file|submit|report)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:issue|bug|"
     r"bug\s+report|report|jira|defect|PR)\b",
+    # "I'll submit the request on your behalf", "lodge a claim for you with the insurer"
+    r"(?:submit|lodge|file|raise)\s+(?:the|a|an|your|this|it)\b[^.;!?]{0,40}?"
+    r"\b(?:on\s+your\s+behalf|for\s+you\b)",
 )
 
 # A visit: "I'll be round Friday to fit it", "our technician will come on Monday".
@@ -458,7 +470,12 @@ SELF_MODALS: tuple[str, ...] = (
 )
 # A pronoun for a team or colleague of ours named just before, and its modals ("they'll",
 # "she is going to"): plain phrases, as SELF_MODALS.
-PRONOUN_SUBJECTS: tuple[str, ...] = (*_words("they she he who"), "one of them")
+PRONOUN_SUBJECTS: tuple[str, ...] = (
+    *_words("they she he who"),
+    "one of them",
+    # "I've passed it to our platform team, and one of their engineers will email you"
+    *_phrases("one", "of", "their", "engineers technicians specialists agents advisors staff"),
+)
 PRONOUN_MODALS: tuple[str, ...] = (
     "'ll",
     "will",
@@ -541,6 +558,12 @@ STAFF_NOUNS: tuple[str, ...] = (
     "programmers?",
     r"specialist\s+team",
     "people",
+    # insurance, claims and fraud staff, council and housing trades: "an underwriter will
+    # call you", "a fraud investigator will call you", "our repairs operative will attend"
+    "underwriters?",
+    "investigators?",
+    "operatives?",
+    "caseworkers?",
 )
 # Departments named without "team": "someone from billing", "Billing will contact you".
 # Case-sensitive "IT" is left out: "it will" is everywhere.
@@ -584,7 +607,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("warrant return nurse doctor dr vet dentist hygien pharmac physio therap recept"),
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
-    *_words("mover guide cleaner super office"),
+    *_words("mover guide cleaner super office underwriter investigat operative casework"),
     "store",
 )
 
@@ -1107,6 +1130,9 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
 # what happens by itself or to us ("have arrived"), and a participle that is not the action
 # ("get it tried": an attempt).
 NOT_PARTICIPLE_STEMS: tuple[str, ...] = _words("arrive attend visit try ask speak talk")
+# A prefix of doing again: the participles "re-shipped", "reshipped" read as "shipped" when
+# the whole word is not a verb of its own (lemmas.lemma; detect reads "re - shipped").
+AGAIN_PREFIXES: tuple[str, ...] = ("re-", "re")
 # Forms no suffix rule gives: word -> (stem, form). "past" is the participle ("have it
 # done", "will be sent"), not the simple past ("did", "took").
 IRREGULAR_FORMS: dict[str, tuple[str, str]] = {
@@ -1159,10 +1185,18 @@ PASSIVE_KINDS: tuple[str, ...] = ("send", "fix")
 PASSIVE_STATES: tuple[str, ...] = _words("closed shut open opened busy")
 # "… by DHL", "… by Transport Services": someone else acts. After "by", these words keep it
 # ours or say how or when ("by us", "by our team", "by email", "by Friday", "by 5pm").
-PASSIVE_BY_OURS: tuple[str, ...] = _words(
-    "us me our my email e-mail mail post courier sms text phone direct bank cheque check "
-    "wire transfer deposit end close cob eod noon midday tomorrow today tonight next this "
-    "the latest"
+# A delivery service before its means: "sent by overnight courier today" (a means, not a
+# courier company acting).
+DELIVERY_SERVICES: tuple[str, ...] = _words(
+    "overnight express tracked registered recorded special priority first-class next-day same-day"
+)
+PASSIVE_BY_OURS: tuple[str, ...] = (
+    *_words(
+        "us me our my email e-mail mail post courier sms text phone direct bank cheque check "
+        "wire transfer deposit end close cob eod noon midday tomorrow today tonight next this "
+        "the latest"
+    ),
+    *DELIVERY_SERVICES,
 )
 # "Kindly note that the refund will be credited to your card within 7-14 working days": a
 # passive introduced as a notice informs about a process; it is not an action promised.
