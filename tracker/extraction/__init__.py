@@ -28,7 +28,8 @@ from tracker.extraction.cleaning import (
 )
 from tracker.extraction.decision import HARD_CHECKS, DecisionModel, shipped_model
 from tracker.extraction.detect import Commitment, Dropped, commitments
-from tracker.extraction.due import Due, SentenceDues, promise_due
+from tracker.extraction.due import Due, SentenceDues
+from tracker.extraction.due_in_context import promise_due
 from tracker.extraction.features import candidate_features
 from tracker.extraction.guards import holds, rejection
 from tracker.extraction.kind_rules import KIND_PRIORITY
