@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import get_args
 
-from tracker.extraction import extract, lexicon
+from tracker.extraction import extract, kind_rules
 from tracker.extraction.vocab import en
 from tracker.kinds import PROMISE_KINDS, PromiseKind
 
@@ -21,12 +21,12 @@ def test_the_declared_kinds_are_the_literal_type():
 
 
 def test_the_extractor_ranks_kinds_in_their_declared_order():
-    assert lexicon.KIND_PRIORITY == PROMISE_KINDS
+    assert kind_rules.KIND_PRIORITY == PROMISE_KINDS
 
 
 def test_every_kind_the_lexicon_can_give_is_declared():
     verb_kinds = {kind for _, kind, _ in en.VERB_KINDS}
-    given = {kind for kind, _ in lexicon.KIND_RULES} | verb_kinds
+    given = {kind for kind, _ in kind_rules.KIND_RULES} | verb_kinds
     assert given == set(PROMISE_KINDS)
 
 

@@ -12,7 +12,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extraction import _normalise_apostrophes, detect, features, guards, lemmas, lexicon
+from tracker.extraction import (
+    _normalise_apostrophes,
+    detect,
+    features,
+    guards,
+    kind_rules,
+    lemmas,
+    lexicon,
+    present_tense,
+    verb_phrase,
+)
 from tracker.extraction import tokens as tk
 from tracker.extraction.detect import Commitment
 from tracker.extraction.vocab import en
@@ -450,7 +460,7 @@ def test_third_person_reads_any_text_as_its_pattern_did(
     assert third_person_by_tokens(text, pos, at) is bool(found)
 
 
-# lexicon.ADVERBS / NEGATION before the port to tokens (lexicon.adverbs_end, negated_at).
+# lexicon.ADVERBS / NEGATION before the port to tokens (verb_phrase.adverbs_end, negated_at).
 OLD_ADVERBS = re.compile(
     r"\s*(?:(?:also|then|personally|definitely|certainly|now|just|still|gladly|happily|quickly|"
     r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
@@ -487,13 +497,13 @@ def _adverbs_as_patterns(text: str, pos: int) -> tuple[int, bool, bool, bool, bo
 
 
 def _adverbs_by_tokens(text: str, pos: int) -> tuple[int, bool, bool, bool, bool]:
-    end = lexicon.adverbs_end(text, pos)
+    end = verb_phrase.adverbs_end(text, pos)
     return (
         end,
-        lexicon.negated_at(text, pos),
-        lexicon.negated_at(text, end),
-        lexicon.courtesy_at(text, pos),
-        lexicon.courtesy_at(text, end),
+        verb_phrase.negated_at(text, pos),
+        verb_phrase.negated_at(text, end),
+        verb_phrase.courtesy_at(text, pos),
+        verb_phrase.courtesy_at(text, end),
     )
 
 
@@ -544,7 +554,7 @@ def test_adverbs_negations_and_courtesies_read_any_text_as_their_patterns_did(
     assert _adverbs_by_tokens(text, pos) == _adverbs_as_patterns(text, pos), (text, pos)
 
 
-# KIND_RULES ported to tokens (lexicon._TOKEN_RULES), as patterns before the port.
+# KIND_RULES ported to tokens (kind_rules._TOKEN_RULES), as patterns before the port.
 # vocab/en.py's verb lists before the port (every entry a regular-expression fragment).
 # Verbs that send something to the customer (kind `send`).
 OLD_SEND_VERBS = (
@@ -897,12 +907,12 @@ def test_the_corpora_have_the_ported_kind_rules() -> None:
 
 
 def test_every_token_kind_rule_has_its_old_pattern_here() -> None:
-    assert set(lexicon._TOKEN_RULES) == set(OLD_KIND_RULES)
+    assert set(kind_rules._TOKEN_RULES) == set(OLD_KIND_RULES)
 
 
 @pytest.mark.parametrize("name", sorted(OLD_KIND_RULES))
 def test_kind_rules_read_the_corpora_as_their_patterns_did(name: str) -> None:
-    rule, pattern = lexicon._TOKEN_RULES[name], OLD_KIND_RULES[name]
+    rule, pattern = kind_rules._TOKEN_RULES[name], OLD_KIND_RULES[name]
     for sentence in SAMPLE:
         sentence = _normalise_apostrophes(sentence)
         # where the grammar reads a verb phrase (a word's start), and inside words
@@ -922,7 +932,7 @@ def test_kind_rules_read_the_corpora_as_their_patterns_did(name: str) -> None:
 )  # fmt: skip
 def test_kind_rules_read_examples_as_their_patterns_did(text: str) -> None:
     for name, pattern in OLD_KIND_RULES.items():
-        rule = lexicon._TOKEN_RULES[name]
+        rule = kind_rules._TOKEN_RULES[name]
         for pos in range(len(text) + 1):
             assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, pos)
 
@@ -955,7 +965,7 @@ def test_kind_rules_read_any_text_as_their_patterns_did(words: list[str], pos: i
     text = _normalise_apostrophes("".join(words) if pos % 2 else " ".join(words))
     pos = min(pos // 2, len(text))
     for name, pattern in OLD_KIND_RULES.items():
-        rule = lexicon._TOKEN_RULES[name]
+        rule = kind_rules._TOKEN_RULES[name]
         assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, text, pos)
 
 
@@ -1072,11 +1082,11 @@ def test_kind_rules_read_their_phrases_run_on_or_cut_as_their_patterns_did(
 ) -> None:
     pos = min(pos, len(text))
     for name, pattern in OLD_KIND_RULES.items():
-        rule = lexicon._TOKEN_RULES[name]
+        rule = kind_rules._TOKEN_RULES[name]
         assert bool(rule.match(text, pos)) is bool(pattern.match(text, pos)), (name, text, pos)
 
 
-# lexicon.HAVE_GET before the port to tokens.
+# verb_phrase.HAVE_GET before the port to tokens.
 OLD_HAVE_GET = re.compile(
     r"(?:have|get)\s+(?!back\b|in\s+touch\b|a\s+(?:closer\s+)?look\b|an?\s+(?:update|answer)\b)",
     re.IGNORECASE,
@@ -1084,7 +1094,7 @@ OLD_HAVE_GET = re.compile(
 
 
 def _have_get_ends(text: str, pos: int) -> tuple[int | None, int | None]:
-    old, new = OLD_HAVE_GET.match(text, pos), lexicon.HAVE_GET.match(text, pos)
+    old, new = OLD_HAVE_GET.match(text, pos), verb_phrase.HAVE_GET.match(text, pos)
     return (old and old.end()), (new and new.end())
 
 
@@ -1120,7 +1130,7 @@ def test_have_get_reads_any_text_as_its_pattern_did(words: list[str], pos: int) 
     assert old == new, (text, pos)
 
 
-# lexicon.PROGRESSIVE before the port to tokens.
+# present_tense.PROGRESSIVE before the port to tokens.
 OLD_PROGRESSIVE = re.compile(
     r"\b(?P<subj>I'm|I\s+am|we're|we\s+are)\s+(?:now\s+|also\s+|currently\s+)?"
     r"(?=(?P<verb>" + lemmas.inflections(en.PROGRESSIVE_STEMS, "ing") + r")\b)",
@@ -1139,7 +1149,7 @@ def test_the_ing_forms_are_those_the_inflections_pattern_reads() -> None:
             assert bool(pattern.fullmatch(word)) is (word in forms), word
 
 
-# lexicon.PRESENT_COMMITMENT before the port to tokens.
+# present_tense.PRESENT_COMMITMENT before the port to tokens.
 OLD_PRESENT_COMMITMENT = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?P<subj>I|we)\s+(?:also\s+|just\s+)?"
     r"(?=(?P<verb>(?:send|resend|do|make|correct|come|write|call|ring|phone|check|ship|give|"
@@ -1158,7 +1168,7 @@ def _verb_by_pattern(name: str, text: str, pos: int) -> tuple[object, ...]:
 
 
 def _verb_by_tokens(name: str, text: str, pos: int) -> tuple[object, ...]:
-    matcher = getattr(lexicon, name)
+    matcher = getattr(present_tense, name)
     found = matcher.match(text, pos)
     spans = tuple((m.start(), m.end(), m["verb"]) for m in matcher.finditer(text))
     return spans, found and (found.start(), found.end(), found["verb"])
@@ -1303,7 +1313,7 @@ def test_informal_modals_read_any_text_as_their_pattern_did(words: list[str], jo
     assert _informal_spans(lexicon.INFORMAL_MODAL, text) == expected, text
 
 
-# lexicon.EFFORT before the port to tokens.
+# verb_phrase.EFFORT before the port to tokens.
 OLD_EFFORT = re.compile(
     r"\s*(?:(?:also|always|still|definitely|certainly)\s+)?(?:"
     r"do\s+(?:our|my|their|what\s+(?:we|I|they)\s+can|everything|all\s+(?:we|I|they)\s+can)"
@@ -1314,7 +1324,7 @@ OLD_EFFORT = re.compile(
 
 
 def _effort_ends(text: str, pos: int) -> tuple[int | None, int | None]:
-    old, new = OLD_EFFORT.match(text, pos), lexicon.EFFORT.match(text, pos)
+    old, new = OLD_EFFORT.match(text, pos), verb_phrase.EFFORT.match(text, pos)
     return (old and old.end()), (new and new.end())
 
 

@@ -28,9 +28,11 @@ from tracker.extraction.cleaning import (
 )
 from tracker.extraction.decision import HARD_CHECKS, DecisionModel, shipped_model
 from tracker.extraction.detect import Commitment, Dropped, commitments
-from tracker.extraction.due import Due, SentenceDues, promise_due
+from tracker.extraction.due import Due, SentenceDues
+from tracker.extraction.due_in_context import promise_due
 from tracker.extraction.features import candidate_features
 from tracker.extraction.guards import holds, rejection
+from tracker.extraction.kind_rules import KIND_PRIORITY
 from tracker.extraction.sentences import sentence_spans
 from tracker.extraction.trace import Decision, Trace
 from tracker.kinds import PromiseKind
@@ -400,7 +402,7 @@ def _promise_in(
     cut = _CUT.search(sentence, last.end, last_end)
     scope_end = cut.start() if cut else last_end
     due = promise_due(sentence, first.start, scope_end, due_between, context[:2], sent_at, calendar)
-    kind = min((c.kind for c, _ in kept), key=lexicon.KIND_PRIORITY.index)
+    kind = min((c.kind for c, _ in kept), key=KIND_PRIORITY.index)
     start = offset + first.start
     end = offset + len(sentence.rstrip(" .!?…"))
     if end <= start:

@@ -7,11 +7,12 @@ by an action verb from the lexicon. Guards (guards.py) then drop what the spec s
 promise: negations, courtesy, conditions, waiting for the customer, questions,
 passing on feedback and checks already answered in the message.
 
-The subjects, modals and verb phrases are read by lexicon.py, partly as tokens of the
-sentence (tokens.py: "I'll", "they will", most kind rules), partly as patterns over its
-text (a team of ours, passives); word lists read at a place in it ("you'll get a credit
-note from us", "I'm sending it now", "arrange for …") are tokens too, which detect,
-guards and features share.
+The subjects and modals are read by lexicon.py (and present_tense.py: "I'm sending"),
+the opening of the verb phrase by verb_phrase.py and its kind by kind_rules.py, partly
+as tokens of the sentence (tokens.py: "I'll", "they will", most kind rules), partly as
+patterns over its text (a team of ours, passives); word lists read at a place in it
+("you'll get a credit note from us", "I'm sending it now", "arrange for …") are tokens
+too, which detect, guards and features share.
 """
 
 from __future__ import annotations
@@ -26,8 +27,24 @@ from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
 from tracker.extraction.dm import dm_commitments
 from tracker.extraction.goods import goods_leaving
+from tracker.extraction.kind_rules import (
+    KIND_PRIORITY,
+    KIND_RULES,
+    VISIT,
+    VISIT_PURPOSE,
+    VISIT_TIME,
+    VISIT_WITH_TIME,
+)
 from tracker.extraction.lemmas import lemma, word_kind
+from tracker.extraction.present_tense import (
+    ESCALATING_STEMS,
+    HABITUAL,
+    PRESENT_COMMITMENT,
+    PROGRESSIVE,
+    TEAM_PROGRESSIVE,
+)
 from tracker.extraction.unlisted import unlisted_action
+from tracker.extraction.verb_phrase import EFFORT, HAVE_GET, adverbs_end, courtesy_at, negated_at
 from tracker.extraction.vocab import en
 from tracker.kinds import PromiseKind
 
@@ -39,7 +56,7 @@ _AUTOMATED = tk.Phrases(en.AUTOMATED_NOTICES)
 _NOT_DELIVERED = tk.Phrases(en.NOT_DELIVERED)
 # "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
 _CONFIRMED = tk.Phrases(en.CONFIRMED)
-_CONTACT_RULES = tuple((k, r) for k, r in lx.KIND_RULES if k in ("callback", "update"))
+_CONTACT_RULES = tuple((k, r) for k, r in KIND_RULES if k in ("callback", "update"))
 _ARRANGE_FOR = tk.Phrases(en.ARRANGE_FOR)
 _RIGHT_NOW = tk.Phrases(en.RIGHT_NOW)
 _MAKE_SURE = tk.Phrases(en.MAKE_SURE)
@@ -209,13 +226,13 @@ def classify(phrase: str) -> PromiseKind | None:
             kind = word_kind(word)
             if kind and word.lower() not in ("check", "review"):
                 return kind
-    for rule_kind, rule in lx.KIND_RULES:
+    for rule_kind, rule in KIND_RULES:
         if rule.match(phrase):
             return rule_kind
     visit = _visit(phrase)
     if visit:
         return visit
-    have = lx.HAVE_GET.match(phrase)
+    have = HAVE_GET.match(phrase)
     opened = have.end() if have else _MAKE_SURE.opening(phrase)
     if opened is not None:
         # "have a specialist call you" hands the case over; "have a technician
@@ -239,7 +256,7 @@ def classify(phrase: str) -> PromiseKind | None:
                 if len(following) == 2 and following[0].group().lower() == "and":
                     other = word_kind(following[1].group())
                     if other in ("send", "fix"):
-                        kind = min((kind, other), key=lx.KIND_PRIORITY.index)
+                        kind = min((kind, other), key=KIND_PRIORITY.index)
                 return kind
             lower = word.group().lower()
             staff = staff or bool(_STAFF_WORD.fullmatch(lower)) or lower in _SOMEONE
@@ -261,7 +278,7 @@ def classify(phrase: str) -> PromiseKind | None:
         stem, last = gerund.group(1), gerund.group(2) or ""
         rest = phrase[gerund.end() :]
         for base in (stem + last, stem + last + "e", stem):
-            for kind, rule in lx.KIND_RULES:
+            for kind, rule in KIND_RULES:
                 if rule.match(base + rest):
                     return kind
     return None
@@ -269,16 +286,16 @@ def classify(phrase: str) -> PromiseKind | None:
 
 def _visit(phrase: str) -> PromiseKind | None:
     """ "be round Friday to fit it" -> the kind of the purpose; "come on Monday" -> fix."""
-    visit = lx.VISIT.match(phrase)
+    visit = VISIT.match(phrase)
     if not visit:
         return None
-    purpose = lx.VISIT_PURPOSE.match(phrase, visit.end())
+    purpose = VISIT_PURPOSE.match(phrase, visit.end())
     if purpose:
         kind = classify(phrase[purpose.end() : purpose.end() + 120])
         if kind:
             return kind
-    timed = lx.VISIT_WITH_TIME.match(phrase)
-    if timed and lx.VISIT_TIME.match(phrase, timed.end()):
+    timed = VISIT_WITH_TIME.match(phrase)
+    if timed and VISIT_TIME.match(phrase, timed.end()):
         return "fix"
     return None
 
@@ -336,7 +353,7 @@ def commitments(
             kind = "escalate" if team and kind not in ("fix", "send") else kind
             found.append(Commitment(m.start(), m.end(), kind, rule="continued"))
     for m in _capped(lx.LET_ME.finditer(sentence), found):
-        start = lx.adverbs_end(sentence, m.end())
+        start = adverbs_end(sentence, m.end())
         kind = _with_conjuncts(sentence, start, classify(sentence[start:]))
         if kind:
             found.append(Commitment(m.start(), m.end(), kind, rule="let-me"))
@@ -422,7 +439,7 @@ def commitments(
         # "will be packed and despatched by our team": the most customer-facing participle
         kinds = [word_kind(w) for w in _WORD.findall(sentence, m.start("verb"), m.end())]
         known = [k for k in kinds if k] or (["fix"] if m["verb"].lower().startswith("set") else [])
-        kind = min(known, key=lx.KIND_PRIORITY.index) if known else None
+        kind = min(known, key=KIND_PRIORITY.index) if known else None
         by_us = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
         if not by_us and kind not in ("fix", "send"):
             kind = "escalate"
@@ -476,18 +493,18 @@ def commitments(
         if lx.THIRD_PARTY.search(previous + " " + sentence[: m.end()]):
             continue  # "the courier ... they'll call you": theirs
         found.append(Commitment(m.start(), m.end("modal"), "escalate", rule="contact-handover"))
-    for arranged in _capped(lx.PROGRESSIVE.finditer(sentence), found):
+    for arranged in _capped(PROGRESSIVE.finditer(sentence), found):
         start, end = arranged.start(), arranged.end()
         kind = classify(sentence[end:])
         if not kind:
             continue
-        if lemma(arranged["verb"])[0] in lx.ESCALATING_STEMS:
+        if lemma(arranged["verb"])[0] in ESCALATING_STEMS:
             if kind == "escalate":
                 found.append(Commitment(start, end, kind, rule="progressive"))
         elif not _RIGHT_NOW.search(sentence, tk.window(tk.tokenise(sentence), end, end + 80)):
             found.append(Commitment(start, end, kind, needs_due=True, rule="progressive"))
     for m in _capped(
-        lx.TEAM_PROGRESSIVE.finditer(sentence) if staffed and "ing" in lower else (), found
+        TEAM_PROGRESSIVE.finditer(sentence) if staffed and "ing" in lower else (), found
     ):
         kind = classify(sentence[m.end() :])
         if kind:
@@ -502,11 +519,11 @@ def commitments(
         kind = verb_phrase(informal, "informal-modal")
         if kind:
             found.append(Commitment(start, end, kind, rule="informal-modal"))
-    for present in _capped(lx.PRESENT_COMMITMENT.finditer(sentence), found):
+    for present in _capped(PRESENT_COMMITMENT.finditer(sentence), found):
         start, end = present.start(), present.end()
         if any(c.start <= start < c.end or c.start == start for c in found):
             continue
-        if lx.HABITUAL.search(sentence, end) or _in_time_clause(sentence, start):
+        if HABITUAL.search(sentence, end) or _in_time_clause(sentence, start):
             continue
         kind = verb_phrase(present, "present-simple")
         if kind:
@@ -687,12 +704,12 @@ def _capped(matches: Iterable[_M], found: list[Commitment]) -> Iterator[_M]:
 
 def _verb_phrase(sentence: str, pos: int) -> tuple[PromiseKind | None, str]:
     """The kind of the verb phrase at `pos`, or None and why not."""
-    for at in (pos, lx.adverbs_end(sentence, pos)):
-        if lx.negated_at(sentence, at):
+    for at in (pos, adverbs_end(sentence, pos)):
+        if negated_at(sentence, at):
             return None, "negation"
-        if lx.courtesy_at(sentence, at):
+        if courtesy_at(sentence, at):
             return None, "courtesy"
-        effort = lx.EFFORT.match(sentence, at)
+        effort = EFFORT.match(sentence, at)
         if effort:
             # "I'll try to reproduce it tomorrow and write back": the coordinated action
             kind = _with_conjuncts(sentence, effort.end(), None)
@@ -752,4 +769,4 @@ def _with_conjuncts(sentence: str, start: int, kind: PromiseKind | None) -> Prom
         other = classify(sentence[conjunct.end() :])
         if other:
             kinds.append(other)
-    return min(kinds, key=lx.KIND_PRIORITY.index) if kinds else None
+    return min(kinds, key=KIND_PRIORITY.index) if kinds else None

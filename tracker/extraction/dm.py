@@ -5,7 +5,7 @@ without a stated time: the next message is ours, unless it is sent right now), "
 for our reply in DM shortly" and "you'll get a reply in DM" (what the customer is told to
 wait for, from us). The word lists are in vocab/en.py (DM_CONTINUING, DM_CHANNEL_PHRASES,
 LOOK_OUT_LEADS, OUR_MESSAGES); "will continue in DM" and "we'll meet you in DM" are read
-elsewhere (lexicon.KIND_RULES, guards' customer-acts-first).
+elsewhere (kind_rules.KIND_RULES, guards' customer-acts-first).
 """
 
 from __future__ import annotations

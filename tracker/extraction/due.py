@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar as monthcal
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -31,7 +31,7 @@ _WEEKDAYS = en.WEEKDAYS
 # Full names and the short ones the due grammar also reads ("ring u mon", "by Wed 24th").
 _WEEKDAY_NAMES = {**_WEEKDAYS, **en_due.WEEKDAY_ABBREVIATIONS}
 _NUMBERS = en.NUMBERS
-_UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
+UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True))
@@ -47,7 +47,7 @@ _HEDGE_BEFORE = re.compile(
 )
 # One end of a range of clock times: "10", "10am", "9:00", "8h", "noon".
 _RANGE_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?|h\b)?|noon|midday)"
-_NUMBER_RE = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
+NUMBER_RE = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch|eod|cob|am|pm))?"
 
 _ANCHORS = re.compile(
@@ -84,12 +84,12 @@ _ANCHORS = re.compile(
             |(?:allow|give)\s+(?:us|me|them)\s+)
         (?:(?:about|around|approx(?:imately|\.)?|roughly|up\s+to|max(?:imum|\.)?|at\s+most
             |less\s+than)\s+)?
-        (?P<n>\d+(?:\.\d+)?|{_NUMBER_RE})
-        (?:\s*(?:-|–|to|or)\s*(?P<n2>\d+(?:\.\d+)?|{_NUMBER_RE}))?
+        (?P<n>\d+(?:\.\d+)?|{NUMBER_RE})
+        (?:\s*(?:-|–|to|or)\s*(?P<n2>\d+(?:\.\d+)?|{NUMBER_RE}))?
         \s*(?P<business>business\s+|working\s+|work\s+|banking\s+)?
         (?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?)\b
         # "a day or two", "an hour or 2": the latest
-        (?:\s+or\s+(?!an?\b)(?P<n3>\d+(?:\.\d+)?|{_NUMBER_RE})\b)?)
+        (?:\s+or\s+(?!an?\b)(?P<n3>\d+(?:\.\d+)?|{NUMBER_RE})\b)?)
   | (?P<the_hour>(?:within|in)\ the\ (?:next\ )?hour)\b
   # "between 10 and 12", "from 9am to 1pm", "2-5pm": due by the end of the range
   | (?P<range>(?P<r_lead>between|from)\s+(?P<r1>{_RANGE_CLOCK})\s*(?:and|to|till|until|-|–)\s*
@@ -479,7 +479,7 @@ def _date_due(text: str, anchor: _Anchor, local: datetime, calendar: BusinessCal
 def _span(
     m: re.Match[str], start: int, end: int, local: datetime, calendar: BusinessCalendar
 ) -> _Anchor | None:
-    amount = _number(m["n3"] or m["n2"] or m["n"])
+    amount = number(m["n3"] or m["n2"] or m["n"])
     if amount is None or amount <= 0 or amount > 1000:
         return None
     unit = m["unit"].lower()[0]
@@ -493,7 +493,7 @@ def _span(
     if unit in ("w", "f"):
         days = round(amount * (7 if unit == "w" else 14))
         return _Anchor(start, end, day=sent_day + timedelta(days=days))
-    delta = timedelta(seconds=amount * _UNIT_SECONDS[unit])
+    delta = timedelta(seconds=amount * UNIT_SECONDS[unit])
     if business:
         moment = calendar.add(local, Duration(delta, True, m.group()))
     else:
@@ -501,7 +501,7 @@ def _span(
     return _Anchor(start, end, moment=moment)
 
 
-def _number(token: str | None) -> float | None:
+def number(token: str | None) -> float | None:
     if token is None:
         return None
     token = token.lower()
@@ -586,73 +586,6 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, monthcal.monthrange(year, month)[1])
 
 
-# Words that refer a promise to a time the message states elsewhere: "I'll call you
-# then", "the day before", "30 minutes before arrival", "the same day", "afterwards".
-# "When it's out", "once it's done" wait for an event of unknown time: no due (spec).
-_EVENT = re.compile(
-    rf"""\b(?:
-      (?P<day_before>(?:the|one|1|a)\s+day\s+before|the\s+(?:evening|night)\s+before)
-    | (?P<before>(?P<bn>\d+|{_NUMBER_RE})\s*(?P<bu>minutes?|mins?|hours?|hrs?)\s+before)
-    | (?P<same>afterwards|after\s+(?:that|the\s+[a-z]+)
-        |then(?=\s*(?:[.,;!?]|$|on\b|at\b|too\b))
-        |(?:on\s+)?the\s+same\s+day|same\s+day|on\s+the\s+day
-        |at\s+the\s+same\s+time|before\s+(?:arrival|arriving|(?:he|she|they)\s+arrives?|then)
-        |until\s+then|by\s+then|that\s+(?:morning|afternoon|evening|day|night))
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# An event of unknown time in the promise's own clause ("once it's back with us", "the
-# same day they arrive"): only a time stated in the same sentence can date it.
-_AWAITS_EVENT = re.compile(
-    r"\b(?:once|when|as\s+soon\s+as|same\s+day\s+(?:it|they|he|she|we)|the\s+day\s+(?:it|they|he|she|we))\b",
-    re.IGNORECASE,
-)
-
-
-# ... of which these take the time of an event stated before them in the sentence ("it
-# ships tomorrow and I'll send the POD once it's signed for"); "as soon as" does not: it
-# promises speed after an event of unknown time ("as soon as InPost sends it").
-_AWAITS_STATED_EVENT = re.compile(
-    r"\b(?:once|when|the\s+day\s+(?:it|they|he|she|we))\b", re.IGNORECASE
-)
-
-
-def awaits_event(words: str) -> bool:
-    """Whether the promise's own words wait for an event ("once it's back with us")."""
-    return bool(_AWAITS_EVENT.search(words))
-
-
-# Words that say the promise has no stated time ("as soon as possible"): no other
-# clause lends it one.
-_VAGUE = re.compile(
-    r"\b(?:as\s+soon\s+as\s+(?:possible|we\s+can|I\s+can)|asap|soon(?!\s+as\b)|shortly|in\s+due\s+course)\b",
-    re.IGNORECASE,
-)
-
-
-# An estimate, not a commitment: "which should be within the next couple of days",
-# "they usually turn these around in a couple of hours".
-_ESTIMATE = re.compile(
-    r"\b(?:should|usually|normally|typically|generally|may|might|could|probably|expect(?:ed)?)\b",
-    re.IGNORECASE,
-)
-
-
-def is_estimate(words: str) -> bool:
-    """Whether `words` (a clause after the promise) only estimate when something happens."""
-    return bool(_ESTIMATE.search(words))
-
-
-def is_vague(words: str) -> bool:
-    """Whether `words` say the promise is due at no stated time ("as soon as possible")."""
-    return bool(_VAGUE.search(words))
-
-
-def event_reference(words: str) -> re.Match[str] | None:
-    """Where `words` tie a promise to the time of an event stated elsewhere."""
-    return _EVENT.search(words)
-
-
 def dues_of_context(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | None:
     """The latest due stated in a sentence that a promise refers back to, dates read
     without a due preposition ("the delivery has been moved to 2 June")."""
@@ -669,78 +602,3 @@ def dues_of_context(text: str, sent_at: datetime, calendar: BusinessCalendar) ->
         return None
     dues = _combine(text, anchors, local, calendar)
     return max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
-
-
-def at_event(event: Due, reference: re.Match[str], calendar: BusinessCalendar) -> Due:
-    """The due of a promise made relative to `event` ("the day before", "30 min before")."""
-    start, end = reference.span()
-    words = reference.group()
-    if reference["day_before"]:
-        day = calendar.local_date(event.when) - timedelta(days=1)
-        return Due(calendar.end_of_day(day), "date", words, start, end)
-    if reference["before"] and event.precision == "time":
-        amount = _number(reference["bn"]) or 0
-        seconds = amount * _UNIT_SECONDS[reference["bu"].lower()[0]]
-        return Due(event.when - timedelta(seconds=seconds), "time", words, start, end)
-    if reference["before"] or re.search(r"same\s+day|the\s+day|that\s+", words, re.I):
-        day = calendar.local_date(event.when)
-        return Due(calendar.end_of_day(day), "date", words, start, end)
-    return Due(event.when, event.precision, words, start, end)
-
-
-def promise_due(
-    sentence: str,
-    start: int,
-    scope_end: int,
-    due_between: Callable[[int, int], Due | None],
-    context: tuple[str, str],
-    sent_at: datetime,
-    calendar: BusinessCalendar,
-) -> Due | None:
-    """The due of the promise whose words are sentence[start:scope_end], offsets from `start`.
-
-    Its own words first. Failing those, and unless they say "as soon as possible": a
-    consequence after them ("I'll send a replacement - it'll arrive Monday"); then the
-    time they refer to, stated earlier in the sentence or in the two sentences before
-    ("You're booked for Friday at 10. I'll text you the day before"; "Kindly allow us
-    48 hours, we will revert back to you"); an event of unknown time ("once it's out")
-    takes a time only from earlier in its own sentence.
-    """
-    due = due_between(start, scope_end)
-    if due is not None:
-        return due
-    own = sentence[start:scope_end]
-    if is_vague(own):
-        return None
-    if scope_end < len(sentence) and not is_estimate(sentence[scope_end:]):
-        after = due_between(scope_end, len(sentence))
-        if after is not None:
-            shift = scope_end - start
-            return Due(after.when, after.precision, after.text, after.start + shift,
-                       after.end + shift)  # fmt: skip
-    reference = event_reference(own)
-    earlier = due_between(0, start)
-    asked_to_allow = earlier is not None and re.match(r"(?:allow|give)\b", earlier.text, re.I)
-    if earlier is not None and reference is None and asked_to_allow:
-        return Due(earlier.when, earlier.precision, earlier.text, earlier.start - start,
-                   earlier.end - start)  # fmt: skip
-    if reference is None and _AWAITS_STATED_EVENT.search(own) and not is_estimate(own):
-        # "It goes out on tomorrow's first run and I'll send you the POD once it's signed
-        # for": the event's time is stated before the promise, in the same sentence
-        earlier = dues_of_context(sentence[:start], sent_at, calendar)
-        if earlier is None:
-            return None
-        return Due(earlier.when, earlier.precision, earlier.text, earlier.start - start,
-                   earlier.end - start)  # fmt: skip
-    if reference is None:
-        return None
-    earlier_text: tuple[str, ...] = (sentence[:start],)
-    if not awaits_event(sentence[:scope_end]):
-        earlier_text += (context[1], context[0])  # the sentence before, then the one before it
-    for before in earlier_text:
-        earlier = dues_of_context(before, sent_at, calendar) if before else None
-        if earlier is not None:
-            break
-    if earlier is None:
-        return None
-    return at_event(earlier, reference, calendar)

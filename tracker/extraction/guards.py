@@ -30,6 +30,7 @@ from tracker.extraction.detect import (
     first_condition,
 )
 from tracker.extraction.outside import outside_acts
+from tracker.extraction.present_tense import PROGRESSIVE
 from tracker.extraction.vocab import en
 
 
@@ -368,7 +369,7 @@ def rejection(
         return "necessity"
     if found.kind == "check" and _only_watching(verb_phrase):
         return "monitoring"
-    handing_over = found.kind == "escalate" and lx.PROGRESSIVE.match(sentence, found.start)
+    handing_over = found.kind == "escalate" and PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _done_now(verb_phrase):
         return "done-now"
     if (

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
 from tracker.extraction.lemmas import lemma, word_kind
+from tracker.extraction.verb_phrase import adverbs_end
 from tracker.extraction.vocab import en
 from tracker.kinds import PromiseKind
 
@@ -49,7 +49,7 @@ def unlisted_action(sentence: str, pos: int) -> Unlisted | None:
     """The commitment of the verb phrase at `pos` (after "I'll") whose verb no list names,
     or None: "backport the fix to 2.4 this week" (needs its time), "request it for you"."""
     tokens = tk.tokenise(sentence)
-    i = _verb_index(sentence, tokens, lx.adverbs_end(sentence, pos))
+    i = _verb_index(sentence, tokens, adverbs_end(sentence, pos))
     if i is None or _PROGRESSIVE_BE in tk.words(tk.window(tokens, pos, tokens[i].start)):
         # "we'll be performing maintenance on Sunday": a schedule, not a commitment
         return None

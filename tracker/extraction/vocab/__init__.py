@@ -1,8 +1,9 @@
 """The extractor's vocabulary as data, one module per language (issue 12, item 1).
 
-The grammar (lexicon.py, detect.py, guards.py, due.py, lemmas.py) builds its patterns
-from these names, and reads the plain word lists as tokens (tokens.py); a new phrasing
-is an edit to a list here plus an example in tests/extraction/test_extraction_trace.py.
+The grammar (lexicon.py, kind_rules.py, detect.py, guards.py, due.py, lemmas.py, …)
+builds its patterns from these names, and reads the plain word lists as tokens
+(tokens.py); a new phrasing is an edit to a list here plus an example in
+tests/extraction/test_extraction_trace.py.
 Like dateparser's
 `data/date_translation_data/<language>.py`, each language is one module defining the
 names in `NAMES`, with the same meaning and shape as in en.py; `LANGUAGES` lists them.

@@ -261,10 +261,10 @@ VISIT_WITH_TIME: tuple[str, ...] = (
 )
 
 # Verbs of news to the customer (kind `update`) that take the customer as object:
-# "I'll update you", "we'll write to you" (plain words, read as tokens: lexicon.KIND_RULES).
+# "I'll update you", "we'll write to you" (plain words, read as tokens: kind_rules.KIND_RULES).
 UPDATE_VERBS_YOU: tuple[str, ...] = _words("update remind notify inform advise write answer")
 # A call, as what we give the customer: "I'll give you a ring", "get you a quick bell"
-# (plain words, read as tokens: lexicon.KIND_RULES).
+# (plain words, read as tokens: kind_rules.KIND_RULES).
 CALL_NOUNS: tuple[str, ...] = (
     *_words("call ring bell buzz tinkle shout"),
     "phone call",
@@ -719,7 +719,7 @@ ADVERBS: tuple[str, ...] = (
     "have to",
     "go ahead and",
     "be able to",
-)  # ... and "be" before an -ing word: "we'll be sending it" (lexicon.adverbs_end)
+)  # ... and "be" before an -ing word: "we'll be sending it" (verb_phrase.adverbs_end)
 # Before the subject, or in the clause: a condition or an offer, not a commitment.
 CONDITIONS: tuple[str, ...] = (
     # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
@@ -1365,7 +1365,7 @@ OTHER_SOURCES: tuple[str, ...] = (
 )
 # The sentence before asked the customer ("Could you send us a photo?").
 YOU_WORDS: tuple[str, ...] = _words("you your u ur")
-# A verb phrase of the kind "update" (lexicon.KIND_RULES): "(I'll) let you know".
+# A verb phrase of the kind "update" (kind_rules.KIND_RULES): "(I'll) let you know".
 LET_YOU_KNOW: tuple[str, ...] = ("let you know", "let u know", "let ya know")
 # Work done together with the customer, after they reply: "we'll sort it from there".
 TOGETHER: tuple[str, ...] = ("together", "from there", "with you there")
@@ -1484,7 +1484,7 @@ FOR_YOU: tuple[str, ...] = _phrases("for to", "you u ya")
 # "I'll do that tomorrow": what "do" may stand for (what the customer asked).
 DONE_THINGS: tuple[str, ...] = _words("that this it")
 
-# --- verb phrases read as tokens (lexicon.KIND_RULES) ---------------------------------------
+# --- verb phrases read as tokens (kind_rules.KIND_RULES) ---------------------------------------
 # Each list is every phrase a rule reads at the start of a verb phrase, as a whole word
 # unless said otherwise; where the rule reads inflected forms they are listed ("calling").
 _YOU: tuple[str, ...] = _words("you u ya")
@@ -1574,7 +1574,7 @@ TELL_YOU_WHEN_OPEN: tuple[str, ...] = _joined(
     (*_words("when once if whether"), "as soon", *_phrases("the", "outcome result answer news")),
 )
 # "call later", "ring tomorrow" (callback); "call" alone before ".", "!", "," or at the end
-# of the text (lexicon.KIND_RULES)
+# of the text (kind_rules.KIND_RULES)
 CALL_VERBS: tuple[str, ...] = _words("call ring phone")
 CALL_LATER: tuple[str, ...] = _joined(
     CALL_VERBS,
