@@ -86,6 +86,16 @@ def test_server_errors_that_never_end_fail_the_page_after_bounded_retries(monkey
     assert len(sleeps) == 4
 
 
+@responses.activate
+def test_a_source_with_fewer_retries_gives_up_sooner(monkeypatch):
+    responses.get(TICKETS_URL, status=500)
+    sleeps = Sleeps()
+    with pytest.raises(HttpError, match=r"helpdesk: GET .* answered 500"):
+        list(connector(monkeypatch, sleeps, retries=1).pages(STORED, NOW))
+    assert len(sleeps) == 1 and 0.25 <= sleeps[0] <= 0.75
+    assert len(responses.calls) == 2  # the call and one retry
+
+
 @pytest.mark.parametrize(("status", "words"), [(401, "refused"), (403, "forbidden")])
 @responses.activate
 def test_bad_credentials_name_the_source_keep_the_cursor_and_hide_the_token(
