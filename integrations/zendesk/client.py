@@ -56,6 +56,7 @@ def make_client(
         headers=headers,
         secrets=[oauth or ""],
         timeout=float(source.get("timeout", 30)),
+        max_retries=int(source.get("retries", 4)),
         budgets=budgets,
         sleep=sleep,
         clock=clock,

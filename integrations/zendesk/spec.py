@@ -24,6 +24,9 @@ def _check(problems: OptionCheck, options: dict[str, Any]) -> None:
         if "email" not in options:
             problems.problem("email", "is required for API-token authentication")
         problems.secret("token", required=True)
+    retries = options.get("retries")
+    if isinstance(retries, int) and retries < 0:
+        problems.problem("retries", "must be 0 or more")
 
 
 def _open_export(name: str, path: Path, **options: Any) -> Poller:
@@ -45,6 +48,7 @@ SPEC = ConnectorSpec(
         Option("export_requests_per_minute", int, default=10, help="the export budget"),
         Option("due_field_id", int, help="a custom ticket field for the promise's due time"),
         Option("timeout", (int, float), default=30, help="seconds per request"),
+        Option("retries", int, default=4, help="retries of a failed request, backing off"),
     ),
     build=_build,
     writer=lambda connector: connector,

@@ -18,7 +18,9 @@ from tests.helpers.waiting import wait_until
 from tracker.db import make_engine, upgrade
 from tracker.demo.mailsink import free_port
 
-TICKETS = 30  # each: owner, lead and manager by e-mail; lead and manager on Slack; notes
+# Each: owner, lead and manager by e-mail; lead and manager on Slack; notes. Enough that
+# every kill below lands with a third or more of its channel still to send.
+TICKETS = 15
 
 
 def email_key(item: tuple[str, str, str]) -> tuple[str, str, str]:
@@ -92,7 +94,7 @@ def test_sigkill_during_delivery_repeats_at_most_one_notification_per_kill(
             return service
 
         try:
-            for channel, at in (("email", 20), ("slack", 15), ("ticket", 20)):
+            for channel, at in (("email", 10), ("slack", 8), ("ticket", 10)):
                 service = start()
                 got = lambda c=channel, n=at: len(arrivals[c]()) >= n  # noqa: E731
                 wait_until(got, 60, f"{at} in {channel}", service)

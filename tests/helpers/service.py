@@ -116,7 +116,9 @@ def start_desk(
     return Desk(store, server, people)
 
 
-def zendesk_source(name: str, url: str, token_file: Path, poll: str = "1s") -> str:
+def zendesk_source(
+    name: str, url: str, token_file: Path, poll: str = "1s", retries: int | None = None
+) -> str:
     return f"""
 [[source]]
 name = "{name}"
@@ -127,7 +129,7 @@ token_file = "{token_file}"
 poll_every = "{poll}"
 backfill = "2d"
 export_requests_per_minute = 600
-"""
+""" + (f"retries = {retries}\n" if retries is not None else "")
 
 
 def write_config(
@@ -139,15 +141,18 @@ def write_config(
     listen_port: int,
     lease: str = "5m",
     web: bool = False,
+    retries: dict[str, int] | None = None,
 ) -> Path:
-    """A config with the given (name, url) Zendesk sources, a round-the-clock team (so
-    business time is wall time whenever the test runs) and a one-minute grace."""
+    """A config with the given (name, url) Zendesk sources (`retries` by source name), a
+    round-the-clock team (so business time is wall time whenever the test runs) and a
+    one-minute grace."""
     token_file = directory / "token"
     token_file.write_text(TOKEN)
+    tries = retries or {}
     text = f"""
 [database]
 url = "{db_url}"
-{"".join(zendesk_source(name, url, token_file) for name, url in sources)}
+{"".join(zendesk_source(name, url, token_file, retries=tries.get(name)) for name, url in sources)}
 [[team]]
 name = "Tier 1"
 timezone = "UTC"

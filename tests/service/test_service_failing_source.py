@@ -49,16 +49,20 @@ def test_down_sources_show_in_healthz_spare_the_others_and_recover(
             tmp_path, db_url=db_url, smtp_port=smtp.port, listen_port=port,
             sources=[("zendesk", desk.url), ("down", f"http://127.0.0.1:{down_port}"),
                      ("broken", f"http://127.0.0.1:{broken_port}")],
+            retries={"down": 1, "broken": 1},  # one retry, not four: the pass fails sooner
         )
     )  # fmt: skip
     service.wait_listening()
     back = []
     try:
-        # 1. Refused and 500s: both fail (after their retries), the good one syncs and
+        # 1. Refused and 500s: both fail (after their retry), the good one syncs and
         #    escalates all the while.
         wait_until(lambda: _failures(service, "down", "ConnectionError"), 20, "refused", service)
         wait_until(lambda: _failures(service, "broken", "answered 500"), 10, "a 500", service)
         wait_until(lambda: len(smtp.messages) >= 6, 10, "the good source's escalations", service)
+        # /healthz gives a source that has not synced yet three polling intervals from the
+        # start before calling it failing; with one retry the failures come sooner than that.
+        wait_until(lambda: service.healthz()[0] == 503, 10, "healthz failing", service)
         status, health = service.healthz()
         assert status == 503
         assert health["status"] == "failing" and health["database"] == {"ok": True}

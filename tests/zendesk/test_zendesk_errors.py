@@ -24,6 +24,7 @@ from tests.helpers.zendesk import (
     source,
     ticket_page,
 )
+from tracker.config import ConfigError, load_config
 from tracker.db import session_scope
 from tracker.ingest.sync import sync_source
 from tracker.models import Source
@@ -84,6 +85,28 @@ def test_server_errors_that_never_end_fail_the_page_after_bounded_retries(monkey
     with pytest.raises(HttpError, match=r"helpdesk: GET .* answered 500"):
         list(connector(monkeypatch, sleeps).pages(STORED, NOW))
     assert len(sleeps) == 4
+
+
+@responses.activate
+def test_a_source_with_fewer_retries_gives_up_sooner(monkeypatch):
+    responses.get(TICKETS_URL, status=500)
+    sleeps = Sleeps()
+    with pytest.raises(HttpError, match=r"helpdesk: GET .* answered 500"):
+        list(connector(monkeypatch, sleeps, retries=1).pages(STORED, NOW))
+    assert len(sleeps) == 1 and 0.25 <= sleeps[0] <= 0.75
+    assert len(responses.calls) == 2  # the call and one retry
+
+
+def test_negative_retries_are_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("FT_TEST_ZD_TOKEN", TOKEN)
+    path = tmp_path / "followthrough.toml"
+    path.write_text(
+        '[[source]]\nname = "zd"\ntype = "zendesk"\nurl = "http://127.0.0.1:8090"\n'
+        'email = "ops@acme.example"\ntoken_env = "FT_TEST_ZD_TOKEN"\nretries = -1\n'
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert any("retries: must be 0 or more" in str(p) for p in info.value.problems)
 
 
 @pytest.mark.parametrize(("status", "words"), [(401, "refused"), (403, "forbidden")])
