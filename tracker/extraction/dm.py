@@ -14,17 +14,15 @@ import re
 from collections.abc import Iterator
 
 from tracker.extraction import tokens as tk
+from tracker.extraction.lexicon import any_of
 from tracker.extraction.vocab import en
 
-
-def _any(*alternatives: str) -> str:
-    return "(?:" + "|".join(alternatives) + ")"
-
-
-_CHANNEL = r"(?:via|in|over|by|through)\s+(?:your\s+|our\s+|the\s+)?" + _any(*en.DM_CHANNEL_PHRASES)
+_CHANNEL = r"(?:via|in|over|by|through)\s+(?:your\s+|our\s+|the\s+)?" + any_of(
+    *en.DM_CHANNEL_PHRASES
+)
 DM_PROGRESSIVE = re.compile(
     r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:also\s+)?"
-    + _any(*en.DM_CONTINUING)
+    + any_of(*en.DM_CONTINUING)
     + r"(?:\s+(?:with|to)\s+(?:you|u))?(?:\s+on\s+(?:this|that|it))?\s+"
     + _CHANNEL
     + r"\b",
@@ -32,18 +30,18 @@ DM_PROGRESSIVE = re.compile(
 )
 LOOK_OUT = re.compile(
     r"(?:^|(?<=[\s,;:!.]))(?:please\s+|do\s+)?"
-    + _any(*en.LOOK_OUT_LEADS)
+    + any_of(*en.LOOK_OUT_LEADS)
     + r"\s+for\s+(?:(?:our|my)\s+(?:\w+\s+)?"
-    + _any(*en.OUR_MESSAGES)
+    + any_of(*en.OUR_MESSAGES)
     + r"|(?:a|an)\s+(?:\w+\s+)?"
-    + _any(*en.OUR_MESSAGES)
+    + any_of(*en.OUR_MESSAGES)
     + r"s?\s+from\s+(?:us|me))\b",
     re.IGNORECASE,
 )
 # "You'll get a reply in DM shortly": a reply in our private channel is ours.
 YOU_GET_REPLY = re.compile(
     r"\byou(?:'ll|\s+will)\s+(?:get|receive|have)\s+(?:a|an|our)\s+(?:\w+\s+)?"
-    + _any(*en.OUR_MESSAGES)
+    + any_of(*en.OUR_MESSAGES)
     + r"\s+(?:from\s+us\s+)?"
     + _CHANNEL
     + r"\b",

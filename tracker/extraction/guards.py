@@ -29,17 +29,13 @@ from tracker.extraction.detect import (
     conditional_conjunct,
     first_condition,
 )
+from tracker.extraction.lexicon import any_of
 from tracker.extraction.outside import outside_acts
 from tracker.extraction.present_tense import PROGRESSIVE
 from tracker.extraction.vocab import en
 
-
-def _any(*alternatives: str) -> str:
-    return "(?:" + "|".join(alternatives) + ")"
-
-
 _CONDITION = re.compile(
-    r"\b" + _any(*en.CONDITIONS) + r"\b"
+    r"\b" + any_of(*en.CONDITIONS) + r"\b"
     # "Should the parcel not arrive by Friday, I'll…": an inverted condition.
     r"|(?:^|[,;:\-–]\s*)(?:should|were|had)\s+(?:the|it|this|that|your|you|we|there|any)\b",
     re.IGNORECASE,
@@ -114,7 +110,7 @@ _GREETING = re.compile(
 )
 
 _REQUEST = re.compile(
-    "(?:" + _any(*en.REQUEST_LEADS) + r"\s+)*" + _any(*en.REQUEST_VERBS) + r"\b", re.IGNORECASE
+    "(?:" + any_of(*en.REQUEST_LEADS) + r"\s+)*" + any_of(*en.REQUEST_VERBS) + r"\b", re.IGNORECASE
 )
 
 # Where the last part of a clause's prefix starts: after ";" or a spaced dash.
@@ -137,20 +133,20 @@ FEEDBACK = tk.Phrases(en.FEEDBACK_WORDS)
 _ANSWERED = tk.Phrases(en.ANSWERED)
 HEDGE = tk.Phrases(en.HEDGES)
 _VACANCY = tk.Phrases(en.VACANCY_EVENTS)
-_DISCLAIMER = re.compile(r"\b" + _any(*en.DISCLAIMERS) + r"\b", re.IGNORECASE)
-_PUBLIC = re.compile(r"\b" + _any(*en.PUBLIC_CHANNELS) + r"\b", re.IGNORECASE)
+_DISCLAIMER = re.compile(r"\b" + any_of(*en.DISCLAIMERS) + r"\b", re.IGNORECASE)
+_PUBLIC = re.compile(r"\b" + any_of(*en.PUBLIC_CHANNELS) + r"\b", re.IGNORECASE)
 _AIMS = frozenset(en.AIMS)
 # "we'll meet you in DM", "we'll talk there": an invitation (vocab MEETING_VERBS)
-_DM_CHANNEL = r"(?:the\s+|our\s+|your\s+)?" + _any(*en.DM_CHANNELS) + r"\b"
+_DM_CHANNEL = r"(?:the\s+|our\s+|your\s+)?" + any_of(*en.DM_CHANNELS) + r"\b"
 _DM_MEETING = re.compile(
-    r"^\s*(?:\w+\s+)?" + _any(*en.MEETING_VERBS) + r"\s+(?:(?:with\s+)?(?:you|u)\s+)?"
+    r"^\s*(?:\w+\s+)?" + any_of(*en.MEETING_VERBS) + r"\s+(?:(?:with\s+)?(?:you|u)\s+)?"
     r"(?:more\s+|further\s+)?(?:over\s+)?(?P<where>(?:in|via|on|over|by)\s+"
     + _DM_CHANNEL
     + r"|there\b)",
     re.IGNORECASE,
 )
-_DM_MENTION = re.compile(r"\b" + _any(*en.DM_CHANNELS) + r"\b", re.IGNORECASE)
-_POLICY_SOURCE = re.compile(r"\b" + _any(*en.POLICY_SOURCES), re.IGNORECASE)
+_DM_MENTION = re.compile(r"\b" + any_of(*en.DM_CHANNELS) + r"\b", re.IGNORECASE)
+_POLICY_SOURCE = re.compile(r"\b" + any_of(*en.POLICY_SOURCES), re.IGNORECASE)
 
 # The customer has to act first: "DM us your order number and we'll look into it".
 _CUSTOMER_ACTION = tk.Phrases(en.CUSTOMER_ACTIONS)
@@ -203,11 +199,11 @@ _NEXT_REQUEST = tk.Phrases(en.NEXT_REQUEST)
 
 _FEEDBACK_OBJECT = re.compile(
     r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
-    + _any(*en.FEEDBACK_VERBS)
+    + any_of(*en.FEEDBACK_VERBS)
     + r"\w*\s+(?:(?:on|along|over)\s+)?(?:(?:this|that|it|these|them|your|the|ur|all|any|such)\s+)?"
     # the feedback word heads the object ("the certificate of interest" is a document)
     r"(?:(?!(?:of|for|about|with|from|to|on|in)\b)\w+\s+){0,2}?"
-    + _any(*en.FEEDBACK_OBJECTS)
+    + any_of(*en.FEEDBACK_OBJECTS)
     + r"\b",
     re.IGNORECASE,
 )
@@ -240,23 +236,24 @@ _SET_UP = re.compile(
 # "close this ticket", "mark this one as a duplicate and close it"
 _HOUSEKEEPING = re.compile(
     r"^\s*(?:(?:just|also|then|now|go\s+ahead\s+and)\s+)*"
-    + _any(*en.HOUSEKEEPING_VERBS)
+    + any_of(*en.HOUSEKEEPING_VERBS)
     + r"\s+(?:(?:this|the|your|that|our)\s+)?(?:[\w-]+\s+)?"
-    + _any(*en.HOUSEKEEPING_OBJECTS)
+    + any_of(*en.HOUSEKEEPING_OBJECTS)
     + r"\b",
     re.IGNORECASE,
 )
 
 # "will be dispatched from our warehouse": we act, whatever notice goes with it
 _OURS_ACT = re.compile(r"\b(?:from|by)\s+(?:our|us)\b", re.IGNORECASE)
-_AUTO_REPLY = re.compile(r"\b" + _any(*en.AUTO_REPLY_MARKERS), re.IGNORECASE)
+_AUTO_REPLY = re.compile(r"\b" + any_of(*en.AUTO_REPLY_MARKERS), re.IGNORECASE)
 _GENERIC_REPLY = re.compile(
-    r"^\s*(?:(?:also|then|just|personally)\s+)?" + _any(*en.GENERIC_REPLIES) + r"\b", re.IGNORECASE
+    r"^\s*(?:(?:also|then|just|personally)\s+)?" + any_of(*en.GENERIC_REPLIES) + r"\b",
+    re.IGNORECASE,
 )
 
 _PASS_ON = re.compile(
     r"^\s*(?:(?:definitely|also|then|certainly|just)\s+)*"
-    + _any(*en.PASS_ON_VERBS)
+    + any_of(*en.PASS_ON_VERBS)
     + r"\s+(?:(?:"
     + "|".join(en.PASS_ON_OBJECTS)
     + r")|the\s+details)"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from tracker.extraction import tokens as tk
-from tracker.extraction.lexicon import FLAGS, STAFF
+from tracker.extraction.lexicon import FLAGS, STAFF, any_of
 from tracker.extraction.verb_phrase import after_space
 from tracker.extraction.vocab import en
 from tracker.kinds import PROMISE_KINDS, PromiseKind
@@ -22,10 +22,6 @@ from tracker.kinds import PROMISE_KINDS, PromiseKind
 # Kinds, most customer-facing first (their declared order): a sentence with several
 # commitments takes the first of these that any of them has.
 KIND_PRIORITY = PROMISE_KINDS
-
-
-def _any(*alternatives: str) -> str:
-    return "(?:" + "|".join(alternatives) + ")"
 
 
 _YOU = r"(?:you|u|ya)"
@@ -49,7 +45,7 @@ _UPDATE_NOUN = (
     r"(?:(?:an?|the|your|my|our)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:update|confirmation|reply|response|answer)s?\b"
 )
-_ESCALATE_STEMS = _any(
+_ESCALATE_STEMS = any_of(
     *_words(
         "escalat refer transfer flag report submit log loop involv rais pass hand forward push"
     ),
@@ -119,7 +115,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("update", "be in touch"),
     (
         "update",
-        _any(
+        any_of(
             r"touch\s+base",
             r"follow(?:ing)?[\s-]?up",
             r"reach\s+out",
@@ -164,7 +160,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("escalate", rf"(?:shar|relay)\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
     ("escalate", rf"{_ESCALATE_STEMS}\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
     ("escalate", "escalat*"),
-    ("escalate", _any(*en.ESCALATE_VERBS)),
+    ("escalate", any_of(*en.ESCALATE_VERBS)),
     (
         "escalate",
         r"(?:loop|bring|rope|pull)\s+in\s+(?:(?:our|the|my|a|an|one\s+of\s+our)\s+"
@@ -209,8 +205,8 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
     ("check", "call someone"),
 )
 # "I'll be round Friday morning to fit it", "our technician will come on Monday".
-VISIT = re.compile(_any(*en.VISIT_VERBS) + r"\b", FLAGS)
-VISIT_WITH_TIME = re.compile(_any(*en.VISIT_WITH_TIME) + r"\b", FLAGS)
+VISIT = re.compile(any_of(*en.VISIT_VERBS) + r"\b", FLAGS)
+VISIT_WITH_TIME = re.compile(any_of(*en.VISIT_WITH_TIME) + r"\b", FLAGS)
 VISIT_PURPOSE = re.compile(r"[^.;!?]{0,60}?\b(?:to|and)\s+(?=[a-z])", FLAGS)
 VISIT_TIME = re.compile(
     r"\s+(?:on\s+|at\s+|by\s+|between\s+|before\s+|after\s+|around\s+|about\s+|this\s+|"
@@ -218,7 +214,7 @@ VISIT_TIME = re.compile(
     r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|"
     + "|".join(dict.fromkeys(day[:3] for day in en.WEEKDAYS))
     + r"|morning|afternoon|evening|week|noon|midday|"
-    + _any(*dict.fromkeys(month[:3] for month in en.MONTHS))
+    + any_of(*dict.fromkeys(month[:3] for month in en.MONTHS))
     + r"\w*)",
     FLAGS,
 )
@@ -385,7 +381,7 @@ _TOKEN_RULES: dict[str, KindRule] = {
     "send verbs": _Either(
         _Opening((*en.SEND_VERBS, *en.FLICK_OVER)),
         re.compile(
-            _any(
+            any_of(
                 *en.SEND_VERB_PATTERNS,
                 rf"(?:get|give|offer)\s+{_YOU}\s+(?:an?|the|your|some|\d|[$£€])",
                 r"put\b[^.]{0,40}\bin\s+the\s+post",
@@ -396,10 +392,10 @@ _TOKEN_RULES: dict[str, KindRule] = {
     ),
     "fix verbs": _Either(
         _Opening((*en.FIX_VERBS, *en.GET_IT_SORTED)),
-        re.compile(_any(*en.FIX_VERB_PATTERNS) + r"\b", FLAGS),
+        re.compile(any_of(*en.FIX_VERB_PATTERNS) + r"\b", FLAGS),
     ),
     "check verbs": _Either(
-        _Opening(en.CHECK_VERBS), re.compile(_any(*en.CHECK_VERB_PATTERNS) + r"\b", FLAGS)
+        _Opening(en.CHECK_VERBS), re.compile(any_of(*en.CHECK_VERB_PATTERNS) + r"\b", FLAGS)
     ),
 }
 KIND_RULES: tuple[tuple[PromiseKind, KindRule], ...] = tuple(

@@ -28,7 +28,8 @@ from tracker.extraction.vocab import en
 FLAGS = re.IGNORECASE
 
 
-def _any(*alternatives: str) -> str:
+def any_of(*alternatives: str) -> str:
+    """A non-capturing group matching any one of `alternatives` (regex sources)."""
     return "(?:" + "|".join(alternatives) + ")"
 
 
@@ -38,11 +39,11 @@ cue_matches = cues.cue_matches
 
 
 # Staff of ours and departments (vocab/en.py).
-STAFF = _any(*en.STAFF_NOUNS, *en.ROLE_NOUNS)
-DEPARTMENTS = _any(*en.DEPARTMENTS)
+STAFF = any_of(*en.STAFF_NOUNS, *en.ROLE_NOUNS)
+DEPARTMENTS = any_of(*en.DEPARTMENTS)
 # Only with "our": "our courier" is ours, "the courier" a third party.
-OUR_ONLY = _any(*en.OUR_ONLY_NOUNS)
-ROLES = _any(*en.ROLE_NOUNS)
+OUR_ONLY = any_of(*en.OUR_ONLY_NOUNS)
+ROLES = any_of(*en.ROLE_NOUNS)
 # A first name, capitalised: "Priya", "Marcus".
 NAME = r"\b(?-i:[A-Z][a-z]+)"
 # The agent, "we", or a named team of the company as the subject of a commitment.
@@ -235,7 +236,7 @@ HANDED_OVER = re.compile(
     rf"\b(?:our\s+(?:[\w&*-]+\s+){{0,2}}?{OUR_ONLY}|(?:the|our|my|your)\s+(?:[\w&'-]+\s+){{0,3}}?"
     rf"{STAFF}|dr\.?\s+(?-i:[A-Za-z])[\w'-]*|tier\s*\d)\b"
     r"|\b(?:I|we)(?:'ve|'d|'m|'re|\s+have|\s+had|\s+am|\s+are)?\s+(?:\w+\s+){0,2}?"
-    + _any(*en.HANDOVER_VERBS)
+    + any_of(*en.HANDOVER_VERBS)
     + r"\b"
     # "We have booked a technician visit for your AC. He will visit on 6 Jan."
     + r"|\b(?:booked|arranged|scheduled|initiated|requested|raised)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
@@ -243,31 +244,31 @@ HANDED_OVER = re.compile(
     + r"\s+(?:visit|call|callback|appointment)\b"
     # "Your complaint has been escalated to the metering unit. They will visit on Monday."
     + r"|\b(?:has|have)\s+been\s+"
-    + _any(*en.CASE_HANDOVERS)
+    + any_of(*en.CASE_HANDOVERS)
     + r"\s+to\b",
     FLAGS,
 )
-THIRD_PARTY = re.compile(r"\b" + _any(*en.THIRD_PARTIES) + r"\b", FLAGS)
+THIRD_PARTY = re.compile(r"\b" + any_of(*en.THIRD_PARTIES) + r"\b", FLAGS)
 # "You will be notified of the result", "you will receive an update": a notice to the
 # customer; it is a promise when dated and after a hand-over (NOTICE_HANDED_OVER).
 DATED_NOTICE = re.compile(
-    r"\byou(?:'ll|\s+will)\s+(?:be\s+" + _any(*en.NOTICE_VERBS) + r"|(?:get|receive)\s+"
-    r"(?:a|an|the|your)\s+(?:[\w-]+\s+)?" + _any(*en.NOTICE_THINGS) + r")\b",
+    r"\byou(?:'ll|\s+will)\s+(?:be\s+" + any_of(*en.NOTICE_VERBS) + r"|(?:get|receive)\s+"
+    r"(?:a|an|the|your)\s+(?:[\w-]+\s+)?" + any_of(*en.NOTICE_THINGS) + r")\b",
     FLAGS,
 )
 # "has been forwarded to the concerned department", "we have escalated your case".
 NOTICE_HANDED_OVER = re.compile(
     r"\b(?:has|have|had|'ve|is|are|was|were)\s+(?:(?:been|also|now|already|duly)\s+){0,2}"
-    r"(?:\w+\s+){0,3}?" + _any(*en.CASE_HANDOVERS) + r"\b"
+    r"(?:\w+\s+){0,3}?" + any_of(*en.CASE_HANDOVERS) + r"\b"
     # "Your case is now with our claims team"
     rf"|\b(?:is|are)\s+(?:now\s+)?with\s+(?:our|the)\s+(?:[\w&-]+\s+){{0,2}}?{STAFF}\b",
     FLAGS,
 )
 # "you will be updated once it is validated": a person's notice, undated (PERSONAL_NOTICE_VERBS)
 PERSONAL_NOTICE = re.compile(
-    r"\byou(?:'ll|\s+will)\s+be\s+" + _any(*en.PERSONAL_NOTICE_VERBS) + r"\b", FLAGS
+    r"\byou(?:'ll|\s+will)\s+be\s+" + any_of(*en.PERSONAL_NOTICE_VERBS) + r"\b", FLAGS
 )
-NOTICE_SUBJECT = re.compile(r"\b" + _any(*en.NOTICE_SUBJECTS), FLAGS)
+NOTICE_SUBJECT = re.compile(r"\b" + any_of(*en.NOTICE_SUBJECTS), FLAGS)
 # "Kindly expect an update within 3-5 business days", "Expect your refund within 7 days":
 # the agent tells the customer what to wait for (dated, and not "from" someone: GET_FROM).
 EXPECT_DATED = re.compile(
