@@ -173,6 +173,7 @@ class Deliverer:
         self.transports = transports
         self.stop = stop if stop is not None else threading.Event()
         self.clock = clock
+        self._started = clock()
         self.channel_time = config.service.channel_time.delta.total_seconds()
         self.report = DeliveryTally()
         self.paused: set[str] = set()
@@ -213,7 +214,7 @@ class Deliverer:
             ids = claim(
                 self.engine,
                 model,
-                now=self.now,
+                now=self.claim_time(),
                 worker_id=self.worker_id,
                 lease=lease,
                 limit=min(CLAIM_BATCH, limit - done),
@@ -232,6 +233,12 @@ class Deliverer:
                     session.commit()  # recorded before the next row is taken
             done += len(ids)
         return done
+
+    def claim_time(self) -> datetime:
+        """The pass's `now` moved on by the time the pass has taken: a claim made late in a
+        long pass holds its rows for the full lease from when it is made, and another
+        worker's claim does not see a lease as run out before it has."""
+        return self.now + timedelta(seconds=max(0.0, self.clock() - self._started))
 
     def _must_stop(self, channel: str, deadline: float) -> bool:
         return self.stop.is_set() or channel in self.paused or self.clock() >= deadline
