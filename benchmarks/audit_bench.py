@@ -28,9 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sync_bench import TOKEN, _kb, _sandbox  # noqa: E402
+from benchmarks.sync_bench import TOKEN, _kb, _sandbox  # noqa: E402
 
 
 def worker(url: str, email: str, db_url: str) -> None:

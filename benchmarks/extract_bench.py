@@ -121,7 +121,7 @@ def build_messages(count: int, seed: int = 20261123) -> list[str]:
         target = rng.choice([20, 150, 300, 600, 1200, 2400])
         chat = target < 100  # a chat line: no greeting block, no signature
         parts = [] if chat else [f"Hi {rng.choice(NAMES)},\n\n"]
-        sentences = []
+        sentences: list[str] = []
         has_promise = rng.random() < 0.1
         while sum(len(s) + 1 for s in sentences) < target * 0.7:
             sentences.append(_fill(rng.choice(FILLER), rng))

@@ -103,7 +103,7 @@ def main() -> int:
 
     def one_pass(label: str, now: datetime) -> None:
         connector = build(source)
-        from timing import time_pages
+        from benchmarks.timing import time_pages
 
         fetching = time_pages(connector)  # seconds inside the connector
         started = time.perf_counter()

@@ -19,6 +19,7 @@ import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
@@ -65,7 +66,8 @@ def load(engine: sa.Engine, n: int) -> None:
         (3, 1, "a2", "Ben", "ben@acme.example", "agent", 1),
     ]
     ticket = [(1, 1, "1", "One busy ticket", 1, 3, "open")]  # now Ben's: a hand-off for all
-    messages, promises = [], []
+    messages: list[tuple[Any, ...]] = []
+    promises: list[tuple[Any, ...]] = []
     for m in range(1, n // PER_MESSAGE + 1):
         sent = made + timedelta(seconds=m)
         messages.append((m, 1, f"m{m}", 1, 2, "agent", False, False, False, sent, "", "", ""))
@@ -82,7 +84,7 @@ def load(engine: sa.Engine, n: int) -> None:
             "INSERT INTO team (id, name, timezone, working_hours, working_days, leads) "
             "VALUES (1, 'Bench', 'UTC', '00:00-23:59', 'Mon-Sun', '[\"lead@acme.example\"]')"
         )
-        tables = [
+        tables: list[tuple[str, str, list[tuple[Any, ...]]]] = [
             ("person", "id, source_id, external_id, name, email, role, team_id", people),
             ("ticket", TICKET_COLS, ticket),
             ("message", MESSAGE_COLS, messages),
@@ -115,7 +117,7 @@ def load(engine: sa.Engine, n: int) -> None:
                 )
 
 
-def database(kind: str, workdir: Path) -> tuple[str, object]:
+def database(kind: str, workdir: Path) -> tuple[str, tuple[sa.Engine, str] | None]:
     if kind == "sqlite":
         return f"sqlite:///{workdir / f'bench-{uuid.uuid4().hex[:6]}.db'}", None
     name = f"ft_bench_{uuid.uuid4().hex[:10]}"
@@ -128,10 +130,10 @@ def database(kind: str, workdir: Path) -> tuple[str, object]:
     )
 
 
-def drop(handle: object) -> None:
+def drop(handle: tuple[sa.Engine, str] | None) -> None:
     if handle is None:
         return
-    admin, name = handle  # type: ignore[misc]
+    admin, name = handle
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()

@@ -22,6 +22,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -74,6 +75,7 @@ class SmtpProcess:
             stdout=subprocess.PIPE,
             text=True,
         )
+        assert self.process.stdout is not None
         assert self.process.stdout.readline().strip() == "ready"
 
     def stop(self) -> int:
@@ -164,7 +166,7 @@ def load(engine: sa.Engine, n: int, open_every: int) -> float:
             "INSERT INTO team (id, name, timezone, working_hours, working_days, leads) "
             "VALUES (1, 'Bench', 'UTC', '09:00-17:00', 'Mon-Fri', '[\"lead@acme.example\"]')"
         )
-        raw = conn.connection.dbapi_connection
+        raw: Any = conn.connection.dbapi_connection  # psycopg's COPY or sqlite3's executemany
         tables = [
             ("person", "id, source_id, external_id, name, email, role, team_id", people),
             ("ticket", TICKET_COLS, tickets),

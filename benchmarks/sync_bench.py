@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def worker(url: str, email: str, db_url: str) -> None:
     }
     source = SourceConfig("bench", "zendesk", parse_duration("2m"), parse_duration("14d"), options)
     connector = build(source)
-    from timing import time_pages
+    from benchmarks.timing import time_pages
 
     fetching = time_pages(connector)  # seconds inside the connector
     rss_before = _kb("VmRSS")
@@ -119,7 +120,7 @@ def _sandbox(tickets: int, comments: int) -> tuple[subprocess.Popen, str, str]:
     return process, url, email
 
 
-def _database(kind: str, tmp: Path) -> tuple[str, object]:
+def _database(kind: str, tmp: Path) -> tuple[str, Callable[[], None]]:
     if kind == "sqlite":
         path = tmp / f"bench-{uuid.uuid4().hex[:8]}.db"
         return f"sqlite:///{path}", (lambda: path.unlink(missing_ok=True))

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from typing import Any
 
 
-def time_pages(connector) -> list[float]:  # type: ignore[no-untyped-def]
+def time_pages(connector: Any) -> list[float]:
     """Wrap `connector.pages` so the returned one-item list accumulates the seconds spent
     inside the connector (HTTP, the server answering, mapping), not in ingest."""
     fetching = [0.0]
     pages = connector.pages
 
-    def timed_pages(cursor, now):  # type: ignore[no-untyped-def]
+    def timed_pages(cursor: Any, now: Any) -> Iterator[Any]:
         iterator = pages(cursor, now)
         while True:
             begun = time.perf_counter()
