@@ -205,6 +205,7 @@ class SentenceDues:
     """
 
     def __init__(self, text: str, sent_at: datetime, calendar: BusinessCalendar) -> None:
+        self.raw = text  # due words are quoted as written, line breaks and all
         self.text = _unwrapped(text)
         self.calendar = calendar
         self.local = sent_at.astimezone(calendar.timezone)
@@ -237,7 +238,8 @@ class SentenceDues:
             return None
         calendar = self.calendar
         due = max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
-        return Due(due.when, due.precision, due.text, due.start - start, due.end - start)
+        words = self.raw[due.start : due.end]
+        return Due(due.when, due.precision, words, due.start - start, due.end - start)
 
 
 def _without_full_stop(due: Due) -> Due:
