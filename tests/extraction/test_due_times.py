@@ -193,6 +193,29 @@ ROWS = [
         LONDON,
         "2026-11-18",
     ),
+    # the time of a result clause after ", so" is not the promise's
+    (
+        "Our facilities team will move your monitors to the new room on Monday evening, so it's"
+        " all in place when you start on Wednesday.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-23",
+    ),
+    # hard-wrapped mail breaks the due words over lines
+    (
+        "I'll post the signed tarballs by the end of\nthe month.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-30",
+    ),
+    (
+        "Thanks for the bisect, it points straight at the parser change. We'll\n"
+        "have the fix merged and the nightly images rebuilt on the mirrors by end\n"
+        "of week.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-20",
+    ),
 ]
 
 

@@ -46,6 +46,7 @@ RULE_EXAMPLES = {
     ),
     "pronoun-staff": "I've spoken to my manager. She will call you tomorrow.",
     "contact-handover": "Hannah will ring you on Monday to confirm the refund amount.",
+    "named-colleague": "Tomasz will post you the signed firmware image by Thursday.",
     "progressive": "I'm sending the label today.",
     "team-progressive": "Our engineering team is deploying a fix tonight.",
     "subjectless": "np! will call u tomorrow",
@@ -106,6 +107,9 @@ RULE_COUNTER_EXAMPLES = {
     "expect-dated": "Expect delays of up to 2 hours on Monday.",
     "pronoun-staff": "I rang the courier. She will deliver it tomorrow.",
     "contact-handover": "We've booked a damp contractor. They will contact you to agree a date.",
+    "named-colleague": (
+        "We passed it to the lender, Brightfold. Brightfold will post you a form by Friday."
+    ),
     "progressive": "I'm sending my regards.",
     "team-progressive": "Our engineering team is working hard.",
     "subjectless": "will be nice to see you",

@@ -159,6 +159,20 @@ def test_a_hard_wrapped_email_line_does_not_end_the_sentence() -> None:
     assert found.kind == "callback" and found.due_text == "tomorrow afternoon"
 
 
+def test_a_long_line_wrapped_after_a_comma_goes_on_into_a_lower_case_line() -> None:
+    text = (
+        "Hi Tove,\n\nI'll build 1.4.2 tonight with your fix for the locale fallback,\n"
+        "and I'll post the download link here once the mirrors have synced.\n\nPer"
+    )
+    (found,) = promises_in(text)  # one sentence, one promise
+    assert found.quote.startswith("I'll build 1.4.2 tonight")
+
+
+def test_a_line_ending_in_a_comma_before_a_capital_still_ends() -> None:
+    text = "Thanks for the detailed report and the two screenshots of the dialog,\nTove"
+    assert promises_in(text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "due_text"),
     [

@@ -653,6 +653,26 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Our technician will come for the boiler service on 19 March, 2pm to 6pm.", "fix"),
         "Our technician will come for lunch with the team on Friday.",
     ),
+    "a colleague named by first name, dated": (
+        ("Ignacio will send you a test build of the driver by Tuesday.", "send"),
+        "Ignacio will probably like this idea.",
+    ),
+    "one of us, dated": (
+        ("One of us will follow up by Monday with a workaround.", "update"),
+        "One of us will be at the conference next month.",
+    ),
+    "someone from a team of ours, dated": (
+        ("Someone from compliance will contact you by tomorrow afternoon.", "escalate"),
+        "Someone from compliance will need your passport number.",
+    ),
+    "he / she for a colleague named just before": (
+        ("Wiebke reviewed your logs. She'll send a corrected config by Friday.", "send"),
+        "Wiebke reviewed your logs. She'll be glad it works now.",
+    ),
+    "a courier named like a colleague delivers": (
+        ("Marek checked your order. He'll ship the spare part on Monday.", "send"),
+        "We updated your address. Parcelino will deliver your order on Friday.",
+    ),
 }
 
 

@@ -59,6 +59,8 @@ WINDOW = 1_500
 _CUT = re.compile(
     # (a dash before a number joins a range of times: "between 10 AM - 2 PM")
     r";|\s[-–—]\s(?!\d)|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
+    # "…on Thursday evening, so everything's ready when you arrive Friday": the result's time
+    r"|,\s*so\s+(?!(?:i|we)\b)(?=[\w'’-]+(?:'s|’s|\s+(?:is|are|will|can|should|won't))\b)"
     # "…, and the courier will deliver on Friday" (but not "the invoice and the DPA by Friday")
     r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)"
     r"(?=(?:\s+[\w'-]+){0,3}?\s+(?:will|should|may|might|can|could|would|is|are|was|were|has|"

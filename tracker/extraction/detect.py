@@ -120,6 +120,18 @@ _RELAYED = re.compile(
     r"advised|informed|let\s+(?:me|us)\s+know)\b",
     re.IGNORECASE,
 )
+_NAMED_BEFORE_CUE = re.compile(r"\b(?:he|she)(?:'|’|\s)")
+_HE_SHE = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+_DELIVERS = re.compile(r"\s+(?:\w+ly\s+)?deliver\b", re.IGNORECASE)
+# Capitalised words opening a clause that are no colleague's first name.
+_NOT_NAMES = frozenset({w.lower() for w in lx.NOT_A_NAME} | set(en.WEEKDAYS) | set(en.MONTHS))
+
+
+def _named(name: str | None) -> bool:
+    """A first name (not "The", "Monday", "Everything"), or no name ("one of us")."""
+    return name is None or name.split()[0].lower() not in _NOT_NAMES
+
+
 _SOMEONE = frozenset(("someone", "somebody", "colleague", "colleagues"))
 _CONJUNCT = re.compile(r"\s(?:and|&)\s+(?:then\s+|also\s+|will\s+|'ll\s+)?(?=[a-z])", re.IGNORECASE)
 CONJUNCT = _CONJUNCT  # read by guards.py too
@@ -198,6 +210,7 @@ RULES: dict[str, str] = {
     "expect-dated": "'kindly expect an update within 3 days', 'expect your refund by Friday'",
     "pronoun-staff": "'they / she will ...' standing for our staff named just before",
     "contact-handover": "'Hannah / she / our workshop will call you': contact made for us",
+    "named-colleague": "'Rosa will send you the build by Friday', 'one of us will ...' (dated)",
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
     "team-progressive": "'our team is deploying ...' (needs a time)",
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
@@ -493,6 +506,46 @@ def commitments(
         if lx.THIRD_PARTY.search(previous + " " + sentence[: m.end()]):
             continue  # "the courier ... they'll call you": theirs
         found.append(Commitment(m.start(), m.end("modal"), "escalate", rule="contact-handover"))
+    for colleague in _capped(lx.NAMED_COLLEAGUE.finditer(sentence), found):
+        if any(c.start <= colleague.start("who") < c.end for c in found) or not _named(
+            colleague["name"]
+        ):
+            continue
+        if not (
+            lx.NOTICE_TIME.search(sentence, colleague.end())
+            or lx.RESULT_TIME.search(sentence, colleague.end())
+        ):
+            continue  # "Rosa will look at it": undated, it may be a guess about her plans
+        if lx.THIRD_PARTY.search(previous + " " + sentence[: colleague.end()]):
+            continue
+        if _DELIVERS.match(sentence, colleague.end()):
+            continue  # "Ninja Van will deliver your order Friday": a courier's (spec)
+        kind = verb_phrase(colleague, "named-colleague")
+        if kind:
+            one_of_us = colleague["who"].lower().startswith("one of us")
+            kind = kind if one_of_us or kind in ("fix", "send", "check") else "escalate"
+            found.append(
+                Commitment(colleague.start("who"), colleague.end(), kind, rule="named-colleague")
+            )
+    he_she = lx.PRONOUN_COMMITMENT.finditer(sentence) if _NAMED_BEFORE_CUE.search(lower) else ()
+    for he in _capped(he_she, found):
+        if any(c.start <= he.start() < c.end for c in found):
+            continue
+        if not _HE_SHE.match(sentence, he.start()):
+            continue
+        named = lx.NAMED_BEFORE.finditer(previous + " " + sentence[: he.start()])
+        if not any(_named(n["name"]) for n in named):
+            continue
+        if not (
+            lx.NOTICE_TIME.search(sentence, he.end()) or lx.RESULT_TIME.search(sentence, he.end())
+        ):
+            continue
+        if lx.THIRD_PARTY.search(previous + " " + sentence[: he.start()]):
+            continue
+        kind = verb_phrase(he, "named-colleague")
+        if kind:
+            kind = kind if kind in ("fix", "send", "check") else "escalate"
+            found.append(Commitment(he.start(), he.end(), kind, rule="named-colleague"))
     for arranged in _capped(PROGRESSIVE.finditer(sentence), found):
         start, end = arranged.start(), arranged.end()
         kind = classify(sentence[end:])

@@ -181,6 +181,16 @@ _MAYBE_DUE = re.compile(
 )
 
 
+# Hard-wrapped mail breaks due words over lines ("by the end of\nthe month"); the
+# grammar reads one space between words, so line breaks count as spaces (same length,
+# so offsets stay the same).
+_LINE_BREAK = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+
+
+def _unwrapped(text: str) -> str:
+    return text.translate(_LINE_BREAK)
+
+
 def find_due(text: str, sent_at: datetime, calendar: BusinessCalendar) -> Due | None:
     """The latest due stated in `text` (one promise's words), or None when none is."""
     return SentenceDues(text, sent_at, calendar).between(0, len(text))
@@ -195,7 +205,8 @@ class SentenceDues:
     """
 
     def __init__(self, text: str, sent_at: datetime, calendar: BusinessCalendar) -> None:
-        self.text = text
+        self.raw = text  # due words are quoted as written, line breaks and all
+        self.text = _unwrapped(text)
         self.calendar = calendar
         self.local = sent_at.astimezone(calendar.timezone)
         self._anchors: list[_Anchor] | None = None
@@ -227,7 +238,8 @@ class SentenceDues:
             return None
         calendar = self.calendar
         due = max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
-        return Due(due.when, due.precision, due.text, due.start - start, due.end - start)
+        words = self.raw[due.start : due.end]
+        return Due(due.when, due.precision, words, due.start - start, due.end - start)
 
 
 def _without_full_stop(due: Due) -> Due:
@@ -592,6 +604,7 @@ def dues_of_context(text: str, sent_at: datetime, calendar: BusinessCalendar) ->
     local = sent_at.astimezone(calendar.timezone)
     if not _MAYBE_DUE.search(text.lower()):
         return None
+    text = _unwrapped(text)
     anchors = [a for a in _anchors(text, local, calendar, strict=False) if a is not None]
     fallback = list(_fallback_anchors(text, local, calendar))
     if fallback:

@@ -507,7 +507,14 @@ def _as_a_rule(found: Commitment, clause: str) -> bool:
 
 
 # Rules whose subject is not "I" or "we": someone who may work for another firm.
-_OTHERS_RULES = ("team", "pronoun-staff", "contact-handover", "subjectless", "continued")
+_OTHERS_RULES = (
+    "team",
+    "pronoun-staff",
+    "contact-handover",
+    "named-colleague",
+    "subjectless",
+    "continued",
+)
 
 # What the customer waits for after the team's part: a report back.
 _REPORTS = ("update", "callback")

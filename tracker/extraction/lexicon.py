@@ -313,6 +313,26 @@ CONTACT_HANDOVER = re.compile(
     r"\s+(?:you|u)\b",
     FLAGS,
 )
+# A colleague named by first name, or "one of us" / "someone from security", promising
+# something with a stated time: "Rosa will send you the build by Friday", "Our field
+# technician Óscar will visit on Wednesday", "One of us will follow up by Thursday".
+# Opening a sentence or clause, the name right before the modal (no "Python 3.12 will").
+NAMED_COLLEAGUE = re.compile(
+    r"(?:^\s*|(?<=[;:])\s*|(?<=,)\s+(?:and|but|so)\s+|\s[-–—]\s+)"
+    r"(?P<who>(?:(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?-i:[a-z][\w-]*)\s+)?"
+    r"(?P<name>(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?:-(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))?)(?:\s+(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))?)"
+    r"|one\s+of\s+us|someone\s+(?:from|in|on)\s+(?:our\s+|the\s+)?[\w-]+(?:\s+team)?)"
+    r"(?P<modal>'ll|’ll|\s+will)\b(?:\s+(?:also|personally|then|now)\b)?",
+    FLAGS,
+)
+# A he / she whose antecedent is a colleague named in the sentence before: "Ilse agrees
+# it's the sign test. She'll send a patch on Monday"; "I've assigned it to Iker. He'll ...".
+NAMED_BEFORE = re.compile(
+    r"(?:\b(?:to|asked|with|and|from|colleague|maintainer|developer)\s+|^\W*)"
+    r"(?P<name>(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?:-(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))?)(?:\s+(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))?)"
+    r"(?:,|\s+(?:(?-i:[a-z]+(?:s|ed))|has|is|was|had|knows|will|who)\b)",
+    FLAGS,
+)
 # Capitalised words that are not someone of ours opening a sentence.
 NOT_A_NAME = frozenset(
     (

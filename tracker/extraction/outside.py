@@ -41,12 +41,35 @@ _PRONOUNS = ("they ", "they'll", "he ", "he'll", "she ", "she'll")
 _STANDS_FOR = tuple(en.OUTSIDE_STAND_INS)
 
 
+# A name beside an outside role, however the sentence goes on: "the plan administrator,
+# Fidelity." / "Fidelity, the plan administrator"
+# "the plan administrator, Fidelity": a name given beside "the …" (not "our …") is a firm
+_ROLE_BESIDE_NAME = re.compile(
+    rf"\b(?:{_ROLE}|(?i:the|an?|your)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)\s*,\s+{_NAME}"
+    rf"|\b{_NAME}\s*,\s+{_ROLE}\b"
+)
+
+
+def _first_name(subject: str) -> str:
+    """The name a named-colleague subject gives ("our technician Óscar will" -> "óscar")."""
+    words = [w for w in re.findall(r"[\w'’-]+", subject) if w[:1].isupper()]
+    return words[0].lower() if words else ""
+
+
 def outside_acts(sentence: str, found: Commitment, before: str) -> bool:
     """Is the subject of `found` a firm outside ours, named in apposition in the sentence or
     in `before` (the sentences just before it)?"""
     if _ROLE_NAMED_LAST.search(sentence[max(0, found.start - 80) : found.start]):
         return True
     subject = sentence[found.start : found.end].lstrip().lower()
+    if found.rule == "named-colleague":
+        # "… to the plan administrator, Fidelity. Fidelity will mail you …": the firm itself
+        said_before = before + " " + sentence[: found.start]
+        name = _first_name(sentence[found.start : found.end])
+        return bool(name) and any(
+            name in re.findall(r"[\w'’-]+", m.group().lower())
+            for m in _ROLE_BESIDE_NAME.finditer(said_before)
+        )
     if found.rule == "continued":
         # "We've lodged a fault with NBN Co, and they will send …": the pronoun after "and"
         said_before = before + " " + sentence[: found.end]

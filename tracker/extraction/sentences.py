@@ -63,8 +63,10 @@ def _is_soft_wrap(text: str, newline: int) -> bool:
     line_start = text.rfind("\n", 0, newline) + 1
     line = text[line_start:newline].rstrip()
     following = text[newline + 1 : newline + 2]
-    if len(line) < 40 or line[-1] in ".!?:;,":
+    if len(line) < 40 or line[-1] in ".!?:;":
         return False
+    if line[-1] == ",":  # "…for the Windows path handling,\nand I'll post the link": one sentence
+        return following.islower()
     if following.islower():
         return True
     if not following.isalnum():
