@@ -673,6 +673,53 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Marek checked your order. He'll ship the spare part on Monday.", "send"),
         "We updated your address. Parcelino will deliver your order on Friday.",
     ),
+    "a help desk's older comments are history": (
+        (
+            "##- Please type your reply above this line -##\n\nRiya (Lumen Support)\n"
+            "Nov 18, 2026, 9:00 AM GMT\n\nHi Sam, I'll post the spare hinge to you on "
+            "Friday.\n\nSam Cole\nNov 17, 2026, 5:40 PM GMT\n\nThe hinge snapped.\n",
+            "send",
+        ),
+        "##- Please type your reply above this line -##\n\nRiya (Lumen Support)\n"
+        "Nov 18, 2026, 9:00 AM GMT\n\nHi Sam, did the spare hinge fit?\n\n"
+        "Riya (Lumen Support)\nNov 16, 2026, 2:10 PM GMT\n\nHi Sam, I'll post the spare "
+        "hinge to you on Friday.\n",
+    ),
+    "hedge: hopeful": (
+        ("We'll have a final answer for you next week.", "update"),
+        "I'm hopeful we'll have a final answer for you next week.",
+    ),
+    "hedge: a hoped-for time is no due": (
+        ("We will register the new owner within the next two weeks.", "fix"),
+        "We will aim to register the new owner quickly, and hopefully within the next two weeks.",
+    ),
+}
+
+# due rule -> ((promise, expected due date), (counter-example, its different due date))
+DUE_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "a result clause's time is not the promise's": (
+        ("I'll renew the licence today so it's live before your audit on Friday.", "2026-11-18"),
+        ("I'll renew the licence by Friday.", "2026-11-20"),
+    ),
+    "a result for the customer's side after a comma": (
+        ("We'll dispatch the spare on Thursday, so you'll have it by Monday.", "2026-11-19"),
+        ("We'll dispatch the spare on Thursday and call you on Monday.", "2026-11-23"),
+    ),
+    "a margin before a later date": (
+        (
+            "I'll lodge the form within 48 hours, well ahead of the deadline on the 30th.",
+            "2026-11-20",
+        ),
+        ("I'll lodge the form ahead of the deadline on the 30th.", "2026-11-30"),
+    ),
+    "a weekday's possessive names a thing": (
+        ("I'll phone you at 4pm to go over Friday's handover.", "2026-11-18"),
+        ("I'll phone you to go over the handover on Friday.", "2026-11-20"),
+    ),
+    "a weekday as a noun's modifier names a thing": (
+        ("I'll check the Monday class's register and tell you by Thursday.", "2026-11-19"),
+        ("I'll check the register and tell you by Monday.", "2026-11-23"),
+    ),
 }
 
 
@@ -688,3 +735,13 @@ def test_the_rule_finds_its_example_and_not_its_counter_example(
     found = _promises(text)
     assert [p.kind for p in found] == [kind], found
     assert _promises(counter) == []
+
+
+@pytest.mark.parametrize(("example", "counter"), DUE_CASES.values(), ids=list(DUE_CASES))
+def test_the_due_rule_reads_its_example_and_not_its_counter_example(
+    example: tuple[str, str], counter: tuple[str, str]
+) -> None:
+    for text, day in (example, counter):
+        (found,) = _promises(text)
+        assert not found.due_is_default, found
+        assert found.due.astimezone(calendar_for().timezone).date().isoformat() == day, found

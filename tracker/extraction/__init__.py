@@ -61,6 +61,14 @@ _CUT = re.compile(
     r";|\s[-–—]\s(?!\d)|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
     # "…on Thursday evening, so everything's ready when you arrive Friday": the result's time
     r"|,\s*so\s+(?!(?:i|we)\b)(?=[\w'’-]+(?:'s|’s|\s+(?:is|are|will|can|should|won't))\b)"
+    # "…tonight so it's active before your flight", ", so you'll have them before the 4th",
+    # ", so your staff are paid tomorrow": a purpose or result for the customer's side
+    r"|,?\s+so\s+(?:that\s+)?(?=(?:you|it|they|everything|everyone|(?:your|the)\s+[\w-]+"
+    r"(?:\s+[\w-]+)?)(?:'ll|’ll|'s|’s|'re|’re|\s+(?:will|is|are|can|should|won't|gets?|"
+    r"arrives?|has|have|reaches?|lands?)\b))"
+    # ", well before the cut-off on the 22nd", "in time for your trip on Saturday"
+    r"|,\s*(?:well|just|long|comfortably|safely)\s+(?:before|ahead\s+of)\b"
+    r"|,?\s+in\s+(?:good\s+)?time\s+for\b"
     # "…, and the courier will deliver on Friday" (but not "the invoice and the DPA by Friday")
     r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)"
     r"(?=(?:\s+[\w'-]+){0,3}?\s+(?:will|should|may|might|can|could|would|is|are|was|were|has|"

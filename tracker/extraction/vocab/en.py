@@ -757,7 +757,7 @@ VACANCY_EVENTS: tuple[str, ...] = (
     *_phrases("comes come opens open frees free", "up"),
 )
 HEDGES: tuple[str, ...] = (
-    *_words("hope hopefully hoping wish maybe perhaps probably"),
+    *_words("hope hopefully hoping hopeful wish maybe perhaps probably"),
     "fingers crossed",
     *_phrases("I we", "think believe"),
     # "we estimate power will be restored by 8pm": an estimate, not a commitment
