@@ -693,6 +693,41 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We will register the new owner within the next two weeks.", "fix"),
         "We will aim to register the new owner quickly, and hopefully within the next two weeks.",
     ),
+    "a team negated by 'nobody from'": (
+        ("Our network team will ring you before Friday.", "escalate"),
+        "Sorry, nobody from our network team will be able to ring you before Friday.",
+    ),
+    "a staff member from a team of ours, dated": (
+        (
+            "I've sent this to our claims team. An assessor from that team will phone you"
+            " within 24 hours.",
+            "escalate",
+        ),
+        "An assessor from that team will be on leave next week.",
+    ),
+    "what we asked for, named by 'those', comes first": (
+        ("As soon as we have the parts, we'll fit them for you.", "fix"),
+        "We need photos of the damage. As soon as we have those, we'll book the repair.",
+    ),
+    "a document the customer signs first": (
+        ("Our accounts team will issue the invoice on Friday.", "send"),
+        "Our accounts team will issue the invoice once it's signed.",
+    ),
+    "'if' asking a choice after a verb of deciding": (
+        ("I'll ring you at 4pm to decide if you want the blue one or the grey one.", "callback"),
+        "I'll ring you at 4pm to decide it if you want.",
+    ),
+    "a condition on the customer's own clause": (
+        ("I'll move you to the new plan today, and you can move back if it doesn't suit.", "fix"),
+        "I'll move you to the new plan today if the upgrade is approved.",
+    ),
+    "a condition on an added part": (
+        (
+            "Our surveyor will visit you within 48 hours, including at the weekend if needed.",
+            "fix",
+        ),
+        "Our surveyor will visit you within 48 hours if needed.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))

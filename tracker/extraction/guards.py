@@ -77,6 +77,15 @@ _DETAILS_FRAGMENT = re.compile(
     r"[^.!?]{0,60}?(?:[.,]|\band\s*$|$)",
 )
 
+# Where the committing clause's own words end before a condition that is not on it: a
+# clause of the customer's ("…, and you can switch back if …") or an added part
+# ("…, including over the weekend if needed").
+_OTHER_CLAUSE = re.compile(
+    r",\s*(?:and\s+|but\s+)?(?:you|u)(?:'ll|\s+(?:can|could|may|might|will|should))\b"
+    r"|,\s*(?:including|even)\b",
+    re.IGNORECASE,
+)
+
 # "…within 2 days after the item arrives at our warehouse": the customer returns it first.
 _AFTER_CUSTOMER_RETURNS = re.compile(
     r"\b(?:after|once|when|as\s+soon\s+as|upon)\s+(?:(?:we|I)\s+(?:receive|get|have)\s+(?:your\b|the\b"
@@ -85,7 +94,10 @@ _AFTER_CUSTOMER_RETURNS = re.compile(
     r"approval|go-ahead)s?\b))|"
     r"(?:the|your)\s+(?:\w+\s+)?(?:item|items|parcel|package|device|return|product|unit|goods|"
     r"documents?|forms?|paperwork)\s+(?:arrives?|is\s+received|reaches|gets?\s+back|is\s+back|"
-    r"(?:has\s+)?arrived|comes?\s+back))",
+    r"(?:has\s+)?arrived|comes?\s+back)"
+    # "… will issue the first invoice once it's signed": the customer signs first
+    r"|(?:it's|it\s+is|it\s+has\s+been|they're|they\s+are|they\s+have\s+been)\s+signed\b"
+    r"(?!\s+(?:off|for)\b))",
     re.IGNORECASE,
 )
 
@@ -330,6 +342,10 @@ def rejection(
     own_end = own.start() if own else len(clause)
     # "… and book a technician if it's only your unit": that action alone is conditional.
     own_end = conditional_conjunct(clause, found.end - found.start, own_end) or own_end
+    # "…by COB today, and you can switch back if anything looks off", "…, including over the
+    # weekend if needed": the condition is on the customer's clause or the added part
+    other = _OTHER_CLAUSE.search(clause, found.end - found.start, own_end)
+    own_end = other.start() if other else own_end
     if (_has_condition(prefix) and not _REGARDLESS.in_text(clause, 0, own_end)) or _has_condition(
         clause[:own_end], TRAILING_CONDITION
     ):

@@ -1355,7 +1355,15 @@ WAITING: tuple[str, ...] = (*_words("once when after upon"), "as soon as", "on r
 TIME_CLAUSE_OPENERS: tuple[str, ...] = _words("once when whenever after before until till")
 # ... that the customer does: "once you've sent it", "when we receive the form". The
 # open ones may run on ("receiv" reads "received", "hear from you" reads "hear from your").
-CUSTOMER_FIRST: tuple[str, ...] = (*_words("you your you've you're"), "get the", "get your")
+CUSTOMER_FIRST: tuple[str, ...] = (
+    *_words("you your you've you're"),
+    "get the",
+    "get your",
+    # what we asked for, named by "those" / "these": "As soon as we have those, we'll book
+    # you in"
+    *_phrases("we", "have get receive", "those these"),
+    *_phrases("we've", "got received", "those these"),
+)
 CUSTOMER_FIRST_OPEN: tuple[str, ...] = ("receiv", "hear from you", "hear back from you")
 # ... unless what we receive comes from someone else: "once we receive feedback from our
 # courier partner", "as soon as we get their reply" waits on a third party, not the customer.
