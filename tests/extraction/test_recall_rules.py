@@ -728,6 +728,25 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "Our surveyor will visit you within 48 hours if needed.",
     ),
+    "a habit is no promise": (
+        ("We ship your order on Monday.", "send"),
+        "Usually we ship orders within 2 days.",
+    ),
+    "a time counted from receipt waits for the customer's item": (
+        ("We will inspect your laptop within 3 working days.", "check"),
+        "We will inspect your laptop within 3 working days of receipt.",
+    ),
+    "an undated necessity before a question waits for the answer": (
+        (
+            "We'll need to rebook your fitting for Thursday. Is the morning still best for you?",
+            "fix",
+        ),
+        "Sorry, we'll need to rebook your fitting. Would Thursday or Friday suit you?",
+    ),
+    "a look at our side so it doesn't happen again": (
+        ("I'll switch off auto-renew so it doesn't happen again.", "fix"),
+        "Our QA team will investigate the packing so it doesn't happen again.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))
