@@ -747,6 +747,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'll switch off auto-renew so it doesn't happen again.", "fix"),
         "Our QA team will investigate the packing so it doesn't happen again.",
     ),
+    "a check answered after a pause of dots ('I found it')": (
+        ("Let me look into the missing item for you.", "check"),
+        "Let me look into this for you. ... OK, I found it: it went to your old address.",
+    ),
+    "sharing 'all of this' with a team is feedback": (
+        ("I'll share the new invoice with your accounts team by Friday.", "send"),
+        "I'll share all of this with our design team.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))

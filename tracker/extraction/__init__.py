@@ -56,6 +56,7 @@ WINDOW = 1_500
 
 # Where the words about one promise stop: later clauses about someone else
 # ("…, and the courier will deliver on Friday") must not set its due time.
+_WORDY = re.compile(r"\w")
 _CUT = re.compile(
     # (a dash before a number joins a range of times: "between 10 AM - 2 PM")
     r";|\s[-–—]\s(?!\d)|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
@@ -202,10 +203,15 @@ def extract(
             examined_chars += end - start
             if trace is not None:
                 trace.sentences.append((window_start + start, window_start + end))
+            # (a pause of dots alone, "Let me look. ... OK, found it", is no sentence: the
+            # one after it follows)
+            after = index + 1
+            if after + 1 < len(spans) and not _WORDY.search(window, *spans[after]):
+                after += 1
             context = (
                 window[slice(*spans[index - 2])] if index > 1 else "",
                 window[slice(*spans[index - 1])] if index else "",
-                window[slice(*spans[index + 1])] if index + 1 < len(spans) else "",
+                window[slice(*spans[after])] if after < len(spans) else "",
             )
             offset = window_start + start
             goes_on = index + 1 < len(spans) and chat.turn_goes_on(window, end, spans[index + 1][0])

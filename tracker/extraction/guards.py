@@ -230,7 +230,7 @@ _FEEDBACK_OBJECT = re.compile(
 
 _SHARE_PRONOUN = re.compile(
     r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
-    r"(?:share|relay)\w*\s+(?:this|that|it|these|them|those)\b",
+    r"(?:share|relay)\w*\s+(?:all\s+(?:of\s+)?)?(?:this|that|it|these|them|those)\b",
     re.IGNORECASE,
 )
 

@@ -1265,6 +1265,8 @@ ANSWERED: tuple[str, ...] = (
     *_phrases("it this that", "shows"),
     "according to",
     *_phrases("I I've", "checked looked"),
+    # "Let me look into this. ... OK, I found it: the delivery was split"
+    *_phrases("I I've", "found"),
     *_phrases(
         "was were",
         "credited processed sent delivered shipped refunded issued approved cancelled canceled",
