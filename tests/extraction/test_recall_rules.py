@@ -782,6 +782,14 @@ DUE_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("I'll check the Monday class's register and tell you by Thursday.", "2026-11-19"),
         ("I'll check the register and tell you by Monday.", "2026-11-23"),
     ),
+    "a clock time alone takes the later day named before it": (
+        (
+            "I've booked your boiler service for Friday 20 November, and our engineer will"
+            " arrive between 8 and 10am.",
+            "2026-11-20",
+        ),
+        ("Our engineer will arrive between 8 and 10am.", "2026-11-18"),
+    ),
 }
 
 
