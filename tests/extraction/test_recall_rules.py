@@ -755,6 +755,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'll share the new invoice with your accounts team by Friday.", "send"),
         "I'll share all of this with our design team.",
     ),
+    "a payment collected by direct debit runs by itself": (
+        ("The refund will be sent to your card on 1 March.", "send"),
+        "Your premium will be collected by direct debit on 1 March.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))

@@ -245,7 +245,12 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 # A system's own action: "we'll retry the payment automatically on the 25th"
-_AUTOMATICALLY = re.compile(r"\bautomatically\b", re.IGNORECASE)
+# ("will be collected by direct debit on 1 March": the bank's mandate runs by itself)
+_AUTOMATICALLY = re.compile(
+    r"\bautomatically\b|(?:\b(?:collected|taken|debited)\s+|^\s*)(?:by|via)\s+(?:direct\s+debit|"
+    r"standing\s+order|auto-?pay)\b",
+    re.IGNORECASE,
+)
 # Where the verb phrase's own simple clause ends ("…, and you'll get tracking automatically")
 _SIMPLE_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|so|then)\s|\s[-–—]\s", re.IGNORECASE)
 # … unless we set it up so: "I'll set your plan to renew automatically"
