@@ -673,6 +673,127 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Marek checked your order. He'll ship the spare part on Monday.", "send"),
         "We updated your address. Parcelino will deliver your order on Friday.",
     ),
+    "a help desk's older comments are history": (
+        (
+            "##- Please type your reply above this line -##\n\nRiya (Lumen Support)\n"
+            "Nov 18, 2026, 9:00 AM GMT\n\nHi Sam, I'll post the spare hinge to you on "
+            "Friday.\n\nSam Cole\nNov 17, 2026, 5:40 PM GMT\n\nThe hinge snapped.\n",
+            "send",
+        ),
+        "##- Please type your reply above this line -##\n\nRiya (Lumen Support)\n"
+        "Nov 18, 2026, 9:00 AM GMT\n\nHi Sam, did the spare hinge fit?\n\n"
+        "Riya (Lumen Support)\nNov 16, 2026, 2:10 PM GMT\n\nHi Sam, I'll post the spare "
+        "hinge to you on Friday.\n",
+    ),
+    "hedge: hopeful": (
+        ("We'll have a final answer for you next week.", "update"),
+        "I'm hopeful we'll have a final answer for you next week.",
+    ),
+    "hedge: a hoped-for time is no due": (
+        ("We will register the new owner within the next two weeks.", "fix"),
+        "We will aim to register the new owner quickly, and hopefully within the next two weeks.",
+    ),
+    "a team negated by 'nobody from'": (
+        ("Our network team will ring you before Friday.", "escalate"),
+        "Sorry, nobody from our network team will be able to ring you before Friday.",
+    ),
+    "a staff member from a team of ours, dated": (
+        (
+            "I've sent this to our claims team. An assessor from that team will phone you"
+            " within 24 hours.",
+            "escalate",
+        ),
+        "An assessor from that team will be on leave next week.",
+    ),
+    "what we asked for, named by 'those', comes first": (
+        ("As soon as we have the parts, we'll fit them for you.", "fix"),
+        "We need photos of the damage. As soon as we have those, we'll book the repair.",
+    ),
+    "a document the customer signs first": (
+        ("Our accounts team will issue the invoice on Friday.", "send"),
+        "Our accounts team will issue the invoice once it's signed.",
+    ),
+    "'if' asking a choice after a verb of deciding": (
+        ("I'll ring you at 4pm to decide if you want the blue one or the grey one.", "callback"),
+        "I'll ring you at 4pm to decide it if you want.",
+    ),
+    "a condition on the customer's own clause": (
+        ("I'll move you to the new plan today, and you can move back if it doesn't suit.", "fix"),
+        "I'll move you to the new plan today if the upgrade is approved.",
+    ),
+    "a condition on an added part": (
+        (
+            "Our surveyor will visit you within 48 hours, including at the weekend if needed.",
+            "fix",
+        ),
+        "Our surveyor will visit you within 48 hours if needed.",
+    ),
+    "a habit is no promise": (
+        ("We ship your order on Monday.", "send"),
+        "Usually we ship orders within 2 days.",
+    ),
+    "a time counted from receipt waits for the customer's item": (
+        ("We will inspect your laptop within 3 working days.", "check"),
+        "We will inspect your laptop within 3 working days of receipt.",
+    ),
+    "an undated necessity before a question waits for the answer": (
+        (
+            "We'll need to rebook your fitting for Thursday. Is the morning still best for you?",
+            "fix",
+        ),
+        "Sorry, we'll need to rebook your fitting. Would Thursday or Friday suit you?",
+    ),
+    "a look at our side so it doesn't happen again": (
+        ("I'll switch off auto-renew so it doesn't happen again.", "fix"),
+        "Our QA team will investigate the packing so it doesn't happen again.",
+    ),
+    "a check answered after a pause of dots ('I found it')": (
+        ("Let me look into the missing item for you.", "check"),
+        "Let me look into this for you. ... OK, I found it: it went to your old address.",
+    ),
+    "sharing 'all of this' with a team is feedback": (
+        ("I'll share the new invoice with your accounts team by Friday.", "send"),
+        "I'll share all of this with our design team.",
+    ),
+    "a payment collected by direct debit runs by itself": (
+        ("The refund will be sent to your card on 1 March.", "send"),
+        "Your premium will be collected by direct debit on 1 March.",
+    ),
+}
+
+# due rule -> ((promise, expected due date), (counter-example, its different due date))
+DUE_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "a result clause's time is not the promise's": (
+        ("I'll renew the licence today so it's live before your audit on Friday.", "2026-11-18"),
+        ("I'll renew the licence by Friday.", "2026-11-20"),
+    ),
+    "a result for the customer's side after a comma": (
+        ("We'll dispatch the spare on Thursday, so you'll have it by Monday.", "2026-11-19"),
+        ("We'll dispatch the spare on Thursday and call you on Monday.", "2026-11-23"),
+    ),
+    "a margin before a later date": (
+        (
+            "I'll lodge the form within 48 hours, well ahead of the deadline on the 30th.",
+            "2026-11-20",
+        ),
+        ("I'll lodge the form ahead of the deadline on the 30th.", "2026-11-30"),
+    ),
+    "a weekday's possessive names a thing": (
+        ("I'll phone you at 4pm to go over Friday's handover.", "2026-11-18"),
+        ("I'll phone you to go over the handover on Friday.", "2026-11-20"),
+    ),
+    "a weekday as a noun's modifier names a thing": (
+        ("I'll check the Monday class's register and tell you by Thursday.", "2026-11-19"),
+        ("I'll check the register and tell you by Monday.", "2026-11-23"),
+    ),
+    "a clock time alone takes the later day named before it": (
+        (
+            "I've booked your boiler service for Friday 20 November, and our engineer will"
+            " arrive between 8 and 10am.",
+            "2026-11-20",
+        ),
+        ("Our engineer will arrive between 8 and 10am.", "2026-11-18"),
+    ),
 }
 
 
@@ -688,3 +809,13 @@ def test_the_rule_finds_its_example_and_not_its_counter_example(
     found = _promises(text)
     assert [p.kind for p in found] == [kind], found
     assert _promises(counter) == []
+
+
+@pytest.mark.parametrize(("example", "counter"), DUE_CASES.values(), ids=list(DUE_CASES))
+def test_the_due_rule_reads_its_example_and_not_its_counter_example(
+    example: tuple[str, str], counter: tuple[str, str]
+) -> None:
+    for text, day in (example, counter):
+        (found,) = _promises(text)
+        assert not found.due_is_default, found
+        assert found.due.astimezone(calendar_for().timezone).date().isoformat() == day, found

@@ -56,11 +56,20 @@ WINDOW = 1_500
 
 # Where the words about one promise stop: later clauses about someone else
 # ("…, and the courier will deliver on Friday") must not set its due time.
+_WORDY = re.compile(r"\w")
 _CUT = re.compile(
     # (a dash before a number joins a range of times: "between 10 AM - 2 PM")
     r";|\s[-–—]\s(?!\d)|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
     # "…on Thursday evening, so everything's ready when you arrive Friday": the result's time
     r"|,\s*so\s+(?!(?:i|we)\b)(?=[\w'’-]+(?:'s|’s|\s+(?:is|are|will|can|should|won't))\b)"
+    # "…tonight so it's active before your flight", ", so you'll have them before the 4th",
+    # ", so your staff are paid tomorrow": a purpose or result for the customer's side
+    r"|,?\s+so\s+(?:that\s+)?(?=(?:you|it|they|everything|everyone|(?:your|the)\s+[\w-]+"
+    r"(?:\s+[\w-]+)?)(?:'ll|’ll|'s|’s|'re|’re|\s+(?:will|is|are|can|should|won't|gets?|"
+    r"arrives?|has|have|reaches?|lands?)\b))"
+    # ", well before the cut-off on the 22nd", "in time for your trip on Saturday"
+    r"|,\s*(?:well|just|long|comfortably|safely)\s+(?:before|ahead\s+of)\b"
+    r"|,?\s+in\s+(?:good\s+)?time\s+for\b"
     # "…, and the courier will deliver on Friday" (but not "the invoice and the DPA by Friday")
     r"|,?\s*and\s+(?:the|your|it|they|he|she|this|that|there|you)\b(?!'ll|\s+will)"
     r"(?=(?:\s+[\w'-]+){0,3}?\s+(?:will|should|may|might|can|could|would|is|are|was|were|has|"
@@ -194,10 +203,15 @@ def extract(
             examined_chars += end - start
             if trace is not None:
                 trace.sentences.append((window_start + start, window_start + end))
+            # (a pause of dots alone, "Let me look. ... OK, found it", is no sentence: the
+            # one after it follows)
+            after = index + 1
+            if after + 1 < len(spans) and not _WORDY.search(window, *spans[after]):
+                after += 1
             context = (
                 window[slice(*spans[index - 2])] if index > 1 else "",
                 window[slice(*spans[index - 1])] if index else "",
-                window[slice(*spans[index + 1])] if index + 1 < len(spans) else "",
+                window[slice(*spans[after])] if after < len(spans) else "",
             )
             offset = window_start + start
             goes_on = index + 1 < len(spans) and chat.turn_goes_on(window, end, spans[index + 1][0])

@@ -409,10 +409,37 @@ _PRIVATE_NOTE = re.compile(
 )
 
 
+# A help desk's ticket notification (vocab/mail.py HELPDESK_THREAD_MARKERS), and the
+# header of each comment it lists: its author ("Morgan (Acme Support)", "Chris Dale") over
+# its time ("Jan 8, 2027, 4:45 PM MST", "8 Jan 2027 16:45"), or both on one line.
+_HELPDESK_THREAD = re.compile("|".join(mail.HELPDESK_THREAD_MARKERS), re.IGNORECASE)
+_COMMENT_TIME = (
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4}"
+    r"|\d{4}-\d\d-\d\d),?[ \t]+(?:at[ \t]+)?\d{1,2}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \t]+[A-Z]{2,5})?[ \t]*"
+)
+_COMMENT_HEADER = re.compile(
+    r"^[ \t]*[A-Z][^\n.!?:]{0,60}?(?:\n[ \t]*|,[ \t]+)" + _COMMENT_TIME + r"$", re.MULTILINE
+)
+
+
+def _older_comments_start(text: str) -> int | None:
+    """Where a help-desk notification's older comments begin (its second comment header),
+    or None when the text is no such notification or lists one comment."""
+    if not _HELPDESK_THREAD.search(text):
+        return None
+    headers = [m.start() for m in _COMMENT_HEADER.finditer(text)]
+    return headers[1] if len(headers) > 1 else None
+
+
 def _history_ranges(text: str) -> list[tuple[int, int]]:
     """The quoted history of an e-mail reply, unsorted: `>` lines, their attribution
-    lines, and an original-message block to the end of the text."""
+    lines, an original-message block to the end of the text, and a help-desk
+    notification's older comments."""
     ranges: list[tuple[int, int]] = []
+    older = _older_comments_start(text) if "above this line" in text or "updated" in text else None
+    if older is not None:
+        ranges.append((older, len(text)))
     # Every attribution has a colon and every quoted line one of `>` `|`: a megabyte
     # without them is not searched line by line for those.
     colon = ":" in text or "\uff1a" in text

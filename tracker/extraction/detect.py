@@ -140,7 +140,7 @@ TRAILING_CONDITION = re.compile(r"\b(?:" + "|".join(en.TRAILING_CONDITIONS) + r"
 # "check if", "let you know if": an indirect question, not a condition.
 INDIRECT = re.compile(
     r"(?:check|see|know|ask|confirm|find\s+out|tell\s+you|verify|determine|wonder|sure|out|"
-    r"whether|asking|checking|look|investigate)"
+    r"whether|asking|checking|look|investigate|agree|decide|discuss)"
     # "check with our warehouse in Leipzig if the parcel left", "check with accounting if"
     r"(?:\s+with\s+(?:(?:the|our|my|your|a|an)\s+)?(?:[\w&-]+\s+){0,3}?[\w&-]+)?\s*$"
     # "ask our dispatcher if a mover is free", "ask Tom whether": whom we ask, then the question
@@ -156,9 +156,12 @@ _COURTESY_IF = re.compile(
 )
 
 # "if you want", "if that suits you": an offer or a courtesy, never an indirect question.
+# (Not a choice between two things: "call you to agree if you want a replacement or a credit
+# note" asks which.)
 _OFFER_IF = re.compile(
     r"\s+(?:(?:you|u)\s+(?:want|would|'d|like|prefer|need|wish)|that\s+(?:works|suits|helps)|"
-    r"(?:it's|that's|that\s+is)\s+(?:ok|okay|alright|fine))\b",
+    r"(?:it's|that's|that\s+is)\s+(?:ok|okay|alright|fine))\b"
+    r"(?!(?:\s+(?:to\s+)?[\w-]+){1,4}\s+or\s+(?:a|an|the|to|[\w-]+\s+[\w-]+)\b)",
     re.IGNORECASE,
 )
 
@@ -313,6 +316,14 @@ def _visit(phrase: str) -> PromiseKind | None:
     return None
 
 
+# A team or colleague of ours negated by a quantifier before it: "nobody from our
+# integrations team will be able to call you", "none of our engineers will be on site".
+_NO_ONE_OF = re.compile(
+    r"\b(?:nobody|no[\s-]?one|none|neither|not\s+(?:one|anyone|anybody))\s+(?:of|from|in|at|on)\s+$",
+    re.IGNORECASE,
+)
+
+
 def commitments(
     sentence: str, previous: str = "", dropped: list[Dropped] | None = None
 ) -> list[Commitment]:
@@ -325,7 +336,10 @@ def commitments(
     found: list[Commitment] = []
 
     def verb_phrase(match: tk.Span, rule: str, pos: int | None = None) -> PromiseKind | None:
-        kind, check = _verb_phrase(sentence, match.end() if pos is None else pos)
+        if _NO_ONE_OF.search(sentence, max(0, match.start() - 30), match.start()):
+            kind, check = None, "negation"  # "nobody from our billing team will call you"
+        else:
+            kind, check = _verb_phrase(sentence, match.end() if pos is None else pos)
         if kind is None and dropped is not None:
             dropped.append(Dropped(match.start(), match.end(), rule, check))
         return kind

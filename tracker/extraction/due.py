@@ -145,6 +145,38 @@ _FROM_EVENT = re.compile(
     r"^\s+(?:of|after|from)\s+(?:the|your|his|her|their|its|receipt|receiving|delivery|arrival)\b",
     re.IGNORECASE,
 )
+# A day word that names a thing, not a due: a possessive ("to confirm Monday's start",
+# "next week's schedule") and a weekday used as a noun's modifier ("the Thursday group",
+# "your Monday class"; not "the Monday after", "this Monday morning"), unless a due
+# preposition comes before it ("on tomorrow's first run", "in next week's release", "at
+# our Friday meeting").
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b", re.IGNORECASE)
+_THING_PREPOSITION = re.compile(
+    r"\b(?:by|on|in|before|until|till|for|at|from|after|with)\s+"
+    r"(?:(?:the|your|ur|my|our|his|her|their)\s+)?$",
+    re.IGNORECASE,
+)
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|your|ur|my|our|his|her|their)\s+$", re.IGNORECASE)
+_MODIFIED_NOUN = re.compile(
+    r"^\s+(?!(?:after|before|of|morning|afternoon|evening|night|lunchtime|at|by|or|and|to|"
+    r"next|this|coming|week|the|am|pm|eod|cob)\b)[a-z][a-z-]+\b"
+)
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether the day words text[start:end] name a thing rather than a due."""
+    if _POSSESSIVE_AFTER.match(text[end:]):
+        return not _THING_PREPOSITION.search(text[max(0, start - 20) : start])
+    noun = _MODIFIED_NOUN.match(text[end:])
+    if noun is None or not _MODIFIER_BEFORE.search(text[max(0, start - 8) : start]):
+        return False
+    # "look at the Thursday group's roster": the noun owns another, a thing either way
+    return bool(
+        _POSSESSIVE_AFTER.match(text[end + noun.end() :])
+        or not _THING_PREPOSITION.search(text[max(0, start - 20) : start])
+    )
+
+
 # Parts of the day that put a bare hour in the afternoon or the morning.
 _PM_WORDS = re.compile(r"evening|night|nite|afternoon|aft\b|arvo|pm\b", re.IGNORECASE)
 _AM_WORDS = re.compile(r"morn|\bam\b", re.IGNORECASE)
@@ -261,6 +293,10 @@ def _anchors(
         start, end = m.span()
         if _HEDGE_BEFORE.search(text[max(0, start - 20) : start]):
             continue  # "prob tonight": a guess, not a due
+        if kind in ("tomorrow", "today", "weekday", "next_week") and _names_a_thing(
+            text, start, end
+        ):
+            continue  # "to confirm Monday's start", "the Thursday group": a thing's name
         if kind == "tomorrow":
             yield _Anchor(start, end, day=sent_day + timedelta(days=1))
         elif kind == "morning":  # "in the morning": the next one, unless it is still night

@@ -99,6 +99,27 @@ def at_event(event: Due, reference: re.Match[str], calendar: BusinessCalendar) -
     return Due(event.when, event.precision, words, start, end)
 
 
+# Words that name a day or count from now: a clock time without them takes the day the
+# sentence named first.
+_DAY_WORDS = re.compile(
+    r"\b(?:to(?:day|night|morrow)|tmrw|tomo|mon|tue|wed|thu|fri|sat|sun|week|month|day|\d{1,2}(?:st|nd|rd|th)"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|hour|hr|min)",
+    re.IGNORECASE,
+)
+
+
+def _on_day_stated_before(due: Due, earlier: Due | None, calendar: BusinessCalendar) -> Due:
+    """ "I've booked you in for Thursday the 17th, and our tech will arrive between 8 and
+    10 am": a clock time alone in the promise, on the later day named before it."""
+    if earlier is None or due.precision != "time" or _DAY_WORDS.search(due.text):
+        return due
+    day = calendar.local_date(earlier.when)
+    if earlier.precision != "date" or day <= calendar.local_date(due.when):
+        return due
+    clock = due.when.astimezone(calendar.timezone).time().replace(tzinfo=None)
+    return Due(calendar.at(day, clock), "time", due.text, due.start, due.end)
+
+
 def promise_due(
     sentence: str,
     start: int,
@@ -119,7 +140,7 @@ def promise_due(
     """
     due = due_between(start, scope_end)
     if due is not None:
-        return due
+        return _on_day_stated_before(due, due_between(0, start) if start else None, calendar)
     own = sentence[start:scope_end]
     if is_vague(own):
         return None

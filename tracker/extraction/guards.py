@@ -77,6 +77,23 @@ _DETAILS_FRAGMENT = re.compile(
     r"[^.!?]{0,60}?(?:[.,]|\band\s*$|$)",
 )
 
+# A time counted only from our receiving the customer's item: "We will inspect your item
+# within 3 working days of receipt" (the terms of a repair the customer has yet to post).
+_FROM_RECEIPT = re.compile(
+    r"\b(?:within|in)\s+(?:\w+\s+){1,3}?(?:days?|hours?|weeks?)\s+(?:of|after|from)\s+"
+    r"(?:(?:its|their|your|the)\s+)?(?:receipt|receiving|arrival)\b",
+    re.IGNORECASE,
+)
+
+# Where the committing clause's own words end before a condition that is not on it: a
+# clause of the customer's ("…, and you can switch back if …") or an added part
+# ("…, including over the weekend if needed").
+_OTHER_CLAUSE = re.compile(
+    r",\s*(?:and\s+|but\s+)?(?:you|u)(?:'ll|\s+(?:can|could|may|might|will|should))\b"
+    r"|,\s*(?:including|even)\b",
+    re.IGNORECASE,
+)
+
 # "…within 2 days after the item arrives at our warehouse": the customer returns it first.
 _AFTER_CUSTOMER_RETURNS = re.compile(
     r"\b(?:after|once|when|as\s+soon\s+as|upon)\s+(?:(?:we|I)\s+(?:receive|get|have)\s+(?:your\b|the\b"
@@ -85,7 +102,10 @@ _AFTER_CUSTOMER_RETURNS = re.compile(
     r"approval|go-ahead)s?\b))|"
     r"(?:the|your)\s+(?:\w+\s+)?(?:item|items|parcel|package|device|return|product|unit|goods|"
     r"documents?|forms?|paperwork)\s+(?:arrives?|is\s+received|reaches|gets?\s+back|is\s+back|"
-    r"(?:has\s+)?arrived|comes?\s+back))",
+    r"(?:has\s+)?arrived|comes?\s+back)"
+    # "… will issue the first invoice once it's signed": the customer signs first
+    r"|(?:it's|it\s+is|it\s+has\s+been|they're|they\s+are|they\s+have\s+been)\s+signed\b"
+    r"(?!\s+(?:off|for)\b))",
     re.IGNORECASE,
 )
 
@@ -210,7 +230,7 @@ _FEEDBACK_OBJECT = re.compile(
 
 _SHARE_PRONOUN = re.compile(
     r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
-    r"(?:share|relay)\w*\s+(?:this|that|it|these|them|those)\b",
+    r"(?:share|relay)\w*\s+(?:all\s+(?:of\s+)?)?(?:this|that|it|these|them|those)\b",
     re.IGNORECASE,
 )
 
@@ -225,7 +245,12 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 # A system's own action: "we'll retry the payment automatically on the 25th"
-_AUTOMATICALLY = re.compile(r"\bautomatically\b", re.IGNORECASE)
+# ("will be collected by direct debit on 1 March": the bank's mandate runs by itself)
+_AUTOMATICALLY = re.compile(
+    r"\bautomatically\b|(?:\b(?:collected|taken|debited)\s+|^\s*)(?:by|via)\s+(?:direct\s+debit|"
+    r"standing\s+order|auto-?pay)\b",
+    re.IGNORECASE,
+)
 # Where the verb phrase's own simple clause ends ("…, and you'll get tracking automatically")
 _SIMPLE_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|so|then)\s|\s[-–—]\s", re.IGNORECASE)
 # … unless we set it up so: "I'll set your plan to renew automatically"
@@ -292,6 +317,7 @@ CHECKS: dict[str, str] = {
     "monitoring": "watching ('keep an eye on it') with nothing the customer will get",
     "reported-speech": "words someone said before, quoted, not a promise made now",
     "housekeeping": "closing or marking the ticket, which the customer does not wait for",
+    "prevention": "looking into our side so it doesn't recur: the customer waits for nothing",
     "third-party": "a firm outside ours, named beside its role, acts (not us)",
     "automatic": "done automatically by a system, not an action the agent takes",
 }
@@ -330,6 +356,10 @@ def rejection(
     own_end = own.start() if own else len(clause)
     # "… and book a technician if it's only your unit": that action alone is conditional.
     own_end = conditional_conjunct(clause, found.end - found.start, own_end) or own_end
+    # "…by COB today, and you can switch back if anything looks off", "…, including over the
+    # weekend if needed": the condition is on the customer's clause or the added part
+    other = _OTHER_CLAUSE.search(clause, found.end - found.start, own_end)
+    own_end = other.start() if other else own_end
     if (_has_condition(prefix) and not _REGARDLESS.in_text(clause, 0, own_end)) or _has_condition(
         clause[:own_end], TRAILING_CONDITION
     ):
@@ -340,12 +370,15 @@ def rejection(
         return "third-party"
     if _HOUSEKEEPING.match(verb_phrase):
         return "housekeeping"
+    if not has_due and found.kind in ("check", "escalate") and _PREVENTION.search(verb_phrase):
+        return "prevention"
     if _is_automatic(verb_phrase):
         return "automatic"
     if _reported(prefix, previous):
         return "reported-speech"
     if (
         _POLICY.match(verb_phrase)
+        or (found.rule == "present-simple" and _habit(prefix, verb_phrase))
         or (not has_due and _PUBLIC.search(verb_phrase))
         # ("Under our complaints procedure, we aim to …": said before the subject, too)
         or (
@@ -356,7 +389,9 @@ def rejection(
         return "policy"
     if HEDGE.in_text(sentence, 0, found.start) or _DISCLAIMER.search(sentence, found.end):
         return "hedge"
-    if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end):
+    if _AFTER_CUSTOMER_RETURNS.search(sentence, found.end, clause_end) or (
+        not has_due and _FROM_RECEIPT.search(verb_phrase)
+    ):
         return "after-customer-returns"
     if (
         not has_due
@@ -364,6 +399,12 @@ def rejection(
         and _opens_with_commitment(following.lstrip(), sentence)
     ):
         return "necessity"
+    if (
+        not has_due
+        and _NECESSITY.opening(verb_phrase.lstrip()) is not None
+        and following.rstrip().endswith("?")
+    ):
+        return "waits-for-reply"  # "we'll need to move your appointment. Would Tuesday work?"
     if found.kind == "check" and _only_watching(verb_phrase):
         return "monitoring"
     handing_over = found.kind == "escalate" and PROGRESSIVE.match(sentence, found.start)
@@ -445,6 +486,31 @@ def rejection(
     if found.kind == "escalate" and not has_due and _reported_next(found, following, sentence):
         return "handover-followed"
     return None
+
+
+# Looking into our side so that a fault does not recur: "Our warehouse team will look into
+# how it was packed, so it doesn't happen again" (the customer waits for nothing from it;
+# "I'll turn off auto-renew so it won't happen again" fixes the customer's own account).
+_PREVENTION = re.compile(
+    r"\b(?:so\s+(?:that\s+)?(?:it|this|that)\s+(?:doesn't|does\s+not|won't|will\s+not|never)"
+    r"\s+happens?|to\s+(?:prevent|stop|avoid)\s+(?:it|this|that|the\s+same)\s+(?:from\s+)?"
+    r"(?:happening|recurring))\s+again\b",
+    re.IGNORECASE,
+)
+
+
+# What we do as a habit, not for this customer: "Usually we send personalised items within
+# 5 working days", "we normally ship the same day".
+_HABIT_BEFORE = re.compile(
+    r"\b(?:usually|normally|typically|generally|always|often|mostly)\s*,?\s*$", re.IGNORECASE
+)
+_HABIT_AFTER = re.compile(
+    r"^\s*(?:usually|normally|typically|generally|always|often|mostly)\b", re.IGNORECASE
+)
+
+
+def _habit(prefix: str, verb_phrase: str) -> bool:
+    return bool(_HABIT_BEFORE.search(prefix[-30:]) or _HABIT_AFTER.match(verb_phrase))
 
 
 def _is_automatic(clause: str) -> bool:

@@ -313,7 +313,8 @@ CONTACT_HANDOVER = re.compile(
     r"\s+(?:you|u)\b",
     FLAGS,
 )
-# A colleague named by first name, or "one of us" / "someone from security", promising
+# A colleague named by first name, or "one of us" / "someone from security" / "a
+# specialist from that team", promising
 # something with a stated time: "Rosa will send you the build by Friday", "Our field
 # technician Óscar will visit on Wednesday", "One of us will follow up by Thursday".
 # Opening a sentence or clause, the name right before the modal (no "Python 3.12 will").
@@ -321,7 +322,10 @@ NAMED_COLLEAGUE = re.compile(
     r"(?:^\s*|(?<=[;:])\s*|(?<=,)\s+(?:and|but|so)\s+|\s[-–—]\s+)"
     r"(?P<who>(?:(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?-i:[a-z][\w-]*)\s+)?"
     r"(?P<name>(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?:-(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))?)(?:\s+(?-i:[A-ZÀ-Þ][a-zß-ÿ]+))?)"
-    r"|one\s+of\s+us|someone\s+(?:from|in|on)\s+(?:our\s+|the\s+)?[\w-]+(?:\s+team)?)"
+    r"|one\s+of\s+us|someone\s+(?:from|in|on)\s+(?:our\s+|the\s+)?[\w-]+(?:\s+team)?"
+    # "A specialist from that team will call you within 48 hours"
+    r"|(?:someone|somebody|an?\s+(?:[\w-]+\s+)?(?:member|" + STAFF + r"))\s+(?:from|in|on|of)\s+"
+    r"(?:our|the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:team|department|dept|desk))"
     r"(?P<modal>'ll|’ll|\s+will)\b(?:\s+(?:also|personally|then|now)\b)?",
     FLAGS,
 )

@@ -757,7 +757,7 @@ VACANCY_EVENTS: tuple[str, ...] = (
     *_phrases("comes come opens open frees free", "up"),
 )
 HEDGES: tuple[str, ...] = (
-    *_words("hope hopefully hoping wish maybe perhaps probably"),
+    *_words("hope hopefully hoping hopeful wish maybe perhaps probably"),
     "fingers crossed",
     *_phrases("I we", "think believe"),
     # "we estimate power will be restored by 8pm": an estimate, not a commitment
@@ -1265,6 +1265,8 @@ ANSWERED: tuple[str, ...] = (
     *_phrases("it this that", "shows"),
     "according to",
     *_phrases("I I've", "checked looked"),
+    # "Let me look into this. ... OK, I found it: the delivery was split"
+    *_phrases("I I've", "found"),
     *_phrases(
         "was were",
         "credited processed sent delivered shipped refunded issued approved cancelled canceled",
@@ -1355,7 +1357,15 @@ WAITING: tuple[str, ...] = (*_words("once when after upon"), "as soon as", "on r
 TIME_CLAUSE_OPENERS: tuple[str, ...] = _words("once when whenever after before until till")
 # ... that the customer does: "once you've sent it", "when we receive the form". The
 # open ones may run on ("receiv" reads "received", "hear from you" reads "hear from your").
-CUSTOMER_FIRST: tuple[str, ...] = (*_words("you your you've you're"), "get the", "get your")
+CUSTOMER_FIRST: tuple[str, ...] = (
+    *_words("you your you've you're"),
+    "get the",
+    "get your",
+    # what we asked for, named by "those" / "these": "As soon as we have those, we'll book
+    # you in"
+    *_phrases("we", "have get receive", "those these"),
+    *_phrases("we've", "got received", "those these"),
+)
 CUSTOMER_FIRST_OPEN: tuple[str, ...] = ("receiv", "hear from you", "hear back from you")
 # ... unless what we receive comes from someone else: "once we receive feedback from our
 # courier partner", "as soon as we get their reply" waits on a third party, not the customer.

@@ -22,7 +22,7 @@ NAMED_DAY_WORDS: tuple[str, ...] = ("Black", "Cyber", "Good", "Easter", "Giving"
 
 # Words before a time that say it is the customer's side of nothing: a hedge.
 # "I'll ping you when it's live, prob tonight" states no due.
-HEDGES: tuple[str, ...] = ("prob", "probably", "maybe", "possibly", "perhaps")
+HEDGES: tuple[str, ...] = ("prob", "probably", "maybe", "possibly", "perhaps", "hopefully")
 
 # Time-zone words after a clock time ("9am Eastern", "8pm Dubai time", "16:00 UTC"):
 # the clock is read in that zone, then converted to the team's.

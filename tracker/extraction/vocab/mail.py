@@ -302,3 +302,13 @@ PRIVATE_NOTE_MARKERS: tuple[str, ...] = (
     "for internal use",
     "not visible to (?:the )?customer",
 )
+
+# A help desk's notification of a ticket thread ("##- Please type your reply above this
+# line -##", "Your request (#123) has been updated"): it lists the thread's comments, the
+# newest first, each under a header of its author and time ("Morgan (Acme Support)" over
+# "Jan 8, 2027, 4:45 PM MST"). Only the first comment is new; the ones below it are the
+# thread's history, already sent.
+HELPDESK_THREAD_MARKERS: tuple[str, ...] = (
+    r"type\s+your\s+reply\s+above\s+this\s+line",
+    r"your\s+(?:request|ticket)\s+\(?#?\d+\)?\s+has\s+been\s+updated",
+)
