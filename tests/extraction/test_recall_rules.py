@@ -673,6 +673,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Marek checked your order. He'll ship the spare part on Monday.", "send"),
         "We updated your address. Parcelino will deliver your order on Friday.",
     ),
+    "told to wait for our message": (
+        ("Please kindly wait for our email about the new installation date.", "update"),
+        "Please kindly wait for the courier to ring your doorbell.",
+    ),
+    "told to wait a time for our follow-up": (
+        ("Kindly wait for 2x24 hours for our follow-up on the claim.", "update"),
+        "Kindly wait for 2x24 hours before you top up again.",
+    ),
+    "a bare reassurance is no promise, a named or dated one is": (
+        ("We'll get this sorted for you by Thursday 👍", "fix"),
+        "Oh no, that's not right! We'll get to the bottom of this 🔍",
+    ),
 }
 
 

@@ -603,7 +603,7 @@ def commitments(
             )
         elif dropped is not None:
             dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
-    hinted = any(hint in lower for hint in ("dm", "pm", "message", "private", "out"))
+    hinted = any(hint in lower for hint in ("dm", "pm", "message", "private", "out", "wait"))
     for start, end in dm_commitments(sentence) if hinted else ():
         if not any(c.start <= start < max(c.end, start + 1) for c in found):
             found.append(Commitment(start, end, "update", rule="dm-continuing"))

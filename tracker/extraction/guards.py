@@ -100,6 +100,9 @@ _REPLY_FIRST = tk.Phrases(en.AFTER_CUSTOMER_REPLIES)
 _OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
 _NECESSITY = tk.Phrases(en.NECESSITY)
 _MONITORING = tk.Phrases(en.MONITORING)
+_REASSURANCE = tk.Phrases(en.REASSURANCE)
+# What may follow a reassurance and leave it bare: "for you", then a stop, an emoji or the end.
+_REASSURANCE_TAIL = re.compile(r"(?:\s+(?:for|with)\s+(?:you|ya|u)\b)?\s*(?:[^\w\s'’]|$)")
 _COURTESY_INVITE = tk.Phrases(en.COURTESY_INVITES)
 
 _GREETING = re.compile(
@@ -290,6 +293,7 @@ CHECKS: dict[str, str] = {
     "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
     "necessity": "a necessity with no time, the commitment in the next sentence",
     "monitoring": "watching ('keep an eye on it') with nothing the customer will get",
+    "reassurance": "a bare reassurance ('we'll get this sorted!') with nothing named or dated",
     "reported-speech": "words someone said before, quoted, not a promise made now",
     "housekeeping": "closing or marking the ticket, which the customer does not wait for",
     "third-party": "a firm outside ours, named beside its role, acts (not us)",
@@ -366,6 +370,8 @@ def rejection(
         return "necessity"
     if found.kind == "check" and _only_watching(verb_phrase):
         return "monitoring"
+    if not has_due and _only_reassuring(verb_phrase):
+        return "reassurance"
     handing_over = found.kind == "escalate" and PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _done_now(verb_phrase):
         return "done-now"
@@ -477,6 +483,20 @@ def _only_watching(verb_phrase: str) -> bool:
         return False
     joined = re.split(r"\band\b|,", verb_phrase)[1:]
     return not any(classify(part) in ("update", "callback", "send", "fix") for part in joined)
+
+
+def _only_reassuring(verb_phrase: str) -> bool:
+    """Is the verb phrase a bare reassurance ("get this sorted for you!", "sort it out 👍",
+    "get to the bottom of this"), with nothing named and no action joined after it?"""
+    text = verb_phrase.lstrip()
+    tokens = tk.tokenise(text)
+    if not tokens:
+        return False
+    ends = _REASSURANCE.ends(text, tokens, 0)
+    if not ends or _REASSURANCE_TAIL.match(text, ends[0]) is None:
+        return False
+    joined = re.split(r"\band\b|,", text[ends[0] :])[1:]
+    return not any(classify(part) is not None for part in joined)
 
 
 def _next_condition(sentence: str, start: int, end: int, clause_end: int) -> re.Match[str] | None:

@@ -673,6 +673,19 @@ MONITORING: tuple[str, ...] = (
     *_phrases("continue", "to", "monitor watch"),
     *_phrases("continue", "monitoring watching"),
 )
+# Reassurance with nothing named to do: a vague fix or look on "it / this / that" ("We'll
+# get this sorted for you!", "we'll sort it out", "we're gonna get to the bottom of this"),
+# with no stated time and nothing joined after it. A named object ("sort out a refund"), a
+# time ("I'll get that sorted by Friday") or a joined action ("… and reply in DM by 2pm")
+# makes it a promise; "get it fixed" names the fix and stays one.
+REASSURANCE: tuple[str, ...] = (
+    *_phrases("get have", "it this that everything things", "sorted"),
+    *_phrases("get have", "it this that everything things", "sorted", "out"),
+    *_phrases("sort", "it this that everything things"),
+    *_phrases("sort", "it this that everything things", "out"),
+    *_phrases("sort", "out", "it this that everything things"),
+    *_phrases("get", "to", "the", "bottom", "of", "it this that"),
+)
 EFFORT_OPEN: tuple[str, ...] = _joined(
     ("do",), (*_words("our my their everything"), *_phrases("what all", "we I they", "can"))
 )
@@ -818,8 +831,18 @@ DM_CHANNEL_PHRASES: tuple[str, ...] = (
     r"(?:a\s+|the\s+)?(?:direct|private)\s+messages?",
     "private",
 )
-LOOK_OUT_LEADS: tuple[str, ...] = (r"look\s+out", r"watch\s+out", r"keep\s+an\s+eye\s+out")
-OUR_MESSAGES: tuple[str, ...] = _words("reply response message dm email e-mail call text update")
+# "wait for our reply" (told to wait, as support writes "kindly wait for our text message"),
+# possibly with a time between: "please wait for max 2x24 hours for our follow up".
+LOOK_OUT_LEADS: tuple[str, ...] = (
+    r"look\s+out",
+    r"watch\s+out",
+    r"keep\s+an\s+eye\s+out",
+    r"wait",
+)
+OUR_MESSAGES: tuple[str, ...] = (
+    *_words("reply response message dm email e-mail call text update"),
+    r"follow[\s-]?up",
+)
 
 # Goods of ours leaving in the simple present, with a time: "the replacement part ships
 # from our warehouse within 2 business days", "the fix goes out in Friday's release"
