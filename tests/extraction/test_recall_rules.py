@@ -685,6 +685,21 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We'll get this sorted for you by Thursday 👍", "fix"),
         "Oh no, that's not right! We'll get to the bottom of this 🔍",
     ),
+    "our own check done, before a dated passive": (
+        (
+            "Upon checking, your claim was approved and will be paid to your card within 3 days.",
+            "send",
+        ),
+        "Once you sign the form, your claim will be paid to your card within 3 days.",
+    ),
+    "a firm named right after its role acts, not us": (
+        ("Your order will be delivered by our courier on Friday.", "send"),
+        "Your order is with our carrier Pakflash and will be delivered on Friday.",
+    ),
+    "our own reply verb is not the customer's reply": (
+        ("We'll reply on this thread once the patch is out 🙏", "update"),
+        "We'll reply on this thread once you've sent us the logs.",
+    ),
 }
 
 

@@ -110,6 +110,9 @@ _OURS_OR_MEANS = re.compile(r"\b(?:our|with|via|through)\s+$", re.IGNORECASE)
 _BY_MEANS = re.compile(
     r"\bby\s+(?:(?:" + "|".join(en.DELIVERY_SERVICES) + r")\s+)?$", re.IGNORECASE
 )
+# A firm named right after its role: "our partner Rappi", "with our carrier Estafeta" (the
+# name marks the firm as outside, even after "our"; outside.py reads it with commas).
+_FIRM_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][\w&'’-]+)\b")
 _NOT_THE_COMPANY = re.compile(
     r"\s+(?:account|transfer|details|card|statement|holiday|number)s?\b", re.IGNORECASE
 )
@@ -731,7 +734,9 @@ def _third_party_acts(sentence: str) -> bool:
     """Does a company outside ours act in the sentence? Not "our courier", not a means
     ("by courier", "with DHL", "via Royal Mail") and not "your bank account"."""
     for m in lx.THIRD_PARTY.finditer(sentence):
-        if _OURS_OR_MEANS.search(sentence, max(0, m.start() - 12), m.start()):
+        if _OURS_OR_MEANS.search(sentence, max(0, m.start() - 12), m.start()) and not (
+            _FIRM_NAME_AFTER.match(sentence, m.end())
+        ):
             continue
         if m.group().lower() == "courier" and _BY_MEANS.search(
             sentence, max(0, m.start() - 20), m.start()

@@ -101,6 +101,12 @@ _OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
 _NECESSITY = tk.Phrases(en.NECESSITY)
 _MONITORING = tk.Phrases(en.MONITORING)
 _REASSURANCE = tk.Phrases(en.REASSURANCE)
+# "Upon checking, …", "after further review, …": our own check, done, not the customer's act.
+_OWN_CHECK_DONE = re.compile(
+    r"\s+(?:further\s+|careful\s+)?(?:checking|verification|verifying|review|reviewing"
+    r"|investigation|investigating)\s*,",
+    re.IGNORECASE,
+)
 # What may follow a reassurance and leave it bare: "for you", then a stop, an emoji or the end.
 _REASSURANCE_TAIL = re.compile(r"(?:\s+(?:for|with)\s+(?:you|ya|u)\b)?\s*(?:[^\w\s'’]|$)")
 _COURTESY_INVITE = tk.Phrases(en.COURTESY_INVITES)
@@ -401,6 +407,8 @@ def rejection(
     ):
         return "waits-for-reply"
     waiting = _WAITING.first(sentence, tk.window(tk.tokenise(sentence), 0, found.start))
+    if waiting and _OWN_CHECK_DONE.match(sentence, waiting[1]):
+        waiting = None  # "Upon checking, your refund has been approved and will be …"
     if waiting and (
         _customer_first(sentence, waiting[1], found.start)
         or _is_request(previous.strip(), whole=True)
@@ -807,10 +815,12 @@ _THIRD_PERSON = tk.Phrases(en.THIRD_PERSON)
 
 
 def _customer_acts_later(sentence: str, pos: int) -> bool:
+    """Does the customer act after `pos` ("we'll look into it once you DM us")? Not our own
+    verb right at `pos`: in "we'll reply to this tweet once …" the reply is ours."""
     return any(
         not _THIRD_PERSON.closes(sentence, tk.tokenise(sentence), start, max(pos, start - 30))
         for start in _customer_actions(sentence)
-        if start >= pos
+        if start >= pos and sentence[pos:start].strip()
     )
 
 
