@@ -700,6 +700,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We'll reply on this thread once the patch is out 🙏", "update"),
         "We'll reply on this thread once you've sent us the logs.",
     ),
+    "an emoji ends a sentence before a capital": (
+        (
+            "The spare part is packed and we'll send it out by 4pm today 📦 The tracking link"
+            " follows automatically.",
+            "send",
+        ),
+        "The spare part is packed 📦 It will be sent out automatically at 4pm today.",
+    ),
+    "carrying on the service there after the customer's DM": (
+        ("We've got your DM 😊 We'll continue the service there.", "update"),
+        "Pop us a DM and we'll continue the service there.",
+    ),
 }
 
 
