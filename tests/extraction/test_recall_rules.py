@@ -712,6 +712,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We've got your DM 😊 We'll continue the service there.", "update"),
         "Pop us a DM and we'll continue the service there.",
     ),
+    "a fix pushed or rolled out, with a time": (
+        ("We're rolling out a patch to your account on Thursday.", "fix"),
+        "We're pushing for a refund with the airline on Thursday.",
+    ),
+    "'automatically' in a relative clause describes the thing, not our action": (
+        ("We'll post you a new card on Monday that switches on automatically.", "send"),
+        "We'll post you a new card automatically on Monday.",
+    ),
 }
 
 

@@ -236,7 +236,9 @@ _REPORTED = re.compile(
 # A system's own action: "we'll retry the payment automatically on the 25th"
 _AUTOMATICALLY = re.compile(r"\bautomatically\b", re.IGNORECASE)
 # Where the verb phrase's own simple clause ends ("…, and you'll get tracking automatically")
-_SIMPLE_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|so|then)\s|\s[-–—]\s", re.IGNORECASE)
+_SIMPLE_CLAUSE_END = re.compile(
+    r"[,;:]|\s(?:and|but|so|then)\s|\s[-–—]\s|\s(?:that|which)\s(?!(?:it|this)\b)", re.IGNORECASE
+)
 # … unless we set it up so: "I'll set your plan to renew automatically"
 _SET_UP = re.compile(
     r"\b(?:set|setting|switch|switching|turn|turning|configure|configuring|schedule|make|so)\b",

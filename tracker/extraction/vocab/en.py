@@ -1185,6 +1185,12 @@ PROGRESSIVE_STEMS: tuple[str, ...] = ESCALATING_STEMS + _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
     "release install repair expedite rush fast-track"
 )
+# …and a fix sent out, named with its object ("we're pushing a fix to your router tonight",
+# "we're rolling out a patch this week"); not "pushing for a refund" or "rolling back".
+PROGRESSIVE_FIX_PHRASES: tuple[str, ...] = (
+    *_phrases("pushing", "a an the", "fix patch"),
+    *_phrases("pushing rolling", "out", "a an the", "fix patch"),
+)
 # Who arranges them, and the adverbs read between ("I'm now sending", "we are also
 # booking"): plain phrases (tokens.Phrases).
 PROGRESSIVE_SUBJECTS: tuple[str, ...] = ("I'm", "I am", "we're", "we are")
