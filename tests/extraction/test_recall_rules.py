@@ -720,6 +720,17 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We'll post you a new card on Monday that switches on automatically.", "send"),
         "We'll post you a new card automatically on Monday.",
     ),
+    "contacted soon after a hand-over": (
+        (
+            "We've referred your claim to the loss adjusters' desk. You will be contacted soon.",
+            "update",
+        ),
+        "You will be contacted soon.",
+    ),
+    "sharing it on, in the progressive, is feedback": (
+        ("We'll be sharing your photos with our claims team today.", "escalate"),
+        "Thanks for the kind words! We'll be sharing this with the store team.",
+    ),
 }
 
 

@@ -481,9 +481,8 @@ def commitments(
             expected = "update"
         found.append(Commitment(m.start(), m.start("what"), expected, rule="expect-dated"))
     for m in _capped(lx.DATED_NOTICE.finditer(sentence) if "you" in lower else (), found):
-        if lx.NOTICE_TIME.search(sentence, m.end()) and lx.NOTICE_HANDED_OVER.search(
-            previous + " " + sentence[: m.start()]
-        ):
+        timed = lx.NOTICE_TIME.search(sentence, m.end()) or lx.NOTICE_SOON.match(sentence, m.end())
+        if timed and lx.NOTICE_HANDED_OVER.search(previous + " " + sentence[: m.start()]):
             found.append(Commitment(m.start(), m.end(), "update", rule="dated-notice"))
         elif _personal_notice(sentence, m.start()):
             found.append(Commitment(m.start(), m.end(), "update", rule="notice-update"))

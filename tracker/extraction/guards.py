@@ -218,8 +218,9 @@ _FEEDBACK_OBJECT = re.compile(
 )
 
 _SHARE_PRONOUN = re.compile(
-    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
-    r"(?:share|relay)\w*\s+(?:this|that|it|these|them|those)\b",
+    # ("we'll also be sharing this with …": the progressive too)
+    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly|be)\s+)*"
+    r"(?:shar|relay)\w*\s+(?:this|that|it|these|them|those)\b",
     re.IGNORECASE,
 )
 
