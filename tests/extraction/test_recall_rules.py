@@ -731,6 +731,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We'll be sharing your photos with our claims team today.", "escalate"),
         "Thanks for the kind words! We'll be sharing this with the store team.",
     ),
+    "our generic staff replying keep the reply's kind": (
+        ("One of our advisors will get back to you on Thursday.", "update"),
+        "One of our advisors will be glad to help on Thursday.",
+    ),
 }
 
 

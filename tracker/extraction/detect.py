@@ -113,6 +113,14 @@ _BY_MEANS = re.compile(
 # A firm named right after its role: "our partner Rappi", "with our carrier Estafeta" (the
 # name marks the firm as outside, even after "our"; outside.py reads it with commas).
 _FIRM_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][\w&'’-]+)\b")
+# Our staff with no other team named: "someone", "one of our specialists", "someone from the
+# team", "our team" (a reply from them is ours, not a hand-over).
+_GENERIC_STAFF = re.compile(
+    r"\s*(?:someone|somebody|one\s+of\s+(?:us|(?:the|our)\s+(?:team|specialists?|advisors?"
+    r"|agents?|experts?|staff))|(?:someone|somebody)\s+(?:from|on|in)\s+(?:the|our)\s+team|(?:the|our)\s+team)"
+    r"\s*(?:will|'ll|shall)\b",
+    re.IGNORECASE,
+)
 _NOT_THE_COMPANY = re.compile(
     r"\s+(?:account|transfer|details|card|statement|holiday|number)s?\b", re.IGNORECASE
 )
@@ -351,11 +359,17 @@ def commitments(
     for m in _capped(lx.TEAM_COMMITMENT.finditer(sentence) if staffed else (), found):
         kind = verb_phrase(m, "team")
         if kind:
-            found.append(
-                Commitment(
-                    m.start(), m.end(), kind if kind in ("fix", "send") else "escalate", rule="team"
-                )
+            # "Someone / one of our specialists / our team will get back to you": us, no
+            # other team named, so the reply keeps its own kind (update, callback)
+            # (not after our own hand-over in the sentence: "I'll have our auditor review it
+            # and someone will call you" is the auditor's call)
+            generic = _GENERIC_STAFF.match(m.group()) and not (
+                lx.OUR_STAFF.search(sentence, 0, m.start())
+                or any(c.start < m.start() for c in found)
             )
+            kept = ("fix", "send", "update", "callback") if generic else ()
+            kind = kind if kind in ("fix", "send", *kept) else "escalate"
+            found.append(Commitment(m.start(), m.end(), kind, rule="team"))
     joined = " and " in sentence or " but " in sentence
     continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if joined else ()
     for m in _capped(continued, found):
