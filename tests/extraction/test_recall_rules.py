@@ -735,6 +735,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("One of our advisors will get back to you on Thursday.", "update"),
         "One of our advisors will be glad to help on Thursday.",
     ),
+    "have you back online by a time": (
+        ("We'll have you back online by 6pm tonight.", "fix"),
+        "We'll have you back online.",
+    ),
+    "do a reset or repair (non-native)": (
+        ("Our engineer will do a line reset on it tomorrow morning.", "fix"),
+        "Our engineer will do a great job, don't worry.",
+    ),
 }
 
 

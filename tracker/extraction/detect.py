@@ -293,7 +293,7 @@ def classify(phrase: str) -> PromiseKind | None:
             if (
                 "," not in phrase[opened:near]
                 and _HAVE_RESULT.in_text(phrase, opened, near)
-                and lx.RESULT_TIME.search(phrase, near, near + 60)
+                and lx.RESULT_TIME.search(phrase, opened, near + 60)
             ):
                 return "fix"
         return None

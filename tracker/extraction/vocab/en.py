@@ -153,6 +153,10 @@ FIX_VERB_PATTERNS: tuple[str, ...] = (
     r"(?:make|do)\s+the\s+(?:\w+\s+)?(?:change|"
     r"configuration|repair|installation|fix|work|job)s?"
     r"(?=\s+(?:on|to|for|in|at|by|tonight|today|tomorrow|this|next|after|before)\b|\s*[.,!;]|$)",
+    # "we'll do a remote reset on it tonight", "do a quick repair on site tomorrow"
+    r"(?:make|do)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:repair|installation|fix|reset|reboot|restart|"
+    r"reconnection|re-?install)"
+    r"(?=\s+(?:on|to|for|in|at|by|tonight|today|tomorrow|this|next|after|before)\b|\s*[.,!;]|$)",
     r"extend(?!\s+(?:our|my)\b)",
     # software and support work (mailing lists, issue trackers): "respin the patch", "roll a new
     # build", "land the fix", "commit it", "roll it back"
