@@ -241,6 +241,12 @@ class SentenceDues:
         if not dues:
             return None
         calendar = self.calendar
+        if len(dues) > 1:
+            # "the points from your shop on 29 May will be added within 48 hours" (sent 4
+            # June): a date that only a year's roll-over puts ahead was in the past, an event
+            # the sentence mentions, not the due, when another due word is there.
+            soon = [d for d in dues if (calendar.local_date(d.when) - self.local.date()).days < 300]
+            dues = soon or dues
         due = max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
         words = self.raw[due.start : due.end]
         return Due(due.when, due.precision, words, due.start - start, due.end - start)
