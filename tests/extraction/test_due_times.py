@@ -90,6 +90,23 @@ ROWS = [
     ("I'll get back to you within 2 hours.", WEDNESDAY, LONDON, "2026-11-18T16:00"),
     ("I'll give you a call in an hour.", WEDNESDAY, LONDON, "2026-11-18T15:00"),
     ("I'll email you the estimate within 48 hours.", WEDNESDAY, LONDON, "2026-11-20T14:00"),
+    # a date already past this year is an event the sentence mentions, not the due
+    (
+        "The points from your shop on 2 November will be added by us within 48 hours.",
+        WEDNESDAY,
+        LONDON,
+        "2026-11-20T14:00",
+    ),
+    # … but a date still ahead is the latest due word
+    (
+        "We'll send it within 48 hours, by 2 December at the latest.",
+        WEDNESDAY,
+        LONDON,
+        "2026-12-02",
+    ),
+    # "N x 24 hours": N times 24 hours from the send time
+    ("We will update you on the claim max 2x24 hours.", WEDNESDAY, LONDON, "2026-11-20T14:00"),
+    ("Our finance team will refund you in 3 x 24 hours.", WEDNESDAY, LONDON, "2026-11-21T14:00"),
     (
         "We'll have your connection restored within 24 hours.",
         "2026-11-18T23:30:00+00:00",

@@ -759,6 +759,76 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("The refund will be sent to your card on 1 March.", "send"),
         "Your premium will be collected by direct debit on 1 March.",
     ),
+    "told to wait for our message": (
+        ("Please kindly wait for our email about the new installation date.", "update"),
+        "Please kindly wait for the courier to ring your doorbell.",
+    ),
+    "told to wait a time for our follow-up": (
+        ("Kindly wait for 2x24 hours for our follow-up on the claim.", "update"),
+        "Kindly wait for 2x24 hours before you top up again.",
+    ),
+    "a bare reassurance is no promise, a named or dated one is": (
+        ("We'll get this sorted for you by Thursday 👍", "fix"),
+        "Oh no, that's not right! We'll get to the bottom of this 🔍",
+    ),
+    "our own check done, before a dated passive": (
+        (
+            "Upon checking, your claim was approved and will be paid to your card within 3 days.",
+            "send",
+        ),
+        "Once you sign the form, your claim will be paid to your card within 3 days.",
+    ),
+    "a firm named right after its role acts, not us": (
+        ("Your order will be delivered by our courier on Friday.", "send"),
+        "Your order is with our carrier Pakflash and will be delivered on Friday.",
+    ),
+    "our own reply verb is not the customer's reply": (
+        ("We'll reply on this thread once the patch is out 🙏", "update"),
+        "We'll reply on this thread once you've sent us the logs.",
+    ),
+    "an emoji ends a sentence before a capital": (
+        (
+            "The spare part is packed and we'll send it out by 4pm today 📦 The tracking link"
+            " follows automatically.",
+            "send",
+        ),
+        "The spare part is packed 📦 It will be sent out automatically at 4pm today.",
+    ),
+    "carrying on the service there after the customer's DM": (
+        ("We've got your DM 😊 We'll continue the service there.", "update"),
+        "Pop us a DM and we'll continue the service there.",
+    ),
+    "a fix pushed or rolled out, with a time": (
+        ("We're rolling out a patch to your account on Thursday.", "fix"),
+        "We're pushing for a refund with the airline on Thursday.",
+    ),
+    "'automatically' in a relative clause describes the thing, not our action": (
+        ("We'll post you a new card on Monday that switches on automatically.", "send"),
+        "We'll post you a new card automatically on Monday.",
+    ),
+    "contacted soon after a hand-over": (
+        (
+            "We've referred your claim to the loss adjusters' desk. You will be contacted soon.",
+            "update",
+        ),
+        "You will be contacted soon.",
+    ),
+    "sharing it on, in the progressive, is feedback": (
+        ("We'll be sharing your photos with our claims team today.", "escalate"),
+        "Thanks for the kind words! We'll be sharing this with the store team.",
+    ),
+    "our generic staff replying keep the reply's kind": (
+        ("One of our advisors will get back to you on Thursday.", "update"),
+        "One of our advisors will be glad to help on Thursday.",
+    ),
+    "have you back online by a time": (
+        ("We'll have you back online by 6pm tonight.", "fix"),
+        "We'll have you back online.",
+    ),
+    "do a reset or repair (non-native)": (
+        ("Our engineer will do a line reset on it tomorrow morning.", "fix"),
+        "Our engineer will do a great job, don't worry.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))

@@ -13,7 +13,7 @@ from tracker.extraction.vocab import en
 _CUE = re.compile(
     r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
     r"|plan\s+to|intend|(?:is|are)\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
-    r"|we\s+are|aims?\s+to|out\s+for\s|ships|dispatches|goes\s+out|leaves\s"
+    r"|we\s+are|aims?\s+to|out\s+for\s|wait\s+for\s|ships|dispatches|goes\s+out|leaves\s"
     # "… to our billing team and asked them to call you" (lexicon.ASKED_STAFF)
     r"|(?:asked|requested|instructed)\s+(?:them|him|her)\s+to\s"
     # informal "I'll" / "we'll" (vocab/en.py INFORMAL_MODALS): "ill call u", "well sort it"
@@ -52,6 +52,7 @@ _CUE_ANCHORS = tuple(
         r"have(?=\s)",
         r"aim(?=s?\s)",
         r"out(?=\s)",
+        r"wait(?=\s)",
         "ships",
         "dispatches",
         r"goes(?=\s)",

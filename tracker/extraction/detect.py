@@ -110,6 +110,17 @@ _OURS_OR_MEANS = re.compile(r"\b(?:our|with|via|through)\s+$", re.IGNORECASE)
 _BY_MEANS = re.compile(
     r"\bby\s+(?:(?:" + "|".join(en.DELIVERY_SERVICES) + r")\s+)?$", re.IGNORECASE
 )
+# A firm named right after its role: "our partner Rappi", "with our carrier Estafeta" (the
+# name marks the firm as outside, even after "our"; outside.py reads it with commas).
+_FIRM_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][\w&'’-]+)\b")
+# Our staff with no other team named: "someone", "one of our specialists", "someone from the
+# team", "our team" (a reply from them is ours, not a hand-over).
+_GENERIC_STAFF = re.compile(
+    r"\s*(?:someone|somebody|one\s+of\s+(?:us|(?:the|our)\s+(?:team|specialists?|advisors?"
+    r"|agents?|experts?|staff))|(?:someone|somebody)\s+(?:from|on|in)\s+(?:the|our)\s+team|(?:the|our)\s+team)"
+    r"\s*(?:will|'ll|shall)\b",
+    re.IGNORECASE,
+)
 _NOT_THE_COMPANY = re.compile(
     r"\s+(?:account|transfer|details|card|statement|holiday|number)s?\b", re.IGNORECASE
 )
@@ -285,7 +296,7 @@ def classify(phrase: str) -> PromiseKind | None:
             if (
                 "," not in phrase[opened:near]
                 and _HAVE_RESULT.in_text(phrase, opened, near)
-                and lx.RESULT_TIME.search(phrase, near, near + 60)
+                and lx.RESULT_TIME.search(phrase, opened, near + 60)
             ):
                 return "fix"
         return None
@@ -362,11 +373,17 @@ def commitments(
     for m in _capped(lx.TEAM_COMMITMENT.finditer(sentence) if staffed else (), found):
         kind = verb_phrase(m, "team")
         if kind:
-            found.append(
-                Commitment(
-                    m.start(), m.end(), kind if kind in ("fix", "send") else "escalate", rule="team"
-                )
+            # "Someone / one of our specialists / our team will get back to you": us, no
+            # other team named, so the reply keeps its own kind (update, callback)
+            # (not after our own hand-over in the sentence: "I'll have our auditor review it
+            # and someone will call you" is the auditor's call)
+            generic = _GENERIC_STAFF.match(m.group()) and not (
+                lx.OUR_STAFF.search(sentence, 0, m.start())
+                or any(c.start < m.start() for c in found)
             )
+            kept = ("fix", "send", "update", "callback") if generic else ()
+            kind = kind if kind in ("fix", "send", *kept) else "escalate"
+            found.append(Commitment(m.start(), m.end(), kind, rule="team"))
     joined = " and " in sentence or " but " in sentence
     continued = lx.CONTINUED_COMMITMENT.finditer(sentence) if joined else ()
     for m in _capped(continued, found):
@@ -492,9 +509,8 @@ def commitments(
             expected = "update"
         found.append(Commitment(m.start(), m.start("what"), expected, rule="expect-dated"))
     for m in _capped(lx.DATED_NOTICE.finditer(sentence) if "you" in lower else (), found):
-        if lx.NOTICE_TIME.search(sentence, m.end()) and lx.NOTICE_HANDED_OVER.search(
-            previous + " " + sentence[: m.start()]
-        ):
+        timed = lx.NOTICE_TIME.search(sentence, m.end()) or lx.NOTICE_SOON.match(sentence, m.end())
+        if timed and lx.NOTICE_HANDED_OVER.search(previous + " " + sentence[: m.start()]):
             found.append(Commitment(m.start(), m.end(), "update", rule="dated-notice"))
         elif _personal_notice(sentence, m.start()):
             found.append(Commitment(m.start(), m.end(), "update", rule="notice-update"))
@@ -617,7 +633,7 @@ def commitments(
             )
         elif dropped is not None:
             dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
-    hinted = any(hint in lower for hint in ("dm", "pm", "message", "private", "out"))
+    hinted = any(hint in lower for hint in ("dm", "pm", "message", "private", "out", "wait"))
     for start, end in dm_commitments(sentence) if hinted else ():
         if not any(c.start <= start < max(c.end, start + 1) for c in found):
             found.append(Commitment(start, end, "update", rule="dm-continuing"))
@@ -745,7 +761,9 @@ def _third_party_acts(sentence: str) -> bool:
     """Does a company outside ours act in the sentence? Not "our courier", not a means
     ("by courier", "with DHL", "via Royal Mail") and not "your bank account"."""
     for m in lx.THIRD_PARTY.finditer(sentence):
-        if _OURS_OR_MEANS.search(sentence, max(0, m.start() - 12), m.start()):
+        if _OURS_OR_MEANS.search(sentence, max(0, m.start() - 12), m.start()) and not (
+            _FIRM_NAME_AFTER.match(sentence, m.end())
+        ):
             continue
         if m.group().lower() == "courier" and _BY_MEANS.search(
             sentence, max(0, m.start() - 20), m.start()

@@ -2,10 +2,11 @@
 
 "We're following up with you via DM" (the present of an arranged action, a promise
 without a stated time: the next message is ours, unless it is sent right now), "Look out
-for our reply in DM shortly" and "you'll get a reply in DM" (what the customer is told to
-wait for, from us). The word lists are in vocab/en.py (DM_CONTINUING, DM_CHANNEL_PHRASES,
-LOOK_OUT_LEADS, OUR_MESSAGES); "will continue in DM" and "we'll meet you in DM" are read
-elsewhere (kind_rules.KIND_RULES, guards' customer-acts-first).
+for our reply in DM shortly", "kindly wait for our text message" and "you'll get a reply
+in DM" (what the customer is told to wait for, from us). The word lists are in
+vocab/en.py (DM_CONTINUING, DM_CHANNEL_PHRASES, LOOK_OUT_LEADS, OUR_MESSAGES); "will
+continue in DM" and "we'll meet you in DM" are read elsewhere (kind_rules.KIND_RULES,
+guards' customer-acts-first).
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ DM_PROGRESSIVE = re.compile(
     re.IGNORECASE,
 )
 LOOK_OUT = re.compile(
-    r"(?:^|(?<=[\s,;:!.]))(?:please\s+|do\s+)?"
+    r"(?:^|(?<=[\s,;:!.]))(?:please\s+|do\s+)?(?:kindly\s+)?"
     + any_of(*en.LOOK_OUT_LEADS)
+    # a time between: "wait for max 2x24 hours for our follow up"
+    + r"(?:\s+(?:for\s+)?(?:max(?:imum)?\s+|up\s+to\s+|about\s+)?\d+(?:\s*[x×]\s*\d+)?\s*"
+    + r"(?:working\s+|business\s+)?(?:hours?|hrs?|days?|minutes?|mins?))?"
     + r"\s+for\s+(?:(?:our|my)\s+(?:\w+\s+)?"
     + any_of(*en.OUR_MESSAGES)
     + r"|(?:a|an)\s+(?:\w+\s+)?"

@@ -80,6 +80,10 @@ _ANCHORS = re.compile(
         (?P<nth_day>[0-3]?\d)(?:st|nd|rd|th))\b(?!\s+of\s+(?:{_MONTH_RE}|next|this|the)\b)
   | (?P<weekday>(?:first\ thing\ |early\ |late\ |this\ |next\ |coming\ |the\ following\ )?
         (?P<wd>{_WEEKDAY_RE})\b{_PART_OF_DAY})
+  # "max 2x24 hours", "in 1x24 hours" (a deadline as N times 24 hours, as support in
+  # Indonesia and Malaysia writes it): N x M hours from the send time
+  | (?P<times>(?:(?:within|in|for)\s+)?(?:(?:max(?:imum|\.)?|at\s+most|up\s+to)\s+)?
+        (?P<t_n>\d)\s*[x×]\s*(?P<t_h>\d{{1,2}})\s*(?:hours?|hrs?|h)\b)
   | (?P<span>(?:(?:within|in|inside|under|during|over|every)\s+(?:the\s+)?(?:next\s+|coming\s+)?
             |(?:allow|give)\s+(?:us|me|them)\s+)
         (?:(?:about|around|approx(?:imately|\.)?|roughly|up\s+to|max(?:imum|\.)?|at\s+most
@@ -269,6 +273,12 @@ class SentenceDues:
         if not dues:
             return None
         calendar = self.calendar
+        if len(dues) > 1:
+            # "the points from your shop on 29 May will be added within 48 hours" (sent 4
+            # June): a date that only a year's roll-over puts ahead was in the past, an event
+            # the sentence mentions, not the due, when another due word is there.
+            soon = [d for d in dues if (calendar.local_date(d.when) - self.local.date()).days < 300]
+            dues = soon or dues
         due = max(dues, key=lambda d: (calendar.local_date(d.when), d.precision == "time", d.when))
         words = self.raw[due.start : due.end]
         return Due(due.when, due.precision, words, due.start - start, due.end - start)
@@ -339,6 +349,10 @@ def _anchors(
                 and not _FROM_BEFORE.search(text[max(0, start - 30) : start])
             ):
                 yield _Anchor(start, end, day=_explicit_date(m, kind, sent_day))
+        elif kind == "times":
+            hours = int(m["t_n"]) * int(m["t_h"])
+            if 0 < hours <= 240:
+                yield _Anchor(start, end, moment=local.astimezone(UTC) + timedelta(hours=hours))
         elif kind == "span":
             if not _FROM_EVENT.match(text[end:]):
                 yield _span(m, start, end, local, calendar)

@@ -120,6 +120,15 @@ _REPLY_FIRST = tk.Phrases(en.AFTER_CUSTOMER_REPLIES)
 _OTHER_SOURCES = tk.Phrases(en.OTHER_SOURCES)
 _NECESSITY = tk.Phrases(en.NECESSITY)
 _MONITORING = tk.Phrases(en.MONITORING)
+_REASSURANCE = tk.Phrases(en.REASSURANCE)
+# "Upon checking, …", "after further review, …": our own check, done, not the customer's act.
+_OWN_CHECK_DONE = re.compile(
+    r"\s+(?:further\s+|careful\s+)?(?:checking|verification|verifying|review|reviewing"
+    r"|investigation|investigating)\s*,",
+    re.IGNORECASE,
+)
+# What may follow a reassurance and leave it bare: "for you", then a stop, an emoji or the end.
+_REASSURANCE_TAIL = re.compile(r"(?:\s+(?:for|with)\s+(?:you|ya|u)\b)?\s*(?:[^\w\s'’]|$)")
 _COURTESY_INVITE = tk.Phrases(en.COURTESY_INVITES)
 
 _GREETING = re.compile(
@@ -229,8 +238,9 @@ _FEEDBACK_OBJECT = re.compile(
 )
 
 _SHARE_PRONOUN = re.compile(
-    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly)\s+)*"
-    r"(?:share|relay)\w*\s+(?:all\s+(?:of\s+)?)?(?:this|that|it|these|them|those)\b",
+    # ("we'll also be sharing this with …": the progressive too)
+    r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly|be)\s+)*"
+    r"(?:shar|relay)\w*\s+(?:all\s+(?:of\s+)?)?(?:this|that|it|these|them|those)\b",
     re.IGNORECASE,
 )
 
@@ -252,7 +262,9 @@ _AUTOMATICALLY = re.compile(
     re.IGNORECASE,
 )
 # Where the verb phrase's own simple clause ends ("…, and you'll get tracking automatically")
-_SIMPLE_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|so|then)\s|\s[-–—]\s", re.IGNORECASE)
+_SIMPLE_CLAUSE_END = re.compile(
+    r"[,;:]|\s(?:and|but|so|then)\s|\s[-–—]\s|\s(?:that|which)\s(?!(?:it|this)\b)", re.IGNORECASE
+)
 # … unless we set it up so: "I'll set your plan to renew automatically"
 _SET_UP = re.compile(
     r"\b(?:set|setting|switch|switching|turn|turning|configure|configuring|schedule|make|so)\b",
@@ -315,6 +327,7 @@ CHECKS: dict[str, str] = {
     "handover-followed": "a hand-over whose next sentence says what comes next (one promise)",
     "necessity": "a necessity with no time, the commitment in the next sentence",
     "monitoring": "watching ('keep an eye on it') with nothing the customer will get",
+    "reassurance": "a bare reassurance ('we'll get this sorted!') with nothing named or dated",
     "reported-speech": "words someone said before, quoted, not a promise made now",
     "housekeeping": "closing or marking the ticket, which the customer does not wait for",
     "prevention": "looking into our side so it doesn't recur: the customer waits for nothing",
@@ -407,6 +420,8 @@ def rejection(
         return "waits-for-reply"  # "we'll need to move your appointment. Would Tuesday work?"
     if found.kind == "check" and _only_watching(verb_phrase):
         return "monitoring"
+    if not has_due and _only_reassuring(verb_phrase):
+        return "reassurance"
     handing_over = found.kind == "escalate" and PROGRESSIVE.match(sentence, found.start)
     if not has_due and not handing_over and _done_now(verb_phrase):
         return "done-now"
@@ -436,6 +451,8 @@ def rejection(
     ):
         return "waits-for-reply"
     waiting = _WAITING.first(sentence, tk.window(tk.tokenise(sentence), 0, found.start))
+    if waiting and _OWN_CHECK_DONE.match(sentence, waiting[1]):
+        waiting = None  # "Upon checking, your refund has been approved and will be …"
     if waiting and (
         _customer_first(sentence, waiting[1], found.start)
         or _is_request(previous.strip(), whole=True)
@@ -543,6 +560,20 @@ def _only_watching(verb_phrase: str) -> bool:
         return False
     joined = re.split(r"\band\b|,", verb_phrase)[1:]
     return not any(classify(part) in ("update", "callback", "send", "fix") for part in joined)
+
+
+def _only_reassuring(verb_phrase: str) -> bool:
+    """Is the verb phrase a bare reassurance ("get this sorted for you!", "sort it out 👍",
+    "get to the bottom of this"), with nothing named and no action joined after it?"""
+    text = verb_phrase.lstrip()
+    tokens = tk.tokenise(text)
+    if not tokens:
+        return False
+    ends = _REASSURANCE.ends(text, tokens, 0)
+    if not ends or _REASSURANCE_TAIL.match(text, ends[0]) is None:
+        return False
+    joined = re.split(r"\band\b|,", text[ends[0] :])[1:]
+    return not any(classify(part) is not None for part in joined)
 
 
 def _next_condition(sentence: str, start: int, end: int, clause_end: int) -> re.Match[str] | None:
@@ -853,10 +884,12 @@ _THIRD_PERSON = tk.Phrases(en.THIRD_PERSON)
 
 
 def _customer_acts_later(sentence: str, pos: int) -> bool:
+    """Does the customer act after `pos` ("we'll look into it once you DM us")? Not our own
+    verb right at `pos`: in "we'll reply to this tweet once …" the reply is ours."""
     return any(
         not _THIRD_PERSON.closes(sentence, tk.tokenise(sentence), start, max(pos, start - 30))
         for start in _customer_actions(sentence)
-        if start >= pos
+        if start >= pos and sentence[pos:start].strip()
     )
 
 

@@ -142,7 +142,8 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             # "we'll assist you further via DM": help over a named channel
             rf"(?:help|assist|support)\s+{_YOU}(?:\s+(?:further|out))?\s+(?:via|over|by)\s+"
             r"(?:dm|pm|e-?mail|phone|chat)\b",
-            rf"(?:keep|continue)\s+(?:to\s+help|helping)\s+{_YOU}\b",
+            rf"(?:keep|continue)\s+(?:to\s+(?:help|assist|support)|helping|assisting|supporting)"
+            rf"\s+{_YOU}\b",
             # after the customer's DM: "we'll pick it up with you there", "continue in DM"
             r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|"
             # "we'll talk to you there", "chat with you in DM" (an invitation without the
@@ -152,7 +153,9 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             rf"take\s+(?:it|this)\s+"
             r"(?:forward|from\s+(?:here|there))|keep\s+(?:the|our)\s+(?:conversation|convo|chat)"
             rf"\s+going|keep\s+(?:working|chatting)(?:\s+with\s+{_YOU})?)"
-            rf"(?:\s+(?:with\s+{_YOU}|the\s+(?:conversation|convo)|our\s+(?:conversation|chat)))?"
+            # "continue the conversation / the service / our chat there"
+            rf"(?:\s+(?:with\s+{_YOU}|(?:the|our)\s+(?:conversation|convo|chat|service|support"
+            r"|assistance)))?"
             r"\s+(?:(?:over\s+)?there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dms?)\b|(?:via|over|by)\s+"
             rf"(?:dm|pm|e-?mail|phone|chat)\b|with\s+{_YOU}\b)",
         ),

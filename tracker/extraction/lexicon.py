@@ -286,6 +286,9 @@ RESULT_TIME = re.compile(
     FLAGS,
 )
 # The stated time of a notice: "within 7 working days", "by Friday", "in the next 48 hours".
+# "You will be contacted shortly" right after a hand-over: a person of ours will, soon (a
+# default due). Only right after the notice verb (and at most one short word between).
+NOTICE_SOON = re.compile(r"\s+(?:\w+\s+)?(?:shortly|soon|as\s+soon\s+as\s+possible|asap)\b", FLAGS)
 NOTICE_TIME = re.compile(
     r"\b(?:within|in\s+the\s+next)\s+(?:\d+|an?|one|two|three|five|seven|ten)\b"
     r"|\b(?:by|before|on)\s+(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|tomorrow|end\s+of|close\s+of|eod|cob)",

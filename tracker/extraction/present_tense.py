@@ -98,7 +98,9 @@ class _SubjectVerb:
 
 
 PROGRESSIVE = _SubjectVerb(
-    en.PROGRESSIVE_SUBJECTS, en.PROGRESSIVE_ADVERBS, ing_forms(en.PROGRESSIVE_STEMS)
+    en.PROGRESSIVE_SUBJECTS,
+    en.PROGRESSIVE_ADVERBS,
+    (*ing_forms(en.PROGRESSIVE_STEMS), *en.PROGRESSIVE_FIX_PHRASES),
 )
 # "I send you the meeting link in the next hour", "we ship your item tomorrow": the simple
 # present of non-native support English for a future action (counts only with a time).

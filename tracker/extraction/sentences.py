@@ -1,6 +1,7 @@
 """Sentence spans over (masked) message text.
 
-A sentence ends at ., ! or ? followed by a space and a new sentence, or at a line
+A sentence ends at ., ! or ? followed by a space and a new sentence, at an emoji followed
+by a space and a capital letter (social replies), or at a line
 break (support replies use one line per bullet, greeting and sign-off), except where a
 plain-text e-mail was hard-wrapped mid-sentence. Common abbreviations ("Mr.", "e.g.",
 "No.") do not end a sentence.
@@ -17,7 +18,12 @@ _ABBREVIATIONS = frozenset(
         "u.s u.k sr jr prof"
     )
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+# Social replies end a sentence on an emoji as on a full stop: "… before 5pm today 📦 Tracking
+# will be texted …" (a run of pictographs, then a space and a capital letter).
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff\u2b50\u2b55\u2764\ufe0f\u200d"
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s)|\n" + rf"|(?<=[^\s{_EMOJI}])\s*[{_EMOJI}]+(?=\s+[A-Z])"
+)
 # A line cannot end a sentence on these: "…this morning, and\nI'll re-import…", "…send the
 # new invoice to you by\nMonday".
 _OPEN_END = re.compile(

@@ -153,6 +153,10 @@ FIX_VERB_PATTERNS: tuple[str, ...] = (
     r"(?:make|do)\s+the\s+(?:\w+\s+)?(?:change|"
     r"configuration|repair|installation|fix|work|job)s?"
     r"(?=\s+(?:on|to|for|in|at|by|tonight|today|tomorrow|this|next|after|before)\b|\s*[.,!;]|$)",
+    # "we'll do a remote reset on it tonight", "do a quick repair on site tomorrow"
+    r"(?:make|do)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:repair|installation|fix|reset|reboot|restart|"
+    r"reconnection|re-?install)"
+    r"(?=\s+(?:on|to|for|in|at|by|tonight|today|tomorrow|this|next|after|before)\b|\s*[.,!;]|$)",
     r"extend(?!\s+(?:our|my)\b)",
     # software and support work (mailing lists, issue trackers): "respin the patch", "roll a new
     # build", "land the fix", "commit it", "roll it back"
@@ -673,6 +677,19 @@ MONITORING: tuple[str, ...] = (
     *_phrases("continue", "to", "monitor watch"),
     *_phrases("continue", "monitoring watching"),
 )
+# Reassurance with nothing named to do: a vague fix or look on "it / this / that" ("We'll
+# get this sorted for you!", "we'll sort it out", "we're gonna get to the bottom of this"),
+# with no stated time and nothing joined after it. A named object ("sort out a refund"), a
+# time ("I'll get that sorted by Friday") or a joined action ("… and reply in DM by 2pm")
+# makes it a promise; "get it fixed" names the fix and stays one.
+REASSURANCE: tuple[str, ...] = (
+    *_phrases("get have", "it this that everything things", "sorted"),
+    *_phrases("get have", "it this that everything things", "sorted", "out"),
+    *_phrases("sort", "it this that everything things"),
+    *_phrases("sort", "it this that everything things", "out"),
+    *_phrases("sort", "out", "it this that everything things"),
+    *_phrases("get", "to", "the", "bottom", "of", "it this that"),
+)
 EFFORT_OPEN: tuple[str, ...] = _joined(
     ("do",), (*_words("our my their everything"), *_phrases("what all", "we I they", "can"))
 )
@@ -818,8 +835,18 @@ DM_CHANNEL_PHRASES: tuple[str, ...] = (
     r"(?:a\s+|the\s+)?(?:direct|private)\s+messages?",
     "private",
 )
-LOOK_OUT_LEADS: tuple[str, ...] = (r"look\s+out", r"watch\s+out", r"keep\s+an\s+eye\s+out")
-OUR_MESSAGES: tuple[str, ...] = _words("reply response message dm email e-mail call text update")
+# "wait for our reply" (told to wait, as support writes "kindly wait for our text message"),
+# possibly with a time between: "please wait for max 2x24 hours for our follow up".
+LOOK_OUT_LEADS: tuple[str, ...] = (
+    r"look\s+out",
+    r"watch\s+out",
+    r"keep\s+an\s+eye\s+out",
+    r"wait",
+)
+OUR_MESSAGES: tuple[str, ...] = (
+    *_words("reply response message dm email e-mail call text update"),
+    r"follow[\s-]?up",
+)
 
 # Goods of ours leaving in the simple present, with a time: "the replacement part ships
 # from our warehouse within 2 business days", "the fix goes out in Friday's release"
@@ -1161,6 +1188,12 @@ ESCALATING_STEMS: tuple[str, ...] = _words("pass escalate raise hand forward ref
 PROGRESSIVE_STEMS: tuple[str, ...] = ESCALATING_STEMS + _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
     "release install repair expedite rush fast-track"
+)
+# …and a fix sent out, named with its object ("we're pushing a fix to your router tonight",
+# "we're rolling out a patch this week"); not "pushing for a refund" or "rolling back".
+PROGRESSIVE_FIX_PHRASES: tuple[str, ...] = (
+    *_phrases("pushing", "a an the", "fix patch"),
+    *_phrases("pushing rolling", "out", "a an the", "fix patch"),
 )
 # Who arranges them, and the adverbs read between ("I'm now sending", "we are also
 # booking"): plain phrases (tokens.Phrases).
