@@ -216,6 +216,72 @@ ROWS = [
         LONDON,
         "2026-11-20",
     ),
+    # a condition's own time is not the promise's (and without one the latest time counts)
+    (
+        "I'll rebuild the docs tonight and, if CI is green on Friday, publish them.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18",
+    ),
+    (
+        "I'll rebuild the docs tonight and publish them on Friday.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-20",
+    ),
+    (
+        "I'll upload the build this evening, and if Priya signs it off tomorrow it goes live.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18",
+    ),
+    # how long a change lasts is not when it is made
+    (
+        "I'll raise your quota today, until the end of January.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18",
+    ),
+    (
+        "I'll extend your trial today and switch your plan on the 30th.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-30",
+    ),
+    # a result clause with a longer subject; the agent's habits; an aside about the past
+    (
+        "We'll tag the release on Thursday, so the Debian maintainers can package it next week.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-19",
+    ),
+    (
+        "We'll tag the release on Thursday, so we can ship next week.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-27",
+    ),
+    (
+        "I'll deploy it on Monday, I never deploy on Fridays.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-23",
+    ),
+    (
+        "I'll send you the key on Monday, when the new one is issued (it lapsed on Friday).",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-23",
+    ),
+    # "after lunch" is today; "this month" ends with the month (not "the fee for this month")
+    ("I'll ring you back after lunch.", "2026-11-18T09:00:00+00:00", LONDON, "2026-11-18"),
+    (
+        "We'll publish the patched image this month.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-30",
+    ),
+    ("I'll refund the fee for this month.", "2026-11-18T09:00:00+00:00", LONDON, None),
 ]
 
 

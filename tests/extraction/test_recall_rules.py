@@ -688,3 +688,19 @@ def test_the_rule_finds_its_example_and_not_its_counter_example(
     found = _promises(text)
     assert [p.kind for p in found] == [kind], found
     assert _promises(counter) == []
+
+
+def test_a_hand_over_and_an_unrelated_next_step_are_two_promises() -> None:
+    text = (
+        "I'm passing this to our database team as a defect. "
+        "I'll send you the migration script by Friday."
+    )
+    assert [p.kind for p in _promises(text)] == ["escalate", "send"]
+
+
+def test_a_hand_over_then_our_report_of_their_findings_is_one_promise() -> None:
+    text = (
+        "I'm passing this to our database team as a defect. "
+        "I'll get back to you by Friday with what they find."
+    )
+    assert [p.kind for p in _promises(text)] == ["update"]

@@ -436,7 +436,15 @@ def rejection(
     if not has_due and lx.LET_ME.match(sentence, found.start) and _BARE_CHECK.match(verb_phrase):
         return "live-exchange"
     handed = found.rule == "progressive" and found.kind == "escalate" and not has_due
-    if handed and _opens_with_commitment(following.lstrip(), sentence):
+    # (our own next step counts as that one thing only when it reports back on the team's
+    # part: "I'll follow up by Thursday with their findings", not "I'll email you the report")
+    if handed and (
+        _opens_with_commitment(following.lstrip(), sentence, by_others=True)
+        or (
+            _REPORTS_BACK.search(following) is not None
+            and _opens_with_commitment(following.lstrip(), sentence)
+        )
+    ):
         return "handover-followed"
     # "I will file a dispute." and "Our billing team will investigate …" next: theirs is it
     handing = found.rule == "self" and found.kind == "escalate" and not has_due
@@ -505,6 +513,12 @@ def _as_a_rule(found: Commitment, clause: str) -> bool:
     words = clause.lower().split()[:8]
     return any(w in _AIMS and words[i + 1 : i + 2] == ["to"] for i, w in enumerate(words))
 
+
+# Words of a next sentence that report back on a hand-over: "… with their findings",
+# "once they've looked", "what they find".
+_REPORTS_BACK = re.compile(
+    r"\b(?:their|they|them|they've|they're|they'll|findings|verdict|outcome)\b", re.IGNORECASE
+)
 
 # Rules whose subject is not "I" or "we": someone who may work for another firm.
 _OTHERS_RULES = (
