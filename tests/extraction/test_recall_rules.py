@@ -673,6 +673,30 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Marek checked your order. He'll ship the spare part on Monday.", "send"),
         "We updated your address. Parcelino will deliver your order on Friday.",
     ),
+    "a slot agreed before, if it still works": (
+        (
+            "I'll ring you on Thursday at 10:30 about the migration, if that slot still works"
+            " for you.",
+            "callback",
+        ),
+        "I'll ring you on Thursday at 10:30 if that suits you.",
+    ),
+    "the customer may move the slot we set": (
+        (
+            "I'll phone you at 9am on Monday; if that time doesn't suit, send me another.",
+            "callback",
+        ),
+        "I'll phone you at 9am on Monday if you confirm the number.",
+    ),
+    "a detail after a comma has its own condition": (
+        (
+            "Our accounts team will send you the revised invoice by Friday, with the loyalty"
+            " discount if it still applies.",
+            "escalate",
+        ),
+        "Our accounts team will send you the revised invoice, with the discount if you renew"
+        " today.",
+    ),
 }
 
 

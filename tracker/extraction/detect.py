@@ -154,6 +154,19 @@ _COURTESY_IF = re.compile(
     r"\s*(?:[.!]|$)",
     re.IGNORECASE,
 )
+# After the action only (before it, "If that works for you I'll commit it" is a condition):
+# a slot agreed before, "if that time still works for you" (not "if that suits you", which
+# asks); or the slot not suiting, "I'll call you at 2pm tomorrow; if that time doesn't
+# work, reply with another": the action stands, the customer may move it.
+_SLOT_COURTESY_IF = re.compile(
+    r"\s+(?:that|this)(?:\s+(?:time|day|date|slot))?(?:'s|\s+is)?\s+still\s+"
+    + "(?:"
+    + "|".join(en.COURTESY_TAGS)
+    + r")(?:\s+(?:for\s+)?you)?\s*(?:[.!]|$)"
+    r"|\s+(?:that|this|the)\s+(?:time|day|date|slot)\s+(?:doesn't|does\s+not|won't|isn't)\s+"
+    r"(?:work|suit|fit)\b",
+    re.IGNORECASE,
+)
 
 # "if you want", "if that suits you": an offer or a courtesy, never an indirect question.
 _OFFER_IF = re.compile(
@@ -789,6 +802,11 @@ def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
             or _OFFER_IF.match(text, m.end())
         )
         and not (m.group().lower() == "if" and _COURTESY_IF.match(text, m.end()))
+        and not (
+            pattern is TRAILING_CONDITION
+            and m.group().lower() == "if"
+            and _SLOT_COURTESY_IF.match(text, m.end())
+        )
     )
 
 

@@ -66,7 +66,12 @@ _POLICY = re.compile(
 
 # "…, and please do ring us if anything changes": a new clause asking the customer.
 _CLAUSE_BREAK = re.compile(
-    r"[,;]\s*(?:and\s+|but\s+|or\s+)?(?:please|kindly|pls|do\s+feel|feel\s+free)\b", re.I
+    r"[,;]\s*(?:and\s+|but\s+|or\s+)?(?:please|kindly|pls|do\s+feel|feel\s+free)\b"
+    # a detail added after a comma, whose own condition is the detail's: "they'll email you
+    # the quote tomorrow, with last year's discount if it still applies"
+    r"|,\s*with\s+(?:the|your|a|an|our|any|last|this)\b"
+    r"(?![^.;!?]*\b(?:if|unless)\s+(?:you|u)\b)",
+    re.I,
 )
 
 # The tail of a request split over two tweets: "(2/2) email address and phone number. We'll
