@@ -697,6 +697,34 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "Our accounts team will send you the revised invoice, with the discount if you renew"
         " today.",
     ),
+    "a maintainer puts the change into a release": (
+        ("I'll get your translation fixes into the next nightly by Friday.", "fix"),
+        "It would be nice to get it into the next release.",
+    ),
+    "a release put up on a registry": (
+        ("We'll have a patched build up on PyPI by Thursday.", "fix"),
+        "We had a patched build up on PyPI last week.",
+    ),
+    "a numbered release done": (
+        ("I'll do a 2.4.1 with the memory leak fix on Monday.", "fix"),
+        "I can't do a 2.4.1 before the holidays.",
+    ),
+    "a look with an adjective": (
+        ("I'll have a proper look at the crash dump tonight.", "check"),
+        "I had a proper look at the crash dump yesterday.",
+    ),
+    "filed on the tracker": (
+        ("I'll log this in our bug tracker so the core devs see it.", "escalate"),
+        "Please log this in our bug tracker.",
+    ),
+    "the customer's wait opens the next clause": (
+        (
+            "I'll email you the patched binary tonight, and once you confirm it works I'll"
+            " merge it.",
+            "send",
+        ),
+        "Once you confirm it works, I'll merge it.",
+    ),
 }
 
 

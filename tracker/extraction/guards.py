@@ -377,7 +377,9 @@ def rejection(
     if (
         asks_customer(sentence, 0, found.start)
         or _is_request(prefix)
-        or _REPLY_FIRST.in_text(sentence, found.end, clause_end)
+        or _REPLY_FIRST.in_text(
+            sentence, found.end, _before_next_timed_clause(sentence, found, clause_end)
+        )
         or _DETAILS_FRAGMENT.match(prefix)
     ):
         return "customer-acts-first"
@@ -458,6 +460,22 @@ def rejection(
     if found.kind == "escalate" and not has_due and _reported_next(found, following, sentence):
         return "handover-followed"
     return None
+
+
+# "I'll send it to you tonight, and once you confirm it works I'll get it merged": the wait
+# for the customer opens the next clause, with its own commitment.
+_NEXT_TIMED_CLAUSE = re.compile(
+    r"[,;]\s*(?:and|but)\s+(?=(?:once|when|after|as\s+soon\s+as)\b[^.;!?]{0,60}?"
+    r"\b(?:I|we)(?:'ll|\s+will)\b)",
+    re.IGNORECASE,
+)
+
+
+def _before_next_timed_clause(sentence: str, found: Commitment, clause_end: int) -> int:
+    """Where the commitment's own words end before a next clause that opens with its own
+    time clause and commitment, or `clause_end`."""
+    following = _NEXT_TIMED_CLAUSE.search(sentence, found.end)
+    return following.start() if following and following.start() < clause_end else clause_end
 
 
 def _is_automatic(clause: str) -> bool:
