@@ -725,6 +725,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "Once you confirm it works, I'll merge it.",
     ),
+    "our own reply to the thread": (
+        ("I'll reply to this thread with the checksum once the mirror has synced.", "update"),
+        "I'll post the checksum once you reply to this thread.",
+    ),
+    "an upload named as a noun is no request": (
+        (
+            "We've got your logs via the secure upload, thanks. We'll follow up here once our"
+            " engineers have read them.",
+            "update",
+        ),
+        "Please upload the crash logs. We'll follow up here once our engineers have read them.",
+    ),
 }
 
 

@@ -824,10 +824,12 @@ _THIRD_PERSON = tk.Phrases(en.THIRD_PERSON)
 
 
 def _customer_acts_later(sentence: str, pos: int) -> bool:
+    # (not our own verb right after the modal: "I'll reply to this thread with the hash")
+    own_verb = len(sentence[:pos]) + len(sentence[pos:]) - len(sentence[pos:].lstrip())
     return any(
         not _THIRD_PERSON.closes(sentence, tk.tokenise(sentence), start, max(pos, start - 30))
         for start in _customer_actions(sentence)
-        if start >= pos
+        if start >= pos and start != own_verb
     )
 
 

@@ -964,7 +964,8 @@ CUSTOMER_ACTIONS: tuple[str, ...] = (
     *_phrases("write", "to", "us me"),
     *_phrases("contact call email e-mail ring message", "us"),
     "share with us",
-    *_words("attach upload"),
+    # (a verb with its object: "upload the logs", not the noun in "via the secure upload")
+    *_phrases("attach upload", "it them the your a an any some those these this that all"),
     *_phrases("all what", "we", "need", "from is"),
     "appreciate if",
     "feel free to",
