@@ -737,6 +737,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "Please upload the crash logs. We'll follow up here once our engineers have read them.",
     ),
+    "you'll have it, with its time, from the customer's side": (
+        ("Sure, the fix is easy - you'll have it by Thursday.", "send"),
+        "It was posted this morning; you'll have it by Thursday.",
+    ),
+    "a call from a colleague by name in a team of ours": (
+        ("Expect a call from Tomasz in our billing team tomorrow morning.", "escalate"),
+        "Expect a call from Tomasz at your bank tomorrow morning.",
+    ),
 }
 
 

@@ -210,7 +210,7 @@ RULES: dict[str, str] = {
     "team": "a team or colleague of ours with a future modal and an action",
     "continued": "a second, future action of the same subject ('... and will update you')",
     "let-me": "'let me / let us' and an action",
-    "get-from-us": "'you'll get X from us', 'expect X from me'",
+    "get-from-us": "'you'll get X from us', 'expect X from me', 'you'll have it by Monday'",
     "asked-staff": "'I've asked our team to ...': a colleague's action arranged by us",
     "passive-send": "'it will be sent / fixed' after our own commitment or confirmed by us",
     "hear-back": "'you'll hear back' (from us or the team we handed it to)",
@@ -400,6 +400,15 @@ def commitments(
                 continue
             got = "escalate"  # a team of ours acts, as in "hear-from"
         found.append(Commitment(m.start(), m.end(), got, rule="get-from-us"))
+    for m in _capped(lx.HAVE_IT.finditer(sentence) if "have" in lower else (), found):
+        # after "and", only when no commitment of ours came before it ("It's on my desk and
+        # you'll have it by Friday", not "We'll ship it Monday and you'll have it Wednesday")
+        after_and = sentence[: m.start()].rstrip().lower().endswith("and")
+        if (after_and and any(c.start < m.start() for c in found)) or lx.ALREADY_ON_ITS_WAY.search(
+            previous + " " + sentence[: m.start()]
+        ):
+            continue
+        found.append(Commitment(m.start(), m.end(), "send", rule="get-from-us"))
     for m in _capped(lx.ASKED_STAFF.finditer(sentence) if staffed and "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate", rule="asked-staff"))
