@@ -745,6 +745,21 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Expect a call from Tomasz in our billing team tomorrow morning.", "escalate"),
         "Expect a call from Tomasz at your bank tomorrow morning.",
     ),
+    "news for us to pass on is no wait for the customer": (
+        (
+            "I'll chase the depot this afternoon and will text you as soon as I have the new"
+            " delivery date.",
+            "update",
+        ),
+        "I'll send the replacement as soon as I have your old unit back.",
+    ),
+    "input in a product's words is no feedback": (
+        (
+            "I've asked Jin to look at the input method bug. He'll get back to you by Thursday.",
+            "escalate",
+        ),
+        "Thanks for your input, I'll pass it to the team.",
+    ),
 }
 
 

@@ -86,8 +86,9 @@ _DETAILS_FRAGMENT = re.compile(
 _AFTER_CUSTOMER_RETURNS = re.compile(
     r"\b(?:after|once|when|as\s+soon\s+as|upon)\s+(?:(?:we|I)\s+(?:receive|get|have)\s+(?:your\b|the\b"
     # "once we have the update from our warehouse": news for us, not the customer's goods
-    r"(?!\s+(?:[\w-]+\s+)?(?:update|answer|news|response|reply|decision|outcome|results?|"
-    r"approval|go-ahead)s?\b))|"
+    # (or a date for us to pass on: "as soon as I have the new delivery date")
+    r"(?!\s+(?:[\w-]+\s+){0,2}?(?:update|answer|news|response|reply|decision|outcome|results?|"
+    r"approval|go-ahead|date|eta|estimate|timeline|tracking)s?\b))|"
     r"(?:the|your)\s+(?:\w+\s+)?(?:item|items|parcel|package|device|return|product|unit|goods|"
     r"documents?|forms?|paperwork)\s+(?:arrives?|is\s+received|reaches|gets?\s+back|is\s+back|"
     r"(?:has\s+)?arrived|comes?\s+back))",

@@ -1037,7 +1037,10 @@ GENERIC_REPLIES: tuple[str, ...] = (
 # What the customer offered that we pass on (kind: not a promise, spec "feedback").
 # Plain words and phrases (tokens.Phrases); a noun in _plurals is read in either number.
 FEEDBACK_WORDS: tuple[str, ...] = (
-    *_words("feedback suggested kudos praise thoughts input"),
+    *_words("feedback suggested kudos praise thoughts"),
+    # the customer's input, not the software's ("the Korean input method", "input field")
+    *_phrases("your ur for", "input"),
+    "for the input",
     *_plurals(_words("suggestion idea compliment shout-out shoutout comment recommendation")),
     *_plurals(_words("improvement")),
     *_phrases("good", "point catch shout call"),
