@@ -282,6 +282,35 @@ ROWS = [
         "2026-11-30",
     ),
     ("I'll refund the fee for this month.", "2026-11-18T09:00:00+00:00", LONDON, None),
+    # a time said right before the subject, opening its clause
+    (
+        "Tomorrow morning I'll ring you about the quote.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-19",
+    ),
+    (
+        "As agreed, at 8pm tonight we'll migrate your mailbox to the new cluster.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18T20:00",
+    ),
+    ("I rang the depot on Monday, I'll ring you back.", "2026-11-18T09:00:00+00:00", LONDON, None),
+    # a hard-wrapped line ending in a modal and its verb goes on into the object's line
+    (
+        "Thanks for flagging the stale checksum file on the mirror. I'll regenerate\n"
+        "SHA256SUMS for 2.1.0 by end of day.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18",
+    ),
+    (
+        "Thanks for flagging the stale checksum file on the mirror, I'll regenerate.\n"
+        "SHA256SUMS for 2.1.0 by end of day.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        None,
+    ),
 ]
 
 

@@ -99,6 +99,15 @@ def at_event(event: Due, reference: re.Match[str], calendar: BusinessCalendar) -
     return Due(event.when, event.precision, words, start, end)
 
 
+# Between a time and the subject it opens the clause for: a comma, "then".
+_FRONTED_GAP = re.compile(r"[\s,]*(?:then[\s,]+)?")
+# … and the time opens its clause (not "I rang the depot on Monday, I'll ring again").
+_OPENS_CLAUSE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|so|then|but)\s+)(?:(?:on|by|at|from|this|next|first\s+thing)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def promise_due(
     sentence: str,
     start: int,
@@ -123,6 +132,16 @@ def promise_due(
     own = sentence[start:scope_end]
     if is_vague(own):
         return None
+    # a time said right before the subject: "Tomorrow I'll call you", "as agreed, tonight at
+    # 23:00 we'll migrate your domain"
+    fronted = due_between(0, start)
+    if (
+        fronted is not None
+        and _FRONTED_GAP.fullmatch(sentence, fronted.end, start)
+        and _OPENS_CLAUSE.search(sentence[: fronted.start])
+    ):
+        return Due(fronted.when, fronted.precision, fronted.text, fronted.start - start,
+                   fronted.end - start)  # fmt: skip
     if scope_end < len(sentence) and not is_estimate(sentence[scope_end:]):
         after = due_between(scope_end, len(sentence))
         if after is not None:
