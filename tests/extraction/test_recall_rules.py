@@ -760,6 +760,15 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "Thanks for your input, I'll pass it to the team.",
     ),
+    "a line wrapped inside brackets goes on (the condition before it still counts)": (
+        (
+            "Thanks for the screenshots. I'll call you tomorrow about the billing page"
+            " (Account > Billing >\nInvoices) to walk through it.",
+            "callback",
+        ),
+        "If you send me the ID shown in the app (Settings > Help > About >\nDiagnostics), I'll"
+        " pull the trace from our servers.",
+    ),
 }
 
 

@@ -71,6 +71,9 @@ def _is_soft_wrap(text: str, newline: int) -> bool:
         return following.islower()
     if following.islower():
         return True
+    # inside brackets opened on this line: "(Settings > About >\nDiagnostics), I'll …"
+    if following.isalnum() and line.count("(") > line.count(")"):
+        return True
     if not following.isalnum():
         return False
     if _OPEN_END.search(line):
