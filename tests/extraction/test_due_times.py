@@ -233,6 +233,101 @@ ROWS = [
         LONDON,
         "2026-11-20",
     ),
+    # a condition's own time is not the promise's (and without one the latest time counts)
+    (
+        "I'll rebuild the docs tonight and, if CI is green on Friday, publish them.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18",
+    ),
+    (
+        "I'll rebuild the docs tonight and publish them on Friday.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-20",
+    ),
+    (
+        "I'll upload the build this evening, and if Priya signs it off tomorrow it goes live.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18",
+    ),
+    # how long a change lasts is not when it is made
+    (
+        "I'll raise your quota today, until the end of January.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18",
+    ),
+    (
+        "I'll extend your trial today and switch your plan on the 30th.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-30",
+    ),
+    # a result clause with a longer subject; the agent's habits; an aside about the past
+    (
+        "We'll tag the release on Thursday, so the Debian maintainers can package it next week.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-19",
+    ),
+    (
+        "We'll tag the release on Thursday, so we can ship next week.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-27",
+    ),
+    (
+        "I'll deploy it on Monday, I never deploy on Fridays.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-23",
+    ),
+    (
+        "I'll send you the key on Monday, when the new one is issued (it lapsed on Friday).",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-23",
+    ),
+    # "after lunch" is today; "this month" ends with the month (not "the fee for this month")
+    ("I'll ring you back after lunch.", "2026-11-18T09:00:00+00:00", LONDON, "2026-11-18"),
+    (
+        "We'll publish the patched image this month.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-30",
+    ),
+    ("I'll refund the fee for this month.", "2026-11-18T09:00:00+00:00", LONDON, None),
+    # a time said right before the subject, opening its clause
+    (
+        "Tomorrow morning I'll ring you about the quote.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-19",
+    ),
+    (
+        "As agreed, at 8pm tonight we'll migrate your mailbox to the new cluster.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18T20:00",
+    ),
+    ("I rang the depot on Monday, I'll ring you back.", "2026-11-18T09:00:00+00:00", LONDON, None),
+    # a hard-wrapped line ending in a modal and its verb goes on into the object's line
+    (
+        "Thanks for flagging the stale checksum file on the mirror. I'll regenerate\n"
+        "SHA256SUMS for 2.1.0 by end of day.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        "2026-11-18",
+    ),
+    (
+        "Thanks for flagging the stale checksum file on the mirror, I'll regenerate.\n"
+        "SHA256SUMS for 2.1.0 by end of day.",
+        "2026-11-18T09:00:00+00:00",
+        LONDON,
+        None,
+    ),
 ]
 
 

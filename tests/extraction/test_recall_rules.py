@@ -829,6 +829,102 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Our engineer will do a line reset on it tomorrow morning.", "fix"),
         "Our engineer will do a great job, don't worry.",
     ),
+    "a slot agreed before, if it still works": (
+        (
+            "I'll ring you on Thursday at 10:30 about the migration, if that slot still works"
+            " for you.",
+            "callback",
+        ),
+        "I'll ring you on Thursday at 10:30 if that suits you.",
+    ),
+    "the customer may move the slot we set": (
+        (
+            "I'll phone you at 9am on Monday; if that time doesn't suit, send me another.",
+            "callback",
+        ),
+        "I'll phone you at 9am on Monday if you confirm the number.",
+    ),
+    "a detail after a comma has its own condition": (
+        (
+            "Our accounts team will send you the revised invoice by Friday, with the loyalty"
+            " discount if it still applies.",
+            "escalate",
+        ),
+        "Our accounts team will send you the revised invoice, with the discount if you renew"
+        " today.",
+    ),
+    "a maintainer puts the change into a release": (
+        ("I'll get your translation fixes into the next nightly by Friday.", "fix"),
+        "It would be nice to get it into the next release.",
+    ),
+    "a release put up on a registry": (
+        ("We'll have a patched build up on PyPI by Thursday.", "fix"),
+        "We had a patched build up on PyPI last week.",
+    ),
+    "a numbered release done": (
+        ("I'll do a 2.4.1 with the memory leak fix on Monday.", "fix"),
+        "I can't do a 2.4.1 before the holidays.",
+    ),
+    "a look with an adjective": (
+        ("I'll have a proper look at the crash dump tonight.", "check"),
+        "I had a proper look at the crash dump yesterday.",
+    ),
+    "filed on the tracker": (
+        ("I'll log this in our bug tracker so the core devs see it.", "escalate"),
+        "Please log this in our bug tracker.",
+    ),
+    "the customer's wait opens the next clause": (
+        (
+            "I'll email you the patched binary tonight, and once you confirm it works I'll"
+            " merge it.",
+            "send",
+        ),
+        "Once you confirm it works, I'll merge it.",
+    ),
+    "our own reply to the thread": (
+        ("I'll reply to this thread with the checksum once the mirror has synced.", "update"),
+        "I'll post the checksum once you reply to this thread.",
+    ),
+    "an upload named as a noun is no request": (
+        (
+            "We've got your logs via the secure upload, thanks. We'll follow up here once our"
+            " engineers have read them.",
+            "update",
+        ),
+        "Please upload the crash logs. We'll follow up here once our engineers have read them.",
+    ),
+    "you'll have it, with its time, from the customer's side": (
+        ("Sure, the fix is easy - you'll have it by Thursday.", "send"),
+        "It was posted this morning; you'll have it by Thursday.",
+    ),
+    "a call from a colleague by name in a team of ours": (
+        ("Expect a call from Tomasz in our billing team tomorrow morning.", "escalate"),
+        "Expect a call from Tomasz at your bank tomorrow morning.",
+    ),
+    "news for us to pass on is no wait for the customer": (
+        (
+            "I'll chase the depot this afternoon and will text you as soon as I have the new"
+            " delivery date.",
+            "update",
+        ),
+        "I'll send the replacement as soon as I have your old unit back.",
+    ),
+    "input in a product's words is no feedback": (
+        (
+            "I've asked Jin to look at the input method bug. He'll get back to you by Thursday.",
+            "escalate",
+        ),
+        "Thanks for your input, I'll pass it to the team.",
+    ),
+    "a line wrapped inside brackets goes on (the condition before it still counts)": (
+        (
+            "Thanks for the screenshots. I'll call you tomorrow about the billing page"
+            " (Account > Billing >\nInvoices) to walk through it.",
+            "callback",
+        ),
+        "If you send me the ID shown in the app (Settings > Help > About >\nDiagnostics), I'll"
+        " pull the trace from our servers.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))
@@ -889,3 +985,19 @@ def test_the_due_rule_reads_its_example_and_not_its_counter_example(
         (found,) = _promises(text)
         assert not found.due_is_default, found
         assert found.due.astimezone(calendar_for().timezone).date().isoformat() == day, found
+
+
+def test_a_hand_over_and_an_unrelated_next_step_are_two_promises() -> None:
+    text = (
+        "I'm passing this to our database team as a defect. "
+        "I'll send you the migration script by Friday."
+    )
+    assert [p.kind for p in _promises(text)] == ["escalate", "send"]
+
+
+def test_a_hand_over_then_our_report_of_their_findings_is_one_promise() -> None:
+    text = (
+        "I'm passing this to our database team as a defect. "
+        "I'll get back to you by Friday with what they find."
+    )
+    assert [p.kind for p in _promises(text)] == ["update"]

@@ -61,7 +61,18 @@ _CUT = re.compile(
     # (a dash before a number joins a range of times: "between 10 AM - 2 PM")
     r";|\s[-–—]\s(?!\d)|,\s*(?:but|while|whereas|although|which|as|because|since|so\s+that)\b"
     # "…on Thursday evening, so everything's ready when you arrive Friday": the result's time
-    r"|,\s*so\s+(?!(?:i|we)\b)(?=[\w'’-]+(?:'s|’s|\s+(?:is|are|will|can|should|won't))\b)"
+    # (a subject of a few words: ", so the distro packagers can pick it up before the weekend")
+    r"|,\s*so\s+(?!(?:i|we)\b)(?=[\w'’-]+(?:\s+(?!(?:i|we)\b)[\w'’-]+){0,2}?"
+    r"(?:'s|’s|\s+(?:is|are|will|can|could|should|won't))\b)"
+    # a condition's own time: "a PR tonight, and if Tom approves it tomorrow it'll go in",
+    # "test it tomorrow and, if it holds up, merge it for 3.1"
+    r"|,\s*(?:and\s*,?\s*)?if\b|\s+and\s*,\s*if\b"
+    # how long it lasts, not when it is done: "extend the trial today, until 31 December"
+    r"|,\s*(?:until|till|up\s+to)\b"
+    # a new sentence about the agent's habits: "on Monday, I don't do releases on Fridays"
+    r"|,\s*(?:I|we)\s+(?:don't|do\s+not|never|usually|always|normally)\b"
+    # an aside about the past: "on Monday, once it's renewed (it expired on Friday)"
+    r"|\s\((?:it|this|that|which|they|he|she)\s+(?:was|were|had|\w+ed)\b"
     # "…tonight so it's active before your flight", ", so you'll have them before the 4th",
     # ", so your staff are paid tomorrow": a purpose or result for the customer's side
     r"|,?\s+so\s+(?:that\s+)?(?=(?:you|it|they|everything|everyone|(?:your|the)\s+[\w-]+"

@@ -165,6 +165,19 @@ _COURTESY_IF = re.compile(
     r"\s*(?:[.!]|$)",
     re.IGNORECASE,
 )
+# After the action only (before it, "If that works for you I'll commit it" is a condition):
+# a slot agreed before, "if that time still works for you" (not "if that suits you", which
+# asks); or the slot not suiting, "I'll call you at 2pm tomorrow; if that time doesn't
+# work, reply with another": the action stands, the customer may move it.
+_SLOT_COURTESY_IF = re.compile(
+    r"\s+(?:that|this)(?:\s+(?:time|day|date|slot))?(?:'s|\s+is)?\s+still\s+"
+    + "(?:"
+    + "|".join(en.COURTESY_TAGS)
+    + r")(?:\s+(?:for\s+)?you)?\s*(?:[.!]|$)"
+    r"|\s+(?:that|this|the)\s+(?:time|day|date|slot)\s+(?:doesn't|does\s+not|won't|isn't)\s+"
+    r"(?:work|suit|fit)\b",
+    re.IGNORECASE,
+)
 
 # "if you want", "if that suits you": an offer or a courtesy, never an indirect question.
 # (Not a choice between two things: "call you to agree if you want a replacement or a credit
@@ -211,7 +224,7 @@ RULES: dict[str, str] = {
     "team": "a team or colleague of ours with a future modal and an action",
     "continued": "a second, future action of the same subject ('... and will update you')",
     "let-me": "'let me / let us' and an action",
-    "get-from-us": "'you'll get X from us', 'expect X from me'",
+    "get-from-us": "'you'll get X from us', 'expect X from me', 'you'll have it by Monday'",
     "asked-staff": "'I've asked our team to ...': a colleague's action arranged by us",
     "passive-send": "'it will be sent / fixed' after our own commitment or confirmed by us",
     "hear-back": "'you'll hear back' (from us or the team we handed it to)",
@@ -418,6 +431,15 @@ def commitments(
                 continue
             got = "escalate"  # a team of ours acts, as in "hear-from"
         found.append(Commitment(m.start(), m.end(), got, rule="get-from-us"))
+    for m in _capped(lx.HAVE_IT.finditer(sentence) if "have" in lower else (), found):
+        # after "and", only when no commitment of ours came before it ("It's on my desk and
+        # you'll have it by Friday", not "We'll ship it Monday and you'll have it Wednesday")
+        after_and = sentence[: m.start()].rstrip().lower().endswith("and")
+        if (after_and and any(c.start < m.start() for c in found)) or lx.ALREADY_ON_ITS_WAY.search(
+            previous + " " + sentence[: m.start()]
+        ):
+            continue
+        found.append(Commitment(m.start(), m.end(), "send", rule="get-from-us"))
     for m in _capped(lx.ASKED_STAFF.finditer(sentence) if staffed and "ve" in lower else (), found):
         if classify(sentence[m.end() :]) in ("callback", "update", "fix", "send"):
             found.append(Commitment(m.start(), m.end(), "escalate", rule="asked-staff"))
@@ -821,6 +843,11 @@ def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
             or _OFFER_IF.match(text, m.end())
         )
         and not (m.group().lower() == "if" and _COURTESY_IF.match(text, m.end()))
+        and not (
+            pattern is TRAILING_CONDITION
+            and m.group().lower() == "if"
+            and _SLOT_COURTESY_IF.match(text, m.end())
+        )
     )
 
 

@@ -57,6 +57,7 @@ _ANCHORS = re.compile(
   | (?P<morning>(?:first\ thing\ )?in\ (?:the\ )?morn(?:ing)?)\b
   | (?P<today>later\ today|(?:the\ )?end\ of\ today|within\ the\ day|today|{_TONIGHT_RE}
         |this\ (?:morning|afternoon|aft|arvo|evening)
+        |after\ (?:lunch|lunchtime)
         |(?:the\ )?end\ of\ (?:the\ |my\ |your\ |our\ |business\ |the\ (?:business|working)\ )?day
         |(?:the\ )?close\ of\ (?:business|play)|(?:the\ )?end\ of\ (?:business|play)
         |eod|cob|eob)\b
@@ -69,7 +70,8 @@ _ANCHORS = re.compile(
   | (?P<this_week>(?:the\ )?end\ of\ (?:the\ |this\ )?(?:working\ )?week|later\ this\ week
         |this\ week|eow|the\ weekend)\b
   | (?P<next_month>(?:(?:the\ )?end\ of\ |early\ |later\ )?next\ month)\b
-  | (?P<month_end>(?:the\ )?end\ of\ (?:the\ |this\ )?month|month[-\ ]end|eom)\b
+  | (?P<month_end>(?:the\ )?end\ of\ (?:the\ |this\ )?month|month[-\ ]end|eom
+        |(?<!for\ )(?<!of\ )(?<!paid\ )(?:later\ )?this\ month)\b
   | (?P<date_dm>(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?(?:\ of)?\s+(?P<dm_month>{_MONTH_RE})\b\.?
         (?:,?\s+(?P<dm_year>20\d\d))?)
   | (?P<date_md>(?P<md_month>{_MONTH_RE})\.?\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b

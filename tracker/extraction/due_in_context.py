@@ -106,6 +106,13 @@ _DAY_WORDS = re.compile(
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|hour|hr|min)",
     re.IGNORECASE,
 )
+# Between a time and the subject it opens the clause for: a comma, "then".
+_FRONTED_GAP = re.compile(r"[\s,]*(?:then[\s,]+)?")
+# … and the time opens its clause (not "I rang the depot on Monday, I'll ring again").
+_OPENS_CLAUSE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|so|then|but)\s+)(?:(?:on|by|at|from|this|next|first\s+thing)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _on_day_stated_before(due: Due, earlier: Due | None, calendar: BusinessCalendar) -> Due:
@@ -144,6 +151,16 @@ def promise_due(
     own = sentence[start:scope_end]
     if is_vague(own):
         return None
+    # a time said right before the subject: "Tomorrow I'll call you", "as agreed, tonight at
+    # 23:00 we'll migrate your domain"
+    fronted = due_between(0, start)
+    if (
+        fronted is not None
+        and _FRONTED_GAP.fullmatch(sentence, fronted.end, start)
+        and _OPENS_CLAUSE.search(sentence[: fronted.start])
+    ):
+        return Due(fronted.when, fronted.precision, fronted.text, fronted.start - start,
+                   fronted.end - start)  # fmt: skip
     if scope_end < len(sentence) and not is_estimate(sentence[scope_end:]):
         after = due_between(scope_end, len(sentence))
         if after is not None:

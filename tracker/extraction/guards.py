@@ -66,7 +66,12 @@ _POLICY = re.compile(
 
 # "…, and please do ring us if anything changes": a new clause asking the customer.
 _CLAUSE_BREAK = re.compile(
-    r"[,;]\s*(?:and\s+|but\s+|or\s+)?(?:please|kindly|pls|do\s+feel|feel\s+free)\b", re.I
+    r"[,;]\s*(?:and\s+|but\s+|or\s+)?(?:please|kindly|pls|do\s+feel|feel\s+free)\b"
+    # a detail added after a comma, whose own condition is the detail's: "they'll email you
+    # the quote tomorrow, with last year's discount if it still applies"
+    r"|,\s*with\s+(?:the|your|a|an|our|any|last|this)\b"
+    r"(?![^.;!?]*\b(?:if|unless)\s+(?:you|u)\b)",
+    re.I,
 )
 
 # The tail of a request split over two tweets: "(2/2) email address and phone number. We'll
@@ -98,8 +103,9 @@ _OTHER_CLAUSE = re.compile(
 _AFTER_CUSTOMER_RETURNS = re.compile(
     r"\b(?:after|once|when|as\s+soon\s+as|upon)\s+(?:(?:we|I)\s+(?:receive|get|have)\s+(?:your\b|the\b"
     # "once we have the update from our warehouse": news for us, not the customer's goods
-    r"(?!\s+(?:[\w-]+\s+)?(?:update|answer|news|response|reply|decision|outcome|results?|"
-    r"approval|go-ahead)s?\b))|"
+    # (or a date for us to pass on: "as soon as I have the new delivery date")
+    r"(?!\s+(?:[\w-]+\s+){0,2}?(?:update|answer|news|response|reply|decision|outcome|results?|"
+    r"approval|go-ahead|date|eta|estimate|timeline|tracking)s?\b))|"
     r"(?:the|your)\s+(?:\w+\s+)?(?:item|items|parcel|package|device|return|product|unit|goods|"
     r"documents?|forms?|paperwork)\s+(?:arrives?|is\s+received|reaches|gets?\s+back|is\s+back|"
     r"(?:has\s+)?arrived|comes?\s+back)"
@@ -428,7 +434,9 @@ def rejection(
     if (
         asks_customer(sentence, 0, found.start)
         or _is_request(prefix)
-        or _REPLY_FIRST.in_text(sentence, found.end, clause_end)
+        or _REPLY_FIRST.in_text(
+            sentence, found.end, _before_next_timed_clause(sentence, found, clause_end)
+        )
         or _DETAILS_FRAGMENT.match(prefix)
     ):
         return "customer-acts-first"
@@ -494,7 +502,15 @@ def rejection(
     if not has_due and lx.LET_ME.match(sentence, found.start) and _BARE_CHECK.match(verb_phrase):
         return "live-exchange"
     handed = found.rule == "progressive" and found.kind == "escalate" and not has_due
-    if handed and _opens_with_commitment(following.lstrip(), sentence):
+    # (our own next step counts as that one thing only when it reports back on the team's
+    # part: "I'll follow up by Thursday with their findings", not "I'll email you the report")
+    if handed and (
+        _opens_with_commitment(following.lstrip(), sentence, by_others=True)
+        or (
+            _REPORTS_BACK.search(following) is not None
+            and _opens_with_commitment(following.lstrip(), sentence)
+        )
+    ):
         return "handover-followed"
     # "I will file a dispute." and "Our billing team will investigate …" next: theirs is it
     handing = found.rule == "self" and found.kind == "escalate" and not has_due
@@ -514,6 +530,13 @@ _PREVENTION = re.compile(
     r"(?:happening|recurring))\s+again\b",
     re.IGNORECASE,
 )
+# "I'll send it to you tonight, and once you confirm it works I'll get it merged": the wait
+# for the customer opens the next clause, with its own commitment.
+_NEXT_TIMED_CLAUSE = re.compile(
+    r"[,;]\s*(?:and|but)\s+(?=(?:once|when|after|as\s+soon\s+as)\b[^.;!?]{0,60}?"
+    r"\b(?:I|we)(?:'ll|\s+will)\b)",
+    re.IGNORECASE,
+)
 
 
 # What we do as a habit, not for this customer: "Usually we send personalised items within
@@ -528,6 +551,13 @@ _HABIT_AFTER = re.compile(
 
 def _habit(prefix: str, verb_phrase: str) -> bool:
     return bool(_HABIT_BEFORE.search(prefix[-30:]) or _HABIT_AFTER.match(verb_phrase))
+
+
+def _before_next_timed_clause(sentence: str, found: Commitment, clause_end: int) -> int:
+    """Where the commitment's own words end before a next clause that opens with its own
+    time clause and commitment, or `clause_end`."""
+    following = _NEXT_TIMED_CLAUSE.search(sentence, found.end)
+    return following.start() if following and following.start() < clause_end else clause_end
 
 
 def _is_automatic(clause: str) -> bool:
@@ -602,6 +632,12 @@ def _as_a_rule(found: Commitment, clause: str) -> bool:
     words = clause.lower().split()[:8]
     return any(w in _AIMS and words[i + 1 : i + 2] == ["to"] for i, w in enumerate(words))
 
+
+# Words of a next sentence that report back on a hand-over: "… with their findings",
+# "once they've looked", "what they find".
+_REPORTS_BACK = re.compile(
+    r"\b(?:their|they|them|they've|they're|they'll|findings|verdict|outcome)\b", re.IGNORECASE
+)
 
 # Rules whose subject is not "I" or "we": someone who may work for another firm.
 _OTHERS_RULES = (

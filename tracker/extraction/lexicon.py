@@ -179,6 +179,21 @@ GET_FROM = re.compile(
     r"(?P<what>(?:[\w-]+\s+){0,3}?)from\s+(?P<who>me|us|them|him|her)\b",
     FLAGS,
 )
+# "Sure - you'll have it Monday", "Let me write a patch; you'll have it by Friday": what we
+# make or send, from the customer's side, opening its clause and with its time.
+HAVE_IT = re.compile(
+    r"(?:^|(?<=[;:—–-]\s)|(?<=\band\s))you(?:'ll|\s+will)\s+have\s+(?:it|them|this|that)\s+"
+    r"(?=(?:by|on|before|in|within)\s|(?:today|tonight|tomorrow|next|this|early|first|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b)",
+    FLAGS,
+)
+# Something already on its way: "It was posted on Monday, you'll have it by Friday" (the
+# carrier's part, not ours).
+ALREADY_ON_ITS_WAY = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|'s\s+been)\s+(?:\w+\s+)?(?:sent|mailed|issued|"
+    r"shipped|posted|dispatched|despatched|processed|refunded|released)\b",
+    FLAGS,
+)
 # After a commitment in the same sentence, the company's passive follow-on action:
 # "We're going to replace the router; a new one will be dispatched to you by Thursday".
 PASSIVE_SEND = re.compile(
@@ -403,6 +418,9 @@ HEAR_FROM = re.compile(
     r"|(?:please\s+)?expect\s+(?:to\s+hear|(?:a|an)\s+(?:\w+\s+)?(?:call|ring|reply|response|"
     r"update|e-?mail))(?:\s+back)?)\s+from\s+(?P<who>me|us|them|him|her|"
     r"(?:our|my|the|(?:one|a\s+member)\s+of\s+our|a|an)\s+[^.,;]{0,40}?\b"
-    rf"{STAFF})\b",
+    rf"{STAFF}"
+    # a colleague by name with the team of ours they are in: "Mariana in our firmware team"
+    r"|(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?,?\s+(?:in|from|on|of)\s+our\s+"
+    rf"(?:[\w&-]+\s+){{0,2}}?(?:team|department|desk|group|{STAFF}|{DEPARTMENTS}))\b",
     FLAGS,
 )

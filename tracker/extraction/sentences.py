@@ -30,7 +30,9 @@ _OPEN_END = re.compile(
     r"\s(?:by|on|until|till|before|after|at|in|from|via|within|per|into|onto|over|under|"
     r"and|or|but|then|so|to|the|a|an|of|with|for|that|our|your|their|my|his|her|its|this|these|"
     r"those|will|shall|would|should|can|could|may|might|must|is|are|was|were|be|been|have|has|"
-    r"had|I|we|you|they|he|she|it|I'll|we'll|you'll|they'll|I'm|we're)$",
+    r"had|I|we|you|they|he|she|it|I'll|we'll|you'll|they'll|I'm|we're)$"
+    # a modal and its verb, the object on the next line: "…I'll regenerate\nSHA256SUMS"
+    r"|\s(?:I'll|we'll|will|shall)\s+(?-i:[a-z][\w-]*)$",
     re.I,
 )
 # …and a line goes on into one that starts with a date or a number: "…on\n12 May", "…due\nFriday".
@@ -74,6 +76,9 @@ def _is_soft_wrap(text: str, newline: int) -> bool:
     if line[-1] == ",":  # "…for the Windows path handling,\nand I'll post the link": one sentence
         return following.islower()
     if following.islower():
+        return True
+    # inside brackets opened on this line: "(Settings > About >\nDiagnostics), I'll …"
+    if following.isalnum() and line.count("(") > line.count(")"):
         return True
     if not following.isalnum():
         return False

@@ -175,6 +175,18 @@ FIX_VERB_PATTERNS: tuple[str, ...] = (
     r"(?:have|get|put)\s+(?:the|a|an|your|it|this|that)\s+(?:[\w-]+\s+){0,3}?in\s+place",
     r"come\s+(?:in\s+)?for\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}?(?:maintenance|service|servicing|"
     r"repairs?|installation|inspection|check|check-up|fitting)",
+    # a maintainer puts the change into a release: "I'll have it in a release candidate by
+    # 3 May", "get the translated messages into the next nightly", "put it in the defaults
+    # for the next release"
+    r"(?:have|get|put)\s+(?:it|them|this|that|the|a|an|your|these|those)\b(?:\s+[\w.+-]+){0,5}?"
+    r"\s+in(?:to)?\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:next\s+|upcoming\s+|new\s+|coming\s+)?"
+    r"(?:release|rc|nightly|nightlies|beta|snapshot|point\s+release|defaults)\b",
+    # "I'll have a 6.x-compatible release up on the registry by Friday"
+    r"(?:have|get|put)\s+(?:a|an|the)\s+(?:[\w.+-]+\s+){0,3}?(?:release|build|version|package|"
+    r"image|tarball)\b[^.;!?]{0,40}?\b(?:up|out|live)\s+(?:on|in|to|at)\b",
+    # "I'll do a 0.9.3 with the fix", "do a point release tomorrow"
+    r"do\s+(?:a|an)\s+(?:new\s+|quick\s+|bugfix\s+|patch\s+)?(?:v?\d+(?:\.\d+)+(?:[\w.-]*)|"
+    r"(?:point\s+|bugfix\s+|patch\s+)?release)\b",
 )
 
 # Verbs that look into the customer's problem (kind `check`): plain words and phrases as
@@ -182,7 +194,13 @@ FIX_VERB_PATTERNS: tuple[str, ...] = (
 CHECK_VERBS: tuple[str, ...] = (
     *_words("check look"),
     *_phrases("do", "some", "research digging checking investigating troubleshooting"),
-    *_joined(("take", "have"), ("a",), ("", "closer"), ("look",)),
+    # "have a proper look", "take a quick look"
+    *_joined(
+        ("take", "have"),
+        ("a",),
+        ("", "closer", "proper", "quick", "good", "better", "deeper", "thorough", "careful"),
+        ("look",),
+    ),
     "chase",
     "find out",
     *_words("investigate dig review verify query research explore speak talk ask lodge"),
@@ -225,6 +243,9 @@ ESCALATE_VERBS: tuple[str, ...] = (
     # "I'll submit the request on your behalf", "lodge a claim for you with the insurer"
     r"(?:submit|lodge|file|raise)\s+(?:the|a|an|your|this|it)\b[^.;!?]{0,40}?"
     r"\b(?:on\s+your\s+behalf|for\s+you\b)",
+    # "I'll file this on the tracker", "log it in our bug tracker"
+    r"(?:file|log|raise|report|put)\s+(?:this|it|that|them)\s+(?:on|in|to|with)\s+(?:the|our)\s+"
+    r"(?:[\w-]+\s+)?(?:tracker|bugzilla|jira|issue\s+tracker|bug\s+tracker)\b",
 )
 
 # A visit: "I'll be round Friday to fit it", "our technician will come on Monday".
@@ -970,7 +991,8 @@ CUSTOMER_ACTIONS: tuple[str, ...] = (
     *_phrases("write", "to", "us me"),
     *_phrases("contact call email e-mail ring message", "us"),
     "share with us",
-    *_words("attach upload"),
+    # (a verb with its object: "upload the logs", not the noun in "via the secure upload")
+    *_phrases("attach upload", "it them the your a an any some those these this that all"),
     *_phrases("all what", "we", "need", "from is"),
     "appreciate if",
     "feel free to",
@@ -1042,7 +1064,10 @@ GENERIC_REPLIES: tuple[str, ...] = (
 # What the customer offered that we pass on (kind: not a promise, spec "feedback").
 # Plain words and phrases (tokens.Phrases); a noun in _plurals is read in either number.
 FEEDBACK_WORDS: tuple[str, ...] = (
-    *_words("feedback suggested kudos praise thoughts input"),
+    *_words("feedback suggested kudos praise thoughts"),
+    # the customer's input, not the software's ("the Korean input method", "input field")
+    *_phrases("your ur for", "input"),
+    "for the input",
     *_plurals(_words("suggestion idea compliment shout-out shoutout comment recommendation")),
     *_plurals(_words("improvement")),
     *_phrases("good", "point catch shout call"),
