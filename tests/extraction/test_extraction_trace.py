@@ -229,3 +229,9 @@ def test_the_trace_keeps_exactly_the_sentences_of_the_found_promises(corpus: str
                   for s in kept}  # fmt: skip
         assert starts == {p.start for p in found}, case.id
         assert trace_case(case).decisions == trace.decisions
+
+
+def test_docs_promises_md_names_every_rule_and_check() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "promises.md").read_text("utf-8")
+    ids = [*RULES, *CHECKS, *(set(PIPELINE_CHECKS) - {"kept"})]
+    assert [name for name in ids if f"`{name}`" not in docs] == []
