@@ -925,6 +925,22 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "If you send me the ID shown in the app (Settings > Help > About >\nDiagnostics), I'll"
         " pull the trace from our servers.",
     ),
+    "a time fronted before the subject dates an arranged action": (
+        ("Tomorrow morning we're sending the replacement handset.", "send"),
+        "We're sending the replacement handset.",
+    ),
+    "restart and reboot are fix verbs": (
+        ("Our engineer will reboot the gateway tomorrow morning.", "fix"),
+        "Please reboot the gateway and tell us if the light turns green.",
+    ),
+    "waiting for our call is a callback": (
+        ("Kindly wait for our call this afternoon.", "callback"),
+        "Please wait for your bank's call this afternoon.",
+    ),
+    "the imperative expect our message names what we send": (
+        ("Please expect my email with the quote by noon.", "update"),
+        "We expect our reply times to drop by noon.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))
@@ -959,6 +975,10 @@ DUE_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "2026-11-20",
         ),
         ("Our engineer will arrive between 8 and 10am.", "2026-11-18"),
+    ),
+    "the end of a named month is its last date": (
+        ("I'll send the renewal quote by the end of January.", "2027-01-31"),
+        ("I'll send the renewal quote by the end of the month.", "2026-11-30"),
     ),
 }
 
@@ -1001,3 +1021,18 @@ def test_a_hand_over_then_our_report_of_their_findings_is_one_promise() -> None:
         "I'll get back to you by Friday with what they find."
     )
     assert [p.kind for p in _promises(text)] == ["update"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("We'll post the spare strap by Friday 📦 -Nell", "We'll post the spare strap by Friday"),
+        ("I'll text you the code tonight ^RB", "I'll text you the code tonight"),
+        ("I'll call you at 4pm 🙂", "I'll call you at 4pm"),
+        # a dash then a word that is no sign-off stays
+        ("We'll ship it Monday -- express", "We'll ship it Monday -- express"),
+    ],
+)
+def test_a_promise_ends_before_trailing_emoji_and_a_social_sign_off(text: str, words: str) -> None:
+    (found,) = _promises(text)
+    assert text[found.start : found.end] == words

@@ -29,11 +29,11 @@ from tracker.extraction.cleaning import (
 from tracker.extraction.decision import HARD_CHECKS, DecisionModel, shipped_model
 from tracker.extraction.detect import Commitment, Dropped, commitments
 from tracker.extraction.due import Due, SentenceDues
-from tracker.extraction.due_in_context import promise_due
+from tracker.extraction.due_in_context import fronted_due, promise_due
 from tracker.extraction.features import candidate_features
 from tracker.extraction.guards import holds, rejection
 from tracker.extraction.kind_rules import KIND_PRIORITY
-from tracker.extraction.sentences import sentence_spans
+from tracker.extraction.sentences import sentence_spans, without_tail
 from tracker.extraction.trace import Decision, Trace
 from tracker.kinds import PromiseKind
 
@@ -381,7 +381,11 @@ def _promise_in(
         if clause_end <= commitment.start:
             continue
         has_due = due_between(commitment.start, clause_end) is not None
-        if commitment.needs_due and not has_due:
+        # "Tomorrow morning I'm sending the courier": a time fronted before the subject
+        # is the clause's own time
+        if commitment.needs_due and not (
+            has_due or fronted_due(sentence, commitment.start, due_between)
+        ):
             check: str | None = "needs-due"
         elif commitment.follows and not kept:
             check = "follows"
@@ -431,7 +435,7 @@ def _promise_in(
     due = promise_due(sentence, first.start, scope_end, due_between, context[:2], sent_at, calendar)
     kind = min((c.kind for c, _ in kept), key=KIND_PRIORITY.index)
     start = offset + first.start
-    end = offset + len(sentence.rstrip(" .!?…"))
+    end = offset + without_tail(sentence)
     if end <= start:
         end = offset + len(sentence)
     return _found(text, start, end, kind, sent_at, due, start + due.start if due else start)

@@ -655,10 +655,12 @@ def commitments(
             )
         elif dropped is not None:
             dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
-    hinted = any(hint in lower for hint in ("dm", "pm", "message", "private", "out", "wait"))
-    for start, end in dm_commitments(sentence) if hinted else ():
+    hinted = any(
+        hint in lower for hint in ("dm", "pm", "message", "private", "out", "wait", "expect")
+    )
+    for start, end, kind in dm_commitments(sentence) if hinted else ():
         if not any(c.start <= start < max(c.end, start + 1) for c in found):
-            found.append(Commitment(start, end, "update", rule="dm-continuing"))
+            found.append(Commitment(start, end, kind, rule="dm-continuing"))
     for start, end, kind in goods_leaving(sentence) if _SHIPS_HINT.search(lower) else ():
         if not any(c.start <= start < max(c.end, start + 1) for c in found):
             found.append(Commitment(start, end, kind, needs_due=True, rule="goods-leaving"))

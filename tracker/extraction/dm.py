@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from tracker.extraction import tokens as tk
 from tracker.extraction.lexicon import any_of
 from tracker.extraction.vocab import en
+from tracker.kinds import PromiseKind
 
 _CHANNEL = r"(?:via|in|over|by|through)\s+(?:your\s+|our\s+|the\s+)?" + any_of(
     *en.DM_CHANNEL_PHRASES
@@ -42,6 +43,14 @@ LOOK_OUT = re.compile(
     + r"s?\s+from\s+(?:us|me))\b",
     re.IGNORECASE,
 )
+# "Expect our call", "please expect my reply within the hour": the imperative, opening its
+# clause (not "we expect our reply to reach you"), names what we will send.
+EXPECT_OURS = re.compile(
+    r"(?:^|(?<=[,;:!.]\s)|(?<=[,;:!.]))(?:please\s+|do\s+)?(?:kindly\s+)?expect\s+(?:our|my)\s+(?:\w+\s+)?"
+    + any_of(*en.OUR_MESSAGES)
+    + r"\b",
+    re.IGNORECASE,
+)
 # "You'll get a reply in DM shortly": a reply in our private channel is ours.
 YOU_GET_REPLY = re.compile(
     r"\byou(?:'ll|\s+will)\s+(?:get|receive|have)\s+(?:a|an|our)\s+(?:\w+\s+)?"
@@ -52,14 +61,18 @@ YOU_GET_REPLY = re.compile(
     re.IGNORECASE,
 )
 _RIGHT_NOW = tk.Phrases(en.RIGHT_NOW)
+# "please wait for our call": what the customer waits for is a call from us (`callback`)
+_A_CALL = re.compile(r"\b" + any_of(*en.CALL_WORDS) + r"s?\b", re.IGNORECASE)
 
 
-def dm_commitments(sentence: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each "we're following up via DM" (not done right now), "look out
-    for our reply" and "you'll get a reply in DM" in `sentence`."""
+def dm_commitments(sentence: str) -> Iterator[tuple[int, int, PromiseKind]]:
+    """(start, end, kind) of each "we're following up via DM" (not done right now), "look
+    out for our reply", "expect our call" and "you'll get a reply in DM" in `sentence`: `update`, or
+    `callback` when what the customer waits for is our call."""
     for m in DM_PROGRESSIVE.finditer(sentence):
         if not _RIGHT_NOW.in_text(sentence, m.end()):
-            yield m.start(), m.end()
-    for pattern in (LOOK_OUT, YOU_GET_REPLY):
+            yield m.start(), m.end(), "update"
+    for pattern in (LOOK_OUT, EXPECT_OURS, YOU_GET_REPLY):
         for m in pattern.finditer(sentence):
-            yield m.start(), m.end()
+            kind: PromiseKind = "callback" if _A_CALL.search(m.group()) else "update"
+            yield m.start(), m.end(), kind

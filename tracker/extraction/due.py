@@ -72,6 +72,10 @@ _ANCHORS = re.compile(
   | (?P<next_month>(?:(?:the\ )?end\ of\ |early\ |later\ )?next\ month)\b
   | (?P<month_end>(?:the\ )?end\ of\ (?:the\ |this\ )?month|month[-\ ]end|eom
         |(?<!for\ )(?<!of\ )(?<!paid\ )(?:later\ )?this\ month)\b
+  # "by the end of January", "end of Feb 2027": the last date of that month, the next one
+  # that has not ended
+  | (?P<named_month_end>(?:the\ )?end\ of\ (?P<me_month>{_MONTH_RE})\b\.?
+        (?:,?\s+(?P<me_year>20\d\d))?)
   | (?P<date_dm>(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?(?:\ of)?\s+(?P<dm_month>{_MONTH_RE})\b\.?
         (?:,?\s+(?P<dm_year>20\d\d))?)
   | (?P<date_md>(?P<md_month>{_MONTH_RE})\.?\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b
@@ -345,6 +349,8 @@ def _anchors(
             year, month = (sent_day.year + 1, 1) if sent_day.month == 12 else (
                 sent_day.year, sent_day.month + 1)  # fmt: skip
             yield _Anchor(start, end, day=_month_end(year, month))
+        elif kind == "named_month_end":
+            yield _Anchor(start, end, day=_named_month_end(m, sent_day))
         elif kind in ("date_dm", "date_md", "date_iso", "nth"):
             if not strict or (
                 _after_preposition(text, start)
@@ -644,6 +650,15 @@ def _next_weekday(sent_day: date, weekday: int) -> date:
 
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+def _named_month_end(m: re.Match[str], sent_day: date) -> date:
+    """ "the end of January": that month's last date, this year's unless it has passed."""
+    month = _MONTHS[m["me_month"].lower()]
+    if m["me_year"]:
+        return _month_end(int(m["me_year"]), month)
+    year = sent_day.year + (month < sent_day.month)
+    return _month_end(year, month)
 
 
 def _month_end(year: int, month: int) -> date:

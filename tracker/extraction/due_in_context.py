@@ -127,6 +127,24 @@ def _on_day_stated_before(due: Due, earlier: Due | None, calendar: BusinessCalen
     return Due(calendar.at(day, clock), "time", due.text, due.start, due.end)
 
 
+def fronted_due(
+    sentence: str, start: int, due_between: Callable[[int, int], Due | None]
+) -> Due | None:
+    """A time said right before the clause's subject, as the clause's own time: "Tomorrow
+    I'll call you", "At 8pm tonight we'll restart it", "as agreed, tonight at 23:00 we'll
+    migrate your domain" (offsets from the sentence's start)."""
+    if not start:
+        return None
+    fronted = due_between(0, start)
+    if (
+        fronted is not None
+        and _FRONTED_GAP.fullmatch(sentence, fronted.end, start)
+        and _OPENS_CLAUSE.search(sentence[: fronted.start])
+    ):
+        return fronted
+    return None
+
+
 def promise_due(
     sentence: str,
     start: int,
@@ -151,14 +169,8 @@ def promise_due(
     own = sentence[start:scope_end]
     if is_vague(own):
         return None
-    # a time said right before the subject: "Tomorrow I'll call you", "as agreed, tonight at
-    # 23:00 we'll migrate your domain"
-    fronted = due_between(0, start)
-    if (
-        fronted is not None
-        and _FRONTED_GAP.fullmatch(sentence, fronted.end, start)
-        and _OPENS_CLAUSE.search(sentence[: fronted.start])
-    ):
+    fronted = fronted_due(sentence, start, due_between)
+    if fronted is not None:
         return Due(fronted.when, fronted.precision, fronted.text, fronted.start - start,
                    fronted.end - start)  # fmt: skip
     if scope_end < len(sentence) and not is_estimate(sentence[scope_end:]):

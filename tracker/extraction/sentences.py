@@ -21,6 +21,20 @@ _ABBREVIATIONS = frozenset(
 # Social replies end a sentence on an emoji as on a full stop: "… before 5pm today 📦 Tracking
 # will be texted …" (a run of pictographs, then a space and a capital letter).
 _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff\u2b50\u2b55\u2764\ufe0f\u200d"
+# What a social reply puts after its last words, never part of a promise: emoji and a
+# sign-off of the writer's name or initials ("… by Friday 📦 -Mack", "… today ^JK").
+_TAIL = re.compile(
+    rf"(?:[\s.!?…]|[{_EMOJI}\U0001f3fb-\U0001f3ff]"
+    r"|(?<=\s)(?:[-–—]|[~^*]\s?)[A-Z][A-Za-z]{0,14}(?:\s?[A-Z][A-Za-z]{0,14})?)+$"
+)
+
+
+def without_tail(sentence: str) -> int:
+    """Where `sentence`'s own words end: before trailing stops, emoji and a social sign-off."""
+    m = _TAIL.search(sentence)
+    return m.start() if m else len(sentence)
+
+
 _BOUNDARY = re.compile(
     r"[.!?]+[\"'”’)\]]*(?=\s)|\n" + rf"|(?<=[^\s{_EMOJI}])\s*[{_EMOJI}]+(?=\s+[A-Z])"
 )

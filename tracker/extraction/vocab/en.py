@@ -98,6 +98,8 @@ FIX_VERBS: tuple[str, ...] = (
     *_words("reinstate reenable re-enable enable setup upgrade downgrade rectify clear deploy"),
     *_words("patch reinstall reschedule rebook proceed schedule rerun re-run install migrate"),
     *_words("remedy unfreeze release lift merge delete close waive visit attend arrive"),
+    # concrete IT actions on the customer's service: "we'll reboot the router tonight"
+    *_words("restart reboot resync re-sync reprovision re-provision"),
     *_joined(("set",), ("", "*", "* *"), ("up",)),
     *_joined(("get",), ("", "right"), ("on", "onto"), ("it", "this", "that")),
     *_phrases("pop drop swing", "round over by"),
@@ -1158,7 +1160,7 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
     *((stem, "fix", "base past") for stem in _words(
         "fix sort resolve correct restore reset unlock upgrade replace repair update "
         "reactivate activate reverse deploy cancel amend change adjust reconnect remove "
-        "unblock reinstate rectify"
+        "unblock reinstate rectify restart reboot resync re-sync reprovision re-provision"
     )),
     *((stem, "fix", "past") for stem in _words(
         "do clear book take proceed fit install configure connect service approve rebook "
