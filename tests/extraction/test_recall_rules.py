@@ -618,6 +618,27 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "Sorry about that, the import went wrong on our side. I'm building\na fixed file "
         "for your shop and it should be ready\nsoon.",
     ),
+    "a default that goes ahead unless someone objects": (
+        ("I'll publish the 4.2 docs on Monday unless anybody raises a concern.", "send"),
+        "I'll publish the 4.2 docs on Monday unless you'd rather wait.",
+    ),
+    "a courtesy 'if you don't mind' after the action": (
+        ("I'll mail you a debug build tomorrow, if you don't mind running it.", "send"),
+        "I'll mail you a debug build tomorrow if you can run it.",
+    ),
+    "one of our people named by an article or 'my' (other languages)": (
+        ("Buongiorno, un tecnico ti chiama domani alle 10 per la caldaia.", "callback"),
+        "Buongiorno, un cliente ti chiama domani alle 10 per la caldaia.",
+    ),
+    "a sentence in another language inside an English reply": (
+        (
+            "Thanks for the logs, they show the sync loop. Mañana te envío el parche"
+            " para la versión 2.4.",
+            "send",
+        ),
+        "Thanks for the logs, they show the sync loop. Ayer te envié el parche"
+        " para la versión 2.4.",
+    ),
     "access given": (
         ("I'll give you editor access to the board this afternoon.", "fix"),
         "I can't give you editor access to the board, sorry.",

@@ -179,6 +179,19 @@ _SLOT_COURTESY_IF = re.compile(
     re.IGNORECASE,
 )
 
+# After the action only: a default that goes ahead unless someone objects ("I'll merge it
+# on Friday unless you spot a problem", "… unless someone finds a blocker"), and a courtesy
+# ("…, if you don't mind trying it"): the commitment stands.
+_GOES_AHEAD = re.compile(
+    r"(?<=unless)\s+(?:(?:you|someone|anyone|anybody|somebody)\s+(?:\w+\s+){0,2}?"
+    + "(?:"
+    + "|".join(en.VETO_VERBS)
+    + r")\b"
+    r"|there(?:'s|\s+is|\s+are)\s+(?:an?\s+|any\s+)?(?:" + "|".join(en.VETO_NOUNS) + r")\b)"
+    r"|(?<=if)\s+you\s+(?:don't|do\s+not)\s+mind\b",
+    re.IGNORECASE,
+)
+
 # "if you want", "if that suits you": an offer or a courtesy, never an indirect question.
 # (Not a choice between two things: "call you to agree if you want a replacement or a credit
 # note" asks which.)
@@ -848,6 +861,7 @@ def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
             and m.group().lower() == "if"
             and _SLOT_COURTESY_IF.match(text, m.end())
         )
+        and not (pattern is TRAILING_CONDITION and _GOES_AHEAD.match(text, m.end()))
     )
 
 

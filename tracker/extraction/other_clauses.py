@@ -142,6 +142,13 @@ def _staff(word: Token, lang: ModuleType) -> bool:
 
 def _team_subject(words: tuple[Token, ...], lang: ModuleType) -> bool:
     for index, word in enumerate(words):
+        if (
+            index <= 1
+            and word.lower in lang.STAFF_LEADS
+            and index + 1 < len(words)
+            and _staff(words[index + 1], lang)
+        ):
+            return True  # "Un technicien vous appelle demain", "mijn collega Ruben belt je"
         if word.lower in lang.POSSESSIVES and any(
             _staff(w, lang) for w in words[index + 1 : index + 4]
         ):
@@ -209,7 +216,13 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
         ):
             own = "self"
         elif _team_subject(ws, lang):
-            own = "titled" if any(w.lower in lang.TITLES for w in ws) else "team"
+            # one of our people ("un technicien", "Herr Schmitt") keeps the action's kind
+            own = (
+                "titled"
+                if any(w.lower in lang.TITLES for w in ws)
+                or any(w.lower in lang.STAFF_LEADS for w in ws[:2])
+                else "team"
+            )
         elif not clause.joined and ws[0].lower in lang.RELATIVES and _staff_before(earlier, lang):
             own = "handover"  # "…, qui vous répondra": the team we handed the case to
         elif ws[0].lower in lang.TEAM_PRONOUNS and (

@@ -145,6 +145,13 @@ def message_language(text: str) -> str | None:
     return code if counts[code] >= 2 and counts[code] > english else None
 
 
+def mixed(text: str) -> bool:
+    """Whether an English message may hold sentences in another language (cheap): the
+    words English text does not use, as `message_language` looks for them."""
+    sample = text[:_LANGUAGE_SAMPLE]
+    return len(_PRECHECK.intersection(sample.lower().translate(_PUNCTUATION).split())) >= 2
+
+
 def sentence_language(sentence: str, message: str | None) -> str | None:
     """The other language of one sentence: its own words decide, the message's
     language breaks a tie; an English sentence (or one too short to tell) gives None."""

@@ -786,6 +786,15 @@ TRAILING_CONDITIONS: tuple[str, ...] = (
     r"provided\s+that",
     r"as\s+long\s+as",
 )
+# "…unless you spot a problem", "unless there are objections": an objection that may stop a
+# commitment which otherwise goes ahead (detect._GOES_AHEAD; stems, read with an -s/-es).
+VETO_VERBS: tuple[str, ...] = (
+    r"(?:spot|find|object|flag|raise|report|hit|tell|say|shout)(?:s|es)?",
+    r"(?:spotted|found|objected|flagged|raised|reported)",
+)
+VETO_NOUNS: tuple[str, ...] = (
+    r"(?:objections?|blockers?|problems?|issues?|concerns?|regressions?)",
+)
 # Before the subject: a hope, not a commitment ("Hopefully we'll send it tomorrow").
 # Plain words and phrases (tokens.Phrases).
 # A vacancy that may never come ("we'll ring you as soon as a slot comes up", "contact you

@@ -80,6 +80,9 @@ STAFF = frozenset(
     ]
 )
 TITLES: frozenset[str] = frozenset()
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("un", "una", "mi"))
 RELATIVES = frozenset(("que", "quien", "quienes"))
 TEAM_PRONOUNS = frozenset(("ellos", "ellas"))
 HANDOVER = ("pasado", "trasladado", "escalado", "remitido", "solicitado", "derivado")
@@ -109,6 +112,7 @@ ACTIONS: dict[str, PromiseKind] = {
     "en contacto": "update",
     "mantengo": "update",
     "envi": "send",
+    "enví": "send",  # "te envío" (the stressed present)
     "mand": "send",
     "remit": "send",
     "devolv": "send",

@@ -88,6 +88,9 @@ STAFF = frozenset(
     ]
 )
 TITLES: frozenset[str] = frozenset()
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("un", "une", "mon", "ma"))
 RELATIVES = frozenset(("qui",))
 TEAM_PRONOUNS = frozenset(("ils", "elles", "il", "elle"))
 HANDOVER = ("transmis", "transmets", "transféré", "escaladé", "remonté")

@@ -75,6 +75,9 @@ STAFF = frozenset(
     ]
 )
 TITLES: frozenset[str] = frozenset()
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("un", "uno", "una", "mio", "mia"))
 RELATIVES = frozenset(("che", "il quale", "la quale"))
 TEAM_PRONOUNS = frozenset(("loro",))
 HANDOVER = ("inoltrato", "passato", "trasmesso", "girato", "segnalato")

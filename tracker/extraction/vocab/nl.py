@@ -75,6 +75,9 @@ STAFF = (
     "boekhouding",
 )
 TITLES: frozenset[str] = frozenset()
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("een", "mijn"))
 RELATIVES = frozenset(("die", "dat"))
 TEAM_PRONOUNS = frozenset(("zij", "ze"))
 HANDOVER = ("doorgezet", "doorgestuurd", "doorgegeven", "geëscaleerd", "overgedragen")
