@@ -639,6 +639,41 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "Thanks for the logs, they show the sync loop. Ayer te envié el parche"
         " para la versión 2.4.",
     ),
+    "undone on our side (revert)": (
+        ("We'll have the bad config reverted by tonight.", "fix"),
+        "The bad config was reverted by tonight, sorry.",
+    ),
+    "into a numbered hotfix or release": (
+        ("I'll get your patch into a 2.7.4 hotfix next week.", "fix"),
+        "Your patch went into a 2.7.4 hotfix last week.",
+    ),
+    "a change put up for review": (
+        ("I'll get a draft PR up tonight so you can try it.", "send"),
+        "There's a draft PR up already, so you can try it.",
+    ),
+    "our team's own recommendations are no feedback": (
+        (
+            "Our network team will look into your VPN setup and e-mail you their ideas"
+            " by Thursday.",
+            "escalate",
+        ),
+        "Our network team will be glad to hear your suggestions about the VPN setup.",
+    ),
+    "an idea praised before, and the team reports back by a time": (
+        (
+            "Nice idea. Our data team will look at your export schedule and call you on Monday.",
+            "escalate",
+        ),
+        "Nice idea. Our data team will look at it for a future release.",
+    ),
+    "sent on to a team of ours (progressive)": (
+        ("Thanks. I'm sending your crash logs to our platform team.", "escalate"),
+        "Thanks. I'm sending the crash logs to the courier.",
+    ),
+    "a confirmation from me is written by hand": (
+        ("Done, and you'll get a confirmation from me with the new terms on Friday.", "send"),
+        "Done, and you'll get an automated confirmation from us with the new terms.",
+    ),
     "access given": (
         ("I'll give you editor access to the board this afternoon.", "fix"),
         "I can't give you editor access to the board, sorry.",

@@ -53,6 +53,7 @@ _SENT_THINGS = tk.Phrases(en.SENT_THINGS)
 _NEWS = tk.Phrases(en.NEWS_WORDS)
 _CALL = tk.Phrases(en.CALL_WORDS)
 _AUTOMATED = tk.Phrases(en.AUTOMATED_NOTICES)
+_MACHINE = re.compile(r"\b(?:automated|automatic|system|auto-?generated)\b", re.IGNORECASE)
 _NOT_DELIVERED = tk.Phrases(en.NOT_DELIVERED)
 # "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
 _CONFIRMED = tk.Phrases(en.CONFIRMED)
@@ -429,7 +430,9 @@ def commitments(
             found.append(Commitment(m.start(), m.end(), kind, rule="let-me"))
     for m in _capped(lx.GET_FROM.finditer(sentence) if "from" in lower else (), found):
         what = tk.window(tk.tokenise(sentence), m.start("what"), m.end("what"))
-        if _AUTOMATED.search(sentence, what):
+        # (a confirmation or receipt "from me" is one the agent writes; "automated" is not)
+        by_hand = m["who"].lower() == "me" and not _MACHINE.search(m["what"])
+        if _AUTOMATED.search(sentence, what) and not by_hand:
             continue
         got: PromiseKind = "callback" if _CALL.search(sentence, what) else "send"
         if got == "send" and not _SENT_THINGS.search(sentence, what):
@@ -616,7 +619,10 @@ def commitments(
         kind = classify(sentence[end:])
         if not kind:
             continue
-        if lemma(arranged["verb"])[0] in ESCALATING_STEMS:
+        # (sent on to a team of ours, "I'm sending this to our engineering team": a hand-over)
+        if lemma(arranged["verb"])[0] in ESCALATING_STEMS or (
+            kind == "escalate" and lemma(arranged["verb"])[0] == "send"
+        ):
             if kind == "escalate":
                 found.append(Commitment(start, end, kind, rule="progressive"))
         elif not _RIGHT_NOW.search(sentence, tk.window(tk.tokenise(sentence), end, end + 80)):
