@@ -674,6 +674,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Done, and you'll get a confirmation from me with the new terms on Friday.", "send"),
         "Done, and you'll get an automated confirmation from us with the new terms.",
     ),
+    "informal Italian words tell the language": (
+        ("Ciao Marco, ti chiamo domani alle 10.", "callback"),
+        "Ciao Marco, ti ho chiamato ieri alle 10.",
+    ),
+    "a time in our own clause before, joined by 'and' (other languages)": (
+        ("Ciao Marta, ci penso io giovedì e ti scrivo qui.", "update"),
+        "Ciao Marta, ci ho pensato giovedì e ti scrivo qui.",
+    ),
+    "an object pronoun, then a verb and its subject (other languages)": (
+        ("Buongiorno Gianni, la riparo io venerdì, grazie.", "fix"),
+        "Buongiorno Gianni, la ripara il tecnico venerdì, grazie.",
+    ),
     "access given": (
         ("I'll give you editor access to the board this afternoon.", "fix"),
         "I can't give you editor access to the board, sorry.",

@@ -188,7 +188,9 @@ def promise_in(
     kind = most_facing([c.kind for c in kept if c.kind])
     start = kept[0].start
     end = len(sentence.rstrip(" .!?…"))
-    return found, OtherPromise(start, max(end, start + 1), kind, dues.between(start, kept[-1].end))
+    due_from = min((c.due_from for c in kept if c.due_from >= 0), default=start)
+    due = dues.between(start, kept[-1].end) or dues.between(due_from, kept[-1].end)
+    return found, OtherPromise(start, max(end, start + 1), kind, due)
 
 
 def merged_end(window: str, spans: list[tuple[int, int]], index: int, code: str) -> int:

@@ -15,6 +15,11 @@ PRO_DROP = True
 
 FUNCTION_WORDS = frozenset(
     [
+        "la",
+        "ti",
+        "alle",
+        "ciao",
+        "così",
         "io",
         "noi",
         "lei",
@@ -78,6 +83,10 @@ TITLES: frozenset[str] = frozenset()
 # Opening the clause right before a staff noun, one of our people: "a technician",
 # "my colleague" (other_clauses._team_subject).
 STAFF_LEADS = frozenset(("un", "uno", "una", "mio", "mia"))
+# Object pronouns opening a clause before its verb ("ci lavoro"): the next word is a verb.
+CLITIC_PRONOUNS: frozenset[str] = frozenset(
+    ("ci", "vi", "ti", "lo", "la", "li", "le", "ne", "gli", "mi")
+)
 RELATIVES = frozenset(("che", "il quale", "la quale"))
 TEAM_PRONOUNS = frozenset(("loro",))
 HANDOVER = ("inoltrato", "passato", "trasmesso", "girato", "segnalato")
