@@ -686,6 +686,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Buongiorno Gianni, la riparo io venerdì, grazie.", "fix"),
         "Buongiorno Gianni, la ripara il tecnico venerdì, grazie.",
     ),
+    "a fix of ours going out, in the progressive, with a time": (
+        ("Good news: the patch is going out with Monday's build.", "fix"),
+        "Good news: the patch is going out as soon as it's reviewed.",
+    ),
     "access given": (
         ("I'll give you editor access to the board this afternoon.", "fix"),
         "I can't give you editor access to the board, sorry.",

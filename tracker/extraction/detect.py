@@ -95,7 +95,7 @@ _MONEY = re.compile(
     r"\b(?:amount|funds|money|payment|deposit|hold|charge|refund|balance)\b|[£$€]", re.IGNORECASE
 )
 # "… restored within 24 hours by our system": an automatic process, not a person of ours
-_SHIPS_HINT = re.compile(r"ships|dispatches|goes\s+out|leaves\s")
+_SHIPS_HINT = re.compile(r"ships|shipping|dispatches|goes\s+out|going\s+out|leaves\s")
 # A subject with its name set off by commas before a modal: "The courier, Evri, will".
 _APPOSITIVE_SUBJECT = re.compile(
     r"^\s*(?:(?:the|our|your|a|an|their)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*"

@@ -894,6 +894,8 @@ SHIPS_VERBS: tuple[str, ...] = (
     r"ships(?:\s+out)?",
     "dispatches",
     r"goes\s+out",
+    # the same, arranged in the progressive: "the fix is going out with Thursday's deploy"
+    r"(?:is|are)\s+(?:going\s+out|shipping(?:\s+out)?)",
     r"leaves\s+(?:our|the)\s+(?:warehouse|depot|workshop|factory|store)",
 )
 SHIPS_NOT_AFTER: tuple[str, ...] = (
