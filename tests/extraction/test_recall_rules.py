@@ -690,6 +690,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Good news: the patch is going out with Monday's build.", "fix"),
         "Good news: the patch is going out as soon as it's reviewed.",
     ),
+    "a past with 'essere' is no future passive (Italian)": (
+        ("Buongiorno, la fattura corretta le sarà inviata giovedì.", "send"),
+        "Buongiorno, la fattura corretta le è stata inviata giovedì.",
+    ),
     "access given": (
         ("I'll give you editor access to the board this afternoon.", "fix"),
         "I can't give you editor access to the board, sorry.",
