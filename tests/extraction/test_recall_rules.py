@@ -618,6 +618,82 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "Sorry about that, the import went wrong on our side. I'm building\na fixed file "
         "for your shop and it should be ready\nsoon.",
     ),
+    "a default that goes ahead unless someone objects": (
+        ("I'll publish the 4.2 docs on Monday unless anybody raises a concern.", "send"),
+        "I'll publish the 4.2 docs on Monday unless you'd rather wait.",
+    ),
+    "a courtesy 'if you don't mind' after the action": (
+        ("I'll mail you a debug build tomorrow, if you don't mind running it.", "send"),
+        "I'll mail you a debug build tomorrow if you can run it.",
+    ),
+    "one of our people named by an article or 'my' (other languages)": (
+        ("Buongiorno, un tecnico ti chiama domani alle 10 per la caldaia.", "callback"),
+        "Buongiorno, un cliente ti chiama domani alle 10 per la caldaia.",
+    ),
+    "a sentence in another language inside an English reply": (
+        (
+            "Thanks for the logs, they show the sync loop. Mañana te envío el parche"
+            " para la versión 2.4.",
+            "send",
+        ),
+        "Thanks for the logs, they show the sync loop. Ayer te envié el parche"
+        " para la versión 2.4.",
+    ),
+    "undone on our side (revert)": (
+        ("We'll have the bad config reverted by tonight.", "fix"),
+        "The bad config was reverted by tonight, sorry.",
+    ),
+    "into a numbered hotfix or release": (
+        ("I'll get your patch into a 2.7.4 hotfix next week.", "fix"),
+        "Your patch went into a 2.7.4 hotfix last week.",
+    ),
+    "a change put up for review": (
+        ("I'll get a draft PR up tonight so you can try it.", "send"),
+        "There's a draft PR up already, so you can try it.",
+    ),
+    "our team's own recommendations are no feedback": (
+        (
+            "Our network team will look into your VPN setup and e-mail you their ideas"
+            " by Thursday.",
+            "escalate",
+        ),
+        "Our network team will be glad to hear your suggestions about the VPN setup.",
+    ),
+    "an idea praised before, and the team reports back by a time": (
+        (
+            "Nice idea. Our data team will look at your export schedule and call you on Monday.",
+            "escalate",
+        ),
+        "Nice idea. Our data team will look at it for a future release.",
+    ),
+    "sent on to a team of ours (progressive)": (
+        ("Thanks. I'm sending your crash logs to our platform team.", "escalate"),
+        "Thanks. I'm sending the crash logs to the courier.",
+    ),
+    "a confirmation from me is written by hand": (
+        ("Done, and you'll get a confirmation from me with the new terms on Friday.", "send"),
+        "Done, and you'll get an automated confirmation from us with the new terms.",
+    ),
+    "informal Italian words tell the language": (
+        ("Ciao Marco, ti chiamo domani alle 10.", "callback"),
+        "Ciao Marco, ti ho chiamato ieri alle 10.",
+    ),
+    "a time in our own clause before, joined by 'and' (other languages)": (
+        ("Ciao Marta, ci penso io giovedì e ti scrivo qui.", "update"),
+        "Ciao Marta, ci ho pensato giovedì e ti scrivo qui.",
+    ),
+    "an object pronoun, then a verb and its subject (other languages)": (
+        ("Buongiorno Gianni, la riparo io venerdì, grazie.", "fix"),
+        "Buongiorno Gianni, la ripara il tecnico venerdì, grazie.",
+    ),
+    "a fix of ours going out, in the progressive, with a time": (
+        ("Good news: the patch is going out with Monday's build.", "fix"),
+        "Good news: the patch is going out as soon as it's reviewed.",
+    ),
+    "a past with 'essere' is no future passive (Italian)": (
+        ("Buongiorno, la fattura corretta le sarà inviata giovedì.", "send"),
+        "Buongiorno, la fattura corretta le è stata inviata giovedì.",
+    ),
     "access given": (
         ("I'll give you editor access to the board this afternoon.", "fix"),
         "I can't give you editor access to the board, sorry.",

@@ -165,11 +165,7 @@ def extract(
         trace.author_role = author_role
     if author_role != "agent" or not text:
         return []
-    if (
-        len(text) <= LONG_MESSAGE
-        and not lexicon.has_cue(text)
-        and not other_language.may_hold(text)
-    ):
+    if len(text) <= LONG_MESSAGE and not lexicon.has_cue(text) and not other_language.mixed(text):
         return []
     normal = normalise_line_ends(_normalise_apostrophes(text))
     masked = masked_ranges(normal)
@@ -177,10 +173,14 @@ def extract(
     if trace is not None:
         trace.masked = masked
     found: list[FoundPromise] = []
+    translated: list[FoundPromise] = []  # other-language promises of an English message
     examined = examined_chars = 0
     exhausted = False  # the work budget of the message is spent
     # None: English (a very long message, a pasted log, is read in English only)
     language = other_language.message_language(visible) if len(visible) <= LONG_MESSAGE else None
+    # An English message may hold a sentence in another language ("… Esta tarde te corrijo
+    # el stock a mano."): its own words tell it, with no message language to break a tie.
+    mixed = language is None and len(visible) <= LONG_MESSAGE and other_language.mixed(visible)
     automated = declares_automated(normal[:LONG_MESSAGE])
     for window_start, window_end in _cue_windows(visible):
         window = visible[window_start:window_end]
@@ -190,7 +190,7 @@ def extract(
             sentence = window[start:end]
             # --- other languages (other_language.py): a sentence in German, French, … ---
             if (
-                language is not None
+                (language is not None or mixed)
                 and index > merged_until
                 and window_start + start < other_language.REACH
             ):
@@ -200,6 +200,8 @@ def extract(
                 if other is not None:
                     merged_until, promise = other
                     if promise is not None:
+                        if mixed:
+                            translated.append(promise)
                         found.append(promise)
                         if len(found) >= MAX_PROMISES:
                             break
@@ -245,10 +247,20 @@ def extract(
                     break
         if len(found) >= MAX_PROMISES or exhausted:
             break
+    if translated:
+        # "Ich schicke Ihnen morgen die Rechnung. Translation: I'll send you the invoice
+        # tomorrow.": the same promise twice, kept in English
+        english = [p for p in found if p not in translated]
+        found = [p for p in found if not (p in translated and any(_same(p, e) for e in english))]
     if any(p.due_is_default for p in found):
         default = calendar.add(sent_at, default_due or DEFAULT_DUE).astimezone(UTC)
         found = [replace(p, due=default) if p.due_is_default else p for p in found]
     return found
+
+
+def _same(one: FoundPromise, other: FoundPromise) -> bool:
+    """The same commitment said twice (a translation): its kind and due."""
+    return (one.kind, one.due, one.due_is_default) == (other.kind, other.due, other.due_is_default)
 
 
 def _other_language_promise(
@@ -257,7 +269,7 @@ def _other_language_promise(
     spans: list[tuple[int, int]],
     index: int,
     window_start: int,
-    language: str,
+    language: str | None,
     sent_at: datetime,
     calendar: BusinessCalendar,
     trace: Trace | None,

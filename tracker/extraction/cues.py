@@ -11,7 +11,7 @@ from tracker.extraction.vocab import en
 # Cheap test that a text may hold a commitment at all, run on lower-cased text
 # (no IGNORECASE, no word boundaries: this is the hot path for every message).
 _CUE = re.compile(
-    r"['’]ll|will|shall|should|gonna|going\s+to|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
+    r"['’]ll|will|shall|should|gonna|going\s+(?:to|out)|let\s+(?:me|us)|expect|hear|i['’]m|i\s+am|we['’]re"
     r"|plan\s+to|intend|(?:is|are)\s+(?:now\s+)?(?:send|ship|deploy|fix|replac|releas|repair|install)ing|from\s+(?:me|us)|who['’]ll|(?:['’]ve|have)\s+(?:asked|arranged|requested|instructed)"
     r"|we\s+are|aims?\s+to|out\s+for\s|wait\s+for\s|ships|dispatches|goes\s+out|leaves\s"
     # "… to our billing team and asked them to call you" (lexicon.ASKED_STAFF)

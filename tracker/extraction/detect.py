@@ -53,6 +53,7 @@ _SENT_THINGS = tk.Phrases(en.SENT_THINGS)
 _NEWS = tk.Phrases(en.NEWS_WORDS)
 _CALL = tk.Phrases(en.CALL_WORDS)
 _AUTOMATED = tk.Phrases(en.AUTOMATED_NOTICES)
+_MACHINE = re.compile(r"\b(?:automated|automatic|system|auto-?generated)\b", re.IGNORECASE)
 _NOT_DELIVERED = tk.Phrases(en.NOT_DELIVERED)
 # "I can confirm a cheque will be posted to you today": the agent vouches for the dispatch.
 _CONFIRMED = tk.Phrases(en.CONFIRMED)
@@ -94,7 +95,7 @@ _MONEY = re.compile(
     r"\b(?:amount|funds|money|payment|deposit|hold|charge|refund|balance)\b|[£$€]", re.IGNORECASE
 )
 # "… restored within 24 hours by our system": an automatic process, not a person of ours
-_SHIPS_HINT = re.compile(r"ships|dispatches|goes\s+out|leaves\s")
+_SHIPS_HINT = re.compile(r"ships|shipping|dispatches|goes\s+out|going\s+out|leaves\s")
 # A subject with its name set off by commas before a modal: "The courier, Evri, will".
 _APPOSITIVE_SUBJECT = re.compile(
     r"^\s*(?:(?:the|our|your|a|an|their)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*"
@@ -176,6 +177,19 @@ _SLOT_COURTESY_IF = re.compile(
     + r")(?:\s+(?:for\s+)?you)?\s*(?:[.!]|$)"
     r"|\s+(?:that|this|the)\s+(?:time|day|date|slot)\s+(?:doesn't|does\s+not|won't|isn't)\s+"
     r"(?:work|suit|fit)\b",
+    re.IGNORECASE,
+)
+
+# After the action only: a default that goes ahead unless someone objects ("I'll merge it
+# on Friday unless you spot a problem", "… unless someone finds a blocker"), and a courtesy
+# ("…, if you don't mind trying it"): the commitment stands.
+_GOES_AHEAD = re.compile(
+    r"(?<=unless)\s+(?:(?:you|someone|anyone|anybody|somebody)\s+(?:\w+\s+){0,2}?"
+    + "(?:"
+    + "|".join(en.VETO_VERBS)
+    + r")\b"
+    r"|there(?:'s|\s+is|\s+are)\s+(?:an?\s+|any\s+)?(?:" + "|".join(en.VETO_NOUNS) + r")\b)"
+    r"|(?<=if)\s+you\s+(?:don't|do\s+not)\s+mind\b",
     re.IGNORECASE,
 )
 
@@ -416,7 +430,9 @@ def commitments(
             found.append(Commitment(m.start(), m.end(), kind, rule="let-me"))
     for m in _capped(lx.GET_FROM.finditer(sentence) if "from" in lower else (), found):
         what = tk.window(tk.tokenise(sentence), m.start("what"), m.end("what"))
-        if _AUTOMATED.search(sentence, what):
+        # (a confirmation or receipt "from me" is one the agent writes; "automated" is not)
+        by_hand = m["who"].lower() == "me" and not _MACHINE.search(m["what"])
+        if _AUTOMATED.search(sentence, what) and not by_hand:
             continue
         got: PromiseKind = "callback" if _CALL.search(sentence, what) else "send"
         if got == "send" and not _SENT_THINGS.search(sentence, what):
@@ -603,7 +619,10 @@ def commitments(
         kind = classify(sentence[end:])
         if not kind:
             continue
-        if lemma(arranged["verb"])[0] in ESCALATING_STEMS:
+        # (sent on to a team of ours, "I'm sending this to our engineering team": a hand-over)
+        if lemma(arranged["verb"])[0] in ESCALATING_STEMS or (
+            kind == "escalate" and lemma(arranged["verb"])[0] == "send"
+        ):
             if kind == "escalate":
                 found.append(Commitment(start, end, kind, rule="progressive"))
         elif not _RIGHT_NOW.search(sentence, tk.window(tk.tokenise(sentence), end, end + 80)):
@@ -850,6 +869,7 @@ def _conditions(text: str, pattern: re.Pattern[str]) -> tuple[int, ...]:
             and m.group().lower() == "if"
             and _SLOT_COURTESY_IF.match(text, m.end())
         )
+        and not (pattern is TRAILING_CONDITION and _GOES_AHEAD.match(text, m.end()))
     )
 
 

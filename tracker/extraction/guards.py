@@ -251,6 +251,26 @@ _SHARE_PRONOUN = re.compile(
 )
 
 
+# "…and e-mail you their recommendations": what our team will produce for the customer, not
+# feedback the customer gave (blanked, the same length, before the feedback words are read).
+_THEIR_FEEDBACK = re.compile(
+    r"\b(?:their|our|his|her|its)\s+(?:[\w-]+\s+)?(?:recommendations?|suggestions?|ideas?|"
+    r"comments?|thoughts|improvements?)\b",
+    re.IGNORECASE,
+)
+
+
+_BACK_TO_YOU = re.compile(
+    r"\b(?:e-?mail|call|ring|phone|send|update|contact|get\s+back\s+to|write\s+to|report\s+back\s+to)"
+    r"\s+(?:you|u)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_theirs(text: str) -> str:
+    return _THEIR_FEEDBACK.sub(lambda m: " " * len(m.group()), text)
+
+
 # 'my colleague said "we'll send you a new modem this week"': quoted words of before
 _REPORTED = re.compile(
     r"\b(?:said|wrote|promised|told\s+you|mentioned|replied|stated)\s*[:,]?\s*[\"“]\s*$"
@@ -470,10 +490,14 @@ def rejection(
         not _separated(sentence, found.end) or _asks(sentence, found.start or clause_end)
     ):
         return "question"
-    if found.kind == "escalate" and FEEDBACK.search(
-        previous + " " + sentence, tk.joined(previous, sentence)
-    ):
-        return "feedback"
+    if found.kind == "escalate":
+        # (an idea praised in the sentence before is not passed on when the team reports back
+        # to the customer by a stated time: "Good idea. Our SRE team will review your sizing
+        # and e-mail you by Friday")
+        before = "" if has_due and _BACK_TO_YOU.search(verb_phrase) else _not_theirs(previous)
+        this = _not_theirs(sentence)
+        if FEEDBACK.search(before + " " + this, tk.joined(before, this)):
+            return "feedback"
     if (
         not has_due
         and _PASS_ON.match(verb_phrase)

@@ -107,6 +107,8 @@ def action_kinds(
             index
             and clause.words[index - 1].lower in lang.ARTICLES
             and not (index > 1 and clause.words[index - 2].lower in lang.SELF | lang.CUSTOMER)
+            # "Lo sistemo io": the subject right after it says it is a verb
+            and not (index + 1 < len(clause.words) and clause.words[index + 1].lower in lang.SELF)
             and not _ends(word, lang.FUTURE_SELF_ENDINGS + lang.FUTURE_OTHER_ENDINGS, lang)
         ):
             continue  # "el envío", "votre appel": a noun ("je le publie": a pronoun)
@@ -132,6 +134,7 @@ class Candidate:
     end: int
     kind: PromiseKind | None
     check: str
+    due_from: int = -1  # where its time may be read from (-1: its own start)
 
 
 def _staff(word: Token, lang: ModuleType) -> bool:
@@ -142,6 +145,13 @@ def _staff(word: Token, lang: ModuleType) -> bool:
 
 def _team_subject(words: tuple[Token, ...], lang: ModuleType) -> bool:
     for index, word in enumerate(words):
+        if (
+            index <= 1
+            and word.lower in lang.STAFF_LEADS
+            and index + 1 < len(words)
+            and _staff(words[index + 1], lang)
+        ):
+            return True  # "Un technicien vous appelle demain", "mijn collega Ruben belt je"
         if word.lower in lang.POSSESSIVES and any(
             _staff(w, lang) for w in words[index + 1 : index + 4]
         ):
@@ -209,7 +219,13 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
         ):
             own = "self"
         elif _team_subject(ws, lang):
-            own = "titled" if any(w.lower in lang.TITLES for w in ws) else "team"
+            # one of our people ("un technicien", "Herr Schmitt") keeps the action's kind
+            own = (
+                "titled"
+                if any(w.lower in lang.TITLES for w in ws)
+                or any(w.lower in lang.STAFF_LEADS for w in ws[:2])
+                else "team"
+            )
         elif not clause.joined and ws[0].lower in lang.RELATIVES and _staff_before(earlier, lang):
             own = "handover"  # "…, qui vous répondra": the team we handed the case to
         elif ws[0].lower in lang.TEAM_PRONOUNS and (
@@ -284,6 +300,16 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
             (w.start for w in words if w.start >= after and w.lower in lang.SUBORDINATORS), None
         )
         timed = has_due(start, scope_end if sub is None else min(scope_end, sub))
+        # "Ci lavoro venerdì e vi aggiorno qui": our own clause before, joined by "e / und /
+        # y", gives the time to both
+        due_from = -1
+        if (
+            not timed
+            and own == "self"
+            and clause.joined
+            and _ours_with_time(parts[index - 1], lang, has_due)
+        ):
+            timed, due_from = True, parts[index - 1].start
         check = "kept"
         if _negated(ws, actions, lower, lang):
             check = "negation"
@@ -313,8 +339,27 @@ def candidates(  # noqa: C901 - one pass over the clauses, the checks in order
             check = "follows"
         elif not (future or passive or timed or _has(text, lang.ALWAYS_FUTURE) or shares):
             check = "needs-due"
-        out.append(Candidate(start, scope_end, kind, check))
+        out.append(Candidate(start, scope_end, kind, check, due_from))
     return out
+
+
+def _ours_with_time(clause: Clause, lang: ModuleType, has_due: Callable[[int, int], bool]) -> bool:
+    """A clause with a first-person subject or verb ending and a stated time."""
+    words = clause.words
+    mine = (
+        any(w.lower in lang.SELF for w in words)
+        or (lang.PRO_DROP and any(_ends(w, lang.PRESENT_SELF_ENDINGS, lang) for w in words))
+        # a verb that is also a noun, after an object pronoun: "Ci lavoro", "Lo miro"
+        or (
+            len(words) > 1
+            and words[0].lower in lang.CLITIC_PRONOUNS
+            and len(words[1].lower) >= 4
+            and words[1].lower not in lang.PAST_AUX
+            and words[1].lower.endswith(lang.PRESENT_SELF_ENDINGS)
+        )
+    )
+    past = any(w.lower in lang.PAST_AUX for w in words)  # "ci ho pensato giovedì"
+    return mine and not past and has_due(clause.start, clause.end)
 
 
 def _negated(

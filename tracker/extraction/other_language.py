@@ -145,6 +145,13 @@ def message_language(text: str) -> str | None:
     return code if counts[code] >= 2 and counts[code] > english else None
 
 
+def mixed(text: str) -> bool:
+    """Whether an English message may hold sentences in another language (cheap): the
+    words English text does not use, as `message_language` looks for them."""
+    sample = text[:_LANGUAGE_SAMPLE]
+    return len(_PRECHECK.intersection(sample.lower().translate(_PUNCTUATION).split())) >= 2
+
+
 def sentence_language(sentence: str, message: str | None) -> str | None:
     """The other language of one sentence: its own words decide, the message's
     language breaks a tie; an English sentence (or one too short to tell) gives None."""
@@ -181,7 +188,9 @@ def promise_in(
     kind = most_facing([c.kind for c in kept if c.kind])
     start = kept[0].start
     end = len(sentence.rstrip(" .!?…"))
-    return found, OtherPromise(start, max(end, start + 1), kind, dues.between(start, kept[-1].end))
+    due_from = min((c.due_from for c in kept if c.due_from >= 0), default=start)
+    due = dues.between(start, kept[-1].end) or dues.between(due_from, kept[-1].end)
+    return found, OtherPromise(start, max(end, start + 1), kind, due)
 
 
 def merged_end(window: str, spans: list[tuple[int, int]], index: int, code: str) -> int:

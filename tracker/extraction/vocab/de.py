@@ -115,6 +115,11 @@ STAFF = (
     "spezialisten",
 )
 TITLES = frozenset(("herr", "frau"))  # "Herr Schmitt wird Sie anrufen"
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("ein", "eine", "mein", "meine"))
+# Object pronouns opening a clause before its verb (see vocab/it.py): none read here.
+CLITIC_PRONOUNS: frozenset[str] = frozenset()
 # "…, die Ihnen die Rechnung zusendet": a relative clause after a team we handed it to.
 RELATIVES = frozenset(("die", "der", "das"))
 # "Diese prüft den Fall": the team named before ("sie" is also "Sie", you: not read).

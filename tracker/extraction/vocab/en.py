@@ -60,6 +60,11 @@ SEND_VERBS: tuple[str, ...] = (
 # ... and the ones that stay regular-expression fragments (matched case-insensitively, each
 # before a word boundary).
 SEND_VERB_PATTERNS: tuple[str, ...] = (
+    # a change put up for review: "I'll have the flag PR up by Friday", "get a patch up
+    # tonight" (with its time or at the clause's end)
+    r"(?:have|get|put)\s+(?:a|an|the|my)\s+(?:[\w.+-]+\s+){0,3}?(?:PR|MR|pull\s+request|"
+    r"merge\s+request|patch|patchset|branch|draft)\s+up\b"
+    r"(?=\s+(?:by|on|before|tonight|today|tomorrow|this|next|later|for\s+review)\b|\s*[.,;!]|$)",
     r"deliver(?!\s+(?:on\s+(?:our|my|the|that|this|its|a|your)|our|a\s+great)\b)",
     # "we'll drop the spare key off", "drop off the spare key"
     r"drop\s+(?:\w+\s+){0,3}?off\b",
@@ -182,7 +187,10 @@ FIX_VERB_PATTERNS: tuple[str, ...] = (
     # for the next release"
     r"(?:have|get|put)\s+(?:it|them|this|that|the|a|an|your|these|those)\b(?:\s+[\w.+-]+){0,5}?"
     r"\s+in(?:to)?\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:next\s+|upcoming\s+|new\s+|coming\s+)?"
-    r"(?:release|rc|nightly|nightlies|beta|snapshot|point\s+release|defaults)\b",
+    # (a numbered one: "get it into a 3.5.1 hotfix", "into the 2.0 beta")
+    r"(?:v?\d+(?:\.\d+)+[\w.-]*\s+)?"
+    r"(?:release|rc|nightly|nightlies|beta|snapshot|point\s+release|defaults|hotfix|"
+    r"(?:patch|bugfix|maintenance)\s+release)\b",
     # "I'll have a 6.x-compatible release up on the registry by Friday"
     r"(?:have|get|put)\s+(?:a|an|the)\s+(?:[\w.+-]+\s+){0,3}?(?:release|build|version|package|"
     r"image|tarball)\b[^.;!?]{0,40}?\b(?:up|out|live)\s+(?:on|in|to|at)\b",
@@ -788,6 +796,15 @@ TRAILING_CONDITIONS: tuple[str, ...] = (
     r"provided\s+that",
     r"as\s+long\s+as",
 )
+# "…unless you spot a problem", "unless there are objections": an objection that may stop a
+# commitment which otherwise goes ahead (detect._GOES_AHEAD; stems, read with an -s/-es).
+VETO_VERBS: tuple[str, ...] = (
+    r"(?:spot|find|object|flag|raise|report|hit|tell|say|shout)(?:s|es)?",
+    r"(?:spotted|found|objected|flagged|raised|reported)",
+)
+VETO_NOUNS: tuple[str, ...] = (
+    r"(?:objections?|blockers?|problems?|issues?|concerns?|regressions?)",
+)
 # Before the subject: a hope, not a commitment ("Hopefully we'll send it tomorrow").
 # Plain words and phrases (tokens.Phrases).
 # A vacancy that may never come ("we'll ring you as soon as a slot comes up", "contact you
@@ -879,6 +896,8 @@ SHIPS_VERBS: tuple[str, ...] = (
     r"ships(?:\s+out)?",
     "dispatches",
     r"goes\s+out",
+    # the same, arranged in the progressive: "the fix is going out with Thursday's deploy"
+    r"(?:is|are)\s+(?:going\s+out|shipping(?:\s+out)?)",
     r"leaves\s+(?:our|the)\s+(?:warehouse|depot|workshop|factory|store)",
 )
 SHIPS_NOT_AFTER: tuple[str, ...] = (
@@ -1307,6 +1326,9 @@ HAVE_RESULTS: tuple[str, ...] = (
     "back online",
     "up and running",
     "working again",
+    # undone on our side: "we'll have that reverted by tomorrow"
+    "reverted",
+    "rolled back",
 )
 # Right after "I'm sending…": done now, not arranged ("I'm sending it now").
 RIGHT_NOW: tuple[str, ...] = (

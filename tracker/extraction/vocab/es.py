@@ -15,6 +15,7 @@ PRO_DROP = True
 
 FUNCTION_WORDS = frozenset(
     [
+        "la",
         "yo",
         "te",
         "le",
@@ -80,6 +81,13 @@ STAFF = frozenset(
     ]
 )
 TITLES: frozenset[str] = frozenset()
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("un", "una", "mi"))
+# Object pronouns opening a clause before its verb ("ci lavoro"): the next word is a verb.
+CLITIC_PRONOUNS: frozenset[str] = frozenset(
+    ("te", "le", "lo", "la", "los", "las", "me", "nos", "se")
+)
 RELATIVES = frozenset(("que", "quien", "quienes"))
 TEAM_PRONOUNS = frozenset(("ellos", "ellas"))
 HANDOVER = ("pasado", "trasladado", "escalado", "remitido", "solicitado", "derivado")
@@ -109,6 +117,7 @@ ACTIONS: dict[str, PromiseKind] = {
     "en contacto": "update",
     "mantengo": "update",
     "envi": "send",
+    "enví": "send",  # "te envío" (the stressed present)
     "mand": "send",
     "remit": "send",
     "devolv": "send",

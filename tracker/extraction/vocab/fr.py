@@ -88,6 +88,11 @@ STAFF = frozenset(
     ]
 )
 TITLES: frozenset[str] = frozenset()
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("un", "une", "mon", "ma"))
+# Object pronouns opening a clause before its verb (see vocab/it.py): none read here.
+CLITIC_PRONOUNS: frozenset[str] = frozenset()
 RELATIVES = frozenset(("qui",))
 TEAM_PRONOUNS = frozenset(("ils", "elles", "il", "elle"))
 HANDOVER = ("transmis", "transmets", "transféré", "escaladé", "remonté")

@@ -15,6 +15,11 @@ PRO_DROP = True
 
 FUNCTION_WORDS = frozenset(
     [
+        "la",
+        "ti",
+        "alle",
+        "ciao",
+        "così",
         "io",
         "noi",
         "lei",
@@ -75,6 +80,13 @@ STAFF = frozenset(
     ]
 )
 TITLES: frozenset[str] = frozenset()
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("un", "uno", "una", "mio", "mia"))
+# Object pronouns opening a clause before its verb ("ci lavoro"): the next word is a verb.
+CLITIC_PRONOUNS: frozenset[str] = frozenset(
+    ("ci", "vi", "ti", "lo", "la", "li", "le", "ne", "gli", "mi")
+)
 RELATIVES = frozenset(("che", "il quale", "la quale"))
 TEAM_PRONOUNS = frozenset(("loro",))
 HANDOVER = ("inoltrato", "passato", "trasmesso", "girato", "segnalato")
@@ -86,7 +98,8 @@ FUTURE_OTHER_ENDINGS = ("rà", "ranno")
 PRESENT_SELF_ENDINGS = ("o", "iamo")
 PASSIVE_AUX = frozenset(("sarà", "saranno", "verrà", "verranno"))
 PARTICIPLE_ENDINGS = ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta")
-PAST_AUX = frozenset(("ho", "abbiamo", "avevo", "avevamo"))
+# (with "essere": "è stato rimandato", "sono state inviate")
+PAST_AUX = frozenset(("ho", "abbiamo", "avevo", "avevamo", "stato", "stata", "stati", "state"))
 PAST_SELF_ENDINGS: tuple[str, ...] = ()
 PAST_WORDS = frozenset(("già", "ieri"))
 RIGHT_NOW = ("adesso", "ora", "subito", "qui sotto", "in allegato", "eccole", "eccolo", "ecco")

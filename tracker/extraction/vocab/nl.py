@@ -75,6 +75,11 @@ STAFF = (
     "boekhouding",
 )
 TITLES: frozenset[str] = frozenset()
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("een", "mijn"))
+# Object pronouns opening a clause before its verb (see vocab/it.py): none read here.
+CLITIC_PRONOUNS: frozenset[str] = frozenset()
 RELATIVES = frozenset(("die", "dat"))
 TEAM_PRONOUNS = frozenset(("zij", "ze"))
 HANDOVER = ("doorgezet", "doorgestuurd", "doorgegeven", "geëscaleerd", "overgedragen")

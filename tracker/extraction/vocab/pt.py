@@ -77,6 +77,11 @@ STAFF = frozenset(
     ]
 )
 TITLES: frozenset[str] = frozenset()
+# Opening the clause right before a staff noun, one of our people: "a technician",
+# "my colleague" (other_clauses._team_subject).
+STAFF_LEADS = frozenset(("um", "uma", "meu", "minha"))
+# Object pronouns opening a clause before its verb (see vocab/it.py): none read here.
+CLITIC_PRONOUNS: frozenset[str] = frozenset()
 RELATIVES = frozenset(("que", "quem"))
 TEAM_PRONOUNS = frozenset(("eles", "elas"))
 HANDOVER = ("encaminhei", "encaminhamos", "encaminhado", "repassei", "escalei", "transferi")
