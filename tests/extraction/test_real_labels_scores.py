@@ -32,7 +32,7 @@ def test_every_agent_row_of_the_real_tweets_is_labelled_and_no_text_is_copied():
 def test_the_extractor_keeps_its_floor_on_the_labelled_real_tweets():
     needs_shared(REAL, "the real support messages")
     report = evaluate(load_labelled(REAL, LABELS))
-    assert report.f1 >= 0.80, report.scores()  # 0.75 until round 6 (F1 0.828 then)
+    assert report.f1 >= 0.82, report.scores()  # 0.80 until round 8 (F1 0.841 then)
     # 0.7 until the recall2 merge, which adds one false promise here (0.67 -> 0.72 per 100;
     # the bar is 1.5) for +4.4 points of recall on blind batches 42-52. Moved, not
     # fixed: removing the word that causes it would be fitting the rules to the judge.
