@@ -16,7 +16,7 @@ import pytest
 
 from tests.helpers.extraction import calendar_for
 from tracker.extraction import Trace, extract
-from tracker.extraction.other_language import RULE
+from tracker.extraction.other_language import RULE, mixed
 
 # A Wednesday morning in Berlin.
 SENT = datetime.fromisoformat("2026-11-18T09:00:00+01:00")
@@ -207,3 +207,9 @@ def test_a_long_message_in_another_language_is_read_within_the_time_budget() -> 
         extract(text, SENT, calendar_for("Europe/Berlin"))
         best = min(best, time.process_time() - began)
     assert best < 0.05
+
+
+def test_english_month_and_day_names_do_not_make_an_english_reply_look_mixed() -> None:
+    # "november" and "december" are Dutch and German words too; English replies name them.
+    assert not mixed("Your November invoice is fixed. I'll call you on Monday 7 December.")
+    assert mixed("Thanks, Pieter. Ik stuur je morgen de nieuwe factuur, met de correctie.")

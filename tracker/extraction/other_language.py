@@ -26,7 +26,7 @@ from tracker.calendar import BusinessCalendar
 from tracker.extraction.due import Due
 from tracker.extraction.other_clauses import Candidate, candidates, most_facing
 from tracker.extraction.other_due import OtherDues
-from tracker.extraction.vocab import de, es, fr, it, nl, pt
+from tracker.extraction.vocab import de, en, es, fr, it, nl, pt
 from tracker.kinds import PromiseKind
 
 RULE = "other-language"
@@ -90,10 +90,14 @@ _LOOKUP: dict[str, tuple[str, ...]] = {
     word: tuple(c for c in _CODES if word in (_ENGLISH if c == "en" else _EVIDENCE[c]))
     for word in _ENGLISH.union(*_EVIDENCE.values())
 }
-# Evidence words that English text does not use: a cheap first look at a message.
+# Evidence words that English text does not use: a cheap first look at a message. English
+# names of months and days are out too: "november" and "december" are Dutch and German
+# words as well, and a third of English replies name one.
 _PRECHECK = (
     frozenset().union(*_EVIDENCE.values())
     - _ENGLISH
+    - frozenset(en.MONTHS)
+    - frozenset(en.WEEKDAYS)
     - frozenset(
         [
             "am",
