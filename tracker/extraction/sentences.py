@@ -35,9 +35,12 @@ def without_tail(sentence: str) -> int:
     return m.start() if m else len(sentence)
 
 
-_BOUNDARY = re.compile(
-    r"[.!?]+[\"'”’)\]]*(?=\s)|\n" + rf"|(?<=[^\s{_EMOJI}])\s*[{_EMOJI}]+(?=\s+[A-Z])"
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_BOUNDARY_WITH_EMOJI = re.compile(
+    _BOUNDARY.pattern + rf"|(?<=[^\s{_EMOJI}])\s*[{_EMOJI}]+(?=\s+[A-Z])"
 )
+# (the emoji alternative costs a look at every character: only texts with an emoji pay it)
+_ANY_EMOJI = re.compile(f"[{_EMOJI}]")
 # A line cannot end a sentence on these: "…this morning, and\nI'll re-import…", "…send the
 # new invoice to you by\nMonday".
 _OPEN_END = re.compile(
@@ -66,7 +69,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank sentence, trimmed of surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    boundary = _BOUNDARY_WITH_EMOJI if _ANY_EMOJI.search(text) else _BOUNDARY
+    for match in boundary.finditer(text):
         end = match.end()
         if match.group() == "\n" and _is_soft_wrap(text, match.start()):
             continue
