@@ -31,6 +31,14 @@ def test_a_named_speaker_is_the_customer_when_the_other_introduces_herself() -> 
     assert [p.quote for p in promises_in(transcript)] == ["I'll chase the courier today"]
 
 
+def test_a_customer_who_gives_his_name_is_not_taken_for_the_agent() -> None:
+    transcript = (
+        "Andre: Hi, I'm Andre, my parcel is late\n"
+        "Maya: Sorry Andre, I'll refund the delivery fee today."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll refund the delivery fee today"]
+
+
 def test_two_named_speakers_with_no_sign_of_the_agent_are_both_read() -> None:
     transcript = "Andre: I'll post the keys tonight\nBen: I'll post the spare set tomorrow"
     assert len(promises_in(transcript)) == 2
@@ -104,6 +112,27 @@ def test_a_check_with_a_wait_of_minutes_in_a_chat_turn_that_goes_on_is_done_now(
         "[09:05] Agent Tom: Two rooms are free on the second floor."
     )
     assert promises_in(transcript) == []
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        "Tom 09:02: I'll look at other rooms for you, give me a couple of minutes.\n"
+        "Tom 09:05: Two rooms are free on the second floor.",
+        "Tom (Support) 09:02\nI'll look at other rooms for you, give me a couple of minutes.\n"
+        "Tom (Support) 09:05\nTwo rooms are free on the second floor.",
+    ],
+)
+def test_a_turn_goes_on_with_the_time_after_the_name_or_in_a_header(transcript: str) -> None:
+    assert promises_in(transcript) == []
+
+
+def test_a_header_turn_that_asks_the_customer_does_not_go_on() -> None:
+    transcript = (
+        "Tom (Support) 09:02\nI'll look at other rooms for you, give me a couple of minutes.\n"
+        "Tom (Support) 09:05\nIs a ground floor room what you need?"
+    )
+    assert [p.kind for p in promises_in(transcript)] == ["check"]
 
 
 def test_a_check_whose_turn_the_customer_answers_first_is_still_a_promise() -> None:

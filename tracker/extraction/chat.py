@@ -22,11 +22,22 @@ _TURN = re.compile(
 
 
 def speaker(text: str, at: int) -> str | None:
-    """The speaker label of the chat line holding `text[at]`, lower-cased, or None."""
+    """The speaker label of the chat line holding `text[at]`, lower-cased, or None: from
+    the line's own label ("[10:42] Agent Jo:", "Jo 10:42:") or, for the words under a
+    header line ("Jo (Support) 10:42"), from that header."""
     line_start = text.rfind("\n", 0, at) + 1
     turn = _TURN.match(text, line_start)
     if turn is None:
-        return None
+        label = _LABEL_LINE.match(text, line_start)
+        if label is None and line_start > 0:
+            label = _LABEL_LINE.match(text, text.rfind("\n", 0, line_start - 1) + 1)
+            if label is not None and label["header"] is None:
+                return None  # the line above is a turn of its own, not a header
+        if label is None or (label["header"] is not None and label.end() > at):
+            return None
+        if not (label["before"] or label["after"]) and label["header"] is not None:
+            return None
+        return " ".join(label["who"].lower().split())
     return " ".join(turn["who"].lower().split())
 
 
@@ -38,9 +49,13 @@ def turn_goes_on(text: str, end: int, next_start: int) -> bool:
     if gap.count("\n") != 1 or gap.strip():
         return False
     own = speaker(text, end - 1)
+    line_end = text.find("\n", next_start)
+    header = _LABEL_LINE.match(text, next_start)
+    if header is not None and header["header"] is not None and line_end >= 0:
+        # A header line ("Jo (Support) 10:44"): the turn's words are on the line below.
+        next_start, line_end = line_end + 1, text.find("\n", line_end + 1)
     if own is None or speaker(text, next_start) != own:
         return False
-    line_end = text.find("\n", next_start)
     next_line = text[next_start : len(text) if line_end < 0 else line_end].rstrip()
     return not next_line.endswith("?")
 
@@ -93,9 +108,15 @@ _NOT_SPEAKERS = {
     *("system", "bot", "auto", "automated", "chatbot", "assistant", "virtual", "chat"),
     *("transcript", "conversation", "session", "channel", "topic", "started", "ended"),
 }
-_SELF_NAMING = (
-    r"(?:\bI'?m|\bI\s+am|\bmy\s+name\s+is|\bthis\s+is|\byou(?:'re|\s+are)\s+(?:through|"
-    r"talking|chatting|speaking)\s+(?:to|with)|\bchat(?:ting)?\s+with|\bit'?s)\s+"
+# An agent names herself: "you're through to Maya", or "I'm Maya" with the business or
+# the help that follows ("I'm Maya from Brightline", "this is Maya, your advisor", "my name
+# is Maya and I'll help you") — a customer says "Hi, I'm Andre" too, and that alone is not
+# enough.
+_INTRODUCED = (
+    r"\byou(?:'re|\s+are)\s+(?:through|talking|chatting|speaking)\s+(?:to|with)\s+{name}"
+    r"|(?:\bI'?m|\bI\s+am|\bmy\s+name\s+is|\bthis\s+is|\bit'?s)\s+{name}[ \t]*,?[ \t]*(?:from|at"
+    r"|with|of|on|here\s+(?:at|from|to)|and\s+I(?:'ll|\s+will|\s+can|'d)?\s+(?:be\s+)?help|your"
+    r"|one\s+of|the)\b"
 )
 _HELPING = re.compile(
     r"\b(?:how\s+(?:can|may|could)\s+I\s+help|what\s+can\s+I\s+do\s+for\s+you|thanks?\s+(?:you\s+)?"
@@ -156,7 +177,7 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
         name = re.escape(names[0]) + r"\b"
         own = "\n".join(text[t.start : t.stop] for t in turns if t.speaker == speaker)
         if (
-            re.search(_SELF_NAMING + name, own, re.IGNORECASE)
+            re.search(_INTRODUCED.format(name=name), own, re.IGNORECASE)
             or _HELPING.search(own)
             or re.search(r"\bchat(?:ting)?\s+with\s+" + name, title, re.IGNORECASE)
         ):
