@@ -22,6 +22,82 @@ def test_a_name_alone_before_the_colon_is_still_read() -> None:
     assert [p.kind for p in promises_in(transcript)] == ["send"]
 
 
+def test_a_named_speaker_is_the_customer_when_the_other_introduces_herself() -> None:
+    transcript = (
+        "[10:02] Maya: Hi, I'm Maya from Brightline, how can I help?\n"
+        "[10:03] Andre: my parcel is late, I'll send you the tracking number tomorrow\n"
+        "[10:05] Maya: Thanks Andre, I'll chase the courier today."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll chase the courier today"]
+
+
+def test_a_customer_who_gives_his_name_is_not_taken_for_the_agent() -> None:
+    transcript = (
+        "Andre: Hi, I'm Andre, my parcel is late\n"
+        "Maya: Sorry Andre, I'll refund the delivery fee today."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll refund the delivery fee today"]
+
+
+def test_two_named_speakers_with_no_sign_of_the_agent_are_both_read() -> None:
+    transcript = "Andre: I'll post the keys tonight\nBen: I'll post the spare set tomorrow"
+    assert len(promises_in(transcript)) == 2
+
+
+def test_a_customers_turn_goes_on_over_the_lines_below_its_label() -> None:
+    transcript = (
+        "Andre: hey my router died\nI'll ring you back after lunch\n"
+        "Maya (Support): Hi Andre, I'll book a replacement for Thursday."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll book a replacement for Thursday"]
+
+
+def test_the_line_after_the_agents_own_turn_is_still_the_agents() -> None:
+    transcript = (
+        "Maya (Support): Hi Andre, sorry about that.\nI'll ring you back after lunch\nAndre: ok"
+    )
+    assert [p.kind for p in promises_in(transcript)] == ["callback"]
+
+
+def test_a_header_with_the_name_and_a_time_above_the_words_starts_a_turn() -> None:
+    transcript = (
+        "Maya (Support) 10:04\nHi Andre, what can I do for you?\n\n"
+        "Andre 10:05\nthe bill is wrong. I'll send the photo after this chat\n\n"
+        "Maya (Support) 10:07\nThanks, I'll correct the bill by Friday."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll correct the bill by Friday"]
+
+
+def test_a_name_alone_on_its_line_is_a_signature_not_a_turn() -> None:
+    text = "Maya (Support)\nHi Andre, what can I do for you?\n\nAndre\nI'll send the photo tonight."
+    assert [p.quote for p in promises_in(text)] == ["I'll send the photo tonight"]
+
+
+def test_a_time_after_the_name_and_a_bracketed_company_mark_the_agent() -> None:
+    transcript = (
+        "Sara (Northbank) 10:04: The payment is held for a check.\n"
+        "Peter 10:05: I'll call my branch then\n"
+        "Sara (Northbank) 10:06: I'll message you here by 6pm with the outcome."
+    )
+    assert [p.quote for p in promises_in(transcript)] == [
+        "I'll message you here by 6pm with the outcome"
+    ]
+
+
+def test_the_customers_role_in_another_language_marks_the_customers_turn() -> None:
+    transcript = (
+        "Operatore Gianni: Buongiorno, come posso aiutarla?\n"
+        "Cliente: I'll send the meter photo tonight\n"
+        "Operatore Gianni: Grazie, I'll check the reading tomorrow."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll check the reading tomorrow"]
+
+
+def test_a_note_label_in_an_email_is_not_a_speaker() -> None:
+    text = "Hi Andre,\nNote: I'll call you tomorrow.\nPS: I'll also email the form.\nMaya"
+    assert len(promises_in(text)) == 2
+
+
 def test_a_check_answered_in_the_agents_next_chat_turn_is_done_in_the_exchange() -> None:
     transcript = (
         "Agent Lena: Sorry to hear that. Let me pull up the booking for you.\n"
@@ -36,6 +112,27 @@ def test_a_check_with_a_wait_of_minutes_in_a_chat_turn_that_goes_on_is_done_now(
         "[09:05] Agent Tom: Two rooms are free on the second floor."
     )
     assert promises_in(transcript) == []
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        "Tom 09:02: I'll look at other rooms for you, give me a couple of minutes.\n"
+        "Tom 09:05: Two rooms are free on the second floor.",
+        "Tom (Support) 09:02\nI'll look at other rooms for you, give me a couple of minutes.\n"
+        "Tom (Support) 09:05\nTwo rooms are free on the second floor.",
+    ],
+)
+def test_a_turn_goes_on_with_the_time_after_the_name_or_in_a_header(transcript: str) -> None:
+    assert promises_in(transcript) == []
+
+
+def test_a_header_turn_that_asks_the_customer_does_not_go_on() -> None:
+    transcript = (
+        "Tom (Support) 09:02\nI'll look at other rooms for you, give me a couple of minutes.\n"
+        "Tom (Support) 09:05\nIs a ground floor room what you need?"
+    )
+    assert [p.kind for p in promises_in(transcript)] == ["check"]
 
 
 def test_a_check_whose_turn_the_customer_answers_first_is_still_a_promise() -> None:

@@ -10,6 +10,7 @@ turn in between leaves a blank line in the gap, and the agent's turn does not go
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # A turn's speaker label at the start of a line: an optional time ("[10:42]", "13:00",
 # "2:46 PM"), then up to 40 characters of name or role ("Agent Jo", "Sarah (Agent)",
@@ -21,11 +22,22 @@ _TURN = re.compile(
 
 
 def speaker(text: str, at: int) -> str | None:
-    """The speaker label of the chat line holding `text[at]`, lower-cased, or None."""
+    """The speaker label of the chat line holding `text[at]`, lower-cased, or None: from
+    the line's own label ("[10:42] Agent Jo:", "Jo 10:42:") or, for the words under a
+    header line ("Jo (Support) 10:42"), from that header."""
     line_start = text.rfind("\n", 0, at) + 1
     turn = _TURN.match(text, line_start)
     if turn is None:
-        return None
+        label = _LABEL_LINE.match(text, line_start)
+        if label is None and line_start > 0:
+            label = _LABEL_LINE.match(text, text.rfind("\n", 0, line_start - 1) + 1)
+            if label is not None and label["header"] is None:
+                return None  # the line above is a turn of its own, not a header
+        if label is None or (label["header"] is not None and label.end() > at):
+            return None
+        if not (label["before"] or label["after"]) and label["header"] is not None:
+            return None
+        return " ".join(label["who"].lower().split())
     return " ".join(turn["who"].lower().split())
 
 
@@ -37,8 +49,176 @@ def turn_goes_on(text: str, end: int, next_start: int) -> bool:
     if gap.count("\n") != 1 or gap.strip():
         return False
     own = speaker(text, end - 1)
+    line_end = text.find("\n", next_start)
+    header = _LABEL_LINE.match(text, next_start)
+    if header is not None and header["header"] is not None and line_end >= 0:
+        # A header line ("Jo (Support) 10:44"): the turn's words are on the line below.
+        next_start, line_end = line_end + 1, text.find("\n", line_end + 1)
     if own is None or speaker(text, next_start) != own:
         return False
-    line_end = text.find("\n", next_start)
     next_line = text[next_start : len(text) if line_end < 0 else line_end].rstrip()
     return not next_line.endswith("?")
+
+
+# Who speaks in a transcript. A turn's label, at the start of its line: an optional time
+# before or after the name ("[10:02] Agent Maya:", "Maya 10:04:", "Andre (10:05):"), and
+# the words after the colon on that line; or a header line of its own ("Maya (Support)
+# 10:04", "Andre · 2:46 PM") whose words follow on the next lines.
+_TIME = (
+    r"(?:\[[^\]\n]{1,20}\]|\(\d{1,2}[:.]\d{2}[^)\n]{0,12}\)"
+    r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?)"
+)
+_NAME = (
+    r"[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019.-]{0,20}){0,2}"
+    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?"
+)
+_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:(?P<before>"
+    + _TIME
+    + r")[ \t]*(?:[-\u2013\u2014|\u00b7][ \t]*)?)?(?P<who>"
+    + _NAME
+    + r")(?:[ \t]*(?:[-\u2013\u2014|\u00b7,][ \t]*)?(?P<after>"
+    + _TIME
+    + r"))?[ \t]*(?::[ \t]|:$|"
+    r"(?P<header>$))",
+    re.MULTILINE,
+)
+# Words in a label that name the customer, the business side, or no speaker at all
+# (mail headers and notes: "Subject:", "Note:", "Order:").
+# Also in the other languages of the corpus ("Cliente", "Klant", "Kunde"; "Operatore",
+# "Atendente", "Medewerker", "Conseiller").
+_CUSTOMER_WORDS = {
+    *("customer", "client", "caller", "guest", "visitor", "user", "member", "cliente"),
+    *("klant", "kunde", "kundin", "usuario", "utente"),
+}
+_AGENT_WORDS = {
+    *("agent", "support", "rep", "representative", "advisor", "adviser", "team", "staff"),
+    *("specialist", "service", "care", "helpdesk", "operator", "associate", "moderator"),
+    *("brand", "operatore", "atendente", "medewerker", "conseiller", "conseill\u00e8re"),
+    *("agente", "asesor", "asesora", "mitarbeiter", "mitarbeiterin", "kundenservice"),
+}
+_NOT_SPEAKERS = {
+    *("from", "to", "cc", "bcc", "sent", "date", "subject", "re", "fwd", "fw", "note", "notes"),
+    *("ps", "update", "order", "ticket", "case", "ref", "reference", "tel", "phone", "email"),
+    *("address", "status", "reason", "summary", "action", "actions", "next", "eta", "edit"),
+    *("important", "reminder", "tip", "warning", "question", "answer", "q", "a", "attachment"),
+    *("attachments", "tracking", "account", "name", "item", "items", "total", "price", "time"),
+    *("when", "where", "what", "why", "how", "also", "and", "but", "so", "ok", "okay", "yes"),
+    *("no", "hi", "hello", "hey", "dear", "thanks", "today", "tomorrow", "step", "steps"),
+    *("system", "bot", "auto", "automated", "chatbot", "assistant", "virtual", "chat"),
+    *("transcript", "conversation", "session", "channel", "topic", "started", "ended"),
+}
+# An agent names herself: "you're through to Maya", or "I'm Maya" with the business or
+# the help that follows ("I'm Maya from Brightline", "this is Maya, your advisor", "my name
+# is Maya and I'll help you") — a customer says "Hi, I'm Andre" too, and that alone is not
+# enough.
+_INTRODUCED = (
+    r"\byou(?:'re|\s+are)\s+(?:through|talking|chatting|speaking)\s+(?:to|with)\s+{name}"
+    r"|(?:\bI'?m|\bI\s+am|\bmy\s+name\s+is|\bthis\s+is|\bit'?s)\s+{name}[ \t]*,?[ \t]*(?:from|at"
+    r"|with|of|on|here\s+(?:at|from|to)|and\s+I(?:'ll|\s+will|\s+can|'d)?\s+(?:be\s+)?help|your"
+    r"|one\s+of|the)\b"
+)
+_HELPING = re.compile(
+    r"\b(?:how\s+(?:can|may|could)\s+I\s+help|what\s+can\s+I\s+do\s+for\s+you|thanks?\s+(?:you\s+)?"
+    r"for\s+(?:contacting|reaching\s+out|getting\s+in\s+touch|your\s+patience|waiting)|"
+    r"welcome\s+to\b)",
+    re.IGNORECASE,
+)
+
+
+class _Turn(NamedTuple):
+    speaker: str  # the label's words, lower-cased: "agent maya", "andre"
+    start: int  # where its line starts
+    stop: int  # where its words end
+    company: bool  # a company or team in brackets after the name: "Sara (Northgate)"
+
+
+def _words(label: str) -> list[str]:
+    return re.findall(r"[a-z]+", label.lower())
+
+
+def _turns(text: str) -> list[_Turn]:
+    """The turns of `text`, each from its label to the next label or a blank line."""
+    found: list[tuple[str, int, bool]] = []
+    for label in _LABEL_LINE.finditer(text):
+        who = label["who"]
+        words = _words(who)
+        if not words or words[0] in _NOT_SPEAKERS or len(who) > 40:
+            continue
+        if label["header"] is not None and not (
+            (label["before"] or label["after"]) and _next_line_has_words(text, label.end())
+        ):
+            continue  # a name alone on its line is a signature or a greeting, not a turn
+        company = re.search(r"[(\[][^)\]]*[A-Za-z]", who) is not None
+        found.append((" ".join(words), label.start(), company))
+    turns = []
+    for index, (speaker, start, company) in enumerate(found):
+        following = found[index + 1][1] if index + 1 < len(found) else len(text)
+        turns.append(_Turn(speaker, start, _turn_end(text, start, following), company))
+    return turns
+
+
+def _agents(text: str, turns: list[_Turn]) -> set[str]:
+    """The speakers of `turns` that speak for the business: a role in the label ("Agent
+    Maya", "Support (Nina)"), the one label with a company in brackets, a speaker who
+    names herself ("Hi, I'm Maya") or opens with "How can I help?", or whom the
+    transcript's title names ("Chat with Taylor"); and the same names labelled short."""
+    speakers = {t.speaker for t in turns}
+    customers = {s for s in speakers if set(s.split()) & _CUSTOMER_WORDS}
+    agents = {s for s in speakers - customers if set(s.split()) & _AGENT_WORDS}
+    bracketed = {t.speaker for t in turns if t.company} - customers
+    if len(bracketed) == 1:
+        agents |= bracketed
+    title = text[: turns[0].start]
+    for speaker in speakers - agents - customers:
+        names = [w for w in speaker.split() if len(w) > 1 and w not in ("you", "me")]
+        if not names:
+            continue
+        name = re.escape(names[0]) + r"\b"
+        own = "\n".join(text[t.start : t.stop] for t in turns if t.speaker == speaker)
+        if (
+            re.search(_INTRODUCED.format(name=name), own, re.IGNORECASE)
+            or _HELPING.search(own)
+            or re.search(r"\bchat(?:ting)?\s+with\s+" + name, title, re.IGNORECASE)
+        ):
+            agents.add(speaker)
+    # "Agent Mo" and then "Mo": the same agent, labelled short.
+    agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS
+    return agents | {s for s in speakers - customers if set(s.split()) <= agent_words}
+
+
+def customer_turns(text: str) -> list[tuple[int, int]]:
+    """The spans of a live-chat transcript's turns that are not the agent's (the message's
+    author): every turn of a speaker other than the agent, with the lines that carry it on
+    up to the next label. Nothing when the transcript does not tell which speaker is the
+    agent (a role in a label, a self-introduction "Hi, I'm Maya", or the opening "How can I
+    help?"), so an e-mail's "Note:" or a single named line is left alone."""
+    if "\n" not in text:
+        return []
+    turns = _turns(text)
+    if len(turns) < 2 or len({t.speaker for t in turns}) < 2:
+        return []
+    agents = _agents(text, turns)
+    if not agents:
+        return []
+    return [(t.start, t.stop) for t in turns if t.speaker not in agents]
+
+
+def _next_line_has_words(text: str, at: int) -> bool:
+    newline = text.find("\n", at)
+    if newline < 0:
+        return False
+    end = text.find("\n", newline + 1)
+    return bool(text[newline + 1 : len(text) if end < 0 else end].strip())
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _turn_end(text: str, start: int, next_turn: int) -> int:
+    """The end of a turn: its line and the lines after it, up to the next turn or a blank
+    line after its words."""
+    newline = text.find("\n", start)
+    words = start if newline < 0 else newline + 1  # a header's words are on the next line
+    blank = _BLANK_LINE.search(text, words, next_turn)
+    return next_turn if blank is None else blank.start()
