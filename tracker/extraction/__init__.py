@@ -176,11 +176,13 @@ def extract(
     translated: list[FoundPromise] = []  # other-language promises of an English message
     examined = examined_chars = 0
     exhausted = False  # the work budget of the message is spent
-    # None: English (a very long message, a pasted log, is read in English only)
-    language = other_language.message_language(visible) if len(visible) <= LONG_MESSAGE else None
-    # An English message may hold a sentence in another language ("… Esta tarde te corrijo
-    # el stock a mano."): its own words tell it, with no message language to break a tie.
-    mixed = language is None and len(visible) <= LONG_MESSAGE and other_language.mixed(visible)
+    # language None: English (a very long message, a pasted log, is read in English only).
+    # An English message may be `mixed`, holding a sentence in another language ("… Esta
+    # tarde te corrijo el stock a mano."): its own words tell it, no message language to
+    # break a tie.
+    language, mixed = (
+        other_language.read_language(visible) if len(visible) <= LONG_MESSAGE else (None, False)
+    )
     automated = declares_automated(normal[:LONG_MESSAGE])
     for window_start, window_end in _cue_windows(visible):
         window = visible[window_start:window_end]

@@ -137,6 +137,10 @@ def _words(label: str) -> list[str]:
     return re.findall(r"[a-z]+", label.lower())
 
 
+# A company or team in brackets in a speaker's label: "Sara (Northgate)".
+_BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]")
+
+
 def _turns(text: str) -> list[_Turn]:
     """The turns of `text`, each from its label to the next label or a blank line."""
     found: list[tuple[str, int, bool]] = []
@@ -149,7 +153,7 @@ def _turns(text: str) -> list[_Turn]:
             (label["before"] or label["after"]) and _next_line_has_words(text, label.end())
         ):
             continue  # a name alone on its line is a signature or a greeting, not a turn
-        company = re.search(r"[(\[][^)\]]*[A-Za-z]", who) is not None
+        company = _BRACKETED.search(who) is not None
         found.append((" ".join(words), label.start(), company))
     turns = []
     for index, (speaker, start, company) in enumerate(found):

@@ -463,7 +463,7 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     if colon:
         ranges.extend(_attributions(text, end))
         ranges.extend(m.span() for m in _CUSTOMER_LINE.finditer(text, 0, end))
-        ranges.extend(span for span in chat.customer_turns(text[:end]))
+        ranges.extend(chat.customer_turns(text[:end]))
     ranges.extend(m.span() for m in _PRIVATE_NOTE.finditer(text, 0, end))
     # The line before each run of quoted lines, if it reads like an attribution in a
     # language or style not listed (a colon after an address, a time or a verb).

@@ -565,12 +565,9 @@ _NEXT_TIMED_CLAUSE = re.compile(
 
 # What we do as a habit, not for this customer: "Usually we send personalised items within
 # 5 working days", "we normally ship the same day".
-_HABIT_BEFORE = re.compile(
-    r"\b(?:usually|normally|typically|generally|always|often|mostly)\s*,?\s*$", re.IGNORECASE
-)
-_HABIT_AFTER = re.compile(
-    r"^\s*(?:usually|normally|typically|generally|always|often|mostly)\b", re.IGNORECASE
-)
+_HABIT_WORDS = r"(?:usually|normally|typically|generally|always|often|mostly)"
+_HABIT_BEFORE = re.compile(rf"\b{_HABIT_WORDS}\s*,?\s*$", re.IGNORECASE)
+_HABIT_AFTER = re.compile(rf"^\s*{_HABIT_WORDS}\b", re.IGNORECASE)
 
 
 def _habit(prefix: str, verb_phrase: str) -> bool:

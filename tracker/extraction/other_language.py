@@ -138,22 +138,24 @@ def scores(text: str) -> dict[str, int]:
 _LANGUAGE_SAMPLE = 3_000
 
 
-def message_language(text: str) -> str | None:
-    """The other language most of a message is written in, or None (English, or none)."""
-    sample = text[:_LANGUAGE_SAMPLE]
-    if len(_PRECHECK.intersection(sample.lower().translate(_PUNCTUATION).split())) < 2:
-        return None  # most messages: English, told in a few microseconds
-    counts = scores(sample)
-    english = counts.pop("en")
-    code = max(counts, key=lambda c: counts[c])
-    return code if counts[code] >= 2 and counts[code] > english else None
-
-
 def mixed(text: str) -> bool:
-    """Whether an English message may hold sentences in another language (cheap): the
-    words English text does not use, as `message_language` looks for them."""
+    """Whether a message may hold sentences in another language (cheap): two of the
+    words English text does not use."""
     sample = text[:_LANGUAGE_SAMPLE]
     return len(_PRECHECK.intersection(sample.lower().translate(_PUNCTUATION).split())) >= 2
+
+
+def read_language(text: str) -> tuple[str | None, bool]:
+    """The other language most of a message is written in (None: English, or none), and
+    whether an English message may still hold sentences in another language."""
+    if not mixed(text):
+        return None, False  # most messages: English, told in a few microseconds
+    counts = scores(text[:_LANGUAGE_SAMPLE])
+    english = counts.pop("en")
+    code = max(counts, key=lambda c: counts[c])
+    if counts[code] >= 2 and counts[code] > english:
+        return code, False
+    return None, True
 
 
 def sentence_language(sentence: str, message: str | None) -> str | None:
@@ -223,8 +225,3 @@ def merged_end(window: str, spans: list[tuple[int, int]], index: int, code: str)
             return last
         last += 1
     return last
-
-
-def may_hold(text: str) -> bool:
-    """Whether a message may be written in one of the other languages (cheap)."""
-    return message_language(text) is not None
