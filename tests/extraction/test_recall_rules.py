@@ -201,6 +201,46 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'll try you again after lunch.", "callback"),
         "We'll try again later.",
     ),
+    "a commitment the agent's next chat turn does not report done": (
+        ("Agent Jo: I'll email you the label.\nCustomer: thanks\nAgent Jo: Anything else?", "send"),
+        "Agent Jo: I'll email you the label.\nCustomer: thanks\nAgent Jo: Done, it's sent.",
+    ),
+    "a check whose next chat turn asks before it answers": (
+        ("Agent Jo: Let me check with the team.\nAgent Jo: Is Tuesday good for you?", "check"),
+        "Agent Jo: Let me check with the team.\nAgent Jo: They say Tuesday works. Is that ok?",
+    ),
+    "a chat tool's time in brackets with seconds, and a numbered visitor": (
+        (
+            "(10:42:13 AM) Priya: How can I help?\n(10:43:01 AM) Priya: I'll email the form today.",
+            "send",
+        ),
+        "(10:42:13 AM) Priya: How can I help?\n(10:43:01 AM) Visitor 48213: I'll email the form "
+        "today.",
+    ),
+    "a messaging export's date, time and dash, and a phone number for the customer": (
+        (
+            "01/12/2026, 10:42 - Acme Support: hi\n01/12/2026, 10:43 - Acme Support: I'll send the "
+            "label today.",
+            "send",
+        ),
+        "01/12/2026, 10:42 - Acme Support: hi\n01/12/2026, 10:43 - +44 7700 900123: I'll send the "
+        "label today.",
+    ),
+    "a pipe for the colon after a time": (
+        ("10:42 | Visitor | hi\n10:43 | Agent Priya | I'll refund the charge by Friday.", "send"),
+        "10:42 | Agent Priya | hi\n10:43 | Visitor | I'll refund the charge by Friday.",
+    ),
+    "an SMS export's me and them": (
+        ("Them: is it ready?\nMe: I'll text you tomorrow when it is.", "update"),
+        "Me: is it ready?\nThem: I'll text you tomorrow when it is.",
+    ),
+    "the agent a chat is transferred to": (
+        (
+            "*** Chat transferred to Tom ***\nDana: hi\nTom: I'll reverse the charge by Friday.",
+            "fix",
+        ),
+        "*** Chat transferred to Tom ***\nTom: hi\nDana: I'll reverse the charge by Friday.",
+    ),
     "a bare check in a chat is done in the exchange": (
         ("Let me check with the warehouse and call you back.", "callback"),
         "Let me check that for you real quick.",

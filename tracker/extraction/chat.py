@@ -12,12 +12,26 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# A turn's speaker label at the start of a line: an optional time ("[10:42]", "13:00",
-# "2:46 PM"), then up to 40 characters of name or role ("Agent Jo", "Sarah (Agent)",
-# "Support (Nina)") and a colon followed by a space.
+from tracker.extraction.vocab import en
+
+# A time: in brackets ("[10:42]", "[01/12/2026, 10:42:13]", "(10:42:13 AM)"), a date and
+# time ("01/12/2026, 10:42", "2026-12-01 10:42"), a bare time ("2:46 PM") or the time since
+# the chat began ("( 1m 20s )").
+_TIME = (
+    r"(?:\[[^\]\n]{1,24}\]|\((?:[^)\n]{0,12}\b)?\d{1,2}[:.]\d{2}[^)\n]{0,12}\)"
+    r"|\([ \t]*(?:\d{1,2}h[ \t]*)?(?:\d{1,2}m[ \t]*)?\d{1,2}s[ \t]*\)"
+    r"|(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?)"
+)
+
+
+# A turn's speaker label at the start of a line: an optional time (_TIME below: "[10:42]",
+# "13:00", "(10:42:13 AM)", "01/12/2026, 10:42 -", "( 1m 20s )"), then up to 40 characters of
+# name or role ("Agent Jo", "Sarah (Agent)", "Support (Nina)", "+44 7700 900123") and a
+# colon followed by a space, or a pipe after a time ("10:42 | Agent Jo | ...").
 _TURN = re.compile(
-    r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?"
-    r"(?P<who>[^\s:\[\]][^:\n.!?]{0,40}?):[ \t]"
+    r"[ \t]*(?:(?P<time>" + _TIME + r")[ \t]*(?:[-\u2013\u2014|\u00b7][ \t]*)?)?"
+    r"(?P<who>[^\s:\[\]|][^:\n.!?|]{0,40}?)(?::[ \t]|(?(time)[ \t]+\|[ \t]|(?!)))"
 )
 
 
@@ -56,22 +70,62 @@ def turn_goes_on(text: str, end: int, next_start: int) -> bool:
         next_start, line_end = line_end + 1, text.find("\n", line_end + 1)
     if own is None or speaker(text, next_start) != own:
         return False
+    # The answer first and a question after it ("The team says Tuesday works. Does that
+    # suit you?") goes on; a question alone asks the customer instead.
     next_line = text[next_start : len(text) if line_end < 0 else line_end].rstrip()
-    return not next_line.endswith("?")
+    first = _SENTENCE_END.search(next_line)
+    return first is not None and first.group() != "?"
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_DONE = re.compile(
+    r"[ \t]*(?:(?:" + "|".join(en.DONE_LEADS) + r")\b[,!.]*[ \t]+)*"
+    r"(?:(?:that|it)(?:'s|\u2019s|[ \t]+is|[ \t]+has)[ \t]+(?:been[ \t]+|now[ \t]+|all[ \t]+)*)?"
+    r"(?:" + "|".join(en.DONE_REPORTS) + r")\b(?![ \t]*\?)",
+    re.IGNORECASE,
+)
+
+
+def done_in_next_turn(text: str, end: int) -> bool:
+    """Does the speaker's next turn after the sentence ending at `end` open by reporting
+    it done ("Done.", "Booked!", "Ok, all sorted") with only other speakers' lines (the
+    customer's "yes please") between? Then it was done in the same live exchange."""
+    own = speaker(text, end - 1) if "\n" in text[end:] else None
+    if own is None:
+        return False
+    at = text.find("\n", end)
+    for _ in range(12):  # a few lines on: the next turn, not the rest of a long transcript
+        if at < 0:
+            return False
+        start = at + 1
+        at = text.find("\n", start)
+        turn = _TURN.match(text, start)
+        if turn is not None:
+            who, words = turn["who"], turn.end()
+        else:
+            label = _LABEL_LINE.match(text, start)
+            if label is None or label["header"] is None or at < 0:
+                continue  # a line that carries a turn on, or a tool's own line
+            who, words = label["who"], at + 1
+        if " ".join(who.lower().split()) == own:
+            return _DONE.match(text, words) is not None
+    return False
+
+
+# A name or role ("Agent Maya", "Visitor 48213"), with the company after it ("Maya from
+# Acme", "Maya (Support)"); or a phone number ("+44 7700 900123", a messaging export's
+# unsaved contact).
+_NAME = (
+    r"(?:\+\d[\d \t().-]{5,16}\d"
+    r"|[A-Z][\w'\u2019-]{0,20}(?:[ \t]+(?:[A-Z][\w'\u2019.-]{0,20}|\#?\d{1,10})){0,2}"
+    r"(?:[ \t]+(?:from|at|@)[ \t]+[A-Z][\w'&\u2019.-]{0,20}(?:[ \t]+[A-Z][\w'&\u2019.-]{0,20})?)?"
+    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?)"
+)
 # Who speaks in a transcript. A turn's label, at the start of its line: an optional time
 # before or after the name ("[10:02] Agent Maya:", "Maya 10:04:", "Andre (10:05):"), and
 # the words after the colon on that line; or a header line of its own ("Maya (Support)
-# 10:04", "Andre · 2:46 PM") whose words follow on the next lines.
-_TIME = (
-    r"(?:\[[^\]\n]{1,20}\]|\(\d{1,2}[:.]\d{2}[^)\n]{0,12}\)"
-    r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?)"
-)
-_NAME = (
-    r"[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019.-]{0,20}){0,2}"
-    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?"
-)
+# 10:04", "Andre · 2:46 PM") whose words follow on the next lines. After a time, a pipe
+# may stand for the colon ("10:42 | Agent Maya | ...").
 _LABEL_LINE = re.compile(
     r"^[ \t]*(?:(?P<before>"
     + _TIME
@@ -79,7 +133,7 @@ _LABEL_LINE = re.compile(
     + _NAME
     + r")(?:[ \t]*(?:[-\u2013\u2014|\u00b7,][ \t]*)?(?P<after>"
     + _TIME
-    + r"))?[ \t]*(?::[ \t]|:$|"
+    + r"))?[ \t]*(?::[ \t]|:$|(?(before)\|[ \t]|(?!))|"
     r"(?P<header>$))",
     re.MULTILINE,
 )
@@ -89,6 +143,7 @@ _LABEL_LINE = re.compile(
 # "Atendente", "Medewerker", "Conseiller").
 _CUSTOMER_WORDS = {
     *("customer", "client", "caller", "guest", "visitor", "user", "member", "cliente"),
+    "them",  # an SMS export's other side ("Them: ..." beside "Me: ...")
     *("klant", "kunde", "kundin", "usuario", "utente"),
 }
 _AGENT_WORDS = {
@@ -96,6 +151,7 @@ _AGENT_WORDS = {
     *("specialist", "service", "care", "helpdesk", "operator", "associate", "moderator"),
     *("brand", "operatore", "atendente", "medewerker", "conseiller", "conseill\u00e8re"),
     *("agente", "asesor", "asesora", "mitarbeiter", "mitarbeiterin", "kundenservice"),
+    "me",  # an SMS export's own side: the message's author
 }
 _NOT_SPEAKERS = {
     *("from", "to", "cc", "bcc", "sent", "date", "subject", "re", "fwd", "fw", "note", "notes"),
@@ -115,7 +171,8 @@ _NOT_SPEAKERS = {
 _INTRODUCED = (
     r"\byou(?:'re|\s+are)\s+(?:through|talking|chatting|speaking)\s+(?:to|with)\s+{name}"
     r"|(?:\bI'?m|\bI\s+am|\bmy\s+name\s+is|\bthis\s+is|\bit'?s)\s+{name}[ \t]*,?[ \t]*(?:from|at"
-    r"|with|of|on|here\s+(?:at|from|to)|and\s+I(?:'ll|\s+will|\s+can|'d)?\s+(?:be\s+)?help|your"
+    r"|with|of|on|here\s+(?:at|from|to)|and\s+I(?:'ll|\s+will|\s+can|'d)?\s+(?:be\s+)?"
+    r"(?:help(?:ing)?|assist(?:ing)?|look(?:ing)?\s+after|tak(?:e|ing)\s+care)|your"
     r"|one\s+of|the)\b"
 )
 _HELPING = re.compile(
@@ -134,11 +191,22 @@ class _Turn(NamedTuple):
 
 
 def _words(label: str) -> list[str]:
-    return re.findall(r"[a-z]+", label.lower())
+    """A label's words, or the digits of a phone number ("+44 7700 900123")."""
+    return re.findall(r"[a-z]+", label.lower()) or re.findall(r"\d+", label)
 
 
-# A company or team in brackets in a speaker's label: "Sara (Northgate)".
-_BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]")
+# A company or team in brackets in a speaker's label, or after "from" or "at": "Sara
+# (Northgate)", "Sara from Northgate".
+_BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]|[ \t](?:from|at|@)[ \t]")
+# A chat tool's own line naming the agent who takes the chat: "*** Chat transferred to
+# Tom ***", "Tom has joined the chat", "Chat accepted by Tom".
+_TAKES_OVER = re.compile(
+    r"^[ \t(*\[-]*(?:[^\n]{0,30}?\b(?:transferred|assigned|passed|handed(?:\s+over)?)\s+to|"
+    r"(?:chat\s+)?(?:accepted|picked\s+up|answered)\s+by|)\s*(?:agent\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019-]{0,20})?)"
+    r"(?:\s+(?:has\s+)?(?:joined|entered)\s+the\s+(?:chat|conversation)|\s*[*).\]]*[ \t]*$)",
+    re.MULTILINE,
+)
 
 
 def _turns(text: str) -> list[_Turn]:
@@ -168,8 +236,12 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
     names herself ("Hi, I'm Maya") or opens with "How can I help?", or whom the
     transcript's title names ("Chat with Taylor"); and the same names labelled short."""
     speakers = {t.speaker for t in turns}
-    customers = {s for s in speakers if set(s.split()) & _CUSTOMER_WORDS}
+    customers = {
+        s for s in speakers if set(s.split()) & _CUSTOMER_WORDS or s[:1].isdigit()
+    }  # a role, or a phone number: a messaging export's unsaved contact
     agents = {s for s in speakers - customers if set(s.split()) & _AGENT_WORDS}
+    taken = {m["name"].lower() for m in _TAKES_OVER.finditer(text)} if "\n" in text else set()
+    agents |= {s for s in speakers - customers if s.split()[0] in taken or s in taken}
     bracketed = {t.speaker for t in turns if t.company} - customers
     if len(bracketed) == 1:
         agents |= bracketed
@@ -204,7 +276,17 @@ def customer_turns(text: str) -> list[tuple[int, int]]:
         return []
     agents = _agents(text, turns)
     if not agents:
-        return []
+        # The customer's role in a label still marks the customer's own line.
+        return [
+            (
+                t.start,
+                max(t.start, text.find("\n", t.start))
+                if "\n" in text[t.start : t.stop]
+                else t.stop,
+            )
+            for t in turns
+            if set(t.speaker.split()) & _CUSTOMER_WORDS
+        ]
     return [(t.start, t.stop) for t in turns if t.speaker not in agents]
 
 

@@ -1359,6 +1359,14 @@ ANSWERED: tuple[str, ...] = (
         "credited processed sent delivered shipped refunded issued approved cancelled canceled",
     ),
 )
+# A chat agent's next turn that reports the commitment before it done ("Done.", "Booked!",
+# "Ok, all sorted", "That's been added"): it was done in the same live exchange. A
+# DONE_REPORT word opens the turn, after any DONE_LEADS words; a "?" after it asks instead.
+DONE_LEADS: tuple[str, ...] = _words("ok okay great right perfect all and")
+DONE_REPORTS: tuple[str, ...] = _words(
+    "done booked sorted sent added issued processed completed finished refunded cancelled"
+    " canceled arranged submitted scheduled updated"
+)
 # A live chat or DM that goes on at once ("One moment, please", "give me 5 minutes", "brb"):
 # what is promised is done in this exchange. Read where a clause starts (the sentence's
 # start, after one of CLAUSE_SEPARATORS or " - "), after an optional HOLD_LEADS word ("ok, ")
