@@ -157,7 +157,94 @@ STYLES = {
         "( 1m 40s ) Priya S: I'll ship the rest of the order today.",
         "I'll ship the rest of the order today",
     ),
+    "system lines with times": (
+        "(10:41:50 AM) *** Priya joined the chat ***\n"
+        "(10:42:13 AM) Priya: Hi, you're chatting with Priya. How can I help?\n"
+        "(10:42:40 AM) Visitor 48213: my voucher failed. I'll try it again tonight\n"
+        "(10:43:02 AM) Priya: Let me check the voucher, one moment please.\n"
+        "(10:44:10 AM) Priya: It expired yesterday.\n"
+        "(10:45:01 AM) Priya: I'll send you a new code within the hour.\n"
+        "(10:46:11 AM) *** Visitor 48213 left the chat ***",
+        "I'll send you a new code within the hour",
+    ),
+    "header with a bullet between name and time": (
+        "Priya (Agent) \u2022 10:42 AM\nHi Dana, how can I help?\n\n"
+        "Dana Reid \u2022 10:43 AM\nthe parcel is late. I'll be out tomorrow\n\n"
+        "Priya (Agent) \u2022 10:44 AM\nLet me check, one moment please.\n\n"
+        "Priya (Agent) \u2022 10:45 AM\nIt's at the depot.\n\n"
+        "Priya (Agent) \u2022 10:46 AM\nI'll arrange a Saturday delivery for you today.",
+        "I'll arrange a Saturday delivery for you today",
+    ),
+    "telegram: name, comma, time in brackets, words below": (
+        "Acme Support, [01.12.26 10:42]\nHi Dana, how can I help?\n\n"
+        "Dana Reid, [01.12.26 10:43]\nmy bill is wrong, I'll pay only half this month\n\n"
+        "Acme Support, [01.12.26 10:44]\nLet me check, one moment please.\n\n"
+        "Acme Support, [01.12.26 10:45]\nYou were charged twice.\n\n"
+        "Acme Support, [01.12.26 10:46]\nI'll refund the extra charge by Friday.",
+        "I'll refund the extra charge by Friday",
+    ),
+    "whatsapp: a customer's message over several lines": (
+        "[01/12/2026, 10:42:13] Dana Reid: hi\n"
+        "the washing machine is leaking again\n"
+        "I'll turn the water off tonight\n"
+        "[01/12/2026, 10:43:01] Acme Support: Sorry Dana. Let me check your booking, one moment.\n"
+        "[01/12/2026, 10:44:20] Acme Support: The last visit was 2 weeks ago.\n"
+        "[01/12/2026, 10:46:10] Acme Support: I'll book an engineer for Thursday morning.",
+        "I'll book an engineer for Thursday morning",
+    ),
+    "livechat: time in parentheses after the name": (
+        "Priya (10:42:13 AM): Hello, welcome to Acme! How can I help?\n"
+        "Dana (10:42:40 AM): the app charges me twice. I'll uninstall it tomorrow\n"
+        "Priya (10:43:02 AM): Let me check, one moment please.\n"
+        "Priya (10:44:10 AM): I see both payments.\n"
+        "Priya (10:45:01 AM): I'll refund the second payment today.",
+        "I'll refund the second payment today",
+    ),
+    "the customer's own check and promise": (
+        "Agent Priya: Could you tell me the serial number?\n"
+        "Customer: let me check with my husband, I'll send it to you tonight\n"
+        "Agent Priya: Thanks. I'll register the claim as soon as it arrives, and I'll call you "
+        "tomorrow with the outcome.",
+        "I'll call you tomorrow with the outcome",
+    ),
+    "a transfer named by the first agent, to a second agent with no role": (
+        "Agent Priya: Hi, how can I help?\n"
+        "Customer: I was charged twice. I'll cancel my card tomorrow\n"
+        "Agent Priya: Let me check, one moment please.\n"
+        "Agent Priya: That needs billing, I'm transferring you to Tom in billing now.\n"
+        "Tom: Hi, I see the two charges.\n"
+        "Tom: I'll refund the second one by Friday.",
+        "I'll refund the second one by Friday",
+    ),
+    "an agent who says her name with 'here'": (
+        "Priya: Hi Dana, Priya here from Acme.\n"
+        "Dana: my order is missing a cable. I'll check the box again tonight\n"
+        "Priya: Let me check the packing list, one moment.\n"
+        "Priya: The cable was left out.\n"
+        "Priya: I'll post it to you first class today.",
+        "I'll post it to you first class today",
+    ),
+    "a visitor beside an agent no label names, over several lines": (
+        "Visitor: hi, my discount code fails\n"
+        "I'll try another card later\n"
+        "Sam: Let me check the code, one moment please.\n"
+        "Sam: It expired on Sunday.\n"
+        "Sam: I'll email you a new code this afternoon.",
+        "I'll email you a new code this afternoon",
+    ),
 }
+
+# Mail with a "Customer:" field is no transcript: the field's line alone is not the
+# author's, the rest of the message is.
+MAIL_WITH_FIELDS = (
+    "Hi team,\nCustomer: Dana Reid\nOrder: 5521\nI'll send the replacement tomorrow.\nJo",
+    "I'll send the replacement tomorrow",
+)
+
+
+def test_a_customer_field_in_mail_leaves_the_rest_alone() -> None:
+    text, quote = MAIL_WITH_FIELDS
+    assert [p.quote for p in promises_in(text)] == [quote]
 
 
 @pytest.mark.parametrize("transcript, quote", STYLES.values(), ids=list(STYLES))

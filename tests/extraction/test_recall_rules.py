@@ -241,6 +241,22 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "*** Chat transferred to Tom ***\nTom: hi\nDana: I'll reverse the charge by Friday.",
     ),
+    "the colleague an agent hands the chat to by name": (
+        (
+            "Agent Priya: I'm transferring you to Tom in billing.\nDana: ok\nTom: I'll refund it "
+            "by Friday.",
+            "send",
+        ),
+        "Agent Priya: Thanks for waiting.\nDana: ok\nTom: I'll refund it by Friday.",
+    ),
+    "beside a customer named by role, every other speaker is ours": (
+        ("Agent Priya: hi\nCustomer: ok\nTom: I'll refund it by Friday.", "send"),
+        "Agent Priya: hi\nCustomer: I'll refund it by Friday.\nTom: ok",
+    ),
+    "a visitor's turn over several lines beside an unnamed agent": (
+        ("Visitor: hi\nmy code fails\nSam: I'll email you a new code today.", "send"),
+        "Visitor: hi\nI'll email you a new code today.\nSam: ok",
+    ),
     "a bare check in a chat is done in the exchange": (
         ("Let me check with the warehouse and call you back.", "callback"),
         "Let me check that for you real quick.",

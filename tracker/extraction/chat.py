@@ -30,7 +30,7 @@ _TIME = (
 # name or role ("Agent Jo", "Sarah (Agent)", "Support (Nina)", "+44 7700 900123") and a
 # colon followed by a space, or a pipe after a time ("10:42 | Agent Jo | ...").
 _TURN = re.compile(
-    r"[ \t]*(?:(?P<time>" + _TIME + r")[ \t]*(?:[-\u2013\u2014|\u00b7][ \t]*)?)?"
+    r"[ \t]*(?:(?P<time>" + _TIME + r")[ \t]*(?:[-\u2013\u2014|\u00b7\u2022][ \t]*)?)?"
     r"(?P<who>[^\s:\[\]|][^:\n.!?|]{0,40}?)(?::[ \t]|(?(time)[ \t]+\|[ \t]|(?!)))"
 )
 
@@ -129,9 +129,9 @@ _NAME = (
 _LABEL_LINE = re.compile(
     r"^[ \t]*(?:(?P<before>"
     + _TIME
-    + r")[ \t]*(?:[-\u2013\u2014|\u00b7][ \t]*)?)?(?P<who>"
+    + r")[ \t]*(?:[-\u2013\u2014|\u00b7\u2022][ \t]*)?)?(?P<who>"
     + _NAME
-    + r")(?:[ \t]*(?:[-\u2013\u2014|\u00b7,][ \t]*)?(?P<after>"
+    + r")(?:[ \t]*(?:[-\u2013\u2014|\u00b7\u2022,][ \t]*)?(?P<after>"
     + _TIME
     + r"))?[ \t]*(?::[ \t]|:$|(?(before)\|[ \t]|(?!))|"
     r"(?P<header>$))",
@@ -170,6 +170,7 @@ _NOT_SPEAKERS = {
 # enough.
 _INTRODUCED = (
     r"\byou(?:'re|\s+are)\s+(?:through|talking|chatting|speaking)\s+(?:to|with)\s+{name}"
+    r"|\b{name}\s+here,?\s+(?:from|at|with|on|in|to\s+help)\b"
     r"|(?:\bI'?m|\bI\s+am|\bmy\s+name\s+is|\bthis\s+is|\bit'?s)\s+{name}[ \t]*,?[ \t]*(?:from|at"
     r"|with|of|on|here\s+(?:at|from|to)|and\s+I(?:'ll|\s+will|\s+can|'d)?\s+(?:be\s+)?"
     r"(?:help(?:ing)?|assist(?:ing)?|look(?:ing)?\s+after|tak(?:e|ing)\s+care)|your"
@@ -178,8 +179,16 @@ _INTRODUCED = (
 _HELPING = re.compile(
     r"\b(?:how\s+(?:can|may|could)\s+I\s+help|what\s+can\s+I\s+do\s+for\s+you|thanks?\s+(?:you\s+)?"
     r"for\s+(?:contacting|reaching\s+out|getting\s+in\s+touch|your\s+patience|waiting)|"
-    r"welcome\s+to\b)",
+    r"welcome\s+to\b|anything\s+else\s+(?:that\s+)?I\s+can\s+(?:help|do|assist)|"
+    r"(?:happy|glad)\s+to\s+(?:help|assist)\b)",
     re.IGNORECASE,
+)
+# An agent hands the chat to a colleague by name: "I'm transferring you to Tom in
+# billing", "let me pass you over to my colleague Tom", "my colleague Tom will take over".
+_HANDED_TO = (
+    r"\b(?:transfer|pass|hand|put|connect)\w*\s+you\s+(?:over\s+|through\s+|back\s+)?"
+    r"(?:to|with)\s+(?:[\w']+\s+){{0,3}}?{name}|\bcolleague,?\s+{name}"
+    r"|\b{name}\s+(?:will|is\s+going\s+to)\s+(?:take\s+over|join|be\s+with\s+you)"
 )
 
 
@@ -230,15 +239,19 @@ def _turns(text: str) -> list[_Turn]:
     return turns
 
 
+def _is_customer(speaker: str) -> bool:
+    """A speaker label with the customer's role, or a phone number (a messaging export's
+    unsaved contact)."""
+    return bool(set(speaker.split()) & _CUSTOMER_WORDS) or speaker[:1].isdigit()
+
+
 def _agents(text: str, turns: list[_Turn]) -> set[str]:
     """The speakers of `turns` that speak for the business: a role in the label ("Agent
     Maya", "Support (Nina)"), the one label with a company in brackets, a speaker who
     names herself ("Hi, I'm Maya") or opens with "How can I help?", or whom the
     transcript's title names ("Chat with Taylor"); and the same names labelled short."""
     speakers = {t.speaker for t in turns}
-    customers = {
-        s for s in speakers if set(s.split()) & _CUSTOMER_WORDS or s[:1].isdigit()
-    }  # a role, or a phone number: a messaging export's unsaved contact
+    customers = {s for s in speakers if _is_customer(s)}
     agents = {s for s in speakers - customers if set(s.split()) & _AGENT_WORDS}
     taken = {m["name"].lower() for m in _TAKES_OVER.finditer(text)} if "\n" in text else set()
     agents |= {s for s in speakers - customers if s.split()[0] in taken or s in taken}
@@ -258,6 +271,15 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
             or re.search(r"\bchat(?:ting)?\s+with\s+" + name, title, re.IGNORECASE)
         ):
             agents.add(speaker)
+    if agents:
+        # "I'm transferring you to Tom in billing" and then "Tom: ...": the next agent.
+        said = "\n".join(text[t.start : t.stop] for t in turns if t.speaker in agents)
+        for speaker in speakers - agents - customers:
+            name = speaker.split()[0]
+            if len(name) > 1 and name in said.lower():
+                handed = _HANDED_TO.format(name=re.escape(name) + r"\b")
+                if re.search(handed, said, re.IGNORECASE):
+                    agents.add(speaker)
     # "Agent Mo" and then "Mo": the same agent, labelled short.
     agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS
     return agents | {s for s in speakers - customers if set(s.split()) <= agent_words}
@@ -274,19 +296,14 @@ def customer_turns(text: str) -> list[tuple[int, int]]:
     turns = _turns(text)
     if len(turns) < 2 or len({t.speaker for t in turns}) < 2:
         return []
+    marked = [(t.start, t.stop) for t in turns if _is_customer(t.speaker)]
+    if marked:
+        # The customer named by a role ("Visitor 48213", "Customer") or a phone number:
+        # every other speaker is the business's (an agent the chat passed to, too).
+        return marked
     agents = _agents(text, turns)
     if not agents:
-        # The customer's role in a label still marks the customer's own line.
-        return [
-            (
-                t.start,
-                max(t.start, text.find("\n", t.start))
-                if "\n" in text[t.start : t.stop]
-                else t.stop,
-            )
-            for t in turns
-            if set(t.speaker.split()) & _CUSTOMER_WORDS
-        ]
+        return []
     return [(t.start, t.stop) for t in turns if t.speaker not in agents]
 
 
