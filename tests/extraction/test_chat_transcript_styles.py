@@ -232,6 +232,22 @@ STYLES = {
         "Sam: I'll email you a new code this afternoon.",
         "I'll email you a new code this afternoon",
     ),
+    "the business's desk labelled with a customer word": (
+        "Customer Service: Hi Dana, how can I help?\n"
+        "Dana: my order is late, I'll wait till Friday\n"
+        "Customer Service: Let me check, one moment please.\n"
+        "Customer Service: It is with the courier.\n"
+        "Customer Service: I'll refund the postage today.",
+        "I'll refund the postage today",
+    ),
+    "a hotel's guest relations": (
+        "[19:02] Guest Relations (Hotel Lumo): Good evening, how can I help?\n"
+        "[19:03] Mr Ortiz: the AC is broken. I'll be out until 8\n"
+        "[19:04] Guest Relations (Hotel Lumo): Let me check with maintenance, one moment.\n"
+        "[19:05] Guest Relations (Hotel Lumo): They are on another floor.\n"
+        "[19:06] Guest Relations (Hotel Lumo): I'll send an engineer to your room at 8pm.",
+        "I'll send an engineer to your room at 8pm",
+    ),
 }
 
 # Mail with a "Customer:" field is no transcript: the field's line alone is not the

@@ -257,6 +257,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Visitor: hi\nmy code fails\nSam: I'll email you a new code today.", "send"),
         "Visitor: hi\nI'll email you a new code today.\nSam: ok",
     ),
+    "a customer word beside a desk's word is the business's label": (
+        ("Customer Service: hi\nDana: ok\nCustomer Service: I'll refund it by Friday.", "send"),
+        "Customer Service: hi\nCustomer: I'll refund it by Friday.\nCustomer Service: ok",
+    ),
     "a bare check in a chat is done in the exchange": (
         ("Let me check with the warehouse and call you back.", "callback"),
         "Let me check that for you real quick.",

@@ -152,6 +152,9 @@ _AGENT_WORDS = {
     *("brand", "operatore", "atendente", "medewerker", "conseiller", "conseill\u00e8re"),
     *("agente", "asesor", "asesora", "mitarbeiter", "mitarbeiterin", "kundenservice"),
     "me",  # an SMS export's own side: the message's author
+    # with a customer word, the business's desk: "Customer Service", "Guest Relations"
+    *("services", "relations", "success", "experience", "desk", "centre", "center", "help"),
+    *("helpline", "hotline", "line", "contact", "concierge", "reception", "front"),
 }
 _NOT_SPEAKERS = {
     *("from", "to", "cc", "bcc", "sent", "date", "subject", "re", "fwd", "fw", "note", "notes"),
@@ -242,7 +245,8 @@ def _turns(text: str) -> list[_Turn]:
 def _is_customer(speaker: str) -> bool:
     """A speaker label with the customer's role, or a phone number (a messaging export's
     unsaved contact)."""
-    return bool(set(speaker.split()) & _CUSTOMER_WORDS) or speaker[:1].isdigit()
+    words = set(speaker.split())
+    return bool(words & _CUSTOMER_WORDS and not words & _AGENT_WORDS) or speaker[:1].isdigit()
 
 
 def _agents(text: str, turns: list[_Turn]) -> set[str]:
