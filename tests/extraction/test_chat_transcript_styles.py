@@ -248,6 +248,22 @@ STYLES = {
         "[19:06] Guest Relations (Hotel Lumo): I'll send an engineer to your room at 8pm.",
         "I'll send an engineer to your room at 8pm",
     ),
+    "a visitor known by e-mail address": (
+        "(10:42:13 AM) dana.reid@example.com: hi, the download link is dead. I'll try "
+        "again tonight\n"
+        "(10:43:02 AM) Priya: Let me check, one moment please.\n"
+        "(10:44:10 AM) Priya: The link expired after 24 hours.\n"
+        "(10:45:01 AM) Priya: I'll email you a fresh link within the hour.",
+        "I'll email you a fresh link within the hour",
+    ),
+    "user names in lower case after a time": (
+        "[10:42] priya_acme: hi, I'm Priya from Acme, how can I help?\n"
+        "[10:43] dana_r: the invoice is wrong. I'll pay the old amount for now\n"
+        "[10:44] priya_acme: Let me check, one moment please.\n"
+        "[10:45] priya_acme: The discount is missing.\n"
+        "[10:46] priya_acme: I'll send you a corrected invoice tomorrow.",
+        "I'll send you a corrected invoice tomorrow",
+    ),
 }
 
 # Mail with a "Customer:" field is no transcript: the field's line alone is not the

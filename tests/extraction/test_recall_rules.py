@@ -261,6 +261,13 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Customer Service: hi\nDana: ok\nCustomer Service: I'll refund it by Friday.", "send"),
         "Customer Service: hi\nCustomer: I'll refund it by Friday.\nCustomer Service: ok",
     ),
+    "a visitor known by e-mail address, a user name in lower case after a time": (
+        (
+            "[10:42] dana@example.com: hi\n[10:43] priya_acme: I'll email you the link today.",
+            "send",
+        ),
+        "[10:42] priya_acme: hi\n[10:43] dana@example.com: I'll email you the link today.",
+    ),
     "a bare check in a chat is done in the exchange": (
         ("Let me check with the warehouse and call you back.", "callback"),
         "Let me check that for you real quick.",

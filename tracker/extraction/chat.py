@@ -113,10 +113,11 @@ def done_in_next_turn(text: str, end: int) -> bool:
 
 
 # A name or role ("Agent Maya", "Visitor 48213"), with the company after it ("Maya from
-# Acme", "Maya (Support)"); or a phone number ("+44 7700 900123", a messaging export's
-# unsaved contact).
+# Acme", "Maya (Support)"); or a phone number or an e-mail address ("+44 7700 900123",
+# "dana@example.com": a messaging export's unsaved contact, a chat tool's visitor). After
+# a time, a user name in lower case too ("[10:42] dana_r:").
 _NAME = (
-    r"(?:\+\d[\d \t().-]{5,16}\d"
+    r"(?:\+\d[\d \t().-]{5,16}\d|[\w.+-]{1,40}@[\w-]{1,30}(?:\.[\w-]{1,20}){1,3}"
     r"|[A-Z][\w'\u2019-]{0,20}(?:[ \t]+(?:[A-Z][\w'\u2019.-]{0,20}|\#?\d{1,10})){0,2}"
     r"(?:[ \t]+(?:from|at|@)[ \t]+[A-Z][\w'&\u2019.-]{0,20}(?:[ \t]+[A-Z][\w'&\u2019.-]{0,20})?)?"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?)"
@@ -131,7 +132,7 @@ _LABEL_LINE = re.compile(
     + _TIME
     + r")[ \t]*(?:[-\u2013\u2014|\u00b7\u2022][ \t]*)?)?(?P<who>"
     + _NAME
-    + r")(?:[ \t]*(?:[-\u2013\u2014|\u00b7\u2022,][ \t]*)?(?P<after>"
+    + r"|(?(before)[a-z][\w.-]{1,30}|(?!)))(?:[ \t]*(?:[-\u2013\u2014|\u00b7\u2022,][ \t]*)?(?P<after>"
     + _TIME
     + r"))?[ \t]*(?::[ \t]|:$|(?(before)\|[ \t]|(?!))|"
     r"(?P<header>$))",
@@ -234,7 +235,8 @@ def _turns(text: str) -> list[_Turn]:
         ):
             continue  # a name alone on its line is a signature or a greeting, not a turn
         company = _BRACKETED.search(who) is not None
-        found.append((" ".join(words), label.start(), company))
+        address = "@" in who and not company  # "dana@example.com", not "Priya @ Acme"
+        found.append((who.lower() if address else " ".join(words), label.start(), company))
     turns = []
     for index, (speaker, start, company) in enumerate(found):
         following = found[index + 1][1] if index + 1 < len(found) else len(text)
@@ -243,10 +245,12 @@ def _turns(text: str) -> list[_Turn]:
 
 
 def _is_customer(speaker: str) -> bool:
-    """A speaker label with the customer's role, or a phone number (a messaging export's
-    unsaved contact)."""
+    """A speaker label with the customer's role, a phone number or an e-mail address (a
+    messaging export's unsaved contact, a chat tool's visitor)."""
     words = set(speaker.split())
-    return bool(words & _CUSTOMER_WORDS and not words & _AGENT_WORDS) or speaker[:1].isdigit()
+    if words & _CUSTOMER_WORDS:
+        return not words & _AGENT_WORDS
+    return speaker[:1].isdigit() or "@" in speaker
 
 
 def _agents(text: str, turns: list[_Turn]) -> set[str]:
@@ -301,7 +305,7 @@ def customer_turns(text: str) -> list[tuple[int, int]]:
     if len(turns) < 2 or len({t.speaker for t in turns}) < 2:
         return []
     marked = [(t.start, t.stop) for t in turns if _is_customer(t.speaker)]
-    if marked:
+    if marked and len(marked) < len(turns):
         # The customer named by a role ("Visitor 48213", "Customer") or a phone number:
         # every other speaker is the business's (an agent the chat passed to, too).
         return marked
