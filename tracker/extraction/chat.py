@@ -132,7 +132,8 @@ _LABEL_LINE = re.compile(
     + _TIME
     + r")[ \t]*(?:[-\u2013\u2014|\u00b7\u2022][ \t]*)?)?(?P<who>"
     + _NAME
-    + r"|(?(before)[a-z][\w.-]{1,30}|(?!)))(?:[ \t]*(?:[-\u2013\u2014|\u00b7\u2022,][ \t]*)?(?P<after>"
+    + r"|(?(before)[a-z][\w.-]{1,30}|(?!)))"
+    + r"(?:[ \t]*(?:[-\u2013\u2014|\u00b7\u2022,][ \t]*)?(?P<after>"
     + _TIME
     + r"))?[ \t]*(?::[ \t]|:$|(?(before)\|[ \t]|(?!))|"
     r"(?P<header>$))",
@@ -180,6 +181,9 @@ _INTRODUCED = (
     r"(?:help(?:ing)?|assist(?:ing)?|look(?:ing)?\s+after|tak(?:e|ing)\s+care)|your"
     r"|one\s+of|the)\b"
 )
+_ANY_NAME = r"(\w[\w'\u2019-]*)\b"
+_INTRODUCED_ANY = re.compile(_INTRODUCED.format(name=_ANY_NAME), re.IGNORECASE)
+_CHAT_WITH = re.compile(r"\bchat(?:ting)?\s+with\s+" + _ANY_NAME, re.IGNORECASE)
 _HELPING = re.compile(
     r"\b(?:how\s+(?:can|may|could)\s+I\s+help|what\s+can\s+I\s+do\s+for\s+you|thanks?\s+(?:you\s+)?"
     r"for\s+(?:contacting|reaching\s+out|getting\s+in\s+touch|your\s+patience|waiting)|"
@@ -191,8 +195,12 @@ _HELPING = re.compile(
 # billing", "let me pass you over to my colleague Tom", "my colleague Tom will take over".
 _HANDED_TO = (
     r"\b(?:transfer|pass|hand|put|connect)\w*\s+you\s+(?:over\s+|through\s+|back\s+)?"
-    r"(?:to|with)\s+(?:[\w']+\s+){{0,3}}?{name}|\bcolleague,?\s+{name}"
+    r"(?:to|with)\s+{words}|\bcolleague,?\s+{name}"
     r"|\b{name}\s+(?:will|is\s+going\s+to)\s+(?:take\s+over|join|be\s+with\s+you)"
+)
+_HANDED_TO_ANY = re.compile(
+    _HANDED_TO.format(name=_ANY_NAME, words=r"((?:[\w']+[ \t]+){0,3}\w[\w'\u2019-]*)\b"),
+    re.IGNORECASE,
 )
 
 
@@ -253,6 +261,14 @@ def _is_customer(speaker: str) -> bool:
     return speaker[:1].isdigit() or "@" in speaker
 
 
+def _named(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The words (lower-cased) of the name that `pattern`'s one group finds in `text` ("Tom",
+    or "my colleague Tom" where the name is one of the words after the verb)."""
+    return {
+        w for m in pattern.finditer(text) for w in next(g for g in m.groups() if g).lower().split()
+    }
+
+
 def _agents(text: str, turns: list[_Turn]) -> set[str]:
     """The speakers of `turns` that speak for the business: a role in the label ("Agent
     Maya", "Support (Nina)"), the one label with a company in brackets, a speaker who
@@ -267,27 +283,24 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
     if len(bracketed) == 1:
         agents |= bracketed
     title = text[: turns[0].start]
+    said: dict[str, list[str]] = {}
+    for turn in turns:
+        said.setdefault(turn.speaker, []).append(text[turn.start : turn.stop])
+    # Each pattern is searched once per speaker with any name in it, and the names it
+    # finds are compared with the speaker's (no pattern per name: a transcript may hold
+    # thousands of speakers).
+    in_title = {m[1].lower() for m in _CHAT_WITH.finditer(title)}
     for speaker in speakers - agents - customers:
         names = [w for w in speaker.split() if len(w) > 1 and w not in ("you", "me")]
         if not names:
             continue
-        name = re.escape(names[0]) + r"\b"
-        own = "\n".join(text[t.start : t.stop] for t in turns if t.speaker == speaker)
-        if (
-            re.search(_INTRODUCED.format(name=name), own, re.IGNORECASE)
-            or _HELPING.search(own)
-            or re.search(r"\bchat(?:ting)?\s+with\s+" + name, title, re.IGNORECASE)
-        ):
+        own = "\n".join(said[speaker])
+        if names[0] in in_title or _HELPING.search(own) or names[0] in _named(_INTRODUCED_ANY, own):
             agents.add(speaker)
     if agents:
         # "I'm transferring you to Tom in billing" and then "Tom: ...": the next agent.
-        said = "\n".join(text[t.start : t.stop] for t in turns if t.speaker in agents)
-        for speaker in speakers - agents - customers:
-            name = speaker.split()[0]
-            if len(name) > 1 and name in said.lower():
-                handed = _HANDED_TO.format(name=re.escape(name) + r"\b")
-                if re.search(handed, said, re.IGNORECASE):
-                    agents.add(speaker)
+        handed = _named(_HANDED_TO_ANY, "\n".join("\n".join(said[a]) for a in agents))
+        agents |= {s for s in speakers - agents - customers if s.split()[0] in handed}
     # "Agent Mo" and then "Mo": the same agent, labelled short.
     agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS
     return agents | {s for s in speakers - customers if set(s.split()) <= agent_words}
