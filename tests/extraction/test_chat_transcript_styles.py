@@ -264,6 +264,25 @@ STYLES = {
         "[10:46] priya_acme: I'll send you a corrected invoice tomorrow.",
         "I'll send you a corrected invoice tomorrow",
     ),
+    "a check the agent comes back from after the customer's line": (
+        "[14:02] Agent Priya: Hi Dana, how can I help?\n"
+        "[14:03] Dana: where is my sofa? I'll stay in all day tomorrow\n"
+        "[14:04] Agent Priya: I'll check with the warehouse.\n"
+        "[14:05] Dana: ok\n"
+        "[14:09] Agent Priya: Thanks for waiting. It leaves the warehouse tonight.\n"
+        "[14:10] Agent Priya: I'll text you the delivery slot by 8pm.",
+        "I'll text you the delivery slot by 8pm",
+    ),
+    "a commitment the agent reports done later in the chat": (
+        "Agent Priya: Hi Dana, how can I help?\n"
+        "Customer: the driver can't find my house. I'll wait by the gate\n"
+        "Agent Priya: I'll add a note for the driver.\n"
+        "Customer: thanks\n"
+        "Agent Priya: Done, the note's added. Let me check the van, one moment.\n"
+        "Agent Priya: It's two stops away.\n"
+        "Agent Priya: I'll call you at 3pm to confirm it arrived.",
+        "I'll call you at 3pm to confirm it arrived",
+    ),
 }
 
 # Mail with a "Customer:" field is no transcript: the field's line alone is not the

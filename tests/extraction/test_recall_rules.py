@@ -268,6 +268,23 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "[10:42] priya_acme: hi\n[10:43] dana@example.com: I'll email you the link today.",
     ),
+    "a check the agent's next chat turn does not come back from": (
+        (
+            "Agent Jo: I'll check with the warehouse.\nCustomer: ok\nAgent Jo: Anything else?",
+            "check",
+        ),
+        "Agent Jo: I'll check with the warehouse.\nCustomer: ok\nAgent Jo: Thanks for waiting. "
+        "They confirm it left today.",
+    ),
+    "a chat tool's line with a time names the agent who joins": (
+        (
+            "(10:41 AM) *** Tom joined the chat ***\n(10:42 AM) Tom: hi\n(10:43 AM) Dana: ok\n"
+            "(10:45 AM) Tom: I'll call you on Friday.",
+            "callback",
+        ),
+        "(10:41 AM) *** Tom joined the chat ***\n(10:42 AM) Tom: hi\n(10:43 AM) Dana: I'll "
+        "call you on Friday.",
+    ),
     "a bare check in a chat is done in the exchange": (
         ("Let me check with the warehouse and call you back.", "callback"),
         "Let me check that for you real quick.",

@@ -230,7 +230,7 @@ def extract(
             )
             offset = window_start + start
             goes_on = index + 1 < len(spans) and chat.turn_goes_on(window, end, spans[index + 1][0])
-            done_next = "\n" in window and chat.done_in_next_turn(window, end)
+            done_next = chat.done_in_next_turn(window, end) if "\n" in window else ""
             promise = _promise_in(
                 text,
                 sentence,
@@ -348,12 +348,13 @@ def _promise_in(
     model: DecisionModel | None = None,
     *,
     turn_goes_on: bool = False,
-    done_next: bool = False,
+    done_next: str = "",
     automated: bool = False,
 ) -> FoundPromise | None:
     """The promise in `sentence`, if any. `turn_goes_on`: in a chat transcript, the
     sentence ends the agent's turn and the agent's next turn follows at once (chat.py).
-    `done_next`: in a chat transcript, the agent's next turn reports it done ("Booked.").
+    `done_next`: in a chat transcript, the agent's next turn reports it done ("done":
+    "Booked.") or comes back with a check's answer ("back": "Thanks for waiting. ...").
     `automated`: the message says it is an automated one (automated.py)."""
     dropped: list[Dropped] | None = [] if trace is not None else None
     candidates = commitments(sentence, context[1], dropped)
@@ -418,7 +419,11 @@ def _promise_in(
             ):
                 check = "live-exchange"
             # "I'll add a note for the driver." ... "Done, the note's added."
-            if check is None and done_next and commitment.rule in ("self", "let-me"):
+            # "Let me check with the warehouse." ... "Thanks for waiting. They confirm ..."
+            if check is None and (
+                (done_next == "done" and commitment.rule in ("self", "let-me"))
+                or (done_next == "back" and commitment.kind == "check")
+            ):
                 check = "done-in-chat"
             if check is None and automated:
                 check = "auto-reply"  # "… (automated message)": the system's notice

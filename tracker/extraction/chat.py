@@ -86,17 +86,29 @@ _DONE = re.compile(
 )
 
 
-def done_in_next_turn(text: str, end: int) -> bool:
-    """Does the speaker's next turn after the sentence ending at `end` open by reporting
-    it done ("Done.", "Booked!", "Ok, all sorted") with only other speakers' lines (the
-    customer's "yes please") between? Then it was done in the same live exchange."""
+_BACK = re.compile(
+    r"[ \t]*(?:(?:"
+    + "|".join(en.DONE_LEADS)
+    + r")\b[,!.]*[ \t]+)*(?:"
+    + "|".join(p.replace(" ", r"[ \t]+").replace("'", "['\u2019]") for p in en.BACK_WITH_ANSWER)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def done_in_next_turn(text: str, end: int) -> str:
+    """How the speaker's next turn after the sentence ending at `end` opens, with only
+    other speakers' lines (the customer's "yes please") between: "done" when it reports
+    the commitment done ("Done.", "Booked!", "Ok, all sorted"), "back" when it comes back
+    with what a check found ("Thanks for waiting. ..."), else "". Either way it was done
+    in the same live exchange."""
     own = speaker(text, end - 1) if "\n" in text[end:] else None
     if own is None:
-        return False
+        return ""
     at = text.find("\n", end)
     for _ in range(12):  # a few lines on: the next turn, not the rest of a long transcript
         if at < 0:
-            return False
+            return ""
         start = at + 1
         at = text.find("\n", start)
         turn = _TURN.match(text, start)
@@ -108,8 +120,10 @@ def done_in_next_turn(text: str, end: int) -> bool:
                 continue  # a line that carries a turn on, or a tool's own line
             who, words = label["who"], at + 1
         if " ".join(who.lower().split()) == own:
-            return _DONE.match(text, words) is not None
-    return False
+            if _DONE.match(text, words):
+                return "done"
+            return "back" if _BACK.match(text, words) else ""
+    return ""
 
 
 # A name or role ("Agent Maya", "Visitor 48213"), with the company after it ("Maya from
@@ -221,11 +235,13 @@ def _words(label: str) -> list[str]:
 _BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]|[ \t](?:from|at|@)[ \t]")
 # A chat tool's own line naming the agent who takes the chat: "*** Chat transferred to
 # Tom ***", "Tom has joined the chat", "Chat accepted by Tom".
+_TOOL_NAME = r"[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019-]{0,20})?"
 _TAKES_OVER = re.compile(
-    r"^[ \t(*\[-]*(?:[^\n]{0,30}?\b(?:transferred|assigned|passed|handed(?:\s+over)?)\s+to|"
-    r"(?:chat\s+)?(?:accepted|picked\s+up|answered)\s+by|)\s*(?:agent\s+)?"
-    r"(?P<name>[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019-]{0,20})?)"
-    r"(?:\s+(?:has\s+)?(?:joined|entered)\s+the\s+(?:chat|conversation)|\s*[*).\]]*[ \t]*$)",
+    r"^[ \t]*(?:" + _TIME + r")?[ \t(*\[-]*(?:(?i:[^\n]{0,30}?\b(?:transferred|assigned|passed"
+    r"|handed(?:\s+over)?)\s+to|(?:chat\s+)?(?:accepted|picked\s+up|answered)\s+by)\s+"
+    r"(?i:agent\s+)?(?P<to>" + _TOOL_NAME + r")"
+    r"|(?P<joined>" + _TOOL_NAME + r")\s+(?i:(?:has\s+)?(?:joined|entered)\s+the\s+"
+    r"(?:chat|conversation)))",
     re.MULTILINE,
 )
 
@@ -277,7 +293,7 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
     speakers = {t.speaker for t in turns}
     customers = {s for s in speakers if _is_customer(s)}
     agents = {s for s in speakers - customers if set(s.split()) & _AGENT_WORDS}
-    taken = {m["name"].lower() for m in _TAKES_OVER.finditer(text)} if "\n" in text else set()
+    taken = {(m["to"] or m["joined"]).lower() for m in _TAKES_OVER.finditer(text)}
     agents |= {s for s in speakers - customers if s.split()[0] in taken or s in taken}
     bracketed = {t.speaker for t in turns if t.company} - customers
     if len(bracketed) == 1:

@@ -1367,6 +1367,18 @@ DONE_REPORTS: tuple[str, ...] = _words(
     "done booked sorted sent added issued processed completed finished refunded cancelled"
     " canceled arranged submitted scheduled updated"
 )
+# A chat agent's next turn that comes back with what a check found ("Thanks for waiting.
+# They confirm ...", "Sorry for the wait, I can see ..."): the check was done in the chat.
+BACK_WITH_ANSWER: tuple[str, ...] = (
+    *_phrases("thanks thank", "for", "waiting holding"),
+    *_phrases("thanks thank", "for", "your the", "patience wait"),
+    *_phrases("thank", "you", "for", "waiting holding"),
+    *_phrases("thank", "you", "for", "your the", "patience wait"),
+    *_phrases("sorry apologies", "for", "the that", "wait delay"),
+    "sorry to keep you waiting",
+    *_phrases("i've i", "checked looked asked confirmed heard"),
+    *_phrases("i", "have", "checked looked asked confirmed heard"),
+)
 # A live chat or DM that goes on at once ("One moment, please", "give me 5 minutes", "brb"):
 # what is promised is done in this exchange. Read where a clause starts (the sentence's
 # start, after one of CLAUSE_SEPARATORS or " - "), after an optional HOLD_LEADS word ("ok, ")
