@@ -283,6 +283,15 @@ STYLES = {
         "Agent Priya: I'll call you at 3pm to confirm it arrived.",
         "I'll call you at 3pm to confirm it arrived",
     ),
+    "a bot before the agent and a system line after": (
+        "[10:01] Acme Bot: Thanks! An agent will reply within 5 minutes.\n"
+        "[10:02] Visitor: ok, I'll wait here\n"
+        "[10:03] Priya (Acme): Hi, let me check your order, one moment please.\n"
+        "[10:04] Priya (Acme): It is packed and waiting for the courier.\n"
+        "[10:05] Priya (Acme): I'll email you the tracking number by 5pm.\n"
+        "[10:06] System: The chat has ended. We'll email you a transcript within 24 hours.",
+        "I'll email you the tracking number by 5pm",
+    ),
 }
 
 # Mail with a "Customer:" field is no transcript: the field's line alone is not the

@@ -285,6 +285,15 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "(10:41 AM) *** Tom joined the chat ***\n(10:42 AM) Tom: hi\n(10:43 AM) Dana: I'll "
         "call you on Friday.",
     ),
+    "a chat tool's bot or system line is not the agent's": (
+        (
+            "System: The chat has started.\nCustomer: hi\nAgent Jo: I'll email you the "
+            "transcript within 24 hours.",
+            "send",
+        ),
+        "Agent Jo: hi\nSystem: The chat has ended. We'll email you the transcript within 24 "
+        "hours.\nCustomer: ok",
+    ),
     "a bare check in a chat is done in the exchange": (
         ("Let me check with the warehouse and call you back.", "callback"),
         "Let me check that for you real quick.",

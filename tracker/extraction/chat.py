@@ -172,6 +172,9 @@ _AGENT_WORDS = {
     *("services", "relations", "success", "experience", "desk", "centre", "center", "help"),
     *("helpline", "hotline", "line", "contact", "concierge", "reception", "front"),
 }
+# A chat tool's own automatic lines ("Bot:", "Acme Bot:", "System:", "Virtual Assistant:"):
+# never the agent's promise ("An agent will reply within 5 minutes").
+_BOT_WORDS = {"system", "bot", "chatbot", "automated", "virtual", "autoresponder"}
 _NOT_SPEAKERS = {
     *("from", "to", "cc", "bcc", "sent", "date", "subject", "re", "fwd", "fw", "note", "notes"),
     *("ps", "update", "order", "ticket", "case", "ref", "reference", "tel", "phone", "email"),
@@ -180,7 +183,7 @@ _NOT_SPEAKERS = {
     *("attachments", "tracking", "account", "name", "item", "items", "total", "price", "time"),
     *("when", "where", "what", "why", "how", "also", "and", "but", "so", "ok", "okay", "yes"),
     *("no", "hi", "hello", "hey", "dear", "thanks", "today", "tomorrow", "step", "steps"),
-    *("system", "bot", "auto", "automated", "chatbot", "assistant", "virtual", "chat"),
+    *("auto", "chat"),
     *("transcript", "conversation", "session", "channel", "topic", "started", "ended"),
 }
 # An agent names herself: "you're through to Maya", or "I'm Maya" with the business or
@@ -333,15 +336,28 @@ def customer_turns(text: str) -> list[tuple[int, int]]:
     turns = _turns(text)
     if len(turns) < 2 or len({t.speaker for t in turns}) < 2:
         return []
+    bots = [t for t in turns if _is_bot(t.speaker)]
+    if bots:
+        turns = [t for t in turns if not _is_bot(t.speaker)]
     marked = [(t.start, t.stop) for t in turns if _is_customer(t.speaker)]
     if marked and len(marked) < len(turns):
         # The customer named by a role ("Visitor 48213", "Customer") or a phone number:
         # every other speaker is the business's (an agent the chat passed to, too).
-        return marked
-    agents = _agents(text, turns)
+        return marked + [(t.start, t.stop) for t in bots]
+    agents = _agents(text, turns) if turns else set()
     if not agents:
-        return []
-    return [(t.start, t.stop) for t in turns if t.speaker not in agents]
+        return []  # no transcript told: a "System:" line of a bug report stays
+    return [(t.start, t.stop) for t in turns if t.speaker not in agents] + [
+        (t.start, t.stop) for t in bots
+    ]
+
+
+def _is_bot(speaker: str) -> bool:
+    """A chat tool's own automatic speaker: "Bot", "Acme Bot", "System", "Assistant"."""
+    words = set(speaker.split())
+    if "assistant" in words:  # "Virtual Assistant", "Assistant"; not "Assistant Manager Jo"
+        return len(words) == 1 or "virtual" in words
+    return bool(words & _BOT_WORDS)
 
 
 def _next_line_has_words(text: str, at: int) -> bool:
