@@ -292,6 +292,20 @@ STYLES = {
         "[10:06] System: The chat has ended. We'll email you a transcript within 24 hours.",
         "I'll email you the tracking number by 5pm",
     ),
+    "sms export with month names and a phone number in brackets": (
+        "Dec 1, 2026 10:42 AM - Dana (+44 7700 900123): is the car ready? I'll come by at 5\n"
+        "Dec 1, 2026 10:43 AM - Me: Let me check with the workshop, one moment.\n"
+        "Dec 1, 2026 10:45 AM - Me: It needs one more part.\n"
+        "Dec 1, 2026 10:46 AM - Me: I'll text you tomorrow morning when it's ready.",
+        "I'll text you tomorrow morning when it's ready",
+    ),
+    "a header with the date and time after the name": (
+        "Dana Reid, Dec 1, 2026 at 10:42 AM\nhi, my card was declined. I'll try again later\n\n"
+        "Priya (Acme), Dec 1, 2026 at 10:43 AM\nLet me check, one moment please.\n\n"
+        "Priya (Acme), Dec 1, 2026 at 10:44 AM\nYour bank blocked it.\n\n"
+        "Priya (Acme), Dec 1, 2026 at 10:45 AM\nI'll email you a new payment link today.",
+        "I'll email you a new payment link today",
+    ),
 }
 
 # Mail with a "Customer:" field is no transcript: the field's line alone is not the
