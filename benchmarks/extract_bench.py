@@ -96,6 +96,13 @@ HOSTILE = {
         "DM us your order number and we'll look into it and our team will send it " * 2_000
     ),
     "hedged run-on": "hopefully we will maybe send it within 3 days and let me check and " * 2_000,
+    # a chat transcript with a different speaker on every line ("Pabc: ...")
+    "5,000 chat speakers": "Agent Mo: hi\n"
+    + "".join(
+        f"P{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}: I'll call you "
+        "tomorrow\n"
+        for i in range(5_000)
+    ),
 }
 
 

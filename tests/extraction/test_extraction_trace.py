@@ -68,6 +68,9 @@ CHECK_EXAMPLES = {
     "customer-acts-first": "DM us your order number and we'll look into it.",
     "feedback": "We'll pass your feedback to the team.",
     "live-exchange": "Let me see what I can do. One moment, please.",
+    "done-in-chat": (
+        "Agent Jo: I'll add a note for the driver.\nCustomer: thanks\nAgent Jo: Done, it's added."
+    ),
     "waits-for-reply": "Could you send a photo? We'll look into it.",
     "question": "Should I tell them we'll call you tomorrow?",
     "answered-check": "Let me check that for you. I can see the refund was credited on 19-Nov.",
@@ -134,6 +137,9 @@ CHECK_COUNTER_EXAMPLES = {
     "customer-acts-first": "Thanks for your order number, we'll look into it today.",
     "feedback": "We'll pass your photos to the engineers today.",
     "live-exchange": "Let me see what I can do and call you back tomorrow.",
+    "done-in-chat": (
+        "Agent Jo: I'll add a note for the driver.\nCustomer: thanks\nAgent Jo: Anything else?"
+    ),
     "waits-for-reply": "Could you send a photo? We'll look into it by Friday.",
     "question": "We'll call you tomorrow, is that ok?",
     "answered-check": "Let me check that for you and get back to you tomorrow.",

@@ -201,6 +201,99 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'll try you again after lunch.", "callback"),
         "We'll try again later.",
     ),
+    "a commitment the agent's next chat turn does not report done": (
+        ("Agent Jo: I'll email you the label.\nCustomer: thanks\nAgent Jo: Anything else?", "send"),
+        "Agent Jo: I'll email you the label.\nCustomer: thanks\nAgent Jo: Done, it's sent.",
+    ),
+    "a check whose next chat turn asks before it answers": (
+        ("Agent Jo: Let me check with the team.\nAgent Jo: Is Tuesday good for you?", "check"),
+        "Agent Jo: Let me check with the team.\nAgent Jo: They say Tuesday works. Is that ok?",
+    ),
+    "a chat tool's time in brackets with seconds, and a numbered visitor": (
+        (
+            "(10:42:13 AM) Priya: How can I help?\n(10:43:01 AM) Priya: I'll email the form today.",
+            "send",
+        ),
+        "(10:42:13 AM) Priya: How can I help?\n(10:43:01 AM) Visitor 48213: I'll email the form "
+        "today.",
+    ),
+    "a messaging export's date, time and dash, and a phone number for the customer": (
+        (
+            "01/12/2026, 10:42 - Acme Support: hi\n01/12/2026, 10:43 - Acme Support: I'll send the "
+            "label today.",
+            "send",
+        ),
+        "01/12/2026, 10:42 - Acme Support: hi\n01/12/2026, 10:43 - +44 7700 900123: I'll send the "
+        "label today.",
+    ),
+    "a pipe for the colon after a time": (
+        ("10:42 | Visitor | hi\n10:43 | Agent Priya | I'll refund the charge by Friday.", "send"),
+        "10:42 | Agent Priya | hi\n10:43 | Visitor | I'll refund the charge by Friday.",
+    ),
+    "an SMS export's me and them": (
+        ("Them: is it ready?\nMe: I'll text you tomorrow when it is.", "update"),
+        "Me: is it ready?\nThem: I'll text you tomorrow when it is.",
+    ),
+    "the agent a chat is transferred to": (
+        (
+            "*** Chat transferred to Tom ***\nDana: hi\nTom: I'll reverse the charge by Friday.",
+            "fix",
+        ),
+        "*** Chat transferred to Tom ***\nTom: hi\nDana: I'll reverse the charge by Friday.",
+    ),
+    "the colleague an agent hands the chat to by name": (
+        (
+            "Agent Priya: I'm transferring you to Tom in billing.\nDana: ok\nTom: I'll refund it "
+            "by Friday.",
+            "send",
+        ),
+        "Agent Priya: Thanks for waiting.\nDana: ok\nTom: I'll refund it by Friday.",
+    ),
+    "beside a customer named by role, every other speaker is ours": (
+        ("Agent Priya: hi\nCustomer: ok\nTom: I'll refund it by Friday.", "send"),
+        "Agent Priya: hi\nCustomer: I'll refund it by Friday.\nTom: ok",
+    ),
+    "a visitor's turn over several lines beside an unnamed agent": (
+        ("Visitor: hi\nmy code fails\nSam: I'll email you a new code today.", "send"),
+        "Visitor: hi\nI'll email you a new code today.\nSam: ok",
+    ),
+    "a customer word beside a desk's word is the business's label": (
+        ("Customer Service: hi\nDana: ok\nCustomer Service: I'll refund it by Friday.", "send"),
+        "Customer Service: hi\nCustomer: I'll refund it by Friday.\nCustomer Service: ok",
+    ),
+    "a visitor known by e-mail address, a user name in lower case after a time": (
+        (
+            "[10:42] dana@example.com: hi\n[10:43] priya_acme: I'll email you the link today.",
+            "send",
+        ),
+        "[10:42] priya_acme: hi\n[10:43] dana@example.com: I'll email you the link today.",
+    ),
+    "a check the agent's next chat turn does not come back from": (
+        (
+            "Agent Jo: I'll check with the warehouse.\nCustomer: ok\nAgent Jo: Anything else?",
+            "check",
+        ),
+        "Agent Jo: I'll check with the warehouse.\nCustomer: ok\nAgent Jo: Thanks for waiting. "
+        "They confirm it left today.",
+    ),
+    "a chat tool's line with a time names the agent who joins": (
+        (
+            "(10:41 AM) *** Tom joined the chat ***\n(10:42 AM) Tom: hi\n(10:43 AM) Dana: ok\n"
+            "(10:45 AM) Tom: I'll call you on Friday.",
+            "callback",
+        ),
+        "(10:41 AM) *** Tom joined the chat ***\n(10:42 AM) Tom: hi\n(10:43 AM) Dana: I'll "
+        "call you on Friday.",
+    ),
+    "a chat tool's bot or system line is not the agent's": (
+        (
+            "System: The chat has started.\nCustomer: hi\nAgent Jo: I'll email you the "
+            "transcript within 24 hours.",
+            "send",
+        ),
+        "Agent Jo: hi\nSystem: The chat has ended. We'll email you the transcript within 24 "
+        "hours.\nCustomer: ok",
+    ),
     "a bare check in a chat is done in the exchange": (
         ("Let me check with the warehouse and call you back.", "callback"),
         "Let me check that for you real quick.",

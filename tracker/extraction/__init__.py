@@ -230,6 +230,7 @@ def extract(
             )
             offset = window_start + start
             goes_on = index + 1 < len(spans) and chat.turn_goes_on(window, end, spans[index + 1][0])
+            done_next = chat.done_in_next_turn(window, end) if "\n" in window else ""
             promise = _promise_in(
                 text,
                 sentence,
@@ -241,6 +242,7 @@ def extract(
                 threshold,
                 model,
                 turn_goes_on=goes_on,
+                done_next=done_next,
                 automated=automated,
             )
             if promise is not None:
@@ -346,10 +348,13 @@ def _promise_in(
     model: DecisionModel | None = None,
     *,
     turn_goes_on: bool = False,
+    done_next: str = "",
     automated: bool = False,
 ) -> FoundPromise | None:
     """The promise in `sentence`, if any. `turn_goes_on`: in a chat transcript, the
     sentence ends the agent's turn and the agent's next turn follows at once (chat.py).
+    `done_next`: in a chat transcript, the agent's next turn reports it done ("done":
+    "Booked.") or comes back with a check's answer ("back": "Thanks for waiting. ...").
     `automated`: the message says it is an automated one (automated.py)."""
     dropped: list[Dropped] | None = [] if trace is not None else None
     candidates = commitments(sentence, context[1], dropped)
@@ -413,6 +418,13 @@ def _promise_in(
                 and (not has_due or holds(sentence, commitment.end))
             ):
                 check = "live-exchange"
+            # "I'll add a note for the driver." ... "Done, the note's added."
+            # "Let me check with the warehouse." ... "Thanks for waiting. They confirm ..."
+            if check is None and (
+                (done_next == "done" and commitment.rule in ("self", "let-me"))
+                or (done_next == "back" and commitment.kind == "check")
+            ):
+                check = "done-in-chat"
             if check is None and automated:
                 check = "auto-reply"  # "… (automated message)": the system's notice
         verdict = check or "kept"

@@ -12,12 +12,28 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# A turn's speaker label at the start of a line: an optional time ("[10:42]", "13:00",
-# "2:46 PM"), then up to 40 characters of name or role ("Agent Jo", "Sarah (Agent)",
-# "Support (Nina)") and a colon followed by a space.
+from tracker.extraction.vocab import en
+
+# A time: in brackets ("[10:42]", "[01/12/2026, 10:42:13]", "(10:42:13 AM)"), a date and
+# time ("01/12/2026, 10:42", "2026-12-01 10:42", "Dec 1, 2026 at 10:42 AM"), a bare time
+# ("2:46 PM") or the time since the chat began ("( 1m 20s )").
+_TIME = (
+    r"(?:\[[^\]\n]{1,24}\]|\((?:[^)\n]{0,12}\b)?\d{1,2}[:.]\d{2}[^)\n]{0,12}\)"
+    r"|\([ \t]*(?:\d{1,2}h[ \t]*)?(?:\d{1,2}m[ \t]*)?\d{1,2}s[ \t]*\)"
+    r"|(?:(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?),?[ \t]+(?:at[ \t]+)?)?"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?)"
+)
+
+
+# A turn's speaker label at the start of a line: an optional time (_TIME below: "[10:42]",
+# "13:00", "(10:42:13 AM)", "01/12/2026, 10:42 -", "( 1m 20s )"), then up to 40 characters of
+# name or role ("Agent Jo", "Sarah (Agent)", "Support (Nina)", "+44 7700 900123") and a
+# colon followed by a space, or a pipe after a time ("10:42 | Agent Jo | ...").
 _TURN = re.compile(
-    r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?"
-    r"(?P<who>[^\s:\[\]][^:\n.!?]{0,40}?):[ \t]"
+    r"[ \t]*(?:(?P<time>" + _TIME + r")[ \t]*(?:[-\u2013\u2014|\u00b7\u2022][ \t]*)?)?"
+    r"(?P<who>[^\s:\[\]|][^:\n.!?|]{0,40}?)(?::[ \t]|(?(time)[ \t]+\|[ \t]|(?!)))"
 )
 
 
@@ -56,30 +72,86 @@ def turn_goes_on(text: str, end: int, next_start: int) -> bool:
         next_start, line_end = line_end + 1, text.find("\n", line_end + 1)
     if own is None or speaker(text, next_start) != own:
         return False
+    # The answer first and a question after it ("The team says Tuesday works. Does that
+    # suit you?") goes on; a question alone asks the customer instead.
     next_line = text[next_start : len(text) if line_end < 0 else line_end].rstrip()
-    return not next_line.endswith("?")
+    first = _SENTENCE_END.search(next_line)
+    return first is not None and first.group() != "?"
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_DONE = re.compile(
+    r"[ \t]*(?:(?:" + "|".join(en.DONE_LEADS) + r")\b[,!.]*[ \t]+)*"
+    r"(?:(?:that|it)(?:'s|\u2019s|[ \t]+is|[ \t]+has)[ \t]+(?:been[ \t]+|now[ \t]+|all[ \t]+)*)?"
+    r"(?:" + "|".join(en.DONE_REPORTS) + r")\b(?![ \t]*\?)",
+    re.IGNORECASE,
+)
+
+
+_BACK = re.compile(
+    r"[ \t]*(?:(?:"
+    + "|".join(en.DONE_LEADS)
+    + r")\b[,!.]*[ \t]+)*(?:"
+    + "|".join(p.replace(" ", r"[ \t]+").replace("'", "['\u2019]") for p in en.BACK_WITH_ANSWER)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def done_in_next_turn(text: str, end: int) -> str:
+    """How the speaker's next turn after the sentence ending at `end` opens, with only
+    other speakers' lines (the customer's "yes please") between: "done" when it reports
+    the commitment done ("Done.", "Booked!", "Ok, all sorted"), "back" when it comes back
+    with what a check found ("Thanks for waiting. ..."), else "". Either way it was done
+    in the same live exchange."""
+    own = speaker(text, end - 1) if "\n" in text[end:] else None
+    if own is None:
+        return ""
+    at = text.find("\n", end)
+    for _ in range(12):  # a few lines on: the next turn, not the rest of a long transcript
+        if at < 0:
+            return ""
+        start = at + 1
+        at = text.find("\n", start)
+        turn = _TURN.match(text, start)
+        if turn is not None:
+            who, words = turn["who"], turn.end()
+        else:
+            label = _LABEL_LINE.match(text, start)
+            if label is None or label["header"] is None or at < 0:
+                continue  # a line that carries a turn on, or a tool's own line
+            who, words = label["who"], at + 1
+        if " ".join(who.lower().split()) == own:
+            if _DONE.match(text, words):
+                return "done"
+            return "back" if _BACK.match(text, words) else ""
+    return ""
+
+
+# A name or role ("Agent Maya", "Visitor 48213"), with the company after it ("Maya from
+# Acme", "Maya (Support)"); or a phone number or an e-mail address ("+44 7700 900123",
+# "dana@example.com": a messaging export's unsaved contact, a chat tool's visitor). After
+# a time, a user name in lower case too ("[10:42] dana_r:").
+_NAME = (
+    r"(?:\+\d[\d \t().-]{5,16}\d|[\w.+-]{1,40}@[\w-]{1,30}(?:\.[\w-]{1,20}){1,3}"
+    r"|[A-Z][\w'\u2019-]{0,20}(?:[ \t]+(?:[A-Z][\w'\u2019.-]{0,20}|\#?\d{1,10})){0,2}"
+    r"(?:[ \t]+(?:from|at|@)[ \t]+[A-Z][\w'&\u2019.-]{0,20}(?:[ \t]+[A-Z][\w'&\u2019.-]{0,20})?)?"
+    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?)"
+)
 # Who speaks in a transcript. A turn's label, at the start of its line: an optional time
 # before or after the name ("[10:02] Agent Maya:", "Maya 10:04:", "Andre (10:05):"), and
 # the words after the colon on that line; or a header line of its own ("Maya (Support)
-# 10:04", "Andre · 2:46 PM") whose words follow on the next lines.
-_TIME = (
-    r"(?:\[[^\]\n]{1,20}\]|\(\d{1,2}[:.]\d{2}[^)\n]{0,12}\)"
-    r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?)"
-)
-_NAME = (
-    r"[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019.-]{0,20}){0,2}"
-    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?"
-)
+# 10:04", "Andre · 2:46 PM") whose words follow on the next lines. After a time, a pipe
+# may stand for the colon ("10:42 | Agent Maya | ...").
 _LABEL_LINE = re.compile(
     r"^[ \t]*(?:(?P<before>"
     + _TIME
-    + r")[ \t]*(?:[-\u2013\u2014|\u00b7][ \t]*)?)?(?P<who>"
+    + r")[ \t]*(?:[-\u2013\u2014|\u00b7\u2022][ \t]*)?)?(?P<who>"
     + _NAME
-    + r")(?:[ \t]*(?:[-\u2013\u2014|\u00b7,][ \t]*)?(?P<after>"
+    + r"|(?(before)[a-z][\w.-]{1,30}|(?!)))"
+    + r"(?:[ \t]*(?:[-\u2013\u2014|\u00b7\u2022,][ \t]*)?(?P<after>"
     + _TIME
-    + r"))?[ \t]*(?::[ \t]|:$|"
+    + r"))?[ \t]*(?::[ \t]|:$|(?(before)\|[ \t]|(?!))|"
     r"(?P<header>$))",
     re.MULTILINE,
 )
@@ -89,6 +161,7 @@ _LABEL_LINE = re.compile(
 # "Atendente", "Medewerker", "Conseiller").
 _CUSTOMER_WORDS = {
     *("customer", "client", "caller", "guest", "visitor", "user", "member", "cliente"),
+    "them",  # an SMS export's other side ("Them: ..." beside "Me: ...")
     *("klant", "kunde", "kundin", "usuario", "utente"),
 }
 _AGENT_WORDS = {
@@ -96,7 +169,14 @@ _AGENT_WORDS = {
     *("specialist", "service", "care", "helpdesk", "operator", "associate", "moderator"),
     *("brand", "operatore", "atendente", "medewerker", "conseiller", "conseill\u00e8re"),
     *("agente", "asesor", "asesora", "mitarbeiter", "mitarbeiterin", "kundenservice"),
+    "me",  # an SMS export's own side: the message's author
+    # with a customer word, the business's desk: "Customer Service", "Guest Relations"
+    *("services", "relations", "success", "experience", "desk", "centre", "center", "help"),
+    *("helpline", "hotline", "line", "contact", "concierge", "reception", "front"),
 }
+# A chat tool's own automatic lines ("Bot:", "Acme Bot:", "System:", "Virtual Assistant:"):
+# never the agent's promise ("An agent will reply within 5 minutes").
+_BOT_WORDS = {"system", "bot", "chatbot", "automated", "virtual", "autoresponder"}
 _NOT_SPEAKERS = {
     *("from", "to", "cc", "bcc", "sent", "date", "subject", "re", "fwd", "fw", "note", "notes"),
     *("ps", "update", "order", "ticket", "case", "ref", "reference", "tel", "phone", "email"),
@@ -105,7 +185,7 @@ _NOT_SPEAKERS = {
     *("attachments", "tracking", "account", "name", "item", "items", "total", "price", "time"),
     *("when", "where", "what", "why", "how", "also", "and", "but", "so", "ok", "okay", "yes"),
     *("no", "hi", "hello", "hey", "dear", "thanks", "today", "tomorrow", "step", "steps"),
-    *("system", "bot", "auto", "automated", "chatbot", "assistant", "virtual", "chat"),
+    *("auto", "chat"),
     *("transcript", "conversation", "session", "channel", "topic", "started", "ended"),
 }
 # An agent names herself: "you're through to Maya", or "I'm Maya" with the business or
@@ -114,14 +194,31 @@ _NOT_SPEAKERS = {
 # enough.
 _INTRODUCED = (
     r"\byou(?:'re|\s+are)\s+(?:through|talking|chatting|speaking)\s+(?:to|with)\s+{name}"
+    r"|\b{name}\s+here,?\s+(?:from|at|with|on|in|to\s+help)\b"
     r"|(?:\bI'?m|\bI\s+am|\bmy\s+name\s+is|\bthis\s+is|\bit'?s)\s+{name}[ \t]*,?[ \t]*(?:from|at"
-    r"|with|of|on|here\s+(?:at|from|to)|and\s+I(?:'ll|\s+will|\s+can|'d)?\s+(?:be\s+)?help|your"
+    r"|with|of|on|here\s+(?:at|from|to)|and\s+I(?:'ll|\s+will|\s+can|'d)?\s+(?:be\s+)?"
+    r"(?:help(?:ing)?|assist(?:ing)?|look(?:ing)?\s+after|tak(?:e|ing)\s+care)|your"
     r"|one\s+of|the)\b"
 )
+_ANY_NAME = r"(\w[\w'\u2019-]*)\b"
+_INTRODUCED_ANY = re.compile(_INTRODUCED.format(name=_ANY_NAME), re.IGNORECASE)
+_CHAT_WITH = re.compile(r"\bchat(?:ting)?\s+with\s+" + _ANY_NAME, re.IGNORECASE)
 _HELPING = re.compile(
     r"\b(?:how\s+(?:can|may|could)\s+I\s+help|what\s+can\s+I\s+do\s+for\s+you|thanks?\s+(?:you\s+)?"
     r"for\s+(?:contacting|reaching\s+out|getting\s+in\s+touch|your\s+patience|waiting)|"
-    r"welcome\s+to\b)",
+    r"welcome\s+to\b|anything\s+else\s+(?:that\s+)?I\s+can\s+(?:help|do|assist)|"
+    r"(?:happy|glad)\s+to\s+(?:help|assist)\b)",
+    re.IGNORECASE,
+)
+# An agent hands the chat to a colleague by name: "I'm transferring you to Tom in
+# billing", "let me pass you over to my colleague Tom", "my colleague Tom will take over".
+_HANDED_TO = (
+    r"\b(?:transfer|pass|hand|put|connect)\w*\s+you\s+(?:over\s+|through\s+|back\s+)?"
+    r"(?:to|with)\s+{words}|\bcolleague,?\s+{name}"
+    r"|\b{name}\s+(?:will|is\s+going\s+to)\s+(?:take\s+over|join|be\s+with\s+you)"
+)
+_HANDED_TO_ANY = re.compile(
+    _HANDED_TO.format(name=_ANY_NAME, words=r"((?:[\w']+[ \t]+){0,3}\w[\w'\u2019-]*)\b"),
     re.IGNORECASE,
 )
 
@@ -134,11 +231,24 @@ class _Turn(NamedTuple):
 
 
 def _words(label: str) -> list[str]:
-    return re.findall(r"[a-z]+", label.lower())
+    """A label's words, or the digits of a phone number ("+44 7700 900123")."""
+    return re.findall(r"[a-z]+", label.lower()) or re.findall(r"\d+", label)
 
 
-# A company or team in brackets in a speaker's label: "Sara (Northgate)".
-_BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]")
+# A company or team in brackets in a speaker's label, or after "from" or "at": "Sara
+# (Northgate)", "Sara from Northgate".
+_BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]|[ \t](?:from|at|@)[ \t]")
+# A chat tool's own line naming the agent who takes the chat: "*** Chat transferred to
+# Tom ***", "Tom has joined the chat", "Chat accepted by Tom".
+_TOOL_NAME = r"[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019-]{0,20})?"
+_TAKES_OVER = re.compile(
+    r"^[ \t]*(?:" + _TIME + r")?[ \t(*\[-]*(?:(?i:[^\n]{0,30}?\b(?:transferred|assigned|passed"
+    r"|handed(?:\s+over)?)\s+to|(?:chat\s+)?(?:accepted|picked\s+up|answered)\s+by)\s+"
+    r"(?i:agent\s+)?(?P<to>" + _TOOL_NAME + r")"
+    r"|(?P<joined>" + _TOOL_NAME + r")\s+(?i:(?:has\s+)?(?:joined|entered)\s+the\s+"
+    r"(?:chat|conversation)))",
+    re.MULTILINE,
+)
 
 
 def _turns(text: str) -> list[_Turn]:
@@ -154,12 +264,30 @@ def _turns(text: str) -> list[_Turn]:
         ):
             continue  # a name alone on its line is a signature or a greeting, not a turn
         company = _BRACKETED.search(who) is not None
-        found.append((" ".join(words), label.start(), company))
+        address = "@" in who and not company  # "dana@example.com", not "Priya @ Acme"
+        found.append((who.lower() if address else " ".join(words), label.start(), company))
     turns = []
     for index, (speaker, start, company) in enumerate(found):
         following = found[index + 1][1] if index + 1 < len(found) else len(text)
         turns.append(_Turn(speaker, start, _turn_end(text, start, following), company))
     return turns
+
+
+def _is_customer(speaker: str) -> bool:
+    """A speaker label with the customer's role, a phone number or an e-mail address (a
+    messaging export's unsaved contact, a chat tool's visitor)."""
+    words = set(speaker.split())
+    if words & _CUSTOMER_WORDS:
+        return not words & _AGENT_WORDS
+    return speaker[:1].isdigit() or "@" in speaker
+
+
+def _named(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The words (lower-cased) of the name that `pattern`'s one group finds in `text` ("Tom",
+    or "my colleague Tom" where the name is one of the words after the verb)."""
+    return {
+        w for m in pattern.finditer(text) for w in next(g for g in m.groups() if g).lower().split()
+    }
 
 
 def _agents(text: str, turns: list[_Turn]) -> set[str]:
@@ -168,24 +296,32 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
     names herself ("Hi, I'm Maya") or opens with "How can I help?", or whom the
     transcript's title names ("Chat with Taylor"); and the same names labelled short."""
     speakers = {t.speaker for t in turns}
-    customers = {s for s in speakers if set(s.split()) & _CUSTOMER_WORDS}
+    customers = {s for s in speakers if _is_customer(s)}
     agents = {s for s in speakers - customers if set(s.split()) & _AGENT_WORDS}
+    taken = {(m["to"] or m["joined"]).lower() for m in _TAKES_OVER.finditer(text)}
+    agents |= {s for s in speakers - customers if s.split()[0] in taken or s in taken}
     bracketed = {t.speaker for t in turns if t.company} - customers
     if len(bracketed) == 1:
         agents |= bracketed
     title = text[: turns[0].start]
+    said: dict[str, list[str]] = {}
+    for turn in turns:
+        said.setdefault(turn.speaker, []).append(text[turn.start : turn.stop])
+    # Each pattern is searched once per speaker with any name in it, and the names it
+    # finds are compared with the speaker's (no pattern per name: a transcript may hold
+    # thousands of speakers).
+    in_title = {m[1].lower() for m in _CHAT_WITH.finditer(title)}
     for speaker in speakers - agents - customers:
         names = [w for w in speaker.split() if len(w) > 1 and w not in ("you", "me")]
         if not names:
             continue
-        name = re.escape(names[0]) + r"\b"
-        own = "\n".join(text[t.start : t.stop] for t in turns if t.speaker == speaker)
-        if (
-            re.search(_INTRODUCED.format(name=name), own, re.IGNORECASE)
-            or _HELPING.search(own)
-            or re.search(r"\bchat(?:ting)?\s+with\s+" + name, title, re.IGNORECASE)
-        ):
+        own = "\n".join(said[speaker])
+        if names[0] in in_title or _HELPING.search(own) or names[0] in _named(_INTRODUCED_ANY, own):
             agents.add(speaker)
+    if agents:
+        # "I'm transferring you to Tom in billing" and then "Tom: ...": the next agent.
+        handed = _named(_HANDED_TO_ANY, "\n".join("\n".join(said[a]) for a in agents))
+        agents |= {s for s in speakers - agents - customers if s.split()[0] in handed}
     # "Agent Mo" and then "Mo": the same agent, labelled short.
     agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS
     return agents | {s for s in speakers - customers if set(s.split()) <= agent_words}
@@ -202,10 +338,28 @@ def customer_turns(text: str) -> list[tuple[int, int]]:
     turns = _turns(text)
     if len(turns) < 2 or len({t.speaker for t in turns}) < 2:
         return []
-    agents = _agents(text, turns)
+    bots = [t for t in turns if _is_bot(t.speaker)]
+    if bots:
+        turns = [t for t in turns if not _is_bot(t.speaker)]
+    marked = [(t.start, t.stop) for t in turns if _is_customer(t.speaker)]
+    if marked and len(marked) < len(turns):
+        # The customer named by a role ("Visitor 48213", "Customer") or a phone number:
+        # every other speaker is the business's (an agent the chat passed to, too).
+        return marked + [(t.start, t.stop) for t in bots]
+    agents = _agents(text, turns) if turns else set()
     if not agents:
-        return []
-    return [(t.start, t.stop) for t in turns if t.speaker not in agents]
+        return []  # no transcript told: a "System:" line of a bug report stays
+    return [(t.start, t.stop) for t in turns if t.speaker not in agents] + [
+        (t.start, t.stop) for t in bots
+    ]
+
+
+def _is_bot(speaker: str) -> bool:
+    """A chat tool's own automatic speaker: "Bot", "Acme Bot", "System", "Assistant"."""
+    words = set(speaker.split())
+    if "assistant" in words:  # "Virtual Assistant", "Assistant"; not "Assistant Manager Jo"
+        return len(words) == 1 or "virtual" in words
+    return bool(words & _BOT_WORDS)
 
 
 def _next_line_has_words(text: str, at: int) -> bool:

@@ -395,8 +395,13 @@ def masked_ranges(text: str) -> list[tuple[int, int]]:
 # "[2:47 PM] Sam (Customer): ok I'll come back tomorrow"): the customer's words, never
 # the agent's promise.
 _CUSTOMER_ROLE = r"(?:customer|client|caller|guest|visitor)"
+# ("Customer Service:", "Guest Relations:", "Client Success:" are the business's desk)
+_DESK = (
+    r"(?![ \t]+(?:services?|care|support|success|relations|experience|desk|team|help|centre"
+    r"|center|contact|line|advisor|agent|rep)\b)"
+)
 _CUSTOMER_LINE = re.compile(
-    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:" + _CUSTOMER_ROLE + r"\b[^:\n]{0,30}"
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:" + _CUSTOMER_ROLE + _DESK + r"\b[^:\n]{0,30}"
     r"|[^:\n()\[\]]{1,30}[(\[]" + _CUSTOMER_ROLE + r"[)\]][ \t]*):[^\n]*",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -346,6 +346,7 @@ CHECKS: dict[str, str] = {
     "customer-acts-first": "waits for the customer to act first",
     "feedback": "passing on feedback",
     "live-exchange": "done in this live exchange (one moment)",
+    "done-in-chat": "the agent's next chat turn reports it done ('Done.') or answers it",
     "waits-for-reply": "waits for the customer's reply",
     "question": "a question",
     "answered-check": "a check already answered in the message",

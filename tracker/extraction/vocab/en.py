@@ -1359,6 +1359,26 @@ ANSWERED: tuple[str, ...] = (
         "credited processed sent delivered shipped refunded issued approved cancelled canceled",
     ),
 )
+# A chat agent's next turn that reports the commitment before it done ("Done.", "Booked!",
+# "Ok, all sorted", "That's been added"): it was done in the same live exchange. A
+# DONE_REPORT word opens the turn, after any DONE_LEADS words; a "?" after it asks instead.
+DONE_LEADS: tuple[str, ...] = _words("ok okay great right perfect all and")
+DONE_REPORTS: tuple[str, ...] = _words(
+    "done booked sorted sent added issued processed completed finished refunded cancelled"
+    " canceled arranged submitted scheduled updated"
+)
+# A chat agent's next turn that comes back with what a check found ("Thanks for waiting.
+# They confirm ...", "Sorry for the wait, I can see ..."): the check was done in the chat.
+BACK_WITH_ANSWER: tuple[str, ...] = (
+    *_phrases("thanks thank", "for", "waiting holding"),
+    *_phrases("thanks thank", "for", "your the", "patience wait"),
+    *_phrases("thank", "you", "for", "waiting holding"),
+    *_phrases("thank", "you", "for", "your the", "patience wait"),
+    *_phrases("sorry apologies", "for", "the that", "wait delay"),
+    "sorry to keep you waiting",
+    *_phrases("i've i", "checked looked asked confirmed heard"),
+    *_phrases("i", "have", "checked looked asked confirmed heard"),
+)
 # A live chat or DM that goes on at once ("One moment, please", "give me 5 minutes", "brb"):
 # what is promised is done in this exchange. Read where a clause starts (the sentence's
 # start, after one of CLAUSE_SEPARATORS or " - "), after an optional HOLD_LEADS word ("ok, ")
