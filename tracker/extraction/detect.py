@@ -681,7 +681,7 @@ def commitments(
         hint in lower
         for hint in (
             *("dm", "pm", "message", "private", "out", "wait", "expect", "watch", "look"),
-            *("reply", "response", "answer", "update", "follow", "call"),
+            *("reply", "response", "answer", "update", "follow", "call", "eye", "mail"),
         )
     )
     for start, end, kind in dm_commitments(sentence) if hinted else ():
