@@ -1071,6 +1071,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("You'll see a confirmation from us over in DMs shortly.", "update"),
         "You'll see an automated email in your inbox.",
     ),
+    "an email announced is ours only when it says so": (
+        ("Our email is on its way.", "update"),
+        "An email will follow.",
+    ),
     # time asked to act: the action's kind, the time span's due
     "time asked to revert": (
         ("Kindly allow us 3 working days to revert to you.", "update"),
@@ -1083,6 +1087,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
     "time asked to look into it": (
         ("Allow us 24 hours to look into it.", "check"),
         "Please allow us to verify your account.",
+    ),
+    "time asked, without a span": (
+        ("Kindly allow us time to investigate.", "check"),
+        "Please give us time.",
     ),
     "some time asked to check": (
         ("Please allow us some time to check.", "check"),

@@ -67,9 +67,11 @@ YOU_GET_REPLY = re.compile(
 # courier" is theirs; "an automated response" is a system's).
 ANNOUNCED = re.compile(
     r"(?:^|(?<=[\s,;:!.(]))(?:(?P<ours>our|my)|an?)\s+"
-    r"(?:(?P<adjective>[\w-]+)\s+)?(?P<noun>"
+    r"(?:(?P<adjective>[\w-]+)\s+)?(?:(?P<noun>"
     + any_of(*en.ANNOUNCED_MESSAGES)
-    + r")s?\s+(?:from\s+(?P<sender>"
+    + r")|(?P<if_ours>"
+    + any_of(*en.ANNOUNCED_IF_OURS)
+    + r"))s?\s+(?:from\s+(?P<sender>"
     + any_of(*en.ANNOUNCED_FROM_US)
     + r"|\S+)\s+)?"
     + any_of(*en.ANNOUNCED_ARRIVING)
@@ -100,7 +102,7 @@ def dm_commitments(sentence: str) -> Iterator[tuple[int, int, PromiseKind]]:
             continue  # "an automated response will follow": a system's
         if m["sender"] and not _FROM_US.match(m["sender"]):
             continue  # "a reply from the courier will follow": theirs
-        if not (m["ours"] or m["sender"]) and m["noun"].lower() == "update":
-            continue  # "an update is on its way": an app's, unless it is ours
+        if not (m["ours"] or m["sender"]) and (m["if_ours"] or m["noun"].lower() == "update"):
+            continue  # "an update / an email is on its way": an app's, unless it is ours
         kind = "callback" if _A_CALL.search(m.group()) else "update"
         yield m.start(), m.end(), kind

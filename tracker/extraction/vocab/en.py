@@ -900,6 +900,9 @@ ANNOUNCED_MESSAGES: tuple[str, ...] = (
     r"follow[\s-]?up",
     r"call(?:[\s-]?back)?",
 )
+# What only counts as ours when it says so: "our email is on its way", "an email from us will
+# follow" (not "an email will follow": a system's, as likely).
+ANNOUNCED_IF_OURS: tuple[str, ...] = _words("email e-mail message dm text")
 ANNOUNCED_ARRIVING: tuple[str, ...] = (
     r"(?:is|are|'s)\s+(?:now\s+)?(?:coming|on\s+(?:its|the|their)\s+way|heading\s+your\s+way)",
     r"will\s+(?:(?:soon|shortly)\s+)?(?:be\s+with\s+you|follow|reach\s+you|come\s+through|"
@@ -971,7 +974,7 @@ TIME_ASKED_SPANS: tuple[str, ...] = (
     r"(?:(?:working|business|work)\s+)?(?:hours?|hrs?|days?|weeks?)(?:\s+or\s+(?:two|so|\d+))?",
     # "some time", "a little more time", "a bit of time"
     r"(?:some|a\s+(?:little|bit)(?:\s+of)?|a\s+little\s+bit\s+of)\s+(?:more\s+|extra\s+)?time",
-    r"(?:more|extra|enough)\s+time",
+    r"(?:(?:more|extra|enough|further)\s+)?time",
     # "until Friday", "till the end of the week", "time until Monday"
     r"(?:(?:some\s+)?time\s+)?(?:until|till|til|up\s+to|by)\s+(?:the\s+)?(?:end\s+of\s+)?"
     r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+\d|\d|"
