@@ -1110,6 +1110,93 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Please expect my email with the quote by noon.", "update"),
         "We expect our reply times to drop by noon.",
     ),
+    # carrying on after the customer has acted: a carry-on verb with its place
+    "after the customer's DM: keep working on it with you over there": (
+        ("Thanks for the DM, we'll keep working on this with you over there.", "update"),
+        "DM us and we'll keep working on this with you over there.",
+    ),
+    "after the customer's e-mail: pick it up on the ticket": (
+        ("We have your email and will pick it up on the ticket.", "update"),
+        "Email us the logs and we'll pick it up on the ticket.",
+    ),
+    "after the customer's DM: assist you there": (
+        ("Well received your DM. We will assist you there.", "update"),
+        "Send us a DM and we will assist you there.",
+    ),
+    "after the customer's DM: take it from there": (
+        ("Got your DM! We'll take it from there.", "update"),
+        "I've copied everything into a new ticket and I'll take it from here.",
+    ),
+    "a carry-on verb needs its place": (
+        ("Thanks for the details, we'll keep helping you over DM.", "update"),
+        "We'll keep helping customers wherever we can.",
+    ),
+    # a reply announced with a noun subject: ours, or no one's
+    "our reply announced as coming": (
+        ("Got it! Keep an eye on your DMs, our reply is coming shortly.", "update"),
+        "Got it! Keep an eye on your DMs.",
+    ),
+    "a response on its way to the DMs": (
+        ("A response is on its way to your DMs.", "update"),
+        "Send us a DM and a response will follow.",
+    ),
+    "our reply will be with you": (
+        ("Our reply will be with you shortly.", "update"),
+        "A reply from the courier will follow.",
+    ),
+    "an update from us will follow": (
+        ("An update from us will follow.", "update"),
+        "An automated response will follow.",
+    ),
+    "an update of no one named is an app's": (
+        ("An answer from our team is on the way.", "update"),
+        "An update is on its way to the app store.",
+    ),
+    "watch for our reply": (
+        ("Watch for our response in your DMs.", "update"),
+        "Watch for delays on the M25 this week.",
+    ),
+    "keep an eye on your inbox for our email": (
+        ("Keep an eye on your inbox for our email tomorrow.", "update"),
+        "You'll receive an automated confirmation email.",
+    ),
+    "what comes from us in the DMs": (
+        ("You'll see a confirmation from us over in DMs shortly.", "update"),
+        "You'll see an automated email in your inbox.",
+    ),
+    "an email announced is ours only when it says so": (
+        ("Our email is on its way.", "update"),
+        "An email will follow.",
+    ),
+    # time asked to act: the action's kind, the time span's due
+    "time asked to revert": (
+        ("Kindly allow us 3 working days to revert to you.", "update"),
+        "Please allow 5-7 days for the refund to show.",
+    ),
+    "time asked until a day to fix": (
+        ("Please give us until Friday to sort this out.", "fix"),
+        "Give us a call on Friday to sort this out.",
+    ),
+    "time asked to look into it": (
+        ("Allow us 24 hours to look into it.", "check"),
+        "Please allow us to verify your account.",
+    ),
+    "time asked, without a span": (
+        ("Kindly allow us time to investigate.", "check"),
+        "Please give us time.",
+    ),
+    "some time asked to check": (
+        ("Please allow us some time to check.", "check"),
+        "Our policy doesn't allow us to refund partially used gift cards.",
+    ),
+    "a moment asked for is a live hold": (
+        ("Please give us a day or two to look into it.", "check"),
+        "Give me a minute to check what your plan includes.",
+    ),
+    "time asked for a result is not our action": (
+        ("Kindly allow us 48 hours to investigate.", "check"),
+        "Please allow us 24-48 hours for the resolution.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))
@@ -1144,6 +1231,18 @@ DUE_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "2026-11-20",
         ),
         ("Our engineer will arrive between 8 and 10am.", "2026-11-18"),
+    ),
+    "time asked in working days": (
+        ("Kindly allow us 3 working days to revert to you.", "2026-11-23"),
+        ("Kindly allow us 3 days to revert to you.", "2026-11-21"),
+    ),
+    "time asked until a weekday": (
+        ("Please give us until Friday to sort this out.", "2026-11-20"),
+        ("Please give us until Monday to sort this out.", "2026-11-23"),
+    ),
+    "time asked before another commitment is the sentence's time": (
+        ("Kindly allow us 24 hours to check and we will get back to you.", "2026-11-19"),
+        ("Kindly allow us a week to check and we will get back to you.", "2026-11-25"),
     ),
     "the end of a named month is its last date": (
         ("I'll send the renewal quote by the end of January.", "2027-01-31"),

@@ -18,6 +18,10 @@ _CUE = re.compile(
     r"|(?:asked|requested|instructed)\s+(?:them|him|her)\s+to\s"
     # informal "I'll" / "we'll" (vocab/en.py INFORMAL_MODALS): "ill call u", "well sort it"
     r"|ill\s|well\s|wil\s"
+    # time asked for to act (time_asked.py): "kindly allow us 3 days to revert"
+    r"|(?:allow|give|grant)\s+(?:us|me|our|my|the)\s"
+    # a reply announced or watched for (dm.py): "our reply is coming", "watch for our email"
+    r"|(?:is|are)\s+(?:now\s+)?(?:coming|on\s+(?:its|the|their)\s+way|heading)|for\s+(?:our|my)\s"
     # the simple present for a future action (vocab/en.py PRESENT_FOR_FUTURE): "i send you"
     r"|(?:i|we)\s+(?:also\s+|just\s+)?(?:" + "|".join(en.PRESENT_FOR_FUTURE) + r")\b"
 )
@@ -63,6 +67,10 @@ _CUE_ANCHORS = tuple(
         r"asked(?=\s)",
         r"requested(?=\s)",
         r"instructed(?=\s)",
+        r"allow(?=\s)",
+        r"give(?=\s)",
+        r"grant(?=\s)",
+        r"for(?=\s)",
     )
 )
 _ANCHOR_REACH = 8

@@ -43,6 +43,7 @@ from tracker.extraction.present_tense import (
     PROGRESSIVE,
     TEAM_PROGRESSIVE,
 )
+from tracker.extraction.time_asked import time_asked
 from tracker.extraction.unlisted import unlisted_action
 from tracker.extraction.verb_phrase import EFFORT, HAVE_GET, adverbs_end, courtesy_at, negated_at
 from tracker.extraction.vocab import en
@@ -261,7 +262,9 @@ RULES: dict[str, str] = {
     "do-that": "'I'll do that tomorrow': what the customer asked, with a stated time",
     "notice-update": "'you will be updated once it is validated / about the result'",
     "goods-leaving": "'the replacement ships from our warehouse on Monday' (needs a time)",
-    "dm-continuing": "'we're following up with you via DM', 'look out for our reply' (dm.py)",
+    "dm-continuing": "'we're following up with you via DM', 'look out for our reply', 'our "
+    "reply is on its way' (dm.py)",
+    "time-asked": "'kindly allow us 3 working days to revert': time asked to act (time_asked.py)",
     # other_language.py: one rule, each language's words in its data file (vocab/de.py …)
     "other-language": "a commitment in German, French, Spanish, Dutch, Italian or Portuguese",
 }
@@ -675,11 +678,24 @@ def commitments(
         elif dropped is not None:
             dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
     hinted = any(
-        hint in lower for hint in ("dm", "pm", "message", "private", "out", "wait", "expect")
+        hint in lower
+        for hint in (
+            *("dm", "pm", "message", "private", "out", "wait", "expect", "watch", "look"),
+            *("reply", "response", "answer", "update", "follow", "call", "eye", "mail"),
+        )
     )
     for start, end, kind in dm_commitments(sentence) if hinted else ():
         if not any(c.start <= start < max(c.end, start + 1) for c in found):
             found.append(Commitment(start, end, kind, rule="dm-continuing"))
+    asking = "allow" in lower or "give" in lower or "grant" in lower
+    for start, verb in time_asked(sentence) if asking else ():
+        if any(c.start <= start < max(c.end, start + 1) for c in found):
+            continue
+        kind, check = _verb_phrase(sentence, verb)
+        if kind:
+            found.append(Commitment(start, verb, kind, rule="time-asked"))
+        elif dropped is not None:
+            dropped.append(Dropped(start, verb, "time-asked", check))
     for start, end, kind in goods_leaving(sentence) if _SHIPS_HINT.search(lower) else ():
         if not any(c.start <= start < max(c.end, start + 1) for c in found):
             found.append(Commitment(start, end, kind, needs_due=True, rule="goods-leaving"))

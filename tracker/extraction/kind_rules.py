@@ -25,6 +25,8 @@ KIND_PRIORITY = PROMISE_KINDS
 
 
 _YOU = r"(?:you|u|ya)"
+# Up to two complements between a carry-on verb and its place: "on this with you".
+_CARRY_ON_BETWEEN = r"(?:\s+" + any_of(*en.CARRY_ON_BETWEEN) + r"){0,2}\s+"
 # A state, not a thing sent: "have it available to you".
 _STATE = r"(?:available|accessible|visible|possible|known|clear|open|ready|explained|clarified)"
 _TEAM_TARGET = (
@@ -144,20 +146,15 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             r"(?:dm|pm|e-?mail|phone|chat)\b",
             rf"(?:keep|continue)\s+(?:to\s+(?:help|assist|support)|helping|assisting|supporting)"
             rf"\s+{_YOU}\b",
-            # after the customer's DM: "we'll pick it up with you there", "continue in DM"
-            r"(?:pick\s+(?:it|this|that|things)\s+up|continue|carry\s+on|"
-            # "we'll talk to you there", "chat with you in DM" (an invitation without the
-            # customer's DM: guards' customer-acts-first)
-            rf"(?:talk|chat|speak)(?:\s+(?:to|with)\s+{_YOU})?|"
-            # "we'll help you there", "we will assist you further in DM"
-            rf"take\s+(?:it|this)\s+"
-            r"(?:forward|from\s+(?:here|there))|keep\s+(?:the|our)\s+(?:conversation|convo|chat)"
-            rf"\s+going|keep\s+(?:working|chatting)(?:\s+with\s+{_YOU})?)"
-            # "continue the conversation / the service / our chat there"
-            rf"(?:\s+(?:with\s+{_YOU}|(?:the|our)\s+(?:conversation|convo|chat|service|support"
-            r"|assistance)))?"
-            r"\s+(?:(?:over\s+)?there\b|in\s+(?:dms?|pms?|private|chat|e-?mail|(?:a|the)\s+dms?)\b|(?:via|over|by)\s+"
-            rf"(?:dm|pm|e-?mail|phone|chat)\b|with\s+{_YOU}\b)",
+            # after the customer's DM, carrying on in a place: "we'll pick it up with you
+            # there", "continue in DM", "keep working on this with you over there", "pick it
+            # up on the ticket" ("we'll talk to you there", "chat with you in DM" without the
+            # customer's DM is an invitation: guards' customer-acts-first)
+            any_of(*en.CARRY_ON_VERBS)
+            + _CARRY_ON_BETWEEN
+            + any_of(*en.CARRY_ON_PLACES, rf"with\s+{_YOU}\b"),
+            any_of(*en.CARRY_ON_PLACE_VERBS) + _CARRY_ON_BETWEEN + any_of(*en.CARRY_ON_PLACES),
+            *en.CARRY_ON_IN_PLACE,
         ),
     ),
     ("escalate", rf"(?:shar|relay)\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),

@@ -882,10 +882,103 @@ LOOK_OUT_LEADS: tuple[str, ...] = (
     r"watch\s+out",
     r"keep\s+an\s+eye\s+out",
     r"wait",
+    # "watch for our response", "look for our email", "keep an eye on your DMs for our reply"
+    "watch",
+    "look",
+    r"keep\s+an\s+eye\s+on\s+(?:your|ur)\s+(?:dms?|pms?|inbox|e-?mails?|messages|phone)",
 )
 OUR_MESSAGES: tuple[str, ...] = (
-    *_words("reply response message dm email e-mail call text update"),
+    *_words("reply response message dm email e-mail call text update answer"),
     r"follow[\s-]?up",
+)
+
+# A reply announced with a noun subject: "our reply is coming shortly", "a response is on its
+# way to your DMs", "an update from us will follow" (dm.py). A reply of a person, not a
+# notice a system sends ("an automated confirmation email", "a reply from the courier").
+ANNOUNCED_MESSAGES: tuple[str, ...] = (
+    *_words("reply response answer update"),
+    r"follow[\s-]?up",
+    r"call(?:[\s-]?back)?",
+)
+# What only counts as ours when it says so: "our email is on its way", "an email from us will
+# follow" (not "an email will follow": a system's, as likely).
+ANNOUNCED_IF_OURS: tuple[str, ...] = _words("email e-mail message dm text")
+ANNOUNCED_ARRIVING: tuple[str, ...] = (
+    r"(?:is|are|'s)\s+(?:now\s+)?(?:coming|on\s+(?:its|the|their)\s+way|heading\s+your\s+way)",
+    r"will\s+(?:(?:soon|shortly)\s+)?(?:be\s+with\s+you|follow|reach\s+you|come\s+through|"
+    r"be\s+in\s+your\s+(?:dms?|pms?|inbox|messages))",
+)
+# Who announces it: ours ("our reply", "a reply from us / our team"), or no one named.
+ANNOUNCED_FROM_US: tuple[str, ...] = (
+    "us",
+    "me",
+    r"(?:our|the|my)\s+(?:[\w-]+\s+)?(?:team|agents?|specialists?|colleagues?)",
+)
+# Not a person's reply: "an automated response", "a system update".
+ANNOUNCED_NOT_PERSONAL: tuple[str, ...] = _words(
+    "automated automatic auto auto-generated system confirmation standard app software"
+)
+
+# Carrying on after the customer's message, with a place to carry on in: "we'll keep working
+# on this with you over there", "we'll pick it up on the ticket", "we'll continue via email"
+# (kind_rules: `update`). The verbs, what may come between, and the place.
+CARRY_ON_VERBS: tuple[str, ...] = (
+    r"pick\s+(?:it|this|that|things)\s+up",
+    "continue",
+    r"carry\s+on",
+    r"(?:talk|chat|speak)(?:\s+(?:to|with)\s+(?:you|u|ya))?",
+    r"take\s+(?:it|this)\s+(?:forward|from\s+(?:here|there))",
+    r"keep\s+(?:the|our)\s+(?:conversation|convo|chat)\s+going",
+    r"keep\s+(?:working|chatting)",
+)
+# These carry on only in a named place ("we'll keep helping you over there"; not "we'll
+# work on it with you").
+CARRY_ON_PLACE_VERBS: tuple[str, ...] = (
+    r"keep\s+(?:helping|assisting|supporting)",
+    r"work\s+on\s+(?:this|it|that|your\s+(?:case|request|query|issue|order|ticket))",
+    # "we will assist you there", "help you further over DM"
+    r"(?:help|assist|support)\s+(?:you|u)(?:\s+(?:further|out))?",
+)
+# Carrying on with the place in the verb phrase: "Got your DM! We'll take it from there"
+# (there: the channel the customer wrote in; "I'll take it from here" only takes over).
+CARRY_ON_IN_PLACE: tuple[str, ...] = (r"take\s+(?:it|this|things)\s+(?:forward\s+)?from\s+there\b",)
+CARRY_ON_BETWEEN: tuple[str, ...] = (
+    r"with\s+(?:you|u|ya)",
+    r"(?:the|our)\s+(?:conversation|convo|chat|service|support|assistance)",
+    r"on\s+(?:this|it|that|things|your\s+(?:case|request|query|issue|order|ticket))",
+    r"(?:you|u)",
+)
+CARRY_ON_PLACES: tuple[str, ...] = (
+    r"(?:over\s+)?there\b",
+    r"(?:in|via|over|by|through)\s+(?:your\s+|our\s+|the\s+|a\s+)?(?:dms?|pms?|private|chat|"
+    r"e-?mail|inbox|direct\s+messages?|messenger|whatsapp|phone)\b",
+    r"(?:on|in|via)\s+(?:the|this|your)\s+(?:ticket|case|thread|e-?mail\s+thread)\b",
+)
+
+# Asking the customer for time to act: "kindly allow us 3 working days to revert", "give us
+# until Friday to sort this out", "allow us some time to check" (time_asked.py). Not a
+# moment or minutes (a hold in a live exchange: "give me a minute to check"), not a time for
+# something else ("allow 5-7 days for the refund to show"), and not without a time ("allow
+# us to verify").
+TIME_ASKING_VERBS: tuple[str, ...] = _words("allow give grant")
+TIME_ASKED_BY: tuple[str, ...] = (
+    "us",
+    "me",
+    r"(?:our|my|the)\s+team",
+)
+TIME_ASKED_SPANS: tuple[str, ...] = (
+    # "24 hours", "3 working days", "5-7 business days", "up to 48 hours", "a day or two"
+    r"(?:(?:about|around|up\s+to|max(?:imum)?|at\s+least|another|a\s+further|an\s+additional)\s+)?"
+    r"(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|an?|one|two|three|four|five|six|seven|ten|"
+    r"a\s+(?:few|couple(?:\s+of)?)|few|couple\s+of|some|several)\s+(?:more\s+)?"
+    r"(?:(?:working|business|work)\s+)?(?:hours?|hrs?|days?|weeks?)(?:\s+or\s+(?:two|so|\d+))?",
+    # "some time", "a little more time", "a bit of time"
+    r"(?:some|a\s+(?:little|bit)(?:\s+of)?|a\s+little\s+bit\s+of)\s+(?:more\s+|extra\s+)?time",
+    r"(?:(?:more|extra|enough|further)\s+)?time",
+    # "until Friday", "till the end of the week", "time until Monday"
+    r"(?:(?:some\s+)?time\s+)?(?:until|till|til|up\s+to|by)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+\d|\d|"
+    r"(?:this|next)\s+week|the\s+week|next\s+\w+)\w*",
 )
 
 # Goods of ours leaving in the simple present, with a time: "the replacement part ships
