@@ -1197,6 +1197,87 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Kindly allow us 48 hours to investigate.", "check"),
         "Please allow us 24-48 hours for the resolution.",
     ),
+    "a precaution for the customer's own choice is no condition": (
+        (
+            "I'll post you a spare charger tomorrow, in case you'd prefer to keep the old one"
+            " at work.",
+            "send",
+        ),
+        "I'll post you a spare charger in case the first one doesn't turn up.",
+    ),
+    "an adverb inside 'am going to'": (
+        ("We're also going to replace the thermostat on Monday.", "fix"),
+        "We're also going to be closed on Monday.",
+    ),
+    "details from a team of ours are our own wait": (
+        (
+            "I'll ring you on Friday once I have the figures from our finance department.",
+            "callback",
+        ),
+        "I'll ring you once I have the figures from you.",
+    ),
+    "a warning not to act is no request the commitment waits for": (
+        ("I'll update you as soon as the bank replies. Please don't share your PIN.", "update"),
+        "I'll update you as soon as the bank replies. Please send us your sort code.",
+    ),
+    "an aside in brackets does not use up the reach to the verb": (
+        (
+            "Our engineers found the fault (a loose fibre splice in the street cabinet that last"
+            " week's storm had shaken open) and are replacing the cable tonight.",
+            "fix",
+        ),
+        "Our engineers found the fault (a loose fibre splice in the street cabinet that last"
+        " week's storm had shaken open) and are replacing cables every week.",
+    ),
+    "a trade named in two words": (
+        ("We'll have a pest control technician out to you on Thursday.", "fix"),
+        "We can't have a pest control technician out to you this week.",
+    ),
+    "an announcement counts with its time": (
+        ("I'll announce the new release date on the mailing list by Friday.", "update"),
+        "Follow our blog, that's where we'll announce the new release date.",
+    ),
+    "a body that decides independently of us is a third party": (
+        (
+            "I've passed this to our complaints team, and they will write to you with their"
+            " decision by Friday.",
+            "escalate",
+        ),
+        "Your appeal will be heard by an independent tribunal and they will write to you with"
+        " their decision.",
+    ),
+    "a firm's name joined by '&' beside its role": (
+        ("We've instructed our claims handler, Sam, who will contact you by Friday.", "escalate"),
+        "We've instructed our loss adjuster, Hale & Ward, who will contact you to arrange a visit.",
+    ),
+    "'don't count on it' takes the commitment back": (
+        ("I'll ask our billing team to waive the fee by Tuesday.", "escalate"),
+        "I'll ask our billing team to waive the fee, but please don't count on it.",
+    ),
+    "a check on other customers' cases is not for this one": (
+        ("I'm also going to check whether your other accounts lost the discount.", "check"),
+        "I'm also going to check whether any other accounts lost the discount.",
+    ),
+}
+
+# kind rule -> (an example of that kind, a look-alike of another kind)
+KIND_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "revert with its object is an undo": (
+        ("I'll revert the change on the 2.x branch tonight.", "fix"),
+        ("We will revert to you by Friday.", "update"),
+    ),
+    "a pull request opened is the fix on its way": (
+        ("I'll open a PR with the fix tonight.", "fix"),
+        ("I'll open an issue with our platform team tonight.", "escalate"),
+    ),
+    "results posted to the thread are news": (
+        ("I'll rerun the benchmark tonight and post the results here.", "update"),
+        ("I'll post the patch to the list tonight.", "send"),
+    ),
+    "answering each point is news": (
+        ("I'll go through the thread tonight and answer each point.", "update"),
+        ("I'll go through the thread tonight and fix each point.", "fix"),
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))
@@ -1263,6 +1344,14 @@ def test_the_rule_finds_its_example_and_not_its_counter_example(
     found = _promises(text)
     assert [p.kind for p in found] == [kind], found
     assert _promises(counter) == []
+
+
+@pytest.mark.parametrize(("example", "counter"), KIND_CASES.values(), ids=list(KIND_CASES))
+def test_the_kind_rule_reads_its_example_and_its_look_alike(
+    example: tuple[str, str], counter: tuple[str, str]
+) -> None:
+    for text, kind in (example, counter):
+        assert [p.kind for p in _promises(text)] == [kind], text
 
 
 @pytest.mark.parametrize(("example", "counter"), DUE_CASES.values(), ids=list(DUE_CASES))

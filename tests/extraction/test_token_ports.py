@@ -273,7 +273,9 @@ CUSTOMER_ACTION = re.compile(
             r"(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)",
             r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm"
             r"|give)",
-            r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay|wait)\w+",
+            r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay|wait"
+            # (a warning not to act: "please don't reply", "please never", "please do not")
+            r"|don|never|do\s+not\b)\w+",
         )
     )
     + r")\b",
@@ -859,7 +861,7 @@ OLD_KIND_RULES = {
         "open a ticket": r"(?:open|raise|log|create|file|submit)\s+(?:a|an)\s+(?:\w+\s+)?"
         r"(?:ticket|case|request|investigation|complaint|claim|dispute)\b",
         "send a technician": r"(?:get|have|send|book|arrange|schedule)\s+"
-        r"(?:a|an|the|our|one\s+of\s+our)\s+(?:\w+\s+)?(?:technician|engineer|tech|plumber|"
+        r"(?:a|an|the|our|one\s+of\s+our)\s+(?:\w+\s+){0,2}?(?:technician|engineer|tech|plumber|"
         r"electrician|fitter|installer|tradie|handyman|tradesman|tradesperson)s?\b(?!')",
         "call later": r"(?:call|ring|phone)(?:\s+(?:later|shortly|soon|tomorrow|today|tonight|"
         r"first|at|on|in|within|by|around|before|after|this|next)\b|\s*[.!,]|$)",

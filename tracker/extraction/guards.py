@@ -105,7 +105,10 @@ _AFTER_CUSTOMER_RETURNS = re.compile(
     # "once we have the update from our warehouse": news for us, not the customer's goods
     # (or a date for us to pass on: "as soon as I have the new delivery date")
     r"(?!\s+(?:[\w-]+\s+){0,2}?(?:update|answer|news|response|reply|decision|outcome|results?|"
-    r"approval|go-ahead|date|eta|estimate|timeline|tracking)s?\b))|"
+    r"approval|go-ahead|date|eta|estimate|timeline|tracking)s?\b)"
+    # nor what a team of ours gives us: "once I have the details from our retentions team"
+    rf"(?![^.,;!?]{{0,60}}?\bfrom\s+(?:them|him|her|(?:our|my)\s+(?:[\w&-]+\s+){{0,2}}?"
+    rf"{lx.STAFF}|(?:our|my|the)\s+(?:[\w&-]+\s+)?{lx.DEPARTMENTS})\b))|"
     r"(?:the|your)\s+(?:\w+\s+)?(?:item|items|parcel|package|device|return|product|unit|goods|"
     r"documents?|forms?|paperwork)\s+(?:arrives?|is\s+received|reaches|gets?\s+back|is\s+back|"
     r"(?:has\s+)?arrived|comes?\s+back)"
@@ -546,13 +549,18 @@ def rejection(
     return None
 
 
-# Looking into our side so that a fault does not recur: "Our warehouse team will look into
-# how it was packed, so it doesn't happen again" (the customer waits for nothing from it;
+# Looking into our side so that a fault does not recur, or into other customers' cases: "Our
+# warehouse team will look into how it was packed, so it doesn't happen again" (the customer
+# waits for nothing from it;
 # "I'll turn off auto-renew so it won't happen again" fixes the customer's own account).
 _PREVENTION = re.compile(
     r"\b(?:so\s+(?:that\s+)?(?:it|this|that)\s+(?:doesn't|does\s+not|won't|will\s+not|never)"
     r"\s+happens?|to\s+(?:prevent|stop|avoid)\s+(?:it|this|that|the\s+same)\s+(?:from\s+)?"
-    r"(?:happening|recurring))\s+again\b",
+    r"(?:happening|recurring))\s+again\b"
+    # a check on other customers' cases, not this one's: "I'm also going to check whether any
+    # other accounts lost the discount in the same migration"
+    r"|\b(?:any|the|our)\s+other\s+(?:[\w-]+\s+)?(?:customers?|clients?|accounts?|users?|"
+    r"members?|subscribers?|households?|properties)\b",
     re.IGNORECASE,
 )
 # "I'll send it to you tonight, and once you confirm it works I'll get it merged": the wait
@@ -994,7 +1002,9 @@ def _action_at(text: str, tokens: Sequence[tk.Token], index: int) -> int | None:
         if not text[lead : word.start].isspace():
             continue
         if please and (word.lower.startswith(_NOT_REQUESTED) or word.lower in _NOT_REQUESTED_WORDS):
-            continue  # "please note", "please be patient"
+            continue  # "please note", "please be patient", "please don't reply to it"
+        if please and word.lower == "do" and len(after) > 1 and after[1].lower == "not":
+            continue  # "please do not contact the sender"
         return word.end
     return None
 

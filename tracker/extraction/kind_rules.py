@@ -121,12 +121,18 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             r"touch\s+base",
             r"follow(?:ing)?[\s-]?up",
             r"reach\s+out",
-            "revert",
+            # (not an undo with its object: "I'll revert it in main tonight" is a fix)
+            r"revert(?!\s+(?:it|this|that|them|these|those|the|a|an|my|our|his|her|their)\b)",
             "respond",
             "reply",
             r"(?:circle|loop)\s+back",
             "confirm",
             r"report\s+back",
+            # news for a list or thread: "I'll announce the new date on the list next week"
+            r"announce",
+            # "go through the thread and answer each point"
+            r"answer\s+(?:each|every|all|your|the|those|these|any)\s+(?:[\w-]+\s+)?"
+            r"(?:points?|questions?|quer(?:y|ies)|concerns?|comments?)",
             rf"contact\s+{_YOU}\b",
             # "a dedicated officer will reach you by Monday" (not goods: "it will reach you")
             rf"reach\s+{_YOU}\s+(?:by\s+(?:phone|e-?mail|sms|text)|on\s+(?:your|or)\b|within|"
@@ -156,6 +162,13 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             any_of(*en.CARRY_ON_PLACE_VERBS) + _CARRY_ON_BETWEEN + any_of(*en.CARRY_ON_PLACES),
             *en.CARRY_ON_IN_PLACE,
         ),
+    ),
+    # a change of ours put up for review is the fix on its way, not a hand-over: "I'll open a
+    # revert PR tomorrow", "raise a merge request tonight"
+    (
+        "fix",
+        r"(?:open|raise|create|submit|file)\s+(?:a|an|the|my)\s+(?:[\w.+-]+\s+){0,2}?"
+        r"(?:PR|MR|pull\s+request|merge\s+request)s?\b",
     ),
     ("escalate", rf"(?:shar|relay)\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
     ("escalate", rf"{_ESCALATE_STEMS}\w*\b[^.;]{{0,60}}?\b{_TEAM_TARGET}\b"),
@@ -187,7 +200,13 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         rf"(?:have|get)\s+(?:(?!{STAFF}\b)[\w£$€-]+\s+){{1,5}}?"
         r"in\s+your\s+(?:inbox|mailbox|e-?mail|hands|account|portal)\b",
     ),
-    ("update", r"post\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:update|reply|response)s?\b"),
+    # news posted to the thread or list: "post an update here", "post results to the list",
+    # "post what I find"
+    (
+        "update",
+        r"post\s+(?:(?:an?|the|my|our)\s+)?(?:[\w-]+\s+)?(?:update|reply|response|result|"
+        r"finding|answer|outcome)s?\b|post\s+what\s+(?:I|we)\s+find",
+    ),
     ("send", r"(?:have|get|put|pop|stick)\s+[^.;]{0,50}?\bin\s+the\s+(?:post|mail)\b"),
     ("send", "message you the"),
     # "sort that refund", "proceed with the credit": money for the customer is sent.

@@ -82,6 +82,10 @@ TEAM_COMMITMENT = re.compile(
     rf"(?P<modal>{'|'.join(en.TEAM_MODALS)})\b",
     FLAGS,
 )
+# One character of a clause, or a whole aside in brackets read as one ("Our developers have
+# found the cause (a retry was writing the file twice) and are deploying a fix tonight"): the
+# aside does not use up the reach between a subject and its verb.
+ASIDE_OR_CHARACTER = r"(?:\([^()]{0,120}\)|[^.;?!])"
 # "We are looking into it and will update you tomorrow": the modal comes after a
 # first, already-running action of the same subject.
 CONTINUED_COMMITMENT = re.compile(
@@ -93,7 +97,7 @@ CONTINUED_COMMITMENT = re.compile(
     # "Dr Patel has reviewed your bloods and will call you"
     r"|dr\.?\s+(?-i:[A-Z])[\w'-]+)\b"
     # (a sentence's lines are one line wrapped: "I'm writing\na script and will send it")
-    r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?[^.;?!]{1,80}?\b(?:and|but)\s+"
+    r"(?:'m|'re|'ve|\s+(?:am|are|is|have|has))?" + ASIDE_OR_CHARACTER + r"{1,80}?\b(?:and|but)\s+"
     r"(?P<then>I\s+|we\s+|they\s+)?(?P<modal>will|shall|'ll)\b",
     FLAGS,
 )

@@ -21,7 +21,8 @@ _ROLE = (
     + "|".join(en.CUSTOMERS_OWN_PROVIDER)
     + ")"
 )
-_NAME = r"[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3}"
+# (a word may be joined by "&": "Crawford & Lane")
+_NAME = r"[A-Z0-9][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&.'’-]*){0,3}"
 # A name with its legal form: "Hartley & Co", "NBN Co", "Brightwater Ltd"
 _FIRM = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:" + "|".join(en.FIRM_SUFFIXES) + r")\b\.?"
 # "our delivery partner, SwiftMove," / "Apex Heating, our approved contractor"

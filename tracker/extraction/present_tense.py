@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from tracker.extraction import tokens as tk
 from tracker.extraction.lemmas import inflections, ing_forms
-from tracker.extraction.lexicon import FLAGS, STAFF
+from tracker.extraction.lexicon import ASIDE_OR_CHARACTER, FLAGS, STAFF
 from tracker.extraction.vocab import en
 
 
@@ -115,7 +115,7 @@ HABITUAL = re.compile(
 )
 # "Our engineering team … is deploying a fix tonight": a team's arranged action (needs a time).
 TEAM_PROGRESSIVE = re.compile(
-    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\b[^.;!?]{{0,80}}?\b(?:is|are)\s+"
+    rf"\b(?:our|the)\s+(?:[\w&-]+\s+){{0,3}}?{STAFF}\b{ASIDE_OR_CHARACTER}{{0,80}}?\b(?:is|are)\s+"
     r"(?:now\s+|also\s+)?(?=(?P<verb>" + inflections(en.TEAM_PROGRESSIVE_STEMS, "ing") + r")\b)",
     FLAGS,
 )

@@ -446,6 +446,16 @@ THIRD_PARTIES: tuple[str, ...] = (
     # the network's owners, who visit for a provider ("Openreach will be out on the 22nd")
     "Openreach",
     r"network\s+operators?",
+    # bodies that judge a complaint or appeal independently of us ("you can appeal to the
+    # tribunal; an independent adjudicator will hear it and they will write to you")
+    r"ombuds(?:man|men|person)",
+    "tribunals?",
+    "adjudicators?",
+    # a firm that inspects a claim for an insurer ("our loss adjuster, Crawford & Lane, who
+    # will contact you": named beside the role, it is outside ours: outside.py)
+    r"loss\s+adjusters?",
+    "arbitrators?",
+    "regulators?",
 )
 
 # The customer's own provider, whatever its trade, is outside ours (outside.py): "Boots,
@@ -502,6 +512,8 @@ SELF_MODALS: tuple[str, ...] = (
     "am gonna",
     "'re gonna",
     *_phrases("expect plan intend aim", "to"),
+    # an adverb inside "am going to": "I'm also going to chase the warehouse"
+    *_phrases("'m am 're are", "also then still now", "going", "to"),
 )
 # A pronoun for a team or colleague of ours named just before, and its modals ("they'll",
 # "she is going to"): plain phrases, as SELF_MODALS.
@@ -516,6 +528,7 @@ PRONOUN_MODALS: tuple[str, ...] = (
     "will",
     *_phrases("'re 's", "going", "to"),
     *_phrases("are is", "going", "to"),
+    *_phrases("'re 's are is", "also then still now", "going", "to"),
 )
 # Non-native support English puts a future action in the simple present with its time:
 # "I send you the link in the next hour", "we ship your item tomorrow". These verbs, right
@@ -532,8 +545,8 @@ PRESENT_FOR_FUTURE: tuple[str, ...] = _words(
 TEAM_MODALS: tuple[str, ...] = (
     "'ll",
     r"\s+will",
-    r"\s+is\s+going\s+to",
-    r"\s+are\s+going\s+to",
+    r"\s+is\s+(?:(?:also|then|still|now)\s+)?going\s+to",
+    r"\s+are\s+(?:(?:also|then|still|now)\s+)?going\s+to",
     r"\s+shall",
     r"\s+aims?\s+to",
 )
@@ -773,7 +786,10 @@ CONDITIONS: tuple[str, ...] = (
     # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
     r"(?<!even\s)(?<!sooner\s)(?<!earlier\s)if",
     "unless",
-    r"in\s+case",
+    # (not a precaution for the customer's own choice, done either way: "I'll email you a
+    # return label today, in case you'd rather send it all back")
+    r"in\s+case(?!\s+(?:you|u)(?:'d|\s+would)?\s+(?:rather|prefer|need|want|like|wish|decide|"
+    r"change)\b)",
     r"should\s+you",
     r"provided(?:\s+that)?",
     r"as\s+long\s+as",
@@ -791,7 +807,10 @@ TRAILING_CONDITIONS: tuple[str, ...] = (
     # "even if there's no fix yet", "or sooner if we hear anything": it holds either way
     r"(?<!even\s)(?<!sooner\s)(?<!earlier\s)if",
     "unless",
-    r"in\s+case",
+    # (not a precaution for the customer's own choice, done either way: "I'll email you a
+    # return label today, in case you'd rather send it all back")
+    r"in\s+case(?!\s+(?:you|u)(?:'d|\s+would)?\s+(?:rather|prefer|need|want|like|wish|decide|"
+    r"change)\b)",
     r"should\s+you",
     r"provided\s+that",
     r"as\s+long\s+as",
@@ -830,6 +849,8 @@ DISCLAIMERS: tuple[str, ...] = (
     r"(?:but|though|although)\s+(?:I|we)\s+(?:can't|cannot|can\s+not|couldn't|won't)\s+"
     r"(?:promise|guarantee)",
     r"no\s+promises",
+    # "I'll see if I can get an exception approved, but please don't count on it"
+    r"do(?:n't|\s+not)\s+(?:count|rely|bank)\s+on\s+(?:it|this|that)",
 )
 # A timeline the rules set for everyone, said of this customer's case in the passive or as
 # an aim: "… will be credited in 5-7 working days as per policy", "aim to respond within 8
@@ -847,6 +868,10 @@ POLICY_SOURCES: tuple[str, ...] = (
 PUBLIC_CHANNELS: tuple[str, ...] = (
     r"status\s+page",
     r"(?:our|the)\s+(?:website|blog|community\s+forum|forum|socials|social\s+media|twitter)",
+    # an announcement is public: undated, it is news for everyone when it comes ("that's
+    # where we'll announce it first"); dated, the thread waits for it ("I'll announce the
+    # new date on the list next week")
+    "announce",
 )
 
 # An invitation to meet in a private channel waits for the customer to come: "we'll meet
@@ -1130,7 +1155,10 @@ AFTER_CUSTOMER_REPLIES: tuple[str, ...] = (
 # "please send", not "please note" or "please bear with us": a PLEASE_WORDS word, then
 # any word but one opening with NOT_REQUESTED or being NOT_REQUESTED_WORDS.
 PLEASE_WORDS: tuple[str, ...] = _words("please kindly pls")
-NOT_REQUESTED: tuple[str, ...] = _words("bear note accept allow rest enjoy know hang stay wait")
+# ("please don't reply to that e-mail": a warning, nothing the customer must do for us)
+NOT_REQUESTED: tuple[str, ...] = _words(
+    "bear note accept allow rest enjoy know hang stay wait don never"
+)
 NOT_REQUESTED_WORDS: tuple[str, ...] = ("be",)
 
 # --- automatic replies ----------------------------------------------------------------------
@@ -1277,7 +1305,7 @@ VERB_KINDS: tuple[tuple[str, PromiseKind, str], ...] = (
     *((stem, "fix", "past") for stem in _words(
         "do clear book take proceed fit install configure connect service approve rebook "
         "reschedule unfreeze enable re-enable apply switch finish rebuild raise extend "
-        "whitelist re-grant backfill release"
+        "whitelist re-grant backfill release revert"
     )),
     ("work", "fix", "ing"),
     ("visit", "fix", "base"),
@@ -1748,12 +1776,12 @@ OPEN_A_TICKET: tuple[str, ...] = _joined(
     ("", "*"),
     _words("ticket case request investigation complaint claim dispute"),
 )
-# "send an engineer", "book one of our gas technicians" (fix); not before an apostrophe
-# ("get the technician's report")
+# "send an engineer", "book one of our gas technicians", "have a leak detection technician
+# out" (fix); not before an apostrophe ("get the technician's report")
 SEND_A_TECHNICIAN: tuple[str, ...] = _joined(
     _words("get have send book arrange schedule"),
     ("a", "an", "the", "our", "one of our"),
-    ("", "*"),
+    ("", "*", "* *"),
     (
         *_plurals(_words("technician engineer tech plumber electrician fitter installer tradie")),
         *_plurals(_words("handyman tradesman tradesperson")),
