@@ -243,6 +243,11 @@ _FEEDBACK_OBJECT = re.compile(
     re.IGNORECASE,
 )
 
+# ... unless the request asks for an action on the customer's case ("a refund request")
+_ACTION_REQUEST = re.compile(
+    r"\b" + any_of(*en.ACTION_REQUEST_NOUNS) + r"\s+requests?$", re.IGNORECASE
+)
+
 _SHARE_PRONOUN = re.compile(
     # ("we'll also be sharing this with …": the progressive too)
     r"^\s*(?:(?:be\s+sure\s+to|make\s+sure\s+to|definitely|also|certainly|be)\s+)*"
@@ -460,7 +465,10 @@ def rejection(
         or _DETAILS_FRAGMENT.match(prefix)
     ):
         return "customer-acts-first"
-    if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
+    feedback = _FEEDBACK_OBJECT.match(verb_phrase)
+    if (feedback and not _ACTION_REQUEST.search(feedback.group())) or _SHARE_PRONOUN.match(
+        verb_phrase
+    ):
         return "feedback"
     if not has_due and (
         holds(sentence, found.end)

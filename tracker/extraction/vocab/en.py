@@ -1116,6 +1116,13 @@ FEEDBACK_VERBS: tuple[str, ...] = (
     "flag",
     "let",
 )
+# "I'll raise a reversal request with our payments team": a request for an action on the
+# customer's own case (the word before "request") is a hand-over, not feedback passed on.
+ACTION_REQUEST_NOUNS: tuple[str, ...] = _words(
+    "refund reversal return replacement cancellation chargeback repair callback call-back"
+    " pickup pick-up collection exchange credit compensation investigation dispute"
+    " correction adjustment reimbursement payout transfer reissue re-issue unlock reset"
+)
 # "We'll pass it on to the product team": what the customer said, passed on, with nobody
 # named to act for the customer afterwards (no time, no "so they can refund it").
 PASS_ON_VERBS: tuple[str, ...] = ("pass", "relay", r"bring")
@@ -1230,7 +1237,10 @@ SUFFIXES: tuple[tuple[str, str, str], ...] = (
 
 # Verbs of an arranged action in the present progressive ("I'm sending the label
 # today"), by stem; the first group hands the case over ("I'm escalating this").
-ESCALATING_STEMS: tuple[str, ...] = _words("pass escalate raise hand forward refer transfer flag")
+# ("endorse": Philippine and Indian English for handing a concern to a team)
+ESCALATING_STEMS: tuple[str, ...] = _words(
+    "pass escalate raise hand forward refer transfer flag endorse"
+)
 PROGRESSIVE_STEMS: tuple[str, ...] = ESCALATING_STEMS + _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
     "release install repair expedite rush fast-track"
