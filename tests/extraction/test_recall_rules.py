@@ -1021,6 +1021,24 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'll raise a chargeback request with our card team this afternoon.", "escalate"),
         "I'll raise a feature request with our app team this afternoon.",
     ),
+    "a dated review of what the request before asked for waits for it": (
+        (
+            "Thanks for sending the receipts. Our claims team will review them and call you by"
+            " Friday.",
+            "escalate",
+        ),
+        "Please upload the receipts in the app. Our claims team will review them and call you by"
+        " Friday.",
+    ),
+    "a numbered step after a request step waits for the customer": (
+        (
+            "Next steps:\n1. I've cancelled the duplicate order.\n2. We will refund you within 5"
+            " working days.",
+            "send",
+        ),
+        "Next steps:\n1. Please send the signed form.\n2. We will then refund you within 5"
+        " working days.",
+    ),
     "endorsing a concern to a team hands it over": (
         ("We will endorse your report to our network team tonight.", "escalate"),
         "We can't endorse third-party chargers, sorry.",

@@ -1465,6 +1465,23 @@ OTHER_SOURCES: tuple[str, ...] = (
     *_phrases("from", "them him her the our their"),
     *_words("their they"),
 )
+# Right after a request to the customer ("Please submit the original receipts." or step
+# "1." of a list), a commitment that works on what was asked for waits for it, dated or
+# not: "Our claims team will review the documents and contact you within 5 working days",
+# "We'll verify them by Friday", "we'll then refund you". Regular-expression fragments read
+# at the start of the verb phrase: a verb that examines (ASKED_FOR_VERBS), then a pronoun
+# or a thing the customer sends (ASKED_FOR_THINGS); or "then" before any verb.
+ASKED_FOR_VERBS: tuple[str, ...] = (
+    *_words("review verify check assess examine validate evaluate process inspect analy[sz]e"),
+    r"look\s+(?:at|over|into)",
+    r"go\s+(?:through|over)",
+)
+ASKED_FOR_THINGS: tuple[str, ...] = (
+    *_words("it them these those"),
+    r"(?:the|your|all|both)\s+(?:[\w-]+\s+)?(?:documents?|docs|photos?|pictures?|pics|images?"
+    r"|receipts?|screenshots?|videos?|files?|forms?|logs?|evidence|proofs?|cop(?:y|ies)"
+    r"|details|information|info|paperwork|attachments?|submissions?|statements?)\b",
+)
 # The sentence before asked the customer ("Could you send us a photo?").
 YOU_WORDS: tuple[str, ...] = _words("you your u ur")
 # A verb phrase of the kind "update" (kind_rules.KIND_RULES): "(I'll) let you know".
