@@ -1039,6 +1039,15 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "Next steps:\n1. Please send the signed form.\n2. We will then refund you within 5"
         " working days.",
     ),
+    "a passive notice beside a text's service line is the system's": (
+        (
+            "ZapNet: Your SIM swap request has been received. Our team will call you within 4"
+            " hours. For enquiries, call 1234.",
+            "callback",
+        ),
+        "ZapNet: Your SIM swap request has been received. Your new SIM will be activated within"
+        " 4 hours. For enquiries, call 1234.",
+    ),
     "endorsing a concern to a team hands it over": (
         ("We will endorse your report to our network team tonight.", "escalate"),
         "We can't endorse third-party chargers, sorry.",

@@ -1059,6 +1059,11 @@ AUTO_REPLY_MARKERS: tuple[str, ...] = (
     r"(?:support|office|opening|business)\s+hours\s+are",
     r"as\s+required\s+by",
     r"under\s+our\s+(?:complaints?\s+)?(?:procedure|policy|process)",
+    # a text-message notice's service line: questions go to a number, not to a person
+    # here ("For enquiries call 1688", "Reply HELP for help")
+    r"for\s+(?:any\s+)?(?:enquiries|inquiries|queries|assistance)\s*,?\s*(?:please\s+)?"
+    r"(?:call|dial|sms|text|ring)\s+\+?\d",
+    r"reply\s+HELP\b",
 )
 # A message that says of itself that no person wrote it ("This is an automated message",
 # a sign-off "Harper & Vine (automated message)", "this is an automatic confirmation"):
