@@ -266,7 +266,7 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "The hold on the amount will be released within 5 days.",
     ),
     "a time written as '24h'": (
-        ("The missing gems will be added back within 24h.", "send"),
+        ("The missing gems will be added back within 24h.", "fix"),
         "The missing gems will be added back.",
     ),
     "'or sooner if' does not make a commitment conditional": (
@@ -1047,6 +1047,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "ZapNet: Your SIM swap request has been received. Your new SIM will be activated within"
         " 4 hours. For enquiries, call 1234.",
+    ),
+    "adding to the customer's account changes it": (
+        ("I'll add the missing seats to your plan this afternoon.", "fix"),
+        "I'd add the missing seats to your plan yourself if you can.",
+    ),
+    "money added to the customer's account is sent": (
+        ("We'll add a €15 voucher to your account by Friday.", "send"),
+        "We can't add a voucher to your account, sorry.",
     ),
     "endorsing a concern to a team hands it over": (
         ("We will endorse your report to our network team tonight.", "escalate"),

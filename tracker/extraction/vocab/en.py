@@ -46,7 +46,7 @@ SEND_VERBS: tuple[str, ...] = (
     *_words("send email e-mail post mail ship despatch dispatch courier issue refund credit"),
     *_words("reimburse share forward provide pay resend resent re-send re-sent reissue"),
     *_words("re-issue return compensate order arrange collect bring pack expedite rush"),
-    *_words("fast-track fasttrack apply add upload attach transfer redeliver re-deliver fax"),
+    *_words("fast-track fasttrack upload attach transfer redeliver re-deliver fax"),
     *_words("publish"),
     # "we'll reorder it today", "they will initiate the refund within 24 hours"
     *_words("reorder re-order initiate"),
@@ -94,6 +94,15 @@ SEND_VERB_PATTERNS: tuple[str, ...] = (
     r"replacement|return|exchange)",
 )
 
+# Money added or applied to the customer's account is sent (kind `send`): "we'll add a $10
+# credit to your account", "apply the refund to your card" (a regular-expression fragment).
+MONEY_ADDED: str = (
+    r"(?:add|apply|load)\s+(?:(?:the|a|an|your|that|this|their|some)\s+)?"
+    r"(?:[\w£$€₹₱₺.,%-]+\s+){0,3}?(?:credits?|vouchers?|refunds?|cashback|reimbursements?|"
+    r"compensation|money|funds|balance)\b"
+    r"|(?:add|apply|load)\s+(?:(?:the|a|an)\s+)?(?:[£$€₹₱₺]|(?:USD|EUR|GBP|AED|INR|PHP|TRY)\s*)\d"
+)
+
 # Verbs that fix, change or arrange the service for the customer (kind `fix`): plain words
 # and phrases as SEND_VERBS.
 FIX_VERBS: tuple[str, ...] = (
@@ -103,6 +112,10 @@ FIX_VERBS: tuple[str, ...] = (
     *_words("reinstate reenable re-enable enable setup upgrade downgrade rectify clear deploy"),
     *_words("patch reinstall reschedule rebook proceed schedule rerun re-run install migrate"),
     *_words("remedy unfreeze release lift merge delete close waive visit attend arrive"),
+    # a change made on the customer's account or order: "I'll add the crystals to your
+    # account", "apply the 20% discount to your order", "add you to the beta list" (money
+    # added is sent: MONEY_ADDED)
+    *_words("add apply"),
     # concrete IT actions on the customer's service: "we'll reboot the router tonight"
     *_words("restart reboot resync re-sync reprovision re-provision"),
     *_joined(("set",), ("", "*", "* *"), ("up",)),
@@ -1478,7 +1491,7 @@ OTHER_SOURCES: tuple[str, ...] = (
 # or a thing the customer sends (ASKED_FOR_THINGS); or "then" before any verb.
 ASKED_FOR_VERBS: tuple[str, ...] = (
     *_words("review verify check assess examine validate evaluate process inspect analy[sz]e"),
-    r"look\s+(?:at|over|into)",
+    r"look\s+(?:at|over)",
     r"go\s+(?:through|over)",
 )
 ASKED_FOR_THINGS: tuple[str, ...] = (
