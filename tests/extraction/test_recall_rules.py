@@ -359,7 +359,7 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "The hold on the amount will be released within 5 days.",
     ),
     "a time written as '24h'": (
-        ("The missing gems will be added back within 24h.", "send"),
+        ("The missing gems will be added back within 24h.", "fix"),
         "The missing gems will be added back.",
     ),
     "'or sooner if' does not make a commitment conditional": (
@@ -1278,6 +1278,49 @@ KIND_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("I'll go through the thread tonight and answer each point.", "update"),
         ("I'll go through the thread tonight and fix each point.", "fix"),
     ),
+    "a request for an action on the case is handed over, not feedback": (
+        ("I'll raise a chargeback request with our card team this afternoon.", "escalate"),
+        "I'll raise a feature request with our app team this afternoon.",
+    ),
+    "a dated review of what the request before asked for waits for it": (
+        (
+            "Thanks for sending the receipts. Our claims team will review them and call you by"
+            " Friday.",
+            "escalate",
+        ),
+        "Please upload the receipts in the app. Our claims team will review them and call you by"
+        " Friday.",
+    ),
+    "a numbered step after a request step waits for the customer": (
+        (
+            "Next steps:\n1. I've cancelled the duplicate order.\n2. We will refund you within 5"
+            " working days.",
+            "send",
+        ),
+        "Next steps:\n1. Please send the signed form.\n2. We will then refund you within 5"
+        " working days.",
+    ),
+    "a passive notice beside a text's service line is the system's": (
+        (
+            "ZapNet: Your SIM swap request has been received. Our team will call you within 4"
+            " hours. For enquiries, call 1234.",
+            "callback",
+        ),
+        "ZapNet: Your SIM swap request has been received. Your new SIM will be activated within"
+        " 4 hours. For enquiries, call 1234.",
+    ),
+    "adding to the customer's account changes it": (
+        ("I'll add the missing seats to your plan this afternoon.", "fix"),
+        "I'd add the missing seats to your plan yourself if you can.",
+    ),
+    "money added to the customer's account is sent": (
+        ("We'll add a €15 voucher to your account by Friday.", "send"),
+        "We can't add a voucher to your account, sorry.",
+    ),
+    "endorsing a concern to a team hands it over": (
+        ("We will endorse your report to our network team tonight.", "escalate"),
+        "We can't endorse third-party chargers, sorry.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))
@@ -1325,6 +1368,18 @@ DUE_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Kindly allow us 24 hours to check and we will get back to you.", "2026-11-19"),
         ("Kindly allow us a week to check and we will get back to you.", "2026-11-25"),
     ),
+    "a span led by a limit word alone is dated": (
+        ("Our warehouse team will dispatch the parts max 48 hours.", "2026-11-20"),
+        ("Our warehouse team will dispatch parts of max 20kg on Monday.", "2026-11-23"),
+    ),
+    "a limit word before a span reads as within": (
+        ("We will send the statement in a maximum time of 3 working days.", "2026-11-23"),
+        ("We will send the statement in a maximum of 6 days.", "2026-11-24"),
+    ),
+    "another language's due words date an English promise in a mixed message": (
+        ("Hola Ana, gracias por todo. I'll post the spare part el jueves.", "2026-11-19"),
+        ("Hola Ana, gracias por todo. I'll post the spare part on Monday.", "2026-11-23"),
+    ),
     "the end of a named month is its last date": (
         ("I'll send the renewal quote by the end of January.", "2027-01-31"),
         ("I'll send the renewal quote by the end of the month.", "2026-11-30"),
@@ -1362,6 +1417,21 @@ def test_the_due_rule_reads_its_example_and_not_its_counter_example(
         (found,) = _promises(text)
         assert not found.due_is_default, found
         assert found.due.astimezone(calendar_for().timezone).date().isoformat() == day, found
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("We will credit the voucher by tomorrow max 14:30.", "2026-11-19T14:30"),
+        ("We will credit the voucher Friday at the latest 10:00.", "2026-11-20T10:00"),
+        # the limit is on the amount, not the time: the day's end
+        ("We will credit the voucher tomorrow, max 2 vouchers per order.", "2026-11-19T17:00"),
+    ],
+)
+def test_a_clock_time_after_a_limit_word_is_the_due_days_time(text: str, when: str) -> None:
+    (found,) = _promises(text)
+    local = found.due.astimezone(calendar_for().timezone)
+    assert local.isoformat(timespec="minutes")[:16] == when, found
 
 
 def test_a_hand_over_and_an_unrelated_next_step_are_two_promises() -> None:

@@ -590,8 +590,6 @@ OLD_SEND_VERBS = (
     "expedite",
     "rush",
     "fast-?track",
-    "apply",
-    "add",
     "upload",
     "attach",
     # money moved or goods delivered again: "transfer the AED 600", "we'll redeliver"
@@ -636,6 +634,9 @@ OLD_SEND_VERBS = (
 
 # Verbs that fix, change or arrange the service for the customer (kind `fix`).
 OLD_FIX_VERBS = (
+    # (moved from the send verbs in round 9: "add the crystals to your account" changes it)
+    "add",
+    "apply",
     "fix",
     "reset",
     "unlock",

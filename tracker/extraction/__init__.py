@@ -244,6 +244,7 @@ def extract(
                 turn_goes_on=goes_on,
                 done_next=done_next,
                 automated=automated,
+                other_words=language is not None or mixed,
             )
             if promise is not None:
                 found.append(promise)
@@ -350,12 +351,14 @@ def _promise_in(
     turn_goes_on: bool = False,
     done_next: str = "",
     automated: bool = False,
+    other_words: bool = False,
 ) -> FoundPromise | None:
     """The promise in `sentence`, if any. `turn_goes_on`: in a chat transcript, the
     sentence ends the agent's turn and the agent's next turn follows at once (chat.py).
     `done_next`: in a chat transcript, the agent's next turn reports it done ("done":
     "Booked.") or comes back with a check's answer ("back": "Thanks for waiting. ...").
-    `automated`: the message says it is an automated one (automated.py)."""
+    `automated`: the message says it is an automated one (automated.py). `other_words`:
+    the message holds another language's words, so a due may be stated in them."""
     dropped: list[Dropped] | None = [] if trace is not None else None
     candidates = commitments(sentence, context[1], dropped)
 
@@ -459,6 +462,8 @@ def _promise_in(
     cut = _CUT.search(sentence, last.end, last_end)
     scope_end = cut.start() if cut else last_end
     due = promise_due(sentence, first.start, scope_end, due_between, context[:2], sent_at, calendar)
+    if due is None and other_words:  # "… and send you the corrected invoice el lunes"
+        due = other_language.due_in_other_words(sentence, first.start, scope_end, sent_at, calendar)
     kind = min((c.kind for c, _ in kept), key=KIND_PRIORITY.index)
     start = offset + first.start
     end = offset + without_tail(sentence)

@@ -48,6 +48,8 @@ _HEDGE_BEFORE = re.compile(
 # One end of a range of clock times: "10", "10am", "9:00", "8h", "noon".
 _RANGE_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?|h\b)?|noon|midday)"
 NUMBER_RE = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
+_SPAN_LIMIT_RE = "|".join(en_due.SPAN_LIMITS)
+_CLOCK_LIMIT_RE = "|".join(en_due.CLOCK_LIMITS)
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch|eod|cob|am|pm))?"
 
 _ANCHORS = re.compile(
@@ -91,8 +93,10 @@ _ANCHORS = re.compile(
   | (?P<times>(?:(?:within|in|for)\s+)?(?:(?:max(?:imum|\.)?|at\s+most|up\s+to)\s+)?
         (?P<t_n>\d)\s*[x×]\s*(?P<t_h>\d{{1,2}})\s*(?:hours?|hrs?|h)\b)
   | (?P<span>(?:(?:within|in|inside|under|during|over|every)\s+(?:the\s+)?(?:next\s+|coming\s+)?
-            |(?:allow|give)\s+(?:us|me|them)\s+)
-        (?:(?:about|around|approx(?:imately|\.)?|roughly|up\s+to|max(?:imum|\.)?|at\s+most
+            |(?:allow|give)\s+(?:us|me|them)\s+
+            # "processed max 72 hours": a limit word alone leads the span
+            |(?=(?:{_SPAN_LIMIT_RE})\s))
+        (?:(?:about|around|approx(?:imately|\.)?|roughly|up\s+to|{_SPAN_LIMIT_RE}
             |less\s+than)\s+)?
         (?P<n>\d+(?:\.\d+)?|{NUMBER_RE})
         (?:\s*(?:-|–|to|or)\s*(?P<n2>\d+(?:\.\d+)?|{NUMBER_RE}))?
@@ -128,14 +132,15 @@ _ANCHORS = re.compile(
 # Dates and 24-hour clock times only count as due words after a due preposition,
 # so "your 4 December flight" or "invoice 10.30" do not set a due time.
 _DUE_PREPOSITION = re.compile(
-    rf"\b(?:by|on|before|until|till|than|at|for|around|from|@)\s+"
+    rf"\b(?:by|on|before|until|till|than|at|for|around|from|@|{_CLOCK_LIMIT_RE})\s+"
     rf"(?:(?:{_WEEKDAY_RE}),?\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A date is a start ("from 1 June", "from the May 20 snapshot"), not a due.
 _FROM_BEFORE = re.compile(rf"\bfrom\s+(?:(?:{_WEEKDAY_RE}),?\s+)?(?:the\s+)?$", re.IGNORECASE)
 _JOIN_GAP = re.compile(
-    r"^[\s,]*(?:(?:at|by|on|before|after|around|from|sharp|instead|about|@)[\s,]*)*$",
+    rf"^[\s,]*(?:(?:at|by|on|before|after|around|from|sharp|instead|about|@|{_CLOCK_LIMIT_RE})"
+    r"[\s,]*)*$",
     re.IGNORECASE,
 )
 # A weekday that is the new value of a change or one end of opening days: "move your

@@ -231,6 +231,18 @@ _ACTED_FIRST_WORDS = frozenset(tk.tokenise(lead)[0].lower for lead in en.ALREADY
 # a text holding none of them is not read.
 _SENT_PIECES = frozenset(max(tk.fold(sent).split(), key=len) for sent in en.ALREADY_SENT)
 
+# Work on what the request before asked for: "review the documents", "verify them", "then"
+_ON_WHAT_WE_ASKED = re.compile(
+    r"^\s*(?:(?:also|first|then|quickly|carefully|promptly|kindly)\s+)*(?:"
+    + any_of(*en.ASKED_FOR_VERBS)
+    + r")\w*\s+(?:"
+    + any_of(*en.ASKED_FOR_THINGS)
+    + r")(?!\w)|^\s*then\b",
+    re.IGNORECASE,
+)
+# A step's number alone ("2."): the step before it is the sentence before
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$", re.IGNORECASE)
+_THEN_BEFORE = re.compile(r"\bthen\s*,?\s*$", re.IGNORECASE)  # "Then we'll refund you …"
 _TOGETHER = tk.Phrases(en.TOGETHER)
 _MADE = tk.Phrases(en.MADE_TOGETHER)  # "put together a patch": made, not done with you
 _NEXT_REQUEST = tk.Phrases(en.NEXT_REQUEST)
@@ -244,6 +256,11 @@ _FEEDBACK_OBJECT = re.compile(
     + any_of(*en.FEEDBACK_OBJECTS)
     + r"\b",
     re.IGNORECASE,
+)
+
+# ... unless the request asks for an action on the customer's case ("a refund request")
+_ACTION_REQUEST = re.compile(
+    r"\b" + any_of(*en.ACTION_REQUEST_NOUNS) + r"\s+requests?$", re.IGNORECASE
 )
 
 _SHARE_PRONOUN = re.compile(
@@ -464,7 +481,10 @@ def rejection(
         or _DETAILS_FRAGMENT.match(prefix)
     ):
         return "customer-acts-first"
-    if _FEEDBACK_OBJECT.match(verb_phrase) or _SHARE_PRONOUN.match(verb_phrase):
+    feedback = _FEEDBACK_OBJECT.match(verb_phrase)
+    if (feedback and not _ACTION_REQUEST.search(feedback.group())) or _SHARE_PRONOUN.match(
+        verb_phrase
+    ):
         return "feedback"
     if not has_due and (
         holds(sentence, found.end)
@@ -476,6 +496,13 @@ def rejection(
     acted = _has_acted(sentence, found.end) or _has_acted(previous)
     if not acted and _dm_meeting(verb_phrase, previous + " " + prefix):
         return "customer-acts-first"
+    if (
+        has_due
+        and not acted
+        and (_ON_WHAT_WE_ASKED.match(verb_phrase) or _THEN_BEFORE.search(prefix))
+        and asks_customer(earlier if _LIST_MARKER.match(previous) else previous)
+    ):
+        return "customer-acts-first"  # "1. Please submit the receipts. 2. We'll review them …"
     if not has_due and (
         (not acted and _waits_for_reply(earlier, previous, following))
         or _customer_acts_later(sentence, found.end)

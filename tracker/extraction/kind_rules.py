@@ -217,6 +217,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
         r"(?:[\w£$€.,-]+\s+){0,2}?(?:refunds?|credits?|reimbursements?|compensation|payments?|"
         r"payouts?|vouchers?|replacements?|goodwill|cashback)\b",
     ),
+    ("send", en.MONEY_ADDED),
     ("send", "send verbs"),
     ("fix", "fix verbs"),
     ("check", "check verbs"),

@@ -225,3 +225,26 @@ def merged_end(window: str, spans: list[tuple[int, int]], index: int, code: str)
             return last
         last += 1
     return last
+
+
+def due_in_other_words(
+    sentence: str, start: int, end: int, sent_at: datetime, calendar: BusinessCalendar
+) -> Due | None:
+    """The due an English promise states in another language's words ("I'll send you the
+    corrected invoice el lunes", "we'll ring you morgen früh"), offsets from `start`: the
+    due words of each language whose frequent or day words the promise's own words hold.
+    Read only when the English grammar found no due and the message may mix languages."""
+    words = sentence[start:end]
+    counts = scores(words)
+    del counts["en"]
+    dues = [
+        due
+        for code, count in counts.items()
+        if count
+        for due in [OtherDues(sentence, LANGUAGES[code], sent_at, calendar).between(start, end)]
+        if due is not None and due.end <= end
+    ]
+    if not dues:
+        return None
+    due = max(dues, key=lambda d: (d.when, d.precision == "time"))
+    return Due(due.when, due.precision, due.text, due.start - start, due.end - start)

@@ -46,7 +46,7 @@ SEND_VERBS: tuple[str, ...] = (
     *_words("send email e-mail post mail ship despatch dispatch courier issue refund credit"),
     *_words("reimburse share forward provide pay resend resent re-send re-sent reissue"),
     *_words("re-issue return compensate order arrange collect bring pack expedite rush"),
-    *_words("fast-track fasttrack apply add upload attach transfer redeliver re-deliver fax"),
+    *_words("fast-track fasttrack upload attach transfer redeliver re-deliver fax"),
     *_words("publish"),
     # "we'll reorder it today", "they will initiate the refund within 24 hours"
     *_words("reorder re-order initiate"),
@@ -94,6 +94,15 @@ SEND_VERB_PATTERNS: tuple[str, ...] = (
     r"replacement|return|exchange)",
 )
 
+# Money added or applied to the customer's account is sent (kind `send`): "we'll add a $10
+# credit to your account", "apply the refund to your card" (a regular-expression fragment).
+MONEY_ADDED: str = (
+    r"(?:add|apply|load)\s+(?:(?:the|a|an|your|that|this|their|some)\s+)?"
+    r"(?:[\w£$€₹₱₺.,%-]+\s+){0,3}?(?:credits?|vouchers?|refunds?|cashback|reimbursements?|"
+    r"compensation|money|funds|balance)\b"
+    r"|(?:add|apply|load)\s+(?:(?:the|a|an)\s+)?(?:[£$€₹₱₺]|(?:USD|EUR|GBP|AED|INR|PHP|TRY)\s*)\d"
+)
+
 # Verbs that fix, change or arrange the service for the customer (kind `fix`): plain words
 # and phrases as SEND_VERBS.
 FIX_VERBS: tuple[str, ...] = (
@@ -103,6 +112,10 @@ FIX_VERBS: tuple[str, ...] = (
     *_words("reinstate reenable re-enable enable setup upgrade downgrade rectify clear deploy"),
     *_words("patch reinstall reschedule rebook proceed schedule rerun re-run install migrate"),
     *_words("remedy unfreeze release lift merge delete close waive visit attend arrive"),
+    # a change made on the customer's account or order: "I'll add the crystals to your
+    # account", "apply the 20% discount to your order", "add you to the beta list" (money
+    # added is sent: MONEY_ADDED)
+    *_words("add apply"),
     # concrete IT actions on the customer's service: "we'll reboot the router tonight"
     *_words("restart reboot resync re-sync reprovision re-provision"),
     *_joined(("set",), ("", "*", "* *"), ("up",)),
@@ -1180,6 +1193,11 @@ AUTO_REPLY_MARKERS: tuple[str, ...] = (
     r"(?:support|office|opening|business)\s+hours\s+are",
     r"as\s+required\s+by",
     r"under\s+our\s+(?:complaints?\s+)?(?:procedure|policy|process)",
+    # a text-message notice's service line: questions go to a number, not to a person
+    # here ("For enquiries call 1688", "Reply HELP for help")
+    r"for\s+(?:any\s+)?(?:enquiries|inquiries|queries|assistance)\s*,?\s*(?:please\s+)?"
+    r"(?:call|dial|sms|text|ring)\s+\+?\d",
+    r"reply\s+HELP\b",
 )
 # A message that says of itself that no person wrote it ("This is an automated message",
 # a sign-off "Harper & Vine (automated message)", "this is an automatic confirmation"):
@@ -1236,6 +1254,13 @@ FEEDBACK_VERBS: tuple[str, ...] = (
     "raise",
     "flag",
     "let",
+)
+# "I'll raise a reversal request with our payments team": a request for an action on the
+# customer's own case (the word before "request") is a hand-over, not feedback passed on.
+ACTION_REQUEST_NOUNS: tuple[str, ...] = _words(
+    "refund reversal return replacement cancellation chargeback repair callback call-back"
+    " pickup pick-up collection exchange credit compensation investigation dispute"
+    " correction adjustment reimbursement payout transfer reissue re-issue unlock reset"
 )
 # "We'll pass it on to the product team": what the customer said, passed on, with nobody
 # named to act for the customer afterwards (no time, no "so they can refund it").
@@ -1351,7 +1376,10 @@ SUFFIXES: tuple[tuple[str, str, str], ...] = (
 
 # Verbs of an arranged action in the present progressive ("I'm sending the label
 # today"), by stem; the first group hands the case over ("I'm escalating this").
-ESCALATING_STEMS: tuple[str, ...] = _words("pass escalate raise hand forward refer transfer flag")
+# ("endorse": Philippine and Indian English for handing a concern to a team)
+ESCALATING_STEMS: tuple[str, ...] = _words(
+    "pass escalate raise hand forward refer transfer flag endorse"
+)
 PROGRESSIVE_STEMS: tuple[str, ...] = ESCALATING_STEMS + _words(
     "send ship issue refund arrange book call ring post despatch dispatch deploy fix replace "
     "release install repair expedite rush fast-track"
@@ -1595,6 +1623,23 @@ CUSTOMER_FIRST_OPEN: tuple[str, ...] = ("receiv", "hear from you", "hear back fr
 OTHER_SOURCES: tuple[str, ...] = (
     *_phrases("from", "them him her the our their"),
     *_words("their they"),
+)
+# Right after a request to the customer ("Please submit the original receipts." or step
+# "1." of a list), a commitment that works on what was asked for waits for it, dated or
+# not: "Our claims team will review the documents and contact you within 5 working days",
+# "We'll verify them by Friday", "we'll then refund you". Regular-expression fragments read
+# at the start of the verb phrase: a verb that examines (ASKED_FOR_VERBS), then a pronoun
+# or a thing the customer sends (ASKED_FOR_THINGS); or "then" before any verb.
+ASKED_FOR_VERBS: tuple[str, ...] = (
+    *_words("review verify check assess examine validate evaluate process inspect analy[sz]e"),
+    r"look\s+(?:at|over)",
+    r"go\s+(?:through|over)",
+)
+ASKED_FOR_THINGS: tuple[str, ...] = (
+    *_words("it them these those"),
+    r"(?:the|your|all|both)\s+(?:[\w-]+\s+)?(?:documents?|docs|photos?|pictures?|pics|images?"
+    r"|receipts?|screenshots?|videos?|files?|forms?|logs?|evidence|proofs?|cop(?:y|ies)"
+    r"|details|information|info|paperwork|attachments?|submissions?|statements?)\b",
 )
 # The sentence before asked the customer ("Could you send us a photo?").
 YOU_WORDS: tuple[str, ...] = _words("you your u ur")

@@ -24,6 +24,21 @@ NAMED_DAY_WORDS: tuple[str, ...] = ("Black", "Cyber", "Good", "Easter", "Giving"
 # "I'll ping you when it's live, prob tonight" states no due.
 HEDGES: tuple[str, ...] = ("prob", "probably", "maybe", "possibly", "perhaps", "hopefully")
 
+# Words that make a time an upper limit, as non-native support writes "within" or "by":
+# "processed max 72 hours", "in a maximum time of 15 business days", "by tomorrow max
+# 23:59", "Friday latest 18:00". Regular expressions: a limit on a span (before its number)
+# and a limit on a clock time (after its day, before the time).
+SPAN_LIMITS: tuple[str, ...] = (
+    r"(?:a\s+)?max(?:imum|\.)?(?:\s+(?:time|period)(?:\s+of)?|\s+of)?",
+    r"at\s+(?:the\s+)?most",
+    r"no\s+(?:more|longer)\s+than",
+    r"not\s+more\s+than",
+)
+CLOCK_LIMITS: tuple[str, ...] = (
+    r"max(?:imum|\.)?",
+    r"(?:at\s+the\s+)?latest(?:\s+by)?",
+)
+
 # Time-zone words after a clock time ("9am Eastern", "8pm Dubai time", "16:00 UTC"):
 # the clock is read in that zone, then converted to the team's.
 ZONE_ABBREVIATIONS: dict[str, str] = {
