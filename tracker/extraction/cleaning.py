@@ -180,12 +180,21 @@ _VERBS = _alternation(_each(mail.ATTRIBUTION_VERBS))
 # "On … wrote:", over up to three lines (a long name or address wraps); a line that ends a
 # sentence does not go on into an attribution.
 _ATTRIBUTION = re.compile(
-    r"^[ \t]*+(?:" + _OPENERS + r")[^\n]{0,300}?(?:(?<![.!?])\n(?![ \t]*>)[^\n]{0,200}?){0,2}"
+    r"^[ \t]*+(?:"
+    + _OPENERS
+    + r")[^\n]{0,300}?(?:(?<![.!?])\n(?![ \t]*[>\uff1e])[^\n]{0,200}?){0,2}"
     r"(?:" + _VERBS + r")[^\n]{0,200}?" + _COLON + r"[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 _SENDER_FIELDS = "|".join(sender for sender, _ in mail.HEADER_FIELDS.values())
 _DATE_FIELDS = "|".join(date for _, date in mail.HEADER_FIELDS.values())
+# The lines between the sender field and the date field: any three, or more header lines
+# (a field, or a recipient list wrapped over indented lines, lines with an address or lines
+# ending in `;` or `,`).
+_HEADER_LINE = (
+    r"(?:[ \t]*+\**[^\W\d][^\n:]{0,30}?\**" + _COLON + r"|[ \t]|(?=[^\n]*(?:\S@\S|[;,][ \t]*$)))"
+)
+_BETWEEN_FIELDS = r"(?:(?:[^\n]*\n){0,3}?|(?:" + _HEADER_LINE + r"[^\n]*\n){4,10}?)"
 # An original message block, a forward or a list's footer: everything from here to the
 # end is history.
 _ORIGINAL_BLOCK = re.compile(
@@ -194,15 +203,24 @@ _ORIGINAL_BLOCK = re.compile(
     r"|(?:" + "|".join(re.escape(f) for f in mail.FORWARD_LINES) + r")" + _COLON + r"[ \t]*$"
     r"|_{10,}[ \t]*$"  # Outlook's rule above the From: block, or a mailing list's footer
     r"|(?:" + "|".join(mail.LIST_FOOTERS) + r")"
-    r"|\**(?:" + _SENDER_FIELDS + r")\**" + _COLON + r"[^\n]*\n"
-    r"(?:[^\n]*\n){0,3}?[ \t]*\**(?:" + _DATE_FIELDS + r")\**" + _COLON + r")",
+    r"|\**(?:"
+    + _SENDER_FIELDS
+    + r")\**"
+    + _COLON
+    + r"[^\n]*\n"
+    + _BETWEEN_FIELDS
+    + r"[ \t]*\**(?:"
+    + _DATE_FIELDS
+    + r")\**"
+    + _COLON
+    + r")",
     re.MULTILINE | re.IGNORECASE,
 )
 # Words in every list footer that has no colon, dashes or rule of underscores.
-_FOOTER_HINTS = ("subscribe", "this email directly", "mailing list")
-# A quoted line: `>` (nested `>>`, `> >`, no space), `| ` (not a table row, which ends in
-# `|`) or Supercite's initials ("BO> ").
-_QUOTE_PREFIX = r"[ \t]*+(?:>|\|(?![^\n]*\|[ \t]*$)|[A-Z][A-Za-z]{0,3}>)"
+_FOOTER_HINTS = ("subscribe", "this email directly", "mailing list", "receiving this", "-=-=")
+# A quoted line: `>` (nested `>>`, `> >`, no space; the full-width `＞` of Japanese
+# clients), `| ` (not a table row, which ends in `|`) or Supercite's initials ("BO> ").
+_QUOTE_PREFIX = r"[ \t]*+(?:[>\uff1e]|\|(?![^\n]*\|[ \t]*$)|[A-Z][A-Za-z]{0,3}>)"
 _QUOTED_LINE = re.compile(r"^" + _QUOTE_PREFIX + r"[^\n]*$", re.MULTILINE)
 # A run of quoted lines, blank lines between them allowed.
 _QUOTED_RUN = re.compile(
@@ -231,7 +249,7 @@ _VALEDICTION_LINE = re.compile(
 _DEVICE_FOOTER = re.compile(r"[ \t]*+(?:" + "|".join(mail.DEVICE_FOOTERS) + r")", re.IGNORECASE)
 # A postscript after the signature is the sender's own words again ("P.S. I'll call…").
 _POSTSCRIPT = re.compile(r"^[ \t]*+P\.?(?:P\.?)?[ \t]?S\b\.?", re.MULTILINE)
-_SIG_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
+_SIG_DASHES = re.compile(r"^--[ \t\u00a0]*$", re.MULTILINE)
 _DISCLAIMER_TERM = re.compile("|".join(mail.DISCLAIMER_TERMS), re.IGNORECASE)
 _DISCLAIMER_OPENER = re.compile(r"[ \t]*(?:" + "|".join(mail.DISCLAIMER_OPENERS) + ")", re.I)
 
@@ -424,13 +442,22 @@ _COMMENT_HEADER = re.compile(
 )
 
 
+# A long rule of dashes on a line of its own: in a tracker's notification, the line between
+# the new comment and the issue's summary and history (Redmine, Trac).
+_NOTIFICATION_RULE = re.compile(r"^-{20,}[ \t]*$", re.MULTILINE)
+
+
 def _older_comments_start(text: str) -> int | None:
-    """Where a help-desk notification's older comments begin (its second comment header),
-    or None when the text is no such notification or lists one comment."""
-    if not _HELPDESK_THREAD.search(text):
+    """Where a help-desk or tracker notification's older part begins (its second comment
+    header, or a long rule of dashes below the new comment), or None when the text is no
+    such notification or lists one comment."""
+    marker = _HELPDESK_THREAD.search(text)
+    if marker is None:
         return None
     headers = [m.start() for m in _COMMENT_HEADER.finditer(text)]
-    return headers[1] if len(headers) > 1 else None
+    rule = _NOTIFICATION_RULE.search(text, marker.end())
+    starts = headers[1:2] + ([rule.start()] if rule else [])
+    return min(starts) if starts else None
 
 
 def _history_ranges(text: str) -> list[tuple[int, int]]:
@@ -457,7 +484,9 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
             # The sender's reply below the quoted message is read like a message of its own.
             ranges.extend((reply + s, reply + e) for s, e in _history_ranges(text[reply:]))
     quoted = (
-        [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)] if ">" in text or "|" in text else []
+        [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)]
+        if ">" in text or "|" in text or "\uff1e" in text
+        else []
     )
     ranges.extend(quoted)
     if colon:
@@ -475,7 +504,7 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
             if len(line) <= 300 and _UNKNOWN_ATTRIBUTION.search(line) and not has_cue(line):
                 ranges.append(before)
         if index + 1 < len(quoted):
-            ranges.extend(_lost_prefix(text, stop, quoted[index + 1][0]))
+            ranges.extend(_lost_prefix(text, start, stop, quoted[index + 1][0]))
         previous_end = stop
     return ranges
 
@@ -534,10 +563,12 @@ def _attributions(text: str, end: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def _lost_prefix(text: str, end: int, next_start: int) -> list[tuple[int, int]]:
-    """The one line between two quoted lines when it is the rest of the first, wrapped by a
-    client that lost its `>`: it goes on mid-sentence in lower case ("> … and the
-    export\nfails on Fridays.\n> …"). An answer under a question starts a sentence."""
+def _lost_prefix(text: str, start: int, end: int, next_start: int) -> list[tuple[int, int]]:
+    """The one line between two quoted runs (the first `text[start:end]`) when it is the
+    rest of the first, wrapped by a client that lost its `>`: it goes on mid-sentence in
+    lower case ("> … and the export\nfails on Fridays.\n> …"), and its first word would not
+    have fitted on the quoted line (the run's longest line is the wrap width). An answer
+    under a question starts a sentence; one in lower case would have fitted."""
     if text.count("\n", end, next_start) != 2:
         return []
     line = text[end + 1 : next_start - 1]
@@ -549,6 +580,9 @@ def _lost_prefix(text: str, end: int, next_start: int) -> list[tuple[int, int]]:
         or not line.lstrip()[:1].islower()
     ):
         return []
+    width = max(len(run_line) for run_line in text[start:end].split("\n"))
+    if len(quoted) + 1 + len(line.split()[0]) <= width:
+        return []  # the word fitted: the line is not a wrapped rest
     return [(end + 1, next_start - 1)]
 
 

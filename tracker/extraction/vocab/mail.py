@@ -133,6 +133,9 @@ FORWARD_LINES: tuple[str, ...] = (
 LIST_FOOTERS: tuple[str, ...] = (
     r"You received this message because you are subscribed to",
     r"To unsubscribe from this group and stop receiving",
+    r"To unsubscribe from (?:this|these|the)\b",  # Discourse, LISTSERV, Sympa
+    r"You (?:are receiving|received) this (?:e-?mail|mail|message|notification)s?\b",
+    r"(?:-=){4,}-?[ \t]*$",  # Groups.io's rule above its links
     r"Reply to this email directly(?:,| or) view it on",
     r"Send [^\n]{1,80} mailing list submissions to",
     r"Today's Topics:",
@@ -290,7 +293,7 @@ HTML_SIGNATURE_CONTAINERS: tuple[str, ...] = (
 PRIVATE_NOTE_MARKERS: tuple[str, ...] = (
     "internal note",
     "internal comment",
-    "internal(?=[ \t]*:)",
+    r"internal(?=[ \t]*(?::|\]|[-\u2013\u2014][ \t]))",
     "private note",
     "private comment",
     "staff note",
@@ -307,8 +310,11 @@ PRIVATE_NOTE_MARKERS: tuple[str, ...] = (
 # line -##", "Your request (#123) has been updated"): it lists the thread's comments, the
 # newest first, each under a header of its author and time ("Morgan (Acme Support)" over
 # "Jan 8, 2027, 4:45 PM MST"). Only the first comment is new; the ones below it are the
-# thread's history, already sent.
+# thread's history, already sent. A tracker's notification puts the issue's summary and
+# history below a long rule of dashes.
 HELPDESK_THREAD_MARKERS: tuple[str, ...] = (
     r"type\s+your\s+reply\s+above\s+this\s+line",
     r"your\s+(?:request|ticket)\s+\(?#?\d+\)?\s+has\s+been\s+updated",
+    # A tracker's issue notification ("Issue #123 has been updated by Tom Reyes.", Redmine)
+    r"(?:issue|bug|ticket|task|feature)\s+#\d+\s+has\s+been\s+updated\s+by",
 )
