@@ -56,6 +56,12 @@ ATTRIBUTIONS = {
     "zh, gmail": "Ben Osei <ben@example.com> 于2026年12月1日周二 上午10:02写道：",
     "zh-tw, gmail": "Ben Osei <ben@example.com> 於 2026年12月1日 週二 上午10:02寫道：",
     "zh, foxmail": "在 2026/12/1 10:02, Ben Osei 写道:",
+    "el, wrapped": "Στις Τρί 1 Δεκ 2026 στις 10:02, ο/η Ben Osei <ben@example.com>\nέγραψε:",
+    "hu, wrapped": "Ben Osei <ben@example.com> ezt írta (időpont: 2026. dec.\n1., K, 10:02):",
+    "tr, wrapped": "Ben Osei <ben@example.com>, 1 Ara 2026 Sal, 10:02 tarihinde şunu\nyazdı:",
+    "ru, wrapped": "1 дек. 2026 г., в 10:02, Ben Osei <ben@example.com>\nнаписал(а):",
+    "ko": "2026년 12월 1일 (화) 오전 10:02, Ben Osei <ben@example.com>님이 작성:",
+    "uk": "вт, 1 груд. 2026 о 10:02 Ben Osei <ben@example.com> пише:",
     "horde": "Quoting Ben Osei <ben@example.com>:",
     "horde de": "Zitat von Ben Osei <ben@example.com>:",
     "horde es": "Citando a Ben Osei <ben@example.com>:",
@@ -308,5 +314,45 @@ def test_a_bracketed_internal_note_is_not_a_promise_to_the_customer() -> None:
     text = (
         "[Internal — do not send]\nThe restore was late because the volume was slow. I'll call "
         "her tomorrow morning to apologise.\n\nHi Ngozi,\n\n" + OWN + "\n\nTom\n"
+    )
+    assert _found(text) == [OWN_QUOTE]
+
+
+def test_an_own_line_with_an_address_above_a_wrapped_attribution_is_still_read() -> None:
+    text = (
+        "I'll send the new build to ben@example.com tomorrow\nBen Osei <ben@example.com>\n"
+        f"kirjoitti:\n> {OLD}\n"
+    )
+    assert _found(text) == ["I'll send the new build to ben@example.com tomorrow"]
+
+
+def test_short_answers_between_quotes_are_not_a_sign_off() -> None:
+    text = (
+        "Hi Ben,\n\nOn Tue, 1 Dec 2026 at 10:02, Ben Osei <ben@example.com> wrote:\n"
+        "> I've attached the logs.\n\nThanks!\n\n> Is it the same bug as last week?\n\nSure\n\n"
+        f"> {OLD}\n> When can you fix it?\n\n{OWN}\n\nTom\n"
+    )
+    assert _found(text) == [OWN_QUOTE]
+
+
+def test_a_reply_below_a_quote_that_ends_with_the_lists_quoted_footer_is_read() -> None:
+    text = (
+        "On Tue, 1 Dec 2026 at 10:02, Ben Osei <ben@example.com> wrote:\n"
+        f"> The export fails on large files.\n> {OLD}\n>\n> -- \n> Ben Osei\n"
+        "> I'll answer every mail within a day.\n"
+        "> _______________________________________________\n> foo-users mailing list\n"
+        "> foo-users@lists.example.org\n\n"
+        f"{OWN}\n\n-- \nTom Reyes\nWe'll reply within 24 hours.\n"
+        "_______________________________________________\nfoo-users mailing list\n"
+        "foo-users@lists.example.org\n"
+    )
+    assert _found(text) == [OWN_QUOTE]
+
+
+@pytest.mark.parametrize("cut", ["[...]", "[snip]", "<snip>", "..."])
+def test_an_answer_after_a_cut_mark_between_quotes_is_read(cut: str) -> None:
+    text = (
+        "Ben Osei <ben@example.com> wrote:\n> The export fails on large files.\n"
+        f"{cut}\n> {OLD}\n\n{OWN}\n\n> {OLD_TOO}\n"
     )
     assert _found(text) == [OWN_QUOTE]

@@ -500,13 +500,40 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
     for index, (start, stop) in enumerate(quoted):
         before = _previous_line(text, start)
         if before is not None and before[1] > previous_end:
-            line = text[before[0] : before[1]]
-            if len(line) <= 300 and _UNKNOWN_ATTRIBUTION.search(line) and not has_cue(line):
-                ranges.append(before)
+            ranges.extend(_unknown_attribution(text, before, previous_end))
         if index + 1 < len(quoted):
             ranges.extend(_lost_prefix(text, start, stop, quoted[index + 1][0]))
         previous_end = stop
     return ranges
+
+
+# The first line of an attribution wrapped over two: it names an address or a time
+# ("Στις Δευ 5 Οκτ 2026 στις 11:47, ο/η Nikos <nikos@example.gr>" over "έγραψε:").
+_ATTRIBUTION_HEAD = re.compile(r"\S@\S|\d:\d\d")
+
+
+def _unknown_attribution(text: str, before: tuple[int, int], floor: int) -> list[tuple[int, int]]:
+    """The line `before` a run of quoted lines, with the line above it when the two are one
+    attribution wrapped by the client, if it reads like an attribution in a language or
+    style not listed (a colon after an address, a time or a verb; no commitment wording);
+    nothing above `floor` (the end of the previous quoted run) is taken."""
+    start, end = before
+    line = text[start:end]
+    if start - 1 > floor:
+        above = text.rfind("\n", 0, start - 1) + 1
+        head = text[above : start - 1]
+        joined = head.strip() + " " + line.strip()
+        if (
+            above >= floor
+            and len(joined) <= 300
+            and _ATTRIBUTION_HEAD.search(head)
+            and _UNKNOWN_ATTRIBUTION.search(joined)
+            and not has_cue(joined)
+        ):
+            return [(above, end)]
+    if len(line) <= 300 and _UNKNOWN_ATTRIBUTION.search(line) and not has_cue(line):
+        return [before]
+    return []
 
 
 # A bare rule of dashes between blank lines: what some clients and list archives put between
