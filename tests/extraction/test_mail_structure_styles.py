@@ -356,3 +356,47 @@ def test_an_answer_after_a_cut_mark_between_quotes_is_read(cut: str) -> None:
         f"{cut}\n> {OLD}\n\n{OWN}\n\n> {OLD_TOO}\n"
     )
     assert _found(text) == [OWN_QUOTE]
+
+
+SIGN_OFFS = [
+    *("Warmly", "Respectfully", "All best", "Thanks so much", "Many thanks in advance"),
+    *("Regards from Berlin", "Schöne Grüße", "Mit freundlichem Gruß", "Grüße aus Berlin"),
+    *("À bientôt", "Un abrazo", "Un cordial saludo", "Cordialmente", "Cumprimentos"),
+    *("Buona giornata", "Un caro saluto", "Med venlig hilsen", "Ystävällisin terveisin"),
+    *("Üdvözlettel", "Saygılarımla", "С уважением", "Με εκτίμηση", "Pozdrav", "祝好"),
+    *("顺祝商祺", "감사합니다", "以上、よろしくお願いいたします。"),
+    *("Sent with Spark", "Sent via Superhuman", "Sent from BlueMail", "Sent from Samsung Mobile"),
+]
+
+
+@pytest.mark.parametrize("sign_off", SIGN_OFFS)
+def test_what_follows_a_sign_off_and_a_name_is_the_signature(sign_off: str) -> None:
+    text = f"Hi Ben,\n\n{OWN}\n\n{sign_off}\nTom\nI will call you back tomorrow.\n"
+    assert _found(text) == [OWN_QUOTE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Ben,\n\nKind regards and I'll call you back tomorrow\nTom\n",
+        "Hi Ben,\n\nThanks so much!\nI'll call you back tomorrow.\n\nTom\n",
+    ],
+    ids=["a sign-off with a promise", "thanks before a sentence"],
+)
+def test_a_sign_off_word_before_or_in_a_commitment_does_not_hide_it(text: str) -> None:
+    assert _found(text) == ["I'll call you back tomorrow"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Ben Osei <ben@example.com> wrote:",
+        "On Tue, 1 Dec 2026 at 10:02, Ben Osei <ben@example.com> wrote:",
+    ],
+    ids=["name wrote", "on … wrote"],
+)
+def test_an_own_line_without_its_full_stop_right_above_an_attribution_is_read(
+    attribution: str,
+) -> None:
+    text = f"Hi Ben,\nOn Friday I'll send you the patched build\n{attribution}\n> {OLD}\n"
+    assert _found(text) == ["I'll send you the patched build"]

@@ -570,24 +570,40 @@ def _attributions(text: str, end: int) -> list[tuple[int, int]]:
     """Attribution lines ("On … wrote:") before `end`, and the original message that
     follows one over unprefixed text."""
     ranges: list[tuple[int, int]] = []
-    for attribution in _ATTRIBUTION.finditer(text, 0, end):
-        dated = _DATE_OR_ADDRESS.search(attribution.group()) is not None
-        if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
+    for match in _ATTRIBUTION.finditer(text, 0, end):
+        attribution = _without_own_lines(text, match.start(), match.end())
+        line = text[attribution[0] : attribution[1]]
+        dated = _DATE_OR_ADDRESS.search(line) is not None
+        if _QUOTED_LINE.match(text, _next_line(text, match.end())):
             # "On Friday I'll send what Ben wrote:" is the sender's own line.
-            if dated or not has_cue(attribution.group()):
-                ranges.append(attribution.span())
-        elif dated and _INDENTED_LINE.match(text, _next_line(text, attribution.end())):
+            if dated or not has_cue(line):
+                ranges.append(attribution)
+        elif dated and _INDENTED_LINE.match(text, _next_line(text, match.end())):
             # "On … wrote:" over indented text (Outlook for Mac, some webmail): the indented
             # lines are the quote, and what the sender writes between them is their own.
-            ranges.append(attribution.span())
-            ranges.extend(m.span() for m in _INDENTED_RUN.finditer(text, attribution.end()))
+            ranges.append(attribution)
+            ranges.extend(m.span() for m in _INDENTED_RUN.finditer(text, match.end()))
             break
         elif dated:
             # "On … wrote:" over unprefixed text: the original message, to the end
             # ("On Monday I wrote:" in the sender's own words names no date or address).
-            ranges.append((attribution.start(), len(text)))
+            ranges.append((attribution[0], len(text)))
             break
     return ranges
+
+
+def _without_own_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """An attribution found over several lines, without its first lines when they are the
+    sender's own words: commitment wording and no address or time ("On Friday I'll send
+    the build" over "Ben Osei <ben@example.com> wrote:")."""
+    while True:
+        newline = text.find("\n", start, end)
+        if newline < 0:
+            return start, end
+        line = text[start:newline]
+        if _ATTRIBUTION_HEAD.search(line) or "<" in line or not has_cue(line):
+            return start, end
+        start = newline + 1
 
 
 def _lost_prefix(text: str, start: int, end: int, next_start: int) -> list[tuple[int, int]]:
