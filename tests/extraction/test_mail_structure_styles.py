@@ -168,6 +168,8 @@ ORIGINAL_BLOCKS = {
     "original message": "-----Original Message-----\nFrom: Ben Osei [mailto:ben@example.com]",
     "original message, it": "-----Messaggio originale-----\nDa: Ben Osei [mailto:ben@example.com]",
     "bare rule": "________________________________",
+    "date before sender": "Date: Tue, 1 Dec 2026 10:02:33 +0000\nFrom: Ben Osei <ben@example.com>\n"
+    "To: support@example.com\nSubject: Re: export",
 }
 
 
@@ -400,3 +402,8 @@ def test_an_own_line_without_its_full_stop_right_above_an_attribution_is_read(
 ) -> None:
     text = f"Hi Ben,\nOn Friday I'll send you the patched build\n{attribution}\n> {OLD}\n"
     assert _found(text) == ["I'll send you the patched build"]
+
+
+def test_a_date_and_a_sender_without_an_address_in_the_senders_words_are_read() -> None:
+    text = f"Delivery note\nDate: Friday 4 December\nFrom: our Leeds depot\n\n{OWN}\n\nTom\n"
+    assert _found(text) == [OWN_QUOTE]

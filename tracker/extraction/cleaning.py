@@ -197,23 +197,26 @@ _HEADER_LINE = (
 _BETWEEN_FIELDS = r"(?:(?:[^\n]*\n){0,3}?|(?:" + _HEADER_LINE + r"[^\n]*\n){4,10}?)"
 # An original message block, a forward or a list's footer: everything from here to the
 # end is history.
+_SENDER = r"\**(?:" + _SENDER_FIELDS + r")\**" + _COLON
+_DATE = r"\**(?:" + _DATE_FIELDS + r")\**" + _COLON
 _ORIGINAL_BLOCK = re.compile(
     r"^[ \t]*+(?:"
     r"-{2,}[ \t]*(?:" + "|".join(re.escape(b) for b in mail.BANNERS) + r")[ \t]*-{2,}[^\n]*$"
     r"|(?:" + "|".join(re.escape(f) for f in mail.FORWARD_LINES) + r")" + _COLON + r"[ \t]*$"
     r"|_{10,}[ \t]*$"  # Outlook's rule above the From: block, or a mailing list's footer
     r"|(?:" + "|".join(mail.LIST_FOOTERS) + r")"
-    r"|\**(?:"
-    + _SENDER_FIELDS
-    + r")\**"
-    + _COLON
+    r"|"
+    + _SENDER
     + r"[^\n]*\n"
     + _BETWEEN_FIELDS
-    + r"[ \t]*\**(?:"
-    + _DATE_FIELDS
-    + r")\**"
-    + _COLON
-    + r")",
+    + r"[ \t]*"
+    + _DATE
+    # The date first, then the sender with an address (BlackBerry, some webmail).
+    + r"|"
+    + _DATE
+    + r"[^\n]*\n(?:[^\n]*\n){0,2}?[ \t]*"
+    + _SENDER
+    + r"[^\n]*\S@\S)",
     re.MULTILINE | re.IGNORECASE,
 )
 # Words in every list footer that has no colon, dashes or rule of underscores.
