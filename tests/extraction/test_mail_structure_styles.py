@@ -407,3 +407,17 @@ def test_an_own_line_without_its_full_stop_right_above_an_attribution_is_read(
 def test_a_date_and_a_sender_without_an_address_in_the_senders_words_are_read() -> None:
     text = f"Delivery note\nDate: Friday 4 December\nFrom: our Leeds depot\n\n{OWN}\n\nTom\n"
     assert _found(text) == [OWN_QUOTE]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        f'[quote="ben, post:3, topic:12"]\n{OLD}\n[/quote]',
+        f'[quote="Ben"][quote="Ann"]{OLD_TOO}[/quote]\nStill waiting.\n{OLD}[/quote]',
+        f"{{quote}}{OLD}{{quote}}",
+    ],
+    ids=["discourse", "nested bbcode", "jira"],
+)
+def test_a_quote_in_forum_or_tracker_markup_is_history(quote: str) -> None:
+    text = f"Hi Ben,\n\n{quote}\n\n{OWN}\n\n{quote}\nNo.\n"
+    assert _found(text) == [OWN_QUOTE]

@@ -1076,6 +1076,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "Thanks!\n\nTo unsubscribe from these emails, click here. I'll send you the patched "
         "build tomorrow.",
     ),
+    "a quote in forum or tracker markup": (
+        ('[quote="Ben"]Any news?[/quote]\n\nI\'ll send you the patched build tomorrow.', "send"),
+        '[quote="Ben"]I\'ll send you the patched build tomorrow.[/quote]\n\nThanks!',
+    ),
     "a bracketed internal note": (
         ("Hi Ngozi,\n\nI'll call you tomorrow morning.", "callback"),
         "[Internal — do not send]\nI'll call her tomorrow morning to apologise.",

@@ -497,6 +497,8 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
         ranges.extend(m.span() for m in _CUSTOMER_LINE.finditer(text, 0, end))
         ranges.extend(chat.customer_turns(text[:end]))
     ranges.extend(m.span() for m in _PRIVATE_NOTE.finditer(text, 0, end))
+    if "quote" in text:
+        ranges.extend(_markup_quotes(text, end))
     # The line before each run of quoted lines, if it reads like an attribution in a
     # language or style not listed (a colon after an address, a time or a verb).
     previous_end = 0
@@ -537,6 +539,33 @@ def _unknown_attribution(text: str, before: tuple[int, int], floor: int) -> list
     if len(line) <= 300 and _UNKNOWN_ATTRIBUTION.search(line) and not has_cue(line):
         return [before]
     return []
+
+
+# A forum's or tracker's quote markup: BBCode `[quote="Ben"]…[/quote]` (nested too) and
+# Jira's `{quote}…{quote}`.
+_MARKUP_QUOTE = re.compile(r"\[(/?)quote\b[^\]\n]{0,200}\]|\{quote\}", re.IGNORECASE)
+
+
+def _markup_quotes(text: str, end: int) -> list[tuple[int, int]]:
+    """The quote blocks written in forum or tracker markup before `end`, outermost ones."""
+    ranges: list[tuple[int, int]] = []
+    depth, start, jira = 0, 0, -1
+    for tag in _MARKUP_QUOTE.finditer(text, 0, end):
+        if tag.group().startswith("{"):
+            if jira < 0:
+                jira = tag.start()
+            else:
+                ranges.append((jira, tag.end()))
+                jira = -1
+        elif not tag.group(1):
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                ranges.append((start, tag.end()))
+    return ranges
 
 
 # A bare rule of dashes between blank lines: what some clients and list archives put between
