@@ -194,7 +194,9 @@ _DATE_FIELDS = "|".join(date for _, date in mail.HEADER_FIELDS.values())
 _HEADER_LINE = (
     r"(?:[ \t]*+\**[^\W\d][^\n:]{0,30}?\**" + _COLON + r"|[ \t]|(?=[^\n]*(?:\S@\S|[;,][ \t]*$)))"
 )
-_BETWEEN_FIELDS = r"(?:(?:[^\n]*\n){0,3}?|(?:" + _HEADER_LINE + r"[^\n]*\n){4,10}?)"
+# Each header line is matched once (an atomic group): a line that several alternatives fit
+# must not be tried each way again when no date field follows.
+_BETWEEN_FIELDS = r"(?:(?:[^\n]*\n){0,3}?|(?>" + _HEADER_LINE + r"[^\n]*+\n){4,10}?)"
 # An original message block, a forward or a list's footer: everything from here to the
 # end is history.
 _SENDER = r"\**(?:" + _SENDER_FIELDS + r")\**" + _COLON
