@@ -348,5 +348,5 @@ HELPDESK_THREAD_MARKERS: tuple[str, ...] = (
     r"type\s+your\s+reply\s+above\s+this\s+line",
     r"your\s+(?:request|ticket)\s+\(?#?\d+\)?\s+has\s+been\s+updated",
     # A tracker's issue notification ("Issue #123 has been updated by Tom Reyes.", Redmine)
-    r"(?:issue|bug|ticket|task|feature)\s+#\d+\s+has\s+been\s+updated\s+by",
+    r"#\d+\s+has\s+been\s+updated\s+by",
 )
