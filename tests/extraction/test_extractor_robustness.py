@@ -69,6 +69,9 @@ PATHOLOGICAL = {
     "one endless line": "will " * 200_000,
     "nul bytes and emoji": ("\x00😀 I'll call you tomorrow \u202e‮ שלום " * 5_000),
     "unbalanced html": "<p>" * 20_000 + "I'll call you",
+    # Every line could be a header line several ways: a header block is matched line by line.
+    "ten thousand header lines": "From: ben@example.com;\n" * 10_000,
+    "ten thousand forum quotes": '[quote="Ben"]' * 10_000 + "I'll call you",
 }
 
 

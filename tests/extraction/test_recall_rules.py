@@ -1321,6 +1321,81 @@ KIND_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("We will endorse your report to our network team tonight.", "escalate"),
         "We can't endorse third-party chargers, sorry.",
     ),
+    # E-mail structure (cleaning.py, vocab/mail.py): what is quoted, signed or a footer.
+    "an attribution's first lines in the sender's own words are read": (
+        (
+            "Hi Ben,\nOn Friday I'll send you the patched build\n"
+            "Ben Osei <ben@example.com> wrote:\n> Any news?",
+            "send",
+        ),
+        "Hi Ben,\nOn Tue, 1 Dec 2026 at 10:02, Ben Osei <ben@example.com>\nwrote:\n"
+        "> We'll send you the patched build on Friday.",
+    ),
+    "an attribution wrapped over two lines in a language not listed": (
+        (
+            "Στις Τρί 1 Δεκ 2026 στις 10:02, ο/η Ben <ben@example.com>\nέγραψε:\n"
+            "> Any news?\n\nI'll send you the patched build tomorrow.",
+            "send",
+        ),
+        "Στις Τρί 1 Δεκ 2026 στις 10:02, ο/η Ben <ben@example.com>\nέγραψε:\n"
+        "> I'll send you the patched build tomorrow.",
+    ),
+    "a lower-case answer that would have fitted on the quoted line": (
+        (
+            "Ben Osei <ben@example.com> wrote:\n> could you send a patched build of the "
+            "exporter for the 3.2 branch when\n> you get the chance, the nightly one is broken"
+            " for us too\ni'll send you the patched build tomorrow.\n> Thanks",
+            "send",
+        ),
+        "Ben Osei <ben@example.com> wrote:\n> The export fails whenever the file is larger than"
+        " two gigabytes and the\ndisk is full, so we'll ship a disk on Friday.\n> Any ideas?",
+    ),
+    "the full-width quote mark": (
+        ("Ben さんは書きました:\n＞ Any news?\nI'll send you the patched build tomorrow.", "send"),
+        "Ben さんは書きました:\n＞ I'll send you the patched build tomorrow.\n\nOK.",
+    ),
+    "a header block with wrapped recipient lines": (
+        (
+            "I'll send you the patched build tomorrow.\n\nFrom: Ben <ben@example.com>\n"
+            "To: Ann <ann@example.com>;\n Carl <carl@example.com>;\n Dee <dee@example.com>\n"
+            "Sent: Tuesday, December 1, 2026 10:02 AM\n\nAny news?",
+            "send",
+        ),
+        "Thanks.\n\nFrom: Ben <ben@example.com>\nTo: Ann <ann@example.com>;\n"
+        " Carl <carl@example.com>;\n Dee <dee@example.com>\nSent: Tuesday, December 1, 2026 "
+        "10:02 AM\n\nI'll send you the patched build tomorrow.",
+    ),
+    "a tracker notification's summary below a rule": (
+        (
+            "Issue #123 has been updated by Tom Reyes.\n\nI'll send you the patched build "
+            "tomorrow.\n\n" + "-" * 40 + "\nBug #123: export fails\n\n* Author: Ben",
+            "send",
+        ),
+        "Issue #123 has been updated by Tom Reyes.\n\nStatus changed.\n\n"
+        + "-" * 40
+        + "\nBug #123: export fails\n\nI'll send you the patched build tomorrow.",
+    ),
+    "forum and list footers": (
+        ("I'll send you the patched build tomorrow.\n\nTo unsubscribe, reply STOP.", "send"),
+        "Thanks!\n\nTo unsubscribe from these emails, click here. I'll send you the patched "
+        "build tomorrow.",
+    ),
+    "a quote in forum or tracker markup": (
+        ('[quote="Ben"]Any news?[/quote]\n\nI\'ll send you the patched build tomorrow.', "send"),
+        '[quote="Ben"]I\'ll send you the patched build tomorrow.[/quote]\n\nThanks!',
+    ),
+    "a bracketed internal note": (
+        ("Hi Ngozi,\n\nI'll call you tomorrow morning.", "callback"),
+        "[Internal — do not send]\nI'll call her tomorrow morning to apologise.",
+    ),
+    "sign-offs in more languages and mail apps' footers": (
+        ("Hi Ben,\n\nI will call you back tomorrow.\n\nSaygılarımla\nTom", "callback"),
+        "Hi Ben,\n\nThanks for the log.\n\nSaygılarımla\nTom\nI will call you back tomorrow.",
+    ),
+    "the signature delimiter with a no-break space": (
+        ("Hi Ben,\n\nI will call you back tomorrow.\n\n--\u00a0\nTom", "callback"),
+        "Hi Ben,\n\nThanks.\n\n--\u00a0\nTom\nI will call you back tomorrow.",
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))

@@ -180,29 +180,52 @@ _VERBS = _alternation(_each(mail.ATTRIBUTION_VERBS))
 # "On … wrote:", over up to three lines (a long name or address wraps); a line that ends a
 # sentence does not go on into an attribution.
 _ATTRIBUTION = re.compile(
-    r"^[ \t]*+(?:" + _OPENERS + r")[^\n]{0,300}?(?:(?<![.!?])\n(?![ \t]*>)[^\n]{0,200}?){0,2}"
+    r"^[ \t]*+(?:"
+    + _OPENERS
+    + r")[^\n]{0,300}?(?:(?<![.!?])\n(?![ \t]*[>\uff1e])[^\n]{0,200}?){0,2}"
     r"(?:" + _VERBS + r")[^\n]{0,200}?" + _COLON + r"[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 _SENDER_FIELDS = "|".join(sender for sender, _ in mail.HEADER_FIELDS.values())
 _DATE_FIELDS = "|".join(date for _, date in mail.HEADER_FIELDS.values())
+# The lines between the sender field and the date field: any three, or more header lines
+# (a field, or a recipient list wrapped over indented lines, lines with an address or lines
+# ending in `;` or `,`).
+_HEADER_LINE = (
+    r"(?:[ \t]*+\**[^\W\d][^\n:]{0,30}?\**" + _COLON + r"|[ \t]|(?=[^\n]*(?:\S@\S|[;,][ \t]*$)))"
+)
+# Each header line is matched once (an atomic group): a line that several alternatives fit
+# must not be tried each way again when no date field follows.
+_BETWEEN_FIELDS = r"(?:(?:[^\n]*\n){0,3}?|(?>" + _HEADER_LINE + r"[^\n]*+\n){4,10}?)"
 # An original message block, a forward or a list's footer: everything from here to the
 # end is history.
+_SENDER = r"\**(?:" + _SENDER_FIELDS + r")\**" + _COLON
+_DATE = r"\**(?:" + _DATE_FIELDS + r")\**" + _COLON
 _ORIGINAL_BLOCK = re.compile(
     r"^[ \t]*+(?:"
     r"-{2,}[ \t]*(?:" + "|".join(re.escape(b) for b in mail.BANNERS) + r")[ \t]*-{2,}[^\n]*$"
     r"|(?:" + "|".join(re.escape(f) for f in mail.FORWARD_LINES) + r")" + _COLON + r"[ \t]*$"
     r"|_{10,}[ \t]*$"  # Outlook's rule above the From: block, or a mailing list's footer
     r"|(?:" + "|".join(mail.LIST_FOOTERS) + r")"
-    r"|\**(?:" + _SENDER_FIELDS + r")\**" + _COLON + r"[^\n]*\n"
-    r"(?:[^\n]*\n){0,3}?[ \t]*\**(?:" + _DATE_FIELDS + r")\**" + _COLON + r")",
+    r"|"
+    + _SENDER
+    + r"[^\n]*\n"
+    + _BETWEEN_FIELDS
+    + r"[ \t]*"
+    + _DATE
+    # The date first, then the sender with an address (BlackBerry, some webmail).
+    + r"|"
+    + _DATE
+    + r"[^\n]*\n(?:[^\n]*\n){0,2}?[ \t]*"
+    + _SENDER
+    + r"[^\n]*\S@\S)",
     re.MULTILINE | re.IGNORECASE,
 )
 # Words in every list footer that has no colon, dashes or rule of underscores.
-_FOOTER_HINTS = ("subscribe", "this email directly", "mailing list")
-# A quoted line: `>` (nested `>>`, `> >`, no space), `| ` (not a table row, which ends in
-# `|`) or Supercite's initials ("BO> ").
-_QUOTE_PREFIX = r"[ \t]*+(?:>|\|(?![^\n]*\|[ \t]*$)|[A-Z][A-Za-z]{0,3}>)"
+_FOOTER_HINTS = ("subscribe", "this email directly", "mailing list", "receiving this", "-=-=")
+# A quoted line: `>` (nested `>>`, `> >`, no space; the full-width `＞` of Japanese
+# clients), `| ` (not a table row, which ends in `|`) or Supercite's initials ("BO> ").
+_QUOTE_PREFIX = r"[ \t]*+(?:[>\uff1e]|\|(?![^\n]*\|[ \t]*$)|[A-Z][A-Za-z]{0,3}>)"
 _QUOTED_LINE = re.compile(r"^" + _QUOTE_PREFIX + r"[^\n]*$", re.MULTILINE)
 # A run of quoted lines, blank lines between them allowed.
 _QUOTED_RUN = re.compile(
@@ -231,7 +254,7 @@ _VALEDICTION_LINE = re.compile(
 _DEVICE_FOOTER = re.compile(r"[ \t]*+(?:" + "|".join(mail.DEVICE_FOOTERS) + r")", re.IGNORECASE)
 # A postscript after the signature is the sender's own words again ("P.S. I'll call…").
 _POSTSCRIPT = re.compile(r"^[ \t]*+P\.?(?:P\.?)?[ \t]?S\b\.?", re.MULTILINE)
-_SIG_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
+_SIG_DASHES = re.compile(r"^--[ \t\u00a0]*$", re.MULTILINE)
 _DISCLAIMER_TERM = re.compile("|".join(mail.DISCLAIMER_TERMS), re.IGNORECASE)
 _DISCLAIMER_OPENER = re.compile(r"[ \t]*(?:" + "|".join(mail.DISCLAIMER_OPENERS) + ")", re.I)
 
@@ -429,13 +452,22 @@ _COMMENT_HEADER = re.compile(
 )
 
 
+# A long rule of dashes on a line of its own: in a tracker's notification, the line between
+# the new comment and the issue's summary and history (Redmine, Trac).
+_NOTIFICATION_RULE = re.compile(r"^-{20,}[ \t]*$", re.MULTILINE)
+
+
 def _older_comments_start(text: str) -> int | None:
-    """Where a help-desk notification's older comments begin (its second comment header),
-    or None when the text is no such notification or lists one comment."""
-    if not _HELPDESK_THREAD.search(text):
+    """Where a help-desk or tracker notification's older part begins (its second comment
+    header, or a long rule of dashes below the new comment), or None when the text is no
+    such notification or lists one comment."""
+    marker = _HELPDESK_THREAD.search(text)
+    if marker is None:
         return None
     headers = [m.start() for m in _COMMENT_HEADER.finditer(text)]
-    return headers[1] if len(headers) > 1 else None
+    rule = _NOTIFICATION_RULE.search(text, marker.end())
+    starts = headers[1:2] + ([rule.start()] if rule else [])
+    return min(starts) if starts else None
 
 
 def _history_ranges(text: str) -> list[tuple[int, int]]:
@@ -462,7 +494,9 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
             # The sender's reply below the quoted message is read like a message of its own.
             ranges.extend((reply + s, reply + e) for s, e in _history_ranges(text[reply:]))
     quoted = (
-        [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)] if ">" in text or "|" in text else []
+        [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)]
+        if ">" in text or "|" in text or "\uff1e" in text
+        else []
     )
     ranges.extend(quoted)
     if colon:
@@ -470,18 +504,74 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
         ranges.extend(m.span() for m in _CUSTOMER_LINE.finditer(text, 0, end))
         ranges.extend(chat.customer_turns(text[:end]))
     ranges.extend(m.span() for m in _PRIVATE_NOTE.finditer(text, 0, end))
+    if "quote" in text:
+        ranges.extend(_markup_quotes(text, end))
     # The line before each run of quoted lines, if it reads like an attribution in a
     # language or style not listed (a colon after an address, a time or a verb).
     previous_end = 0
     for index, (start, stop) in enumerate(quoted):
         before = _previous_line(text, start)
         if before is not None and before[1] > previous_end:
-            line = text[before[0] : before[1]]
-            if len(line) <= 300 and _UNKNOWN_ATTRIBUTION.search(line) and not has_cue(line):
-                ranges.append(before)
+            ranges.extend(_unknown_attribution(text, before, previous_end))
         if index + 1 < len(quoted):
-            ranges.extend(_lost_prefix(text, stop, quoted[index + 1][0]))
+            ranges.extend(_lost_prefix(text, start, stop, quoted[index + 1][0]))
         previous_end = stop
+    return ranges
+
+
+# The first line of an attribution wrapped over two: it names an address or a time
+# ("Στις Δευ 5 Οκτ 2026 στις 11:47, ο/η Nikos <nikos@example.gr>" over "έγραψε:").
+_ATTRIBUTION_HEAD = re.compile(r"\S@\S|\d:\d\d")
+
+
+def _unknown_attribution(text: str, before: tuple[int, int], floor: int) -> list[tuple[int, int]]:
+    """The line `before` a run of quoted lines, with the line above it when the two are one
+    attribution wrapped by the client, if it reads like an attribution in a language or
+    style not listed (a colon after an address, a time or a verb; no commitment wording);
+    nothing above `floor` (the end of the previous quoted run) is taken."""
+    start, end = before
+    line = text[start:end]
+    if start - 1 > floor:
+        above = text.rfind("\n", 0, start - 1) + 1
+        head = text[above : start - 1]
+        joined = head.strip() + " " + line.strip()
+        if (
+            above >= floor
+            and len(joined) <= 300
+            and _ATTRIBUTION_HEAD.search(head)
+            and _UNKNOWN_ATTRIBUTION.search(joined)
+            and not has_cue(joined)
+        ):
+            return [(above, end)]
+    if len(line) <= 300 and _UNKNOWN_ATTRIBUTION.search(line) and not has_cue(line):
+        return [before]
+    return []
+
+
+# A forum's or tracker's quote markup: BBCode `[quote="Ben"]…[/quote]` (nested too) and
+# Jira's `{quote}…{quote}`.
+_MARKUP_QUOTE = re.compile(r"\[(/?)quote\b[^\]\n]{0,200}\]|\{quote\}", re.IGNORECASE)
+
+
+def _markup_quotes(text: str, end: int) -> list[tuple[int, int]]:
+    """The quote blocks written in forum or tracker markup before `end`, outermost ones."""
+    ranges: list[tuple[int, int]] = []
+    depth, start, jira = 0, 0, -1
+    for tag in _MARKUP_QUOTE.finditer(text, 0, end):
+        if tag.group().startswith("{"):
+            if jira < 0:
+                jira = tag.start()
+            else:
+                ranges.append((jira, tag.end()))
+                jira = -1
+        elif not tag.group(1):
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                ranges.append((start, tag.end()))
     return ranges
 
 
@@ -519,30 +609,48 @@ def _attributions(text: str, end: int) -> list[tuple[int, int]]:
     """Attribution lines ("On … wrote:") before `end`, and the original message that
     follows one over unprefixed text."""
     ranges: list[tuple[int, int]] = []
-    for attribution in _ATTRIBUTION.finditer(text, 0, end):
-        dated = _DATE_OR_ADDRESS.search(attribution.group()) is not None
-        if _QUOTED_LINE.match(text, _next_line(text, attribution.end())):
+    for match in _ATTRIBUTION.finditer(text, 0, end):
+        attribution = _without_own_lines(text, match.start(), match.end())
+        line = text[attribution[0] : attribution[1]]
+        dated = _DATE_OR_ADDRESS.search(line) is not None
+        if _QUOTED_LINE.match(text, _next_line(text, match.end())):
             # "On Friday I'll send what Ben wrote:" is the sender's own line.
-            if dated or not has_cue(attribution.group()):
-                ranges.append(attribution.span())
-        elif dated and _INDENTED_LINE.match(text, _next_line(text, attribution.end())):
+            if dated or not has_cue(line):
+                ranges.append(attribution)
+        elif dated and _INDENTED_LINE.match(text, _next_line(text, match.end())):
             # "On … wrote:" over indented text (Outlook for Mac, some webmail): the indented
             # lines are the quote, and what the sender writes between them is their own.
-            ranges.append(attribution.span())
-            ranges.extend(m.span() for m in _INDENTED_RUN.finditer(text, attribution.end()))
+            ranges.append(attribution)
+            ranges.extend(m.span() for m in _INDENTED_RUN.finditer(text, match.end()))
             break
         elif dated:
             # "On … wrote:" over unprefixed text: the original message, to the end
             # ("On Monday I wrote:" in the sender's own words names no date or address).
-            ranges.append((attribution.start(), len(text)))
+            ranges.append((attribution[0], len(text)))
             break
     return ranges
 
 
-def _lost_prefix(text: str, end: int, next_start: int) -> list[tuple[int, int]]:
-    """The one line between two quoted lines when it is the rest of the first, wrapped by a
-    client that lost its `>`: it goes on mid-sentence in lower case ("> … and the
-    export\nfails on Fridays.\n> …"). An answer under a question starts a sentence."""
+def _without_own_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """An attribution found over several lines, without its first lines when they are the
+    sender's own words: commitment wording and no address or time ("On Friday I'll send
+    the build" over "Ben Osei <ben@example.com> wrote:")."""
+    while True:
+        newline = text.find("\n", start, end)
+        if newline < 0:
+            return start, end
+        line = text[start:newline]
+        if _ATTRIBUTION_HEAD.search(line) or "<" in line or not has_cue(line):
+            return start, end
+        start = newline + 1
+
+
+def _lost_prefix(text: str, start: int, end: int, next_start: int) -> list[tuple[int, int]]:
+    """The one line between two quoted runs (the first `text[start:end]`) when it is the
+    rest of the first, wrapped by a client that lost its `>`: it goes on mid-sentence in
+    lower case ("> … and the export\nfails on Fridays.\n> …"), and its first word would not
+    have fitted on the quoted line (the run's longest line is the wrap width). An answer
+    under a question starts a sentence; one in lower case would have fitted."""
     if text.count("\n", end, next_start) != 2:
         return []
     line = text[end + 1 : next_start - 1]
@@ -554,6 +662,9 @@ def _lost_prefix(text: str, end: int, next_start: int) -> list[tuple[int, int]]:
         or not line.lstrip()[:1].islower()
     ):
         return []
+    width = max(len(run_line) for run_line in text[start:end].split("\n"))
+    if len(quoted) + 1 + len(line.split()[0]) <= width:
+        return []  # the word fitted: the line is not a wrapped rest
     return [(end + 1, next_start - 1)]
 
 

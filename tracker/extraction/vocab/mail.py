@@ -133,6 +133,9 @@ FORWARD_LINES: tuple[str, ...] = (
 LIST_FOOTERS: tuple[str, ...] = (
     r"You received this message because you are subscribed to",
     r"To unsubscribe from this group and stop receiving",
+    r"To unsubscribe from (?:this|these|the)\b",  # Discourse, LISTSERV, Sympa
+    r"You (?:are receiving|received) this (?:e-?mail|mail|message|notification)s?\b",
+    r"(?:-=){4,}-?[ \t]*$",  # Groups.io's rule above its links
     r"Reply to this email directly(?:,| or) view it on",
     r"Send [^\n]{1,80} mailing list submissions to",
     r"Today's Topics:",
@@ -143,9 +146,13 @@ SIGN_OFFS: tuple[str, ...] = (
     # English
     r"(?:(?:kind|best|warm|warmest|many|with|yours|all the|kindest)[ \t]*)?"
     r"(?:regards|wishes|thanks|best|sincerely|faithfully|cheers|greetings)",
-    r"thanks(?: again| (?:and|&) regards| in advance)?",
-    r"thank you(?: in advance)?",
-    r"many thanks",
+    r"(?:kind |best |warm )?regards from [^\n]{1,30}",
+    r"thanks(?: again| (?:and|&) regards| in advance| so much| a lot| a million)?",
+    r"thank you(?: in advance| so much| very much)?",
+    r"many thanks(?: in advance)?",
+    r"warmly",
+    r"respectfully",
+    r"all best",
     r"yours(?: sincerely| truly| faithfully)?",
     r"take care",
     r"talk soon",
@@ -161,15 +168,26 @@ SIGN_OFFS: tuple[str, ...] = (
     r"aloha",
     r"ciao",
     # German
-    r"(?:viele|beste|liebe|freundliche|herzliche)[ \t]+grüße[^\n]*",
+    r"(?:viele|beste|liebe|freundliche|herzliche|schöne|sonnige)[ \t]+grüße[^\n]*",
     r"mit (?:freundlichen|besten|herzlichen) grüßen",
+    r"mit freundlichem gru(?:ß|ss)",
+    r"grüße aus [^\n]{1,30}",
     r"(?:mfg|lg|vg|gruß|grüße)",
     # French
     r"(?:bien )?cordialement",
     r"bien à (?:vous|toi)",
     r"(?:bonne journée|salutations(?: distinguées)?|amicalement|merci(?: d'avance)?)",
+    r"(?:à|a) bient(?:ô|o)t",
+    r"(?:bonne|belle) (?:journée|soirée)",
     # Spanish, Portuguese, Italian
     r"(?:un )?(?:saludos?|saludo)(?: cordiales| atentamente)?",
+    r"(?:un )?(?:cordial|afectuoso) saludo",
+    r"(?:un )?abrazos?",
+    r"cordialmente",
+    r"(?:com os )?(?:melhores )?cumprimentos",
+    r"buona (?:giornata|serata)",
+    r"(?:un )?caro saluto",
+    r"a presto",
     r"atentamente",
     r"(?:cordiais )?(?:atenciosamente|abraços|abraço|obrigad[oa])",
     r"(?:cordiali |distinti )?saluti",
@@ -183,6 +201,15 @@ SIGN_OFFS: tuple[str, ...] = (
     r"med vänliga hälsningar",
     r"(?:vänliga |venlig |vennlig |bästa )?hälsningar",
     r"(?:venlig|vennlig)(?: hilsen)?",
+    r"med (?:venlig|vennlig) hilsen",
+    # Finnish, Hungarian, Turkish, Russian, Greek, Croatian and Serbian
+    r"(?:ystävällisin )?terveisin",
+    r"üdvözlettel",
+    r"tisztelettel",
+    r"saygılarımla",
+    r"с уважением",
+    r"με εκτίμηση",
+    r"(?:srdačan |lijep )?pozdrav",
     r"mvh",
     r"hilsen",
     # Polish, Czech
@@ -190,15 +217,23 @@ SIGN_OFFS: tuple[str, ...] = (
     r"(?:z )?(?:wyrazami szacunku|pozdrowieniami)",
     r"s pozdravem",
     # Japanese, Chinese
-    r"よろしくお願いします。?",
-    r"よろしくお願いいたします。?",
+    r"(?:以上、?)?よろしくお願いします。?",
+    r"(?:以上、?)?よろしくお願いいたします。?",
     r"谢谢[！!]?",
     r"此致敬礼",
+    r"祝好",
+    r"(?:顺|順)祝商祺",
+    # Korean
+    r"감사합니다\.?",
 )
 # A mobile client's footer: the end of the sender's own words, whatever follows.
 DEVICE_FOOTERS: tuple[str, ...] = (
     r"sent from (?:my |mail for |yahoo mail |outlook|the |aol )[^\n]*",
     r"sent (?:via|with|using) [^\n]*(?:mail|phone|galaxy|android|ios|proton)[^\n]*",
+    # Mail apps and phone makers named after "Sent from / with / via"
+    r"sent (?:from|with|via|using) (?:my )?(?:spark|superhuman|bluemail|airmail|newton|"
+    r"edison|fastmail|tuta|tutanota|canary|spike|k-9|fairemail|thunderbird|samsung|huawei|"
+    r"xiaomi|pixel|oneplus|motorola|nokia|blackberry|mobile)\b[^\n]*",
     r"get outlook for [^\n]+",
     r"(?:von meinem|gesendet von meinem|gesendet mit) [^\n]{1,40}",
     r"envoyé (?:de|depuis) mon [^\n]+",
@@ -290,7 +325,7 @@ HTML_SIGNATURE_CONTAINERS: tuple[str, ...] = (
 PRIVATE_NOTE_MARKERS: tuple[str, ...] = (
     "internal note",
     "internal comment",
-    "internal(?=[ \t]*:)",
+    r"internal(?=[ \t]*(?::|\]|[-\u2013\u2014][ \t]))",
     "private note",
     "private comment",
     "staff note",
@@ -307,8 +342,11 @@ PRIVATE_NOTE_MARKERS: tuple[str, ...] = (
 # line -##", "Your request (#123) has been updated"): it lists the thread's comments, the
 # newest first, each under a header of its author and time ("Morgan (Acme Support)" over
 # "Jan 8, 2027, 4:45 PM MST"). Only the first comment is new; the ones below it are the
-# thread's history, already sent.
+# thread's history, already sent. A tracker's notification puts the issue's summary and
+# history below a long rule of dashes.
 HELPDESK_THREAD_MARKERS: tuple[str, ...] = (
     r"type\s+your\s+reply\s+above\s+this\s+line",
     r"your\s+(?:request|ticket)\s+\(?#?\d+\)?\s+has\s+been\s+updated",
+    # A tracker's issue notification ("Issue #123 has been updated by Tom Reyes.", Redmine)
+    r"#\d+\s+has\s+been\s+updated\s+by",
 )
