@@ -1258,26 +1258,6 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I'm also going to check whether your other accounts lost the discount.", "check"),
         "I'm also going to check whether any other accounts lost the discount.",
     ),
-}
-
-# kind rule -> (an example of that kind, a look-alike of another kind)
-KIND_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "revert with its object is an undo": (
-        ("I'll revert the change on the 2.x branch tonight.", "fix"),
-        ("We will revert to you by Friday.", "update"),
-    ),
-    "a pull request opened is the fix on its way": (
-        ("I'll open a PR with the fix tonight.", "fix"),
-        ("I'll open an issue with our platform team tonight.", "escalate"),
-    ),
-    "results posted to the thread are news": (
-        ("I'll rerun the benchmark tonight and post the results here.", "update"),
-        ("I'll post the patch to the list tonight.", "send"),
-    ),
-    "answering each point is news": (
-        ("I'll go through the thread tonight and answer each point.", "update"),
-        ("I'll go through the thread tonight and fix each point.", "fix"),
-    ),
     "a request for an action on the case is handed over, not feedback": (
         ("I'll raise a chargeback request with our card team this afternoon.", "escalate"),
         "I'll raise a feature request with our app team this afternoon.",
@@ -1395,6 +1375,26 @@ KIND_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "the signature delimiter with a no-break space": (
         ("Hi Ben,\n\nI will call you back tomorrow.\n\n--\u00a0\nTom", "callback"),
         "Hi Ben,\n\nThanks.\n\n--\u00a0\nTom\nI will call you back tomorrow.",
+    ),
+}
+
+# kind rule -> (an example of that kind, a look-alike of another kind)
+KIND_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "revert with its object is an undo": (
+        ("I'll revert the change on the 2.x branch tonight.", "fix"),
+        ("We will revert to you by Friday.", "update"),
+    ),
+    "a pull request opened is the fix on its way": (
+        ("I'll open a PR with the fix tonight.", "fix"),
+        ("I'll open an issue with our platform team tonight.", "escalate"),
+    ),
+    "results posted to the thread are news": (
+        ("I'll rerun the benchmark tonight and post the results here.", "update"),
+        ("I'll post the patch to the list tonight.", "send"),
+    ),
+    "answering each point is news": (
+        ("I'll go through the thread tonight and answer each point.", "update"),
+        ("I'll go through the thread tonight and fix each point.", "fix"),
     ),
 }
 
