@@ -306,6 +306,9 @@ RESULT_TIME = re.compile(
 NOTICE_SOON = re.compile(r"\s+(?:\w+\s+)?(?:shortly|soon|as\s+soon\s+as\s+possible|asap)\b", FLAGS)
 NOTICE_TIME = re.compile(
     r"\b(?:within|in\s+the\s+next)\s+(?:\d+|an?|one|two|three|five|seven|ten)\b"
+    # "in approx 25 mins", "in 2 hours" (not "in a bit")
+    r"|\bin\s+(?:(?:approx(?:imately|\.)?|about|around|roughly)\s+)?\d+\s*(?:-\s*\d+\s*)?"
+    r"(?:min|hour|hr|h\b|day|business|working)"
     r"|\b(?:by|before|on)\s+(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|tomorrow|end\s+of|close\s+of|eod|cob)",
     FLAGS,
 )
