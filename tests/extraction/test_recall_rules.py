@@ -1046,6 +1046,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Let me check the meter remotely.", "check"),
         "Let me check the meter remotely. Un momento.",
     ),
+    "texted without subject or modal: a contact or a visit with a time or 'back'": (
+        ("Stuck in traffic sorry. Be with u about 4.", "fix"),
+        "Stuck in traffic sorry. See u about 4.",
+    ),
+    "texted without subject or modal, and no time, is no commitment": (
+        ("missed ur call, ring u back in 10 mins", "callback"),
+        "missed ur call, ring u whenever",
+    ),
     "a partnership's two names mark a firm, even after our": (
         (
             "We have instructed our loss adjuster, who will contact you tomorrow to arrange a"

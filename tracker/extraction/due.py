@@ -115,7 +115,7 @@ _ANCHORS = re.compile(
         # a bare hour after by/before/until/at/around, then the end of the clause or a
         # word that cannot start a noun phrase
         |(?:(?<=\bby\ )|(?<=\bbefore\ )|(?<=\bb4\ )|(?<=\buntil\ )|(?<=\btill\ )|(?<=\bat\ )
-            |(?<=\baround\ ))
+            |(?<=\baround\ )|(?<=\babout\ ))
             (?P<bare>1[0-2]|[1-9])(?:\s*(?:sharp|ish))?
             # ("by 2 w/ new times", "at 5 when he's ready": texted "with", a time clause)
             (?=\s*(?:$|[.,;!?)]|[-–]\s|w/|(?:today|tonight|tomorrow|tmrw|instead|as|with|w|then

@@ -720,7 +720,8 @@ def _opens_with_commitment(following: str, sentence: str, *, by_others: bool = F
 # The rules whose subject is the agent ("I", "we") rather than a team or colleague.
 _OWN_RULES = frozenset(
     (
-        *("self", "continued", "let-me", "progressive", "subjectless", "informal-modal"),
+        *("self", "continued", "let-me", "progressive", "subjectless", "clipped"),
+        "informal-modal",
         *("present-simple", "unlisted-verb", "do-that", "dm-continuing"),
     )
 )

@@ -1051,6 +1051,17 @@ PLEASE_WORDS: tuple[str, ...] = _words("please kindly pls")
 NOT_REQUESTED: tuple[str, ...] = _words("bear note accept allow enjoy know hang stay wait")
 # (whole words: "please rest assured", but "please restart the modem" asks)
 NOT_REQUESTED_WORDS: tuple[str, ...] = ("be", "rest")
+# Texted with subject and modal both dropped, the customer the object: "ring u back in 5",
+# "Be with u about 5" (lexicon.CLIPPED; an imperative to the customer names "us" or "me").
+CLIPPED_VERBS: tuple[str, ...] = (
+    "call", "ring", "phone", "text", "txt", "msg", "message", r"e-?mail", "whatsapp",
+    r"be\s+with", r"get\s+back\s+to",
+)  # fmt: skip
+# "Email you sent on Monday", "the call you made": a noun and a relative clause, not a clipped
+# commitment (the word after "you" is a past form).
+CLIPPED_NOT_BEFORE: tuple[str, ...] = _words(
+    "sent got made had gave left asked mentioned told wrote rang received requested"
+)
 # "Pls do not reset it again, we'll sort it remotely": asked not to act, the customer does
 # nothing first (after a PLEASE_WORDS word).
 PROHIBITIONS: tuple[str, ...] = (
