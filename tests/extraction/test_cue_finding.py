@@ -53,6 +53,15 @@ WORDS = [
     "a",
     "hi",
     "team",
+    "call",
+    "ring",
+    "txt",
+    "mail",
+    "be",
+    "with",
+    "back",
+    "you",
+    "u",
     "wi",
     ",",
     ".",
@@ -80,8 +89,13 @@ def test_cue_positions_match_in_mixed_case_and_overlapping_cues() -> None:
 
 
 def test_the_only_cue_at_the_end_of_a_long_message_is_found() -> None:
-    text = "Your parcel left the Leeds depot on 3 December at 4pm. " * 2_000 + "I'll call you."
-    assert list(cues.cue_matches(text)) == [len(text) - len("I'll call you.") + 1]
+    text = "Your parcel left the Leeds depot on 3 December at 4pm. " * 2_000 + "I'll check it."
+    assert list(cues.cue_matches(text)) == [len(text) - len("I'll check it.") + 1]
+
+
+def test_a_texted_contact_without_subject_or_modal_is_a_cue() -> None:
+    text = "Your parcel left the Leeds depot on 3 December at 4pm. " * 2_000 + "ring u back in 5"
+    assert list(cues.cue_matches(text)) == [len(text) - len("ring u back in 5")]
 
 
 def test_cues_across_the_chunk_boundary_are_found_once() -> None:

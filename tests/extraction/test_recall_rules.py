@@ -1376,6 +1376,52 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Hi Ben,\n\nI will call you back tomorrow.\n\n--\u00a0\nTom", "callback"),
         "Hi Ben,\n\nThanks.\n\n--\u00a0\nTom\nI will call you back tomorrow.",
     ),
+    # texted notes and live chat (SMS-length replies)
+    "a short day name ends a texted sentence before other words": (
+        ("Parts ordered, due in fri. will ring u fri arvo once its fitted", "callback"),
+        "Parts due in Fri. 27th or later, can't ring u before then",
+    ),
+    "arriving, texted: be with u in approx N mins": (
+        ("Leak report rcvd, our emergency crew will be with u in approx 30 mins.", "fix"),
+        "Leak report rcvd, our emergency crew can't be with u in approx 30 mins.",
+    ),
+    "a roadside patrol opens a texted sentence bare": (
+        ("Patrol will be with u in about 40 mins, stay with the car pls", "fix"),
+        "Patrol was with u in about 40 mins last time, sorry it was slow",
+    ),
+    "asked not to act, the customer does nothing first": (
+        ("Please don't restart the modem again, we'll reset the line from our side.", "fix"),
+        "Please restart the modem again and we'll reset the line from our side.",
+    ),
+    "don't count on it takes the commitment back": (
+        ("I'll ask the warehouse for an exception today.", "check"),
+        "I'll ask the warehouse for an exception, but please don't count on it.",
+    ),
+    "bear with me as the next sentence of a check keeps it in the exchange": (
+        ("Let me have a look at the policy wording.", "check"),
+        "Let me have a look at the policy wording. Bear with me.",
+    ),
+    "one moment in another language holds an English chat": (
+        ("Let me check the meter remotely.", "check"),
+        "Let me check the meter remotely. Un momento.",
+    ),
+    "texted without subject or modal: a contact or a visit with a time or 'back'": (
+        ("Stuck in traffic sorry. Be with u about 4.", "fix"),
+        "Stuck in traffic sorry. See u about 4.",
+    ),
+    "texted without subject or modal, and no time, is no commitment": (
+        ("missed ur call, ring u back in 10 mins", "callback"),
+        "missed ur call, ring u whenever",
+    ),
+    "a partnership's two names mark a firm, even after our": (
+        (
+            "We have instructed our loss adjuster, who will contact you tomorrow to arrange a"
+            " visit.",
+            "escalate",
+        ),
+        "We have instructed our loss adjuster, Pryce & Lowe, who will contact you tomorrow to"
+        " arrange a visit.",
+    ),
 }
 
 # kind rule -> (an example of that kind, a look-alike of another kind)
@@ -1507,6 +1553,40 @@ def test_a_clock_time_after_a_limit_word_is_the_due_days_time(text: str, when: s
     (found,) = _promises(text)
     local = found.due.astimezone(calendar_for().timezone)
     assert local.isoformat(timespec="minutes")[:16] == when, found
+
+
+# due rule -> ((promise, send time, expected local due), (counter-example, send time, due))
+TIME_DUE_CASES: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
+    "a 24-hour clock before noon beside tonight is in the evening": (
+        ("I'll rerun the import tonight around 10:45.", "20:00", "2026-11-18T22:45"),
+        ("I'll rerun the import tomorrow around 10:45.", "20:00", "2026-11-19T10:45"),
+    ),
+    "a bare hour before texted with ('w/', 'w')": (
+        ("I'll txt u by 3 w/ the new slots", "09:00", "2026-11-18T15:00"),
+        ("I'll txt u by 11 w the new slots", "09:00", "2026-11-18T11:00"),
+    ),
+    "a bare hour before a time clause": (
+        ("Will txt u at 4 when she's ready for pick up", "09:00", "2026-11-18T16:00"),
+        ("Will txt u at 10 when she's ready for pick up", "09:00", "2026-11-18T10:00"),
+    ),
+    "b4 is before": (
+        ("Fitted by thurs. will txt u b4 then w the price", "09:00", "2026-11-19"),
+        ("Fitted by fri. will txt u b4 then w the price", "09:00", "2026-11-20"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("example", "counter"), TIME_DUE_CASES.values(), ids=list(TIME_DUE_CASES))
+def test_the_due_rule_reads_its_time_and_not_the_counter_example_s(
+    example: tuple[str, str, str], counter: tuple[str, str, str]
+) -> None:
+    calendar = calendar_for()
+    for text, clock, due in (example, counter):
+        sent = datetime.fromisoformat(f"2026-11-18T{clock}:00+00:00")
+        found = extract(text, sent, calendar)[-1]
+        assert not found.due_is_default, found
+        local = found.due.astimezone(calendar.timezone)
+        assert local.isoformat()[: len(due)] == due, found
 
 
 def test_a_hand_over_and_an_unrelated_next_step_are_two_promises() -> None:

@@ -273,9 +273,9 @@ CUSTOMER_ACTION = re.compile(
             r"(?:follow|meet|catch)\s+up\s+with\s+(?:us|me)",
             r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:send|share|provide|confirm|let|tell|dm"
             r"|give)",
-            r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest|enjoy|know|hang|stay|wait"
-            # (a warning not to act: "please don't reply", "please never", "please do not")
-            r"|don|never|do\s+not\b)\w+",
+            r"(?:please|kindly|pls)\s+(?!bear|note|accept|allow|be\b|rest\b|enjoy|know|hang|stay|wait"
+            # asked not to act: "please don't reset it"
+            r"|do\s+not\b|don['’]t\b|dont\b|never\b|avoid\b|refrain\s+from\b|no\s+need\s+to\b)\w+",
         )
     )
     + r")\b",
@@ -290,7 +290,8 @@ REQUEST_PIECES = st.sampled_from(
         "need", "from", "is",
         "appreciate if", "feel free to", "know", "which", "may", "can", "I", "get", "please",
         "please?", "please ?", "please ?x", "kindly", "pls", "bear", "noted", "be", "been",
-        "rest", "along", "up", "catch", "send along", "?", ",", "  ", "\n", "x", "42",
+        "rest", "restart", "do not", "don't", "dont", "never", "avoid", "refrain from",
+        "no need to", "no", "along", "up", "catch", "send along", "?", ",", "  ", "\n", "x", "42",
     ]
 )  # fmt: skip
 

@@ -24,6 +24,8 @@ _CUE = re.compile(
     r"|(?:is|are)\s+(?:now\s+)?(?:coming|on\s+(?:its|the|their)\s+way|heading)|for\s+(?:our|my)\s"
     # the simple present for a future action (vocab/en.py PRESENT_FOR_FUTURE): "i send you"
     r"|(?:i|we)\s+(?:also\s+|just\s+)?(?:" + "|".join(en.PRESENT_FOR_FUTURE) + r")\b"
+    # texted with no subject and no modal (lexicon.CLIPPED): "ring u back in 5", "be with u"
+    r"|(?:call|ring|phone|text|txt|msg|message|mail|whatsapp|be\s+with|back\s+to)\s+(?:you|u|ya)\b"
 )
 
 
@@ -71,6 +73,17 @@ _CUE_ANCHORS = tuple(
         r"give(?=\s)",
         r"grant(?=\s)",
         r"for(?=\s)",
+        r"call(?=\s)",
+        r"ring(?=\s)",
+        r"phone(?=\s)",
+        r"text(?=\s)",
+        r"txt(?=\s)",
+        r"msg(?=\s)",
+        r"message(?=\s)",
+        r"mail(?=\s)",
+        r"whatsapp(?=\s)",
+        r"be(?=\s)",
+        r"back(?=\s)",
     )
 )
 _ANCHOR_REACH = 8

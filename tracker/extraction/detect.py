@@ -256,6 +256,7 @@ RULES: dict[str, str] = {
     "progressive": "'I'm sending / escalating ...' (arranged; needs a time unless a hand-over)",
     "team-progressive": "'our team is deploying ...' (needs a time)",
     "subjectless": "chat shorthand without a subject ('will call u tmrw')",
+    "clipped": "a text without subject or modal, with a time or 'back' ('ring u back in 5')",
     "present-simple": "'I send you the link in the next hour': a simple present with a time",
     "informal-modal": "'ill call u', 'well sort it', 'i wil check': I'll / we'll unspelt",
     "unlisted-verb": "I'll / we'll and a verb no list names, with a stated time or 'for you'",
@@ -677,6 +678,17 @@ def commitments(
             )
         elif dropped is not None:
             dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
+    # "ring u back in 5", "Be with u about 5": a text with no subject and no modal, which
+    # counts with a stated time (or calling "back")
+    clipped = lx.CLIPPED.finditer(sentence) if ("you" in lower or " u" in lower) else ()
+    for m in _capped(clipped, found):
+        start = m.start("verb")
+        if any(c.start <= start < max(c.end, start + 1) for c in found):
+            continue
+        kind = classify(sentence[start:])
+        if kind:
+            back = sentence[m.end() :].lstrip()[:4].lower() == "back"
+            found.append(Commitment(start, start, kind, needs_due=not back, rule="clipped"))
     hinted = any(
         hint in lower
         for hint in (

@@ -118,12 +118,13 @@ _ANCHORS = re.compile(
         # "come back to you before 5.", "I'll ring you at 9 sharp", "at 4 to discuss":
         # a bare hour after by/before/until/at/around, then the end of the clause or a
         # word that cannot start a noun phrase
-        |(?:(?<=\bby\ )|(?<=\bbefore\ )|(?<=\buntil\ )|(?<=\btill\ )|(?<=\bat\ )
-            |(?<=\baround\ ))
+        |(?:(?<=\bby\ )|(?<=\bbefore\ )|(?<=\bb4\ )|(?<=\buntil\ )|(?<=\btill\ )|(?<=\bat\ )
+            |(?<=\baround\ )|(?<=\babout\ ))
             (?P<bare>1[0-2]|[1-9])(?:\s*(?:sharp|ish))?
-            (?=\s*(?:$|[.,;!?)]|[-–]\s|(?:today|tonight|tomorrow|tmrw|instead|as|with|then|so
-                |if|or|on|this|at\s+the\s+latest|latest|in\s+the\s+(?:morning|afternoon|evening)
-                |to\s+(?![\d])|and\s+(?![\d]))\b))
+            # ("by 2 w/ new times", "at 5 when he's ready": texted "with", a time clause)
+            (?=\s*(?:$|[.,;!?)]|[-–]\s|w/|(?:today|tonight|tomorrow|tmrw|instead|as|with|w|then
+                |so|if|or|on|this|when|once|at\s+the\s+latest|latest
+                |in\s+the\s+(?:morning|afternoon|evening)|to\s+(?![\d])|and\s+(?![\d]))\b))
         |(?P<noon>noon|midday|midnight|lunchtime)\b)
         (?P<zone>\s+(?:{_ZONE_RE})(?:\s+time)?\b)?)
     )""",
@@ -132,7 +133,7 @@ _ANCHORS = re.compile(
 # Dates and 24-hour clock times only count as due words after a due preposition,
 # so "your 4 December flight" or "invoice 10.30" do not set a due time.
 _DUE_PREPOSITION = re.compile(
-    rf"\b(?:by|on|before|until|till|than|at|for|around|from|@|{_CLOCK_LIMIT_RE})\s+"
+    rf"\b(?:by|on|before|b4|until|till|than|at|for|around|from|@|{_CLOCK_LIMIT_RE})\s+"
     rf"(?:(?:{_WEEKDAY_RE}),?\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -387,10 +388,11 @@ def _anchors(
             if zone is None and m["zone"]:  # "8pm Dubai time": the zone words end in "time"
                 name = re.sub(r"\s+time$", "", re.sub(r"\s+", " ", m["zone"].strip().lower()))
                 zone = _ZONES.get(name)
+            # (a 24-hour clock before noon says no am or pm either: "tonight around 11:30")
             loose = (
                 m["bare"] is not None
                 or m["oclock"] is not None
-                or (m["h24"] is not None and len(m["h24"]) == 1)
+                or (m["h24"] is not None and (len(m["h24"]) == 1 or 0 < int(m["h24"]) < 12))
             )
             yield _Anchor(
                 start,

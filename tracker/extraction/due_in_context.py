@@ -25,7 +25,7 @@ _EVENT = re.compile(
     | (?P<same>afterwards|after\s+(?:that|the\s+[a-z]+)
         |then(?=\s*(?:[.,;!?]|$|on\b|at\b|too\b))
         |(?:on\s+)?the\s+same\s+day|same\s+day|on\s+the\s+day
-        |at\s+the\s+same\s+time|before\s+(?:arrival|arriving|(?:he|she|they)\s+arrives?|then)
+        |at\s+the\s+same\s+time|(?:before|b4)\s+(?:arrival|arriving|(?:he|she|they)\s+arrives?|then)
         |until\s+then|by\s+then|that\s+(?:morning|afternoon|evening|day|night))
     )\b""",
     re.IGNORECASE | re.VERBOSE,

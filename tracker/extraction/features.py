@@ -108,7 +108,7 @@ def candidate_features(
 
 
 def _subject(subject: str, rule: str) -> str:
-    if rule == "subjectless":
+    if rule in ("subjectless", "clipped"):
         return "none"
     tokens = tk.tokenise(subject)
     before = subject[: tokens[0].start] if tokens else ""

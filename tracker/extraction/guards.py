@@ -192,6 +192,7 @@ _ACTION_LEADS = tk.Phrases(en.CUSTOMER_ACTION_LEADS)
 _PLEASE = tk.Phrases(en.PLEASE_WORDS)
 _NOT_REQUESTED = tuple(en.NOT_REQUESTED)
 _NOT_REQUESTED_WORDS = frozenset(en.NOT_REQUESTED_WORDS)
+_PROHIBITIONS = tk.Phrases(en.PROHIBITIONS)
 # Every request above opens with one of these words: the others are not tried.
 _ACTION_FIRST_WORDS = frozenset(
     t.lower
@@ -213,6 +214,12 @@ _HOLD_NOT_BEFORE = tuple(en.HOLD_NOT_BEFORE)
 # In a chat, "Let me check that for you, bear with me": the check is done while the
 # customer waits, in the same exchange.
 _BEAR_WITH = re.compile(r"[,;:–—]\s*(?:please\s+)?bear\s+with\s+(?:me|us)\b", re.IGNORECASE)
+# …or as the whole next sentence: "Let me have a look at the claim. Bear with me."
+_BEAR_WITH_ALONE = re.compile(
+    r"\s*(?:please\s+)?bear\s+with\s+(?:me|us)(?:\s+(?:please|a\s+(?:moment|sec|second|minute)))?"
+    r"\s*[.!…]*\s*$",
+    re.IGNORECASE,
+)
 # "Let me check that for you real quick.", "let me ask": a check with nothing named to
 # check, no time and nothing to follow, is what the agent does next in the exchange.
 _BARE_CHECK = re.compile(
@@ -489,7 +496,10 @@ def rejection(
     if not has_due and (
         holds(sentence, found.end)
         or holds(following.lstrip(), at_start=True)
-        or (lx.LET_ME.match(sentence, found.start) and _BEAR_WITH.search(sentence, found.end))
+        or (
+            lx.LET_ME.match(sentence, found.start)
+            and (_BEAR_WITH.search(sentence, found.end) or _BEAR_WITH_ALONE.match(following))
+        )
     ):
         return "live-exchange"
     # "we've received your DM and will follow up there": said before the modal, too
@@ -746,7 +756,8 @@ def _opens_with_commitment(following: str, sentence: str, *, by_others: bool = F
 # The rules whose subject is the agent ("I", "we") rather than a team or colleague.
 _OWN_RULES = frozenset(
     (
-        *("self", "continued", "let-me", "progressive", "subjectless", "informal-modal"),
+        *("self", "continued", "let-me", "progressive", "subjectless", "clipped"),
+        "informal-modal",
         *("present-simple", "unlisted-verb", "do-that", "dm-continuing"),
     )
 )
@@ -1029,9 +1040,9 @@ def _action_at(text: str, tokens: Sequence[tk.Token], index: int) -> int | None:
         if not text[lead : word.start].isspace():
             continue
         if please and (word.lower.startswith(_NOT_REQUESTED) or word.lower in _NOT_REQUESTED_WORDS):
-            continue  # "please note", "please be patient", "please don't reply to it"
-        if please and word.lower == "do" and len(after) > 1 and after[1].lower == "not":
-            continue  # "please do not contact the sender"
+            continue  # "please note", "please be patient"
+        if please and _PROHIBITIONS.at(text, after, 0) is not None:
+            continue  # "please don't reset it": asked not to act
         return word.end
     return None
 

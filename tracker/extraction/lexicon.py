@@ -135,6 +135,18 @@ SUBJECTLESS = re.compile(
 )
 
 
+# Texted with subject and modal both dropped: "ring u back in 5", "Be with u about 5", at the
+# start of a clause (after "np", "sorry" …), the customer as the object (CLIPPED_VERBS).
+CLIPPED = re.compile(
+    r"(?:^|(?<=[,;:])\s+|\s[-–—]\s+|(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)"
+    r"(?:(?:ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
+    r"thanks|thx|ty|alright|perfect|sorry|soz)[\s,!.:-]+)*"
+    r"(?P<verb>" + any_of(*en.CLIPPED_VERBS) + r"\s+(?:you|u|ya))\b"
+    r"(?!\s+(?:" + "|".join(en.CLIPPED_NOT_BEFORE) + r"|\w+ed)\b)",
+    FLAGS,
+)
+
+
 # "ill call u tmrw", "well sort ur refund", "i wil check": informal "I'll" / "we'll",
 # read only when an action verb follows at once (not "I was ill", "as well as").
 class _Informal:
@@ -310,6 +322,9 @@ RESULT_TIME = re.compile(
 NOTICE_SOON = re.compile(r"\s+(?:\w+\s+)?(?:shortly|soon|as\s+soon\s+as\s+possible|asap)\b", FLAGS)
 NOTICE_TIME = re.compile(
     r"\b(?:within|in\s+the\s+next)\s+(?:\d+|an?|one|two|three|five|seven|ten)\b"
+    # "in approx 25 mins", "in 2 hours" (not "in a bit")
+    r"|\bin\s+(?:(?:approx(?:imately|\.)?|about|around|roughly)\s+)?\d+\s*(?:-\s*\d+\s*)?"
+    r"(?:min|hour|hr|h\b|day|business|working)"
     r"|\b(?:by|before|on)\s+(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|tomorrow|end\s+of|close\s+of|eod|cob)",
     FLAGS,
 )

@@ -28,9 +28,11 @@ _FIRM = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:" + "|".join(en.FIRM_S
 # "our delivery partner, SwiftMove," / "Apex Heating, our approved contractor"
 NAMED_OUTSIDE = re.compile(rf"\b{_ROLE}\s*,\s+{_NAME}\s*,|\b{_NAME}\s*,\s+{_ROLE}\b")
 # The subject is the firm itself, right before the modal: "The courier, Couriers Please, will",
-# "Boots, your nominated pharmacy, will", "The surveyor, Hartley & Co, will"
+# "Boots, your nominated pharmacy, will", "The surveyor, Hartley & Co, will", "our loss
+# adjuster, Crawford & Lane, who will"
 _ROLE_NAMED_LAST = re.compile(
-    rf"\b(?:{_ROLE}\s*,\s+{_NAME}|{_NAME}\s*,\s+{_ROLE}|(?i:the|an?)\s+[\w-]+\s*,\s+{_FIRM})"
+    rf"\b(?:{_ROLE}\s*,\s+{_NAME}|{_NAME}\s*,\s+{_ROLE}"
+    rf"|(?i:the|an?|our)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\s*,\s+{_FIRM})"
     r"\s*,\s*$"
 )
 # A firm by its legal form, named before a pronoun: "… with NBN Co, and they will send"

@@ -18,6 +18,21 @@ _ABBREVIATIONS = frozenset(
         "u.s u.k sr jr prof"
     )
 )
+# Short day and month names ("Wed.", "Dec.") carry a date on ("by Wed. 24th", "Dec. 3", "Thu.
+# 8-1"); before any other word a texted sentence ends there: "Brake discs arrive wed. Will
+# call u wed aft", "out of ur inhaler til thurs. will text u when it's in".
+_DATE_ABBREVIATIONS = frozenset(
+    str.split(
+        "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
+        "sun"
+    )
+)
+_DATE_GOES_ON = re.compile(
+    r"\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\b|(?:the|at|from|between|to|till|until|or|and|am|pm|morning|afternoon|evening|"
+    r"night|arvo|aft)\b|[-\u2013,(])",
+    re.IGNORECASE,
+)
 # Social replies end a sentence on an emoji as on a full stop: "… before 5pm today 📦 Tracking
 # will be texted …" (a run of pictographs, then a space and a capital letter).
 _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff\u2b50\u2b55\u2764\ufe0f\u200d"
@@ -76,7 +91,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         if match.group() != "\n" and match.group().startswith("."):
             word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start() + 1)
-            if word and _is_abbreviation(word.group(1), text[end : end + 2].lstrip()[:1]):
+            if word and _is_abbreviation(word.group(1), text, end):
                 continue
         _append(text, start, end, spans)
         start = end
@@ -107,11 +122,15 @@ def _is_soft_wrap(text: str, newline: int) -> bool:
     return not line[-1].isdigit() and _DATE_START.match(text, newline + 1) is not None
 
 
-def _is_abbreviation(word: str, next_char: str) -> bool:
-    """ "Mr. Chen", "e.g. this", "5 p.m. tomorrow" do not end a sentence."""
-    if word.lower() in _ABBREVIATIONS:
+def _is_abbreviation(word: str, text: str, end: int) -> bool:
+    """ "Mr. Chen", "e.g. this", "5 p.m. tomorrow", "Wed. 24th" do not end a sentence (the
+    dot of `word` is right before `end`); "arrive wed. Will call u" does."""
+    lower = word.lower()
+    if lower in _DATE_ABBREVIATIONS:
+        return _DATE_GOES_ON.match(text, end) is not None
+    if lower in _ABBREVIATIONS:
         return True
-    return "." in word and next_char.islower()
+    return "." in word and text[end : end + 2].lstrip()[:1].islower()
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

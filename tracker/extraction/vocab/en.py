@@ -168,8 +168,11 @@ FIX_VERBS: tuple[str, ...] = (
 FIX_VERB_PATTERNS: tuple[str, ...] = (
     r"update(?!\s+(?:our|my)\b)",
     r"be\s+on[\s-]?site",
-    r"be\s+(?:with\s+you|there|round)\s+(?=on|at|between|by|from|tomorrow|today|this|next|"
-    r"within|in\s+(?:an?|\d+|the\s+next))",
+    # "our engineer will be with you between 12 and 4"; texted: "patrol will be with u in
+    # approx 25 mins", "be there b4 2"
+    r"be\s+(?:with\s+(?:you|u|ya)|there|round)\s+(?=on|at|between|by|b4|from|tomorrow|tmrw|"
+    r"today|tonight|this|next|within|in\s+(?:(?:approx(?:imately|\.)?|about|around|roughly|"
+    r"under)\s+)?(?:an?|\d+|the\s+next))",
     r"(?:make|do)\s+the\s+(?:\w+\s+)?(?:change|"
     r"configuration|repair|installation|fix|work|job)s?"
     r"(?=\s+(?:on|to|for|in|at|by|tonight|today|tomorrow|this|next|after|before)\b|\s*[.,!;]|$)",
@@ -356,6 +359,8 @@ ROLE_NOUNS: tuple[str, ...] = (
     # "The super will be by at 4pm today to fix your sink"
     "supers?",
     "superintendents?",
+    # roadside assistance: "Patrol will be with u in approx 25 mins"
+    "patrols?",
 )
 # Only with "our": "our courier", "our night shift" (the courier alone is a third party,
 # spec: "the courier will deliver on Monday"; "our delivery partner" is another company).
@@ -478,10 +483,13 @@ CUSTOMERS_OWN_PROVIDER: tuple[str, ...] = (
     r"(?:the|your)\s+[\w-]+\s+(?:that\s+)?you\s+(?:chose|picked|selected|nominated|hired|booked)",
 )
 # A firm's legal form after its name marks a firm, and not our staff (outside.py): "The
-# surveyor, Hartley & Co, will visit", "We've lodged a fault with NBN Co, and they will …".
+# surveyor, Hartley & Co, will visit", "We've lodged a fault with NBN Co, and they will …",
+# even after "our" ("our loss adjuster, Crawford & Lane, who will …").
 # Case-sensitive, after a capitalised name.
 FIRM_SUFFIXES: tuple[str, ...] = (
     r"&\s+Co",
+    # a partnership's two names: "our loss adjuster, Crawford & Lane, who will contact you"
+    r"&\s+[A-Z][\w'’-]*",
     "Co",
     "Ltd",
     "Limited",
@@ -669,6 +677,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
     *_words("mover guide cleaner super office underwriter investigat operative casework"),
+    "patrol",
     "store",
 )
 
@@ -863,7 +872,7 @@ DISCLAIMERS: tuple[str, ...] = (
     r"(?:promise|guarantee)",
     r"no\s+promises",
     # "I'll see if I can get an exception approved, but please don't count on it"
-    r"do(?:n't|\s+not)\s+(?:count|rely|bank)\s+on\s+(?:it|this|that)",
+    r"(?:please\s+)?(?:don't|dont|do\s+not)\s+(?:count|bank|rely)\s+on\s+(?:it|that|this)",
 )
 # A timeline the rules set for everyone, said of this customer's case in the passive or as
 # an aim: "… will be credited in 5-7 working days as per policy", "aim to respond within 8
@@ -1168,11 +1177,25 @@ AFTER_CUSTOMER_REPLIES: tuple[str, ...] = (
 # "please send", not "please note" or "please bear with us": a PLEASE_WORDS word, then
 # any word but one opening with NOT_REQUESTED or being NOT_REQUESTED_WORDS.
 PLEASE_WORDS: tuple[str, ...] = _words("please kindly pls")
-# ("please don't reply to that e-mail": a warning, nothing the customer must do for us)
-NOT_REQUESTED: tuple[str, ...] = _words(
-    "bear note accept allow rest enjoy know hang stay wait don never"
+NOT_REQUESTED: tuple[str, ...] = _words("bear note accept allow enjoy know hang stay wait")
+# (whole words: "please rest assured", but "please restart the modem" asks)
+NOT_REQUESTED_WORDS: tuple[str, ...] = ("be", "rest")
+# Texted with subject and modal both dropped, the customer the object: "ring u back in 5",
+# "Be with u about 5" (lexicon.CLIPPED; an imperative to the customer names "us" or "me").
+CLIPPED_VERBS: tuple[str, ...] = (
+    "call", "ring", "phone", "text", "txt", "msg", "message", r"e-?mail", "whatsapp",
+    r"be\s+with", r"get\s+back\s+to",
+)  # fmt: skip
+# "Email you sent on Monday", "the call you made": a noun and a relative clause, not a clipped
+# commitment (the word after "you" is a past form).
+CLIPPED_NOT_BEFORE: tuple[str, ...] = _words(
+    "sent got made had gave left asked mentioned told wrote rang received requested"
 )
-NOT_REQUESTED_WORDS: tuple[str, ...] = ("be",)
+# "Pls do not reset it again, we'll sort it remotely": asked not to act, the customer does
+# nothing first (after a PLEASE_WORDS word).
+PROHIBITIONS: tuple[str, ...] = (
+    "do not", "don't", "don’t", "dont", "never", "avoid", "refrain from", "no need to",
+)  # fmt: skip
 
 # --- automatic replies ----------------------------------------------------------------------
 # An auto-acknowledgement or out-of-office reply: its "we'll respond within 1 business day"
@@ -1539,6 +1562,16 @@ _HOLD_UNITS = _words("moment minute min sec second")
 HOLD_MOMENTS: tuple[str, ...] = (
     *_phrases("one a 1", "moment mo sec second minute min"),
     *_phrases("just", "one a 1", "moment mo sec second minute min"),
+    # the same hold in the languages the extractor reads, dropped into an English chat:
+    # "Let me check the inverter remotely. Un momento."
+    "un momento",
+    "un momentito",
+    "un moment",
+    "einen moment",
+    "um momento",
+    "een moment",
+    "een momentje",
+    "un attimo",
 )
 HOLD_NOT_BEFORE: tuple[str, ...] = _words("ago later")
 HOLD_WORDS: tuple[str, ...] = (
