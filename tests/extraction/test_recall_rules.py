@@ -1422,6 +1422,11 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "We have instructed our loss adjuster, Pryce & Lowe, who will contact you tomorrow to"
         " arrange a visit.",
     ),
+    "a request inside a continued commitment's span waits for the customer": (
+        ("We've found the booking and we will assist you there in DM tonight.", "update"),
+        "We can add the extra bag for you, kindly DM us the booking number and we will assist"
+        " you there.",
+    ),
 }
 
 # kind rule -> (an example of that kind, a look-alike of another kind)

@@ -481,6 +481,9 @@ def rejection(
         return "done-now"
     if (
         asks_customer(sentence, 0, found.start)
+        # ("We can add a seat, kindly DM us the number and we'll assist you there": the
+        # request sits inside the span a continued commitment joins)
+        or (found.rule == "continued" and asks_customer(sentence, found.start, found.end))
         or _is_request(prefix)
         or _REPLY_FIRST.in_text(
             sentence, found.end, _before_next_timed_clause(sentence, found, clause_end)
