@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers.extraction import promises_in
+from tracker.extraction import chat
 
 STYLES = {
     "zendesk-chat (time in brackets, seconds, AM/PM)": (
@@ -324,3 +325,14 @@ def test_a_customer_field_in_mail_leaves_the_rest_alone() -> None:
 @pytest.mark.parametrize("transcript, quote", STYLES.values(), ids=list(STYLES))
 def test_only_the_agents_commitment_is_found(transcript: str, quote: str) -> None:
     assert [p.quote for p in promises_in(transcript)] == [quote]
+
+
+def test_a_text_naming_more_speakers_than_a_chat_has_is_not_read_as_one() -> None:
+    def lines(speakers: int) -> str:
+        return "Agent Mo: hi\n" + "".join(
+            f"P{chr(97 + i % 26)}{chr(97 + i // 26)}: I'll call you tomorrow\n"
+            for i in range(speakers)
+        )
+
+    assert chat.customer_turns(lines(chat.MAX_SPEAKERS - 1))
+    assert chat.customer_turns(lines(chat.MAX_SPEAKERS + 1)) == []

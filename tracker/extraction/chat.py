@@ -251,9 +251,16 @@ _TAKES_OVER = re.compile(
 )
 
 
+# A live chat has a handful of speakers; a text whose labels name more is not read as one
+# (a list of "Name: ..." lines, or an input built to make the reading slow).
+MAX_SPEAKERS = 50
+
+
 def _turns(text: str) -> list[_Turn]:
-    """The turns of `text`, each from its label to the next label or a blank line."""
+    """The turns of `text`, each from its label to the next label or a blank line; none
+    when the labels name more than MAX_SPEAKERS speakers."""
     found: list[tuple[str, int, bool]] = []
+    speakers: set[str] = set()
     for label in _LABEL_LINE.finditer(text):
         who = label["who"]
         words = _words(who)
@@ -265,7 +272,11 @@ def _turns(text: str) -> list[_Turn]:
             continue  # a name alone on its line is a signature or a greeting, not a turn
         company = _BRACKETED.search(who) is not None
         address = "@" in who and not company  # "dana@example.com", not "Priya @ Acme"
-        found.append((who.lower() if address else " ".join(words), label.start(), company))
+        speaker = who.lower() if address else " ".join(words)
+        speakers.add(speaker)
+        if len(speakers) > MAX_SPEAKERS:
+            return []
+        found.append((speaker, label.start(), company))
     turns = []
     for index, (speaker, start, company) in enumerate(found):
         following = found[index + 1][1] if index + 1 < len(found) else len(text)
