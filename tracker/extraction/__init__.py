@@ -48,10 +48,10 @@ LONG_MESSAGE = 20_000
 # Work per message is bounded: no real reply has this many sentences that look like
 # commitments; a hostile one (a pasted log of promises) stops here.
 MAX_CUE_SENTENCES = 60
-# ... and no real reply has this many characters of them (the longest reply of the
-# development corpora has under 500): sentences with commitment wording cost up to
-# ~10 µs a character to read, so this keeps a hostile message under 50 ms.
-MAX_CUE_CHARS = 4_000
+# ... and no real reply has this many characters of them (the most in 18,487 labelled
+# messages, real tweets included, is 566): sentences with commitment wording cost up to
+# ~10 µs a character to read, so this keeps a hostile message well under 50 ms.
+MAX_CUE_CHARS = 2_500
 WINDOW = 1_500
 
 # Where the words about one promise stop: later clauses about someone else
