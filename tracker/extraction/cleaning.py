@@ -430,12 +430,23 @@ _CUSTOMER_LINE = re.compile(
 )
 
 
-# A private note to colleagues, to the end of its paragraph.
-_PRIVATE_NOTE = re.compile(
-    r"^[ \t]*+[\[(]?[ \t]*(?:" + "|".join(mail.PRIVATE_NOTE_MARKERS) + r")\b[^\n]{0,40}?"
-    r"(?:[:\])]|[ \t][-\u2013\u2014][ \t])(?:(?!\n[ \t]*\n).)*",
-    re.IGNORECASE | re.MULTILINE | re.DOTALL,
+# A private note to colleagues, to the end of its paragraph (at the start of a line: the
+# text's first, or after a line break, which the literal search finds fast where a
+# multi-line `^` is tried at every position).
+_PRIVATE_NOTE_BODY = (
+    r"[ \t]*+[\[(]?[ \t]*(?:" + "|".join(mail.PRIVATE_NOTE_MARKERS) + r")\b[^\n]{0,40}?"
+    r"(?:[:\])]|[ \t][-\u2013\u2014][ \t])(?:(?!\n[ \t]*\n).)*"
 )
+_PRIVATE_NOTE_FIRST = re.compile(_PRIVATE_NOTE_BODY, re.IGNORECASE | re.DOTALL)
+_PRIVATE_NOTE_LATER = re.compile(r"\n(" + _PRIVATE_NOTE_BODY + ")", re.IGNORECASE | re.DOTALL)
+
+
+def _private_notes(text: str, end: int) -> list[tuple[int, int]]:
+    first = _PRIVATE_NOTE_FIRST.match(text, 0, end)
+    notes = [first.span()] if first else []
+    for note in _PRIVATE_NOTE_LATER.finditer(text, first.end() if first else 0, end):
+        notes.append(note.span(1))
+    return notes
 
 
 # A help desk's ticket notification (vocab/mail.py HELPDESK_THREAD_MARKERS), and the
@@ -503,7 +514,7 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
         ranges.extend(_attributions(text, end))
         ranges.extend(m.span() for m in _CUSTOMER_LINE.finditer(text, 0, end))
         ranges.extend(chat.customer_turns(text[:end]))
-    ranges.extend(m.span() for m in _PRIVATE_NOTE.finditer(text, 0, end))
+    ranges.extend(_private_notes(text, end))
     if "quote" in text:
         ranges.extend(_markup_quotes(text, end))
     # The line before each run of quoted lines, if it reads like an attribution in a
