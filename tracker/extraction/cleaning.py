@@ -10,12 +10,35 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 
 from tracker.extraction import chat
 from tracker.extraction.cues import has_cue
 from tracker.extraction.vocab import mail
+
+
+class _AtLineStart:
+    """A pattern tried only where a line starts: the text's start, or after a line break,
+    which the regex engine's literal search finds fast, where a multi-line `^` is tried at
+    every position of a long message. `finditer` gives (start, end) spans."""
+
+    def __init__(self, body: str, flags: int = 0) -> None:
+        self._first = re.compile(body, flags | re.MULTILINE)
+        self._later = re.compile(r"\n(" + body + ")", flags | re.MULTILINE)
+
+    def finditer(self, text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
+        if pos == 0 or text[pos - 1] == "\n":
+            first = self._first.match(text, pos, end)
+            if first is not None:
+                yield first.span()
+                pos = first.end()
+        for match in self._later.finditer(text, pos, end):
+            yield match.span(1)
+
+    def search(self, text: str, pos: int, end: int) -> tuple[int, int] | None:
+        return next(self.finditer(text, pos, end), None)
+
 
 _BLOCK_TAGS = frozenset(
     str.split("p div br li tr h1 h2 h3 h4 h5 h6 blockquote pre table ul ol hr section article")
@@ -228,9 +251,8 @@ _FOOTER_HINTS = ("subscribe", "this email directly", "mailing list", "receiving 
 _QUOTE_PREFIX = r"[ \t]*+(?:[>\uff1e]|\|(?![^\n]*\|[ \t]*$)|[A-Z][A-Za-z]{0,3}>)"
 _QUOTED_LINE = re.compile(r"^" + _QUOTE_PREFIX + r"[^\n]*$", re.MULTILINE)
 # A run of quoted lines, blank lines between them allowed.
-_QUOTED_RUN = re.compile(
-    r"^" + _QUOTE_PREFIX + r"[^\n]*(?:\n(?:[ \t]*+\n)*" + _QUOTE_PREFIX + r"[^\n]*)*",
-    re.MULTILINE,
+_QUOTED_RUN = _AtLineStart(
+    _QUOTE_PREFIX + r"[^\n]*(?:\n(?:[ \t]*+\n)*" + _QUOTE_PREFIX + r"[^\n]*)*"
 )
 # An attribution line in a language or style not matched above: the line right before
 # quoted lines, ending in a colon, that names an address or a time, or ends with an
@@ -248,9 +270,7 @@ _VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 # The same, as whole lines of a message.
-_VALEDICTION_LINE = re.compile(
-    r"^(?=[ \t]*+\S)(?:" + _VALEDICTION.pattern + r")$", re.IGNORECASE | re.MULTILINE
-)
+_VALEDICTION_LINE = _AtLineStart(r"(?=[ \t]*+\S)(?:" + _VALEDICTION.pattern + r")$", re.IGNORECASE)
 _DEVICE_FOOTER = re.compile(r"[ \t]*+(?:" + "|".join(mail.DEVICE_FOOTERS) + r")", re.IGNORECASE)
 # A postscript after the signature is the sender's own words again ("P.S. I'll call…").
 _POSTSCRIPT = re.compile(r"^[ \t]*+P\.?(?:P\.?)?[ \t]?S\b\.?", re.MULTILINE)
@@ -293,8 +313,8 @@ def _signature_start(body: str, begin: int, end: int, content_start: int) -> int
     if body.find("\n", begin, end) < 0:
         return end  # a sign-off is a line of its own, after the first
     # Only lines that read as a valediction are looked at (a long message has many lines).
-    for line_match in _VALEDICTION_LINE.finditer(body, begin, end):
-        position, line = line_match.start(), line_match.group()
+    for position, line_end in _VALEDICTION_LINE.finditer(body, begin, end):
+        line = body[position:line_end]
         # A valediction on its own line, after some content and followed by a name
         # (or nothing): the rest is the signature. "Thanks!" followed by a sentence
         # is the start of the reply, not its end.
@@ -303,7 +323,7 @@ def _signature_start(body: str, begin: int, end: int, content_start: int) -> int
             and content_start < position
             and (
                 _DEVICE_FOOTER.match(line)
-                or _looks_like_a_name(_next_text_line(body, end, line_match.end()))
+                or _looks_like_a_name(_next_text_line(body, end, line_end))
             )
         ):
             return position
@@ -423,30 +443,19 @@ _DESK = (
     r"(?![ \t]+(?:services?|care|support|success|relations|experience|desk|team|help|centre"
     r"|center|contact|line|advisor|agent|rep)\b)"
 )
-_CUSTOMER_LINE = re.compile(
-    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:" + _CUSTOMER_ROLE + _DESK + r"\b[^:\n]{0,30}"
+_CUSTOMER_LINE = _AtLineStart(
+    r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:" + _CUSTOMER_ROLE + _DESK + r"\b[^:\n]{0,30}"
     r"|[^:\n()\[\]]{1,30}[(\[]" + _CUSTOMER_ROLE + r"[)\]][ \t]*):[^\n]*",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 
 
-# A private note to colleagues, to the end of its paragraph (at the start of a line: the
-# text's first, or after a line break, which the literal search finds fast where a
-# multi-line `^` is tried at every position).
-_PRIVATE_NOTE_BODY = (
+# A private note to colleagues, to the end of its paragraph.
+_PRIVATE_NOTE = _AtLineStart(
     r"[ \t]*+[\[(]?[ \t]*(?:" + "|".join(mail.PRIVATE_NOTE_MARKERS) + r")\b[^\n]{0,40}?"
-    r"(?:[:\])]|[ \t][-\u2013\u2014][ \t])(?:(?!\n[ \t]*\n).)*"
+    r"(?:[:\])]|[ \t][-\u2013\u2014][ \t])(?:(?!\n[ \t]*\n).)*",
+    re.IGNORECASE | re.DOTALL,
 )
-_PRIVATE_NOTE_FIRST = re.compile(_PRIVATE_NOTE_BODY, re.IGNORECASE | re.DOTALL)
-_PRIVATE_NOTE_LATER = re.compile(r"\n(" + _PRIVATE_NOTE_BODY + ")", re.IGNORECASE | re.DOTALL)
-
-
-def _private_notes(text: str, end: int) -> list[tuple[int, int]]:
-    first = _PRIVATE_NOTE_FIRST.match(text, 0, end)
-    notes = [first.span()] if first else []
-    for note in _PRIVATE_NOTE_LATER.finditer(text, first.end() if first else 0, end):
-        notes.append(note.span(1))
-    return notes
 
 
 # A help desk's ticket notification (vocab/mail.py HELPDESK_THREAD_MARKERS), and the
@@ -505,16 +514,16 @@ def _history_ranges(text: str) -> list[tuple[int, int]]:
             # The sender's reply below the quoted message is read like a message of its own.
             ranges.extend((reply + s, reply + e) for s, e in _history_ranges(text[reply:]))
     quoted = (
-        [m.span() for m in _QUOTED_RUN.finditer(text, 0, end)]
+        list(_QUOTED_RUN.finditer(text, 0, end))
         if ">" in text or "|" in text or "\uff1e" in text
         else []
     )
     ranges.extend(quoted)
     if colon:
         ranges.extend(_attributions(text, end))
-        ranges.extend(m.span() for m in _CUSTOMER_LINE.finditer(text, 0, end))
+        ranges.extend(_CUSTOMER_LINE.finditer(text, 0, end))
         ranges.extend(chat.customer_turns(text[:end]))
-    ranges.extend(_private_notes(text, end))
+    ranges.extend(_PRIVATE_NOTE.finditer(text, 0, end))
     if "quote" in text:
         ranges.extend(_markup_quotes(text, end))
     # The line before each run of quoted lines, if it reads like an attribution in a
@@ -603,7 +612,7 @@ def _bottom_reply_start(text: str, block_start: int, block_end: int) -> int:
     if reply >= len(text) or _ORIGINAL_BLOCK.match(text, reply):
         return len(text)
     content_start = len(text) - len(text.lstrip())
-    if _VALEDICTION_LINE.search(text, content_start, block_start):
+    if _VALEDICTION_LINE.search(text, content_start, block_start) is not None:
         return len(text)
     return reply
 
