@@ -1127,6 +1127,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Got your DM! We'll take it from there.", "update"),
         "I've copied everything into a new ticket and I'll take it from here.",
     ),
+    "continuing to help in a named place is carrying on, not courtesy": (
+        ("Got your email, thanks. We'll continue to assist you by email from here.", "update"),
+        "We'll continue to assist you in any way we can.",
+    ),
+    "continuing to work with the customer in a named place": (
+        ("Thanks for the DM, we will continue working with you in DM.", "update"),
+        "We will continue working with you to improve the app.",
+    ),
     "a carry-on verb needs its place": (
         ("Thanks for the details, we'll keep helping you over DM.", "update"),
         "We'll keep helping customers wherever we can.",

@@ -28,6 +28,7 @@ from tracker.extraction import tokens as tk
 from tracker.extraction.dm import dm_commitments
 from tracker.extraction.goods import goods_leaving
 from tracker.extraction.kind_rules import (
+    CARRY_ON_IN_A_PLACE,
     KIND_PRIORITY,
     KIND_RULES,
     VISIT,
@@ -858,12 +859,15 @@ def _capped(matches: Iterable[_M], found: list[Commitment]) -> Iterator[_M]:
         yield match
 
 
+_CARRIED_ON_IN_A_PLACE = re.compile(r"\s*" + CARRY_ON_IN_A_PLACE, re.IGNORECASE)
+
+
 def _verb_phrase(sentence: str, pos: int) -> tuple[PromiseKind | None, str]:
     """The kind of the verb phrase at `pos`, or None and why not."""
     for at in (pos, adverbs_end(sentence, pos)):
         if negated_at(sentence, at):
             return None, "negation"
-        if courtesy_at(sentence, at):
+        if courtesy_at(sentence, at) and not _CARRIED_ON_IN_A_PLACE.match(sentence, at):
             return None, "courtesy"
         effort = EFFORT.match(sentence, at)
         if effort:

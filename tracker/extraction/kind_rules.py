@@ -27,6 +27,11 @@ KIND_PRIORITY = PROMISE_KINDS
 _YOU = r"(?:you|u|ya)"
 # Up to two complements between a carry-on verb and its place: "on this with you".
 _CARRY_ON_BETWEEN = r"(?:\s+" + any_of(*en.CARRY_ON_BETWEEN) + r"){0,2}\s+"
+# Carrying on in a named place: "keep helping you over there", "continue to help you in DM"
+# (without the place, "we'll continue to help you" is courtesy: verb_phrase.COURTESY).
+CARRY_ON_IN_A_PLACE = (
+    any_of(*en.CARRY_ON_PLACE_VERBS) + _CARRY_ON_BETWEEN + any_of(*en.CARRY_ON_PLACES)
+)
 # A state, not a thing sent: "have it available to you".
 _STATE = r"(?:available|accessible|visible|possible|known|clear|open|ready|explained|clarified)"
 _TEAM_TARGET = (
@@ -159,7 +164,7 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             any_of(*en.CARRY_ON_VERBS)
             + _CARRY_ON_BETWEEN
             + any_of(*en.CARRY_ON_PLACES, rf"with\s+{_YOU}\b"),
-            any_of(*en.CARRY_ON_PLACE_VERBS) + _CARRY_ON_BETWEEN + any_of(*en.CARRY_ON_PLACES),
+            CARRY_ON_IN_A_PLACE,
             *en.CARRY_ON_IN_PLACE,
         ),
     ),

@@ -699,7 +699,7 @@ COURTESY: tuple[str, ...] = (
     "always",
     "see what we can do",
     "see what I can do",
-    *(f"continue to {verb}" for verb in _words("be help support")),
+    *(f"continue to {verb}" for verb in _words("be help support assist")),
     "look forward",
     *(f"{verb} {when}" for verb in _words("talk speak chat") for when in _words("soon later")),
     *(f"need {what}" for what in ("you", "your", "to see", "some", "more", "a copy")),
@@ -982,6 +982,9 @@ CARRY_ON_VERBS: tuple[str, ...] = (
 # work on it with you").
 CARRY_ON_PLACE_VERBS: tuple[str, ...] = (
     r"keep\s+(?:helping|assisting|supporting)",
+    # "we'll continue to help you over DM", "continue working with you there"
+    r"continue\s+(?:to\s+(?:help|assist|support)|helping|assisting|supporting)",
+    r"continue\s+(?:to\s+work|working)\s+with\s+(?:you|u)",
     r"work\s+on\s+(?:this|it|that|your\s+(?:case|request|query|issue|order|ticket))",
     # "we will assist you there", "help you further over DM"
     r"(?:help|assist|support)\s+(?:you|u)(?:\s+(?:further|out))?",
