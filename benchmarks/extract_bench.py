@@ -103,6 +103,11 @@ HOSTILE = {
         "tomorrow\n"
         for i in range(5_000)
     ),
+    # a chat transcript of two speakers and 5,000 turns, the customer promising on each
+    "5,000 chat turns": "".join(
+        f"Agent Mo: let me check that for you\nSam: ok I'll call you back at {i % 12 + 1}pm\n"
+        for i in range(2_500)
+    ),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tracker.extraction.lines import LinePattern
 from tracker.extraction.vocab import en
 
 # A time: in brackets ("[10:42]", "[01/12/2026, 10:42:13]", "(10:42:13 AM)"), a date and
@@ -143,8 +144,8 @@ _NAME = (
 # the words after the colon on that line; or a header line of its own ("Maya (Support)
 # 10:04", "Andre · 2:46 PM") whose words follow on the next lines. After a time, a pipe
 # may stand for the colon ("10:42 | Agent Maya | ...").
-_LABEL_LINE = re.compile(
-    r"^[ \t]*(?:(?P<before>"
+_LABEL = (
+    r"[ \t]*(?:(?P<before>"
     + _TIME
     + r")[ \t]*(?:[-\u2013\u2014|\u00b7\u2022][ \t]*)?)?(?P<who>"
     + _NAME
@@ -152,9 +153,10 @@ _LABEL_LINE = re.compile(
     + r"(?:[ \t]*(?:[-\u2013\u2014|\u00b7\u2022,][ \t]*)?(?P<after>"
     + _TIME
     + r"))?[ \t]*(?::[ \t]|:$|(?(before)\|[ \t]|(?!))|"
-    r"(?P<header>$))",
-    re.MULTILINE,
+    r"(?P<header>$))"
 )
+_LABEL_LINE = re.compile("^" + _LABEL, re.MULTILINE)
+_LABEL_LINES = LinePattern(_LABEL)
 # Words in a label that name the customer, the business side, or no speaker at all
 # (mail headers and notes: "Subject:", "Note:", "Order:").
 # Also in the other languages of the corpus ("Cliente", "Klant", "Kunde"; "Operatore",
@@ -217,6 +219,8 @@ _HANDED_TO = (
     r"(?:to|with)\s+{words}|\bcolleague,?\s+{name}"
     r"|\b{name}\s+(?:will|is\s+going\s+to)\s+(?:take\s+over|join|be\s+with\s+you)"
 )
+# One of these is in every hand-over _HANDED_TO finds (a cheap test first).
+_HANDED_TO_WORDS = ("transfer", "pass", "hand", "put", "connect", "colleague", "will", "going")
 _HANDED_TO_ANY = re.compile(
     _HANDED_TO.format(name=_ANY_NAME, words=r"((?:[\w']+[ \t]+){0,3}\w[\w'\u2019-]*)\b"),
     re.IGNORECASE,
@@ -232,7 +236,11 @@ class _Turn(NamedTuple):
 
 def _words(label: str) -> list[str]:
     """A label's words, or the digits of a phone number ("+44 7700 900123")."""
-    return re.findall(r"[a-z]+", label.lower()) or re.findall(r"\d+", label)
+    return _LETTERS.findall(label.lower()) or _DIGITS.findall(label)
+
+
+_LETTERS = re.compile(r"[a-z]+")
+_DIGITS = re.compile(r"\d+")
 
 
 # A company or team in brackets in a speaker's label, or after "from" or "at": "Sara
@@ -241,13 +249,19 @@ _BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]|[ \t](?:from|at|@)[ \t]")
 # A chat tool's own line naming the agent who takes the chat: "*** Chat transferred to
 # Tom ***", "Tom has joined the chat", "Chat accepted by Tom".
 _TOOL_NAME = r"[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019-]{0,20})?"
-_TAKES_OVER = re.compile(
-    r"^[ \t]*(?:" + _TIME + r")?[ \t(*\[-]*(?:(?i:[^\n]{0,30}?\b(?:transferred|assigned|passed"
+_TAKES_OVER = LinePattern(
+    r"[ \t]*(?:" + _TIME + r")?[ \t(*\[-]*(?:(?i:[^\n]{0,30}?\b(?:transferred|assigned|passed"
     r"|handed(?:\s+over)?)\s+to|(?:chat\s+)?(?:accepted|picked\s+up|answered)\s+by)\s+"
     r"(?i:agent\s+)?(?P<to>" + _TOOL_NAME + r")"
     r"|(?P<joined>" + _TOOL_NAME + r")\s+(?i:(?:has\s+)?(?:joined|entered)\s+the\s+"
-    r"(?:chat|conversation)))",
-    re.MULTILINE,
+    r"(?:chat|conversation)))"
+)
+
+
+# One of these is in every line _TAKES_OVER finds (a cheap test first).
+_TAKES_OVER_WORDS = (
+    *("transferred", "assigned", "passed", "handed", "accepted", "picked", "answered"),
+    *("joined", "entered"),
 )
 
 
@@ -261,13 +275,13 @@ def _turns(text: str) -> list[_Turn]:
     when the labels name more than MAX_SPEAKERS speakers."""
     found: list[tuple[str, int, bool]] = []
     speakers: set[str] = set()
-    for label in _LABEL_LINE.finditer(text):
+    for start, end, label in _LABEL_LINES.matches(text):
         who = label["who"]
         words = _words(who)
         if not words or words[0] in _NOT_SPEAKERS or len(who) > 40:
             continue
         if label["header"] is not None and not (
-            (label["before"] or label["after"]) and _next_line_has_words(text, label.end())
+            (label["before"] or label["after"]) and _next_line_has_words(text, end)
         ):
             continue  # a name alone on its line is a signature or a greeting, not a turn
         company = _BRACKETED.search(who) is not None
@@ -276,7 +290,7 @@ def _turns(text: str) -> list[_Turn]:
         speakers.add(speaker)
         if len(speakers) > MAX_SPEAKERS:
             return []
-        found.append((speaker, label.start(), company))
+        found.append((speaker, start, company))
     turns = []
     for index, (speaker, start, company) in enumerate(found):
         following = found[index + 1][1] if index + 1 < len(found) else len(text)
@@ -301,6 +315,10 @@ def _named(pattern: re.Pattern[str], text: str) -> set[str]:
     }
 
 
+# An agent introduces herself or offers help in her first turns.
+_OPENING_TURNS = 20
+
+
 def _agents(text: str, turns: list[_Turn]) -> set[str]:
     """The speakers of `turns` that speak for the business: a role in the label ("Agent
     Maya", "Support (Nina)"), the one label with a company in brackets, a speaker who
@@ -309,7 +327,12 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
     speakers = {t.speaker for t in turns}
     customers = {s for s in speakers if _is_customer(s)}
     agents = {s for s in speakers - customers if set(s.split()) & _AGENT_WORDS}
-    taken = {(m["to"] or m["joined"]).lower() for m in _TAKES_OVER.finditer(text)}
+    lowered = text.lower()
+    taken = (
+        {(m["to"] or m["joined"]).lower() for _, _, m in _TAKES_OVER.matches(text)}
+        if any(word in lowered for word in _TAKES_OVER_WORDS)
+        else set()
+    )
     agents |= {s for s in speakers - customers if s.split()[0] in taken or s in taken}
     bracketed = {t.speaker for t in turns if t.company} - customers
     if len(bracketed) == 1:
@@ -326,12 +349,13 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
         names = [w for w in speaker.split() if len(w) > 1 and w not in ("you", "me")]
         if not names:
             continue
-        own = "\n".join(said[speaker])
+        own = "\n".join(said[speaker][:_OPENING_TURNS])
         if names[0] in in_title or _HELPING.search(own) or names[0] in _named(_INTRODUCED_ANY, own):
             agents.add(speaker)
-    if agents:
+    agents_said = "\n".join("\n".join(said[a]) for a in agents)
+    if agents and any(word in agents_said.lower() for word in _HANDED_TO_WORDS):
         # "I'm transferring you to Tom in billing" and then "Tom: ...": the next agent.
-        handed = _named(_HANDED_TO_ANY, "\n".join("\n".join(said[a]) for a in agents))
+        handed = _named(_HANDED_TO_ANY, agents_said)
         agents |= {s for s in speakers - agents - customers if s.split()[0] in handed}
     # "Agent Mo" and then "Mo": the same agent, labelled short.
     agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS

@@ -10,35 +10,13 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 from tracker.extraction import chat
 from tracker.extraction.cues import has_cue
+from tracker.extraction.lines import LinePattern
 from tracker.extraction.vocab import mail
-
-
-class _AtLineStart:
-    """A pattern tried only where a line starts: the text's start, or after a line break,
-    which the regex engine's literal search finds fast, where a multi-line `^` is tried at
-    every position of a long message. `finditer` gives (start, end) spans."""
-
-    def __init__(self, body: str, flags: int = 0) -> None:
-        self._first = re.compile(body, flags | re.MULTILINE)
-        self._later = re.compile(r"\n(" + body + ")", flags | re.MULTILINE)
-
-    def finditer(self, text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
-        if pos == 0 or text[pos - 1] == "\n":
-            first = self._first.match(text, pos, end)
-            if first is not None:
-                yield first.span()
-                pos = first.end()
-        for match in self._later.finditer(text, pos, end):
-            yield match.span(1)
-
-    def search(self, text: str, pos: int, end: int) -> tuple[int, int] | None:
-        return next(self.finditer(text, pos, end), None)
-
 
 _BLOCK_TAGS = frozenset(
     str.split("p div br li tr h1 h2 h3 h4 h5 h6 blockquote pre table ul ol hr section article")
@@ -251,7 +229,7 @@ _FOOTER_HINTS = ("subscribe", "this email directly", "mailing list", "receiving 
 _QUOTE_PREFIX = r"[ \t]*+(?:[>\uff1e]|\|(?![^\n]*\|[ \t]*$)|[A-Z][A-Za-z]{0,3}>)"
 _QUOTED_LINE = re.compile(r"^" + _QUOTE_PREFIX + r"[^\n]*$", re.MULTILINE)
 # A run of quoted lines, blank lines between them allowed.
-_QUOTED_RUN = _AtLineStart(
+_QUOTED_RUN = LinePattern(
     _QUOTE_PREFIX + r"[^\n]*(?:\n(?:[ \t]*+\n)*" + _QUOTE_PREFIX + r"[^\n]*)*"
 )
 # An attribution line in a language or style not matched above: the line right before
@@ -270,7 +248,7 @@ _VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 # The same, as whole lines of a message.
-_VALEDICTION_LINE = _AtLineStart(r"(?=[ \t]*+\S)(?:" + _VALEDICTION.pattern + r")$", re.IGNORECASE)
+_VALEDICTION_LINE = LinePattern(r"(?=[ \t]*+\S)(?:" + _VALEDICTION.pattern + r")$", re.IGNORECASE)
 _DEVICE_FOOTER = re.compile(r"[ \t]*+(?:" + "|".join(mail.DEVICE_FOOTERS) + r")", re.IGNORECASE)
 # A postscript after the signature is the sender's own words again ("P.S. I'll call…").
 _POSTSCRIPT = re.compile(r"^[ \t]*+P\.?(?:P\.?)?[ \t]?S\b\.?", re.MULTILINE)
@@ -443,7 +421,7 @@ _DESK = (
     r"(?![ \t]+(?:services?|care|support|success|relations|experience|desk|team|help|centre"
     r"|center|contact|line|advisor|agent|rep)\b)"
 )
-_CUSTOMER_LINE = _AtLineStart(
+_CUSTOMER_LINE = LinePattern(
     r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:" + _CUSTOMER_ROLE + _DESK + r"\b[^:\n]{0,30}"
     r"|[^:\n()\[\]]{1,30}[(\[]" + _CUSTOMER_ROLE + r"[)\]][ \t]*):[^\n]*",
     re.IGNORECASE,
@@ -451,7 +429,7 @@ _CUSTOMER_LINE = _AtLineStart(
 
 
 # A private note to colleagues, to the end of its paragraph.
-_PRIVATE_NOTE = _AtLineStart(
+_PRIVATE_NOTE = LinePattern(
     r"[ \t]*+[\[(]?[ \t]*(?:" + "|".join(mail.PRIVATE_NOTE_MARKERS) + r")\b[^\n]{0,40}?"
     r"(?:[:\])]|[ \t][-\u2013\u2014][ \t])(?:(?!\n[ \t]*\n).)*",
     re.IGNORECASE | re.DOTALL,
@@ -730,7 +708,10 @@ def blanked(text: str, ranges: list[tuple[int, int]]) -> str:
     pos = 0
     for start, end in _merged(ranges, text):
         parts.append(text[pos:start])
-        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        if text.find("\n", start, end) < 0:
+            parts.append(" " * (end - start))
+        else:
+            parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
