@@ -1427,6 +1427,28 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "We can add the extra bag for you, kindly DM us the booking number and we will assist"
         " you there.",
     ),
+    "passive by our staff with an adverb before 'be'": (
+        ("Your new boiler will now be installed by our fitting team on Monday.", "fix"),
+        "Your new boiler will now be installed by the manufacturer on Monday.",
+    ),
+    "passive by a service of ours": (
+        (
+            "Your suitcase will be delivered to your flat tomorrow by our luggage delivery service.",
+            "send",
+        ),
+        "Your suitcase will be delivered to your flat tomorrow by our courier partner.",
+    ),
+    "a service of ours commits": (
+        ("Our repair service will swap the compressor on Friday morning.", "fix"),
+        "We will keep working to improve our service.",
+    ),
+    "passive by our designer": (
+        (
+            "The floor plan will be prepared by our designer and e-mailed to you by Thursday.",
+            "send",
+        ),
+        "The floor plan will be prepared by an architect of your choosing.",
+    ),
 }
 
 # kind rule -> (an example of that kind, a look-alike of another kind)

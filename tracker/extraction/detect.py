@@ -81,6 +81,8 @@ _SUBJECT_BREAKS = frozenset(en.SUBJECT_BREAKS)
 _NOTED = tk.Phrases(en.NOTED)
 _SPECIFIC_SUBJECTS = frozenset(en.SPECIFIC_SUBJECTS)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# "… by our designer and sent to you": a participle coordinated after a passive's agent
+_AND_PARTICIPLE = re.compile(r"\s+and\s+(?:[a-z-]+ed|sent|paid|done)\b", re.IGNORECASE)
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
 # Patterns about a team of ours need one of these (vocab/en.py); most sentences have none.
 _STAFF_HINT = re.compile("|".join(en.STAFF_HINTS))
@@ -522,8 +524,11 @@ def commitments(
             Commitment(m.start(), m.end(), kind if mine else "escalate", rule="contacted-by")
         )
     for m in _capped(lx.PASSIVE_BY_US.finditer(sentence) if " by " in lower else (), found):
-        # "will be packed and despatched by our team": the most customer-facing participle
-        kinds = [word_kind(w) for w in _WORD.findall(sentence, m.start("verb"), m.end())]
+        # "will be packed and despatched by our team": the most customer-facing participle,
+        # one after the agent too ("will be prepared by our designer and sent to you")
+        then = _AND_PARTICIPLE.match(sentence, m.end())
+        words = _WORD.findall(sentence, m.start("verb"), then.end() if then else m.end())
+        kinds = [word_kind(w) for w in words]
         known = [k for k in kinds if k] or (["fix"] if m["verb"].lower().startswith("set") else [])
         kind = min(known, key=KIND_PRIORITY.index) if known else None
         by_us = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")

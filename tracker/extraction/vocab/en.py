@@ -356,6 +356,8 @@ ROLE_NOUNS: tuple[str, ...] = (
     "movers",
     "guides?",
     "cleaners?",
+    # "your quote will be prepared by our designer" (kitchen, interior, garden designers)
+    "designers?",
     # "The super will be by at 4pm today to fix your sink"
     "supers?",
     "superintendents?",
@@ -371,6 +373,10 @@ OUR_ONLY_NOUNS: tuple[str, ...] = (
     "shifts?",
     "branch(?:es)?",
     "stores?",
+    # a service of ours named by what it does: "our field service will replace the module",
+    # "delivered by our baggage delivery service" (not "our courier service", a means, nor
+    # "our service" alone: "improve our service")
+    r"(?!courier\b|postal\b|customer\b)[\w-]+\s+services?",
 )
 
 # The agent handed the case to someone named next: "I've passed your photos to Priya".
@@ -677,6 +683,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
     *_words("mover guide cleaner super office underwriter investigat operative casework"),
+    *_words("design servic"),
     "patrol",
     "store",
 )
@@ -1430,7 +1437,7 @@ TEAM_PROGRESSIVE_STEMS: tuple[str, ...] = _words(
 # Read as: a modal, "be", at most one adverb, the participle of an action verb (VERB_KINDS)
 # of one of PASSIVE_KINDS ("will be reviewed" describes a process, not a result).
 PASSIVE_MODALS: tuple[str, ...] = (*_words("will wil shall"), "'ll")
-PASSIVE_ADVERBS: tuple[str, ...] = _words("also then all soon duly fully separately")
+PASSIVE_ADVERBS: tuple[str, ...] = _words("also then all soon duly fully separately now")
 PASSIVE_KINDS: tuple[str, ...] = ("send", "fix")
 # …but not a state: "our workshop will be closed tomorrow", "the office will be shut on Monday".
 PASSIVE_STATES: tuple[str, ...] = _words("closed shut open opened busy")
