@@ -1433,7 +1433,8 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
     ),
     "passive by a service of ours": (
         (
-            "Your suitcase will be delivered to your flat tomorrow by our luggage delivery service.",
+            "Your suitcase will be delivered to your flat tomorrow by our luggage delivery"
+            " service.",
             "send",
         ),
         "Your suitcase will be delivered to your flat tomorrow by our courier partner.",
