@@ -1443,6 +1443,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Our repair service will swap the compressor on Friday morning.", "fix"),
         "We will keep working to improve our service.",
     ),
+    "our item in a state, then leaving at a time (item-ships)": (
+        ("The spare battery has been tested and will ship on Thursday.", "send"),
+        "The spare battery is still with the supplier and will ship on Thursday.",
+    ),
+    "a fix in a state, then going out at a time, is a fix": (
+        ("The patch is signed off now and will go out tomorrow night.", "fix"),
+        "The patch is signed off now and will go out with whichever release comes next.",
+    ),
+    "a status word of SHIPS_NOT_AFTER keeps item-ships out": (
+        ("Your order is packed and will ship tomorrow morning.", "send"),
+        "Your order is confirmed and will ship within 2 business days.",
+    ),
     "passive by our designer": (
         (
             "The floor plan will be prepared by our designer and e-mailed to you by Thursday.",

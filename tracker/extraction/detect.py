@@ -26,7 +26,7 @@ from typing import TypeVar
 from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
 from tracker.extraction.dm import dm_commitments
-from tracker.extraction.goods import goods_leaving
+from tracker.extraction.goods import goods_leaving, item_then_ships
 from tracker.extraction.kind_rules import (
     KIND_PRIORITY,
     KIND_RULES,
@@ -265,6 +265,7 @@ RULES: dict[str, str] = {
     "do-that": "'I'll do that tomorrow': what the customer asked, with a stated time",
     "notice-update": "'you will be updated once it is validated / about the result'",
     "goods-leaving": "'the replacement ships from our warehouse on Monday' (needs a time)",
+    "item-ships": "'it's packed and will go out tomorrow': our item in a state, then leaving",
     "dm-continuing": "'we're following up with you via DM', 'look out for our reply', 'our "
     "reply is on its way' (dm.py)",
     "time-asked": "'kindly allow us 3 working days to revert': time asked to act (time_asked.py)",
@@ -716,6 +717,11 @@ def commitments(
     for start, end, kind in goods_leaving(sentence) if _SHIPS_HINT.search(lower) else ():
         if not any(c.start <= start < max(c.end, start + 1) for c in found):
             found.append(Commitment(start, end, kind, needs_due=True, rule="goods-leaving"))
+    for start, end, kind in item_then_ships(sentence) if " and " in lower else ():
+        if _third_party_acts(sentence):
+            break  # "it's with Estafeta and will ship on Tuesday": theirs
+        if not any(c.start <= start < max(c.end, start + 1) for c in found):
+            found.append(Commitment(start, end, kind, needs_due=True, rule="item-ships"))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
 

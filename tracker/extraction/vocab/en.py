@@ -1053,6 +1053,9 @@ SHIPS_NOT_AFTER: tuple[str, ...] = (
     *_words("quote quotes expects expected confirms confirmed thinks"),
 )
 FIX_GOODS: tuple[str, ...] = _words("fix hotfix patch update release build version firmware")
+# After "<item> is <state> and will": the item leaving us ("It's packed and will go out
+# today", goods.py item_then_ships).
+ITEM_LEAVES: tuple[str, ...] = ("ship", r"ship\s+out", r"go\s+out")
 # Housekeeping on the ticket itself, which no customer waits for: "I'll go ahead and close
 # this ticket", "I'll mark it as a duplicate and close it" (not "close your account").
 HOUSEKEEPING_VERBS: tuple[str, ...] = ("close", "archive", "merge", "mark")
