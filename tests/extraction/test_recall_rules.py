@@ -1455,6 +1455,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Your order is packed and will ship tomorrow morning.", "send"),
         "Your order is confirmed and will ship within 2 business days.",
     ),
+    "a routine 'as usual' / 'as per schedule' is a policy": (
+        ("Your replacement bin will be delivered on Tuesday.", "send"),
+        "Your replacement bin will be delivered on Tuesday as per schedule.",
+    ),
+    "a routine 'as usual' is a policy, dated or not": (
+        ("Your monthly statement will be sent to you on the 5th, as you asked.", "send"),
+        "Your monthly statement will be sent to you on the 5th as usual.",
+    ),
     "passive by our designer": (
         (
             "The floor plan will be prepared by our designer and e-mailed to you by Thursday.",

@@ -891,6 +891,10 @@ POLICY_SOURCES: tuple[str, ...] = (
     r"(?:[A-Z][\w&-]*\s+)?(?:policy|policies|rules|regulations?|guidelines|norms|sla|"
     r"procedures?)\b",
     r"as\s+(?:required|set\s+out)\s+by\s+(?:the\s+|our\s+)?(?:regulator|law|regulations?)\b",
+    # a routine, the same for every cycle: "your direct debit will be collected on 1 Dec as
+    # usual", "the delivery will be done on Wednesday as per schedule" (not "as planned", a
+    # date agreed with this customer)
+    r"as\s+(?:usual|normal|always|per\s+(?:the\s+)?(?:usual\s+)?schedule)\b",
 )
 # A notice for everyone, not an action for this customer, unless it has a time: "We'll post
 # updates on our status page" ("… on the status page by 2pm" is a promise).
