@@ -59,6 +59,7 @@ RULE_EXAMPLES = {
     "time-asked": "Kindly allow us 2 working days to revert.",
     "notice-update": "Your meter reading is with us; you will be updated once it is checked.",
     "goods-leaving": "The replacement charger ships from our depot on Tuesday.",
+    "item-ships": "Your new kettle is boxed up and will go out first thing tomorrow.",
     "other-language": "Ich schicke Ihnen die Sendungsnummer heute bis 14 Uhr.",
 }
 CHECK_EXAMPLES = {
@@ -129,6 +130,7 @@ RULE_COUNTER_EXAMPLES = {
     "time-asked": "Please give me a minute to check your usage.",
     "notice-update": "You will be informed automatically once the part ships.",
     "goods-leaving": "Most orders ship within 3 working days.",
+    "item-ships": "Your new kettle is boxed up and will go out once the payment clears.",
     "other-language": "Ich habe Ihnen die Rechnung gestern geschickt.",
 }
 # A promise next to what the check rejects, that the check lets through.

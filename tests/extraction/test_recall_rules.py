@@ -1435,6 +1435,49 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         "We can add the extra bag for you, kindly DM us the booking number and we will assist"
         " you there.",
     ),
+    "passive by our staff with an adverb before 'be'": (
+        ("Your new boiler will now be installed by our fitting team on Monday.", "fix"),
+        "Your new boiler will now be installed by the manufacturer on Monday.",
+    ),
+    "passive by a service of ours": (
+        (
+            "Your suitcase will be delivered to your flat tomorrow by our luggage delivery"
+            " service.",
+            "send",
+        ),
+        "Your suitcase will be delivered to your flat tomorrow by our courier partner.",
+    ),
+    "a service of ours commits": (
+        ("Our repair service will swap the compressor on Friday morning.", "fix"),
+        "We will keep working to improve our service.",
+    ),
+    "our item in a state, then leaving at a time (item-ships)": (
+        ("The spare battery has been tested and will ship on Thursday.", "send"),
+        "The spare battery is still with the supplier and will ship on Thursday.",
+    ),
+    "a fix in a state, then going out at a time, is a fix": (
+        ("The patch is signed off now and will go out tomorrow night.", "fix"),
+        "The patch is signed off now and will go out with whichever release comes next.",
+    ),
+    "a status word of SHIPS_NOT_AFTER keeps item-ships out": (
+        ("Your order is packed and will ship tomorrow morning.", "send"),
+        "Your order is confirmed and will ship within 2 business days.",
+    ),
+    "a routine 'as usual' / 'as per schedule' is a policy": (
+        ("Your replacement bin will be delivered on Tuesday.", "send"),
+        "Your replacement bin will be delivered on Tuesday as per schedule.",
+    ),
+    "a routine 'as usual' is a policy, dated or not": (
+        ("Your monthly statement will be sent to you on the 5th, as you asked.", "send"),
+        "Your monthly statement will be sent to you on the 5th as usual.",
+    ),
+    "passive by our designer": (
+        (
+            "The floor plan will be prepared by our designer and e-mailed to you by Thursday.",
+            "send",
+        ),
+        "The floor plan will be prepared by an architect of your choosing.",
+    ),
 }
 
 # kind rule -> (an example of that kind, a look-alike of another kind)

@@ -26,7 +26,7 @@ from typing import TypeVar
 from tracker.extraction import lexicon as lx
 from tracker.extraction import tokens as tk
 from tracker.extraction.dm import dm_commitments
-from tracker.extraction.goods import goods_leaving
+from tracker.extraction.goods import goods_leaving, item_then_ships
 from tracker.extraction.kind_rules import (
     CARRY_ON_IN_A_PLACE,
     KIND_PRIORITY,
@@ -82,6 +82,8 @@ _SUBJECT_BREAKS = frozenset(en.SUBJECT_BREAKS)
 _NOTED = tk.Phrases(en.NOTED)
 _SPECIFIC_SUBJECTS = frozenset(en.SPECIFIC_SUBJECTS)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# "… by our designer and sent to you": a participle coordinated after a passive's agent
+_AND_PARTICIPLE = re.compile(r"\s+and\s+(?:[a-z-]+ed|sent|paid|done)\b", re.IGNORECASE)
 _STAFF_WORD = re.compile(lx.STAFF, re.IGNORECASE)
 # Patterns about a team of ours need one of these (vocab/en.py); most sentences have none.
 _STAFF_HINT = re.compile("|".join(en.STAFF_HINTS))
@@ -264,6 +266,7 @@ RULES: dict[str, str] = {
     "do-that": "'I'll do that tomorrow': what the customer asked, with a stated time",
     "notice-update": "'you will be updated once it is validated / about the result'",
     "goods-leaving": "'the replacement ships from our warehouse on Monday' (needs a time)",
+    "item-ships": "'it's packed and will go out tomorrow': our item in a state, then leaving",
     "dm-continuing": "'we're following up with you via DM', 'look out for our reply', 'our "
     "reply is on its way' (dm.py)",
     "time-asked": "'kindly allow us 3 working days to revert': time asked to act (time_asked.py)",
@@ -523,8 +526,11 @@ def commitments(
             Commitment(m.start(), m.end(), kind if mine else "escalate", rule="contacted-by")
         )
     for m in _capped(lx.PASSIVE_BY_US.finditer(sentence) if " by " in lower else (), found):
-        # "will be packed and despatched by our team": the most customer-facing participle
-        kinds = [word_kind(w) for w in _WORD.findall(sentence, m.start("verb"), m.end())]
+        # "will be packed and despatched by our team": the most customer-facing participle,
+        # one after the agent too ("will be prepared by our designer and sent to you")
+        then = _AND_PARTICIPLE.match(sentence, m.end())
+        words = _WORD.findall(sentence, m.start("verb"), then.end() if then else m.end())
+        kinds = [word_kind(w) for w in words]
         known = [k for k in kinds if k] or (["fix"] if m["verb"].lower().startswith("set") else [])
         kind = min(known, key=KIND_PRIORITY.index) if known else None
         by_us = m.group().lower().rsplit(" by ", 1)[-1].strip() in ("us", "me")
@@ -712,6 +718,11 @@ def commitments(
     for start, end, kind in goods_leaving(sentence) if _SHIPS_HINT.search(lower) else ():
         if not any(c.start <= start < max(c.end, start + 1) for c in found):
             found.append(Commitment(start, end, kind, needs_due=True, rule="goods-leaving"))
+    for start, end, kind in item_then_ships(sentence) if " and " in lower else ():
+        if _third_party_acts(sentence):
+            break  # "it's with Estafeta and will ship on Tuesday": theirs
+        if not any(c.start <= start < max(c.end, start + 1) for c in found):
+            found.append(Commitment(start, end, kind, needs_due=True, rule="item-ships"))
     found.sort(key=lambda c: c.start)
     return found[:MAX_COMMITMENTS]
 

@@ -243,12 +243,18 @@ PASSIVE_TIMED = re.compile(
     FLAGS,
 )
 # "Your refund will be processed by our billing team by Friday": the passive of a
-# commitment whose agent is us or a team of ours (a third party's is not ours).
+# commitment whose agent is us or a team of ours (a third party's is not ours). An adverb
+# may stand on either side of "be" ("your sofa will now be delivered by our two-person
+# team"), and a service or courier of ours acts too ("by our baggage delivery service", not
+# "by our courier partner", another company).
+_BY_ADVERB = any_of(*en.PASSIVE_ADVERBS)
 PASSIVE_BY_US = re.compile(
     r"\b(?:it|they|this|that|which|and|(?:a|an|the|your|this|that)\s+(?:[\w£$€.,-]+\s+){0,3}?"
-    r"[\w£$€.,-]+)(?:'ll|\s+will)\s+be\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|sent|paid|done|taken|set\s+up|dealt\s+with)"
+    rf"[\w£$€.,-]+)(?:'ll|\s+will)\s+(?:{_BY_ADVERB}\s+)?be\s+(?:\w+ly\s+|{_BY_ADVERB}\s+)?"
+    r"(?P<verb>[a-z]+ed|sent|paid|done|taken|set\s+up|dealt\s+with)"
     r"\b[^.;!?]{0,40}?\bby\s+(?:us|me|(?:our|my)\s+(?:[\w&*-]+\s+){0,3}?"
-    rf"{STAFF}|one\s+of\s+our\s+(?:[\w&*-]+\s+){{0,2}}?{STAFF})\b",
+    rf"(?:{STAFF}|{OUR_ONLY}(?!\s+partners?\b))"
+    rf"|one\s+of\s+our\s+(?:[\w&*-]+\s+){{0,2}}?{STAFF})\b",
     FLAGS,
 )
 OUR_STAFF = re.compile(

@@ -356,6 +356,8 @@ ROLE_NOUNS: tuple[str, ...] = (
     "movers",
     "guides?",
     "cleaners?",
+    # "your quote will be prepared by our designer" (kitchen, interior, garden designers)
+    "designers?",
     # "The super will be by at 4pm today to fix your sink"
     "supers?",
     "superintendents?",
@@ -371,6 +373,10 @@ OUR_ONLY_NOUNS: tuple[str, ...] = (
     "shifts?",
     "branch(?:es)?",
     "stores?",
+    # a service of ours named by what it does: "our field service will replace the module",
+    # "delivered by our baggage delivery service" (not "our courier service", a means, nor
+    # "our service" alone: "improve our service")
+    r"(?!courier\b|postal\b|customer\b)[\w-]+\s+services?",
 )
 
 # The agent handed the case to someone named next: "I've passed your photos to Priya".
@@ -677,6 +683,7 @@ STAFF_HINTS: tuple[str, ...] = (
     *_words("secretar admin glazier jewel gm concierge housekeep locksmith roofer joiner"),
     *_words("carpent builder decorat mechanic garden courier messenger unit shift branch"),
     *_words("mover guide cleaner super office underwriter investigat operative casework"),
+    *_words("design servic"),
     "patrol",
     "store",
 )
@@ -884,6 +891,10 @@ POLICY_SOURCES: tuple[str, ...] = (
     r"(?:[A-Z][\w&-]*\s+)?(?:policy|policies|rules|regulations?|guidelines|norms|sla|"
     r"procedures?)\b",
     r"as\s+(?:required|set\s+out)\s+by\s+(?:the\s+|our\s+)?(?:regulator|law|regulations?)\b",
+    # a routine, the same for every cycle: "your direct debit will be collected on 1 Dec as
+    # usual", "the delivery will be done on Wednesday as per schedule" (not "as planned", a
+    # date agreed with this customer)
+    r"as\s+(?:usual|normal|always|per\s+(?:the\s+)?(?:usual\s+)?schedule)\b",
 )
 # A notice for everyone, not an action for this customer, unless it has a time: "We'll post
 # updates on our status page" ("… on the status page by 2pm" is a promise).
@@ -1049,6 +1060,9 @@ SHIPS_NOT_AFTER: tuple[str, ...] = (
     *_words("quote quotes expects expected confirms confirmed thinks"),
 )
 FIX_GOODS: tuple[str, ...] = _words("fix hotfix patch update release build version firmware")
+# After "<item> is <state> and will": the item leaving us ("It's packed and will go out
+# today", goods.py item_then_ships).
+ITEM_LEAVES: tuple[str, ...] = ("ship", r"ship\s+out", r"go\s+out")
 # Housekeeping on the ticket itself, which no customer waits for: "I'll go ahead and close
 # this ticket", "I'll mark it as a duplicate and close it" (not "close your account").
 HOUSEKEEPING_VERBS: tuple[str, ...] = ("close", "archive", "merge", "mark")
@@ -1433,7 +1447,7 @@ TEAM_PROGRESSIVE_STEMS: tuple[str, ...] = _words(
 # Read as: a modal, "be", at most one adverb, the participle of an action verb (VERB_KINDS)
 # of one of PASSIVE_KINDS ("will be reviewed" describes a process, not a result).
 PASSIVE_MODALS: tuple[str, ...] = (*_words("will wil shall"), "'ll")
-PASSIVE_ADVERBS: tuple[str, ...] = _words("also then all soon duly fully separately")
+PASSIVE_ADVERBS: tuple[str, ...] = _words("also then all soon duly fully separately now")
 PASSIVE_KINDS: tuple[str, ...] = ("send", "fix")
 # …but not a state: "our workshop will be closed tomorrow", "the office will be shut on Monday".
 PASSIVE_STATES: tuple[str, ...] = _words("closed shut open opened busy")
