@@ -1478,6 +1478,22 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "The floor plan will be prepared by an architect of your choosing.",
     ),
+    "time asked with the unit against the number (non-native)": (
+        ("Pls allow us 48hrs to check the fault on your line.", "check"),
+        "Pls allow 48hrs for the refund to show in your account.",
+    ),
+    "a bare participle in a dated passive (non-native)": (
+        ("Your deposit will be transfer back to your account within 10 days.", "send"),
+        "The shop will be open again within 10 days.",
+    ),
+    "'be' before a base form after our subject (non-native)": (
+        ("Our billing team will be revert back to you with the corrected bill.", "escalate"),
+        "Our billing team will be glad to hear from you.",
+    ),
+    "'I' and a simple present anchored to an event (non-native)": (
+        ("I phone you when the engineer leaves your street.", "callback"),
+        "We phone you when the engineer leaves your street.",
+    ),
 }
 
 # kind rule -> (an example of that kind, a look-alike of another kind)

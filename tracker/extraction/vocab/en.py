@@ -568,6 +568,12 @@ PRESENT_FOR_FUTURE: tuple[str, ...] = _words(
     "refund email e-mail arrange book issue deliver forward transfer contact update "
     "process repair replace revert"
 )
+# ... or, after "I" alone, when an event clause opened by one of these anchors it: "I write you
+# when it is deployed", "As soon as I have the answer I return to you" (one agent's own next
+# step, said in the simple present). Not after "we" ("we email you when your order ships" is
+# how the shop works), and the customer's own step still waits for the customer ("I send you
+# the label once you confirm the address").
+PRESENT_EVENT_OPENERS: tuple[str, ...] = ("when", "once", "as soon as", "after")
 # The modals after a team or colleague of ours ("our billing team will", "Priya is going to").
 TEAM_MODALS: tuple[str, ...] = (
     "'ll",
@@ -770,6 +776,13 @@ EFFORT_OPEN: tuple[str, ...] = _joined(
 # "!", "," or the end, or before one of EFFORT_ALONE_WHEN and the end (a "." or "!" between).
 EFFORT_ALONE: tuple[str, ...] = ("try",)
 EFFORT_ALONE_WHEN: tuple[str, ...] = (*_words("today tonight tomorrow"), "again later")
+# "be" read past before the base form of one of these, as non-native support English writes
+# the future: "we will be revert back to you", "I will be share the tracking number" (read
+# as "we will revert", "I will share"). Not before any other word ("we'll be open", "I'll be
+# in touch" and "we will be glad to help" are read as they are).
+BE_BEFORE_BASE: tuple[str, ...] = _words(
+    "revert send share update inform call contact arrange process deliver refund transfer"
+)
 # Adverbs before a courtesy: "we'll always be happy to".
 COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
 # Words between the modal and the action, read past: "I'll also personally call you".
@@ -1033,6 +1046,8 @@ TIME_ASKED_SPANS: tuple[str, ...] = (
     r"(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|an?|one|two|three|four|five|six|seven|ten|"
     r"a\s+(?:few|couple(?:\s+of)?)|few|couple\s+of|some|several)\s+(?:more\s+)?"
     r"(?:(?:working|business|work)\s+)?(?:hours?|hrs?|days?|weeks?)(?:\s+or\s+(?:two|so|\d+))?",
+    # "24hrs", "48h", "2days": a number written against its unit
+    r"\d+(?:\s*(?:-|–|to)\s*\d+)?(?:hours?|hrs?|h|days?)(?:\s+or\s+(?:two|so|\d+))?",
     # "some time", "a little more time", "a bit of time"
     r"(?:some|a\s+(?:little|bit)(?:\s+of)?|a\s+little\s+bit\s+of)\s+(?:more\s+|extra\s+)?time",
     r"(?:(?:more|extra|enough|further)\s+)?time",
@@ -1451,6 +1466,14 @@ PASSIVE_ADVERBS: tuple[str, ...] = _words("also then all soon duly fully separat
 PASSIVE_KINDS: tuple[str, ...] = ("send", "fix")
 # …but not a state: "our workshop will be closed tomorrow", "the office will be shut on Monday".
 PASSIVE_STATES: tuple[str, ...] = _words("closed shut open opened busy")
+# The base form where a participle belongs, as non-native support English writes a passive:
+# "the money will be transfer back to your card within 14 days", "answer will be send to you
+# within 14 days" (read as "transferred", "sent"). Only these verbs, whose base form is no
+# state or adjective ("will be open", "will be complete" are not read).
+BARE_PARTICIPLES: tuple[str, ...] = _words(
+    "send resend transfer refund credit deliver dispatch despatch ship return replace repair "
+    "reverse reimburse courier deposit"
+)
 # "… by DHL", "… by Transport Services": someone else acts. After "by", these words keep it
 # ours or say how or when ("by us", "by our team", "by email", "by Friday", "by 5pm").
 # A delivery service before its means: "sent by overnight courier today" (a means, not a
