@@ -1494,6 +1494,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("I phone you when the engineer leaves your street.", "callback"),
         "We phone you when the engineer leaves your street.",
     ),
+    "'reach you' by a team of ours, till a day or at the earliest (non-native)": (
+        ("Our claims team will reach you till Monday.", "escalate"),
+        "Your claim form will reach you till Monday.",
+    ),
+    "news told with a possessive ('tell you their answer')": (
+        ("We will tell you their answer when the insurer replies.", "update"),
+        "We will tell you their opening hours at the desk.",
+    ),
+    "a visit to the customer's place, 'on or before' a date (non-native)": (
+        ("Our surveyor will go to your house on or before 9 December.", "fix"),
+        "Our surveyor will go to your house if the photos are unclear.",
+    ),
 }
 
 # kind rule -> (an example of that kind, a look-alike of another kind)

@@ -277,6 +277,8 @@ ESCALATE_VERBS: tuple[str, ...] = (
 # A visit: "I'll be round Friday to fit it", "our technician will come on Monday".
 # Matched at the start of a verb phrase, before a time or a purpose.
 VISIT_VERBS: tuple[str, ...] = (
+    # "our technician will go to your place on or before 28 May" (as "be at your place")
+    r"(?:go|come)\s+(?:over\s+|round\s+)?to\s+(?:yours|your\s+[\w'-]+)",
     r"come(?:\s+(?:back|over|round|around|out|by))?",
     r"b(?:e)?\s+(?:back|round|around|over|out|there|here|with\s+(?:you|u))",
     # "our engineer will be at the school on Wednesday to replace the projector"
@@ -296,6 +298,8 @@ VISIT_VERBS: tuple[str, ...] = (
 )
 # A visit needs a purpose ("to fit it") or, for the verbs here, a time ("come on Monday").
 VISIT_WITH_TIME: tuple[str, ...] = (
+    # "our technician will go to your place on or before 28 May" (as "be at your place")
+    r"(?:go|come)\s+(?:over\s+|round\s+)?to\s+(?:yours|your\s+[\w'-]+)",
     r"come(?:\s+(?:back|over|round|around|out|by))?",
     r"b(?:e)?\s+(?:round|over|with\s+(?:you|u)|there|out)",
     r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
@@ -1917,12 +1921,16 @@ HAVE_GET_NOT: tuple[str, ...] = (
 )
 # "update you", "write to you" (update)
 UPDATE_YOU: tuple[str, ...] = _joined(UPDATE_VERBS_YOU, ("", "to"), _YOU)
-# "I'll tell you when it's online" (not "we'll tell you more at pick-up"); the last word
-# may run on (update)
+# "I'll tell you when it's online", "we will tell you their answer" (not "we'll tell you
+# more at pick-up"); the last word may run on (update)
 TELL_YOU_WHEN_OPEN: tuple[str, ...] = _joined(
     ("tell",),
     ("you", "u"),
-    (*_words("when once if whether"), "as soon", *_phrases("the", "outcome result answer news")),
+    (
+        *_words("when once if whether"),
+        "as soon",
+        *_phrases("the their our", "outcome result answer news decision"),
+    ),
 )
 # "call later", "ring tomorrow" (callback); "call" alone before ".", "!", "," or at the end
 # of the text (kind_rules.KIND_RULES)
