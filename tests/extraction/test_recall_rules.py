@@ -1506,6 +1506,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("Our surveyor will go to your house on or before 9 December.", "fix"),
         "Our surveyor will go to your house if the photos are unclear.",
     ),
+    "'try our level best' is effort, as 'try our best' (spec: effort)": (
+        ("We will do the needful and send the spare part by Friday.", "send"),
+        "We will try our level best to send the spare part by Friday.",
+    ),
 }
 
 # kind rule -> (an example of that kind, a look-alike of another kind)

@@ -740,7 +740,10 @@ COURTESY: tuple[str, ...] = (
 EFFORT: tuple[str, ...] = _joined(
     ("try",),
     (
-        *_joined(_words("our my their his her"), ("", "very"), _words("best hardest utmost")),
+        # "try our level best" (South Asian English)
+        *_joined(
+            _words("our my their his her"), ("", "very", "level"), _words("best hardest utmost")
+        ),
         *_words("hard and to"),
     ),
 )
