@@ -1510,6 +1510,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("We will do the needful and send the spare part by Friday.", "send"),
         "We will try our level best to send the spare part by Friday.",
     ),
+    "a commitment after the customer shares or provides something waits (spec)": (
+        ("We will revert once our warehouse shares the photos.", "update"),
+        "We will revert once you share the photos.",
+    ),
 }
 
 # kind rule -> (an example of that kind, a look-alike of another kind)

@@ -1211,6 +1211,9 @@ CUSTOMER_ACTION_LEADS: tuple[str, ...] = ("let's", "lets")
 AFTER_CUSTOMER_REPLIES: tuple[str, ...] = (
     *_phrases("after once when", "you", "confirm reply answer respond send"),
     *_phrases("after once when", "you've", "confirmed replied answered responded sent"),
+    # non-native English: "we will revert once you share the invoice copy"
+    *_phrases("after once when", "you", "share provide submit upload"),
+    *_phrases("after once when", "you've", "shared provided submitted uploaded"),
     *_phrases("after once when", "you", "let tell", "us me"),
 )
 # "please send", not "please note" or "please bear with us": a PLEASE_WORDS word, then
