@@ -1597,6 +1597,10 @@ DUE_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("I'll send the renewal quote by the end of January.", "2027-01-31"),
         ("I'll send the renewal quote by the end of the month.", "2026-11-30"),
     ),
+    "a bare day of the month after a due preposition (non-native 'on or before 25th')": (
+        ("We will send the revised invoice on or before 25th.", "2026-11-25"),
+        ("I will ring the 5th Avenue store by Friday.", "2026-11-20"),
+    ),
 }
 
 
