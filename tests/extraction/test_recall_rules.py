@@ -1601,6 +1601,10 @@ DUE_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("We will send the revised invoice on or before 25th.", "2026-11-25"),
         ("I will ring the 5th Avenue store by Friday.", "2026-11-20"),
     ),
+    "'(the) day after tomorrow' is two days on, not tomorrow": (
+        ("We will courier the spare key the day after tomorrow.", "2026-11-20"),
+        ("We will courier the spare key tomorrow, after the locksmith's visit.", "2026-11-19"),
+    ),
 }
 
 

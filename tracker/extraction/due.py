@@ -55,7 +55,8 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch|e
 _ANCHORS = re.compile(
     rf"""
     (?<![\w'’])(?:
-    (?P<tomorrow>(?:first\ thing\ )?(?:{_TOMORROW_RE})\b{_PART_OF_DAY})
+    (?P<tomorrow>(?:first\ thing\ )?(?P<day_after>(?:the\ )?day\ after\ )?(?:{_TOMORROW_RE})\b
+        {_PART_OF_DAY})
   | (?P<morning>(?:first\ thing\ )?in\ (?:the\ )?morn(?:ing)?)\b
   | (?P<today>later\ today|(?:the\ )?end\ of\ today|within\ the\ day|today|{_TONIGHT_RE}
         |this\ (?:morning|afternoon|aft|arvo|evening)
@@ -325,8 +326,8 @@ def _anchors(
             text, start, end
         ):
             continue  # "to confirm Monday's start", "the Thursday group": a thing's name
-        if kind == "tomorrow":
-            yield _Anchor(start, end, day=sent_day + timedelta(days=1))
+        if kind == "tomorrow":  # "(the) day after tomorrow": two days on
+            yield _Anchor(start, end, day=sent_day + timedelta(days=2 if m["day_after"] else 1))
         elif kind == "morning":  # "in the morning": the next one, unless it is still night
             yield _Anchor(start, end, day=sent_day + timedelta(days=local.hour >= 6))
         elif kind == "today":
