@@ -1478,6 +1478,42 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "The floor plan will be prepared by an architect of your choosing.",
     ),
+    "time asked with the unit against the number (non-native)": (
+        ("Pls allow us 48hrs to check the fault on your line.", "check"),
+        "Pls allow 48hrs for the refund to show in your account.",
+    ),
+    "a bare participle in a dated passive (non-native)": (
+        ("Your deposit will be transfer back to your account within 10 days.", "send"),
+        "The shop will be open again within 10 days.",
+    ),
+    "'be' before a base form after our subject (non-native)": (
+        ("Our billing team will be revert back to you with the corrected bill.", "escalate"),
+        "Our billing team will be glad to hear from you.",
+    ),
+    "'I' and a simple present anchored to an event (non-native)": (
+        ("I phone you when the engineer leaves your street.", "callback"),
+        "We phone you when the engineer leaves your street.",
+    ),
+    "'reach you' by a team of ours, till a day or at the earliest (non-native)": (
+        ("Our claims team will reach you till Monday.", "escalate"),
+        "Your claim form will reach you till Monday.",
+    ),
+    "news told with a possessive ('tell you their answer')": (
+        ("We will tell you their answer when the insurer replies.", "update"),
+        "We will tell you their opening hours at the desk.",
+    ),
+    "a visit to the customer's place, 'on or before' a date (non-native)": (
+        ("Our surveyor will go to your house on or before 9 December.", "fix"),
+        "Our surveyor will go to your house if the photos are unclear.",
+    ),
+    "'try our level best' is effort, as 'try our best' (spec: effort)": (
+        ("We will do the needful and send the spare part by Friday.", "send"),
+        "We will try our level best to send the spare part by Friday.",
+    ),
+    "a commitment after the customer shares or provides something waits (spec)": (
+        ("We will revert once our warehouse shares the photos.", "update"),
+        "We will revert once you share the photos.",
+    ),
 }
 
 # kind rule -> (an example of that kind, a look-alike of another kind)
@@ -1560,6 +1596,14 @@ DUE_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "the end of a named month is its last date": (
         ("I'll send the renewal quote by the end of January.", "2027-01-31"),
         ("I'll send the renewal quote by the end of the month.", "2026-11-30"),
+    ),
+    "a bare day of the month after a due preposition (non-native 'on or before 25th')": (
+        ("We will send the revised invoice on or before 25th.", "2026-11-25"),
+        ("I will ring the 5th Avenue store by Friday.", "2026-11-20"),
+    ),
+    "'(the) day after tomorrow' is two days on, not tomorrow": (
+        ("We will courier the spare key the day after tomorrow.", "2026-11-20"),
+        ("We will courier the spare key tomorrow, after the locksmith's visit.", "2026-11-19"),
     ),
 }
 

@@ -469,7 +469,10 @@ OLD_ADVERBS = re.compile(
     r"promptly|immediately|directly|first|additionally|further|again|be\s+sure\s+to|"
     r"make\s+sure\s+(?:to|that\s+(?:I|we)(?:'ll|\s+will))|aim\s+to|assist\s+(?:to|in)|help\s+to|"
     r"kindly|proceed\s+to|endeavou?r\s+to|look\s+to|need\s+to|have\s+to|go\s+ahead\s+and|"
-    r"be\s+able\s+to|be(?=\s+\w+ing\b))\s+)*",
+    r"be\s+able\s+to|be(?=\s+\w+ing\b)|"
+    # "we will be revert back to you" (vocab/en.py BE_BEFORE_BASE, added after the port)
+    r"be(?=\s+(?:revert|send|share|update|inform|call|contact|arrange|process|deliver|refund|"
+    r"transfer)\b))\s+)*",
     re.IGNORECASE,
 )
 OLD_NEGATION = re.compile(r"\s*(?:not|never|no\s+longer|n't)\b", re.IGNORECASE)

@@ -36,7 +36,7 @@ from tracker.extraction.kind_rules import (
     VISIT_TIME,
     VISIT_WITH_TIME,
 )
-from tracker.extraction.lemmas import lemma, word_kind
+from tracker.extraction.lemmas import lemma, participle_kind, word_kind
 from tracker.extraction.present_tense import (
     ESCALATING_STEMS,
     HABITUAL,
@@ -77,6 +77,11 @@ _PASSIVE_ADVERBS = frozenset(en.PASSIVE_ADVERBS)
 _AGAIN_PREFIXES = frozenset(p for p in en.AGAIN_PREFIXES if p.endswith("-"))
 _PASSIVE_KINDS = frozenset(en.PASSIVE_KINDS)
 _PASSIVE_STATES = frozenset(en.PASSIVE_STATES)
+_BARE_PARTICIPLES = frozenset(en.BARE_PARTICIPLES)
+_EVENT_OPENER = re.compile(
+    r"\b(?:" + "|".join(o.replace(" ", r"\s+") for o in en.PRESENT_EVENT_OPENERS) + r")\s+\w",
+    re.IGNORECASE,
+)
 _PASSIVE_BY_OURS = frozenset(en.PASSIVE_BY_OURS)
 _SUBJECT_BREAKS = frozenset(en.SUBJECT_BREAKS)
 _NOTED = tk.Phrases(en.NOTED)
@@ -662,7 +667,11 @@ def commitments(
             continue
         kind = verb_phrase(present, "present-simple")
         if kind:
-            found.append(Commitment(start, end, kind, needs_due=True, rule="present-simple"))
+            # "I write you when it is deployed": one agent's step, anchored to an event
+            anchored = sentence[start : start + 2] == "I " and _EVENT_OPENER.search(sentence)
+            found.append(
+                Commitment(start, end, kind, needs_due=not anchored, rule="present-simple")
+            )
     for subjectless in _capped(lx.SUBJECTLESS.finditer(sentence), found):
         modal = subjectless.start("modal")
         if any(c.start <= modal < c.end for c in found):
@@ -828,6 +837,8 @@ def _passives(tokens: Sequence[tk.Token]) -> Iterator[tuple[int, int, str, Promi
                 break
             word = tokens[at]
             kind = word_kind(word.text) if word.form == "past" else None
+            if word.form == "base" and word.lower in _BARE_PARTICIPLES:
+                kind = participle_kind(word.stem)  # "will be transfer back": "transferred"
             if kind in _PASSIVE_KINDS and word.lower not in _PASSIVE_STATES:
                 yield token.start, word.end, word.lower, kind
                 break

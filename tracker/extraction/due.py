@@ -55,7 +55,8 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch|e
 _ANCHORS = re.compile(
     rf"""
     (?<![\w'’])(?:
-    (?P<tomorrow>(?:first\ thing\ )?(?:{_TOMORROW_RE})\b{_PART_OF_DAY})
+    (?P<tomorrow>(?:first\ thing\ )?(?P<day_after>(?:the\ )?day\ after\ )?(?:{_TOMORROW_RE})\b
+        {_PART_OF_DAY})
   | (?P<morning>(?:first\ thing\ )?in\ (?:the\ )?morn(?:ing)?)\b
   | (?P<today>later\ today|(?:the\ )?end\ of\ today|within\ the\ day|today|{_TONIGHT_RE}
         |this\ (?:morning|afternoon|aft|arvo|evening)
@@ -86,6 +87,12 @@ _ANCHORS = re.compile(
   # "the 3rd", "Wed 24th", "Saturday the 15th"
   | (?P<nth>(?:(?P<nth_wd>{_WEEKDAY_RE}),?\s+(?:the\s+)?|the\s+)
         (?P<nth_day>[0-3]?\d)(?:st|nd|rd|th))\b(?!\s+of\s+(?:{_MONTH_RE}|next|this|the)\b)
+  # "on or before 15th", "by 20th", "till 5th" (no "the", as non-native support writes it):
+  # after the preposition, and before the end of the clause or a time of that day (not "5th
+  # Ave", "the 15th floor")
+  | (?P<nth_bare>(?:(?<=\bby\ )|(?<=\bon\ )|(?<=\bbefore\ )|(?<=\btill\ )|(?<=\buntil\ ))
+        (?P<nb_day>[0-3]?\d)(?:st|nd|rd|th))
+        (?=\s*(?:$|[.,;!?)]|(?:at|by|eod|itself|morning|afternoon|evening|latest)\b))
   | (?P<weekday>(?:first\ thing\ |early\ |late\ |this\ |next\ |coming\ |the\ following\ )?
         (?P<wd>{_WEEKDAY_RE})\b{_PART_OF_DAY})
   # "max 2x24 hours", "in 1x24 hours" (a deadline as N times 24 hours, as support in
@@ -319,8 +326,8 @@ def _anchors(
             text, start, end
         ):
             continue  # "to confirm Monday's start", "the Thursday group": a thing's name
-        if kind == "tomorrow":
-            yield _Anchor(start, end, day=sent_day + timedelta(days=1))
+        if kind == "tomorrow":  # "(the) day after tomorrow": two days on
+            yield _Anchor(start, end, day=sent_day + timedelta(days=2 if m["day_after"] else 1))
         elif kind == "morning":  # "in the morning": the next one, unless it is still night
             yield _Anchor(start, end, day=sent_day + timedelta(days=local.hour >= 6))
         elif kind == "today":
@@ -357,7 +364,7 @@ def _anchors(
             yield _Anchor(start, end, day=_month_end(year, month))
         elif kind == "named_month_end":
             yield _Anchor(start, end, day=_named_month_end(m, sent_day))
-        elif kind in ("date_dm", "date_md", "date_iso", "nth"):
+        elif kind in ("date_dm", "date_md", "date_iso", "nth", "nth_bare"):
             if not strict or (
                 _after_preposition(text, start)
                 and not _FROM_BEFORE.search(text[max(0, start - 30) : start])
@@ -613,6 +620,8 @@ def _clock(m: re.Match[str]) -> time | None:
 def _explicit_date(m: re.Match[str], kind: str, sent_day: date) -> date | None:
     if kind == "nth":
         return _next_day_of_month(sent_day, int(m["nth_day"]))
+    if kind == "nth_bare":
+        return _next_day_of_month(sent_day, int(m["nb_day"]))
     year: int | None
     if kind == "date_iso":
         year, month, day = int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"])

@@ -139,9 +139,11 @@ _RULES: tuple[tuple[PromiseKind, str], ...] = (
             r"answer\s+(?:each|every|all|your|the|those|these|any)\s+(?:[\w-]+\s+)?"
             r"(?:points?|questions?|quer(?:y|ies)|concerns?|comments?)",
             rf"contact\s+{_YOU}\b",
-            # "a dedicated officer will reach you by Monday" (not goods: "it will reach you")
+            # "a dedicated officer will reach you by Monday" (not goods: "it will reach you");
+            # "our team will reach you till Friday / at the earliest" (non-native English)
             rf"reach\s+{_YOU}\s+(?:by\s+(?:phone|e-?mail|sms|text)|on\s+(?:your|or)\b|within|"
-            r"(?:by|before)\s+(?:mon|tue|wed|thu|fri|tomorrow|end|eod|cob)|today|tomorrow)",
+            r"(?:by|before|till|until)\s+(?:mon|tue|wed|thu|fri|tomorrow|end|eod|cob)|today|"
+            r"tomorrow|shortly|at\s+the\s+earliest)",
             rf"send\s+(?:{_YOU}\s+)?{_UPDATE_NOUN}",
             rf"(?:provide|give|share)\s+(?:{_YOU}\s+(?:with\s+)?)?{_UPDATE_NOUN}",
             rf"(?:drop|pop|flick|shoot|fire|ping)\s+(?:{_YOU}\s+)?(?:a|an)\s+(?:quick\s+)?"
@@ -234,7 +236,7 @@ VISIT = re.compile(any_of(*en.VISIT_VERBS) + r"\b", FLAGS)
 VISIT_WITH_TIME = re.compile(any_of(*en.VISIT_WITH_TIME) + r"\b", FLAGS)
 VISIT_PURPOSE = re.compile(r"[^.;!?]{0,60}?\b(?:to|and)\s+(?=[a-z])", FLAGS)
 VISIT_TIME = re.compile(
-    r"\s+(?:on\s+|at\s+|by\s+|between\s+|before\s+|after\s+|around\s+|about\s+|this\s+|"
+    r"\s+(?:on\s+or\s+before\s+|on\s+|at\s+|by\s+|between\s+|before\s+|after\s+|around\s+|about\s+|this\s+|"
     r"next\s+|in\s+the\s+|first\s+thing\s+|early\b|later\b)?"
     r"(?:tomorrow|tmrw|tmr|2moro|today|tonight|\d|"
     + "|".join(dict.fromkeys(day[:3] for day in en.WEEKDAYS))

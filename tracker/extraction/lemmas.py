@@ -84,6 +84,11 @@ def _undoubled(stem: str) -> str:
     return stem
 
 
+def participle_kind(stem: str) -> PromiseKind | None:
+    """The kind of a stem's participle ("transfer" -> "send", as "transferred" is)."""
+    return _KINDS.get((stem, "past"))
+
+
 def word_kind(word: str) -> PromiseKind | None:
     """The kind of one action word by its stem and form ("corrected" -> "fix"), or None."""
     return _KINDS.get(lemma(word))

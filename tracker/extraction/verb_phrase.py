@@ -81,6 +81,7 @@ class _Effort:
 
 EFFORT = _Effort()
 _ADVERBS = tk.Phrases(en.ADVERBS)
+_BE_BEFORE_BASE = frozenset(en.BE_BEFORE_BASE)
 _NEGATIONS = tk.Phrases(en.NEGATIONS)
 _COURTESY = tk.Phrases(en.COURTESY)
 _COURTESY_ADVERBS = tk.Phrases(en.COURTESY_ADVERBS)
@@ -116,7 +117,9 @@ def _adverb_ends(text: str, tokens: Sequence[tk.Token], i: int) -> list[int]:
         after = tokens[i + 1]
         gap = text[tokens[i].end : after.start]
         ing = after.lower.endswith("ing") and len(after.lower) > 3
-        if gap and gap.isspace() and after.kind in ("word", "number") and ing:
+        # "we will be revert back to you": a base form after "be" (non-native English)
+        base = after.lower in _BE_BEFORE_BASE
+        if gap and gap.isspace() and after.kind in ("word", "number") and (ing or base):
             ends.append(tokens[i].end)
     return ends
 

@@ -277,6 +277,8 @@ ESCALATE_VERBS: tuple[str, ...] = (
 # A visit: "I'll be round Friday to fit it", "our technician will come on Monday".
 # Matched at the start of a verb phrase, before a time or a purpose.
 VISIT_VERBS: tuple[str, ...] = (
+    # "our technician will go to your place on or before 28 May" (as "be at your place")
+    r"(?:go|come)\s+(?:over\s+|round\s+)?to\s+(?:yours|your\s+[\w'-]+)",
     r"come(?:\s+(?:back|over|round|around|out|by))?",
     r"b(?:e)?\s+(?:back|round|around|over|out|there|here|with\s+(?:you|u))",
     # "our engineer will be at the school on Wednesday to replace the projector"
@@ -296,6 +298,8 @@ VISIT_VERBS: tuple[str, ...] = (
 )
 # A visit needs a purpose ("to fit it") or, for the verbs here, a time ("come on Monday").
 VISIT_WITH_TIME: tuple[str, ...] = (
+    # "our technician will go to your place on or before 28 May" (as "be at your place")
+    r"(?:go|come)\s+(?:over\s+|round\s+)?to\s+(?:yours|your\s+[\w'-]+)",
     r"come(?:\s+(?:back|over|round|around|out|by))?",
     r"b(?:e)?\s+(?:round|over|with\s+(?:you|u)|there|out)",
     r"be\s+at\s+(?:yours|(?:your|the)\s+[\w'-]+(?:\s+[\w'-]+)?)",
@@ -568,6 +572,12 @@ PRESENT_FOR_FUTURE: tuple[str, ...] = _words(
     "refund email e-mail arrange book issue deliver forward transfer contact update "
     "process repair replace revert"
 )
+# ... or, after "I" alone, when an event clause opened by one of these anchors it: "I write you
+# when it is deployed", "As soon as I have the answer I return to you" (one agent's own next
+# step, said in the simple present). Not after "we" ("we email you when your order ships" is
+# how the shop works), and the customer's own step still waits for the customer ("I send you
+# the label once you confirm the address").
+PRESENT_EVENT_OPENERS: tuple[str, ...] = ("when", "once", "as soon as", "after")
 # The modals after a team or colleague of ours ("our billing team will", "Priya is going to").
 TEAM_MODALS: tuple[str, ...] = (
     "'ll",
@@ -730,7 +740,10 @@ COURTESY: tuple[str, ...] = (
 EFFORT: tuple[str, ...] = _joined(
     ("try",),
     (
-        *_joined(_words("our my their his her"), ("", "very"), _words("best hardest utmost")),
+        # "try our level best" (South Asian English)
+        *_joined(
+            _words("our my their his her"), ("", "very", "level"), _words("best hardest utmost")
+        ),
         *_words("hard and to"),
     ),
 )
@@ -770,6 +783,13 @@ EFFORT_OPEN: tuple[str, ...] = _joined(
 # "!", "," or the end, or before one of EFFORT_ALONE_WHEN and the end (a "." or "!" between).
 EFFORT_ALONE: tuple[str, ...] = ("try",)
 EFFORT_ALONE_WHEN: tuple[str, ...] = (*_words("today tonight tomorrow"), "again later")
+# "be" read past before the base form of one of these, as non-native support English writes
+# the future: "we will be revert back to you", "I will be share the tracking number" (read
+# as "we will revert", "I will share"). Not before any other word ("we'll be open", "I'll be
+# in touch" and "we will be glad to help" are read as they are).
+BE_BEFORE_BASE: tuple[str, ...] = _words(
+    "revert send share update inform call contact arrange process deliver refund transfer"
+)
 # Adverbs before a courtesy: "we'll always be happy to".
 COURTESY_ADVERBS: tuple[str, ...] = ("also", "always", "still", "definitely", "certainly")
 # Words between the modal and the action, read past: "I'll also personally call you".
@@ -1033,6 +1053,8 @@ TIME_ASKED_SPANS: tuple[str, ...] = (
     r"(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|an?|one|two|three|four|five|six|seven|ten|"
     r"a\s+(?:few|couple(?:\s+of)?)|few|couple\s+of|some|several)\s+(?:more\s+)?"
     r"(?:(?:working|business|work)\s+)?(?:hours?|hrs?|days?|weeks?)(?:\s+or\s+(?:two|so|\d+))?",
+    # "24hrs", "48h", "2days": a number written against its unit
+    r"\d+(?:\s*(?:-|–|to)\s*\d+)?(?:hours?|hrs?|h|days?)(?:\s+or\s+(?:two|so|\d+))?",
     # "some time", "a little more time", "a bit of time"
     r"(?:some|a\s+(?:little|bit)(?:\s+of)?|a\s+little\s+bit\s+of)\s+(?:more\s+|extra\s+)?time",
     r"(?:(?:more|extra|enough|further)\s+)?time",
@@ -1189,6 +1211,9 @@ CUSTOMER_ACTION_LEADS: tuple[str, ...] = ("let's", "lets")
 AFTER_CUSTOMER_REPLIES: tuple[str, ...] = (
     *_phrases("after once when", "you", "confirm reply answer respond send"),
     *_phrases("after once when", "you've", "confirmed replied answered responded sent"),
+    # non-native English: "we will revert once you share the invoice copy"
+    *_phrases("after once when", "you", "share provide submit upload"),
+    *_phrases("after once when", "you've", "shared provided submitted uploaded"),
     *_phrases("after once when", "you", "let tell", "us me"),
 )
 # "please send", not "please note" or "please bear with us": a PLEASE_WORDS word, then
@@ -1451,6 +1476,14 @@ PASSIVE_ADVERBS: tuple[str, ...] = _words("also then all soon duly fully separat
 PASSIVE_KINDS: tuple[str, ...] = ("send", "fix")
 # …but not a state: "our workshop will be closed tomorrow", "the office will be shut on Monday".
 PASSIVE_STATES: tuple[str, ...] = _words("closed shut open opened busy")
+# The base form where a participle belongs, as non-native support English writes a passive:
+# "the money will be transfer back to your card within 14 days", "answer will be send to you
+# within 14 days" (read as "transferred", "sent"). Only these verbs, whose base form is no
+# state or adjective ("will be open", "will be complete" are not read).
+BARE_PARTICIPLES: tuple[str, ...] = _words(
+    "send resend transfer refund credit deliver dispatch despatch ship return replace repair "
+    "reverse reimburse courier deposit"
+)
 # "… by DHL", "… by Transport Services": someone else acts. After "by", these words keep it
 # ours or say how or when ("by us", "by our team", "by email", "by Friday", "by 5pm").
 # A delivery service before its means: "sent by overnight courier today" (a means, not a
@@ -1894,12 +1927,16 @@ HAVE_GET_NOT: tuple[str, ...] = (
 )
 # "update you", "write to you" (update)
 UPDATE_YOU: tuple[str, ...] = _joined(UPDATE_VERBS_YOU, ("", "to"), _YOU)
-# "I'll tell you when it's online" (not "we'll tell you more at pick-up"); the last word
-# may run on (update)
+# "I'll tell you when it's online", "we will tell you their answer" (not "we'll tell you
+# more at pick-up"); the last word may run on (update)
 TELL_YOU_WHEN_OPEN: tuple[str, ...] = _joined(
     ("tell",),
     ("you", "u"),
-    (*_words("when once if whether"), "as soon", *_phrases("the", "outcome result answer news")),
+    (
+        *_words("when once if whether"),
+        "as soon",
+        *_phrases("the their our", "outcome result answer news decision"),
+    ),
 )
 # "call later", "ring tomorrow" (callback); "call" alone before ".", "!", "," or at the end
 # of the text (kind_rules.KIND_RULES)
