@@ -874,7 +874,7 @@ OLD_KIND_RULES = {
         r"with\b|once\b|as\b|in\b|within\b|by\b|on\b|either\b|tomorrow|today|tonight|shortly|"
         r"soon|asap|later|first|when|after|here|$)",
         "update you": r"(?:update|remind|notify|inform|advise|write|answer|tell(?=\s+(?:you|u)\s+"
-        r"(?:when|once|as\s+soon|if|whether|the\s+(?:outcome|result|answer|news))))"
+        r"(?:when|once|as\s+soon|if|whether|(?:the|their|our)\s+(?:outcome|result|answer|news|decision))))"
         rf"\s+(?:to\s+)?{_YOU}\b",
         "message you": rf"(?:message|msg|text|txt|dm|ping|e-?mail|tweet|whatsapp|sms)\s+{_YOU}\b"
         r"(?!\s+(?:(?:the|a|an|your|our|these|those|them|over|all|some|both)\b|"
