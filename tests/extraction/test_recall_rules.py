@@ -1421,6 +1421,14 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("missed ur call, ring u back in 10 mins", "callback"),
         "missed ur call, ring u whenever",
     ),
+    "texted arrival without subject or modal, with a time": (
+        ("soz stuck at the last job, be there by 6", "fix"),
+        "your slot is at 6:30, be there 10 mins early",
+    ),
+    "texted arrival without subject or modal, and no time, is no commitment": (
+        ("on my way, b there in 15", "fix"),
+        "on my way, b there soon",
+    ),
     "a partnership's two names mark a firm, even after our": (
         (
             "We have instructed our loss adjuster, who will contact you tomorrow to arrange a"
@@ -1628,6 +1636,18 @@ TIME_DUE_CASES: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     "b4 is before": (
         ("Fitted by thurs. will txt u b4 then w the price", "09:00", "2026-11-19"),
         ("Fitted by fri. will txt u b4 then w the price", "09:00", "2026-11-20"),
+    ),
+    "a texted bare number after 'in' is minutes": (
+        ("gonna ring u back in 15", "09:00", "2026-11-18T09:15"),
+        ("I'll put the fix in 4.2 by Friday", "09:00", "2026-11-20"),
+    ),
+    "a bare hour after 'after'": (
+        ("I'll phone you after 3 to book a slot", "09:00", "2026-11-18T15:00"),
+        ("I'll phone you after 1 or 2 checks, by 5", "09:00", "2026-11-18T17:00"),
+    ),
+    "a bare hour before a texted tomorrow or tonight": (
+        ("will b there at 9 2moro", "09:00", "2026-11-19T09:00"),
+        ("will b there at 9 2nite", "09:00", "2026-11-18T21:00"),
     ),
 }
 

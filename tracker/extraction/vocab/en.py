@@ -1203,6 +1203,12 @@ CLIPPED_VERBS: tuple[str, ...] = (
     "call", "ring", "phone", "text", "txt", "msg", "message", r"e-?mail", "whatsapp",
     r"be\s+with", r"get\s+back\s+to",
 )  # fmt: skip
+# Texted arrivals with subject and modal both dropped, no object ("sorry running late, be
+# there by 7", "b round at 4"): the sender's own visit, counted only with a stated time.
+# ("be there 10 minutes early" asks the customer to come)
+CLIPPED_ARRIVALS: tuple[str, ...] = (
+    r"be?\s+(?:there|round)(?!\s+(?:early|\d+\s*(?:mins?|minutes)\s+(?:early|before|ahead))\b)",
+)
 # "Email you sent on Monday", "the call you made": a noun and a relative clause, not a clipped
 # commitment (the word after "you" is a past form).
 CLIPPED_NOT_BEFORE: tuple[str, ...] = _words(
