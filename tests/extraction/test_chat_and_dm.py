@@ -44,6 +44,17 @@ def test_two_named_speakers_with_no_sign_of_the_agent_are_both_read() -> None:
     assert len(promises_in(transcript)) == 2
 
 
+def test_a_label_that_names_a_business_is_the_agents_side() -> None:
+    transcript = (
+        "Nadia Cole: I'll drop the spare keys round tonight\n"
+        "Northgate Locksmiths: Thanks Nadia, I'll cut the new set tomorrow."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll cut the new set tomorrow"]
+    # a trade that is also a surname is no business: both speakers are read
+    transcript = "Nadia Cole: I'll drop the keys round tonight\nSam Baker: I'll cut them tomorrow"
+    assert len(promises_in(transcript)) == 2
+
+
 def test_a_customers_turn_goes_on_over_the_lines_below_its_label() -> None:
     transcript = (
         "Andre: hey my router died\nI'll ring you back after lunch\n"

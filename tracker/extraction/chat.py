@@ -176,6 +176,21 @@ _AGENT_WORDS = {
     *("services", "relations", "success", "experience", "desk", "centre", "center", "help"),
     *("helpline", "hotline", "line", "contact", "concierge", "reception", "front"),
 }
+# Words that name a business, not a person, in a messaging export's label ("Rapid Locks",
+# "Harbour Plumbing", "Bloom Florists Ltd"): the business's side, the message's author, as
+# the spec has a customer's own "I'll call you tomorrow" be no promise of ours. (No trade
+# that is also a surname: "Baker", "Cook", "Taylor".)
+_BUSINESS_WORDS = {
+    *("ltd", "llc", "inc", "plc", "gmbh", "co", "company", "group", "shop", "store", "studio"),
+    *("plumbing", "locks", "locksmiths", "repairs", "electrical", "electrics", "heating"),
+    *("garage", "motors", "autos", "tyres", "salon", "clinic", "dental", "surgery", "pharmacy"),
+    *("florists", "bakery", "cafe", "hotel", "tailoring", "cleaning", "cleaners", "removals"),
+    *("lettings", "estates", "properties", "rentals", "hire", "insurance", "bank", "energy"),
+    *("telecom", "broadband", "fitness", "gym", "vets", "veterinary", "roofing", "landscaping"),
+    *("landscapes", "decorating", "builders", "construction", "glazing", "appliances"),
+    *("logistics", "couriers", "travel", "tours", "catering", "kitchens", "bathrooms"),
+    *("flooring", "carpets", "opticians", "optical", "dentistry", "physio", "spa", "boutique"),
+}
 # A chat tool's own automatic lines ("Bot:", "Acme Bot:", "System:", "Virtual Assistant:"):
 # never the agent's promise ("An agent will reply within 5 minutes").
 _BOT_WORDS = {"system", "bot", "chatbot", "automated", "virtual", "autoresponder"}
@@ -326,7 +341,7 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
     transcript's title names ("Chat with Taylor"); and the same names labelled short."""
     speakers = {t.speaker for t in turns}
     customers = {s for s in speakers if _is_customer(s)}
-    agents = {s for s in speakers - customers if set(s.split()) & _AGENT_WORDS}
+    agents = {s for s in speakers - customers if set(s.split()) & (_AGENT_WORDS | _BUSINESS_WORDS)}
     lowered = text.lower()
     taken = (
         {(m["to"] or m["joined"]).lower() for _, _, m in _TAKES_OVER.matches(text)}
@@ -358,7 +373,7 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
         handed = _named(_HANDED_TO_ANY, agents_said)
         agents |= {s for s in speakers - agents - customers if s.split()[0] in handed}
     # "Agent Mo" and then "Mo": the same agent, labelled short.
-    agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS
+    agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS - _BUSINESS_WORDS
     return agents | {s for s in speakers - customers if set(s.split()) <= agent_words}
 
 
