@@ -1421,6 +1421,10 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("missed ur call, ring u back in 10 mins", "callback"),
         "missed ur call, ring u whenever",
     ),
+    "time asked with the unit texted right after the number": (
+        ("pls allow us 48hrs to look into your refund", "check"),
+        "pls allow 48hrs for the refund to reach your card",
+    ),
     "texted arrival without subject or modal, with a time": (
         ("soz stuck at the last job, be there by 6", "fix"),
         "your slot is at 6:30, be there 10 mins early",

@@ -1030,9 +1030,11 @@ TIME_ASKED_BY: tuple[str, ...] = (
 TIME_ASKED_SPANS: tuple[str, ...] = (
     # "24 hours", "3 working days", "5-7 business days", "up to 48 hours", "a day or two"
     r"(?:(?:about|around|up\s+to|max(?:imum)?|at\s+least|another|a\s+further|an\s+additional)\s+)?"
-    r"(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|an?|one|two|three|four|five|six|seven|ten|"
-    r"a\s+(?:few|couple(?:\s+of)?)|few|couple\s+of|some|several)\s+(?:more\s+)?"
-    r"(?:(?:working|business|work)\s+)?(?:hours?|hrs?|days?|weeks?)(?:\s+or\s+(?:two|so|\d+))?",
+    # (texted with the unit right after the number: "24hrs", "48h")
+    r"(?:\d+(?:\s*(?:-|–|to)\s*\d+)?(?=h)|(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|an?|one|two|three|four"
+    r"|five|six|seven|ten|a\s+(?:few|couple(?:\s+of)?)|few|couple\s+of|some|several)\s+"
+    r"(?:more\s+)?(?:(?:working|business|work)\s+)?)(?:hours?|hrs?|days?|weeks?|(?<=\d)h)"
+    r"(?:\s+or\s+(?:two|so|\d+))?",
     # "some time", "a little more time", "a bit of time"
     r"(?:some|a\s+(?:little|bit)(?:\s+of)?|a\s+little\s+bit\s+of)\s+(?:more\s+|extra\s+)?time",
     r"(?:(?:more|extra|enough|further)\s+)?time",
