@@ -1510,6 +1510,10 @@ KIND_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("I'll go through the thread tonight and answer each point.", "update"),
         ("I'll go through the thread tonight and fix each point.", "fix"),
     ),
+    "a thing texted to the customer is sent, news texted is an update": (
+        ("ill txt u the door code tonight", "send"),
+        ("ill txt u tonight", "update"),
+    ),
 }
 
 # due rule -> ((promise, expected due date), (counter-example, its different due date))

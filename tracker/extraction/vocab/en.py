@@ -1931,9 +1931,9 @@ MESSAGE_VERBS: tuple[str, ...] = _words("message msg text txt dm ping email e-ma
 MESSAGE_YOU: tuple[str, ...] = _joined((*MESSAGE_VERBS, "whatsapp", "sms"), _YOU)
 SENT_DETERMINERS: tuple[str, ...] = _words("the a an your our these those them over all some both")
 NOT_NEWS_AFTER: tuple[str, ...] = (*SENT_DETERMINERS, "confirmation", "written confirmation")
-# "text you the code", "whatsapp u a photo" (send)
+# "text you the code", "whatsapp u a photo", texted "txt u the code", "msg u the link" (send)
 MESSAGE_YOU_THE: tuple[str, ...] = _joined(
-    _words("text message dm whatsapp"), _YOU, SENT_DETERMINERS
+    _words("text txt message msg dm whatsapp"), _YOU, SENT_DETERMINERS
 )
 # "have an update for you", "get a reply back to you" (update)
 UPDATE_FOR_YOU: tuple[str, ...] = _joined(
