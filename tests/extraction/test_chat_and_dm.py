@@ -55,6 +55,28 @@ def test_a_label_that_names_a_business_is_the_agents_side() -> None:
     assert len(promises_in(transcript)) == 2
 
 
+def test_a_check_answered_in_the_agents_next_turn_by_a_plain_statement_is_done() -> None:
+    transcript = (
+        "[09:12] Agent Lou: Let me look into the delivery.\n"
+        "[09:12] Rita: ok sure\n"
+        "[09:14] Agent Lou: The van is two stops away from you."
+    )
+    assert promises_in(transcript) == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "[09:14] Agent Lou: Anything else I can do for you today?",  # a courtesy
+        "[09:14] Agent Lou: No worries.",  # a courtesy
+        "[09:14] Agent Lou: I'll ring the depot after this chat.",  # another commitment
+    ],
+)
+def test_a_check_the_next_turn_does_not_answer_is_still_a_promise(reply: str) -> None:
+    transcript = f"[09:12] Agent Lou: Let me look into the delivery.\n[09:12] Rita: ok\n{reply}"
+    assert [p.kind for p in promises_in(transcript)][:1] == ["check"]
+
+
 def test_a_customers_turn_goes_on_over_the_lines_below_its_label() -> None:
     transcript = (
         "Andre: hey my router died\nI'll ring you back after lunch\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tracker.extraction.cues import has_cue
 from tracker.extraction.lines import LinePattern
 from tracker.extraction.vocab import en
 
@@ -103,8 +104,9 @@ def done_in_next_turn(text: str, end: int) -> str:
     """How the speaker's next turn after the sentence ending at `end` opens, with only
     other speakers' lines (the customer's "yes please") between: "done" when it reports
     the commitment done ("Done.", "Booked!", "Ok, all sorted"), "back" when it comes back
-    with what a check found ("Thanks for waiting. ..."), else "". Either way it was done
-    in the same live exchange."""
+    with what a check found ("Thanks for waiting. ...", or a statement of what is so: "The
+    van is two stops away."), else "". Either way it was done in the same live exchange.
+    (The customer's lines between are blanked already: what they said is not read.)"""
     own = speaker(text, end - 1) if "\n" in text[end:] else None
     if own is None:
         return ""
@@ -125,8 +127,32 @@ def done_in_next_turn(text: str, end: int) -> str:
         if " ".join(who.lower().split()) == own:
             if _DONE.match(text, words):
                 return "done"
-            return "back" if _BACK.match(text, words) else ""
+            if _BACK.match(text, words):
+                return "back"
+            return "back" if _reports(text, words) else ""
     return ""
+
+
+def _reports(text: str, at: int) -> bool:
+    """Does the agent's turn at `at` open with a statement of what is so ("It's at the
+    depot.", "Your order left today!"): not a question, not a commitment or a hold, not
+    a courtesy ("No worries", "Anything else?")?"""
+    line_end = text.find("\n", at)
+    line = text[at : len(text) if line_end < 0 else line_end].strip()
+    first = _SENTENCE_END.search(line)
+    if first is None or first.group() == "?" or not line[:1].isalpha():
+        return False
+    sentence = line[: first.end()]
+    return not _NOT_A_REPORT.match(sentence) and not has_cue(sentence)
+
+
+# A turn's opening that reports nothing found: thanks, courtesy, a greeting, a goodbye.
+_NOT_A_REPORT = re.compile(
+    r"(?:no\s+(?:worries|problem)|you'?re\s+welcome|anything\s+else|is\s+there|hi|hello|hey"
+    r"|thanks|thank|sorry|bye|have\s+a|chat\s+soon|speak\s+soon|take\s+care|welcome"
+    r"|ok|okay|great|perfect|sure)\b",
+    re.IGNORECASE,
+)
 
 
 # A name or role ("Agent Maya", "Visitor 48213"), with the company after it ("Maya from

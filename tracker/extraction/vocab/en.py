@@ -1575,6 +1575,12 @@ BACK_WITH_ANSWER: tuple[str, ...] = (
     "sorry to keep you waiting",
     *_phrases("i've i", "checked looked asked confirmed heard"),
     *_phrases("i", "have", "checked looked asked confirmed heard"),
+    # or opens with what it found ("Found it, ...", "I can see the order left ...", "Looks
+    # like the courier ...")
+    *_phrases("found", "it"),
+    *_phrases("i", "can", "see"),
+    *_phrases("it", "looks seems", "like"),
+    *_phrases("looks seems", "like"),
 )
 # A live chat or DM that goes on at once ("One moment, please", "give me 5 minutes", "brb"):
 # what is promised is done in this exchange. Read where a clause starts (the sentence's
