@@ -77,6 +77,18 @@ def test_a_check_the_next_turn_does_not_answer_is_still_a_promise(reply: str) ->
     assert [p.kind for p in promises_in(transcript)][:1] == ["check"]
 
 
+def test_a_company_after_a_dash_in_the_label_marks_the_agent() -> None:
+    transcript = (
+        "[15:01] Nell \u2013 Fernway Rail: Hello, Nell here. How can I help?\n"
+        "[15:02] You: I'll post the old ticket back to you tomorrow\n"
+        "[15:03] Nell \u2013 Fernway Rail: Thanks! I'll refund the fare today."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll refund the fare today"]
+    # a dash before a time is no company: "Nell - 15:01:" is a time after the name
+    transcript = "Nell - 15:01: I'll refund the fare today.\nYou - 15:02: I'll post it tomorrow"
+    assert len(promises_in(transcript)) == 2
+
+
 def test_a_customers_turn_goes_on_over_the_lines_below_its_label() -> None:
     transcript = (
         "Andre: hey my router died\nI'll ring you back after lunch\n"

@@ -156,13 +156,15 @@ _NOT_A_REPORT = re.compile(
 
 
 # A name or role ("Agent Maya", "Visitor 48213"), with the company after it ("Maya from
-# Acme", "Maya (Support)"); or a phone number or an e-mail address ("+44 7700 900123",
-# "dana@example.com": a messaging export's unsaved contact, a chat tool's visitor). After
-# a time, a user name in lower case too ("[10:42] dana_r:").
+# Acme", "Maya (Support)", "Maya – Acme Bank", "Acme Airways - Omar"); or a phone number or
+# an e-mail address ("+44 7700 900123", "dana@example.com": a messaging export's unsaved
+# contact, a chat tool's visitor). After a time, a user name in lower case too ("[10:42]
+# dana_r:").
 _NAME = (
     r"(?:\+\d[\d \t().-]{5,16}\d|[\w.+-]{1,40}@[\w-]{1,30}(?:\.[\w-]{1,20}){1,3}"
     r"|[A-Z][\w'\u2019-]{0,20}(?:[ \t]+(?:[A-Z][\w'\u2019.-]{0,20}|\#?\d{1,10})){0,2}"
-    r"(?:[ \t]+(?:from|at|@)[ \t]+[A-Z][\w'&\u2019.-]{0,20}(?:[ \t]+[A-Z][\w'&\u2019.-]{0,20})?)?"
+    r"(?:[ \t]+(?:from|at|@|[-\u2013\u2014])[ \t]+[A-Z][\w'&\u2019.-]{0,20}"
+    r"(?:[ \t]+[A-Z][\w'&\u2019.-]{0,20})?)?"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?)"
 )
 # Who speaks in a transcript. A turn's label, at the start of its line: an optional time
@@ -284,9 +286,9 @@ _LETTERS = re.compile(r"[a-z]+")
 _DIGITS = re.compile(r"\d+")
 
 
-# A company or team in brackets in a speaker's label, or after "from" or "at": "Sara
-# (Northgate)", "Sara from Northgate".
-_BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]|[ \t](?:from|at|@)[ \t]")
+# A company or team in brackets in a speaker's label, or after "from", "at" or a dash: "Sara
+# (Northgate)", "Sara from Northgate", "Sara – Northgate".
+_BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]|[ \t](?:from|at|@|[-\u2013\u2014])[ \t]")
 # A chat tool's own line naming the agent who takes the chat: "*** Chat transferred to
 # Tom ***", "Tom has joined the chat", "Chat accepted by Tom".
 _TOOL_NAME = r"[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019-]{0,20})?"
