@@ -1702,3 +1702,9 @@ def test_a_hand_over_then_our_report_of_their_findings_is_one_promise() -> None:
 def test_a_promise_ends_before_trailing_emoji_and_a_social_sign_off(text: str, words: str) -> None:
     (found,) = _promises(text)
     assert text[found.start : found.end] == words
+
+
+@pytest.mark.parametrize("text", ["I'll get back to you in 24", "I'll ship it in 4.2.1"])
+def test_a_bare_number_after_in_that_is_no_count_of_minutes_states_no_due(text: str) -> None:
+    (found,) = _promises(text)
+    assert found.due_is_default, found

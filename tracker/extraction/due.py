@@ -105,10 +105,11 @@ _ANCHORS = re.compile(
         # "a day or two", "an hour or 2": the latest
         (?:\s+or\s+(?!an?\b)(?P<n3>\d+(?:\.\d+)?|{NUMBER_RE})\b)?)
   | (?P<the_hour>(?:within|in)\ the\ (?:next\ )?hour)\b
-  # "ring u back in 5", "be with you in 20": a chat's or a text's bare number of minutes,
+  # "ring u back in 5", "be with you in 20": a chat's or a text's bare number of minutes
+  # (up to 20, or a round 25 ... 60: "in 24" or "in 48" is a count of hours left unsaid),
   # then the end of the clause or a word that cannot be the number's unit (not "in 4.2.1",
   # "in 5 to 7 days", "1 in 20 checkouts")
-  | (?P<in_minutes>in\s+(?:about\s+|another\s+|around\s+)?(?P<im_n>[1-9]|[1-5]\d|60)
+  | (?P<in_minutes>in\s+(?:about\s+|another\s+|around\s+)?(?P<im_n>[1-9]|1\d|20|[2-5][05]|60)
         (?![\d]|[.,:]\d|\s*(?:-|–|to|or|and)\s*\d)
         (?=\s*(?:$|[.,;!?)]|[-–]\s|[\u2600-\u27bf\U0001f300-\U0001faff]|(?:or\s+so|ish|then
             |so|and|to|w/|with|when|once|if|or|pls|please|mate|max|tops)\b)))
