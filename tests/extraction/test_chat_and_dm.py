@@ -44,6 +44,51 @@ def test_two_named_speakers_with_no_sign_of_the_agent_are_both_read() -> None:
     assert len(promises_in(transcript)) == 2
 
 
+def test_a_label_that_names_a_business_is_the_agents_side() -> None:
+    transcript = (
+        "Nadia Cole: I'll drop the spare keys round tonight\n"
+        "Northgate Locksmiths: Thanks Nadia, I'll cut the new set tomorrow."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll cut the new set tomorrow"]
+    # a trade that is also a surname is no business: both speakers are read
+    transcript = "Nadia Cole: I'll drop the keys round tonight\nSam Baker: I'll cut them tomorrow"
+    assert len(promises_in(transcript)) == 2
+
+
+def test_a_check_answered_in_the_agents_next_turn_by_a_plain_statement_is_done() -> None:
+    transcript = (
+        "[09:12] Agent Lou: Let me look into the delivery.\n"
+        "[09:12] Rita: ok sure\n"
+        "[09:14] Agent Lou: The van is two stops away from you."
+    )
+    assert promises_in(transcript) == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "[09:14] Agent Lou: Anything else I can do for you today?",  # a courtesy
+        "[09:14] Agent Lou: No worries.",  # a courtesy
+        "[09:14] Agent Lou: I'll ring the depot after this chat.",  # another commitment
+    ],
+)
+def test_a_check_the_next_turn_does_not_answer_is_still_a_promise(reply: str) -> None:
+    transcript = f"[09:12] Agent Lou: Let me look into the delivery.\n[09:12] Rita: ok\n{reply}"
+    assert [p.kind for p in promises_in(transcript)][:1] == ["check"]
+
+
+def test_a_company_after_a_dash_in_the_label_marks_the_agent() -> None:
+    transcript = (
+        "[15:01] Nell \u2013 Fernway Rail: Hello, Nell here. How can I help?\n"
+        "[15:02] You: I'll post the old ticket back to you tomorrow\n"
+        "[15:03] Nell \u2013 Fernway Rail: Thanks! I'll refund the fare today."
+    )
+    assert [p.quote for p in promises_in(transcript)] == ["I'll refund the fare today"]
+    # a dash before a time is no company: "Nell - 15:01:" is a time after the name
+    transcript = "Nell - 15:01: I'll refund the fare today.\nYou - 15:02: I'll post it tomorrow"
+    assert len(promises_in(transcript)) == 2
+
+
 def test_a_customers_turn_goes_on_over_the_lines_below_its_label() -> None:
     transcript = (
         "Andre: hey my router died\nI'll ring you back after lunch\n"

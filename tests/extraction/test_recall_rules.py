@@ -1421,6 +1421,18 @@ CASES: dict[str, tuple[tuple[str, str], str]] = {
         ("missed ur call, ring u back in 10 mins", "callback"),
         "missed ur call, ring u whenever",
     ),
+    "time asked with the unit texted right after the number": (
+        ("pls allow us 48hrs to look into your refund", "check"),
+        "pls allow 48hrs for the refund to reach your card",
+    ),
+    "texted arrival without subject or modal, with a time": (
+        ("soz stuck at the last job, be there by 6", "fix"),
+        "your slot is at 6:30, be there 10 mins early",
+    ),
+    "texted arrival without subject or modal, and no time, is no commitment": (
+        ("on my way, b there in 15", "fix"),
+        "on my way, b there soon",
+    ),
     "a partnership's two names mark a firm, even after our": (
         (
             "We have instructed our loss adjuster, who will contact you tomorrow to arrange a"
@@ -1533,6 +1545,10 @@ KIND_CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "answering each point is news": (
         ("I'll go through the thread tonight and answer each point.", "update"),
         ("I'll go through the thread tonight and fix each point.", "fix"),
+    ),
+    "a thing texted to the customer is sent, news texted is an update": (
+        ("ill txt u the door code tonight", "send"),
+        ("ill txt u tonight", "update"),
     ),
 }
 
@@ -1673,6 +1689,18 @@ TIME_DUE_CASES: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
         ("Fitted by thurs. will txt u b4 then w the price", "09:00", "2026-11-19"),
         ("Fitted by fri. will txt u b4 then w the price", "09:00", "2026-11-20"),
     ),
+    "a texted bare number after 'in' is minutes": (
+        ("gonna ring u back in 15", "09:00", "2026-11-18T09:15"),
+        ("I'll put the fix in 4.2 by Friday", "09:00", "2026-11-20"),
+    ),
+    "a bare hour after 'after'": (
+        ("I'll phone you after 3 to book a slot", "09:00", "2026-11-18T15:00"),
+        ("I'll phone you after 1 or 2 checks, by 5", "09:00", "2026-11-18T17:00"),
+    ),
+    "a bare hour before a texted tomorrow or tonight": (
+        ("will b there at 9 2moro", "09:00", "2026-11-19T09:00"),
+        ("will b there at 9 2nite", "09:00", "2026-11-18T21:00"),
+    ),
 }
 
 
@@ -1718,3 +1746,9 @@ def test_a_hand_over_then_our_report_of_their_findings_is_one_promise() -> None:
 def test_a_promise_ends_before_trailing_emoji_and_a_social_sign_off(text: str, words: str) -> None:
     (found,) = _promises(text)
     assert text[found.start : found.end] == words
+
+
+@pytest.mark.parametrize("text", ["I'll get back to you in 24", "I'll ship it in 4.2.1"])
+def test_a_bare_number_after_in_that_is_no_count_of_minutes_states_no_due(text: str) -> None:
+    (found,) = _promises(text)
+    assert found.due_is_default, found

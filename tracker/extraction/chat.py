@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tracker.extraction.cues import has_cue
 from tracker.extraction.lines import LinePattern
 from tracker.extraction.vocab import en
 
@@ -103,8 +104,9 @@ def done_in_next_turn(text: str, end: int) -> str:
     """How the speaker's next turn after the sentence ending at `end` opens, with only
     other speakers' lines (the customer's "yes please") between: "done" when it reports
     the commitment done ("Done.", "Booked!", "Ok, all sorted"), "back" when it comes back
-    with what a check found ("Thanks for waiting. ..."), else "". Either way it was done
-    in the same live exchange."""
+    with what a check found ("Thanks for waiting. ...", or a statement of what is so: "The
+    van is two stops away."), else "". Either way it was done in the same live exchange.
+    (The customer's lines between are blanked already: what they said is not read.)"""
     own = speaker(text, end - 1) if "\n" in text[end:] else None
     if own is None:
         return ""
@@ -125,18 +127,44 @@ def done_in_next_turn(text: str, end: int) -> str:
         if " ".join(who.lower().split()) == own:
             if _DONE.match(text, words):
                 return "done"
-            return "back" if _BACK.match(text, words) else ""
+            if _BACK.match(text, words):
+                return "back"
+            return "back" if _reports(text, words) else ""
     return ""
 
 
+def _reports(text: str, at: int) -> bool:
+    """Does the agent's turn at `at` open with a statement of what is so ("It's at the
+    depot.", "Your order left today!"): not a question, not a commitment or a hold, not
+    a courtesy ("No worries", "Anything else?")?"""
+    line_end = text.find("\n", at)
+    line = text[at : len(text) if line_end < 0 else line_end].strip()
+    first = _SENTENCE_END.search(line)
+    if first is None or first.group() == "?" or not line[:1].isalpha():
+        return False
+    sentence = line[: first.end()]
+    return not _NOT_A_REPORT.match(sentence) and not has_cue(sentence)
+
+
+# A turn's opening that reports nothing found: thanks, courtesy, a greeting, a goodbye.
+_NOT_A_REPORT = re.compile(
+    r"(?:no\s+(?:worries|problem)|you'?re\s+welcome|anything\s+else|is\s+there|hi|hello|hey"
+    r"|thanks|thank|sorry|bye|have\s+a|chat\s+soon|speak\s+soon|take\s+care|welcome"
+    r"|ok|okay|great|perfect|sure)\b",
+    re.IGNORECASE,
+)
+
+
 # A name or role ("Agent Maya", "Visitor 48213"), with the company after it ("Maya from
-# Acme", "Maya (Support)"); or a phone number or an e-mail address ("+44 7700 900123",
-# "dana@example.com": a messaging export's unsaved contact, a chat tool's visitor). After
-# a time, a user name in lower case too ("[10:42] dana_r:").
+# Acme", "Maya (Support)", "Maya – Acme Bank", "Acme Airways - Omar"); or a phone number or
+# an e-mail address ("+44 7700 900123", "dana@example.com": a messaging export's unsaved
+# contact, a chat tool's visitor). After a time, a user name in lower case too ("[10:42]
+# dana_r:").
 _NAME = (
     r"(?:\+\d[\d \t().-]{5,16}\d|[\w.+-]{1,40}@[\w-]{1,30}(?:\.[\w-]{1,20}){1,3}"
     r"|[A-Z][\w'\u2019-]{0,20}(?:[ \t]+(?:[A-Z][\w'\u2019.-]{0,20}|\#?\d{1,10})){0,2}"
-    r"(?:[ \t]+(?:from|at|@)[ \t]+[A-Z][\w'&\u2019.-]{0,20}(?:[ \t]+[A-Z][\w'&\u2019.-]{0,20})?)?"
+    r"(?:[ \t]+(?:from|at|@|[-\u2013\u2014])[ \t]+[A-Z][\w'&\u2019.-]{0,20}"
+    r"(?:[ \t]+[A-Z][\w'&\u2019.-]{0,20})?)?"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?)"
 )
 # Who speaks in a transcript. A turn's label, at the start of its line: an optional time
@@ -175,6 +203,21 @@ _AGENT_WORDS = {
     # with a customer word, the business's desk: "Customer Service", "Guest Relations"
     *("services", "relations", "success", "experience", "desk", "centre", "center", "help"),
     *("helpline", "hotline", "line", "contact", "concierge", "reception", "front"),
+}
+# Words that name a business, not a person, in a messaging export's label ("Rapid Locks",
+# "Harbour Plumbing", "Bloom Florists Ltd"): the business's side, the message's author, as
+# the spec has a customer's own "I'll call you tomorrow" be no promise of ours. (No trade
+# that is also a surname: "Baker", "Cook", "Taylor".)
+_BUSINESS_WORDS = {
+    *("ltd", "llc", "inc", "plc", "gmbh", "co", "company", "group", "shop", "store", "studio"),
+    *("plumbing", "locks", "locksmiths", "repairs", "electrical", "electrics", "heating"),
+    *("garage", "motors", "autos", "tyres", "salon", "clinic", "dental", "surgery", "pharmacy"),
+    *("florists", "bakery", "cafe", "hotel", "tailoring", "cleaning", "cleaners", "removals"),
+    *("lettings", "estates", "properties", "rentals", "hire", "insurance", "bank", "energy"),
+    *("telecom", "broadband", "fitness", "gym", "vets", "veterinary", "roofing", "landscaping"),
+    *("landscapes", "decorating", "builders", "construction", "glazing", "appliances"),
+    *("logistics", "couriers", "travel", "tours", "catering", "kitchens", "bathrooms"),
+    *("flooring", "carpets", "opticians", "optical", "dentistry", "physio", "spa", "boutique"),
 }
 # A chat tool's own automatic lines ("Bot:", "Acme Bot:", "System:", "Virtual Assistant:"):
 # never the agent's promise ("An agent will reply within 5 minutes").
@@ -243,9 +286,9 @@ _LETTERS = re.compile(r"[a-z]+")
 _DIGITS = re.compile(r"\d+")
 
 
-# A company or team in brackets in a speaker's label, or after "from" or "at": "Sara
-# (Northgate)", "Sara from Northgate".
-_BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]|[ \t](?:from|at|@)[ \t]")
+# A company or team in brackets in a speaker's label, or after "from", "at" or a dash: "Sara
+# (Northgate)", "Sara from Northgate", "Sara – Northgate".
+_BRACKETED = re.compile(r"[(\[][^)\]]*[A-Za-z]|[ \t](?:from|at|@|[-\u2013\u2014])[ \t]")
 # A chat tool's own line naming the agent who takes the chat: "*** Chat transferred to
 # Tom ***", "Tom has joined the chat", "Chat accepted by Tom".
 _TOOL_NAME = r"[A-Z][\w'\u2019-]{0,20}(?:[ \t]+[A-Z][\w'\u2019-]{0,20})?"
@@ -326,7 +369,7 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
     transcript's title names ("Chat with Taylor"); and the same names labelled short."""
     speakers = {t.speaker for t in turns}
     customers = {s for s in speakers if _is_customer(s)}
-    agents = {s for s in speakers - customers if set(s.split()) & _AGENT_WORDS}
+    agents = {s for s in speakers - customers if set(s.split()) & (_AGENT_WORDS | _BUSINESS_WORDS)}
     lowered = text.lower()
     taken = (
         {(m["to"] or m["joined"]).lower() for _, _, m in _TAKES_OVER.matches(text)}
@@ -358,7 +401,7 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
         handed = _named(_HANDED_TO_ANY, agents_said)
         agents |= {s for s in speakers - agents - customers if s.split()[0] in handed}
     # "Agent Mo" and then "Mo": the same agent, labelled short.
-    agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS
+    agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS - _BUSINESS_WORDS
     return agents | {s for s in speakers - customers if set(s.split()) <= agent_words}
 
 

@@ -26,6 +26,8 @@ _CUE = re.compile(
     r"|(?:i|we)\s+(?:also\s+|just\s+)?(?:" + "|".join(en.PRESENT_FOR_FUTURE) + r")\b"
     # texted with no subject and no modal (lexicon.CLIPPED): "ring u back in 5", "be with u"
     r"|(?:call|ring|phone|text|txt|msg|message|mail|whatsapp|be\s+with|back\s+to)\s+(?:you|u|ya)\b"
+    # ... or the sender's arrival (vocab/en.py CLIPPED_ARRIVALS): "be there by 7", "b round at 4"
+    r"|be?\s+(?:there|round)\b"
 )
 
 
@@ -82,6 +84,7 @@ _ANCHORS = (
     r"mail(?=\s)",
     r"whatsapp(?=\s)",
     r"be(?=\s)",
+    r"b(?=\s+(?:there|round))",
     r"back(?=\s)",
 )
 

@@ -694,14 +694,17 @@ def commitments(
             )
         elif dropped is not None:
             dropped.append(Dropped(subjectless.start(), subjectless.end(), "subjectless", check))
-    # "ring u back in 5", "Be with u about 5": a text with no subject and no modal, which
-    # counts with a stated time (or calling "back")
-    clipped = lx.CLIPPED.finditer(sentence) if ("you" in lower or " u" in lower) else ()
+    # "ring u back in 5", "Be with u about 5", "be there by 7": a text with no subject and
+    # no modal, which counts with a stated time (or calling "back")
+    texted = "you" in lower or " u" in lower or "there" in lower or "round" in lower
+    clipped = lx.CLIPPED.finditer(sentence) if texted else ()
     for m in _capped(clipped, found):
         start = m.start("verb")
         if any(c.start <= start < max(c.end, start + 1) for c in found):
             continue
-        kind = classify(sentence[start:])
+        phrase = sentence[start:]
+        # ("b there by 7": texted "be")
+        kind = classify("be" + phrase[1:] if phrase[:2].lower() == "b " else phrase)
         if kind:
             back = sentence[m.end() :].lstrip()[:4].lower() == "back"
             found.append(Commitment(start, start, kind, needs_due=not back, rule="clipped"))

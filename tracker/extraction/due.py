@@ -112,6 +112,14 @@ _ANCHORS = re.compile(
         # "a day or two", "an hour or 2": the latest
         (?:\s+or\s+(?!an?\b)(?P<n3>\d+(?:\.\d+)?|{NUMBER_RE})\b)?)
   | (?P<the_hour>(?:within|in)\ the\ (?:next\ )?hour)\b
+  # "ring u back in 5", "be with you in 20": a chat's or a text's bare number of minutes
+  # (up to 20, or a round 25 ... 60: "in 24" or "in 48" is a count of hours left unsaid),
+  # then the end of the clause or a word that cannot be the number's unit (not "in 4.2.1",
+  # "in 5 to 7 days", "1 in 20 checkouts")
+  | (?P<in_minutes>in\s+(?:about\s+|another\s+|around\s+)?(?P<im_n>[1-9]|1\d|20|[2-5][05]|60)
+        (?![\d]|[.,:]\d|\s*(?:-|–|to|or|and)\s*\d)
+        (?=\s*(?:$|[.,;!?)]|[-–]\s|[\u2600-\u27bf\U0001f300-\U0001faff]|(?:or\s+so|ish|then
+            |so|and|to|w/|with|when|once|if|or|pls|please|mate|max|tops)\b)))
   # "between 10 and 12", "from 9am to 1pm", "2-5pm": due by the end of the range
   | (?P<range>(?P<r_lead>between|from)\s+(?P<r1>{_RANGE_CLOCK})\s*(?:and|to|till|until|-|–)\s*
             (?P<r2>{_RANGE_CLOCK})
@@ -126,10 +134,10 @@ _ANCHORS = re.compile(
         # a bare hour after by/before/until/at/around, then the end of the clause or a
         # word that cannot start a noun phrase
         |(?:(?<=\bby\ )|(?<=\bbefore\ )|(?<=\bb4\ )|(?<=\buntil\ )|(?<=\btill\ )|(?<=\bat\ )
-            |(?<=\baround\ )|(?<=\babout\ ))
+            |(?<=\baround\ )|(?<=\babout\ )|(?<=\bafter\ ))
             (?P<bare>1[0-2]|[1-9])(?:\s*(?:sharp|ish))?
             # ("by 2 w/ new times", "at 5 when he's ready": texted "with", a time clause)
-            (?=\s*(?:$|[.,;!?)]|[-–]\s|w/|(?:today|tonight|tomorrow|tmrw|instead|as|with|w|then
+            (?=\s*(?:$|[.,;!?)]|[-–]\s|w/|(?:today|{_TONIGHT_RE}|{_TOMORROW_RE}|instead|as|with|w|then
                 |so|if|or|on|this|when|once|at\s+the\s+latest|latest
                 |in\s+the\s+(?:morning|afternoon|evening)|to\s+(?![\d])|and\s+(?![\d]))\b))
         |(?P<noon>noon|midday|midnight|lunchtime)\b)
@@ -161,6 +169,11 @@ _NAMED_DAY = re.compile(rf"\b(?:{'|'.join(en_due.NAMED_DAY_WORDS)})\s+$")
 # ("before the 6am truck leaves" is a due: the time follows a due preposition.)
 _ATTRIBUTIVE = re.compile(
     r"(?<!\bbefore)(?<!\bby)(?<!\buntil)(?<!\btill)(?:^|\s)(?:the|your|ur|my|our|a|an|this|that)\s+$",
+    re.IGNORECASE,
+)
+# A bare number that counts something, not an hour: "after 1 or 2 days".
+_COUNT_AFTER = re.compile(
+    r"\s*(?:or|to|-|–)\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times?)\b",
     re.IGNORECASE,
 )
 # A span counted from an event, not from the send time: "within 3 days of the visit".
@@ -379,6 +392,9 @@ def _anchors(
                 yield _span(m, start, end, local, calendar)
         elif kind == "the_hour":
             yield _Anchor(start, end, moment=local.astimezone(UTC) + timedelta(hours=1))
+        elif kind == "in_minutes":
+            minutes = timedelta(minutes=int(m["im_n"]))
+            yield _Anchor(start, end, moment=local.astimezone(UTC) + minutes)
         elif kind == "range":
             yield _range_end(m, start, end)
         elif kind == "clock":
@@ -391,6 +407,8 @@ def _anchors(
                 continue
             if m["ampm"] and _ATTRIBUTIVE.search(text[max(0, start - 20) : start]):
                 continue
+            if m["bare"] is not None and _COUNT_AFTER.match(text, end):
+                continue  # "after 1 or 2 days", "by 3 or 4 weeks": a count, not an hour
             zone = _ZONES.get(re.sub(r"\s+", " ", m["zone"].strip().lower())) if m["zone"] else None
             if zone is None and m["zone"]:  # "8pm Dubai time": the zone words end in "time"
                 name = re.sub(r"\s+time$", "", re.sub(r"\s+", " ", m["zone"].strip().lower()))

@@ -136,12 +136,17 @@ SUBJECTLESS = re.compile(
 
 
 # Texted with subject and modal both dropped: "ring u back in 5", "Be with u about 5", at the
-# start of a clause (after "np", "sorry" …), the customer as the object (CLIPPED_VERBS).
+# start of a clause (after "np", "sorry" …), the customer as the object (CLIPPED_VERBS); or
+# the sender's arrival, "be there by 7" (CLIPPED_ARRIVALS).
 CLIPPED = re.compile(
     r"(?:^|(?<=[,;:])\s+|\s[-–—]\s+|(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)"
     r"(?:(?:ok(?:ay)?|sure|np|no\s+(?:problem|worries)|yep|yes|yeah|got\s+it|cool|great|"
     r"thanks|thx|ty|alright|perfect|sorry|soz)[\s,!.:-]+)*"
-    r"(?P<verb>" + any_of(*en.CLIPPED_VERBS) + r"\s+(?:you|u|ya))\b"
+    r"(?P<verb>"
+    + any_of(*en.CLIPPED_VERBS)
+    + r"\s+(?:you|u|ya)|"
+    + any_of(*en.CLIPPED_ARRIVALS)
+    + r")\b"
     r"(?!\s+(?:" + "|".join(en.CLIPPED_NOT_BEFORE) + r"|\w+ed)\b)",
     FLAGS,
 )

@@ -6,7 +6,8 @@ for (due.py reads "allow us 24 hours" and "until Friday"; "some time" states non
 moment or minutes, which hold a live exchange ("give me a minute to check"), not a time for
 something else to happen ("please allow 5-7 days for the refund to show", "allow us 24-48
 hours for the resolution"), and not without a time ("allow us to verify"). The words are in
-vocab/en.py (TIME_ASKING_VERBS, TIME_ASKED_BY, TIME_ASKED_SPANS).
+vocab/en.py (TIME_ASKING_VERBS, TIME_ASKED_BY, TIME_ASKED_SPANS; a texted "24hrs" or "48h"
+with the unit glued to the number too).
 """
 
 from __future__ import annotations

@@ -1228,6 +1228,12 @@ CLIPPED_VERBS: tuple[str, ...] = (
     "call", "ring", "phone", "text", "txt", "msg", "message", r"e-?mail", "whatsapp",
     r"be\s+with", r"get\s+back\s+to",
 )  # fmt: skip
+# Texted arrivals with subject and modal both dropped, no object ("sorry running late, be
+# there by 7", "b round at 4"): the sender's own visit, counted only with a stated time.
+# ("be there 10 minutes early" asks the customer to come)
+CLIPPED_ARRIVALS: tuple[str, ...] = (
+    r"be?\s+(?:there|round)(?!\s+(?:early|\d+\s*(?:mins?|minutes)\s+(?:early|before|ahead))\b)",
+)
 # "Email you sent on Monday", "the call you made": a noun and a relative clause, not a clipped
 # commitment (the word after "you" is a past form).
 CLIPPED_NOT_BEFORE: tuple[str, ...] = _words(
@@ -1600,6 +1606,12 @@ BACK_WITH_ANSWER: tuple[str, ...] = (
     "sorry to keep you waiting",
     *_phrases("i've i", "checked looked asked confirmed heard"),
     *_phrases("i", "have", "checked looked asked confirmed heard"),
+    # or opens with what it found ("Found it, ...", "I can see the order left ...", "Looks
+    # like the courier ...")
+    *_phrases("found", "it"),
+    *_phrases("i", "can", "see"),
+    *_phrases("it", "looks seems", "like"),
+    *_phrases("looks seems", "like"),
 )
 # A live chat or DM that goes on at once ("One moment, please", "give me 5 minutes", "brb"):
 # what is promised is done in this exchange. Read where a clause starts (the sentence's
@@ -1960,9 +1972,9 @@ MESSAGE_VERBS: tuple[str, ...] = _words("message msg text txt dm ping email e-ma
 MESSAGE_YOU: tuple[str, ...] = _joined((*MESSAGE_VERBS, "whatsapp", "sms"), _YOU)
 SENT_DETERMINERS: tuple[str, ...] = _words("the a an your our these those them over all some both")
 NOT_NEWS_AFTER: tuple[str, ...] = (*SENT_DETERMINERS, "confirmation", "written confirmation")
-# "text you the code", "whatsapp u a photo" (send)
+# "text you the code", "whatsapp u a photo", texted "txt u the code", "msg u the link" (send)
 MESSAGE_YOU_THE: tuple[str, ...] = _joined(
-    _words("text message dm whatsapp"), _YOU, SENT_DETERMINERS
+    _words("text txt message msg dm whatsapp"), _YOU, SENT_DETERMINERS
 )
 # "have an update for you", "get a reply back to you" (update)
 UPDATE_FOR_YOU: tuple[str, ...] = _joined(
