@@ -147,11 +147,32 @@ _SLOW_TESTS = (
 )
 
 
+# Of the slow tests, these are also marked `alone`: their timing is part of what they check
+# (service processes and their schedules, kills, stop and lease timeouts, a browser, Dovecot,
+# `followthrough web`), so `make test` runs them one at a time after everything else. The
+# other slow tests only compute, with injected clocks and sleeps or none, and run beside
+# the fast tier on every core.
+_ALONE_PATHS = (
+    "tests/service/",
+    "tests/faults/",
+    "_browser.py",
+    "tests/web/test_web_command.py",
+)
+_ALONE_FIXTURES = ("dovecot", "start_service")
+_SHARED_SLOW = ("tests/faults/test_fresh_install.py",)  # its clock is the sandbox's call count
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        fixtures = getattr(item, "fixturenames", ())
         if (
             any(part in item.nodeid for part in _SLOW_PATHS)
-            or any(name in _SLOW_FIXTURES for name in getattr(item, "fixturenames", ()))
+            or any(name in _SLOW_FIXTURES for name in fixtures)
             or item.nodeid.startswith(_SLOW_TESTS)
         ):
             item.add_marker(pytest.mark.slow)
+        if (
+            any(part in item.nodeid for part in _ALONE_PATHS)
+            or any(name in _ALONE_FIXTURES for name in fixtures)
+        ) and not item.nodeid.startswith(_SHARED_SLOW):
+            item.add_marker(pytest.mark.alone)
