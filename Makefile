@@ -19,12 +19,14 @@ system-deps:
 demo: install
 	$(BIN)/followthrough demo
 
-# Two runs: the fast tier on every core, then the `slow` tests (service processes, kills,
-# real timeouts) one at a time, so their timing never competes with other tests. Both run
-# even when the first fails; the exit status is a failure if either failed.
+# Two runs: everything but the tests marked `alone` on every core (the fast tier and the
+# slow tests that only compute, with injected clocks), then the `alone` ones (service
+# processes, kills, real timeouts, browsers, Dovecot) one at a time, so their timing never
+# competes with other tests (tests/conftest.py marks both). Both run even when the first
+# fails; the exit status is a failure if either failed.
 test: install system-deps
-	$(BIN)/python -m pytest -m "not slow" -n auto; fast=$$?; \
-	$(BIN)/python -m pytest -m slow; slow=$$?; \
+	$(BIN)/python -m pytest -m "not alone" -n auto; fast=$$?; \
+	$(BIN)/python -m pytest -m alone; slow=$$?; \
 	test $$fast -eq 0 -a $$slow -eq 0
 
 # The fast tier while working, under a minute: SQLite only, no test marked `slow` (service

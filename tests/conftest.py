@@ -67,12 +67,19 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
-    """An empty database URL on each back end."""
+def db_url(
+    request: pytest.FixtureRequest, tmp_path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """An empty database URL on each back end (on PostgreSQL, when the test also takes
+    `engine`, the database is made as the migrated copy `engine` wants, rather than made
+    empty and then made again)."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'ft.db'}"
         return
-    url = create_pg_database()
+    migrated = "engine" in request.fixturenames
+    url = create_pg_database(
+        template=_migrated_template("postgresql", tmp_path_factory) if migrated else None
+    )
     try:
         yield url
     finally:
@@ -105,8 +112,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def engine(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """A database at the newest migration, on each back end (a copy of one migrated
     template; tests/test_migrations.py runs the migrations themselves)."""
-    backend = "sqlite" if db_url.startswith("sqlite") else "postgresql"
-    copy_database(_migrated_template(backend, tmp_path_factory), db_url)
+    if db_url.startswith("sqlite"):
+        copy_database(_migrated_template("sqlite", tmp_path_factory), db_url)
+    # On PostgreSQL `db_url` already made the database as a copy of the template.
     engine = make_engine(db_url)
     try:
         yield engine
@@ -139,11 +147,32 @@ _SLOW_TESTS = (
 )
 
 
+# Of the slow tests, these are also marked `alone`: their timing is part of what they check
+# (service processes and their schedules, kills, stop and lease timeouts, a browser, Dovecot,
+# `followthrough web`), so `make test` runs them one at a time after everything else. The
+# other slow tests only compute, with injected clocks and sleeps or none, and run beside
+# the fast tier on every core.
+_ALONE_PATHS = (
+    "tests/service/",
+    "tests/faults/",
+    "_browser.py",
+    "tests/web/test_web_command.py",
+)
+_ALONE_FIXTURES = ("dovecot", "start_service")
+_SHARED_SLOW = ("tests/faults/test_fresh_install.py",)  # its clock is the sandbox's call count
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        fixtures = getattr(item, "fixturenames", ())
         if (
             any(part in item.nodeid for part in _SLOW_PATHS)
-            or any(name in _SLOW_FIXTURES for name in getattr(item, "fixturenames", ()))
+            or any(name in _SLOW_FIXTURES for name in fixtures)
             or item.nodeid.startswith(_SLOW_TESTS)
         ):
             item.add_marker(pytest.mark.slow)
+        if (
+            any(part in item.nodeid for part in _ALONE_PATHS)
+            or any(name in _ALONE_FIXTURES for name in fixtures)
+        ) and not item.nodeid.startswith(_SHARED_SLOW):
+            item.add_marker(pytest.mark.alone)

@@ -85,7 +85,10 @@ class SlackRecorder:
         return len(self.posts) - len(set(self.posts))
 
     def __enter__(self) -> SlackRecorder:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        # Checked every 50 ms for shutdown (the default half second is what `__exit__` waited).
+        threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -106,7 +109,7 @@ class SilentServer:
         self._thread = threading.Thread(target=self._accept, daemon=True)
 
     def _accept(self) -> None:
-        self.sock.settimeout(0.2)
+        self.sock.settimeout(0.05)  # how often it looks at `_stop`: what `__exit__` waits
         while not self._stop:
             try:
                 conn, _ = self.sock.accept()
