@@ -10,6 +10,7 @@ turn in between leaves a blank line in the gap, and the agent's turn does not go
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from tracker.extraction.cues import has_cue
@@ -320,16 +321,13 @@ def _turns(text: str) -> list[_Turn]:
     speakers: set[str] = set()
     for start, end, label in _LABEL_LINES.matches(text):
         who = label["who"]
-        words = _words(who)
-        if not words or words[0] in _NOT_SPEAKERS or len(who) > 40:
+        speaker, company = _speaker(who)
+        if not speaker:
             continue
         if label["header"] is not None and not (
             (label["before"] or label["after"]) and _next_line_has_words(text, end)
         ):
             continue  # a name alone on its line is a signature or a greeting, not a turn
-        company = _BRACKETED.search(who) is not None
-        address = "@" in who and not company  # "dana@example.com", not "Priya @ Acme"
-        speaker = who.lower() if address else " ".join(words)
         speakers.add(speaker)
         if len(speakers) > MAX_SPEAKERS:
             return []
@@ -341,6 +339,18 @@ def _turns(text: str) -> list[_Turn]:
     return turns
 
 
+@lru_cache(maxsize=256)  # a transcript repeats its few labels on every turn
+def _speaker(who: str) -> tuple[str, bool]:
+    """The speaker a label names ("" for none) and whether it names a company too."""
+    words = _words(who)
+    if not words or words[0] in _NOT_SPEAKERS or len(who) > 40:
+        return "", False
+    company = _BRACKETED.search(who) is not None
+    address = "@" in who and not company  # "dana@example.com", not "Priya @ Acme"
+    return (who.lower() if address else " ".join(words)), company
+
+
+@lru_cache(maxsize=256)
 def _is_customer(speaker: str) -> bool:
     """A speaker label with the customer's role, a phone number or an e-mail address (a
     messaging export's unsaved contact, a chat tool's visitor)."""
@@ -432,6 +442,7 @@ def customer_turns(text: str) -> list[tuple[int, int]]:
     ]
 
 
+@lru_cache(maxsize=256)
 def _is_bot(speaker: str) -> bool:
     """A chat tool's own automatic speaker: "Bot", "Acme Bot", "System", "Assistant"."""
     words = set(speaker.split())
