@@ -220,6 +220,7 @@ _BUSINESS_WORDS = {
     *("logistics", "couriers", "travel", "tours", "catering", "kitchens", "bathrooms"),
     *("flooring", "carpets", "opticians", "optical", "dentistry", "physio", "spa", "boutique"),
 }
+_BUSINESS_SIDE_WORDS = _AGENT_WORDS | _BUSINESS_WORDS
 # A chat tool's own automatic lines ("Bot:", "Acme Bot:", "System:", "Virtual Assistant:"):
 # never the agent's promise ("An agent will reply within 5 minutes").
 _BOT_WORDS = {"system", "bot", "chatbot", "automated", "virtual", "autoresponder"}
@@ -379,7 +380,7 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
     transcript's title names ("Chat with Taylor"); and the same names labelled short."""
     speakers = {t.speaker for t in turns}
     customers = {s for s in speakers if _is_customer(s)}
-    agents = {s for s in speakers - customers if set(s.split()) & (_AGENT_WORDS | _BUSINESS_WORDS)}
+    agents = {s for s in speakers - customers if set(s.split()) & _BUSINESS_SIDE_WORDS}
     lowered = text.lower()
     taken = (
         {(m["to"] or m["joined"]).lower() for _, _, m in _TAKES_OVER.matches(text)}
@@ -406,12 +407,12 @@ def _agents(text: str, turns: list[_Turn]) -> set[str]:
         if names[0] in in_title or _HELPING.search(own) or names[0] in _named(_INTRODUCED_ANY, own):
             agents.add(speaker)
     agents_said = "\n".join("\n".join(said[a]) for a in agents)
-    if agents and any(word in agents_said.lower() for word in _HANDED_TO_WORDS):
+    if any(word in agents_said.lower() for word in _HANDED_TO_WORDS):
         # "I'm transferring you to Tom in billing" and then "Tom: ...": the next agent.
         handed = _named(_HANDED_TO_ANY, agents_said)
         agents |= {s for s in speakers - agents - customers if s.split()[0] in handed}
     # "Agent Mo" and then "Mo": the same agent, labelled short.
-    agent_words = {w for a in agents for w in a.split()} - _AGENT_WORDS - _BUSINESS_WORDS
+    agent_words = {w for a in agents for w in a.split()} - _BUSINESS_SIDE_WORDS
     return agents | {s for s in speakers - customers if set(s.split()) <= agent_words}
 
 
